@@ -1,0 +1,67 @@
+using Elimu.Api.Partners.Analytics;
+using Elimu.Api.Partners.Collaboration;
+using Elimu.Api.Partners.Consent;
+using Elimu.Api.Partners.Content;
+using Elimu.Api.Partners.Finance;
+using Elimu.Api.Partners.Profiles;
+using Elimu.Api.Partners.Sponsorships;
+using Elimu.Api.Partners.Support;
+using Elimu.Api.Platform.Audit;
+using Elimu.Api.Platform.Identity;
+using Elimu.Api.Platform.Learning;
+using Elimu.Api.Platform.Notifications;
+using Elimu.Api.Platform.Students;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Elimu.Api.Data;
+
+/// <summary>
+/// The one database of the product. Each provider has a subclass that owns its migration set
+/// (<see cref="SqliteAppDbContext"/>, <see cref="PostgresAppDbContext"/>); the model is shared.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser, AppRole, Guid>(options)
+{
+    // Host platform
+    public DbSet<Student> Students => Set<Student>();
+    public DbSet<Guardianship> Guardianships => Set<Guardianship>();
+    public DbSet<LearningArea> LearningAreas => Set<LearningArea>();
+    public DbSet<Course> Courses => Set<Course>();
+    public DbSet<Lesson> Lessons => Set<Lesson>();
+    public DbSet<CourseEnrollment> CourseEnrollments => Set<CourseEnrollment>();
+    public DbSet<LessonProgress> LessonProgress => Set<LessonProgress>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<CompetencyScore> CompetencyScores => Set<CompetencyScore>();
+    public DbSet<ActivitySession> ActivitySessions => Set<ActivitySession>();
+    public DbSet<Achievement> Achievements => Set<Achievement>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
+
+    // Partner dashboard (plan Step 2: the eleven partner tables)
+    public DbSet<PartnerProfile> PartnerProfiles => Set<PartnerProfile>();
+    public DbSet<SponsorshipProgram> SponsorshipPrograms => Set<SponsorshipProgram>();
+    public DbSet<SponsoredChild> SponsoredChildren => Set<SponsoredChild>();
+    public DbSet<SponsorshipConsent> SponsorshipConsents => Set<SponsorshipConsent>();
+    public DbSet<PartnerSubscription> PartnerSubscriptions => Set<PartnerSubscription>();
+    public DbSet<PartnerPayment> PartnerPayments => Set<PartnerPayment>();
+    public DbSet<PartnerImpactReport> PartnerImpactReports => Set<PartnerImpactReport>();
+    public DbSet<PartnerMessage> PartnerMessages => Set<PartnerMessage>();
+    public DbSet<PartnerMeeting> PartnerMeetings => Set<PartnerMeeting>();
+    public DbSet<PartnerResource> PartnerResources => Set<PartnerResource>();
+    public DbSet<PartnerTicket> PartnerTickets => Set<PartnerTicket>();
+    public DbSet<PaymentMethod> PaymentMethods => Set<PaymentMethod>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        builder.StoreEnumsAsStrings();
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        configuration.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configuration.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        configuration.Properties<decimal>().HavePrecision(18, 2);
+    }
+}

@@ -1,0 +1,36 @@
+using Elimu.Api.Partners.Sponsorships;
+using Elimu.Api.Platform.Identity;
+
+namespace Elimu.Api.Partners.Consent;
+
+/// <summary>
+/// A guardian's e-signature on a sponsorship. Created pending when consent is requested; the answer
+/// fields are written once; afterwards only the revocation fields change.
+/// </summary>
+public class SponsorshipConsent
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid SponsoredChildId { get; set; }
+    public SponsoredChild? SponsoredChild { get; set; }
+    public Guid ParentId { get; set; }
+    public AppUser? Parent { get; set; }
+    /// <summary>Null while the request is unanswered.</summary>
+    public bool? ConsentGiven { get; set; }
+    /// <summary>The exact text the guardian was shown.</summary>
+    public string ConsentText { get; set; } = "";
+    public string ConsentTextVersion { get; set; } = "";
+    /// <summary>The full name the guardian typed as their signature.</summary>
+    public string? SignedName { get; set; }
+    public string? IpAddress { get; set; }
+    public string? UserAgent { get; set; }
+    public DateTime RequestedAt { get; set; } = DateTime.UtcNow;
+    /// <summary>When the guardian answered (agreed or declined).</summary>
+    public DateTime? ConsentedAt { get; set; }
+    public DateTime? RevokedAt { get; set; }
+    public string? RevocationReason { get; set; }
+
+    public ConsentStatus Status => RevokedAt is not null ? ConsentStatus.revoked
+        : ConsentGiven switch { true => ConsentStatus.given, false => ConsentStatus.declined, null => ConsentStatus.pending };
+}
+
+public enum ConsentStatus { pending, given, declined, revoked }

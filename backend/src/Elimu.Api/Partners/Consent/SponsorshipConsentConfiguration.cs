@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Elimu.Api.Partners.Consent;
+
+internal sealed class SponsorshipConsentConfiguration : IEntityTypeConfiguration<SponsorshipConsent>
+{
+    public void Configure(EntityTypeBuilder<SponsorshipConsent> b)
+    {
+        b.ToTable("sponsorship_consents");
+        b.Ignore(c => c.Status);
+        b.Property(c => c.ConsentTextVersion).HasMaxLength(40);
+        b.Property(c => c.SignedName).HasMaxLength(200);
+        b.Property(c => c.IpAddress).HasMaxLength(64);
+        b.Property(c => c.UserAgent).HasMaxLength(512);
+        b.HasOne(c => c.SponsoredChild).WithMany().HasForeignKey(c => c.SponsoredChildId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(c => c.Parent).WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(c => c.ParentId);
+        b.HasIndex(c => c.SponsoredChildId);
+    }
+}

@@ -1,0 +1,18 @@
+using Elimu.Api.Platform.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Elimu.Api.Partners.Content;
+
+internal sealed class PartnerResourceConfiguration : IEntityTypeConfiguration<PartnerResource>
+{
+    public void Configure(EntityTypeBuilder<PartnerResource> b)
+    {
+        b.ToTable("partner_resources");
+        b.Property(r => r.Title).HasMaxLength(200);
+        b.Property(r => r.MimeType).HasMaxLength(100);
+        b.HasOne(r => r.Partner).WithMany().HasForeignKey(r => r.PartnerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(r => r.ReviewedBy).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(r => new { r.PartnerId, r.Status });
+    }
+}

@@ -1,0 +1,27 @@
+using Elimu.Api.Partners.Sponsorships;
+using Elimu.Api.Platform.Identity;
+
+namespace Elimu.Api.Partners.Finance;
+
+public class PartnerSubscription
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid PartnerId { get; set; }
+    public AppUser? Partner { get; set; }
+    public Guid ProgramId { get; set; }
+    public SponsorshipProgram? Program { get; set; }
+    public BillingPeriod BillingPeriod { get; set; }
+    public decimal AmountPerChild { get; set; }
+    public int TotalChildren { get; set; }
+    public decimal TotalAmount { get; set; }
+    public string Currency { get; set; } = "KES";
+    public SubscriptionStatus Status { get; set; } = SubscriptionStatus.ACTIVE;
+    public DateTime CurrentPeriodStart { get; set; }
+    public DateTime CurrentPeriodEnd { get; set; }
+    public DateTime? NextBillingDate { get; set; }
+    public Guid? PaymentMethodId { get; set; }
+    public PaymentMethod? PaymentMethod { get; set; }
+    public bool AutoRenew { get; set; } = true;
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+}

@@ -1,0 +1,36 @@
+using Elimu.Api.Platform.Identity;
+
+namespace Elimu.Api.Partners.Profiles;
+
+/// <summary>The organisation behind a partner account (one-to-one with its user).</summary>
+public class PartnerProfile
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid UserId { get; set; }
+    public AppUser? User { get; set; }
+
+    public string OrganizationName { get; set; } = "";
+    public OrganizationType OrganizationType { get; set; }
+    public string DisplayName { get; set; } = "";
+    public string? Bio { get; set; }
+    public string? Tagline { get; set; }
+    public string? LogoUrl { get; set; }
+    public string? BannerUrl { get; set; }
+    public string? ContactPerson { get; set; }
+    public string? ContactEmail { get; set; }
+    public string? ContactPhone { get; set; }
+    public PostalAddress Address { get; set; } = new();
+    public string? Website { get; set; }
+    public SocialLinks SocialLinks { get; set; } = new();
+    public string? RegistrationNumber { get; set; }
+    public string? TaxId { get; set; }
+    public bool TaxExempt { get; set; }
+    /// <summary>Education areas the organisation focuses on.</summary>
+    public List<string> Specializations { get; set; } = [];
+    public PartnershipTier PartnershipTier { get; set; } = PartnershipTier.standard;
+    public bool OnboardingCompleted { get; set; }
+    public int OnboardingStep { get; set; }
+    public BrandingConfig BrandingConfig { get; set; } = new();
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+}

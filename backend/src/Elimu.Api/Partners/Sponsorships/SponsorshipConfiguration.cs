@@ -1,0 +1,41 @@
+using Elimu.Api.Platform.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Elimu.Api.Partners.Sponsorships;
+
+internal sealed class SponsorshipConfiguration :
+    IEntityTypeConfiguration<SponsorshipProgram>, IEntityTypeConfiguration<SponsoredChild>
+{
+    public void Configure(EntityTypeBuilder<SponsorshipProgram> b)
+    {
+        b.ToTable("sponsorship_programs", t =>
+        {
+            t.HasCheckConstraint("ck_sponsorship_programs_min_children", "min_children >= 10");
+            t.HasCheckConstraint("ck_sponsorship_programs_max_children", "max_children IS NULL OR max_children >= min_children");
+        });
+        b.Property(p => p.Name).HasMaxLength(200);
+        b.Property(p => p.Currency).HasMaxLength(3);
+        b.Property(p => p.MinChildren).HasDefaultValue(SponsorshipProgram.MinimumChildren);
+        b.ComplexCollection(p => p.Goals, c => c.ToJson());
+        b.HasOne(p => p.Partner).WithMany().HasForeignKey(p => p.PartnerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(p => p.ApprovedBy).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(p => p.PartnerId);
+        b.HasIndex(p => p.Status);
+        b.HasIndex(p => p.CreatedAt);
+    }
+
+    public void Configure(EntityTypeBuilder<SponsoredChild> b)
+    {
+        b.ToTable("sponsored_children");
+        b.HasOne(c => c.Program).WithMany(p => p.Children).HasForeignKey(c => c.ProgramId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(c => c.Student).WithMany().HasForeignKey(c => c.StudentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.Partner).WithMany().HasForeignKey(c => c.PartnerId).OnDelete(DeleteBehavior.Restrict);
+        b.ComplexCollection(c => c.PartnerGoals, g => g.ToJson());
+        b.ComplexCollection(c => c.AiMilestones, m => m.ToJson());
+        b.HasIndex(c => new { c.ProgramId, c.StudentId }).IsUnique();
+        b.HasIndex(c => c.StudentId);
+        b.HasIndex(c => c.PartnerId);
+        b.HasIndex(c => c.Status);
+    }
+}

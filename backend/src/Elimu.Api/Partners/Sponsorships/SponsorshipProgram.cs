@@ -1,0 +1,33 @@
+using Elimu.Api.Platform.Identity;
+
+namespace Elimu.Api.Partners.Sponsorships;
+
+/// <summary>A partner's program (direct or cohort) that sponsors at least <see cref="MinChildren"/> children.</summary>
+public class SponsorshipProgram
+{
+    public const int MinimumChildren = 10;
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid PartnerId { get; set; }
+    public AppUser? Partner { get; set; }
+    public string Name { get; set; } = "";
+    public string? Description { get; set; }
+    public ProgramType ProgramType { get; set; }
+    public int MinChildren { get; set; } = MinimumChildren;
+    public int? MaxChildren { get; set; }
+    public ProgramStatus Status { get; set; } = ProgramStatus.DRAFT;
+    public BillingPeriod BillingPeriod { get; set; }
+    public decimal PricePerChild { get; set; }
+    public string Currency { get; set; } = "KES";
+    public string? CustomPricingNotes { get; set; }
+    public DateOnly? StartDate { get; set; }
+    /// <summary>Null for an open-ended program.</summary>
+    public DateOnly? EndDate { get; set; }
+    public List<ProgramGoal> Goals { get; set; } = [];
+    public Guid? ApprovedBy { get; set; }
+    public DateTime? ApprovedAt { get; set; }
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+
+    public List<SponsoredChild> Children { get; set; } = [];
+}

@@ -1,0 +1,18 @@
+using Elimu.Api.Platform.Identity;
+
+namespace Elimu.Api.Platform.Notifications;
+
+public class Notification
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid UserId { get; set; }
+    public AppUser? User { get; set; }
+    /// <summary>consent, sponsorship, payment, report, support, message, system.</summary>
+    public string Category { get; set; } = "system";
+    public string Title { get; set; } = "";
+    public string Body { get; set; } = "";
+    /// <summary>Where in the app the notification leads, e.g. /dashboard/parent/consents.</summary>
+    public string? Link { get; set; }
+    public DateTime? ReadAt { get; set; }
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+}

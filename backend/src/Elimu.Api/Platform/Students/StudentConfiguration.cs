@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Elimu.Api.Platform.Students;
+
+internal sealed class StudentConfiguration : IEntityTypeConfiguration<Student>
+{
+    public void Configure(EntityTypeBuilder<Student> b)
+    {
+        b.ToTable("students");
+        b.Property(s => s.FirstName).HasMaxLength(100);
+        b.Property(s => s.LastName).HasMaxLength(100);
+        b.Property(s => s.School).HasMaxLength(200);
+        b.Property(s => s.County).HasMaxLength(40);
+        b.Property(s => s.AdmissionNumber).HasMaxLength(40);
+        b.HasIndex(s => new { s.School, s.AdmissionNumber }).IsUnique();
+        b.HasIndex(s => s.Grade);
+        b.HasIndex(s => s.County);
+        b.HasIndex(s => s.UserId).IsUnique();
+        b.HasOne(s => s.User).WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class GuardianshipConfiguration : IEntityTypeConfiguration<Guardianship>
+{
+    public void Configure(EntityTypeBuilder<Guardianship> b)
+    {
+        b.ToTable("guardianships");
+        b.HasIndex(g => new { g.ParentId, g.StudentId }).IsUnique();
+        b.HasIndex(g => g.StudentId);
+        b.HasOne(g => g.Parent).WithMany().HasForeignKey(g => g.ParentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(g => g.Student).WithMany(s => s.Guardianships).HasForeignKey(g => g.StudentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
