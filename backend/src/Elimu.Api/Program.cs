@@ -1,10 +1,40 @@
+using Elimu.Api.Common;
 using Elimu.Api.Data;
+using Elimu.Api.Partners;
+using Elimu.Api.Platform;
+using Elimu.Api.Platform.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddElimuDatabase(builder.Configuration);
+builder.Services.AddElimuApiConventions();
+builder.Services.AddElimuHealthChecks();
+builder.Services.AddPlatform(builder.Configuration);
+builder.Services.AddPartnerDashboard();
+builder.Services.AddElimuRealtime(builder.Configuration);
 
 var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
-app.Run();
+
+if (DatabaseCommands.CommandIn(args) is { } command) return await DatabaseCommands.RunAsync(app, command);
+if (app.Configuration.GetValue<bool>("Elimu:PrepareDatabase")) await DatabaseCommands.PrepareAsync(app);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseElimuAntiforgery();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapElimuHealth();
+app.MapElimuApiDocs();
+app.MapPlatformApis();
+app.MapPartnerApis();
+app.MapSpaFallback();
+
+await app.RunAsync();
+return 0;
 
 public partial class Program;

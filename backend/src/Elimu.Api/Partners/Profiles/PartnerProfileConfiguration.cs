@@ -8,7 +8,7 @@ internal sealed class PartnerProfileConfiguration : IEntityTypeConfiguration<Par
     public void Configure(EntityTypeBuilder<PartnerProfile> b)
     {
         b.ToTable("partner_profiles");
-        b.HasOne(p => p.User).WithOne(u => u.PartnerProfile)
+        b.HasOne(p => p.User).WithOne()
             .HasForeignKey<PartnerProfile>(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(p => p.UserId).IsUnique();
         b.Property(p => p.OrganizationName).HasMaxLength(200);

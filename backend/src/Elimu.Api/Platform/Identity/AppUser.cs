@@ -1,17 +1,17 @@
-using Elimu.Api.Partners.Profiles;
 using Microsoft.AspNetCore.Identity;
 
 namespace Elimu.Api.Platform.Identity;
 
-/// <summary>A person who signs in: admin, staff, partner staff, parent or student.</summary>
+/// <summary>
+/// A person who signs in: admin, staff, partner staff, parent or student. The plan's one-to-one
+/// user.partner_profile is navigated from <c>PartnerProfile.User</c>, so the platform never depends on partner code.
+/// </summary>
 public class AppUser : IdentityUser<Guid>
 {
     public string FirstName { get; set; } = "";
     public string LastName { get; set; } = "";
     public string DisplayName { get; set; } = "";
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
-
-    public PartnerProfile? PartnerProfile { get; set; }
 
     public string FullName => $"{FirstName} {LastName}".Trim();
 }

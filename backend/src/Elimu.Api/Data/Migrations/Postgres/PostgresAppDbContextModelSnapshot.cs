@@ -1033,6 +1033,10 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)")
                         .HasColumnName("program_type");
 
+                    b.Property<string>("RejectionReason")
+                        .HasColumnType("text")
+                        .HasColumnName("rejection_reason");
+
                     b.Property<DateOnly?>("StartDate")
                         .HasColumnType("date")
                         .HasColumnName("start_date");
@@ -2212,7 +2216,7 @@ namespace Elimu.Api.Data.Migrations.Postgres
             modelBuilder.Entity("Elimu.Api.Partners.Profiles.PartnerProfile", b =>
                 {
                     b.HasOne("Elimu.Api.Platform.Identity.AppUser", "User")
-                        .WithOne("PartnerProfile")
+                        .WithOne()
                         .HasForeignKey("Elimu.Api.Partners.Profiles.PartnerProfile", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
@@ -2529,11 +2533,6 @@ namespace Elimu.Api.Data.Migrations.Postgres
             modelBuilder.Entity("Elimu.Api.Partners.Sponsorships.SponsorshipProgram", b =>
                 {
                     b.Navigation("Children");
-                });
-
-            modelBuilder.Entity("Elimu.Api.Platform.Identity.AppUser", b =>
-                {
-                    b.Navigation("PartnerProfile");
                 });
 
             modelBuilder.Entity("Elimu.Api.Platform.Learning.Course", b =>

@@ -1028,6 +1028,10 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("program_type");
 
+                    b.Property<string>("RejectionReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejection_reason");
+
                     b.Property<DateOnly?>("StartDate")
                         .HasColumnType("TEXT")
                         .HasColumnName("start_date");
@@ -2203,7 +2207,7 @@ namespace Elimu.Api.Data.Migrations.Sqlite
             modelBuilder.Entity("Elimu.Api.Partners.Profiles.PartnerProfile", b =>
                 {
                     b.HasOne("Elimu.Api.Platform.Identity.AppUser", "User")
-                        .WithOne("PartnerProfile")
+                        .WithOne()
                         .HasForeignKey("Elimu.Api.Partners.Profiles.PartnerProfile", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
@@ -2520,11 +2524,6 @@ namespace Elimu.Api.Data.Migrations.Sqlite
             modelBuilder.Entity("Elimu.Api.Partners.Sponsorships.SponsorshipProgram", b =>
                 {
                     b.Navigation("Children");
-                });
-
-            modelBuilder.Entity("Elimu.Api.Platform.Identity.AppUser", b =>
-                {
-                    b.Navigation("PartnerProfile");
                 });
 
             modelBuilder.Entity("Elimu.Api.Platform.Learning.Course", b =>

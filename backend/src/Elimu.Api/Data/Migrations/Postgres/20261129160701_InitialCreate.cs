@@ -379,6 +379,7 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     end_date = table.Column<DateOnly>(type: "date", nullable: true),
                     approved_by = table.Column<Guid>(type: "uuid", nullable: true),
                     approved_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    rejection_reason = table.Column<string>(type: "text", nullable: true),
                     created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     goals = table.Column<string>(type: "jsonb", nullable: false)

@@ -377,6 +377,7 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                     end_date = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     approved_by = table.Column<Guid>(type: "TEXT", nullable: true),
                     approved_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    rejection_reason = table.Column<string>(type: "TEXT", nullable: true),
                     created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     updated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     goals = table.Column<string>(type: "TEXT", nullable: false)

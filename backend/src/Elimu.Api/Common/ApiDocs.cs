@@ -1,0 +1,31 @@
+using System.Text.Json.Serialization;
+using Scalar.AspNetCore;
+
+namespace Elimu.Api.Common;
+
+public static class ApiDocs
+{
+    /// <summary>camelCase JSON, enums by the names the plan spells, ProblemDetails for every error.</summary>
+    public static IServiceCollection AddElimuApiConventions(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Elimu Partner Dashboard API";
+            doc.Info.Description = "Sponsorships, consent and monitoring for Elimu's partners. Sign in with POST /api/v1/auth/login; "
+                + "unsafe requests need the XSRF-TOKEN cookie echoed in X-XSRF-TOKEN.";
+            return Task.CompletedTask;
+        }));
+        return services;
+    }
+
+    /// <summary>The OpenAPI document at /openapi/v1.json and the Scalar reference at /docs.</summary>
+    public static IEndpointRouteBuilder MapElimuApiDocs(this IEndpointRouteBuilder app)
+    {
+        app.MapOpenApi();
+        app.MapScalarApiReference("/docs", o => o.WithTitle("Elimu API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        return app;
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Elimu.Api.Common;
+
+/// <summary>The shape of every list the API returns.</summary>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+
+/// <summary>Page and page size from the query string, clamped to the API's limits.</summary>
+public readonly record struct PageRequest(int Page, int PageSize)
+{
+    public const int MaxPageSize = 100;
+
+    public static PageRequest From(int? page, int? pageSize) =>
+        new(Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 20, 1, MaxPageSize));
+
+    public int Skip => (Page - 1) * PageSize;
+}
+
+public static class PagingExtensions
+{
+    public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> query, PageRequest page, CancellationToken ct)
+    {
+        var total = await query.CountAsync(ct);
+        var items = await query.Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
+        return new Paged<T>(items, page.Page, page.PageSize, total);
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Elimu.Api.Common;
+
+/// <summary>The one place where domain refusals become RFC 9457 ProblemDetails, so handlers never build error bodies.</summary>
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        ProblemDetails? problem = exception switch
+        {
+            ValidationFailedException v => new HttpValidationProblemDetails(v.Errors)
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "One or more fields are invalid.",
+                Extensions = { ["code"] = "validation_failed" },
+            },
+            DomainException d => ToProblem(d),
+            BadHttpRequestException b => new ProblemDetails
+            {
+                Status = b.StatusCode,
+                Title = "The request could not be read.",
+                Detail = b.Message,
+                Extensions = { ["code"] = "bad_request" },
+            },
+            _ => null,
+        };
+        if (problem is null) return false;
+
+        http.Response.StatusCode = problem.Status ?? 500;
+        return await problems.TryWriteAsync(new() { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails ToProblem(DomainException d)
+    {
+        var problem = new ProblemDetails { Status = d.Status, Title = d.Title, Detail = d.Detail };
+        problem.Extensions["code"] = d.Code;
+        foreach (var (key, value) in d.Extensions) problem.Extensions[key] = value;
+        return problem;
+    }
+}

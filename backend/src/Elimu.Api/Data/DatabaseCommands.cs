@@ -1,0 +1,44 @@
+using Elimu.Api.Data.Seeding;
+using Elimu.Api.Platform.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Elimu.Api.Data;
+
+/// <summary>The `migrate` and `seed` commands of ./elimu, and the preparation `./elimu run` asks for.</summary>
+public static class DatabaseCommands
+{
+    /// <summary>The command word among the arguments (the rest are host settings such as --contentRoot), if any.</summary>
+    public static string? CommandIn(string[] args) => args.FirstOrDefault(a => a is "migrate" or "seed");
+
+    public static async Task<int> RunAsync(WebApplication app, string command)
+    {
+        using var scope = app.Services.CreateScope();
+        var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Elimu.Database");
+        await MigrateAsync(scope.ServiceProvider, log);
+        if (command != "seed") return 0;
+
+        var result = await DemoSeeder.RunAsync(scope.ServiceProvider);
+        Console.WriteLine(result.Seeded
+            ? $"Seeded demo data: {result.Users} users, {result.Students} students, {result.Programs} programs, {result.SponsoredChildren} sponsored children, {result.ActivitySessions} activity sessions."
+            : "Demo data already present; nothing added.");
+        return 0;
+    }
+
+    /// <summary>Applies this provider's migrations and makes sure the platform roles exist.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, ILogger log)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        await db.Database.MigrateAsync();
+        if (pending.Count > 0) log.LogInformation("Applied {Count} migration(s): {Names}", pending.Count, string.Join(", ", pending));
+        await RoleSetup.EnsureRolesAsync(services);
+    }
+
+    /// <summary>Migrate, then seed the demo data unless in Production or already there (./elimu run).</summary>
+    public static async Task PrepareAsync(WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        await MigrateAsync(scope.ServiceProvider, app.Logger);
+        if (!app.Environment.IsProduction()) await DemoSeeder.RunAsync(scope.ServiceProvider);
+    }
+}

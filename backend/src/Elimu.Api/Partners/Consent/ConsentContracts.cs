@@ -1,0 +1,46 @@
+namespace Elimu.Api.Partners.Consent;
+
+/// <summary>Ask the guardians of one child, or of every child of a program still waiting for consent.</summary>
+public sealed record ConsentRequestBody(Guid? SponsoredChildId, Guid? ProgramId);
+
+/// <param name="Requested">Consent rows created (one per guardian asked).</param>
+/// <param name="AlreadyPending">Guardians who already had an open request for that child.</param>
+/// <param name="WithoutGuardian">Children with no guardian account to ask.</param>
+public sealed record ConsentRequestResult(int Children, int Requested, int AlreadyPending, IReadOnlyList<Guid> WithoutGuardian);
+
+/// <summary>The guardian's answer: the checkbox (agree), the typed full name, the version of the text they read.</summary>
+public sealed record ConsentAnswer(bool? Agree, string? SignedName, string? ConsentTextVersion);
+
+public sealed record RevokeBody(string? Reason);
+
+/// <summary>A consent request as its guardian sees it.</summary>
+public sealed record ParentConsentResponse(
+    Guid Id,
+    ConsentStatus Status,
+    string ConsentText,
+    string ConsentTextVersion,
+    string PartnerName,
+    string? PartnerOrganizationType,
+    string ProgramName,
+    string? ProgramDescription,
+    Guid StudentId,
+    string ChildName,
+    IReadOnlyList<string> WhatPartnerSees,
+    DateTime RequestedAt,
+    DateTime? ConsentedAt,
+    string? SignedName,
+    DateTime? RevokedAt,
+    string? RevocationReason);
+
+/// <summary>A partner's view of one child's consent: the guardians asked and how they answered.</summary>
+public sealed record ChildConsentResponse(
+    Guid SponsoredChildId,
+    Guid ProgramId,
+    string ProgramName,
+    string ChildName,
+    ChildConsentStatus Status,
+    int GuardiansAsked,
+    int GuardiansAnswered,
+    DateTime? LastRequestedAt,
+    DateTime? ConsentedAt,
+    DateTime? RevokedAt);

@@ -1,0 +1,33 @@
+namespace Elimu.Api.Partners.Consent;
+
+/// <summary>
+/// The words a guardian agrees to. The rendered text is stored on each consent row, so a later change of
+/// wording never alters what someone signed; bump <see cref="Version"/> whenever the template changes.
+/// </summary>
+public static class ConsentText
+{
+    public const string Version = "2026-01";
+
+    public static readonly IReadOnlyList<string> WhatThePartnerSees =
+    [
+        "Name, grade, school and county",
+        "Lessons completed, scores and CBC rubric levels",
+        "Time spent learning and learning streaks",
+        "Certificates, badges and milestones",
+        "Goals set by the sponsor, and AI-written learning insights",
+    ];
+
+    public static string Render(string partnerName, string programName, string childName, string guardianName) =>
+        $"""
+        I, {guardianName}, am a parent or guardian of {childName}. {partnerName} sponsors {childName}'s learning on Elimu through the program "{programName}".
+
+        I agree that, for as long as this consent stands, {partnerName} may see the following about {childName}:
+        {string.Join("\n", WhatThePartnerSees.Select(item => "- " + item))}
+
+        {partnerName} will not see my contact details, my child's messages, or anything about other family members, and may not share my child's data outside its own organisation except as anonymous totals in reports.
+
+        I can withdraw this consent at any time from my Elimu parent dashboard. Withdrawal takes effect immediately: {partnerName} stops seeing my child's data at once and it is removed from their reports and exports. Withdrawing does not end my child's access to Elimu.
+
+        I sign by ticking the box and typing my full name.
+        """;
+}

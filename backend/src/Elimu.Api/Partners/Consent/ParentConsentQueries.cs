@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using Elimu.Api.Common;
+using Elimu.Api.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Elimu.Api.Partners.Consent;
+
+/// <summary>The parent's consent inbox: only requests addressed to the signed-in guardian.</summary>
+public sealed class ParentConsentQueries(AppDbContext db)
+{
+    public static async Task<Ok<Paged<ParentConsentResponse>>> List(ConsentStatus? status, int? page, int? pageSize,
+        ClaimsPrincipal user, ParentConsentQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await queries.ListAsync(user.UserId(), status, PageRequest.From(page, pageSize), ct));
+
+    public static async Task<Ok<ParentConsentResponse>> Get(Guid id, ClaimsPrincipal user, ParentConsentQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await queries.GetAsync(user.UserId(), id, ct));
+
+    public async Task<Paged<ParentConsentResponse>> ListAsync(Guid parentId, ConsentStatus? status, PageRequest page, CancellationToken ct)
+    {
+        var rows = db.SponsorshipConsents.Where(c => c.ParentId == parentId);
+        rows = status switch
+        {
+            ConsentStatus.pending => rows.Where(c => c.ConsentGiven == null && c.RevokedAt == null),
+            ConsentStatus.given => rows.Where(c => c.ConsentGiven == true && c.RevokedAt == null),
+            ConsentStatus.declined => rows.Where(c => c.ConsentGiven == false),
+            ConsentStatus.revoked => rows.Where(c => c.RevokedAt != null),
+            _ => rows,
+        };
+        // Unanswered requests first, then the newest.
+        var paged = await Project(rows.OrderBy(c => c.ConsentGiven != null).ThenByDescending(c => c.RequestedAt).ThenBy(c => c.Id))
+            .ToPagedAsync(page, ct);
+        return new Paged<ParentConsentResponse>(paged.Items.Select(Finish).ToList(), paged.Page, paged.PageSize, paged.Total);
+    }
+
+    public async Task<ParentConsentResponse> GetAsync(Guid parentId, Guid id, CancellationToken ct) =>
+        Finish(await Project(db.SponsorshipConsents.Where(c => c.Id == id && c.ParentId == parentId)).FirstOrDefaultAsync(ct)
+            ?? throw DomainException.NotFound("Consent request"));
+
+    private IQueryable<Row> Project(IQueryable<SponsorshipConsent> rows) => rows.Select(c => new Row(
+        c.Id, c.ConsentGiven, c.RevokedAt, c.ConsentText, c.ConsentTextVersion,
+        db.PartnerProfiles.Where(p => p.UserId == c.SponsoredChild!.PartnerId).Select(p => p.OrganizationName).FirstOrDefault()
+            ?? c.SponsoredChild!.Partner!.DisplayName,
+        db.PartnerProfiles.Where(p => p.UserId == c.SponsoredChild!.PartnerId).Select(p => p.OrganizationType.ToString()).FirstOrDefault(),
+        c.SponsoredChild!.Program!.Name, c.SponsoredChild.Program.Description, c.SponsoredChild.StudentId,
+        c.SponsoredChild.Student!.FirstName + " " + c.SponsoredChild.Student.LastName,
+        c.RequestedAt, c.ConsentedAt, c.SignedName, c.RevocationReason));
+
+    private static ParentConsentResponse Finish(Row r)
+    {
+        var status = r.RevokedAt is not null ? ConsentStatus.revoked
+            : r.ConsentGiven switch { true => ConsentStatus.given, false => ConsentStatus.declined, null => ConsentStatus.pending };
+        return new(r.Id, status, r.ConsentText, r.ConsentTextVersion, r.PartnerName, r.PartnerType, r.ProgramName, r.ProgramDescription,
+            r.StudentId, r.ChildName, ConsentText.WhatThePartnerSees, r.RequestedAt, r.ConsentedAt, r.SignedName, r.RevokedAt, r.RevocationReason);
+    }
+
+    private sealed record Row(Guid Id, bool? ConsentGiven, DateTime? RevokedAt, string ConsentText, string ConsentTextVersion,
+        string PartnerName, string? PartnerType, string ProgramName, string? ProgramDescription, Guid StudentId, string ChildName,
+        DateTime RequestedAt, DateTime? ConsentedAt, string? SignedName, string? RevocationReason);
+}

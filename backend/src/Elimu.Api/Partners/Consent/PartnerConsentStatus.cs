@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using Elimu.Api.Common;
+using Elimu.Api.Data;
+using Elimu.Api.Partners.Sponsorships;
+using Elimu.Api.Platform.Students;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Elimu.Api.Partners.Consent;
+
+/// <summary>GET /consent/status: every (not removed) child of the partner with where its consent stands.</summary>
+public static class PartnerConsentStatus
+{
+    public static async Task<Ok<Paged<ChildConsentResponse>>> Handle(Guid? programId, ChildConsentStatus? status, int? page, int? pageSize,
+        ClaimsPrincipal user, AppDbContext db, ConsentReader reader, CancellationToken ct)
+    {
+        var partnerId = user.UserId();
+        var children = db.SponsoredChildren.Where(c => c.PartnerId == partnerId && c.Status != SponsoredChildStatus.REMOVED);
+        if (programId is { } pid) children = children.Where(c => c.ProgramId == pid);
+        children = status switch
+        {
+            ChildConsentStatus.given => children.Where(c => reader.Visible(partnerId).Any(v => v.Id == c.Id)),
+            ChildConsentStatus.pending => children.Where(c => c.Status == SponsoredChildStatus.PENDING_CONSENT
+                && db.SponsorshipConsents.Any(k => k.SponsoredChildId == c.Id && k.ConsentGiven == null && k.RevokedAt == null)),
+            ChildConsentStatus.not_requested => children.Where(c => !db.SponsorshipConsents.Any(k => k.SponsoredChildId == c.Id)),
+            ChildConsentStatus.revoked => children.Where(c => c.Status == SponsoredChildStatus.PENDING_CONSENT
+                && db.SponsorshipConsents.Any(k => k.SponsoredChildId == c.Id && k.RevokedAt != null)),
+            ChildConsentStatus.declined => children.Where(c => c.Status == SponsoredChildStatus.PENDING_CONSENT
+                && db.SponsorshipConsents.Any(k => k.SponsoredChildId == c.Id && k.ConsentGiven == false)),
+            _ => children,
+        };
+
+        var paged = await children.OrderBy(c => c.Student!.FirstName).ThenBy(c => c.Id)
+            .Select(c => new { c.Id, c.ProgramId, ProgramName = c.Program!.Name, c.Status, c.Student!.FirstName, c.Student.LastName })
+            .ToPagedAsync(PageRequest.From(page, pageSize), ct);
+        var ids = paged.Items.Select(c => c.Id).ToList();
+        var statuses = await reader.StatusesAsync(paged.Items.Select(c => (c.Id, c.Status)).ToList(), ct);
+        var rows = await db.SponsorshipConsents.Where(k => ids.Contains(k.SponsoredChildId))
+            .Select(k => new { k.SponsoredChildId, k.ConsentGiven, k.RequestedAt, k.ConsentedAt, k.RevokedAt }).ToListAsync(ct);
+
+        var items = paged.Items.Select(c =>
+        {
+            var mine = rows.Where(r => r.SponsoredChildId == c.Id).ToList();
+            var visible = statuses[c.Id] == ChildConsentStatus.given;
+            return new ChildConsentResponse(c.Id, c.ProgramId, c.ProgramName,
+                visible ? $"{c.FirstName} {c.LastName}" : StudentDirectory.PrivateName(c.FirstName, c.LastName),
+                statuses[c.Id], mine.Count, mine.Count(r => r.ConsentGiven is not null),
+                mine.Max(r => (DateTime?)r.RequestedAt),
+                mine.Where(r => r.ConsentGiven == true).Max(r => r.ConsentedAt),
+                mine.Max(r => r.RevokedAt));
+        }).ToList();
+        return TypedResults.Ok(new Paged<ChildConsentResponse>(items, paged.Page, paged.PageSize, paged.Total));
+    }
+}

@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using Elimu.Api.Common;
+using Elimu.Api.Data;
+using Elimu.Api.Partners.Dashboard;
+using Elimu.Api.Partners.Profiles;
+using Elimu.Api.Partners.Sponsorships;
+using Elimu.Api.Platform.Audit;
+using Elimu.Api.Platform.Notifications;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Elimu.Api.Partners.Consent;
+
+/// <summary>POST /consent/request: one pending consent per guardian of each child still waiting, and a notification each.</summary>
+public static class RequestConsent
+{
+    public static async Task<Ok<ConsentRequestResult>> Handle(ConsentRequestBody body, ClaimsPrincipal user, AppDbContext db,
+        PartnerNames names, AuditTrail audit, Notifier notifier, PartnerCountersPublisher counters, TimeProvider clock, CancellationToken ct)
+    {
+        if ((body.SponsoredChildId is null) == (body.ProgramId is null))
+            throw new ValidationFailedException(new Dictionary<string, string[]>
+                { ["sponsoredChildId"] = ["Name either one sponsored child or one program."] });
+
+        var partnerId = user.UserId();
+        var children = await TargetsAsync(db, partnerId, body, ct);
+        var studentIds = children.Select(c => c.StudentId).ToList();
+        var childIds = children.Select(c => c.Id).ToList();
+        var guardians = await db.Guardianships.Where(g => studentIds.Contains(g.StudentId))
+            .Select(g => new { g.StudentId, g.ParentId, Name = g.Parent!.FirstName + " " + g.Parent.LastName })
+            .ToListAsync(ct);
+        var open = await db.SponsorshipConsents
+            .Where(c => childIds.Contains(c.SponsoredChildId) && c.ConsentGiven == null && c.RevokedAt == null)
+            .Select(c => new { c.SponsoredChildId, c.ParentId }).ToListAsync(ct);
+        var partnerName = await names.OrganizationNameAsync(partnerId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        int requested = 0, alreadyPending = 0;
+        var withoutGuardian = new List<Guid>();
+        foreach (var child in children)
+        {
+            var childGuardians = guardians.Where(g => g.StudentId == child.StudentId).ToList();
+            if (childGuardians.Count == 0) { withoutGuardian.Add(child.Id); continue; }
+            var childName = $"{child.Student!.FirstName} {child.Student.LastName}";
+            foreach (var guardian in childGuardians)
+            {
+                if (open.Any(o => o.SponsoredChildId == child.Id && o.ParentId == guardian.ParentId)) { alreadyPending++; continue; }
+                db.SponsorshipConsents.Add(new SponsorshipConsent
+                {
+                    SponsoredChildId = child.Id,
+                    ParentId = guardian.ParentId,
+                    ConsentText = ConsentText.Render(partnerName, child.Program!.Name, childName, guardian.Name),
+                    ConsentTextVersion = ConsentText.Version,
+                    RequestedAt = now,
+                });
+                notifier.Notify(guardian.ParentId, "consent", $"{partnerName} asks to follow {child.Student.FirstName}'s learning",
+                    $"{partnerName} sponsors {child.Student.FirstName} through \"{child.Program.Name}\". Read what they would see, then agree or decline.",
+                    "/dashboard/parent/consents");
+                requested++;
+            }
+            audit.Record(partnerId, "consent.request", "sponsored_child", child.Id);
+        }
+        await db.SaveChangesAsync(ct);
+        await counters.PublishAsync(partnerId, ct);
+        return TypedResults.Ok(new ConsentRequestResult(children.Count, requested, alreadyPending, withoutGuardian));
+    }
+
+    private static async Task<List<SponsoredChild>> TargetsAsync(AppDbContext db, Guid partnerId, ConsentRequestBody body, CancellationToken ct)
+    {
+        var mine = db.SponsoredChildren.Include(c => c.Student).Include(c => c.Program).Where(c => c.PartnerId == partnerId);
+        if (body.SponsoredChildId is { } childId)
+        {
+            var child = await mine.FirstOrDefaultAsync(c => c.Id == childId, ct) ?? throw DomainException.NotFound("Sponsored child");
+            if (child.Status != SponsoredChildStatus.PENDING_CONSENT)
+                throw DomainException.Conflict("consent_not_needed", $"This child is {child.Status}; consent is only requested for children waiting for it.");
+            if (ProgramLifecycle.IsEnded(child.Program!.Status))
+                throw DomainException.Conflict("program_ended", "The program has ended; no consent is needed.");
+            return [child];
+        }
+        var program = await db.SponsorshipPrograms.FirstOrDefaultAsync(p => p.Id == body.ProgramId && p.PartnerId == partnerId, ct)
+            ?? throw DomainException.NotFound("Sponsorship program");
+        if (ProgramLifecycle.IsEnded(program.Status))
+            throw DomainException.Conflict("program_ended", "The program has ended; no consent is needed.");
+        return await mine.Where(c => c.ProgramId == program.Id && c.Status == SponsoredChildStatus.PENDING_CONSENT).ToListAsync(ct);
+    }
+}

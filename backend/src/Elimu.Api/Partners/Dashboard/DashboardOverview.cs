@@ -1,0 +1,21 @@
+using Elimu.Api.Partners.Finance;
+using Elimu.Api.Partners.Sponsorships;
+
+namespace Elimu.Api.Partners.Dashboard;
+
+/// <summary>The counters the sidebar badges show; pushed over /hubs/partner when they change.</summary>
+public sealed record RealtimeCounters(int PendingConsents, int ActiveSponsorships, int OpenTickets, int ChildAlerts, int PendingPayments);
+
+public sealed record QuickLink(string Key, string Label, string Description, string Href, int? Count);
+
+/// <summary>Plan Step 5's dashboard overview: every figure computed from the database.</summary>
+public sealed record PartnerDashboardOverview(
+    ProgramStatusCounts Programs,
+    ChildStatusCounts Children,
+    int PendingConsents,
+    BillingSummary Billing,
+    int OpenTickets,
+    decimal AverageWeeklyLearningMinutes,
+    RealtimeCounters Counters,
+    IReadOnlyList<QuickLink> QuickLinks,
+    DateTime GeneratedAt);

@@ -1,0 +1,43 @@
+using Elimu.Api.Partners.Consent;
+using Elimu.Api.Partners.Finance;
+using Elimu.Api.Partners.Sponsorships;
+using Elimu.Api.Partners.Support;
+using Elimu.Api.Platform.Learning;
+
+namespace Elimu.Api.Partners.Dashboard;
+
+public sealed class DashboardOverviewService(
+    SponsorshipStats sponsorships, ConsentStats consents, BillingStats billing, TicketStats tickets,
+    LearningStats learning, PartnerCounters counters, TimeProvider clock)
+{
+    /// <summary>Learning minutes are averaged over the last four weeks.</summary>
+    public static readonly TimeSpan LearningWindow = TimeSpan.FromDays(28);
+
+    public async Task<PartnerDashboardOverview> GetAsync(Guid partnerId, CancellationToken ct)
+    {
+        // Sequential on purpose: one DbContext serves one query at a time.
+        var programs = await sponsorships.ProgramCountsAsync(partnerId, ct);
+        var children = await sponsorships.ChildCountsAsync(partnerId, ct);
+        var pendingConsents = await consents.PendingRequestsAsync(partnerId, ct);
+        var (from, to, start, end) = counters.CurrentBillingMonth();
+        var money = await billing.SummaryAsync(partnerId, from, to, start, end, ct);
+        var openTickets = await tickets.OpenCountAsync(partnerId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var minutes = await learning.AverageWeeklyMinutesAsync(consents.ConsentedStudentIds(partnerId), now - LearningWindow, now, ct);
+        var alerts = await counters.ChildAlertsAsync(partnerId, ct);
+
+        var realtime = new RealtimeCounters(pendingConsents, children.Active, openTickets, alerts, money.PendingPayments);
+        return new PartnerDashboardOverview(programs, children, pendingConsents, money, openTickets, minutes,
+            realtime, QuickLinks(realtime, programs), now);
+    }
+
+    private static IReadOnlyList<QuickLink> QuickLinks(RealtimeCounters c, ProgramStatusCounts programs) =>
+    [
+        new("sponsorships", "Sponsorship programs", "Create a program or follow one through approval.", "/dashboard/partner/sponsorships", programs.Total),
+        new("consents", "Waiting for consent", "Children whose guardians have not answered yet.", "/dashboard/partner/sponsored-children?status=PENDING_CONSENT", c.PendingConsents),
+        new("alerts", "Children needing attention", "Consented children inactive for 7 days or more.", "/dashboard/partner/sponsored-children?alerts=true", c.ChildAlerts),
+        new("payments", "Open payments", "Invoices pending or failed.", "/dashboard/partner/funding", c.PendingPayments),
+        new("tickets", "Support tickets", "Open or in-progress requests.", "/dashboard/partner/tickets", c.OpenTickets),
+        new("reports", "Impact reports", "Outcomes to share with your board and donors.", "/dashboard/partner/impact-reports", null),
+    ];
+}

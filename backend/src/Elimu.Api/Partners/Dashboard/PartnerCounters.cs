@@ -1,0 +1,42 @@
+using Elimu.Api.Common;
+using Elimu.Api.Partners.Consent;
+using Elimu.Api.Partners.Finance;
+using Elimu.Api.Partners.Sponsorships;
+using Elimu.Api.Partners.Support;
+using Elimu.Api.Platform.Learning;
+
+namespace Elimu.Api.Partners.Dashboard;
+
+/// <summary>Computes a partner's realtime counters; a fixed number of queries, whatever the number of children.</summary>
+public sealed class PartnerCounters(
+    SponsorshipStats sponsorships, ConsentStats consents, BillingStats billing, TicketStats tickets,
+    LearningStats learning, TimeProvider clock)
+{
+    /// <summary>A consented child with no session for this long raises an alert.</summary>
+    public static readonly TimeSpan InactivityAlert = TimeSpan.FromDays(7);
+
+    public async Task<RealtimeCounters> ComputeAsync(Guid partnerId, CancellationToken ct)
+    {
+        var children = await sponsorships.ChildCountsAsync(partnerId, ct);
+        var (from, to, start, end) = CurrentBillingMonth();
+        var money = await billing.SummaryAsync(partnerId, from, to, start, end, ct);
+        return new RealtimeCounters(
+            PendingConsents: await consents.PendingRequestsAsync(partnerId, ct),
+            ActiveSponsorships: children.Active,
+            OpenTickets: await tickets.OpenCountAsync(partnerId, ct),
+            ChildAlerts: await ChildAlertsAsync(partnerId, ct),
+            PendingPayments: money.PendingPayments);
+    }
+
+    public Task<int> ChildAlertsAsync(Guid partnerId, CancellationToken ct) =>
+        learning.CountInactiveAsync(consents.ConsentedStudentIds(partnerId), clock.GetUtcNow().UtcDateTime - InactivityAlert, ct);
+
+    /// <summary>The calendar month in Nairobi that contains today, as UTC bounds and as dates.</summary>
+    public (DateTime FromUtc, DateTime ToUtc, DateOnly Start, DateOnly End) CurrentBillingMonth()
+    {
+        var today = NairobiTime.Today(clock);
+        var start = new DateOnly(today.Year, today.Month, 1);
+        var next = start.AddMonths(1);
+        return (NairobiTime.StartOfDayUtc(start), NairobiTime.StartOfDayUtc(next), start, next.AddDays(-1));
+    }
+}

@@ -1,0 +1,31 @@
+using Elimu.Api.Common;
+using Elimu.Api.Platform.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Elimu.Api.Partners.Dashboard;
+
+/// <summary>Pushes each partner's counters to their open dashboards (event "counters").</summary>
+[Authorize(Roles = Roles.Partner)]
+public sealed class PartnerHub(PartnerCounters counters) : Hub
+{
+    public const string Path = "/hubs/partner";
+    public const string CountersEvent = "counters";
+
+    public static string GroupOf(Guid partnerId) => $"partner:{partnerId}";
+
+    public override async Task OnConnectedAsync()
+    {
+        var partnerId = Context.User!.UserId();
+        await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(partnerId));
+        await Clients.Caller.SendAsync(CountersEvent, await counters.ComputeAsync(partnerId, Context.ConnectionAborted));
+    }
+}
+
+/// <summary>Called by features after a change that moves a partner's counters (consent given or revoked, a new alert).</summary>
+public sealed class PartnerCountersPublisher(PartnerCounters counters, IHubContext<PartnerHub> hub)
+{
+    public async Task PublishAsync(Guid partnerId, CancellationToken ct = default) =>
+        await hub.Clients.Group(PartnerHub.GroupOf(partnerId))
+            .SendAsync(PartnerHub.CountersEvent, await counters.ComputeAsync(partnerId, ct), ct);
+}

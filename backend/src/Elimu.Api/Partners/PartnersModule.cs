@@ -1,0 +1,38 @@
+using Elimu.Api.Partners.Consent;
+using Elimu.Api.Partners.Dashboard;
+using Elimu.Api.Partners.Finance;
+using Elimu.Api.Partners.Profiles;
+using Elimu.Api.Partners.Sponsorships;
+using Elimu.Api.Partners.Support;
+using Elimu.Api.Platform.Identity;
+
+namespace Elimu.Api.Partners;
+
+/// <summary>Registers and maps every section of the partner dashboard.</summary>
+public static class PartnersModule
+{
+    public static IServiceCollection AddPartnerDashboard(this IServiceCollection services)
+    {
+        services.AddScoped<IPartnerProfileLookup, PartnerProfileLookup>();
+        services.AddScoped<SponsorshipStats>();
+        services.AddScoped<ConsentStats>();
+        services.AddScoped<BillingStats>();
+        services.AddScoped<TicketStats>();
+        services.AddScoped<PartnerCounters>();
+        services.AddScoped<PartnerCountersPublisher>();
+        services.AddScoped<DashboardOverviewService>();
+        services.AddScoped<PartnerNames>();
+        services.AddScoped<ProgramStore>();
+        services.AddScoped<ConsentReader>();
+        services.AddScoped<ParentConsentQueries>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPartnerApis(this IEndpointRouteBuilder app)
+    {
+        app.MapPartnerDashboardApi();
+        app.MapSponsorshipApi();
+        app.MapHub<PartnerHub>(PartnerHub.Path);
+        return app;
+    }
+}

@@ -1,0 +1,72 @@
+using Elimu.Api.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Elimu.Api.Partners.Sponsorships;
+
+/// <summary>
+/// Decides, for a batch of student ids, which can join a program and why the others cannot. Used by the bulk add and
+/// by file imports; three queries whatever the batch size.
+/// </summary>
+public sealed class EnrollmentPlanner
+{
+    public List<RefusedStudent> Refused { get; } = [];
+    private readonly List<Guid> _new = [];
+    private readonly List<SponsoredChild> _rejoining = [];
+    private SponsorshipProgram _program = null!;
+
+    public static async Task<EnrollmentPlanner> PlanAsync(AppDbContext db, SponsorshipProgram program, IReadOnlyList<Guid> studentIds, CancellationToken ct)
+    {
+        var plan = new EnrollmentPlanner { _program = program };
+        var distinct = studentIds.Distinct().ToList();
+        var existing = (await db.Students.Where(s => distinct.Contains(s.Id)).Select(s => s.Id).ToListAsync(ct)).ToHashSet();
+        var sponsored = await db.SponsoredChildren
+            .Where(c => c.PartnerId == program.PartnerId && distinct.Contains(c.StudentId))
+            .Select(c => new { Child = c, ProgramName = c.Program!.Name }).ToListAsync(ct);
+        var enrolled = await db.SponsoredChildren.CountAsync(c => c.ProgramId == program.Id && c.Status != SponsoredChildStatus.REMOVED, ct);
+
+        var seen = new HashSet<Guid>();
+        var accepted = new List<Guid>();
+        foreach (var studentId in studentIds)
+        {
+            if (!seen.Add(studentId)) { plan.Refuse(studentId, "duplicate_in_request", "This student appears more than once."); continue; }
+            if (!existing.Contains(studentId)) { plan.Refuse(studentId, "not_found", "No such student."); continue; }
+            var mine = sponsored.Where(s => s.Child.StudentId == studentId).ToList();
+            var here = mine.FirstOrDefault(s => s.Child.ProgramId == program.Id)?.Child;
+            if (here is { Status: not SponsoredChildStatus.REMOVED })
+            { plan.Refuse(studentId, "already_in_program", "Already in this program."); continue; }
+            var elsewhere = mine.FirstOrDefault(s => s.Child.ProgramId != program.Id && s.Child.Status != SponsoredChildStatus.REMOVED);
+            if (elsewhere is not null)
+            { plan.Refuse(studentId, "in_another_program", $"Already sponsored in your program \"{elsewhere.ProgramName}\"."); continue; }
+            accepted.Add(studentId);
+            if (here is not null) plan._rejoining.Add(here); else plan._new.Add(studentId);
+        }
+
+        if (program.MaxChildren is { } max && enrolled + accepted.Count > max)
+        {
+            var room = Math.Max(0, max - enrolled);
+            foreach (var over in accepted.Skip(room))
+                plan.Refuse(over, "over_max_children", $"The program holds at most {max} children and has {enrolled}.");
+        }
+        return plan;
+    }
+
+    private void Refuse(Guid id, string reason, string message) => Refused.Add(new RefusedStudent(id, reason, message));
+
+    /// <summary>Adds the accepted students (a removed child rejoins in the same row) and returns them.</summary>
+    public List<SponsoredChild> Apply(AppDbContext db, Guid partnerId, DateTime now)
+    {
+        var added = _new.Select(studentId => new SponsoredChild
+        {
+            ProgramId = _program.Id, StudentId = studentId, PartnerId = partnerId,
+            Status = SponsoredChildStatus.PENDING_CONSENT, EnrolledAt = now,
+        }).ToList();
+        db.SponsoredChildren.AddRange(added);
+        foreach (var child in _rejoining)
+        {
+            child.Status = SponsoredChildStatus.PENDING_CONSENT;
+            child.EnrolledAt = now;
+            child.RemovedAt = null;
+        }
+        return [.. added, .. _rejoining];
+    }
+}

@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using Elimu.Api.Common;
+using Elimu.Api.Data;
+using Elimu.Api.Partners.Consent;
+using Elimu.Api.Platform.Learning;
+using Elimu.Api.Platform.Students;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Elimu.Api.Partners.Sponsorships;
+
+public enum ChildSort { name, enrolled_at, grade, status }
+
+public sealed record ChildListQuery(Guid? ProgramId, SponsoredChildStatus? Status, CbcGrade? Grade, string? County,
+    string? Search, bool? HasAlert, ChildSort? Sort, bool? Descending, int? Page, int? PageSize);
+
+/// <summary>GET /children: the partner's sponsored children across programs, each named and summarised as consent allows.</summary>
+public static class ListChildren
+{
+    public static async Task<Ok<Paged<SponsoredChildResponse>>> Handle([AsParameters] ChildListQuery q, ClaimsPrincipal user,
+        AppDbContext db, ConsentReader consent, LearningStats learning, TimeProvider clock, CancellationToken ct)
+    {
+        var partnerId = user.UserId();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var children = db.SponsoredChildren.Where(c => c.PartnerId == partnerId);
+        if (q.ProgramId is { } programId) children = children.Where(c => c.ProgramId == programId);
+        children = q.Status is { } status ? children.Where(c => c.Status == status) : children.Where(c => c.Status != SponsoredChildStatus.REMOVED);
+        if (q.Grade is { } grade) children = children.Where(c => c.Student!.Grade == grade);
+        if (!string.IsNullOrWhiteSpace(q.County)) children = children.Where(c => c.Student!.County == q.County);
+        if (!string.IsNullOrWhiteSpace(q.Search))
+        {
+            // Before consent only the first name is known to the partner, so only consented children match on last name.
+            var term = q.Search.Trim().ToLower();
+            var visible = consent.Visible(partnerId).Select(v => v.Id);
+            children = children.Where(c => c.Student!.FirstName.ToLower().Contains(term)
+                || (visible.Contains(c.Id) && c.Student.LastName.ToLower().Contains(term)));
+        }
+        if (q.HasAlert is { } alert)
+        {
+            var since = now - Dashboard.PartnerCounters.InactivityAlert;
+            var alerting = consent.Visible(partnerId)
+                .Where(c => !db.ActivitySessions.Any(s => s.StudentId == c.StudentId && s.StartedAt >= since)).Select(c => c.Id);
+            children = alert ? children.Where(c => alerting.Contains(c.Id)) : children.Where(c => !alerting.Contains(c.Id));
+        }
+
+        var desc = q.Descending == true;
+        var ordered = (q.Sort ?? ChildSort.name) switch
+        {
+            ChildSort.enrolled_at => desc ? children.OrderByDescending(c => c.EnrolledAt) : children.OrderBy(c => c.EnrolledAt),
+            ChildSort.grade => desc ? children.OrderByDescending(c => c.Student!.Grade) : children.OrderBy(c => c.Student!.Grade),
+            ChildSort.status => desc ? children.OrderByDescending(c => c.Status) : children.OrderBy(c => c.Status),
+            _ => desc ? children.OrderByDescending(c => c.Student!.FirstName) : children.OrderBy(c => c.Student!.FirstName),
+        };
+        var paged = await ordered.ThenBy(c => c.Id)
+            .Select(c => new Row(c.Id, c.StudentId, c.ProgramId, c.Program!.Name, c.Status, c.Student!.FirstName, c.Student.LastName,
+                c.Student.Grade, c.Student.County, c.Student.School, c.EnrolledAt, c.RemovedAt))
+            .ToPagedAsync(PageRequest.From(q.Page, q.PageSize), ct);
+
+        var statuses = await consent.StatusesAsync(paged.Items.Select(c => (c.Id, c.Status)).ToList(), ct);
+        var seen = paged.Items.Where(c => statuses[c.Id] == ChildConsentStatus.given).Select(c => c.StudentId).ToList();
+        var figures = await learning.CardFiguresAsync(seen, now, ct);
+        var items = paged.Items.Select(c => Describe(c, statuses[c.Id], figures.GetValueOrDefault(c.StudentId), now)).ToList();
+        return TypedResults.Ok(new Paged<SponsoredChildResponse>(items, paged.Page, paged.PageSize, paged.Total));
+    }
+
+    private static SponsoredChildResponse Describe(Row c, ChildConsentStatus consent, StudentCardFigures? figures, DateTime now)
+    {
+        var visible = consent == ChildConsentStatus.given;
+        var initial = StudentDirectory.Initial(c.LastName);
+        return new(c.Id, c.StudentId, c.ProgramId, c.ProgramName, c.Status, consent,
+            visible ? $"{c.FirstName} {c.LastName}" : StudentDirectory.PrivateName(c.FirstName, c.LastName),
+            c.FirstName, initial, visible ? c.LastName : null, c.Grade, c.County, visible ? c.School : null,
+            c.EnrolledAt, c.RemovedAt, visible && figures is not null ? Summarise(figures, now) : null);
+    }
+
+    private static ChildProgressSummary Summarise(StudentCardFigures f, DateTime now)
+    {
+        var trend = f.MinutesThisWeek > f.MinutesLastWeek * 1.1 ? "up" : f.MinutesThisWeek < f.MinutesLastWeek * 0.9 ? "down" : "flat";
+        var alert = f.LastActiveAt is null || now - f.LastActiveAt >= Dashboard.PartnerCounters.InactivityAlert;
+        return new(f.MinutesThisWeek, f.MinutesLastWeek, trend, f.LastActiveAt, f.AverageScore, alert);
+    }
+
+    private sealed record Row(Guid Id, Guid StudentId, Guid ProgramId, string ProgramName, SponsoredChildStatus Status,
+        string FirstName, string LastName, CbcGrade Grade, string County, string School, DateTime EnrolledAt, DateTime? RemovedAt);
+}

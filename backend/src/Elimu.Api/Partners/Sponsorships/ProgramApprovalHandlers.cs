@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using Elimu.Api.Common;
+using Elimu.Api.Data;
+using Elimu.Api.Platform.Audit;
+using Elimu.Api.Platform.Notifications;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Elimu.Api.Partners.Sponsorships;
+
+public sealed record PendingProgramResponse(ProgramResponse Program, string PartnerName, string PartnerEmail);
+
+/// <summary>The admin's side of the lifecycle: see what waits for approval, approve it or send it back.</summary>
+public static class ProgramApprovalHandlers
+{
+    public static async Task<Ok<Paged<PendingProgramResponse>>> ListPending(int? page, int? pageSize, ProgramStatus? status,
+        AppDbContext db, ProgramStore store, CancellationToken ct)
+    {
+        var wanted = status ?? ProgramStatus.PENDING_APPROVAL;
+        var paged = await db.SponsorshipPrograms.Where(p => p.Status == wanted)
+            .OrderBy(p => p.UpdatedAt).ThenBy(p => p.Id)
+            .Select(p => new { Program = p, Name = p.Partner!.DisplayName, Email = p.Partner.Email })
+            .ToPagedAsync(PageRequest.From(page, pageSize), ct);
+        var counts = await store.CountsAsync(paged.Items.Select(x => x.Program.Id).ToList(), ct);
+        return TypedResults.Ok(new Paged<PendingProgramResponse>(paged.Items
+            .Select(x => new PendingProgramResponse(ProgramResponse.From(x.Program, counts[x.Program.Id]), x.Name, x.Email ?? ""))
+            .ToList(), paged.Page, paged.PageSize, paged.Total));
+    }
+
+    public static async Task<Ok<ProgramResponse>> Approve(Guid id, ClaimsPrincipal user, AppDbContext db, ProgramStore store,
+        AuditTrail audit, Notifier notifier, TimeProvider clock, CancellationToken ct)
+    {
+        var program = await FindAsync(db, id, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var enrolled = await store.EnrolledCountAsync(id, ct);
+        ProgramLifecycle.Apply(program, ProgramLifecycle.Approve, now);
+        if (enrolled < program.MinChildren) throw ProgramStatusHandlers.MinimumNotMet(program.MinChildren, enrolled, "approve the program");
+        program.ApprovedBy = user.UserId();
+        program.ApprovedAt = now;
+        audit.Record(user.UserId(), "program.approve", "sponsorship_program", id);
+        notifier.Notify(program.PartnerId, "sponsorship", $"\"{program.Name}\" is approved",
+            "Your program is active. Request consent from the children's guardians to start following their learning.",
+            $"/dashboard/partner/sponsorships/{id}");
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(await store.DescribeAsync(program, ct));
+    }
+
+    public static async Task<Ok<ProgramResponse>> Reject(Guid id, StatusChangeRequest request, ClaimsPrincipal user,
+        AppDbContext db, ProgramStore store, AuditTrail audit, Notifier notifier, TimeProvider clock, CancellationToken ct)
+    {
+        new Validation().Check(!string.IsNullOrWhiteSpace(request.Reason), "reason", "Say why the program is sent back.")
+            .Check((request.Reason?.Length ?? 0) <= 2000, "reason", "Keep the reason under 2,000 characters.").ThrowIfInvalid();
+        var program = await FindAsync(db, id, ct);
+        ProgramLifecycle.Apply(program, ProgramLifecycle.Reject, clock.GetUtcNow().UtcDateTime);
+        program.RejectionReason = request.Reason!.Trim();
+        audit.Record(user.UserId(), "program.reject", "sponsorship_program", id, program.RejectionReason);
+        notifier.Notify(program.PartnerId, "sponsorship", $"\"{program.Name}\" needs changes",
+            program.RejectionReason, $"/dashboard/partner/sponsorships/{id}");
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(await store.DescribeAsync(program, ct));
+    }
+
+    private static async Task<SponsorshipProgram> FindAsync(AppDbContext db, Guid id, CancellationToken ct) =>
+        await db.SponsorshipPrograms.FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw DomainException.NotFound("Sponsorship program");
+}

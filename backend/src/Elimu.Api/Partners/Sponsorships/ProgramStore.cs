@@ -1,0 +1,37 @@
+using Elimu.Api.Common;
+using Elimu.Api.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Elimu.Api.Partners.Sponsorships;
+
+/// <summary>Loads a partner's programs (another partner's are "not found") and counts their children.</summary>
+public sealed class ProgramStore(AppDbContext db)
+{
+    public async Task<SponsorshipProgram> OwnedAsync(Guid partnerId, Guid programId, CancellationToken ct) =>
+        await db.SponsorshipPrograms.FirstOrDefaultAsync(p => p.Id == programId && p.PartnerId == partnerId, ct)
+        ?? throw DomainException.NotFound("Sponsorship program");
+
+    /// <summary>Child counts for many programs in one grouped query.</summary>
+    public async Task<Dictionary<Guid, ProgramChildCounts>> CountsAsync(IReadOnlyCollection<Guid> programIds, CancellationToken ct)
+    {
+        var rows = await db.SponsoredChildren.Where(c => programIds.Contains(c.ProgramId))
+            .GroupBy(c => new { c.ProgramId, c.Status })
+            .Select(g => new { g.Key.ProgramId, g.Key.Status, Count = g.Count() })
+            .ToListAsync(ct);
+        return programIds.ToDictionary(id => id, id =>
+        {
+            int Of(SponsoredChildStatus s) => rows.Where(r => r.ProgramId == id && r.Status == s).Sum(r => r.Count);
+            var removed = Of(SponsoredChildStatus.REMOVED);
+            var all = rows.Where(r => r.ProgramId == id).Sum(r => r.Count);
+            return new ProgramChildCounts(all - removed, Of(SponsoredChildStatus.ACTIVE), Of(SponsoredChildStatus.PENDING_CONSENT),
+                Of(SponsoredChildStatus.PAUSED), Of(SponsoredChildStatus.GRADUATED), removed);
+        });
+    }
+
+    public async Task<ProgramResponse> DescribeAsync(SponsorshipProgram program, CancellationToken ct) =>
+        ProgramResponse.From(program, (await CountsAsync([program.Id], ct))[program.Id]);
+
+    /// <summary>Children enrolled and not removed: what the minimum-of-ten rule counts.</summary>
+    public Task<int> EnrolledCountAsync(Guid programId, CancellationToken ct) =>
+        db.SponsoredChildren.CountAsync(c => c.ProgramId == programId && c.Status != SponsoredChildStatus.REMOVED, ct);
+}

@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Elimu.Api.Common;
+using Elimu.Api.Data;
+using Elimu.Api.Partners.Dashboard;
+using Elimu.Api.Platform.Audit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Elimu.Api.Partners.Sponsorships;
+
+/// <summary>
+/// DELETE /programs/{id}/children/{studentId}: the child is marked REMOVED (the row and its consent history stay).
+/// A live program (pending approval or active) may not drop below its minimum; a paused or draft one may.
+/// </summary>
+public static class RemoveChild
+{
+    public static async Task<Ok<ProgramResponse>> Handle(Guid id, Guid studentId, ClaimsPrincipal user, AppDbContext db,
+        ProgramStore store, AuditTrail audit, PartnerCountersPublisher counters, TimeProvider clock, CancellationToken ct)
+    {
+        var partnerId = user.UserId();
+        var program = await store.OwnedAsync(partnerId, id, ct);
+        var child = await db.SponsoredChildren.FirstOrDefaultAsync(
+                c => c.ProgramId == id && c.StudentId == studentId && c.Status != SponsoredChildStatus.REMOVED, ct)
+            ?? throw DomainException.NotFound("Sponsored child");
+        if (ProgramLifecycle.IsEnded(program.Status))
+            throw DomainException.Conflict("program_ended", $"Children of a {program.Status} program stay on its record.");
+
+        if (program.Status is ProgramStatus.ACTIVE or ProgramStatus.PENDING_APPROVAL)
+        {
+            var enrolled = await store.EnrolledCountAsync(id, ct);
+            if (enrolled - 1 < program.MinChildren)
+            {
+                var error = DomainException.Conflict("min_children_not_met",
+                    $"Removing this child would leave {enrolled - 1} children, below this program's minimum of {program.MinChildren}. "
+                    + "Add another child first, or pause the program.");
+                error.Extensions["minChildren"] = program.MinChildren;
+                error.Extensions["enrolled"] = enrolled;
+                throw error;
+            }
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        child.Status = SponsoredChildStatus.REMOVED;
+        child.RemovedAt = now;
+        program.UpdatedAt = now;
+        audit.Record(partnerId, "program.children.remove", "sponsored_child", child.Id);
+        await db.SaveChangesAsync(ct);
+        await counters.PublishAsync(partnerId, ct);
+        return TypedResults.Ok(await store.DescribeAsync(program, ct));
+    }
+}

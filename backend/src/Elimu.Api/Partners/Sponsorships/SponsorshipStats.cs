@@ -1,0 +1,32 @@
+using Elimu.Api.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Elimu.Api.Partners.Sponsorships;
+
+public sealed record ProgramStatusCounts(int Total, int Draft, int PendingApproval, int Active, int Paused, int Completed, int Cancelled);
+
+public sealed record ChildStatusCounts(int Total, int PendingConsent, int Active, int Paused, int Graduated, int Removed);
+
+/// <summary>Counts of a partner's programs and children, one grouped query each.</summary>
+public sealed class SponsorshipStats(AppDbContext db)
+{
+    public async Task<ProgramStatusCounts> ProgramCountsAsync(Guid partnerId, CancellationToken ct)
+    {
+        var byStatus = await db.SponsorshipPrograms.Where(p => p.PartnerId == partnerId)
+            .GroupBy(p => p.Status).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        int Of(ProgramStatus s) => byStatus.GetValueOrDefault(s);
+        return new(byStatus.Values.Sum(), Of(ProgramStatus.DRAFT), Of(ProgramStatus.PENDING_APPROVAL), Of(ProgramStatus.ACTIVE),
+            Of(ProgramStatus.PAUSED), Of(ProgramStatus.COMPLETED), Of(ProgramStatus.CANCELLED));
+    }
+
+    public async Task<ChildStatusCounts> ChildCountsAsync(Guid partnerId, CancellationToken ct)
+    {
+        var byStatus = await db.SponsoredChildren.Where(c => c.PartnerId == partnerId)
+            .GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        int Of(SponsoredChildStatus s) => byStatus.GetValueOrDefault(s);
+        return new(byStatus.Values.Sum(), Of(SponsoredChildStatus.PENDING_CONSENT), Of(SponsoredChildStatus.ACTIVE),
+            Of(SponsoredChildStatus.PAUSED), Of(SponsoredChildStatus.GRADUATED), Of(SponsoredChildStatus.REMOVED));
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace Elimu.Api.Platform.Identity;
+
+/// <summary>
+/// Double-submit antiforgery for the cookie session: every API answer refreshes an XSRF-TOKEN cookie that
+/// the SPA can read, and every unsafe API request must echo it in X-XSRF-TOKEN.
+/// </summary>
+public static class Antiforgery
+{
+    public const string CookieName = "XSRF-TOKEN";
+    public const string HeaderName = "X-XSRF-TOKEN";
+
+    // Login has no session to protect yet; gateway callbacks come from the payment providers and are signed.
+    private static readonly PathString[] Exempt = ["/api/v1/auth/login", "/api/v1/payments"];
+
+    public static IServiceCollection AddElimuAntiforgery(this IServiceCollection services) =>
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = HeaderName;
+            o.Cookie.Name = "elimu.af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+    public static IApplicationBuilder UseElimuAntiforgery(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        var path = http.Request.Path;
+        if (!path.StartsWithSegments("/api")) { await next(); return; }
+
+        var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
+        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
+            && !HttpMethods.IsOptions(http.Request.Method) && !Exempt.Any(e => path.StartsWithSegments(e))
+            && !await antiforgery.IsRequestValidAsync(http))
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new()
+            {
+                HttpContext = http,
+                ProblemDetails =
+                {
+                    Status = 400, Title = "The request is missing its antiforgery token.",
+                    Detail = $"Send the {CookieName} cookie's value in the {HeaderName} header.",
+                    Extensions = { ["code"] = "antiforgery_failed" },
+                },
+            });
+            return;
+        }
+
+        // Issued as the answer starts, so it belongs to whoever the request ended as (login and logout change that).
+        http.Response.OnStarting(() => { IssueToken(http); return Task.CompletedTask; });
+        await next();
+    });
+
+    private static void IssueToken(HttpContext http)
+    {
+        var tokens = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
+        http.Response.Cookies.Append(CookieName, tokens.RequestToken!, new CookieOptions
+        {
+            HttpOnly = false,
+            SameSite = SameSiteMode.Strict,
+            Secure = http.Request.IsHttps,
+            Path = "/",
+        });
+    }
+}

@@ -1,0 +1,31 @@
+using Elimu.Api.Platform.Audit;
+using Elimu.Api.Platform.Identity;
+using Elimu.Api.Platform.Learning;
+using Elimu.Api.Platform.Learning.Insights;
+using Elimu.Api.Platform.Notifications;
+using Elimu.Api.Platform.Students;
+
+namespace Elimu.Api.Platform;
+
+/// <summary>The host platform's services: identity and sign-in, learning aggregates.</summary>
+public static class PlatformModule
+{
+    public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddElimuIdentity(configuration);
+        services.AddElimuAntiforgery();
+        services.AddHttpContextAccessor();
+        services.AddScoped<LearningStats>();
+        services.AddScoped<ChildLearningInsights>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<Notifier>();
+        services.AddScoped<StudentDirectory>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPlatformApis(this IEndpointRouteBuilder app)
+    {
+        app.MapAuthApi();
+        return app;
+    }
+}

@@ -1,0 +1,44 @@
+using Elimu.Api.Common;
+using Elimu.Api.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Elimu.Api.Platform.Students;
+
+public sealed record StudentSearch(CbcGrade? Grade, string? County, string? School, string? LearningNeed, string? Search);
+
+/// <summary>What a sponsor may see of a student before any consent: first name, last initial, grade, county, school.</summary>
+public sealed record StudentPreview(Guid Id, Guid StudentId, string FirstName, string LastInitial, string DisplayName,
+    CbcGrade Grade, string County, string School, IReadOnlyList<string> LearningNeeds);
+
+/// <summary>Finds students and names them as much as the caller is allowed to see.</summary>
+public sealed class StudentDirectory(AppDbContext db)
+{
+    public static string Initial(string lastName) => lastName.Length == 0 ? "" : lastName[..1].ToUpperInvariant();
+
+    public static string PrivateName(string firstName, string lastName) => $"{firstName} {Initial(lastName)}.";
+
+    /// <summary>Students matching the filters, leaving out <paramref name="excluded"/>, newest admissions last.</summary>
+    public async Task<Paged<StudentPreview>> SearchAsync(StudentSearch filter, IQueryable<Guid> excluded, PageRequest page, CancellationToken ct)
+    {
+        var query = db.Students.Where(s => !excluded.Contains(s.Id));
+        if (filter.Grade is { } grade) query = query.Where(s => s.Grade == grade);
+        if (!string.IsNullOrWhiteSpace(filter.County)) query = query.Where(s => s.County == filter.County);
+        if (!string.IsNullOrWhiteSpace(filter.School)) query = query.Where(s => s.School == filter.School);
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var term = filter.Search.Trim().ToLower();
+            query = query.Where(s => s.FirstName.ToLower().Contains(term) || s.School.ToLower().Contains(term));
+        }
+        if (!string.IsNullOrWhiteSpace(filter.LearningNeed))
+        {
+            var need = filter.LearningNeed.Trim();
+            query = query.Where(s => s.LearningNeeds.Contains(need));
+        }
+        var rows = query.OrderBy(s => s.County).ThenBy(s => s.Grade).ThenBy(s => s.FirstName).ThenBy(s => s.Id);
+        var paged = await rows.ToPagedAsync(page, ct);
+        return new(paged.Items.Select(Preview).ToList(), paged.Page, paged.PageSize, paged.Total);
+    }
+
+    private static StudentPreview Preview(Student s) =>
+        new(s.Id, s.Id, s.FirstName, Initial(s.LastName), PrivateName(s.FirstName, s.LastName), s.Grade, s.County, s.School, s.LearningNeeds);
+}

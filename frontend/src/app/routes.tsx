@@ -1,0 +1,77 @@
+import type { ComponentType } from 'react';
+import type { RouteObject } from 'react-router';
+import { HomeRedirect } from '@/components/auth/HomeRedirect';
+import { ProtectedRoute } from '@/components/auth/ProtectedRoute';
+import { RootLayout } from '@/components/layout/RootLayout';
+import { SimpleLayout } from '@/components/layout/SimpleLayout';
+import { FullPageSpinner } from '@/components/ui/FullPageSpinner';
+import { RouteError } from '@/components/ui/RouteError';
+import { partnerSections, type PartnerSectionKey } from '@/pages/partner/partner-sections';
+
+// Route table: it only wires pages (each loaded lazily) into layouts and guards.
+
+const page = (load: () => Promise<{ default: ComponentType }>) => async () => ({ Component: (await load()).default });
+const layout = (load: () => Promise<{ DashboardLayout: ComponentType }>) => async () => ({ Component: (await load()).DashboardLayout });
+
+const NotFound = page(() => import('@/pages/NotFoundPage'));
+const PartnerSection = page(() => import('@/pages/partner/PartnerSectionPage'));
+
+export const routes: RouteObject[] = [
+  {
+    element: <RootLayout />,
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <FullPageSpinner />,
+    children: [
+      { path: '/login', lazy: page(() => import('@/pages/LoginPage')) },
+      { path: '/', element: <HomeRedirect /> },
+      {
+        path: '/dashboard/partner',
+        element: <ProtectedRoute allowedRoles={['partner']} />,
+        children: [
+          {
+            lazy: layout(() => import('@/components/layout/DashboardLayout')),
+            children: [
+              { index: true, lazy: page(() => import('@/pages/partner/PartnerDashboardPage')) },
+              ...(Object.keys(partnerSections) as PartnerSectionKey[]).map((section) => ({
+                path: partnerSections[section].path,
+                handle: { section },
+                lazy: PartnerSection,
+              })),
+              { path: '*', lazy: NotFound },
+            ],
+          },
+        ],
+      },
+      {
+        path: '/dashboard/parent',
+        element: (
+          <ProtectedRoute allowedRoles={['parent']}>
+            <SimpleLayout title="Parent" />
+          </ProtectedRoute>
+        ),
+        children: [
+          { index: true, lazy: page(() => import('@/pages/parent/ParentDashboardPage')) },
+          { path: 'consents', lazy: page(() => import('@/pages/parent/ParentConsentsPage')) },
+          { path: '*', lazy: NotFound },
+        ],
+      },
+      {
+        path: '/dashboard/admin',
+        element: (
+          <ProtectedRoute allowedRoles={['admin', 'staff']}>
+            <SimpleLayout title="Admin" />
+          </ProtectedRoute>
+        ),
+        children: [
+          { index: true, lazy: page(() => import('@/pages/admin/AdminDashboardPage')) },
+          { path: '*', lazy: NotFound },
+        ],
+      },
+      {
+        path: '*',
+        element: <SimpleLayout />,
+        children: [{ path: '*', lazy: NotFound }],
+      },
+    ],
+  },
+];

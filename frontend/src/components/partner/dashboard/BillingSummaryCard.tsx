@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { CircleHelp, Wallet } from 'lucide-react';
+import { PartnerBentoCard, PartnerModal } from '@/components/partner/shared';
+import { formatCurrency, formatDateRange, formatPercent } from '@/lib/format';
+import type { BillingSummary } from '@/types/partner';
+
+export function BillingSummaryCard({ billing }: { billing: BillingSummary }) {
+  const [explainOpen, setExplainOpen] = useState(false);
+  const money = (v: number) => formatCurrency(v, billing.currency);
+  const paidShare = billing.billedThisPeriod > 0 ? Math.min(1, billing.paidThisPeriod / billing.billedThisPeriod) : 0;
+
+  return (
+    <PartnerBentoCard
+      title="Billing this period"
+      description={formatDateRange(billing.periodStart, billing.periodEnd)}
+      icon={Wallet}
+      testId="card-billing"
+      action={
+        <button type="button" className="btn-ghost p-1.5" onClick={() => setExplainOpen(true)} aria-label="How these billing figures are counted">
+          <CircleHelp className="size-4" aria-hidden="true" />
+        </button>
+      }
+      footer={
+        <Link to="/dashboard/partner/funding" className="font-medium text-brand-text hover:underline">
+          Subscriptions and payments
+        </Link>
+      }
+    >
+      <dl className="flex flex-col gap-3 text-sm">
+        <div className="flex items-baseline justify-between gap-2">
+          <dt className="text-fg-muted">Billed</dt>
+          <dd className="font-semibold tabular-nums text-fg" data-testid="billing-billed">{money(billing.billedThisPeriod)}</dd>
+        </div>
+        <div className="flex items-baseline justify-between gap-2">
+          <dt className="text-fg-muted">Paid</dt>
+          <dd className="font-semibold tabular-nums text-fg" data-testid="billing-paid">{money(billing.paidThisPeriod)}</dd>
+        </div>
+        <div className="flex items-baseline justify-between gap-2">
+          <dt className="text-fg-muted">Outstanding</dt>
+          <dd className={billing.outstanding > 0 ? 'font-semibold tabular-nums text-brand-text' : 'font-semibold tabular-nums text-fg'} data-testid="billing-outstanding">
+            {money(billing.outstanding)}
+          </dd>
+        </div>
+      </dl>
+      <div className="mt-4">
+        <div
+          className="h-2 overflow-hidden rounded-full bg-elevated"
+          role="progressbar"
+          aria-label="Share of this period's bill paid"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(paidShare * 100)}
+        >
+          <div className="h-full rounded-full bg-ok" style={{ width: `${paidShare * 100}%` }} />
+        </div>
+        <p className="mt-1.5 text-xs text-fg-subtle">
+          {billing.billedThisPeriod > 0 ? `${formatPercent(paidShare)} of this period’s bill paid` : 'Nothing billed yet this period'}
+        </p>
+      </div>
+
+      <PartnerModal
+        open={explainOpen}
+        onClose={() => setExplainOpen(false)}
+        title="How billing is counted"
+        description={`Figures in ${billing.currency} for ${formatDateRange(billing.periodStart, billing.periodEnd)}.`}
+        testId="billing-explainer"
+        footer={
+          <button type="button" className="btn-secondary" onClick={() => setExplainOpen(false)}>
+            Close
+          </button>
+        }
+      >
+        <ul className="list-disc space-y-2 pl-5">
+          <li>
+            <strong className="text-fg">Billed</strong>: invoices whose billing period starts in this period, except refunded ones.
+          </li>
+          <li>
+            <strong className="text-fg">Paid</strong>: completed payments received in this period.
+          </li>
+          <li>
+            <strong className="text-fg">Outstanding</strong>: every invoice still pending or failed, whatever its period.
+          </li>
+          <li>Children are billed only while a guardian’s consent is in force.</li>
+        </ul>
+      </PartnerModal>
+    </PartnerBentoCard>
+  );
+}

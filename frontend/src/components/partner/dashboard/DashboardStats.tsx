@@ -1,0 +1,72 @@
+import { Clock, HandCoins, HeartHandshake, Receipt, ShieldCheck, Ticket, Users } from 'lucide-react';
+import { PartnerStatsCard } from '@/components/partner/shared';
+import { formatCurrency, formatDateRange, formatNumber } from '@/lib/format';
+import type { PartnerDashboardOverview } from '@/types/partner';
+
+/** The KPI row of the dashboard: every figure straight from the overview. */
+export function DashboardStats({ overview }: { overview: PartnerDashboardOverview }) {
+  const { children, billing, counters } = overview;
+  return (
+    // Wide screens: 12 columns, four cards (3 each) then three (4 each).
+    <div className="grid grid-cols-1 gap-4 min-[420px]:grid-cols-2 lg:grid-cols-12" data-testid="dashboard-stats">
+      <PartnerStatsCard
+        className="lg:col-span-3"
+        testId="stat-active-sponsorships"
+        label="Active sponsorships"
+        icon={HeartHandshake}
+        value={formatNumber(counters.activeSponsorships)}
+        hint="Children with consent and an active sponsorship"
+      />
+      <PartnerStatsCard
+        className="lg:col-span-3"
+        testId="stat-children-sponsored"
+        label="Children sponsored"
+        icon={Users}
+        value={formatNumber(children.total)}
+        hint={`${formatNumber(children.active)} active · ${formatNumber(children.pendingConsent)} awaiting consent`}
+      />
+      <PartnerStatsCard
+        className="lg:col-span-3"
+        testId="stat-pending-consents"
+        label="Pending consents"
+        icon={ShieldCheck}
+        value={formatNumber(counters.pendingConsents)}
+        hint="Guardian answers still to come"
+        tone={counters.pendingConsents > 0 ? 'attention' : 'default'}
+      />
+      <PartnerStatsCard
+        className="lg:col-span-3"
+        testId="stat-billed-this-period"
+        label="Billed this period"
+        icon={Receipt}
+        value={formatCurrency(billing.billedThisPeriod, billing.currency)}
+        hint={formatDateRange(billing.periodStart, billing.periodEnd)}
+      />
+      <PartnerStatsCard
+        className="lg:col-span-4"
+        testId="stat-outstanding"
+        label="Outstanding"
+        icon={HandCoins}
+        value={formatCurrency(billing.outstanding, billing.currency)}
+        hint={`${formatCurrency(billing.paidThisPeriod, billing.currency)} paid this period`}
+        tone={billing.outstanding > 0 ? 'attention' : 'default'}
+      />
+      <PartnerStatsCard
+        className="lg:col-span-4"
+        testId="stat-open-tickets"
+        label="Open tickets"
+        icon={Ticket}
+        value={formatNumber(counters.openTickets)}
+        hint="Open or in progress"
+      />
+      <PartnerStatsCard
+        testId="stat-weekly-learning-minutes"
+        label="Avg. weekly learning"
+        icon={Clock}
+        value={`${formatNumber(overview.averageWeeklyLearningMinutes)} min`}
+        hint="Per consented child, last 4 weeks"
+        className="min-[420px]:col-span-2 lg:col-span-4"
+      />
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+import { useState, type ReactNode } from 'react';
+import { ChevronLeft, ChevronRight } from 'lucide-react';
+import { cn } from '@/lib/cn';
+import { formatNumber } from '@/lib/format';
+import { PartnerLoadingSkeleton } from './PartnerLoadingSkeleton';
+
+export interface DataTableColumn<T> {
+  key: string;
+  header: ReactNode;
+  cell: (row: T) => ReactNode;
+  align?: 'left' | 'right' | 'center';
+  className?: string;
+}
+
+/** Server-side paging: the API's `{ page, pageSize, total }`. */
+export interface DataTablePagination {
+  page: number;
+  pageSize: number;
+  total: number;
+  onPageChange: (page: number) => void;
+}
+
+export interface PartnerDataTableProps<T> {
+  columns: DataTableColumn<T>[];
+  rows: T[];
+  getRowKey: (row: T) => string;
+  /** Describes the table for screen readers. */
+  caption: string;
+  /** Shown instead of rows when there are none. */
+  empty?: ReactNode;
+  isLoading?: boolean;
+  /** Server-side paging. Without it, `pageSize` pages the given rows on the client. */
+  pagination?: DataTablePagination;
+  pageSize?: number;
+  testId?: string;
+}
+
+const ALIGN = { left: 'text-left', right: 'text-right', center: 'text-center' } as const;
+
+/** A table with pagination (client- or server-side), loading and empty states. */
+export function PartnerDataTable<T>({
+  columns,
+  rows,
+  getRowKey,
+  caption,
+  empty,
+  isLoading,
+  pagination,
+  pageSize = 10,
+  testId,
+}: PartnerDataTableProps<T>) {
+  const [clientPage, setClientPage] = useState(1);
+
+  const total = pagination ? pagination.total : rows.length;
+  const size = pagination ? pagination.pageSize : pageSize;
+  const pageCount = Math.max(1, Math.ceil(total / size));
+  const page = Math.min(pagination ? pagination.page : clientPage, pageCount);
+  const visible = pagination ? rows : rows.slice((page - 1) * size, page * size);
+  const setPage = (next: number) => (pagination ? pagination.onPageChange(next) : setClientPage(next));
+  const from = total === 0 ? 0 : (page - 1) * size + 1;
+  const to = Math.min(total, page * size);
+
+  if (isLoading) return <PartnerLoadingSkeleton variant="table" label={`Loading ${caption.toLowerCase()}`} />;
+
+  return (
+    <div data-testid={testId} className="flex flex-col gap-3">
+      <div className="overflow-x-auto rounded-lg border border-line">
+        <table className="w-full border-collapse text-sm">
+          <caption className="sr-only">{caption}</caption>
+          <thead className="bg-elevated/60">
+            <tr>
+              {columns.map((col) => (
+                <th
+                  key={col.key}
+                  scope="col"
+                  className={cn('px-3 py-2.5 text-xs font-medium uppercase tracking-wide text-fg-subtle sm:px-4', ALIGN[col.align ?? 'left'], col.className)}
+                >
+                  {col.header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {visible.length === 0 ? (
+              <tr>
+                <td colSpan={columns.length} className="px-4 py-8 text-center text-sm text-fg-muted">
+                  {empty ?? 'Nothing to show.'}
+                </td>
+              </tr>
+            ) : (
+              visible.map((row) => (
+                <tr key={getRowKey(row)} className="border-t border-line transition-colors hover:bg-elevated/40">
+                  {columns.map((col) => (
+                    <td key={col.key} className={cn('px-3 py-2.5 text-fg sm:px-4', ALIGN[col.align ?? 'left'], col.className)}>
+                      {col.cell(row)}
+                    </td>
+                  ))}
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+      {total > size && (
+        <nav aria-label={`${caption} pages`} className="flex flex-wrap items-center justify-between gap-2 text-xs text-fg-muted">
+          <p aria-live="polite">
+            Showing {formatNumber(from)}–{formatNumber(to)} of {formatNumber(total)}
+          </p>
+          <div className="flex items-center gap-2">
+            <button type="button" className="btn-secondary px-2 py-1" onClick={() => setPage(page - 1)} disabled={page <= 1} aria-label="Previous page">
+              <ChevronLeft className="size-4" aria-hidden="true" />
+            </button>
+            <span>
+              Page {page} of {pageCount}
+            </span>
+            <button type="button" className="btn-secondary px-2 py-1" onClick={() => setPage(page + 1)} disabled={page >= pageCount} aria-label="Next page">
+              <ChevronRight className="size-4" aria-hidden="true" />
+            </button>
+          </div>
+        </nav>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { ChevronRight } from 'lucide-react';
+
+export interface Breadcrumb {
+  label: string;
+  to?: string;
+}
+
+export interface PartnerPageHeaderProps {
+  title: string;
+  description?: ReactNode;
+  breadcrumbs?: Breadcrumb[];
+  actions?: ReactNode;
+}
+
+/** Page title with breadcrumbs and actions; the page's only h1. */
+export function PartnerPageHeader({ title, description, breadcrumbs, actions }: PartnerPageHeaderProps) {
+  return (
+    <header className="mb-6 flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
+      <div className="min-w-0">
+        {breadcrumbs && breadcrumbs.length > 0 && (
+          <nav aria-label="Breadcrumb" className="mb-2">
+            <ol className="flex flex-wrap items-center gap-1 text-xs text-fg-subtle">
+              {breadcrumbs.map((crumb, i) => {
+                const last = i === breadcrumbs.length - 1;
+                return (
+                  <li key={`${crumb.label}-${i}`} className="flex items-center gap-1">
+                    {crumb.to && !last ? (
+                      <Link to={crumb.to} className="rounded transition-colors hover:text-fg">
+                        {crumb.label}
+                      </Link>
+                    ) : (
+                      <span aria-current={last ? 'page' : undefined} className={last ? 'text-fg-muted' : undefined}>
+                        {crumb.label}
+                      </span>
+                    )}
+                    {!last && <ChevronRight className="size-3" aria-hidden="true" />}
+                  </li>
+                );
+              })}
+            </ol>
+          </nav>
+        )}
+        <h1 className="text-2xl font-semibold tracking-tight text-fg">{title}</h1>
+        {description && <p className="mt-1 max-w-2xl text-sm text-fg-muted">{description}</p>}
+      </div>
+      {actions && <div className="flex shrink-0 flex-wrap items-center gap-2">{actions}</div>}
+    </header>
+  );
+}

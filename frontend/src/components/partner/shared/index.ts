@@ -1,0 +1,10 @@
+export { PartnerStatsCard, type PartnerStatsCardProps, type StatTrend } from './PartnerStatsCard';
+export { PartnerPageHeader, type PartnerPageHeaderProps, type Breadcrumb } from './PartnerPageHeader';
+export { PartnerBentoCard, PartnerBentoGrid, type PartnerBentoCardProps } from './PartnerBentoCard';
+export { PartnerDataTable, type PartnerDataTableProps, type DataTableColumn, type DataTablePagination } from './PartnerDataTable';
+export { PartnerFilterBar, type PartnerFilterBarProps, type FilterDefinition, type FilterOption } from './PartnerFilterBar';
+export { PartnerChart, CHART_COLORS, type PartnerChartProps, type ChartType, type ChartSeries, type ChartDatum } from './PartnerChart';
+export { PartnerModal, type PartnerModalProps } from './PartnerModal';
+export { PartnerBadge, humanizeStatus, statusTone, type PartnerBadgeProps, type BadgeTone } from './PartnerBadge';
+export { PartnerEmptyState, type PartnerEmptyStateProps } from './PartnerEmptyState';
+export { PartnerLoadingSkeleton, type PartnerLoadingSkeletonProps } from './PartnerLoadingSkeleton';

@@ -1,0 +1,42 @@
+// Formatting for Kenyan users: en-KE numbers and currency, dates in Africa/Nairobi (DESIGN.md §3).
+
+const TIME_ZONE = 'Africa/Nairobi';
+
+export function formatCurrency(amount: number, currency = 'KES'): string {
+  return new Intl.NumberFormat('en-KE', {
+    style: 'currency',
+    currency,
+    maximumFractionDigits: Number.isInteger(amount) ? 0 : 2,
+  }).format(amount);
+}
+
+export function formatNumber(value: number, maximumFractionDigits = 0): string {
+  return new Intl.NumberFormat('en-KE', { maximumFractionDigits }).format(value);
+}
+
+export function formatPercent(fraction: number): string {
+  return new Intl.NumberFormat('en-KE', { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+}
+
+/** "1 Nov 2026" */
+export function formatDate(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat('en-KE', { day: 'numeric', month: 'short', year: 'numeric', timeZone: TIME_ZONE }).format(date);
+}
+
+/** "1 Nov – 30 Nov 2026" */
+export function formatDateRange(startIso: string, endIso: string): string {
+  const start = new Date(startIso);
+  const end = new Date(endIso);
+  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) return `${startIso} – ${endIso}`;
+  const fmt = new Intl.DateTimeFormat('en-KE', { day: 'numeric', month: 'short', year: 'numeric', timeZone: TIME_ZONE });
+  return fmt.formatRange(start, end);
+}
+
+/** "14:05" in Nairobi time. */
+export function formatTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat('en-KE', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: TIME_ZONE }).format(date);
+}

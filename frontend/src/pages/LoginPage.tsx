@@ -1,0 +1,182 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { CircleAlert, Eye, EyeOff, LoaderCircle, LogIn } from 'lucide-react';
+import { ElimuMark } from '@/components/ui/ElimuMark';
+import { isApiError } from '@/lib/api';
+import { homePathFor, useCurrentUser, useLogin } from '@/services/auth';
+
+const loginSchema = z.object({
+  email: z.string().trim().min(1, 'Enter your email address.').email('Enter a valid email address.'),
+  password: z.string().min(1, 'Enter your password.'),
+});
+
+type LoginValues = z.infer<typeof loginSchema>;
+
+export const DEMO_ACCOUNT = { email: 'partner@elimu.demo', password: 'Demo#2026!' };
+
+function errorMessage(error: unknown): string {
+  if (isApiError(error)) {
+    if (error.status === 401) return error.detail ?? 'Email or password is incorrect.';
+    return error.detail ?? error.message;
+  }
+  return 'Something went wrong. Please try again.';
+}
+
+/** Sign in with email and password; then on to where the user was going, or their dashboard. */
+export default function LoginPage() {
+  // Asking who we are also sets the XSRF-TOKEN cookie the login POST sends back.
+  const me = useCurrentUser();
+  const login = useLogin();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [showPassword, setShowPassword] = useState(false);
+  const from = (location.state as { from?: string } | null)?.from;
+
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<LoginValues>({ resolver: zodResolver(loginSchema), defaultValues: { email: '', password: '' } });
+
+  const onSubmit = handleSubmit(async (values) => {
+    try {
+      const user = await login.mutateAsync(values);
+      navigate(from && from !== '/login' ? from : (homePathFor(user) ?? '/'), { replace: true });
+    } catch (error) {
+      // Field errors of a 400 go next to their fields; the rest shows above the form.
+      if (isApiError(error)) {
+        for (const field of ['email', 'password'] as const) {
+          const [message] = error.fieldErrors(field);
+          if (message) setError(field, { message });
+        }
+      }
+    }
+  });
+
+  if (me.data && !login.isPending) return <Navigate to={from ?? homePathFor(me.data) ?? '/'} replace />;
+
+  const formError = login.isError ? errorMessage(login.error) : null;
+  const busy = login.isPending;
+
+  return (
+    <main className="relative grid min-h-dvh lg:grid-cols-[1.1fr_1fr]">
+      {/* Brand panel (wide screens) */}
+      <section
+        aria-hidden="true"
+        className="relative hidden overflow-hidden border-r border-line bg-[radial-gradient(120%_80%_at_0%_0%,rgba(228,0,0,0.28),transparent_55%),radial-gradient(90%_70%_at_100%_100%,rgba(228,0,0,0.12),transparent_60%)] lg:flex lg:flex-col lg:justify-between lg:p-12"
+      >
+        <div className="flex items-center gap-3">
+          <ElimuMark className="size-10" />
+          <span className="text-lg font-semibold tracking-tight">Elimu</span>
+        </div>
+        <div className="max-w-md">
+          <p className="text-xs font-semibold uppercase tracking-[0.2em] text-brand-text">Partner Dashboard</p>
+          <h2 className="mt-4 text-4xl font-semibold leading-tight tracking-tight">Sponsor learners across Kenya and watch them grow.</h2>
+          <ul className="mt-8 space-y-3 text-sm text-fg-muted">
+            <li className="flex gap-3">
+              <span className="mt-1.5 size-1.5 shrink-0 rounded-full bg-brand" />
+              Follow each child’s CBC progress once their guardian has given consent.
+            </li>
+            <li className="flex gap-3">
+              <span className="mt-1.5 size-1.5 shrink-0 rounded-full bg-brand" />
+              Pay per child, monthly, termly or annually, by M-Pesa or card.
+            </li>
+            <li className="flex gap-3">
+              <span className="mt-1.5 size-1.5 shrink-0 rounded-full bg-brand" />
+              Share impact reports with your board and donors.
+            </li>
+          </ul>
+        </div>
+        <p className="text-xs text-fg-subtle">Times shown in East Africa Time (Nairobi).</p>
+      </section>
+
+      {/* Form */}
+      <section className="flex items-center justify-center px-5 py-10 sm:px-8">
+        <div className="w-full max-w-sm">
+          <div className="mb-8 flex items-center gap-3 lg:hidden">
+            <ElimuMark className="size-9" />
+            <span className="text-lg font-semibold tracking-tight">Elimu</span>
+          </div>
+          <h1 className="text-2xl font-semibold tracking-tight">Sign in</h1>
+          <p className="mt-1.5 text-sm text-fg-muted">Use the email and password of your Elimu account.</p>
+
+          <form onSubmit={onSubmit} noValidate className="mt-8 space-y-5" aria-describedby={formError ? 'login-error' : undefined}>
+            {formError && (
+              <div id="login-error" role="alert" data-testid="login-error" className="flex gap-2.5 rounded-lg border border-brand/40 bg-brand-soft px-3.5 py-3 text-sm text-fg">
+                <CircleAlert className="mt-0.5 size-4 shrink-0 text-brand-text" aria-hidden="true" />
+                <span>{formError}</span>
+              </div>
+            )}
+
+            <div className="space-y-1.5">
+              <label htmlFor="email" className="text-sm font-medium text-fg">
+                Email
+              </label>
+              <input
+                id="email"
+                type="email"
+                autoComplete="username"
+                inputMode="email"
+                autoFocus
+                className="input h-10"
+                aria-invalid={errors.email ? true : undefined}
+                aria-describedby={errors.email ? 'email-error' : undefined}
+                {...register('email')}
+              />
+              {errors.email && (
+                <p id="email-error" className="text-xs text-brand-text">
+                  {errors.email.message}
+                </p>
+              )}
+            </div>
+
+            <div className="space-y-1.5">
+              <label htmlFor="password" className="text-sm font-medium text-fg">
+                Password
+              </label>
+              <div className="relative">
+                <input
+                  id="password"
+                  type={showPassword ? 'text' : 'password'}
+                  autoComplete="current-password"
+                  className="input h-10 pr-10"
+                  aria-invalid={errors.password ? true : undefined}
+                  aria-describedby={errors.password ? 'password-error' : undefined}
+                  {...register('password')}
+                />
+                <button
+                  type="button"
+                  onClick={() => setShowPassword((v) => !v)}
+                  className="absolute right-1 top-1/2 grid size-8 -translate-y-1/2 place-items-center rounded-md text-fg-subtle hover:text-fg"
+                  aria-label={showPassword ? 'Hide password' : 'Show password'}
+                  aria-pressed={showPassword}
+                >
+                  {showPassword ? <EyeOff className="size-4" aria-hidden="true" /> : <Eye className="size-4" aria-hidden="true" />}
+                </button>
+              </div>
+              {errors.password && (
+                <p id="password-error" className="text-xs text-brand-text">
+                  {errors.password.message}
+                </p>
+              )}
+            </div>
+
+            <button type="submit" className="btn-primary h-10 w-full" disabled={busy} aria-busy={busy}>
+              {busy ? <LoaderCircle className="size-4 animate-spin" aria-hidden="true" /> : <LogIn className="size-4" aria-hidden="true" />}
+              {busy ? 'Signing in…' : 'Sign in'}
+            </button>
+          </form>
+
+          <p className="mt-8 rounded-lg border border-line bg-card px-3.5 py-3 text-xs leading-5 text-fg-subtle" data-testid="demo-hint">
+            Demo account: <span className="font-mono text-fg-muted">{DEMO_ACCOUNT.email}</span> /{' '}
+            <span className="font-mono text-fg-muted">{DEMO_ACCOUNT.password}</span>
+          </p>
+        </div>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,34 @@
+import { Link } from 'react-router';
+import { ArrowRight, FileSignature } from 'lucide-react';
+import { PartnerPageHeader } from '@/components/partner/shared';
+import { useCurrentUser } from '@/services/auth';
+
+/** `/dashboard/parent`: the parent's landing page; consent requests are answered from here. */
+export default function ParentDashboardPage() {
+  const { data: user } = useCurrentUser();
+  return (
+    <>
+      <PartnerPageHeader
+        title={user ? `Karibu, ${user.displayName}` : 'Karibu'}
+        description="Your children’s sponsorships and the requests that need your answer."
+      />
+      <section aria-labelledby="consents-title" className="card flex flex-col gap-4 p-5 sm:flex-row sm:items-center">
+        <span className="grid size-11 shrink-0 place-items-center rounded-xl bg-brand-soft text-brand-text" aria-hidden="true">
+          <FileSignature className="size-5" />
+        </span>
+        <div className="min-w-0 flex-1">
+          <h2 id="consents-title" className="text-base font-semibold">
+            Consent requests
+          </h2>
+          <p className="mt-1 text-sm text-fg-muted">
+            When a sponsor asks to follow your child’s learning, you read the request and sign it, or decline, here. Nothing is shared
+            with a sponsor until you agree, and you can withdraw consent at any time.
+          </p>
+        </div>
+        <Link to="/dashboard/parent/consents" className="btn-primary shrink-0" data-testid="parent-consents-link">
+          Review requests <ArrowRight className="size-4" aria-hidden="true" />
+        </Link>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import { Link, useMatches, useSearchParams } from 'react-router';
+import { Layers } from 'lucide-react';
+import { PartnerEmptyState, PartnerPageHeader } from '@/components/partner/shared';
+import { childTabs, partnerSections, type PartnerSectionKey } from './partner-sections';
+
+export interface PartnerSectionHandle {
+  section: PartnerSectionKey;
+}
+
+function isSectionHandle(handle: unknown): handle is PartnerSectionHandle {
+  return !!handle && typeof handle === 'object' && 'section' in handle && (handle as PartnerSectionHandle).section in partnerSections;
+}
+
+/**
+ * The page of a partner section that is not enabled yet: its header (title, breadcrumbs, purpose)
+ * and a plain statement that its content is not available yet. The route says which section.
+ */
+export default function PartnerSectionPage() {
+  const matches = useMatches();
+  const [params] = useSearchParams();
+  const handle = [...matches].reverse().find((m) => isSectionHandle(m.handle))?.handle as PartnerSectionHandle | undefined;
+  const key = handle?.section ?? 'sponsorships';
+  const section = partnerSections[key];
+
+  // Sponsored Children has one view per `?tab=`.
+  const tab = key === 'sponsored-children' ? childTabs[params.get('tab') ?? 'overview'] : undefined;
+  const description = tab?.description ?? section.description;
+  const pending = tab && tab.label !== 'Overview' ? `${tab.label} for your sponsored children will appear here once this section is enabled.` : section.pending;
+
+  return (
+    <>
+      <PartnerPageHeader
+        title={tab && tab.label !== 'Overview' ? `${section.title} · ${tab.label}` : section.title}
+        description={description}
+        breadcrumbs={[{ label: 'Dashboard', to: '/dashboard/partner' }, { label: section.group }, { label: section.title }]}
+      />
+      <PartnerEmptyState
+        testId="section-unavailable"
+        icon={Layers}
+        title="This section is not available yet"
+        description={pending}
+        action={
+          <Link to="/dashboard/partner" className="btn-secondary">
+            Back to the overview
+          </Link>
+        }
+      />
+    </>
+  );
+}

@@ -1,0 +1,189 @@
+/**
+ * The partner sections whose pages come in later issues (plan Step 10), with the words their
+ * placeholder page shows. The router wires each path to PartnerSectionPage with `handle.section`.
+ */
+
+export interface PartnerSectionInfo {
+  path: string;
+  group: string;
+  title: string;
+  description: string;
+  /** What will be listed here, said plainly. */
+  pending: string;
+}
+
+export const partnerSections = {
+  'ai-highlights': {
+    path: 'ai-highlights',
+    group: 'Dashboard',
+    title: 'AI Highlights',
+    description: 'Daily insights on your sponsored children, written from their learning figures.',
+    pending: 'AI highlights will appear here once this section is enabled.',
+  },
+  sponsorships: {
+    path: 'sponsorships',
+    group: 'Partnerships',
+    title: 'Sponsorships',
+    description: 'Create sponsorship programs of ten or more children and follow them through approval.',
+    pending: 'Sponsorship programs will appear here once this section is enabled.',
+  },
+  'sponsorship-detail': {
+    path: 'sponsorships/:id',
+    group: 'Partnerships',
+    title: 'Sponsorship program',
+    description: 'A program’s status, billing and enrolled children.',
+    pending: 'Program details will appear here once this section is enabled.',
+  },
+  'sponsored-children': {
+    path: 'sponsored-children',
+    group: 'Partnerships',
+    title: 'Sponsored Children',
+    description: 'Every child you sponsor, with consent status and progress.',
+    pending: 'Your sponsored children will appear here once this section is enabled.',
+  },
+  'child-progress': {
+    path: 'sponsored-children/:id',
+    group: 'Partnerships',
+    title: 'Child progress',
+    description: 'One child’s learning journey, activity, achievements, goals and AI insights.',
+    pending: 'This child’s progress will appear here once this section is enabled.',
+  },
+  enrollments: {
+    path: 'enrollments',
+    group: 'Partnerships',
+    title: 'Enrollments',
+    description: 'Enrol children in bulk from CSV or Excel and track each cohort.',
+    pending: 'Enrollments will appear here once this section is enabled.',
+  },
+  'impact-reports': {
+    path: 'impact-reports',
+    group: 'Partnerships',
+    title: 'Impact Reports',
+    description: 'Outcome reports with CBC progress, ready to export.',
+    pending: 'Impact reports will appear here once this section is enabled.',
+  },
+  collaboration: {
+    path: 'collaboration',
+    group: 'Partnerships',
+    title: 'Collaboration',
+    description: 'Messages and meetings with the Elimu team and schools.',
+    pending: 'Messages and meetings will appear here once this section is enabled.',
+  },
+  'sponsored-courses': {
+    path: 'sponsored-courses',
+    group: 'Content',
+    title: 'Sponsored Courses',
+    description: 'The courses your cohorts take and how far they have got.',
+    pending: 'Sponsored courses will appear here once this section is enabled.',
+  },
+  resources: {
+    path: 'resources',
+    group: 'Content',
+    title: 'Resource Contributions',
+    description: 'Branded lessons and materials you contribute, with their review status.',
+    pending: 'Your contributed resources will appear here once this section is enabled.',
+  },
+  'ai-resources': {
+    path: 'ai-resources',
+    group: 'Content',
+    title: 'AI-Generated Resources',
+    description: 'Custom lessons drafted with AI for your cohorts.',
+    pending: 'AI-generated resources will appear here once this section is enabled.',
+  },
+  funding: {
+    path: 'funding',
+    group: 'Finance',
+    title: 'Funding / Subscriptions',
+    description: 'Subscriptions per program, invoices and payments.',
+    pending: 'Subscriptions and payments will appear here once this section is enabled.',
+  },
+  budget: {
+    path: 'budget',
+    group: 'Finance',
+    title: 'Budget Management',
+    description: 'Spending by program and the forecast to the end of the period.',
+    pending: 'Your budget will appear here once this section is enabled.',
+  },
+  grants: {
+    path: 'grants',
+    group: 'Finance',
+    title: 'Grant Tracking',
+    description: 'Grant applications and compliance reporting.',
+    pending: 'Grants will appear here once this section is enabled.',
+  },
+  'roi-metrics': {
+    path: 'roi-metrics',
+    group: 'Analytics',
+    title: 'ROI Metrics',
+    description: 'Cost per child and per lesson against learning outcomes.',
+    pending: 'ROI metrics will appear here once this section is enabled.',
+  },
+  'custom-reports': {
+    path: 'custom-reports',
+    group: 'Analytics',
+    title: 'Custom Reports',
+    description: 'Filtered reports you can export to your own tools.',
+    pending: 'Custom reports will appear here once this section is enabled.',
+  },
+  'student-insights': {
+    path: 'student-insights',
+    group: 'Analytics',
+    title: 'Student AI Insights',
+    description: 'Per-child dashboards and cohort benchmarking.',
+    pending: 'Student insights will appear here once this section is enabled.',
+  },
+  tickets: {
+    path: 'tickets',
+    group: 'Support',
+    title: 'Tickets',
+    description: 'Your support requests, triaged on arrival.',
+    pending: 'Your support tickets will appear here once this section is enabled.',
+  },
+  'help-resources': {
+    path: 'help-resources',
+    group: 'Support',
+    title: 'Resources',
+    description: 'API documentation, guides and answers to common questions.',
+    pending: 'Help resources will appear here once this section is enabled.',
+  },
+  training: {
+    path: 'training',
+    group: 'Support',
+    title: 'Training Hub',
+    description: 'Webinars and certifications for your team.',
+    pending: 'Training sessions will appear here once this section is enabled.',
+  },
+  notifications: {
+    path: 'notifications',
+    group: 'Account',
+    title: 'Notifications',
+    description: 'Alerts about consents, children, payments and tickets.',
+    pending: 'Your notifications will appear here once this section is enabled.',
+  },
+  profile: {
+    path: 'profile',
+    group: 'Account',
+    title: 'Profile',
+    description: 'Your organisation’s details, branding and team.',
+    pending: 'Your organisation profile will appear here once this section is enabled.',
+  },
+  settings: {
+    path: 'settings',
+    group: 'Account',
+    title: 'Settings',
+    description: 'Access controls, two-factor sign-in and preferences.',
+    pending: 'Settings will appear here once this section is enabled.',
+  },
+} satisfies Record<string, PartnerSectionInfo>;
+
+export type PartnerSectionKey = keyof typeof partnerSections;
+
+/** The Sponsored Children views (the sidebar's `?tab=` links). */
+export const childTabs: Record<string, { label: string; description: string }> = {
+  overview: { label: 'Overview', description: 'Every child you sponsor, with consent status and progress.' },
+  'learning-journey': { label: 'Learning Journey', description: 'CBC learning areas, core competencies and weekly progress.' },
+  activity: { label: 'Activity', description: 'Time spent learning, sessions and streaks.' },
+  achievements: { label: 'Achievements', description: 'Certificates, badges and milestones.' },
+  goals: { label: 'Goals', description: 'The goals you set for each child and how close they are.' },
+  'ai-insights': { label: 'AI Insights', description: 'Learning style, support tips and early warnings.' },
+};

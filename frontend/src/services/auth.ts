@@ -1,0 +1,87 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { api, isApiError, readCookie, XSRF_COOKIE } from '@/lib/api';
+import { usePartnerStore } from '@/store/partnerStore';
+import type { CurrentUser, LoginRequest, Role } from '@/types/partner';
+
+export const authKeys = {
+  me: ['auth', 'me'] as const,
+};
+
+/**
+ * The signed-in user, or null when there is no session. The API answers 401 here (and sets the
+ * XSRF-TOKEN cookie even then), so a 401 is an answer, not an error.
+ */
+export async function getMe(signal?: AbortSignal): Promise<CurrentUser | null> {
+  try {
+    return await api.get<CurrentUser>('/api/v1/auth/me', { signal });
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export async function login(credentials: LoginRequest): Promise<CurrentUser> {
+  // The antiforgery cookie comes with GET /auth/me; make sure we have one before posting.
+  if (!readCookie(XSRF_COOKIE)) await getMe().catch(() => null);
+  return api.post<CurrentUser>('/api/v1/auth/login', credentials);
+}
+
+export function logout(): Promise<void> {
+  return api.post<void>('/api/v1/auth/logout');
+}
+
+export const meQueryOptions = () =>
+  queryOptions({
+    queryKey: authKeys.me,
+    queryFn: ({ signal }) => getMe(signal),
+    staleTime: 5 * 60_000,
+    retry: false,
+    meta: { skipAuthRedirect: true },
+  });
+
+export function useCurrentUser() {
+  return useQuery(meQueryOptions());
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: login,
+    // The login form shows the server's message itself; a 401 here means wrong credentials.
+    meta: { silentError: true, skipAuthRedirect: true },
+    onSuccess: (user) => {
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== authKeys.me[0] });
+      queryClient.setQueryData(authKeys.me, user);
+    },
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const resetPartnerUi = usePartnerStore((s) => s.reset);
+  return useMutation({
+    mutationFn: logout,
+    meta: { silentError: true, skipAuthRedirect: true },
+    // Whatever the server answers (even 401: the session had already ended), the client signs out.
+    onSettled: () => {
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== authKeys.me[0] });
+      queryClient.setQueryData(authKeys.me, null);
+      resetPartnerUi();
+      navigate('/login', { replace: true });
+    },
+  });
+}
+
+export function hasRole(user: CurrentUser | null | undefined, roles: readonly Role[]): boolean {
+  return !!user && user.roles.some((r) => (roles as readonly string[]).includes(r.toLowerCase()));
+}
+
+/** Where `/` sends a user: partner, then parent, then admin/staff. Null when no dashboard fits. */
+export function homePathFor(user: CurrentUser): string | null {
+  if (hasRole(user, ['partner'])) return '/dashboard/partner';
+  if (hasRole(user, ['parent'])) return '/dashboard/parent';
+  if (hasRole(user, ['admin', 'staff'])) return '/dashboard/admin';
+  return null;
+}

@@ -1,0 +1,41 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api';
+import type { PartnerDashboardOverview, RealtimeCounters } from '@/types/partner';
+
+// Partner · Dashboard (GET /api/v1/partner/dashboard/*).
+
+export const dashboardKeys = {
+  all: ['partner', 'dashboard'] as const,
+  overview: () => [...dashboardKeys.all, 'overview'] as const,
+  counters: () => [...dashboardKeys.all, 'counters'] as const,
+};
+
+export function getDashboardOverview(signal?: AbortSignal): Promise<PartnerDashboardOverview> {
+  return api.get<PartnerDashboardOverview>('/api/v1/partner/dashboard/overview', { signal });
+}
+
+export function getRealtimeCounters(signal?: AbortSignal): Promise<RealtimeCounters> {
+  return api.get<RealtimeCounters>('/api/v1/partner/dashboard/counters', { signal });
+}
+
+export const dashboardOverviewQueryOptions = () =>
+  queryOptions({
+    queryKey: dashboardKeys.overview(),
+    queryFn: ({ signal }) => getDashboardOverview(signal),
+  });
+
+export const realtimeCountersQueryOptions = () =>
+  queryOptions({
+    queryKey: dashboardKeys.counters(),
+    queryFn: ({ signal }) => getRealtimeCounters(signal),
+    // Badges are not worth a toast when they fail; the sidebar just shows none.
+    meta: { silentError: true },
+  });
+
+export function useDashboardOverview() {
+  return useQuery(dashboardOverviewQueryOptions());
+}
+
+export function useRealtimeCountersQuery(enabled = true) {
+  return useQuery({ ...realtimeCountersQueryOptions(), enabled });
+}

@@ -1,0 +1,35 @@
+import type { PartnerDashboardOverview } from '@/types/partner';
+
+/** An overview as the API sends it for a partner mid-month. */
+export function overviewFixture(overrides: Partial<PartnerDashboardOverview> = {}): PartnerDashboardOverview {
+  return {
+    programs: { total: 6, draft: 1, pendingApproval: 1, active: 3, paused: 0, completed: 1, cancelled: 0 },
+    children: { total: 48, pendingConsent: 9, active: 36, paused: 1, graduated: 2, removed: 0 },
+    pendingConsents: 9,
+    billing: {
+      currency: 'KES',
+      periodStart: '2026-11-01',
+      periodEnd: '2026-11-30',
+      billedThisPeriod: 154000,
+      paidThisPeriod: 98500,
+      outstanding: 55500,
+    },
+    openTickets: 2,
+    averageWeeklyLearningMinutes: 143.6,
+    counters: { pendingConsents: 9, activeSponsorships: 36, openTickets: 2, childAlerts: 4, pendingPayments: 3 },
+    quickLinks: [
+      { key: 'sponsorships', label: 'Sponsorship programs', description: 'Create a program or follow one through approval.', href: '/dashboard/partner/sponsorships', count: 6 },
+      {
+        key: 'consents',
+        label: 'Waiting for consent',
+        description: 'Children whose guardians have not answered yet.',
+        href: '/dashboard/partner/sponsored-children?status=PENDING_CONSENT',
+        count: 9,
+      },
+      { key: 'tickets', label: 'Support tickets', description: 'Open or in-progress requests.', href: '/dashboard/partner/tickets', count: 0 },
+      { key: 'reports', label: 'Impact reports', description: 'Outcomes to share with your board and donors.', href: '/dashboard/partner/impact-reports', count: null },
+    ],
+    generatedAt: '2026-11-20T09:15:00Z',
+    ...overrides,
+  };
+}

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# ./elimu test: every suite, one summary line at the end. Exits non-zero when anything failed.
+set -uo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TESTS="$ROOT/backend/tests/Elimu.Api.Tests"
+FRONTEND="$ROOT/frontend"
+TMP="$ROOT/.tmp/test"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+rm -rf "$TMP" && mkdir -p "$TMP"
+
+PASSED=0 FAILED=0 SKIPPED=0 BROKEN=()
+say() { printf '\n\033[1;31m== %s ==\033[0m\n' "$*"; }
+add() { PASSED=$((PASSED + $1)); FAILED=$((FAILED + $2)); SKIPPED=$((SKIPPED + $3)); }
+broken() { BROKEN+=("$1"); FAILED=$((FAILED + 1)); }
+
+# dotnet test's closing line: "Passed!  - Failed: 0, Passed: 53, Skipped: 0, Total: 53, ..."
+run_dotnet_suite() {
+  local name="$1" log="$TMP/$1.log"; shift
+  say "API tests on $name"
+  env "$@" dotnet test "$TESTS" --no-build -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log" \
+    | grep -E '^\s*(Failed|Skipped) |Failed!|Passed!|error' || true
+  local line
+  line=$(grep -E '(Passed|Failed)! +- +Failed:' "$log" | tail -1)
+  if [ -z "$line" ]; then broken "API tests on $name did not run"; return; fi
+  add "$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$line")" \
+      "$(sed -E 's/.*Failed: *([0-9]+),.*/\1/' <<<"$line")" \
+      "$(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$line")"
+  echo "$line"
+}
+
+say "Building the API and its tests"
+if ! dotnet build "$TESTS" -c Release -v quiet -nologo -clp:NoSummary; then
+  broken "the API or its tests do not build"
+else
+  run_dotnet_suite sqlite ELIMU_TEST_DB=sqlite
+
+  # shellcheck source=postgres-throwaway.sh
+  source "$ROOT/scripts/postgres-throwaway.sh"
+  if pg_throwaway_start "$TMP/pg"; then
+    run_dotnet_suite postgres ELIMU_TEST_DB=postgres "ELIMU_TEST_POSTGRES=$PG_CONNECTION"
+    pg_throwaway_stop
+  else
+    printf '\n\033[1;33m!! PostgreSQL binaries not found (looked in /usr/lib/postgresql/*/bin): the PostgreSQL run of the API suite is SKIPPED. Install the postgresql package to run it.\033[0m\n'
+  fi
+fi
+
+say "Front end: packages, type check, unit tests, build"
+source "$ROOT/scripts/frontend-deps.sh"
+if ! frontend_deps; then
+  broken "npm ci failed"
+else
+  (cd "$FRONTEND" && npx tsc --noEmit) || broken "tsc --noEmit reported errors"
+  (cd "$FRONTEND" && npx vitest run --reporter=default --reporter=json --outputFile.json="$TMP/vitest.json")
+  if [ -f "$TMP/vitest.json" ]; then
+    read -r p f s < <(node -e 'const r=require(process.argv[1]);console.log(r.numPassedTests,r.numFailedTests+(r.numRuntimeErrorTestSuites||0),r.numPendingTests+r.numTodoTests)' "$TMP/vitest.json")
+    add "$p" "$f" "$s"
+  else
+    broken "vitest did not run"
+  fi
+  (cd "$FRONTEND" && npx vite build --logLevel warn) || broken "vite build failed"
+fi
+
+if [ -f "$ROOT/e2e/run.sh" ]; then
+  say "End to end in Chromium"
+  if bash "$ROOT/e2e/run.sh" "$TMP/e2e.tap"; then :; fi
+  if [ -f "$TMP/e2e.tap" ] && grep -qE '^# pass ' "$TMP/e2e.tap"; then
+    add "$(grep -E '^# pass ' "$TMP/e2e.tap" | awk '{print $3}')" \
+        "$(grep -E '^# fail ' "$TMP/e2e.tap" | awk '{print $3}')" \
+        "$(grep -E '^# skipped ' "$TMP/e2e.tap" | awk '{print $3}')"
+  else
+    broken "the end-to-end suite did not run"
+  fi
+fi
+
+echo
+for b in "${BROKEN[@]}"; do echo "!! $b"; done
+echo "elimu: $PASSED passed, $FAILED failed, $SKIPPED skipped"
+[ "$FAILED" -eq 0 ]
