@@ -50,6 +50,10 @@ source "$ROOT/scripts/frontend-deps.sh"
 if ! frontend_deps; then
   broken "npm ci failed"
 else
+  # api.ts must be what openapi-typescript makes of the committed OpenAPI document (the API suite checks that one).
+  (cd "$FRONTEND" && node --import ./scripts/openapi-ts5.mjs node_modules/openapi-typescript/bin/cli.js \
+      ../backend/openapi/v1.json -o "$TMP/api.ts" >/dev/null 2>&1) && cmp -s "$TMP/api.ts" "$FRONTEND/src/types/api.ts" \
+    || broken "frontend/src/types/api.ts is stale: run ./elimu gen-api"
   (cd "$FRONTEND" && npx tsc --noEmit) || broken "tsc --noEmit reported errors"
   (cd "$FRONTEND" && npx vitest run --reporter=default --reporter=json --outputFile.json="$TMP/vitest.json")
   if [ -f "$TMP/vitest.json" ]; then

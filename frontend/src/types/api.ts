@@ -238,8 +238,8 @@ export interface paths {
                 query?: {
                     Status?: components["schemas"]["ProgramStatus"];
                     Search?: string;
-                    Page?: number | string;
-                    PageSize?: number | string;
+                    Page?: number;
+                    PageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -637,8 +637,8 @@ export interface paths {
                     School?: string;
                     LearningNeed?: string;
                     Search?: string;
-                    Page?: number | string;
-                    PageSize?: number | string;
+                    Page?: number;
+                    PageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -684,8 +684,8 @@ export interface paths {
                     HasAlert?: boolean;
                     Sort?: components["schemas"]["ChildSort"];
                     Descending?: boolean;
-                    Page?: number | string;
-                    PageSize?: number | string;
+                    Page?: number;
+                    PageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -700,6 +700,262 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["PagedOfSponsoredChildResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/sponsorships/children/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the child is, as much as consent allows. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChildHeader"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/sponsorships/children/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Learning journey: mastery, CBC rubric, competencies, 12 weeks, focus areas. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LearningJourney"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/sponsorships/children/{id}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Minutes per day, sessions, streaks, engagement (period=day|week|month). */
+        get: {
+            parameters: {
+                query?: {
+                    period?: components["schemas"]["ActivityPeriod"];
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActivitySummary"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/sponsorships/children/{id}/achievements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Certificates, badges and milestones. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AchievementList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/sponsorships/children/{id}/goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Partner-set goals with computed progress, and AI milestones. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChildGoalsResponse"];
+                    };
+                };
+            };
+        };
+        /** Replace the child's goals (at most 10). */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChildGoalsRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChildGoalsResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/sponsorships/children/{id}/ai-insights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Computed learning signals: time pattern, strongest and weakest areas, early warnings, tips. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChildInsightsResponse"];
                     };
                 };
             };
@@ -765,8 +1021,8 @@ export interface paths {
                 query?: {
                     programId?: string;
                     status?: components["schemas"]["ChildConsentStatus"];
-                    page?: number | string;
-                    pageSize?: number | string;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -805,8 +1061,8 @@ export interface paths {
             parameters: {
                 query?: {
                     status?: components["schemas"]["ConsentStatus"];
-                    page?: number | string;
-                    pageSize?: number | string;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -923,8 +1179,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    page?: number | string;
-                    pageSize?: number | string;
+                    page?: number;
+                    pageSize?: number;
                     status?: components["schemas"]["ProgramStatus"];
                 };
                 header?: never;
@@ -1034,12 +1290,100 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AchievementCounts: {
+            /** Format: int32 */
+            certificates: number;
+            /** Format: int32 */
+            badges: number;
+            /** Format: int32 */
+            milestones: number;
+            /** Format: int32 */
+            total: number;
+        };
+        AchievementItem: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["AchievementKind"];
+            title: string;
+            description: null | string;
+            learningAreaName: null | string;
+            /** Format: date-time */
+            awardedAt: string;
+        };
+        /** @enum {unknown} */
+        AchievementKind: "certificate" | "badge" | "milestone";
+        AchievementList: {
+            certificates: components["schemas"]["AchievementItem"][];
+            badges: components["schemas"]["AchievementItem"][];
+            milestones: components["schemas"]["AchievementItem"][];
+            counts: components["schemas"]["AchievementCounts"];
+        };
+        /** @enum {unknown} */
+        ActivityPeriod: "day" | "week" | "month";
+        ActivitySummary: {
+            period: components["schemas"]["ActivityPeriod"];
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            days: components["schemas"]["DayMinutes"][];
+            hours: null | components["schemas"]["HourMinutes"][];
+            /** Format: int32 */
+            sessionCount: number;
+            /** Format: int32 */
+            totalMinutes: number;
+            /** Format: double */
+            averageSessionMinutes: number;
+            devices: components["schemas"]["DeviceUsage"][];
+            /** Format: int32 */
+            currentStreak: number;
+            /** Format: int32 */
+            longestStreak: number;
+            /** Format: date-time */
+            lastActiveAt: null | string;
+            /** Format: int32 */
+            daysSinceLastActive: null | number;
+            engagement: components["schemas"]["Engagement"];
+        };
         AddChildrenRequest: {
             studentIds: null | string[];
         };
         AddChildrenResponse: {
             added: components["schemas"]["SponsoredChildSummary"][];
             children: components["schemas"]["ProgramChildCounts"];
+        };
+        AiMilestone: {
+            title?: string;
+            description?: null | string;
+            /** Format: date */
+            targetDate?: null | string;
+            achieved?: boolean;
+            provider?: null | string;
+        };
+        AreaMastery: {
+            /** Format: uuid */
+            learningAreaId: string;
+            code: string;
+            name: string;
+            /** Format: double */
+            latestScore: number;
+            latestRubricLevel: components["schemas"]["RubricLevel"];
+            /** Format: date-time */
+            latestAssessedAt: string;
+            /** Format: double */
+            averageScore: number;
+            /** Format: int32 */
+            assessmentCount: number;
+            /** Format: double */
+            trendPoints: null | number;
+            trend: components["schemas"]["TrendDirection"];
+        };
+        AreaSignal: {
+            code: string;
+            name: string;
+            /** Format: double */
+            latestScore: number;
+            latestRubricLevel: components["schemas"]["RubricLevel"];
         };
         /** @enum {unknown} */
         BillingPeriod: "monthly" | "termly" | "annual";
@@ -1050,13 +1394,13 @@ export interface components {
             /** Format: date */
             periodEnd: string;
             /** Format: double */
-            billedThisPeriod: number | string;
+            billedThisPeriod: number;
             /** Format: double */
-            paidThisPeriod: number | string;
+            paidThisPeriod: number;
             /** Format: double */
-            outstanding: number | string;
+            outstanding: number;
             /** Format: int32 */
-            pendingPayments: number | string;
+            pendingPayments: number;
         };
         /** @enum {unknown} */
         CbcGrade: "PP1" | "PP2" | "Grade1" | "Grade2" | "Grade3" | "Grade4" | "Grade5" | "Grade6" | "Grade7" | "Grade8" | "Grade9" | "Grade10" | "Grade11" | "Grade12";
@@ -1069,9 +1413,9 @@ export interface components {
             childName: string;
             status: components["schemas"]["ChildConsentStatus"];
             /** Format: int32 */
-            guardiansAsked: number | string;
+            guardiansAsked: number;
             /** Format: int32 */
-            guardiansAnswered: number | string;
+            guardiansAnswered: number;
             /** Format: date-time */
             lastRequestedAt: null | string;
             /** Format: date-time */
@@ -1081,33 +1425,100 @@ export interface components {
         };
         /** @enum {unknown} */
         ChildConsentStatus: "not_requested" | "pending" | "given" | "declined" | "revoked";
+        ChildGoal: {
+            /** Format: uuid */
+            id?: string;
+            kind?: components["schemas"]["ChildGoalKind"];
+            learningAreaCode?: null | string;
+            target?: string;
+            /** Format: date */
+            dueDate?: null | string;
+        };
+        ChildGoalInput: {
+            /** Format: uuid */
+            id: null | string;
+            kind: null | components["schemas"]["ChildGoalKind"];
+            learningAreaCode: null | string;
+            target: null | string;
+            /** Format: date */
+            dueDate: null | string;
+        };
+        /** @enum {unknown} */
+        ChildGoalKind: "rubric_level" | "weekly_minutes" | "streak_days" | "lessons_completed";
+        ChildGoalResponse: {
+            goal: components["schemas"]["ChildGoal"];
+            progress: components["schemas"]["GoalProgress"];
+        };
+        ChildGoalsRequest: {
+            goals: null | components["schemas"]["ChildGoalInput"][];
+        };
+        ChildGoalsResponse: {
+            goals: components["schemas"]["ChildGoalResponse"][];
+            aiMilestones: components["schemas"]["AiMilestone"][];
+        };
+        ChildHeader: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            studentId: string;
+            /** Format: uuid */
+            programId: string;
+            programName: string;
+            status: components["schemas"]["SponsoredChildStatus"];
+            consentStatus: components["schemas"]["ChildConsentStatus"];
+            displayName: string;
+            grade: components["schemas"]["CbcGrade"];
+            county: string;
+            school: null | string;
+            /** Format: date */
+            dateOfBirth: null | string;
+            /** Format: date-time */
+            enrolledAt: string;
+            notes: null | string;
+        };
+        ChildInsightsResponse: {
+            signals: components["schemas"]["LearningSignals"];
+            narrative: null | string;
+            provider: null | string;
+        };
         ChildProgressSummary: {
             /** Format: int32 */
-            minutesThisWeek: number | string;
+            minutesThisWeek: number;
             /** Format: int32 */
-            minutesLastWeek: number | string;
+            minutesLastWeek: number;
             trend: string;
             /** Format: date-time */
             lastActiveAt: null | string;
             /** Format: double */
-            averageScore: null | number | string;
+            averageScore: null | number;
             hasAlert: boolean;
         };
         /** @enum {unknown} */
         ChildSort: "name" | "enrolled_at" | "grade" | "status" | null;
         ChildStatusCounts: {
             /** Format: int32 */
-            total: number | string;
+            total: number;
             /** Format: int32 */
-            pendingConsent: number | string;
+            pendingConsent: number;
             /** Format: int32 */
-            active: number | string;
+            active: number;
             /** Format: int32 */
-            paused: number | string;
+            paused: number;
             /** Format: int32 */
-            graduated: number | string;
+            graduated: number;
             /** Format: int32 */
-            removed: number | string;
+            removed: number;
+        };
+        CompetencyProgress: {
+            competency: components["schemas"]["CoreCompetency"];
+            label: string;
+            /** Format: double */
+            latestScore: null | number;
+            /** Format: date */
+            latestAssessedOn: null | string;
+            /** Format: double */
+            previousScore: null | number;
+            trend: components["schemas"]["TrendDirection"];
         };
         ConsentAnswer: {
             agree: null | boolean;
@@ -1122,15 +1533,17 @@ export interface components {
         };
         ConsentRequestResult: {
             /** Format: int32 */
-            children: number | string;
+            children: number;
             /** Format: int32 */
-            requested: number | string;
+            requested: number;
             /** Format: int32 */
-            alreadyPending: number | string;
+            alreadyPending: number;
             withoutGuardian: string[];
         };
         /** @enum {unknown} */
         ConsentStatus: "pending" | "given" | "declined" | "revoked";
+        /** @enum {unknown} */
+        CoreCompetency: "communication_and_collaboration" | "critical_thinking_and_problem_solving" | "imagination_and_creativity" | "citizenship" | "digital_literacy" | "learning_to_learn" | "self_efficacy";
         CurrentUser: {
             /** Format: uuid */
             id: string;
@@ -1140,6 +1553,114 @@ export interface components {
             /** Format: uuid */
             partnerProfileId: null | string;
         };
+        DayMinutes: {
+            /** Format: date */
+            date: string;
+            /** Format: int32 */
+            minutes: number;
+            /** Format: int32 */
+            sessions: number;
+        };
+        /** @enum {unknown} */
+        DeviceKind: "mobile" | "tablet" | "desktop" | "shared_lab";
+        DeviceUsage: {
+            device: components["schemas"]["DeviceKind"];
+            /** Format: int32 */
+            sessions: number;
+            /** Format: int32 */
+            minutes: number;
+            /** Format: double */
+            percent: number;
+        };
+        EarlyWarning: {
+            code: string;
+            severity: components["schemas"]["WarningSeverity"];
+            message: string;
+            /** Format: uuid */
+            goalId?: null | string;
+        };
+        Engagement: {
+            /** Format: int32 */
+            score: number;
+            formula: string;
+            /** Format: int32 */
+            minutesLast7Days: number;
+            /** Format: int32 */
+            activeDaysLast7Days: number;
+            /** Format: int32 */
+            currentStreak: number;
+        };
+        FocusArea: {
+            /** Format: uuid */
+            learningAreaId: string;
+            code: string;
+            name: string;
+            /** Format: double */
+            latestScore: number;
+            latestRubricLevel: components["schemas"]["RubricLevel"];
+            reason: string;
+        };
+        GoalProgress: {
+            /** Format: uuid */
+            goalId: string;
+            kind: string;
+            learningAreaCode: null | string;
+            target: string;
+            /** Format: double */
+            targetValue: number;
+            current: null | string;
+            /** Format: double */
+            currentValue: number;
+            /** Format: int32 */
+            percent: number;
+            status: components["schemas"]["GoalStatus"];
+            /** Format: date */
+            dueDate: null | string;
+            /** Format: int32 */
+            daysLeft: null | number;
+        };
+        /** @enum {unknown} */
+        GoalStatus: "achieved" | "on_track" | "at_risk" | "overdue";
+        HourMinutes: {
+            /** Format: int32 */
+            hour: number;
+            /** Format: int32 */
+            minutes: number;
+            /** Format: int32 */
+            sessions: number;
+        };
+        LearningJourney: {
+            areas: components["schemas"]["AreaMastery"][];
+            rubricDistribution: components["schemas"]["RubricCount"][];
+            competencies: components["schemas"]["CompetencyProgress"][];
+            weeklyProgress: components["schemas"]["WeeklyProgress"][];
+            focusAreas: components["schemas"]["FocusArea"][];
+            recentLessons: components["schemas"]["RecentLesson"][];
+        };
+        LearningSignals: {
+            timePattern: components["schemas"]["LearningTimePattern"];
+            strongestArea: null | components["schemas"]["AreaSignal"];
+            weakestArea: null | components["schemas"]["AreaSignal"];
+            warnings: components["schemas"]["EarlyWarning"][];
+            supportTips: string[];
+            hasAlert: boolean;
+        };
+        LearningTimePattern: {
+            /** Format: int32 */
+            daysConsidered: number;
+            /** Format: int32 */
+            sessions: number;
+            preferredTimeOfDay: null | components["schemas"]["TimeOfDay"];
+            byTimeOfDay: components["schemas"]["TimeOfDayShare"][];
+            /** Format: double */
+            weekdayPercent: number;
+            /** Format: double */
+            weekendPercent: number;
+            /** Format: double */
+            averageSessionMinutes: number;
+        };
+        /** @enum {unknown} */
+        LessonStatus: "not_started" | "in_progress" | "completed";
         LoginRequest: {
             email: string;
             password: string;
@@ -1147,56 +1668,56 @@ export interface components {
         PagedOfChildConsentResponse: {
             items: components["schemas"]["ChildConsentResponse"][];
             /** Format: int32 */
-            page: number | string;
+            page: number;
             /** Format: int32 */
-            pageSize: number | string;
+            pageSize: number;
             /** Format: int32 */
-            total: number | string;
+            total: number;
         };
         PagedOfParentConsentResponse: {
             items: components["schemas"]["ParentConsentResponse"][];
             /** Format: int32 */
-            page: number | string;
+            page: number;
             /** Format: int32 */
-            pageSize: number | string;
+            pageSize: number;
             /** Format: int32 */
-            total: number | string;
+            total: number;
         };
         PagedOfPendingProgramResponse: {
             items: components["schemas"]["PendingProgramResponse"][];
             /** Format: int32 */
-            page: number | string;
+            page: number;
             /** Format: int32 */
-            pageSize: number | string;
+            pageSize: number;
             /** Format: int32 */
-            total: number | string;
+            total: number;
         };
         PagedOfProgramResponse: {
             items: components["schemas"]["ProgramResponse"][];
             /** Format: int32 */
-            page: number | string;
+            page: number;
             /** Format: int32 */
-            pageSize: number | string;
+            pageSize: number;
             /** Format: int32 */
-            total: number | string;
+            total: number;
         };
         PagedOfSponsoredChildResponse: {
             items: components["schemas"]["SponsoredChildResponse"][];
             /** Format: int32 */
-            page: number | string;
+            page: number;
             /** Format: int32 */
-            pageSize: number | string;
+            pageSize: number;
             /** Format: int32 */
-            total: number | string;
+            total: number;
         };
         PagedOfStudentPreview: {
             items: components["schemas"]["StudentPreview"][];
             /** Format: int32 */
-            page: number | string;
+            page: number;
             /** Format: int32 */
-            pageSize: number | string;
+            pageSize: number;
             /** Format: int32 */
-            total: number | string;
+            total: number;
         };
         ParentConsentResponse: {
             /** Format: uuid */
@@ -1225,12 +1746,12 @@ export interface components {
             programs: components["schemas"]["ProgramStatusCounts"];
             children: components["schemas"]["ChildStatusCounts"];
             /** Format: int32 */
-            pendingConsents: number | string;
+            pendingConsents: number;
             billing: components["schemas"]["BillingSummary"];
             /** Format: int32 */
-            openTickets: number | string;
+            openTickets: number;
             /** Format: double */
-            averageWeeklyLearningMinutes: number | string;
+            averageWeeklyLearningMinutes: number;
             counters: components["schemas"]["RealtimeCounters"];
             quickLinks: components["schemas"]["QuickLink"][];
             /** Format: date-time */
@@ -1243,35 +1764,35 @@ export interface components {
         };
         ProgramChildCounts: {
             /** Format: int32 */
-            enrolled: number | string;
+            enrolled: number;
             /** Format: int32 */
-            active: number | string;
+            active: number;
             /** Format: int32 */
-            pendingConsent: number | string;
+            pendingConsent: number;
             /** Format: int32 */
-            paused: number | string;
+            paused: number;
             /** Format: int32 */
-            graduated: number | string;
+            graduated: number;
             /** Format: int32 */
-            removed: number | string;
+            removed: number;
         };
         ProgramGoal: {
             title?: string;
             metric?: null | string;
             /** Format: double */
-            target?: null | number | string;
+            target?: null | number;
         };
         ProgramRequest: {
             name: null | string;
             description: null | string;
             programType: null | components["schemas"]["ProgramType"];
             /** Format: int32 */
-            minChildren: null | number | string;
+            minChildren: null | number;
             /** Format: int32 */
-            maxChildren: null | number | string;
+            maxChildren: null | number;
             billingPeriod: null | components["schemas"]["BillingPeriod"];
             /** Format: double */
-            pricePerChild: null | number | string;
+            pricePerChild: null | number;
             currency: null | string;
             customPricingNotes: null | string;
             /** Format: date */
@@ -1287,13 +1808,13 @@ export interface components {
             description: null | string;
             programType: components["schemas"]["ProgramType"];
             /** Format: int32 */
-            minChildren: number | string;
+            minChildren: number;
             /** Format: int32 */
-            maxChildren: null | number | string;
+            maxChildren: null | number;
             status: components["schemas"]["ProgramStatus"];
             billingPeriod: components["schemas"]["BillingPeriod"];
             /** Format: double */
-            pricePerChild: number | string;
+            pricePerChild: number;
             currency: string;
             customPricingNotes: null | string;
             /** Format: date */
@@ -1317,19 +1838,19 @@ export interface components {
         ProgramStatus: "DRAFT" | "PENDING_APPROVAL" | "ACTIVE" | "PAUSED" | "COMPLETED" | "CANCELLED";
         ProgramStatusCounts: {
             /** Format: int32 */
-            total: number | string;
+            total: number;
             /** Format: int32 */
-            draft: number | string;
+            draft: number;
             /** Format: int32 */
-            pendingApproval: number | string;
+            pendingApproval: number;
             /** Format: int32 */
-            active: number | string;
+            active: number;
             /** Format: int32 */
-            paused: number | string;
+            paused: number;
             /** Format: int32 */
-            completed: number | string;
+            completed: number;
             /** Format: int32 */
-            cancelled: number | string;
+            cancelled: number;
         };
         /** @enum {unknown} */
         ProgramType: "direct" | "cohort";
@@ -1339,23 +1860,49 @@ export interface components {
             description: string;
             href: string;
             /** Format: int32 */
-            count: null | number | string;
+            count: null | number;
         };
         RealtimeCounters: {
             /** Format: int32 */
-            pendingConsents: number | string;
+            pendingConsents: number;
             /** Format: int32 */
-            activeSponsorships: number | string;
+            activeSponsorships: number;
             /** Format: int32 */
-            openTickets: number | string;
+            openTickets: number;
             /** Format: int32 */
-            childAlerts: number | string;
+            childAlerts: number;
             /** Format: int32 */
-            pendingPayments: number | string;
+            pendingPayments: number;
+        };
+        RecentLesson: {
+            /** Format: uuid */
+            lessonId: string;
+            lessonTitle: string;
+            courseTitle: string;
+            learningAreaName: string;
+            status: components["schemas"]["LessonStatus"];
+            /** Format: double */
+            score: null | number;
+            /** Format: int32 */
+            timeSpentSeconds: number;
+            /** Format: date-time */
+            completedAt: null | string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         RevokeBody: {
             reason: null | string;
         };
+        RubricCount: {
+            level: components["schemas"]["RubricLevel"];
+            label: string;
+            /** Format: int32 */
+            count: number;
+            /** Format: double */
+            percent: number;
+        };
+        /** @enum {unknown} */
+        RubricLevel: "EE" | "ME" | "AE" | "BE";
         SponsoredChildResponse: {
             /** Format: uuid */
             id: string;
@@ -1407,6 +1954,31 @@ export interface components {
             county: string;
             school: string;
             learningNeeds: string[];
+        };
+        /** @enum {unknown} */
+        TimeOfDay: "morning" | "afternoon" | "evening" | "night" | null;
+        TimeOfDayShare: {
+            timeOfDay: components["schemas"]["TimeOfDay"];
+            /** Format: int32 */
+            minutes: number;
+            /** Format: double */
+            percent: number;
+        };
+        /** @enum {unknown} */
+        TrendDirection: "up" | "down" | "flat";
+        /** @enum {unknown} */
+        WarningSeverity: "low" | "medium" | "high";
+        WeeklyProgress: {
+            /** Format: date */
+            weekStart: string;
+            /** Format: int32 */
+            minutes: number;
+            /** Format: int32 */
+            lessonsCompleted: number;
+            /** Format: int32 */
+            assessmentCount: number;
+            /** Format: double */
+            averageScore: null | number;
         };
     };
     responses: never;

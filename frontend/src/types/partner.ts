@@ -2,16 +2,17 @@
  * Partner dashboard types (plan Step 6).
  *
  * Two kinds live here:
- *  1. API types: the shapes the backend sends today (auth, dashboard overview, counters, paging,
- *     errors). They are declared by hand for now with the backend DTO names; once
- *     `npm run gen:api` has produced `src/types/api.ts`, each becomes a re-export:
- *       export type PartnerDashboardOverview = components['schemas']['PartnerDashboardOverview'];
- *  2. UI types for the sections that follow (programs, children, finance, analytics, ...). Field
- *     names are the camelCase of the plan's Step 1 column names; enum values are spelled as the
- *     plan spells them (DESIGN.md §4). When their endpoints land, they move to re-exports as well.
+ *  1. API types: re-exports of `src/types/api.ts`, which `./elimu gen-api` generates from the
+ *     backend's OpenAPI document (a test fails when it is stale). Never edit those by hand.
+ *  2. UI types for the sections whose endpoints have not landed yet (finance, analytics, ...).
+ *     Field names are the camelCase of the plan's Step 1 column names; enum values are spelled as
+ *     the plan spells them (DESIGN.md §4). When their endpoints land, they become re-exports too.
  *
  * Ids are UUID strings; times are ISO 8601 strings; money is a number plus a `currency` field.
  */
+import type { components } from './api';
+
+type Schemas = components['schemas'];
 
 // ---------------------------------------------------------------------------------------------
 // Roles and auth
@@ -19,18 +20,9 @@
 
 export type Role = 'admin' | 'staff' | 'partner' | 'parent' | 'student';
 
-export interface CurrentUser {
-  id: string;
-  email: string;
-  displayName: string;
-  roles: string[];
-  partnerProfileId: string | null;
-}
+export type CurrentUser = Schemas['CurrentUser'];
 
-export interface LoginRequest {
-  email: string;
-  password: string;
-}
+export type LoginRequest = Schemas['LoginRequest'];
 
 // ---------------------------------------------------------------------------------------------
 // Errors and paging
@@ -65,73 +57,29 @@ export interface PageQuery {
 // ---------------------------------------------------------------------------------------------
 
 /** Counters pushed by the `/hubs/partner` SignalR hub (event "counters"). */
-export interface RealtimeCounters {
-  pendingConsents: number;
-  activeSponsorships: number;
-  openTickets: number;
-  childAlerts: number;
-  pendingPayments: number;
-}
+export type RealtimeCounters = Schemas['RealtimeCounters'];
 
 export type RealtimeCounterKey = keyof RealtimeCounters;
 
-export interface ProgramStatusCounts {
-  total: number;
-  draft: number;
-  pendingApproval: number;
-  active: number;
-  paused: number;
-  completed: number;
-  cancelled: number;
-}
+export type ProgramStatusCounts = Schemas['ProgramStatusCounts'];
 
-export interface ChildStatusCounts {
-  total: number;
-  pendingConsent: number;
-  active: number;
-  paused: number;
-  graduated: number;
-  removed: number;
-}
+export type ChildStatusCounts = Schemas['ChildStatusCounts'];
 
-export interface BillingSummary {
-  currency: string;
-  periodStart: string;
-  periodEnd: string;
-  billedThisPeriod: number;
-  paidThisPeriod: number;
-  outstanding: number;
-}
+export type BillingSummary = Schemas['BillingSummary'];
 
-export interface QuickLink {
-  key: string;
-  label: string;
-  description: string;
-  href: string;
-  count: number | null;
-}
+export type QuickLink = Schemas['QuickLink'];
 
-export interface PartnerDashboardOverview {
-  programs: ProgramStatusCounts;
-  children: ChildStatusCounts;
-  pendingConsents: number;
-  billing: BillingSummary;
-  openTickets: number;
-  averageWeeklyLearningMinutes: number;
-  counters: RealtimeCounters;
-  quickLinks: QuickLink[];
-  generatedAt: string;
-}
+export type PartnerDashboardOverview = Schemas['PartnerDashboardOverview'];
 
 // ---------------------------------------------------------------------------------------------
 // Shared vocabularies (plan spelling)
 // ---------------------------------------------------------------------------------------------
 
-export type ProgramType = 'direct' | 'cohort';
-export type ProgramStatus = 'DRAFT' | 'PENDING_APPROVAL' | 'ACTIVE' | 'PAUSED' | 'COMPLETED' | 'CANCELLED';
-export type BillingPeriod = 'monthly' | 'termly' | 'annual';
-export type SponsoredChildStatus = 'PENDING_CONSENT' | 'ACTIVE' | 'PAUSED' | 'GRADUATED' | 'REMOVED';
-export type ConsentStatus = 'pending' | 'given' | 'declined' | 'revoked';
+export type ProgramType = Schemas['ProgramType'];
+export type ProgramStatus = Schemas['ProgramStatus'];
+export type BillingPeriod = Schemas['BillingPeriod'];
+export type SponsoredChildStatus = Schemas['SponsoredChildStatus'];
+export type ConsentStatus = Schemas['ConsentStatus'];
 export type SubscriptionStatus = 'ACTIVE' | 'PAST_DUE' | 'CANCELLED' | 'EXPIRED';
 export type PaymentStatus = 'pending' | 'completed' | 'failed' | 'refunded';
 export type PaymentGateway = 'mpesa' | 'stripe' | 'paypal' | 'sandbox';
@@ -146,20 +94,13 @@ export type OrganizationType = 'NGO' | 'Corporate' | 'Government' | 'Foundation'
 export type PartnershipTier = 'standard' | 'premium' | 'enterprise';
 
 /** CBC rubric levels: Exceeding, Meeting, Approaching, Below Expectations. */
-export type RubricLevel = 'EE' | 'ME' | 'AE' | 'BE';
+export type RubricLevel = Schemas['RubricLevel'];
 
 /** The seven CBC core competencies. */
-export type CoreCompetency =
-  | 'communication_and_collaboration'
-  | 'critical_thinking_and_problem_solving'
-  | 'imagination_and_creativity'
-  | 'citizenship'
-  | 'digital_literacy'
-  | 'learning_to_learn'
-  | 'self_efficacy';
+export type CoreCompetency = Schemas['CoreCompetency'];
 
-export type AchievementKind = 'certificate' | 'badge' | 'milestone';
-export type ChildGoalKind = 'rubric_level' | 'weekly_minutes' | 'streak_days' | 'lessons_completed';
+export type AchievementKind = Schemas['AchievementKind'];
+export type ChildGoalKind = Schemas['ChildGoalKind'];
 
 // ---------------------------------------------------------------------------------------------
 // Profile

@@ -8,7 +8,12 @@ public static class ApiDocs
     /// <summary>camelCase JSON, enums by the names the plan spells, ProblemDetails for every error.</summary>
     public static IServiceCollection AddElimuApiConventions(this IServiceCollection services)
     {
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // Numbers are numbers: no "12" accepted for 12, so the OpenAPI types say `number`, not `number | string`.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>

@@ -24,6 +24,7 @@ public static class PartnersModule
         services.AddScoped<PartnerNames>();
         services.AddScoped<ProgramStore>();
         services.AddScoped<ConsentReader>();
+        services.AddScoped<ChildAccess>();
         services.AddScoped<ParentConsentQueries>();
         return services;
     }

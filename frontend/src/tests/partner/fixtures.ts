@@ -13,6 +13,7 @@ export function overviewFixture(overrides: Partial<PartnerDashboardOverview> = {
       billedThisPeriod: 154000,
       paidThisPeriod: 98500,
       outstanding: 55500,
+      pendingPayments: 3,
     },
     openTickets: 2,
     averageWeeklyLearningMinutes: 143.6,

@@ -25,6 +25,13 @@ public static class SponsorshipEndpoints
         partner.MapDelete("/programs/{id:guid}/children/{studentId:guid}", RemoveChild.Handle).WithSummary("Remove a child (the minimum of a live program holds).");
         partner.MapGet("/available-students", AvailableStudents.Handle).WithSummary("Students not in any of the partner's programs (first name, last initial, grade, county, school).");
         partner.MapGet("/children", ListChildren.Handle).WithSummary("All sponsored children across programs.");
+        partner.MapGet("/children/{id:guid}", ChildViews.Header).WithSummary("Who the child is, as much as consent allows.");
+        partner.MapGet("/children/{id:guid}/progress", ChildViews.Progress).WithSummary("Learning journey: mastery, CBC rubric, competencies, 12 weeks, focus areas.");
+        partner.MapGet("/children/{id:guid}/activity", ChildViews.Activity).WithSummary("Minutes per day, sessions, streaks, engagement (period=day|week|month).");
+        partner.MapGet("/children/{id:guid}/achievements", ChildViews.Achievements).WithSummary("Certificates, badges and milestones.");
+        partner.MapGet("/children/{id:guid}/goals", ChildViews.Goals).WithSummary("Partner-set goals with computed progress, and AI milestones.");
+        partner.MapPut("/children/{id:guid}/goals", ChildViews.SetGoals).WithSummary("Replace the child's goals (at most 10).");
+        partner.MapGet("/children/{id:guid}/ai-insights", ChildViews.Insights).WithSummary("Computed learning signals: time pattern, strongest and weakest areas, early warnings, tips.");
 
         partner.MapPost("/consent/request", RequestConsent.Handle).WithSummary("Ask the guardians of a child, or of a program's waiting children.");
         partner.MapGet("/consent/status", PartnerConsentStatus.Handle).WithSummary("Where each child's consent stands.");

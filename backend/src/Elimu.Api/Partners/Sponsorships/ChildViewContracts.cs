@@ -1,0 +1,25 @@
+using Elimu.Api.Partners.Consent;
+using Elimu.Api.Platform.Learning.Insights;
+using Elimu.Api.Platform.Students;
+
+namespace Elimu.Api.Partners.Sponsorships;
+
+/// <summary>Who the child is, as much as consent allows; shown above every tab (and alone when consent is missing).</summary>
+public sealed record ChildHeader(Guid Id, Guid StudentId, Guid ProgramId, string ProgramName, SponsoredChildStatus Status,
+    ChildConsentStatus ConsentStatus, string DisplayName, CbcGrade Grade, string County, string? School, DateOnly? DateOfBirth,
+    DateTime EnrolledAt, string? Notes);
+
+public sealed record ChildGoalInput(Guid? Id, ChildGoalKind? Kind, string? LearningAreaCode, string? Target, DateOnly? DueDate);
+
+public sealed record ChildGoalsRequest(IReadOnlyList<ChildGoalInput>? Goals);
+
+/// <summary>A partner-set goal with its progress computed from the child's learning records.</summary>
+public sealed record ChildGoalResponse(ChildGoal Goal, GoalProgress Progress);
+
+public sealed record ChildGoalsResponse(IReadOnlyList<ChildGoalResponse> Goals, IReadOnlyList<AiMilestone> AiMilestones);
+
+/// <summary>
+/// The computed signals behind the AI Insights tab. The narrative comes from the AI issue; until then it is null
+/// and the signals stand on their own (they never come from a model).
+/// </summary>
+public sealed record ChildInsightsResponse(LearningSignals Signals, string? Narrative, string? Provider);
