@@ -18,8 +18,8 @@ broken() { BROKEN+=("$1"); FAILED=$((FAILED + 1)); }
 run_dotnet_suite() {
   local name="$1" log="$TMP/$1.log"; shift
   say "API tests on $name"
-  env "$@" dotnet test "$TESTS" --no-build -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log" \
-    | grep -E '^\s*(Failed|Skipped) |Failed!|Passed!|error' || true
+  env "$@" dotnet test "$TESTS" --no-build -c Release 2>&1 | tee "$log" \
+    | grep -E '^\s*(Failed|Skipped) |Error Message|^\s+(Expected|Actual):|Failed!|Passed!' || true
   local line
   line=$(grep -E '(Passed|Failed)! +- +Failed:' "$log" | tail -1)
   if [ -z "$line" ]; then broken "API tests on $name did not run"; return; fi

@@ -27,7 +27,7 @@ export async function newPage(browser, { width = 1440, height = 900 } = {}) {
 export async function login(page, email) {
   await page.goto('/login');
   await page.getByLabel(/email/i).fill(email);
-  await page.getByLabel(/password/i).fill(password);
+  await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: /sign in/i }).click();
 }
 

@@ -12,7 +12,7 @@ test('the login page explains itself and refuses a wrong password', async () => 
   await page.goto('/login');
   await screenshot(page, 'login');
   await page.getByLabel(/email/i).fill('partner@elimu.demo');
-  await page.getByLabel(/password/i).fill('not-the-password');
+  await page.getByLabel('Password', { exact: true }).fill('not-the-password');
   await page.getByRole('button', { name: /sign in/i }).click();
   await page.getByText(/email or password is incorrect/i).waitFor();
   await screenshot(page, 'login-error');

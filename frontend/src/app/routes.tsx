@@ -52,6 +52,7 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, lazy: page(() => import('@/pages/parent/ParentDashboardPage')) },
           { path: 'consents', lazy: page(() => import('@/pages/parent/ParentConsentsPage')) },
+          { path: 'consents/:id', lazy: page(() => import('@/pages/parent/ParentConsentDetailPage')) },
           { path: '*', lazy: NotFound },
         ],
       },
@@ -64,6 +65,11 @@ export const routes: RouteObject[] = [
         ),
         children: [
           { index: true, lazy: page(() => import('@/pages/admin/AdminDashboardPage')) },
+          {
+            path: 'sponsorship-programs',
+            element: <ProtectedRoute allowedRoles={['admin']} />,
+            children: [{ index: true, lazy: page(() => import('@/pages/admin/AdminSponsorshipProgramsPage')) }],
+          },
           { path: '*', lazy: NotFound },
         ],
       },

@@ -38,6 +38,8 @@ export interface ProblemDetails {
   code?: string;
   errors?: Record<string, string[]>;
   traceId?: string;
+  /** Extension members of a domain refusal (e.g. `refused`, `minChildren`, `consentStatus`). */
+  [extension: string]: unknown;
 }
 
 export interface Paged<T> {
@@ -158,101 +160,66 @@ export interface PartnerProfile {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Sponsorships
+// Sponsorships (API: /api/v1/partner/sponsorships)
 // ---------------------------------------------------------------------------------------------
 
-export interface ProgramGoal {
-  title: string;
-  metric: string | null;
-  target: number | null;
-}
+/** CBC grade as the API spells it: "PP1", "PP2", "Grade1" … "Grade12". */
+export type CbcGrade = Schemas['CbcGrade'];
 
-export interface SponsorshipProgram {
-  id: string;
-  partnerId: string;
-  name: string;
-  description: string | null;
-  programType: ProgramType;
-  minChildren: number;
-  maxChildren: number | null;
-  status: ProgramStatus;
-  billingPeriod: BillingPeriod;
-  pricePerChild: number;
-  currency: string;
-  customPricingNotes: string | null;
-  startDate: string | null;
-  /** Null for an open-ended program. */
-  endDate: string | null;
-  goals: ProgramGoal[];
-  approvedBy: string | null;
-  approvedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  /** Children enrolled and not removed. */
-  childrenCount: number;
-}
+export type ProgramGoal = Schemas['ProgramGoal'];
 
-export interface SponsorshipProgramCreate {
-  name: string;
-  description?: string | null;
-  programType: ProgramType;
-  minChildren?: number;
-  maxChildren?: number | null;
-  billingPeriod: BillingPeriod;
-  pricePerChild: number;
-  currency?: string;
-  customPricingNotes?: string | null;
-  startDate?: string | null;
-  endDate?: string | null;
-  goals?: ProgramGoal[];
-}
+/** A program with its child counts and the lifecycle actions open to the partner (`allowedActions`). */
+export type ProgramResponse = Schemas['ProgramResponse'];
+export type SponsorshipProgram = ProgramResponse;
 
-export interface ChildGoalDefinition {
-  id: string;
-  kind: ChildGoalKind;
-  learningAreaCode: string | null;
-  /** EE/ME/AE/BE for rubric goals; a number (as text) for the others. */
-  target: string;
-  dueDate: string | null;
-}
+/** Body of POST /programs and PUT /programs/{id}. */
+export type ProgramRequest = Schemas['ProgramRequest'];
+export type SponsorshipProgramCreate = ProgramRequest;
 
-export interface AiMilestone {
-  title: string;
-  description: string | null;
-  targetDate: string | null;
-  achieved: boolean;
-  provider: string | null;
-}
+/** How many of a program's children are in each state; `enrolled` excludes removed children. */
+export type ProgramChildCounts = Schemas['ProgramChildCounts'];
 
-/** Before consent the partner sees only first name, last initial, grade and county (DESIGN.md §3). */
-export interface SponsoredChild {
-  id: string;
-  programId: string;
-  programName: string;
+/** The partner's lifecycle actions (approve and reject are the admin's). */
+export type ProgramAction = 'submit' | 'pause' | 'resume' | 'complete' | 'cancel';
+
+export type PagedPrograms = Schemas['PagedOfProgramResponse'];
+
+/** A student who may be sponsored: first name, last initial, grade, county, school, learning needs. */
+export type StudentPreview = Schemas['StudentPreview'];
+export type PagedStudentPreviews = Schemas['PagedOfStudentPreview'];
+
+export type AddChildrenRequest = Schemas['AddChildrenRequest'];
+export type AddChildrenResponse = Schemas['AddChildrenResponse'];
+export type SponsoredChildSummary = Schemas['SponsoredChildSummary'];
+
+/** One id of a bulk add that was refused (422 `children_refused`, extension `refused`). */
+export interface RefusedStudent {
   studentId: string;
-  partnerId: string;
-  status: SponsoredChildStatus;
-  consentStatus: ConsentStatus;
-  enrolledAt: string;
-  removedAt: string | null;
-  /** "Amani W." until consent is given, then the full name. */
-  displayName: string;
-  grade: string;
-  county: string;
-  partnerGoals: ChildGoalDefinition[];
-  aiMilestones: AiMilestone[];
-  notes: string | null;
-  /** Present only with active consent. */
-  progressSummary: ChildProgressSummary | null;
+  /** not_found, duplicate_in_request, already_in_program, in_another_program, over_max_children */
+  reason: string;
+  message: string;
 }
 
-export interface ChildProgressSummary {
-  weeklyMinutes: number;
-  lessonsCompleted: number;
-  currentStreakDays: number;
-  averageRubricLevel: RubricLevel | null;
-  hasAlert: boolean;
-}
+/** Where a child's consent stands, as the partner sees it. */
+export type ChildConsentStatus = Schemas['ChildConsentStatus'];
+
+/** Figures on a child's card; null until a guardian has consented. `trend` is "up" | "down" | "flat". */
+export type ChildProgressSummary = Schemas['ChildProgressSummary'];
+
+/** Before consent only first name, last initial, grade and county are filled (DESIGN.md §3). */
+export type SponsoredChildResponse = Schemas['SponsoredChildResponse'];
+export type SponsoredChild = SponsoredChildResponse;
+export type PagedSponsoredChildren = Schemas['PagedOfSponsoredChildResponse'];
+
+export type ChildSort = Exclude<Schemas['ChildSort'], null>;
+
+/** Who the child is, as much as consent allows (shown above every tab, and alone without consent). */
+export type ChildHeader = Schemas['ChildHeader'];
+
+export type ConsentRequestBody = Schemas['ConsentRequestBody'];
+export type ConsentRequestResult = Schemas['ConsentRequestResult'];
+export type ChildConsentResponse = Schemas['ChildConsentResponse'];
+export type PagedChildConsents = Schemas['PagedOfChildConsentResponse'];
 
 export interface SponsorshipConsent {
   id: string;
@@ -274,99 +241,68 @@ export interface SponsorshipConsent {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Child monitoring views (computed from learning records; only with active consent)
+// Child monitoring views (API; computed from learning records; only with active consent)
 // ---------------------------------------------------------------------------------------------
 
-export interface LearningAreaProgress {
-  learningAreaCode: string;
-  learningAreaName: string;
-  rubricLevel: RubricLevel | null;
-  averageScore: number | null;
-  lessonsCompleted: number;
-  lessonsTotal: number;
-}
+export type TrendDirection = Schemas['TrendDirection'];
 
-export interface CompetencyProgress {
-  competency: CoreCompetency;
-  rubricLevel: RubricLevel | null;
-  evidenceCount: number;
-}
+/** Mastery of one learning area (scores 0–100). */
+export type AreaMastery = Schemas['AreaMastery'];
+export type LearningAreaProgress = AreaMastery;
+export type RubricCount = Schemas['RubricCount'];
+/** One of the seven CBC core competencies, scored 1.0 (BE) to 4.0 (EE). */
+export type CompetencyProgress = Schemas['CompetencyProgress'];
+export type WeeklyProgress = Schemas['WeeklyProgress'];
+export type WeeklyProgressPoint = WeeklyProgress;
+export type FocusArea = Schemas['FocusArea'];
+export type RecentLesson = Schemas['RecentLesson'];
 
-export interface WeeklyProgressPoint {
-  weekStart: string;
-  minutes: number;
-  lessonsCompleted: number;
-  averageScore: number | null;
-}
+/** GET /children/{id}/progress. */
+export type LearningJourney = Schemas['LearningJourney'];
+export type ChildLearningJourney = LearningJourney;
 
-export interface ChildLearningJourney {
-  sponsoredChildId: string;
-  grade: string;
-  learningAreas: LearningAreaProgress[];
-  competencies: CompetencyProgress[];
-  weeklyProgress: WeeklyProgressPoint[];
-  focusAreas: string[];
-  generatedAt: string;
-}
+export type ActivityPeriod = Schemas['ActivityPeriod'];
+export type DayMinutes = Schemas['DayMinutes'];
+export type ActivityDay = DayMinutes;
+export type HourMinutes = Schemas['HourMinutes'];
+export type DeviceUsage = Schemas['DeviceUsage'];
+/** The 0–100 engagement score with its inputs and the formula that combined them. */
+export type Engagement = Schemas['Engagement'];
 
-export interface ActivityDay {
-  date: string;
-  minutes: number;
-  sessions: number;
-}
+/** GET /children/{id}/activity?period=day|week|month. */
+export type ActivitySummary = Schemas['ActivitySummary'];
+export type ChildActivity = ActivitySummary;
 
-export interface ChildActivity {
-  sponsoredChildId: string;
-  period: 'daily' | 'weekly' | 'monthly';
-  totalMinutes: number;
-  sessions: number;
-  averageSessionMinutes: number;
-  currentStreakDays: number;
-  longestStreakDays: number;
-  /** 0–100, computed from minutes, sessions and completion. */
-  engagementScore: number;
-  days: ActivityDay[];
-  lastActiveAt: string | null;
-}
+export type AchievementItem = Schemas['AchievementItem'];
+export type ChildAchievement = AchievementItem;
+/** GET /children/{id}/achievements: grouped by kind, with counts. */
+export type AchievementList = Schemas['AchievementList'];
 
-export interface ChildAchievement {
-  id: string;
-  sponsoredChildId: string;
-  kind: AchievementKind;
-  title: string;
-  description: string | null;
-  learningAreaCode: string | null;
-  awardedAt: string;
-  certificateUrl: string | null;
-}
+/** A partner-set goal as stored. `target` is EE/ME/AE/BE for rubric goals, a whole number as text otherwise. */
+export type ChildGoal = Schemas['ChildGoal'];
+export type ChildGoalDefinition = ChildGoal;
+export type GoalStatus = Schemas['GoalStatus'];
+/** Progress towards one goal, computed from learning records (never stored). */
+export type GoalProgress = Schemas['GoalProgress'];
+export type ChildGoalResponse = Schemas['ChildGoalResponse'];
+export type AiMilestone = Schemas['AiMilestone'];
+/** GET and PUT /children/{id}/goals. */
+export type ChildGoalsResponse = Schemas['ChildGoalsResponse'];
+export type ChildGoalInput = Schemas['ChildGoalInput'];
+export type ChildGoalsRequest = Schemas['ChildGoalsRequest'];
 
-export interface ChildGoal {
-  id: string;
-  sponsoredChildId: string;
-  kind: ChildGoalKind;
-  title: string;
-  learningAreaCode: string | null;
-  target: string;
-  current: string;
-  /** 0–1, computed from learning records, never stored. */
-  progress: number;
-  dueDate: string | null;
-  achieved: boolean;
-}
+export type TimeOfDay = Exclude<Schemas['TimeOfDay'], null>;
+export type TimeOfDayShare = Schemas['TimeOfDayShare'];
+export type LearningTimePattern = Schemas['LearningTimePattern'];
+export type AreaSignal = Schemas['AreaSignal'];
+export type WarningSeverity = Schemas['WarningSeverity'];
+export type EarlyWarning = Schemas['EarlyWarning'];
+/** The computed facts behind the AI Insights tab (code computes; an AI may only narrate them). */
+export type LearningSignals = Schemas['LearningSignals'];
 
-export interface ChildAIInsight {
-  sponsoredChildId: string;
-  learningStyle: string;
-  strengths: string[];
-  supportTips: string[];
-  earlyWarnings: string[];
-  /** The computed figures the narrative is based on (AI narrates, code computes). */
-  figures: Record<string, number>;
-  narrative: string;
-  provider: string;
-  model: string | null;
-  generatedAt: string;
-}
+/** GET /children/{id}/ai-insights: `narrative` and `provider` stay null until the AI narrator lands. */
+export type ChildInsightsResponse = Schemas['ChildInsightsResponse'];
+export type ChildAIInsight = ChildInsightsResponse;
 
 // ---------------------------------------------------------------------------------------------
 // Finance
@@ -622,3 +558,22 @@ export interface PartnerNotification {
   readAt: string | null;
   createdAt: string;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Parent consent inbox and admin program approvals (API)
+// ---------------------------------------------------------------------------------------------
+
+/** A consent request as its guardian sees it (GET /api/v1/parent/consents). */
+export type ParentConsent = Schemas['ParentConsentResponse'];
+
+/** The guardian's answer: the checkbox (agree), the typed full name (the e-signature), the text version read. */
+export type ConsentAnswer = Schemas['ConsentAnswer'];
+
+/** POST /api/v1/parent/consents/{id}/revoke: an optional reason. */
+export type ConsentRevokeRequest = Schemas['RevokeBody'];
+
+/** A program in the admin's approval queue, with the partner who submitted it. */
+export type PendingProgram = Schemas['PendingProgramResponse'];
+
+/** Admin reject (and other status changes that take a reason). */
+export type StatusChangeRequest = Schemas['StatusChangeRequest'];

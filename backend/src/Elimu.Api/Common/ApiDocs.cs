@@ -15,6 +15,8 @@ public static class ApiDocs
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         services.AddProblemDetails();
+        // Binding failures (bad JSON, an unknown enum value) throw, so ProblemExceptionHandler can name the field.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {

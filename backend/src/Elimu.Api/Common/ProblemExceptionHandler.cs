@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -17,6 +18,13 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
                 Extensions = { ["code"] = "validation_failed" },
             },
             DomainException d => ToProblem(d),
+            BadHttpRequestException { InnerException: JsonException { Path: { Length: > 2 } path } } => new HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { [FieldOf(path)] = ["This value is not valid here."] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "One or more fields are invalid.",
+                Extensions = { ["code"] = "validation_failed" },
+            },
             BadHttpRequestException b => new ProblemDetails
             {
                 Status = b.StatusCode,
@@ -31,6 +39,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         http.Response.StatusCode = problem.Status ?? 500;
         return await problems.TryWriteAsync(new() { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>"$.goals[0].title" → "goals[0].title", the key the client uses for the field.</summary>
+    private static string FieldOf(string jsonPath) => jsonPath.StartsWith("$.") ? jsonPath[2..] : jsonPath.TrimStart('$');
 
     private static ProblemDetails ToProblem(DomainException d)
     {

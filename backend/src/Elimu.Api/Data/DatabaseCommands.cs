@@ -28,9 +28,8 @@ public static class DatabaseCommands
     public static async Task MigrateAsync(IServiceProvider services, ILogger log)
     {
         var db = services.GetRequiredService<AppDbContext>();
-        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
         await db.Database.MigrateAsync();
-        if (pending.Count > 0) log.LogInformation("Applied {Count} migration(s): {Names}", pending.Count, string.Join(", ", pending));
+        log.LogInformation("Database schema at {Migration}", (await db.Database.GetAppliedMigrationsAsync()).LastOrDefault());
         await RoleSetup.EnsureRolesAsync(services);
     }
 

@@ -1,5 +1,6 @@
 using Elimu.Api.Partners.Consent;
 using Elimu.Api.Partners.Dashboard;
+using Elimu.Api.Partners.Enrollments;
 using Elimu.Api.Partners.Finance;
 using Elimu.Api.Partners.Profiles;
 using Elimu.Api.Partners.Sponsorships;
@@ -33,6 +34,7 @@ public static class PartnersModule
     {
         app.MapPartnerDashboardApi();
         app.MapSponsorshipApi();
+        app.MapEnrollmentApi();
         app.MapHub<PartnerHub>(PartnerHub.Path);
         return app;
     }

@@ -22,6 +22,8 @@ public sealed class ApiClient(HttpClient http) : IDisposable
     public Task<HttpResponseMessage> GetAsync(string url) => Http.GetAsync(url);
     public Task<HttpResponseMessage> PostAsync<T>(string url, T body) => Http.PostAsJsonAsync(url, body, Json);
     public Task<HttpResponseMessage> PostAsync(string url) => Http.PostAsync(url, null);
+    public Task<HttpResponseMessage> PutAsync<T>(string url, T body) => Http.PutAsJsonAsync(url, body, Json);
+    public Task<HttpResponseMessage> DeleteAsync(string url) => Http.DeleteAsync(url);
 
     public async Task<T> GetJsonAsync<T>(string url)
     {

@@ -1,26 +1,50 @@
-import { ClipboardCheck } from 'lucide-react';
-import { PartnerEmptyState, PartnerPageHeader } from '@/components/partner/shared';
-import { useCurrentUser } from '@/services/auth';
+import { Link } from 'react-router';
+import { ArrowRight, ClipboardCheck } from 'lucide-react';
+import { PartnerBadge, PartnerPageHeader } from '@/components/partner/shared';
+import { hasRole, useCurrentUser } from '@/services/auth';
+import { usePendingProgramCount } from '@/services/admin/sponsorship-programs';
 
 /** `/dashboard/admin`: the admin and staff landing page. */
 export default function AdminDashboardPage() {
   const { data: user } = useCurrentUser();
+  // Approving programs is the admin's; staff share the landing page but not the approval queue.
+  const isAdmin = hasRole(user, ['admin']);
+  const pending = usePendingProgramCount(isAdmin);
+  const count = pending.data;
   return (
     <>
       <PartnerPageHeader
         title={user ? `Karibu, ${user.displayName}` : 'Karibu'}
         description="Sponsorship programs waiting for review, resources to check and tickets to assign."
       />
-      <section aria-labelledby="approvals-title" className="flex flex-col gap-3">
-        <h2 id="approvals-title" className="text-sm font-semibold uppercase tracking-wider text-fg-subtle">
-          Pending program approvals
-        </h2>
-        <PartnerEmptyState
-          testId="approvals-empty"
-          icon={ClipboardCheck}
-          title="This section is not available yet"
-          description="Programs submitted for approval will appear here once this section is enabled."
-        />
+      <section aria-labelledby="approvals-title" className="card flex flex-col gap-4 p-5 sm:flex-row sm:items-center">
+        <span className="grid size-11 shrink-0 place-items-center rounded-xl bg-brand-soft text-brand-text" aria-hidden="true">
+          <ClipboardCheck className="size-5" />
+        </span>
+        <div className="min-w-0 flex-1">
+          <h2 id="approvals-title" className="flex flex-wrap items-center gap-2 text-base font-semibold">
+            Program approvals
+            {isAdmin && count !== undefined && count > 0 && (
+              <PartnerBadge tone="brand" testId="admin-pending-count" aria-label={`${count} waiting for approval`}>
+                {count}
+              </PartnerBadge>
+            )}
+          </h2>
+          <p className="mt-1 text-sm text-fg-muted" data-testid="admin-pending-text">
+            {!isAdmin
+              ? 'Sponsorship programs are approved by an administrator.'
+              : count === undefined
+                ? 'Sponsorship programs that partners submit wait here for your approval.'
+                : count === 0
+                  ? 'No sponsorship programs wait for approval.'
+                  : `${count === 1 ? '1 sponsorship program waits' : `${count} sponsorship programs wait`} for your approval.`}
+          </p>
+        </div>
+        {isAdmin && (
+          <Link to="/dashboard/admin/sponsorship-programs" className="btn-primary min-h-11 shrink-0" data-testid="admin-programs-link">
+            Review programs <ArrowRight className="size-4" aria-hidden="true" />
+          </Link>
+        )}
       </section>
     </>
   );

@@ -147,18 +147,21 @@ describe('partner routes', () => {
 describe('parent and admin landings', () => {
   it('greets the parent and points to consent requests', async () => {
     const user = userEvent.setup();
+    mockFetch({ 'GET /api/v1/parent/consents': json({ items: [], page: 1, pageSize: 1, total: 0 }) });
     const { router } = renderApp('/dashboard/parent', { queryClient: signedInAs(parentUser) });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Karibu, Achieng Otieno' })).toBeInTheDocument();
+    expect(await screen.findByText(/No requests wait for your answer/)).toBeInTheDocument();
     await user.click(screen.getByTestId('parent-consents-link'));
     await waitFor(() => expect(router.state.location.pathname).toBe('/dashboard/parent/consents'));
-    expect(await screen.findByText('Consent requests will appear here once this section is enabled.')).toBeInTheDocument();
+    expect(await screen.findByTestId('consents-empty')).toHaveTextContent('No consent requests');
   });
 
-  it('greets the admin with an empty list of program approvals', async () => {
+  it('greets the admin with the number of programs waiting for approval', async () => {
+    mockFetch({ 'GET /api/v1/admin/sponsorship-programs': json({ items: [], page: 1, pageSize: 1, total: 0 }) });
     renderApp('/dashboard/admin', { queryClient: signedInAs(adminUser) });
     expect(await screen.findByRole('heading', { level: 1, name: 'Karibu, Elimu Admin' })).toBeInTheDocument();
-    expect(screen.getByTestId('approvals-empty')).toHaveTextContent('Programs submitted for approval will appear here once this section is enabled.');
+    expect(await screen.findByTestId('admin-pending-text')).toHaveTextContent('No sponsorship programs wait for approval.');
   });
 
   it('logs out from the top bar', async () => {

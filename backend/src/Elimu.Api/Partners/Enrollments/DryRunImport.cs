@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using Elimu.Api.Common;
+using Elimu.Api.Data;
+using Elimu.Api.Partners.Sponsorships;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Elimu.Api.Partners.Enrollments;
+
+/// <summary>
+/// POST /imports/dry-run: reads the file and says what would become of every row, writing nothing. The partner fixes
+/// the file until every row is ok, then sends the same file to /imports/commit.
+/// </summary>
+public static class DryRunImport
+{
+    public static async Task<Ok<ImportDryRunResponse>> Handle(IFormFile? file, [FromForm] string? programId, ClaimsPrincipal user,
+        AppDbContext db, ProgramStore store, CancellationToken ct)
+    {
+        var upload = await ImportFileReader.ReadAsync(file, ct);
+        var plan = await ImportPlan.CheckAsync(db, store, user.UserId(), upload, programId, ct);
+        return TypedResults.Ok(plan.ToResponse());
+    }
+}

@@ -1,0 +1,27 @@
+using Elimu.Api.Platform.Identity;
+
+namespace Elimu.Api.Partners.Enrollments;
+
+/// <summary>Bulk enrollment from a CSV or Excel file (template, dry run, all-or-nothing commit) and cohort tracking.</summary>
+public static class EnrollmentEndpoints
+{
+    public const string Prefix = "/api/v1/partner/enrollments";
+
+    public static IEndpointRouteBuilder MapEnrollmentApi(this IEndpointRouteBuilder app)
+    {
+        var partner = app.MapGroup(Prefix).WithTags("Partner · Partnerships").RequireAuthorization(Roles.Partner);
+
+        partner.MapGet("/template", ImportTemplate.Handle)
+            .WithSummary("The import template (format=csv or xlsx): student_id, admission_number, school, program.");
+        // An IFormFile parameter makes the framework demand its own antiforgery middleware (it throws "a middleware was
+        // not found that supports anti-forgery" otherwise). The app's UseElimuAntiforgery already checked X-XSRF-TOKEN
+        // on every unsafe /api request, after authentication, so the built-in form check is switched off here only.
+        partner.MapPost("/imports/dry-run", DryRunImport.Handle).DisableAntiforgery()
+            .WithSummary("Check a CSV or XLSX file row by row; nothing is written.");
+        partner.MapPost("/imports/commit", CommitImport.Handle).DisableAntiforgery()
+            .WithSummary("Enroll every row of the file, or none: 422 import_has_errors lists the refused rows.");
+        partner.MapGet("/cohorts", CohortTracking.Handle)
+            .WithSummary("Children per program by status at the end of each of the last N weeks (Nairobi, Monday weeks).");
+        return app;
+    }
+}

@@ -1,0 +1,51 @@
+import { Link } from 'react-router';
+import { ChevronRight } from 'lucide-react';
+import { formatDate } from '@/lib/format';
+import { cn } from '@/lib/cn';
+import type { ParentConsent } from '@/types/partner';
+import { ConsentStatusBadge } from './ConsentStatusBadge';
+
+/** The date that matters for each status: asked, agreed, declined or withdrawn. */
+function when(consent: ParentConsent): string {
+  switch (consent.status) {
+    case 'given':
+      return consent.consentedAt ? `Agreed ${formatDate(consent.consentedAt)}` : 'Agreed';
+    case 'declined':
+      return consent.consentedAt ? `Declined ${formatDate(consent.consentedAt)}` : 'Declined';
+    case 'revoked':
+      return consent.revokedAt ? `Withdrawn ${formatDate(consent.revokedAt)}` : 'Withdrawn';
+    default:
+      return `Asked ${formatDate(consent.requestedAt)}`;
+  }
+}
+
+/** One request per row, each a large link to its detail page. */
+export function ConsentRequestList({ consents, label }: { consents: ParentConsent[]; label: string }) {
+  return (
+    <ul className="flex flex-col gap-3" aria-label={label}>
+      {consents.map((consent) => (
+        <li key={consent.id} data-testid="consent-item" data-status={consent.status}>
+          <Link
+            to={`/dashboard/parent/consents/${consent.id}`}
+            className={cn(
+              'card flex min-h-20 items-center gap-3 p-4 transition-colors hover:border-line-strong hover:bg-elevated/40',
+              consent.status === 'pending' && 'border-brand/40',
+            )}
+          >
+            <div className="min-w-0 flex-1">
+              <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+                <span className="text-base font-semibold text-fg">{consent.childName}</span>
+                <ConsentStatusBadge status={consent.status} />
+              </div>
+              <p className="mt-1 text-sm text-fg-muted">
+                {consent.partnerName} · {consent.programName}
+              </p>
+              <p className="mt-0.5 text-xs text-fg-subtle">{when(consent)}</p>
+            </div>
+            <ChevronRight className="size-5 shrink-0 text-fg-subtle" aria-hidden="true" />
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,62 @@
+import type { ReactNode } from 'react';
+import { Building2, Check, EyeOff } from 'lucide-react';
+import type { ParentConsent } from '@/types/partner';
+import { firstName, WHAT_PARTNER_NEVER_SEES } from './consent-display';
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="card p-4 sm:p-5">
+      <h2 id={id} className="text-base font-semibold text-fg">
+        {title}
+      </h2>
+      <div className="mt-3">{children}</div>
+    </section>
+  );
+}
+
+/** Who is asking, and what they would and would not see if the guardian agrees. */
+export function ConsentRequestSummary({ consent }: { consent: ParentConsent }) {
+  const child = firstName(consent.childName);
+  return (
+    <>
+      <Section id="consent-who" title="Who is asking">
+        <div className="flex items-start gap-3" data-testid="consent-who">
+          <span className="grid size-10 shrink-0 place-items-center rounded-lg bg-elevated text-fg-muted" aria-hidden="true">
+            <Building2 className="size-5" />
+          </span>
+          <div className="min-w-0 text-sm">
+            <p className="text-[15px] font-semibold text-fg">{consent.partnerName}</p>
+            {consent.partnerOrganizationType && <p className="text-fg-muted">{consent.partnerOrganizationType}</p>}
+            <p className="mt-3 text-fg-muted">
+              Program: <span className="font-medium text-fg">{consent.programName}</span>
+            </p>
+            {consent.programDescription && <p className="mt-1 leading-relaxed text-fg-muted">{consent.programDescription}</p>}
+          </div>
+        </div>
+      </Section>
+
+      <Section id="consent-sees" title={`What ${consent.partnerName} will see`}>
+        <ul className="flex flex-col gap-2 text-[15px]" data-testid="consent-sees">
+          {consent.whatPartnerSees.map((item) => (
+            <li key={item} className="flex items-start gap-2.5">
+              <Check className="mt-0.5 size-5 shrink-0 text-ok" aria-hidden="true" />
+              <span>{item}</span>
+            </li>
+          ))}
+        </ul>
+        <h3 className="mt-5 text-sm font-semibold text-fg">What they will not see</h3>
+        <ul className="mt-2 flex flex-col gap-2 text-[15px]" data-testid="consent-not-sees">
+          {WHAT_PARTNER_NEVER_SEES.map((item) => (
+            <li key={item} className="flex items-start gap-2.5">
+              <EyeOff className="mt-0.5 size-5 shrink-0 text-fg-subtle" aria-hidden="true" />
+              <span>{item}</span>
+            </li>
+          ))}
+        </ul>
+        <p className="mt-4 text-sm text-fg-muted">
+          Only while your consent stands. If you withdraw it, they stop seeing {child}’s learning at once.
+        </p>
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import { formatDate, formatTime } from '@/lib/format';
+import type { BadgeTone } from '@/components/partner/shared';
+import type { ConsentStatus } from '@/types/partner';
+
+/** How a guardian reads each status (plain words, not the API's spelling). */
+export const CONSENT_STATUS_LABELS: Record<ConsentStatus, string> = {
+  pending: 'Waiting for your answer',
+  given: 'Consent given',
+  declined: 'Declined',
+  revoked: 'Withdrawn',
+};
+
+export const CONSENT_STATUS_TONES: Record<ConsentStatus, BadgeTone> = {
+  pending: 'warning',
+  given: 'success',
+  declined: 'danger',
+  revoked: 'neutral',
+};
+
+/**
+ * What the sponsor never sees, whatever the guardian answers. The consent text says it in its own words;
+ * the API lists only what the sponsor does see (`whatPartnerSees`).
+ */
+export const WHAT_PARTNER_NEVER_SEES = [
+  'Your phone number, email or other contact details',
+  'Your child’s messages',
+  'Anything about other members of your family',
+];
+
+/** "3 Dec 2026 at 14:05" in Nairobi time. */
+export function formatNairobiDateTime(iso: string): string {
+  return `${formatDate(iso)} at ${formatTime(iso)}`;
+}
+
+/** The child's first name, for short sentences ("Faith Otieno" → "Faith"). */
+export function firstName(fullName: string): string {
+  return fullName.trim().split(/\s+/)[0] ?? fullName;
+}

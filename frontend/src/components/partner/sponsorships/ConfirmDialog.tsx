@@ -1,0 +1,55 @@
+import type { ReactNode } from 'react';
+import { Loader2 } from 'lucide-react';
+import { PartnerModal } from '@/components/partner/shared';
+
+export interface ConfirmDialogProps {
+  open: boolean;
+  title: string;
+  description?: ReactNode;
+  children?: ReactNode;
+  confirmLabel: string;
+  /** A destructive action gets the red button. */
+  destructive?: boolean;
+  busy?: boolean;
+  /** An answer from the server (e.g. a refusal) shown above the buttons. */
+  error?: ReactNode;
+  onConfirm: () => void;
+  onClose: () => void;
+  testId?: string;
+}
+
+/** "Are you sure?" with the consequences said plainly, and the server's refusal if it refuses. */
+export function ConfirmDialog({ open, title, description, children, confirmLabel, destructive, busy, error, onConfirm, onClose, testId }: ConfirmDialogProps) {
+  return (
+    <PartnerModal
+      open={open}
+      onClose={onClose}
+      title={title}
+      description={description}
+      size="sm"
+      testId={testId}
+      footer={
+        <>
+          <button type="button" className="btn-secondary" onClick={onClose}>
+            {error ? 'Close' : 'Keep as is'}
+          </button>
+          <button type="button" className={destructive ? 'btn-primary' : 'btn-primary'} onClick={onConfirm} disabled={busy} data-testid="confirm-button">
+            {busy && <Loader2 className="size-4 animate-spin" aria-hidden="true" />}
+            {confirmLabel}
+          </button>
+        </>
+      }
+    >
+      {(children || error) && (
+        <div className="flex flex-col gap-3">
+          {children}
+          {error && (
+            <div role="alert" data-testid="confirm-error" className="rounded-lg border border-brand/40 bg-brand-soft px-3 py-2.5 text-sm text-fg">
+              {error}
+            </div>
+          )}
+        </div>
+      )}
+    </PartnerModal>
+  );
+}

@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { toast } from '@/store/toastStore';
+import { humanizeStatus } from '@/components/partner/shared';
+import { useProgramAction } from '@/services/partner/sponsorships';
+import type { ProgramAction, ProgramResponse } from '@/types/partner';
+import { ConfirmDialog } from './ConfirmDialog';
+import { allowedProgramActions, explainActionError, PROGRAM_ACTIONS } from './program-actions';
+
+/** The lifecycle buttons the program's `allowedActions` open, each confirmed, with the server's refusal explained. */
+export function ProgramActions({ program }: { program: ProgramResponse }) {
+  const [pending, setPending] = useState<ProgramAction | null>(null);
+  const mutation = useProgramAction();
+  const actions = allowedProgramActions(program.allowedActions);
+  if (actions.length === 0) return null;
+
+  const close = () => {
+    setPending(null);
+    mutation.reset();
+  };
+  const meta = pending ? PROGRAM_ACTIONS[pending] : null;
+
+  return (
+    <div className="flex flex-wrap items-center gap-2" data-testid="program-actions">
+      {actions.map((action) => (
+        <button
+          key={action}
+          type="button"
+          className={action === 'submit' || action === 'resume' ? 'btn-primary' : 'btn-secondary'}
+          onClick={() => {
+            mutation.reset();
+            setPending(action);
+          }}
+          data-testid={`action-${action}`}
+        >
+          {PROGRAM_ACTIONS[action].label}
+        </button>
+      ))}
+      <ConfirmDialog
+        open={pending !== null}
+        title={meta ? `${meta.confirm}?` : ''}
+        description={meta?.explain}
+        confirmLabel={meta?.confirm ?? ''}
+        destructive={meta?.destructive}
+        busy={mutation.isPending}
+        error={mutation.isError ? explainActionError(mutation.error) : undefined}
+        onClose={close}
+        onConfirm={() => {
+          if (!pending) return;
+          mutation.mutate(
+            { id: program.id, action: pending },
+            {
+              onSuccess: (updated) => {
+                toast.success(`“${updated.name}” is now ${humanizeStatus(updated.status).toLowerCase()}.`);
+                close();
+              },
+            },
+          );
+        }}
+        testId="program-action-dialog"
+      />
+    </div>
+  );
+}

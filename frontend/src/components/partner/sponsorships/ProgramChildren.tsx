@@ -1,0 +1,173 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { MailCheck, UserMinus, UserPlus, Users } from 'lucide-react';
+import { PartnerBadge, PartnerBentoCard, PartnerDataTable, type DataTableColumn } from '@/components/partner/shared';
+import { ConsentBadge } from '@/components/partner/children/ConsentBadge';
+import { formatGrade } from '@/components/partner/children/child-format';
+import { isApiError } from '@/lib/api';
+import { formatDate, formatNumber } from '@/lib/format';
+import { minChildrenNotMet, useChildren, useRemoveChild, useRequestConsent } from '@/services/partner/sponsorships';
+import { toast } from '@/store/toastStore';
+import type { ConsentRequestResult, ProgramResponse, SponsoredChildResponse } from '@/types/partner';
+import { AddChildrenModal } from './AddChildrenModal';
+import { ConfirmDialog } from './ConfirmDialog';
+import { ConsentRequestSummary } from './ConsentRequestSummary';
+import { QueryErrorState } from './QueryErrorState';
+
+const PAGE_SIZE = 20;
+const ENDED = ['COMPLETED', 'CANCELLED'];
+
+/** A program's children with consent badges: add from available students, remove, and ask guardians for consent. */
+export function ProgramChildren({ program }: { program: ProgramResponse }) {
+  const [page, setPage] = useState(1);
+  const [adding, setAdding] = useState(false);
+  const [removing, setRemoving] = useState<SponsoredChildResponse | null>(null);
+  const [consentResult, setConsentResult] = useState<ConsentRequestResult | null>(null);
+  const children = useChildren({ programId: program.id, page, pageSize: PAGE_SIZE, sort: 'name' });
+  const remove = useRemoveChild(program.id);
+  const consent = useRequestConsent();
+  const ended = ENDED.includes(program.status);
+  const live = program.status === 'ACTIVE' || program.status === 'PENDING_APPROVAL';
+  const wouldBreakMinimum = live && program.children.enrolled - 1 < program.minChildren;
+
+  const names = new Map((children.data?.items ?? []).map((c) => [c.id, c.displayName]));
+
+  const columns: DataTableColumn<SponsoredChildResponse>[] = [
+    {
+      key: 'name',
+      header: 'Child',
+      cell: (c) => (
+        <div className="flex flex-col gap-1">
+          <Link to={`/dashboard/partner/sponsored-children/${c.id}`} className="font-medium text-fg hover:text-brand-text hover:underline">
+            {c.displayName}
+          </Link>
+          <span className="flex flex-wrap items-center gap-1.5 text-xs text-fg-subtle md:hidden">
+            {formatGrade(c.grade)} · {c.county}
+            <ConsentBadge status={c.consentStatus} />
+          </span>
+        </div>
+      ),
+    },
+    { key: 'grade', header: 'Grade', cell: (c) => <span className="whitespace-nowrap">{formatGrade(c.grade)}</span>, className: 'hidden md:table-cell' },
+    { key: 'county', header: 'County', cell: (c) => c.county, className: 'hidden md:table-cell' },
+    { key: 'status', header: 'Status', cell: (c) => <PartnerBadge status={c.status} />, className: 'hidden sm:table-cell' },
+    { key: 'consent', header: 'Consent', cell: (c) => <ConsentBadge status={c.consentStatus} />, className: 'hidden md:table-cell' },
+    { key: 'enrolled', header: 'Enrolled', cell: (c) => <span className="whitespace-nowrap text-fg-muted">{formatDate(c.enrolledAt)}</span>, className: 'hidden lg:table-cell' },
+    ...(ended
+      ? []
+      : [
+          {
+            key: 'remove',
+            header: <span className="sr-only">Remove</span>,
+            cell: (c: SponsoredChildResponse) => (
+              <button type="button" className="btn-ghost p-1.5" onClick={() => setRemoving(c)} aria-label={`Remove ${c.displayName} from the program`} data-testid="remove-child">
+                <UserMinus className="size-4" aria-hidden="true" />
+              </button>
+            ),
+            align: 'right' as const,
+          },
+        ]),
+  ];
+
+  const removeError = remove.isError ? explainRemoveError(remove.error) : undefined;
+
+  return (
+    <PartnerBentoCard
+      title="Children"
+      description={`${formatNumber(program.children.enrolled)} enrolled · ${formatNumber(program.children.pendingConsent)} waiting for consent`}
+      icon={Users}
+      colSpan={4}
+      testId="program-children"
+      action={
+        !ended && (
+          <div className="flex flex-wrap justify-end gap-2">
+            {program.children.pendingConsent > 0 && (
+              <button
+                type="button"
+                className="btn-secondary px-3 py-1.5 text-xs"
+                disabled={consent.isPending}
+                onClick={() => consent.mutate({ programId: program.id }, { onSuccess: setConsentResult })}
+                data-testid="request-consent"
+              >
+                <MailCheck className="size-4" aria-hidden="true" />
+                <span className="hidden sm:inline">Request consent</span>
+                <span className="sm:hidden">Consent</span>
+              </button>
+            )}
+            <button type="button" className="btn-primary px-3 py-1.5 text-xs" onClick={() => setAdding(true)} data-testid="add-children">
+              <UserPlus className="size-4" aria-hidden="true" />
+              Add children
+            </button>
+          </div>
+        )
+      }
+    >
+      {children.isError ? (
+        <QueryErrorState compact title="We couldn’t load this program’s children" error={children.error} onRetry={() => void children.refetch()} retrying={children.isFetching} />
+      ) : (
+        <PartnerDataTable
+          caption="Children of this program"
+          columns={columns}
+          rows={children.data?.items ?? []}
+          getRowKey={(c) => c.id}
+          isLoading={children.isPending}
+          empty={ended ? 'This program has no children on record.' : `No children yet. Add at least ${program.minChildren} to submit the program.`}
+          pagination={{ page, pageSize: PAGE_SIZE, total: children.data?.total ?? 0, onPageChange: setPage }}
+          testId="program-children-table"
+        />
+      )}
+
+      <AddChildrenModal open={adding} onClose={() => setAdding(false)} program={program} />
+      <ConsentRequestSummary result={consentResult} onClose={() => setConsentResult(null)} names={names} />
+      <ConfirmDialog
+        open={removing !== null}
+        title={removing ? `Remove ${removing.displayName}?` : ''}
+        description="The child leaves this program; the record and its consent history are kept. You can add the child again later."
+        confirmLabel="Remove child"
+        destructive
+        busy={remove.isPending}
+        error={removeError}
+        onClose={() => {
+          setRemoving(null);
+          remove.reset();
+        }}
+        onConfirm={() =>
+          removing &&
+          remove.mutate(removing.studentId, {
+            onSuccess: () => {
+              toast.success(`${removing.displayName} was removed from “${program.name}”.`);
+              setRemoving(null);
+            },
+          })
+        }
+        testId="remove-child-dialog"
+      >
+        <p data-testid="minimum-rule">
+          {wouldBreakMinimum ? (
+            <>
+              This {program.status === 'ACTIVE' ? 'active' : 'submitted'} program needs at least {program.minChildren} children and has{' '}
+              {program.children.enrolled}. Removing one would take it below its minimum, so it will be refused: pause the program first, or add another
+              child before removing this one.
+            </>
+          ) : live ? (
+            <>
+              A live program keeps at least {program.minChildren} children; after this it will have {program.children.enrolled - 1}.
+            </>
+          ) : (
+            <>
+              While the program is {program.status === 'PAUSED' ? 'paused' : 'a draft'}, it may go below its minimum of {program.minChildren}; it needs
+              the minimum again to be {program.status === 'PAUSED' ? 'resumed' : 'submitted'}.
+            </>
+          )}
+        </p>
+      </ConfirmDialog>
+    </PartnerBentoCard>
+  );
+}
+
+function explainRemoveError(error: unknown): string {
+  const min = minChildrenNotMet(error);
+  if (min) return `${min.message} Pause the program or add a child first, then remove this one.`;
+  if (isApiError(error)) return error.detail ?? error.message;
+  return error instanceof Error ? error.message : 'Something went wrong.';
+}

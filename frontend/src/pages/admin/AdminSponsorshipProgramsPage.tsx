@@ -1,0 +1,146 @@
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { ClipboardCheck } from 'lucide-react';
+import {
+  PartnerBadge,
+  PartnerDataTable,
+  PartnerEmptyState,
+  PartnerFilterBar,
+  PartnerPageHeader,
+  humanizeStatus,
+  type DataTableColumn,
+} from '@/components/partner/shared';
+import { ProgramReviewDialog } from '@/components/admin/ProgramReviewDialog';
+import { formatCurrency, formatDate } from '@/lib/format';
+import { useAdminPrograms } from '@/services/admin/sponsorship-programs';
+import type { PendingProgram, ProgramStatus } from '@/types/partner';
+
+const PAGE_SIZE = 20;
+
+const STATUSES: ProgramStatus[] = ['PENDING_APPROVAL', 'ACTIVE', 'DRAFT', 'PAUSED', 'COMPLETED', 'CANCELLED'];
+
+function isStatus(value: string | null): value is ProgramStatus {
+  return !!value && (STATUSES as string[]).includes(value);
+}
+
+/** The date column: when it was submitted (pending), approved (active) or last changed. */
+function dateColumn(status: ProgramStatus): { header: string; value: (entry: PendingProgram) => string } {
+  if (status === 'PENDING_APPROVAL') return { header: 'Submitted', value: (e) => formatDate(e.program.updatedAt) };
+  if (status === 'ACTIVE') return { header: 'Approved', value: (e) => formatDate(e.program.approvedAt ?? e.program.updatedAt) };
+  return { header: 'Updated', value: (e) => formatDate(e.program.updatedAt) };
+}
+
+/** `/dashboard/admin/sponsorship-programs`: programs waiting for approval (or in another status), reviewed one by one. */
+export default function AdminSponsorshipProgramsPage() {
+  const [params, setParams] = useSearchParams();
+  const status: ProgramStatus = isStatus(params.get('status')) ? (params.get('status') as ProgramStatus) : 'PENDING_APPROVAL';
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const list = useAdminPrograms({ status, page, pageSize: PAGE_SIZE });
+  const [reviewing, setReviewing] = useState<PendingProgram | null>(null);
+
+  const setFilter = (next: Record<string, string | undefined>) => {
+    const merged = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(next)) {
+      if (value) merged.set(key, value);
+      else merged.delete(key);
+    }
+    setParams(merged);
+  };
+
+  const date = dateColumn(status);
+  const columns: DataTableColumn<PendingProgram>[] = [
+    {
+      key: 'name',
+      header: 'Program',
+      cell: ({ program }) => <span className="font-medium text-fg">{program.name}</span>,
+    },
+    {
+      key: 'partner',
+      header: 'Partner',
+      cell: ({ partnerName, partnerEmail }) => (
+        <div className="min-w-0">
+          <div className="text-fg">{partnerName}</div>
+          <div className="text-xs text-fg-subtle">{partnerEmail}</div>
+        </div>
+      ),
+    },
+    { key: 'type', header: 'Type', cell: ({ program }) => humanizeStatus(program.programType) },
+    {
+      key: 'children',
+      header: 'Children',
+      align: 'right',
+      cell: ({ program }) => (
+        <span className="whitespace-nowrap tabular-nums" data-testid="program-children">
+          <span className={program.children.enrolled < program.minChildren ? 'text-brand-text' : 'text-fg'}>{program.children.enrolled}</span>
+          <span className="text-fg-subtle"> / {program.minChildren} min</span>
+        </span>
+      ),
+    },
+    {
+      key: 'price',
+      header: 'Price per child',
+      align: 'right',
+      cell: ({ program }) => <span className="whitespace-nowrap tabular-nums">{formatCurrency(program.pricePerChild, program.currency)}</span>,
+    },
+    { key: 'billing', header: 'Billing', cell: ({ program }) => humanizeStatus(program.billingPeriod) },
+    { key: 'date', header: date.header, cell: (entry) => <span className="whitespace-nowrap">{date.value(entry)}</span> },
+    {
+      key: 'actions',
+      header: <span className="sr-only">Actions</span>,
+      align: 'right',
+      cell: (entry) => (
+        <button type="button" className="btn-secondary min-h-10 px-3" onClick={() => setReviewing(entry)} data-testid={`program-review-${entry.program.id}`}>
+          {entry.program.status === 'PENDING_APPROVAL' ? 'Review' : 'Details'}
+        </button>
+      ),
+    },
+  ];
+
+  const total = list.data?.total ?? 0;
+
+  return (
+    <>
+      <PartnerPageHeader
+        title="Sponsorship programs"
+        description="Programs partners have submitted for approval. Approve them to make them active, or send them back with a reason."
+        breadcrumbs={[{ label: 'Admin', to: '/dashboard/admin' }, { label: 'Sponsorship programs' }]}
+      />
+
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <PartnerFilterBar
+          filters={[
+            {
+              key: 'status',
+              label: 'Status',
+              value: status,
+              options: STATUSES.map((s) => ({ value: s, label: humanizeStatus(s) })),
+              onChange: (value) => setFilter({ status: value === 'PENDING_APPROVAL' ? undefined : value, page: undefined }),
+            },
+          ]}
+        />
+        {list.data && (
+          <PartnerBadge tone={status === 'PENDING_APPROVAL' && total > 0 ? 'warning' : 'neutral'} testId="programs-total">
+            {total} {humanizeStatus(status).toLowerCase()}
+          </PartnerBadge>
+        )}
+      </div>
+
+      {list.isError && !list.data ? (
+        <PartnerEmptyState testId="programs-error" icon={ClipboardCheck} title="We could not load the programs" description={list.error.message} />
+      ) : (
+        <PartnerDataTable
+          testId="admin-programs-table"
+          caption={`${humanizeStatus(status)} sponsorship programs`}
+          columns={columns}
+          rows={list.data?.items ?? []}
+          getRowKey={(entry) => entry.program.id}
+          isLoading={list.isPending}
+          empty={status === 'PENDING_APPROVAL' ? 'No programs wait for approval.' : `No ${humanizeStatus(status).toLowerCase()} programs.`}
+          pagination={{ page, pageSize: PAGE_SIZE, total, onPageChange: (next) => setFilter({ page: next > 1 ? String(next) : undefined }) }}
+        />
+      )}
+
+      <ProgramReviewDialog entry={reviewing} onClose={() => setReviewing(null)} />
+    </>
+  );
+}

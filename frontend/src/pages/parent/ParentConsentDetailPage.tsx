@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { ArrowLeft, CheckCircle2, FileSignature, RotateCw } from 'lucide-react';
+import { PartnerEmptyState, PartnerLoadingSkeleton, PartnerPageHeader } from '@/components/partner/shared';
+import { ConsentAnswerForm } from '@/components/parent/ConsentAnswerForm';
+import { ConsentRecord } from '@/components/parent/ConsentRecord';
+import { ConsentRequestSummary } from '@/components/parent/ConsentRequestSummary';
+import { ConsentStatusBadge } from '@/components/parent/ConsentStatusBadge';
+import { ConsentTextBlock } from '@/components/parent/ConsentTextBlock';
+import { firstName } from '@/components/parent/consent-display';
+import { isApiError } from '@/lib/api';
+import { useParentConsent } from '@/services/parent/consents';
+import type { ParentConsent } from '@/types/partner';
+
+const INBOX = '/dashboard/parent/consents';
+
+function noticeFor(consent: ParentConsent): string {
+  const child = firstName(consent.childName);
+  if (consent.status === 'given') return `Thank you. Your consent is signed: ${consent.partnerName} can now follow ${child}’s learning.`;
+  if (consent.status === 'declined') return `You declined. ${consent.partnerName} will not see ${child}’s learning.`;
+  if (consent.status === 'revoked') return `Consent withdrawn. ${consent.partnerName} no longer sees ${child}’s learning.`;
+  return '';
+}
+
+/** `/dashboard/parent/consents/:id`: one request, read in full, answered with an e-signature; later, withdrawn. */
+export default function ParentConsentDetailPage() {
+  const { id = '' } = useParams();
+  const query = useParentConsent(id);
+  const [notice, setNotice] = useState<string | null>(null);
+  const consent = query.data;
+
+  const announce = (updated: ParentConsent) => {
+    setNotice(noticeFor(updated));
+    window.scrollTo({ top: 0, behavior: 'smooth' });
+  };
+
+  if (query.isPending) {
+    return (
+      <>
+        <PartnerPageHeader title="Consent request" breadcrumbs={[{ label: 'Home', to: '/dashboard/parent' }, { label: 'Consent requests', to: INBOX }, { label: 'Request' }]} />
+        <PartnerLoadingSkeleton variant="lines" count={8} label="Loading the request" />
+      </>
+    );
+  }
+
+  if (!consent) {
+    const notFound = isApiError(query.error) && (query.error.status === 404 || query.error.status === 400);
+    return (
+      <>
+        <PartnerPageHeader title="Consent request" breadcrumbs={[{ label: 'Home', to: '/dashboard/parent' }, { label: 'Consent requests', to: INBOX }, { label: 'Request' }]} />
+        <PartnerEmptyState
+          testId={notFound ? 'consent-not-found' : 'consent-error'}
+          icon={FileSignature}
+          title={notFound ? 'We could not find this request' : 'We could not load this request'}
+          description={notFound ? 'It may have been sent to another guardian, or the link may be mistyped.' : query.error?.message}
+          action={
+            notFound ? (
+              <Link to={INBOX} className="btn-primary min-h-11">
+                See all requests
+              </Link>
+            ) : (
+              <button type="button" className="btn-primary min-h-11" onClick={() => void query.refetch()}>
+                <RotateCw className="size-4" aria-hidden="true" /> Try again
+              </button>
+            )
+          }
+        />
+      </>
+    );
+  }
+
+  const child = firstName(consent.childName);
+  const pending = consent.status === 'pending';
+
+  return (
+    <>
+      <PartnerPageHeader
+        title={consent.childName}
+        description={`${consent.partnerName} asks to follow ${child}’s learning on Elimu.`}
+        breadcrumbs={[{ label: 'Home', to: '/dashboard/parent' }, { label: 'Consent requests', to: INBOX }, { label: consent.childName }]}
+        actions={<ConsentStatusBadge status={consent.status} className="px-3 py-1 text-xs" />}
+      />
+
+      <div className="mx-auto flex max-w-2xl flex-col gap-4" data-testid="consent-detail" data-status={consent.status}>
+        {notice && (
+          <p role="status" className="flex items-start gap-2.5 rounded-xl border border-ok/40 bg-ok/10 px-4 py-3 text-[15px] text-fg" data-testid="consent-notice">
+            <CheckCircle2 className="mt-0.5 size-5 shrink-0 text-ok" aria-hidden="true" />
+            {notice}
+          </p>
+        )}
+
+        {!pending && <ConsentRecord consent={consent} onWithdrawn={announce} />}
+
+        <ConsentRequestSummary consent={consent} />
+
+        <section aria-labelledby="consent-text-title" className="card p-4 sm:p-5">
+          {pending ? (
+            <>
+              <h2 id="consent-text-title" className="mb-3 text-base font-semibold text-fg">
+                What you are asked to agree to
+              </h2>
+              <ConsentTextBlock text={consent.consentText} version={consent.consentTextVersion} />
+            </>
+          ) : (
+            <details>
+              <summary id="consent-text-title" className="flex min-h-11 cursor-pointer items-center text-base font-semibold text-fg">
+                {consent.status === 'declined' ? 'The consent text you were asked to sign' : 'The consent text you signed'}
+              </summary>
+              <div className="mt-3">
+                <ConsentTextBlock text={consent.consentText} version={consent.consentTextVersion} />
+              </div>
+            </details>
+          )}
+        </section>
+
+        {pending && <ConsentAnswerForm consent={consent} onReload={() => void query.refetch()} onAnswered={announce} />}
+
+        <Link to={INBOX} className="btn-ghost min-h-11 self-start">
+          <ArrowLeft className="size-4" aria-hidden="true" /> All consent requests
+        </Link>
+      </div>
+    </>
+  );
+}

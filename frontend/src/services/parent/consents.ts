@@ -1,0 +1,108 @@
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api';
+import type { ConsentAnswer, ConsentRevokeRequest, ConsentStatus, Paged, ParentConsent } from '@/types/partner';
+
+// Parent · Consent (GET /api/v1/parent/consents, answer under /api/v1/partner/sponsorships/consent/{id}/respond).
+
+export interface ParentConsentFilter {
+  status?: ConsentStatus;
+  page?: number;
+  pageSize?: number;
+}
+
+export const parentConsentKeys = {
+  all: ['parent', 'consents'] as const,
+  lists: () => [...parentConsentKeys.all, 'list'] as const,
+  list: (filter: ParentConsentFilter) => [...parentConsentKeys.lists(), filter] as const,
+  pendingCount: () => [...parentConsentKeys.all, 'pending-count'] as const,
+  detail: (id: string) => [...parentConsentKeys.all, 'detail', id] as const,
+};
+
+function query(filter: ParentConsentFilter): string {
+  const params = new URLSearchParams();
+  if (filter.status) params.set('status', filter.status);
+  if (filter.page) params.set('page', String(filter.page));
+  if (filter.pageSize) params.set('pageSize', String(filter.pageSize));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export function getParentConsents(filter: ParentConsentFilter = {}, signal?: AbortSignal): Promise<Paged<ParentConsent>> {
+  return api.get<Paged<ParentConsent>>(`/api/v1/parent/consents${query(filter)}`, { signal });
+}
+
+export function getParentConsent(id: string, signal?: AbortSignal): Promise<ParentConsent> {
+  return api.get<ParentConsent>(`/api/v1/parent/consents/${encodeURIComponent(id)}`, { signal });
+}
+
+export function respondToConsent(id: string, answer: ConsentAnswer): Promise<ParentConsent> {
+  return api.post<ParentConsent>(`/api/v1/partner/sponsorships/consent/${encodeURIComponent(id)}/respond`, answer);
+}
+
+export function revokeConsent(id: string, body: ConsentRevokeRequest): Promise<ParentConsent> {
+  return api.post<ParentConsent>(`/api/v1/parent/consents/${encodeURIComponent(id)}/revoke`, body);
+}
+
+/** The inbox: every request (the API puts unanswered ones first, then the newest). */
+export const parentConsentsQueryOptions = (filter: ParentConsentFilter = {}) =>
+  queryOptions({
+    queryKey: parentConsentKeys.list(filter),
+    queryFn: ({ signal }) => getParentConsents(filter, signal),
+    placeholderData: keepPreviousData,
+  });
+
+/** How many requests wait for an answer (one row fetched; `total` is the count). */
+export const pendingConsentCountQueryOptions = () =>
+  queryOptions({
+    queryKey: parentConsentKeys.pendingCount(),
+    queryFn: async ({ signal }) => (await getParentConsents({ status: 'pending', pageSize: 1 }, signal)).total,
+  });
+
+export const parentConsentQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: parentConsentKeys.detail(id),
+    queryFn: ({ signal }) => getParentConsent(id, signal),
+    // A 404 (another guardian's request, or a wrong link) is shown by the page itself.
+    meta: { silentError: true },
+  });
+
+export function useParentConsents(filter: ParentConsentFilter = {}) {
+  return useQuery(parentConsentsQueryOptions(filter));
+}
+
+export function usePendingConsentCount() {
+  return useQuery(pendingConsentCountQueryOptions());
+}
+
+export function useParentConsent(id: string) {
+  return useQuery(parentConsentQueryOptions(id));
+}
+
+/** After an answer or a withdrawal: the detail is the server's answer; lists and the count are stale. */
+function useConsentUpdated() {
+  const queryClient = useQueryClient();
+  return (consent: ParentConsent) => {
+    queryClient.setQueryData(parentConsentKeys.detail(consent.id), consent);
+    void queryClient.invalidateQueries({ queryKey: parentConsentKeys.lists() });
+    void queryClient.invalidateQueries({ queryKey: parentConsentKeys.pendingCount() });
+  };
+}
+
+export function useRespondToConsent(id: string) {
+  const updated = useConsentUpdated();
+  return useMutation({
+    mutationFn: (answer: ConsentAnswer) => respondToConsent(id, answer),
+    // The form shows field errors under the fields and any other refusal above the buttons.
+    meta: { silentError: true },
+    onSuccess: updated,
+  });
+}
+
+export function useRevokeConsent(id: string) {
+  const updated = useConsentUpdated();
+  return useMutation({
+    mutationFn: (body: ConsentRevokeRequest) => revokeConsent(id, body),
+    meta: { silentError: true },
+    onSuccess: updated,
+  });
+}
