@@ -5,7 +5,6 @@ using Elimu.Api.Partners.Dashboard;
 using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Platform.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Elimu.Api.Partners.Enrollments;
@@ -16,12 +15,12 @@ namespace Elimu.Api.Partners.Enrollments;
 /// </summary>
 public static class CommitImport
 {
-    public static async Task<Ok<ImportCommitResponse>> Handle(IFormFile? file, [FromForm] string? programId, ClaimsPrincipal user,
+    public static async Task<Ok<ImportCommitResponse>> Handle(HttpRequest request, ClaimsPrincipal user,
         AppDbContext db, ProgramStore store, AuditTrail audit, PartnerCountersPublisher counters, TimeProvider clock, CancellationToken ct)
     {
         var partnerId = user.UserId();
-        var upload = await ImportFileReader.ReadAsync(file, ct);
-        var plan = await ImportPlan.CheckAsync(db, store, partnerId, upload, programId, ct);
+        var upload = await ImportUploadForm.ReadAsync(request, ct);
+        var plan = await ImportPlan.CheckAsync(db, store, partnerId, upload.File, upload.ProgramId, ct);
         if (plan.HasErrors)
         {
             var errorRows = plan.Rows.Where(r => r.Outcome != ImportOutcome.Ok).ToList();
@@ -40,7 +39,7 @@ public static class CommitImport
         var added = plan.Apply(db, partnerId, now);
         var programs = plan.ByProgram.Where(p => p.Adding > 0).ToList();
         audit.Record(partnerId, "enrollments.import", "sponsorship_program", programs.Count == 1 ? programs[0].ProgramId : null,
-            $"{upload.FileName}: {added} children ({string.Join("; ", programs.Select(p => $"{p.ProgramName}: {p.Adding}"))})");
+            $"{upload.File.FileName}: {added} children ({string.Join("; ", programs.Select(p => $"{p.ProgramName}: {p.Adding}"))})");
         try
         {
             await db.SaveChangesAsync(ct);

@@ -3,7 +3,6 @@ using Elimu.Api.Common;
 using Elimu.Api.Data;
 using Elimu.Api.Partners.Sponsorships;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Elimu.Api.Partners.Enrollments;
 
@@ -13,11 +12,11 @@ namespace Elimu.Api.Partners.Enrollments;
 /// </summary>
 public static class DryRunImport
 {
-    public static async Task<Ok<ImportDryRunResponse>> Handle(IFormFile? file, [FromForm] string? programId, ClaimsPrincipal user,
+    public static async Task<Ok<ImportDryRunResponse>> Handle(HttpRequest request, ClaimsPrincipal user,
         AppDbContext db, ProgramStore store, CancellationToken ct)
     {
-        var upload = await ImportFileReader.ReadAsync(file, ct);
-        var plan = await ImportPlan.CheckAsync(db, store, user.UserId(), upload, programId, ct);
+        var upload = await ImportUploadForm.ReadAsync(request, ct);
+        var plan = await ImportPlan.CheckAsync(db, store, user.UserId(), upload.File, upload.ProgramId, ct);
         return TypedResults.Ok(plan.ToResponse());
     }
 }

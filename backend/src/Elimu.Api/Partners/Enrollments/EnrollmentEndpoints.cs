@@ -13,12 +13,10 @@ public static class EnrollmentEndpoints
 
         partner.MapGet("/template", ImportTemplate.Handle)
             .WithSummary("The import template (format=csv or xlsx): student_id, admission_number, school, program.");
-        // An IFormFile parameter makes the framework demand its own antiforgery middleware (it throws "a middleware was
-        // not found that supports anti-forgery" otherwise). The app's UseElimuAntiforgery already checked X-XSRF-TOKEN
-        // on every unsafe /api request, after authentication, so the built-in form check is switched off here only.
-        partner.MapPost("/imports/dry-run", DryRunImport.Handle).DisableAntiforgery()
+        // The form is read by hand (ImportUploadForm explains why), so no IFormFile binding and no built-in form antiforgery.
+        partner.MapPost("/imports/dry-run", DryRunImport.Handle).AcceptsImportUpload()
             .WithSummary("Check a CSV or XLSX file row by row; nothing is written.");
-        partner.MapPost("/imports/commit", CommitImport.Handle).DisableAntiforgery()
+        partner.MapPost("/imports/commit", CommitImport.Handle).AcceptsImportUpload()
             .WithSummary("Enroll every row of the file, or none: 422 import_has_errors lists the refused rows.");
         partner.MapGet("/cohorts", CohortTracking.Handle)
             .WithSummary("Children per program by status at the end of each of the last N weeks (Nairobi, Monday weeks).");

@@ -1,16 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace Elimu.Api.Partners.Enrollments;
-
-/// <summary>
-/// The multipart form of both import routes: the file, and the program to use for rows that name none
-/// (a file without a program column, or a row whose program cell is blank).
-/// </summary>
-public sealed class ImportUpload
-{
-    [FromForm(Name = "file")] public IFormFile? File { get; set; }
-    [FromForm(Name = "programId")] public Guid? ProgramId { get; set; }
-}
 
 /// <summary>What became of one data row. Spelled as the issue spells them; the UI keys its badges on these.</summary>
 public static class ImportOutcome

@@ -198,6 +198,35 @@ public sealed class ConsentApiTests(SeededApiFactory api) : IClassFixture<Seeded
     }
 
     [Fact]
+    public async Task The_partners_hub_pushes_new_counters_when_a_guardian_agrees_and_revokes()
+    {
+        var (partner, parent, childId, _, parentName) = await ChildWithGuardianAsync();
+        await partner.PostAsync($"{Sponsorships}/consent/request", new { sponsoredChildId = childId });
+        var hub = new HubLongPollingClient(partner.Http, PartnerHub.Path);
+        await hub.ConnectAsync();
+        var onConnect = await hub.NextInvocationAsync(PartnerHub.CountersEvent, TimeSpan.FromSeconds(20));
+        var active = onConnect.GetProperty("activeSponsorships").GetInt32();
+
+        var pending = await PendingRequestAsync(parent);
+        await parent.PostAsync($"{Sponsorships}/consent/{pending.Id}/respond", new { agree = true, signedName = parentName, consentTextVersion = pending.ConsentTextVersion });
+        var afterAgree = await hub.NextInvocationAsync(PartnerHub.CountersEvent, TimeSpan.FromSeconds(20));
+        Assert.Equal(active + 1, afterAgree.GetProperty("activeSponsorships").GetInt32());
+        Assert.Equal(onConnect.GetProperty("pendingConsents").GetInt32() - 1, afterAgree.GetProperty("pendingConsents").GetInt32());
+
+        await parent.PostAsync($"/api/v1/parent/consents/{pending.Id}/revoke", new { reason = "changed my mind" });
+        var afterRevoke = await hub.NextInvocationAsync(PartnerHub.CountersEvent, TimeSpan.FromSeconds(20));
+        Assert.Equal(active, afterRevoke.GetProperty("activeSponsorships").GetInt32());
+    }
+
+    [Fact]
+    public async Task Only_partners_may_open_the_hub()
+    {
+        using var parent = await api.LoginAsync("parent@elimu.demo");
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await parent.Http.PostAsync($"{PartnerHub.Path}/negotiate?negotiateVersion=1", null)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await api.CreateClient().PostAsync($"{PartnerHub.Path}/negotiate?negotiateVersion=1", null)).StatusCode);
+    }
+
+    [Fact]
     public async Task Only_a_given_consent_can_be_revoked()
     {
         var (partner, parent, childId, _, _) = await ChildWithGuardianAsync();

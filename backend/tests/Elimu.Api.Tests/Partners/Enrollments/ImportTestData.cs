@@ -13,6 +13,7 @@ public static class ImportTestData
 {
     public const string DryRun = "/api/v1/partner/enrollments/imports/dry-run";
     public const string Commit = "/api/v1/partner/enrollments/imports/commit";
+    public const string Header = "student_id,admission_number,school,program";
 
     /// <summary>Fresh students at a school of their own, admission numbers PREFIX/0001, PREFIX/0002, ...</summary>
     public static async Task<List<Student>> CreateStudentsAsync(ElimuApiFactory api, int count, string? school = null, string prefix = "ADM")

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Elimu.Api.Partners.Enrollments;
+
+/// <summary>The multipart form of both import routes: <c>file</c>, and <c>programId</c> for rows that name no program.</summary>
+public sealed record ImportUpload(ImportFile File, string? ProgramId);
+
+/// <summary>
+/// Reads the import form by hand rather than binding an IFormFile parameter. A bound form makes routing reject any other
+/// content type before the handler runs (the request then falls through to the /api 404 fallback, "no such route"), and
+/// makes the framework demand its own antiforgery middleware. Read here, a JSON body or a broken multipart body is a
+/// plain 400 on <c>file</c>, and the app's X-XSRF-TOKEN check (UseElimuAntiforgery) is the one that guards the upload.
+/// </summary>
+public static class ImportUploadForm
+{
+    public static async Task<ImportUpload> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (!request.HasFormContentType) ImportFileReader.Fail("Send the file as multipart/form-data, in a field named file.");
+        IFormCollection form = FormCollection.Empty;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            ImportFileReader.Fail($"The file is larger than {ImportFileReader.MaxBytes / (1024 * 1024)} MB; split it into smaller files.");
+        }
+        catch (InvalidDataException)
+        {
+            ImportFileReader.Fail("The upload could not be read as multipart/form-data.");
+        }
+        var file = await ImportFileReader.ReadAsync(form.Files.GetFile("file"), ct);
+        return new ImportUpload(file, form["programId"].FirstOrDefault());
+    }
+
+    /// <summary>Describes the form in the OpenAPI document, which cannot see a form read by hand.</summary>
+    public static RouteHandlerBuilder AcceptsImportUpload(this RouteHandlerBuilder route) =>
+        route.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["multipart/form-data"] = new()
+                    {
+                        Schema = new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.Object,
+                            Required = new HashSet<string> { "file" },
+                            Properties = new Dictionary<string, IOpenApiSchema>
+                            {
+                                ["file"] = new OpenApiSchema
+                                {
+                                    Type = JsonSchemaType.String, Format = "binary",
+                                    Description = $".csv or .xlsx, at most {ImportFileReader.MaxBytes / (1024 * 1024)} MB and {ImportFileReader.MaxRows:N0} rows; "
+                                        + "columns student_id, or admission_number and school; and program (id or exact name).",
+                                },
+                                ["programId"] = new OpenApiSchema
+                                {
+                                    Type = JsonSchemaType.String, Format = "uuid",
+                                    Description = "The program for rows whose program cell is blank, or for a file without a program column.",
+                                },
+                            },
+                        },
+                    },
+                },
+            };
+            return Task.CompletedTask;
+        });
+}
