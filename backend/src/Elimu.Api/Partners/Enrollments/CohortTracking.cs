@@ -29,16 +29,16 @@ public static class CohortTracking
     public const int MaxWeeks = 104;
 
     public static async Task<Ok<CohortResponse>> Handle(Guid? programId, int? weeks, ClaimsPrincipal user, AppDbContext db,
-        ProgramStore store, TimeProvider clock, CancellationToken ct)
+        TimeProvider clock, CancellationToken ct)
     {
         var count = weeks ?? 12;
         new Validation().Check(count is >= 1 and <= MaxWeeks, "weeks", $"Choose between 1 and {MaxWeeks} weeks.").ThrowIfInvalid();
         var partnerId = user.UserId();
-        if (programId is { } id) await store.OwnedAsync(partnerId, id, ct); // another partner's program: 404
 
         var programs = await db.SponsorshipPrograms.AsNoTracking()
             .Where(p => p.PartnerId == partnerId && (programId == null || p.Id == programId))
             .OrderBy(p => p.CreatedAt).Select(p => new { p.Id, p.Name, p.Status }).ToListAsync(ct);
+        if (programId is not null && programs.Count == 0) throw DomainException.NotFound("Sponsorship program"); // or another partner's
         var children = await db.SponsoredChildren.AsNoTracking()
             .Where(c => c.PartnerId == partnerId && (programId == null || c.ProgramId == programId))
             .Select(c => new ChildSpan(c.Id, c.ProgramId, c.EnrolledAt, c.RemovedAt)).ToListAsync(ct);

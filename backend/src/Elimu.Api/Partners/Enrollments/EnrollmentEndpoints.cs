@@ -12,6 +12,7 @@ public static class EnrollmentEndpoints
         var partner = app.MapGroup(Prefix).WithTags("Partner · Partnerships").RequireAuthorization(Roles.Partner);
 
         partner.MapGet("/template", ImportTemplate.Handle)
+            .Produces(StatusCodes.Status200OK, contentType: ImportTemplate.CsvType, additionalContentTypes: ImportTemplate.XlsxType)
             .WithSummary("The import template (format=csv or xlsx): student_id, admission_number, school, program.");
         // The form is read by hand (ImportUploadForm explains why), so no IFormFile binding and no built-in form antiforgery.
         partner.MapPost("/imports/dry-run", DryRunImport.Handle).AcceptsImportUpload()

@@ -20,6 +20,7 @@ public static class ImportFileReader
     {
         if (upload is null) Fail("Choose a CSV or Excel (.xlsx) file to upload.");
         var name = Path.GetFileName(upload!.FileName ?? "");
+        if (name.Length > 200) name = name[^200..]; // echoed back and audited; keep the end, where the extension is
         var extension = Path.GetExtension(name).ToLowerInvariant();
         if (extension is not (".csv" or ".xlsx"))
             Fail(extension == ".xls" ? "Old Excel files (.xls) cannot be read; save it as .xlsx or CSV." : "Upload a .csv or .xlsx file.");
