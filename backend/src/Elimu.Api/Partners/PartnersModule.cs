@@ -21,6 +21,8 @@ public static class PartnersModule
         services.AddScoped<TicketStats>();
         services.AddScoped<PartnerCounters>();
         services.AddScoped<PartnerCountersPublisher>();
+        services.AddSingleton<ConnectedPartners>();
+        services.AddHostedService<ChildAlertWatcher>();
         services.AddScoped<DashboardOverviewService>();
         services.AddScoped<PartnerNames>();
         services.AddScoped<ProgramStore>();

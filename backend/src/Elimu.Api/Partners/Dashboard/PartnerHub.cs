@@ -7,7 +7,7 @@ namespace Elimu.Api.Partners.Dashboard;
 
 /// <summary>Pushes each partner's counters to their open dashboards (event "counters").</summary>
 [Authorize(Roles = Roles.Partner)]
-public sealed class PartnerHub(PartnerCounters counters) : Hub
+public sealed class PartnerHub(PartnerCounters counters, ConnectedPartners connected) : Hub
 {
     public const string Path = "/hubs/partner";
     public const string CountersEvent = "counters";
@@ -18,14 +18,29 @@ public sealed class PartnerHub(PartnerCounters counters) : Hub
     {
         var partnerId = Context.User!.UserId();
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(partnerId));
-        await Clients.Caller.SendAsync(CountersEvent, await counters.ComputeAsync(partnerId, Context.ConnectionAborted));
+        connected.Connected(partnerId);
+        var now = await counters.ComputeAsync(partnerId, Context.ConnectionAborted);
+        connected.Changed(partnerId, now);
+        await Clients.Caller.SendAsync(CountersEvent, now);
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connected.Disconnected(Context.User!.UserId());
+        return base.OnDisconnectedAsync(exception);
     }
 }
 
 /// <summary>Called by features after a change that moves a partner's counters (consent given or revoked, a new alert).</summary>
-public sealed class PartnerCountersPublisher(PartnerCounters counters, IHubContext<PartnerHub> hub)
+public sealed class PartnerCountersPublisher(PartnerCounters counters, IHubContext<PartnerHub> hub, ConnectedPartners connected)
 {
-    public async Task PublishAsync(Guid partnerId, CancellationToken ct = default) =>
-        await hub.Clients.Group(PartnerHub.GroupOf(partnerId))
-            .SendAsync(PartnerHub.CountersEvent, await counters.ComputeAsync(partnerId, ct), ct);
+    public async Task PublishAsync(Guid partnerId, CancellationToken ct = default)
+    {
+        var now = await counters.ComputeAsync(partnerId, ct);
+        connected.Changed(partnerId, now);
+        await SendAsync(partnerId, now, ct);
+    }
+
+    public Task SendAsync(Guid partnerId, RealtimeCounters now, CancellationToken ct) =>
+        hub.Clients.Group(PartnerHub.GroupOf(partnerId)).SendAsync(PartnerHub.CountersEvent, now, ct);
 }

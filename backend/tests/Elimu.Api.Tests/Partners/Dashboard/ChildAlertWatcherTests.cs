@@ -1,0 +1,38 @@
+using Elimu.Api.Partners.Consent;
+using Elimu.Api.Partners.Dashboard;
+using Elimu.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Elimu.Api.Tests.Partners.Dashboard;
+
+public sealed class ChildAlertWatcherTests(ChildAlertWatcherTests.FastScanFactory api) : IClassFixture<ChildAlertWatcherTests.FastScanFactory>
+{
+    public sealed class FastScanFactory : SeededApiFactory
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Realtime:AlertScanSeconds"] = "1" };
+    }
+
+    [Fact]
+    public async Task A_child_falling_inactive_reaches_an_open_dashboard_without_any_request()
+    {
+        using var partner = await api.LoginAsync("partner2@elimu.demo");
+        var hub = new HubLongPollingClient(partner.Http, PartnerHub.Path);
+        await hub.ConnectAsync();
+        var before = (await hub.NextInvocationAsync(PartnerHub.CountersEvent, TimeSpan.FromSeconds(20))).GetProperty("childAlerts").GetInt32();
+
+        // Time passing is what makes a child inactive; here its recent sessions vanish instead.
+        await api.WithDbAsync(async db =>
+        {
+            var partnerId = await db.Users.Where(u => u.Email == "partner2@elimu.demo").Select(u => u.Id).SingleAsync();
+            var since = DateTime.UtcNow.AddDays(-7);
+            var active = await db.SponsoredChildren
+                .Where(c => c.PartnerId == partnerId && ConsentReader.VisibleStatuses.Contains(c.Status)
+                    && db.ActivitySessions.Any(s => s.StudentId == c.StudentId && s.StartedAt >= since))
+                .Select(c => c.StudentId).FirstAsync();
+            await db.ActivitySessions.Where(s => s.StudentId == active && s.StartedAt >= since).ExecuteDeleteAsync();
+        });
+
+        var pushed = await hub.NextInvocationAsync(PartnerHub.CountersEvent, TimeSpan.FromSeconds(20));
+        Assert.Equal(before + 1, pushed.GetProperty("childAlerts").GetInt32());
+    }
+}
