@@ -1286,6 +1286,183 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/partner/enrollments/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The import template (format=csv or xlsx): student_id, admission_number, school, program. */
+        get: {
+            parameters: {
+                query?: {
+                    format?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/enrollments/imports/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a CSV or XLSX file row by row; nothing is written. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description .csv or .xlsx, at most 5 MB and 20,000 rows; columns student_id, or admission_number and school; and program (id or exact name).
+                         */
+                        file: string;
+                        /**
+                         * Format: uuid
+                         * @description The program for rows whose program cell is blank, or for a file without a program column.
+                         */
+                        programId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportDryRunResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/enrollments/imports/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enroll every row of the file, or none: 422 import_has_errors lists the refused rows. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description .csv or .xlsx, at most 5 MB and 20,000 rows; columns student_id, or admission_number and school; and program (id or exact name).
+                         */
+                        file: string;
+                        /**
+                         * Format: uuid
+                         * @description The program for rows whose program cell is blank, or for a file without a program column.
+                         */
+                        programId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportCommitResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/enrollments/cohorts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Children per program by status at the end of each of the last N weeks (Nairobi, Monday weeks). */
+        get: {
+            parameters: {
+                query?: {
+                    programId?: string;
+                    weeks?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CohortResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1509,6 +1686,25 @@ export interface components {
             /** Format: int32 */
             removed: number;
         };
+        CohortPoint: {
+            /** Format: date */
+            weekStart: string;
+            /** Format: date-time */
+            asOf: string;
+            /** Format: int32 */
+            pendingConsent: number;
+            /** Format: int32 */
+            active: number;
+            /** Format: int32 */
+            removed: number;
+            /** Format: int32 */
+            enrolled?: number;
+        };
+        CohortResponse: {
+            /** Format: int32 */
+            weeks: number;
+            programs: components["schemas"]["ProgramCohort"][];
+        };
         CompetencyProgress: {
             competency: components["schemas"]["CoreCompetency"];
             label: string;
@@ -1629,6 +1825,44 @@ export interface components {
             /** Format: int32 */
             sessions: number;
         };
+        ImportCommitResponse: {
+            /** Format: int32 */
+            added: number;
+            byProgram: components["schemas"]["ImportProgramSummary"][];
+        };
+        ImportDryRunResponse: {
+            fileName: string;
+            /** Format: int32 */
+            totalRows: number;
+            /** Format: int32 */
+            okRows: number;
+            /** Format: int32 */
+            errorRows: number;
+            rows: components["schemas"]["ImportRowResult"][];
+            byProgram: components["schemas"]["ImportProgramSummary"][];
+        };
+        ImportProgramSummary: {
+            /** Format: uuid */
+            programId: string;
+            programName: string;
+            /** Format: int32 */
+            adding: number;
+            /** Format: int32 */
+            capacityLeft: null | number;
+        };
+        ImportRowResult: {
+            /** Format: int32 */
+            row: number;
+            studentId: null | string;
+            admissionNumber: null | string;
+            school: null | string;
+            program: null | string;
+            /** Format: uuid */
+            programId: null | string;
+            outcome: string;
+            message: string;
+            studentDisplayName: null | string;
+        };
         LearningJourney: {
             areas: components["schemas"]["AreaMastery"][];
             rubricDistribution: components["schemas"]["RubricCount"][];
@@ -1733,6 +1967,7 @@ export interface components {
             studentId: string;
             childName: string;
             whatPartnerSees: string[];
+            whatPartnerDoesNotSee: string[];
             /** Format: date-time */
             requestedAt: string;
             /** Format: date-time */
@@ -1775,6 +2010,13 @@ export interface components {
             graduated: number;
             /** Format: int32 */
             removed: number;
+        };
+        ProgramCohort: {
+            /** Format: uuid */
+            programId: string;
+            programName: string;
+            status: components["schemas"]["ProgramStatus"];
+            weeks: components["schemas"]["CohortPoint"][];
         };
         ProgramGoal: {
             title?: string;
@@ -1822,6 +2064,8 @@ export interface components {
             /** Format: date */
             endDate: null | string;
             goals: components["schemas"]["ProgramGoal"][];
+            /** Format: date-time */
+            submittedAt: null | string;
             /** Format: uuid */
             approvedBy: null | string;
             /** Format: date-time */

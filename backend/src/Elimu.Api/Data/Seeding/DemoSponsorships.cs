@@ -151,6 +151,12 @@ internal static class DemoSponsorships
             CreatedAt = world.AtDaysAgo(createdDaysAgo, 9, 16),
         };
         program.UpdatedAt = program.ApprovedAt ?? program.CreatedAt;
+        // Submitted a few days after creation; approval (if any) followed the submission.
+        if (status is not ProgramStatus.DRAFT)
+        {
+            var submitted = approved?.AddDays(-2) ?? world.AtDaysAgo(Math.Max(1, createdDaysAgo - 3), 9, 16);
+            program.SubmittedAt = submitted < program.CreatedAt ? program.CreatedAt : submitted;
+        }
         var partnerName = partner == people.Partner2 ? DemoPartnerProfiles.Partner2Name : DemoPartnerProfiles.PartnerName;
         return new DemoProgram(program, partner, partnerName, []);
     }

@@ -26,6 +26,7 @@ public sealed record ParentConsentResponse(
     Guid StudentId,
     string ChildName,
     IReadOnlyList<string> WhatPartnerSees,
+    IReadOnlyList<string> WhatPartnerDoesNotSee,
     DateTime RequestedAt,
     DateTime? ConsentedAt,
     string? SignedName,

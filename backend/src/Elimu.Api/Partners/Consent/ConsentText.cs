@@ -17,6 +17,14 @@ public static class ConsentText
         "Goals set by the sponsor, and AI-written learning insights",
     ];
 
+    /// <summary>The guardian's-eye list of what stays private; keep it in step with the sentence in <see cref="Render"/>.</summary>
+    public static readonly IReadOnlyList<string> WhatThePartnerDoesNotSee =
+    [
+        "Your contact details",
+        "Your child's messages",
+        "Anything about other family members",
+    ];
+
     public static string Render(string partnerName, string programName, string childName, string guardianName) =>
         $"""
         I, {guardianName}, am a parent or guardian of {childName}. {partnerName} sponsors {childName}'s learning on Elimu through the program "{programName}".

@@ -51,7 +51,7 @@ public sealed class ParentConsentQueries(AppDbContext db)
         var status = r.RevokedAt is not null ? ConsentStatus.revoked
             : r.ConsentGiven switch { true => ConsentStatus.given, false => ConsentStatus.declined, null => ConsentStatus.pending };
         return new(r.Id, status, r.ConsentText, r.ConsentTextVersion, r.PartnerName, r.PartnerType, r.ProgramName, r.ProgramDescription,
-            r.StudentId, r.ChildName, ConsentText.WhatThePartnerSees, r.RequestedAt, r.ConsentedAt, r.SignedName, r.RevokedAt, r.RevocationReason);
+            r.StudentId, r.ChildName, ConsentText.WhatThePartnerSees, ConsentText.WhatThePartnerDoesNotSee, r.RequestedAt, r.ConsentedAt, r.SignedName, r.RevokedAt, r.RevocationReason);
     }
 
     private sealed record Row(Guid Id, bool? ConsentGiven, DateTime? RevokedAt, string ConsentText, string ConsentTextVersion,

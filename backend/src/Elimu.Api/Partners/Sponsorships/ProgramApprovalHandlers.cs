@@ -18,8 +18,13 @@ public static class ProgramApprovalHandlers
     {
         var wanted = status ?? ProgramStatus.PENDING_APPROVAL;
         var paged = await db.SponsorshipPrograms.Where(p => p.Status == wanted)
-            .OrderBy(p => p.UpdatedAt).ThenBy(p => p.Id)
-            .Select(p => new { Program = p, Name = p.Partner!.DisplayName, Email = p.Partner.Email })
+            .OrderBy(p => p.SubmittedAt ?? p.UpdatedAt).ThenBy(p => p.Id)
+            .Select(p => new
+            {
+                Program = p,
+                Name = db.PartnerProfiles.Where(o => o.UserId == p.PartnerId).Select(o => o.OrganizationName).FirstOrDefault() ?? p.Partner!.DisplayName,
+                Email = p.Partner!.Email,
+            })
             .ToPagedAsync(PageRequest.From(page, pageSize), ct);
         var counts = await store.CountsAsync(paged.Items.Select(x => x.Program.Id).ToList(), ct);
         return TypedResults.Ok(new Paged<PendingProgramResponse>(paged.Items

@@ -33,6 +33,7 @@ public sealed record ProgramResponse(
     DateOnly? StartDate,
     DateOnly? EndDate,
     IReadOnlyList<ProgramGoal> Goals,
+    DateTime? SubmittedAt,
     Guid? ApprovedBy,
     DateTime? ApprovedAt,
     string? RejectionReason,
@@ -43,7 +44,7 @@ public sealed record ProgramResponse(
 {
     public static ProgramResponse From(SponsorshipProgram p, ProgramChildCounts children) => new(
         p.Id, p.Name, p.Description, p.ProgramType, p.MinChildren, p.MaxChildren, p.Status, p.BillingPeriod,
-        p.PricePerChild, p.Currency, p.CustomPricingNotes, p.StartDate, p.EndDate, p.Goals, p.ApprovedBy, p.ApprovedAt,
+        p.PricePerChild, p.Currency, p.CustomPricingNotes, p.StartDate, p.EndDate, p.Goals, p.SubmittedAt, p.ApprovedBy, p.ApprovedAt,
         p.RejectionReason, p.CreatedAt, p.UpdatedAt, children, ProgramLifecycle.AllowedActions(p.Status));
 }
 

@@ -16,6 +16,7 @@ public static class ProgramStatusHandlers
             var enrolled = await store.EnrolledCountAsync(program.Id, ct);
             if (enrolled < program.MinChildren) throw MinimumNotMet(program.MinChildren, enrolled, "submit the program");
             program.RejectionReason = null;
+            program.SubmittedAt = program.UpdatedAt;
         });
 
     public static Task<Ok<ProgramResponse>> Pause(Guid id, ClaimsPrincipal user, AppDbContext db, ProgramStore store,

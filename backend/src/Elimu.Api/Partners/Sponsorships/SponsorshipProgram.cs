@@ -24,6 +24,8 @@ public class SponsorshipProgram
     /// <summary>Null for an open-ended program.</summary>
     public DateOnly? EndDate { get; set; }
     public List<ProgramGoal> Goals { get; set; } = [];
+    /// <summary>When the partner last submitted the program for approval.</summary>
+    public DateTime? SubmittedAt { get; set; }
     public Guid? ApprovedBy { get; set; }
     public DateTime? ApprovedAt { get; set; }
     /// <summary>Why an admin sent the program back to DRAFT; cleared when it is submitted again.</summary>

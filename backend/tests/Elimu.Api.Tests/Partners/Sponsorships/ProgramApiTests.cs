@@ -90,7 +90,9 @@ public sealed class ProgramApiTests(SeededApiFactory api) : IClassFixture<Seeded
         Assert.Equal(HttpStatusCode.Forbidden, (await partner.PostAsync($"/api/v1/admin/sponsorship-programs/{program.Id}/approve")).StatusCode);
         using var admin = await api.LoginAsync("admin@elimu.demo");
         var pending = await admin.GetJsonAsync<Paged<PendingProgramResponse>>("/api/v1/admin/sponsorship-programs");
-        Assert.Contains(pending.Items, p => p.Program.Id == program.Id);
+        var row = Assert.Single(pending.Items, p => p.Program.Id == program.Id);
+        Assert.Equal("Mwangaza Telecom Foundation", row.PartnerName);
+        Assert.NotNull(row.Program.SubmittedAt);
         var approved = await admin.PostAsync($"/api/v1/admin/sponsorship-programs/{program.Id}/approve");
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
         var active = (await approved.Content.ReadFromJsonAsyncWeb<ProgramResponse>())!;
