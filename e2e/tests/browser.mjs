@@ -31,6 +31,75 @@ export async function login(page, email) {
   await page.getByRole('button', { name: /sign in/i }).click();
 }
 
-export async function screenshot(page, name) {
-  await page.screenshot({ path: new URL(`${name}.png`, shots).pathname, fullPage: true });
+/**
+ * Saves e2e/screenshots/<name>.png: the whole page by default; `fullPage: false` keeps just the viewport (an open
+ * dialog is fixed to it). Animations are run to their end first, so a dialog is not caught half faded in.
+ */
+export async function screenshot(page, name, { fullPage = true } = {}) {
+  // From the top, so a sticky header is drawn where it belongs (and not where a smooth scroll had got to).
+  if (fullPage) await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+  await page.screenshot({ path: new URL(`${name}.png`, shots).pathname, fullPage, animations: 'disabled' });
+}
+
+/** Signs in and waits for the dashboard the role lands on. */
+export async function loginAndLand(page, email, path) {
+  await login(page, email);
+  await page.waitForURL(`**${path}`);
+}
+
+/**
+ * Calls the API from inside the page, with its session cookie and the X-XSRF-TOKEN header the server asks
+ * for on unsafe methods: the same request the SPA would send. Answers `{ status, body }`.
+ */
+export async function api(page, method, path, body) {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const cookie = document.cookie.split(';').map((c) => c.trim()).find((c) => c.startsWith('XSRF-TOKEN='));
+      const headers = { Accept: 'application/json' };
+      if (body !== undefined) headers['Content-Type'] = 'application/json';
+      if (cookie && method !== 'GET') headers['X-XSRF-TOKEN'] = decodeURIComponent(cookie.slice('XSRF-TOKEN='.length));
+      const response = await fetch(path, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      let json = null;
+      try {
+        json = text ? JSON.parse(text) : null;
+      } catch {
+        json = text;
+      }
+      return { status: response.status, body: json };
+    },
+    { method, path, body },
+  );
+}
+
+/** Like {@link api}, but fails the test unless the status is the one expected. */
+export async function apiOk(page, method, path, body, expected = 200) {
+  const result = await api(page, method, path, body);
+  if (result.status !== expected)
+    throw new Error(`${method} ${path} answered ${result.status}, expected ${expected}: ${JSON.stringify(result.body)}`);
+  return result.body;
+}
+
+/**
+ * axe-core's serious and critical findings on the page as it is now (rule id, impact and the first elements).
+ * `exclude`: CSS selectors of parts another check covers.
+ */
+export async function accessibilityProblems(page, { exclude = [] } = {}) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  // Colours are measured as drawn: let fade-ins finish first (endless ones, like loading pulses, are left alone).
+  await page.evaluate(() =>
+    Promise.all(document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined))),
+  );
+  const results = await page.evaluate(
+    (skip) => window.axe.run({ include: [['html']], exclude: skip.map((s) => [s]) }, { resultTypes: ['violations'] }),
+    exclude,
+  );
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }

@@ -155,7 +155,10 @@ export function ProgramReviewDialog({ entry, onClose, onDecided }: ProgramReview
             rows={4}
             maxLength={2000}
             value={reason}
-            onChange={(e) => setReason(e.target.value)}
+            onChange={(e) => {
+              setReason(e.target.value);
+              if (e.target.value.trim()) setReasonError(undefined);
+            }}
             required
             aria-invalid={reasonError ? true : undefined}
             aria-describedby={reasonError ? `${id}-reason-error` : undefined}

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Building2, Check, EyeOff } from 'lucide-react';
 import type { ParentConsent } from '@/types/partner';
-import { firstName, WHAT_PARTNER_NEVER_SEES } from './consent-display';
+import { firstName } from './consent-display';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -12,6 +12,12 @@ function Section({ id, title, children }: { id: string; title: string; children:
       <div className="mt-3">{children}</div>
     </section>
   );
+}
+
+function seesTitle(consent: ParentConsent): string {
+  if (consent.status === 'pending') return `What ${consent.partnerName} will see`;
+  if (consent.status === 'given') return `What ${consent.partnerName} sees`;
+  return `What ${consent.partnerName} would see with your consent`;
 }
 
 /** Who is asking, and what they would and would not see if the guardian agrees. */
@@ -35,7 +41,7 @@ export function ConsentRequestSummary({ consent }: { consent: ParentConsent }) {
         </div>
       </Section>
 
-      <Section id="consent-sees" title={`What ${consent.partnerName} will see`}>
+      <Section id="consent-sees" title={seesTitle(consent)}>
         <ul className="flex flex-col gap-2 text-[15px]" data-testid="consent-sees">
           {consent.whatPartnerSees.map((item) => (
             <li key={item} className="flex items-start gap-2.5">
@@ -46,7 +52,7 @@ export function ConsentRequestSummary({ consent }: { consent: ParentConsent }) {
         </ul>
         <h3 className="mt-5 text-sm font-semibold text-fg">What they will not see</h3>
         <ul className="mt-2 flex flex-col gap-2 text-[15px]" data-testid="consent-not-sees">
-          {WHAT_PARTNER_NEVER_SEES.map((item) => (
+          {consent.whatPartnerDoesNotSee.map((item) => (
             <li key={item} className="flex items-start gap-2.5">
               <EyeOff className="mt-0.5 size-5 shrink-0 text-fg-subtle" aria-hidden="true" />
               <span>{item}</span>

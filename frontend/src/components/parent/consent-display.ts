@@ -17,16 +17,6 @@ export const CONSENT_STATUS_TONES: Record<ConsentStatus, BadgeTone> = {
   revoked: 'neutral',
 };
 
-/**
- * What the sponsor never sees, whatever the guardian answers. The consent text says it in its own words;
- * the API lists only what the sponsor does see (`whatPartnerSees`).
- */
-export const WHAT_PARTNER_NEVER_SEES = [
-  'Your phone number, email or other contact details',
-  'Your child’s messages',
-  'Anything about other members of your family',
-];
-
 /** "3 Dec 2026 at 14:05" in Nairobi time. */
 export function formatNairobiDateTime(iso: string): string {
   return `${formatDate(iso)} at ${formatTime(iso)}`;

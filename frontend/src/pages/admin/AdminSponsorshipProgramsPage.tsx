@@ -86,7 +86,13 @@ export default function AdminSponsorshipProgramsPage() {
     { key: 'date', header: date.header, cell: (entry) => <span className="whitespace-nowrap">{date.value(entry)}</span> },
     {
       key: 'actions',
-      header: <span className="sr-only">Actions</span>,
+      // `relative` keeps the visually hidden label inside the table's scroll frame (an absolute sr-only
+      // element would otherwise widen the page on a phone).
+      header: (
+        <span className="relative">
+          <span className="sr-only">Actions</span>
+        </span>
+      ),
       align: 'right',
       cell: (entry) => (
         <button type="button" className="btn-secondary min-h-10 px-3" onClick={() => setReviewing(entry)} data-testid={`program-review-${entry.program.id}`}>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ArrowLeft, CheckCircle2, FileSignature, RotateCw } from 'lucide-react';
+import { ArrowLeft, CheckCircle2, ChevronDown, FileSignature, RotateCw } from 'lucide-react';
 import { PartnerEmptyState, PartnerLoadingSkeleton, PartnerPageHeader } from '@/components/partner/shared';
 import { ConsentAnswerForm } from '@/components/parent/ConsentAnswerForm';
 import { ConsentRecord } from '@/components/parent/ConsentRecord';
@@ -102,9 +102,10 @@ export default function ParentConsentDetailPage() {
               <ConsentTextBlock text={consent.consentText} version={consent.consentTextVersion} />
             </>
           ) : (
-            <details>
-              <summary id="consent-text-title" className="flex min-h-11 cursor-pointer items-center text-base font-semibold text-fg">
+            <details className="group">
+              <summary id="consent-text-title" className="flex min-h-11 cursor-pointer list-none items-center justify-between gap-3 text-base font-semibold text-fg [&::-webkit-details-marker]:hidden">
                 {consent.status === 'declined' ? 'The consent text you were asked to sign' : 'The consent text you signed'}
+                <ChevronDown className="size-5 shrink-0 text-fg-subtle transition-transform group-open:rotate-180" aria-hidden="true" />
               </summary>
               <div className="mt-3">
                 <ConsentTextBlock text={consent.consentText} version={consent.consentTextVersion} />

@@ -22,6 +22,7 @@ function programFixture(overrides: Partial<PendingProgram['program']> = {}): Pen
     startDate: '2026-12-17',
     endDate: null,
     goals: [{ title: 'Average Mathematics score of 70 or more', metric: 'avg_score:MATH', target: 70 }],
+    submittedAt: null,
     approvedBy: null,
     approvedAt: null,
     rejectionReason: null,

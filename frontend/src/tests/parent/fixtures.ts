@@ -24,6 +24,7 @@ const base: ParentConsent = {
   studentId: 's-faith',
   childName: 'Faith Otieno',
   whatPartnerSees: ['Name, grade, school and county', 'Lessons completed, scores and CBC rubric levels', 'Time spent learning and learning streaks'],
+  whatPartnerDoesNotSee: ['Your contact details', "Your child's messages", 'Anything about other family members'],
   requestedAt: '2026-11-25T06:30:00Z',
   consentedAt: null,
   signedName: null,
