@@ -16,7 +16,7 @@ export function SimpleLayout({ children, title }: { children?: ReactNode; title?
       </a>
       <header className="sticky top-0 z-20 border-b border-line bg-app/85 backdrop-blur">
         <div className="mx-auto flex h-16 max-w-5xl items-center gap-3 px-4 sm:px-6">
-          <Link to="/" className="flex items-center gap-2.5 rounded-lg" aria-label="Elimu home">
+          <Link to="/" className="flex items-center gap-2.5 rounded-lg" aria-label={title ? `Elimu · ${title}, home` : "Elimu home"}>
             <ElimuMark className="size-8" />
             <span className="text-sm font-semibold">Elimu</span>
             {title && <span className="hidden text-sm text-fg-subtle min-[420px]:inline">· {title}</span>}

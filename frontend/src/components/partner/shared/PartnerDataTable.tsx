@@ -64,7 +64,7 @@ export function PartnerDataTable<T>({
 
   return (
     <div data-testid={testId} className="flex flex-col gap-3">
-      <div className="overflow-x-auto rounded-lg border border-line">
+      <div className="relative overflow-x-auto rounded-lg border border-line">
         <table className="w-full border-collapse text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-elevated/60">
