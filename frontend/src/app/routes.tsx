@@ -32,6 +32,11 @@ export const routes: RouteObject[] = [
             lazy: layout(() => import('@/components/layout/DashboardLayout')),
             children: [
               { index: true, lazy: page(() => import('@/pages/partner/PartnerDashboardPage')) },
+              { path: 'sponsorships', lazy: page(() => import('@/pages/partner/SponsorshipsPage')) },
+              { path: 'sponsorships/:id', lazy: page(() => import('@/pages/partner/SponsorshipDetailPage')) },
+              { path: 'sponsored-children', lazy: page(() => import('@/pages/partner/SponsoredChildrenPage')) },
+              { path: 'sponsored-children/:id', lazy: page(() => import('@/pages/partner/ChildProgressPage')) },
+              { path: 'enrollments', lazy: page(() => import('@/pages/partner/EnrollmentsPage')) },
               ...(Object.keys(partnerSections) as PartnerSectionKey[]).map((section) => ({
                 path: partnerSections[section].path,
                 handle: { section },

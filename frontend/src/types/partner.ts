@@ -305,6 +305,21 @@ export type ChildInsightsResponse = Schemas['ChildInsightsResponse'];
 export type ChildAIInsight = ChildInsightsResponse;
 
 // ---------------------------------------------------------------------------------------------
+// Enrollments (API: /api/v1/partner/enrollments): bulk import and cohort tracking
+// ---------------------------------------------------------------------------------------------
+
+/** One data row of an import file and what became of it; `row` is 1-based under the header. */
+export type ImportRowResult = Schemas['ImportRowResult'];
+/** Per program of the file: rows it would receive and the room left after them (null: no maximum). */
+export type ImportProgramSummary = Schemas['ImportProgramSummary'];
+export type ImportDryRunResponse = Schemas['ImportDryRunResponse'];
+export type ImportCommitResponse = Schemas['ImportCommitResponse'];
+/** A program's children by status at the end of one Monday week (Nairobi). */
+export type CohortPoint = Schemas['CohortPoint'];
+export type ProgramCohort = Schemas['ProgramCohort'];
+export type CohortResponse = Schemas['CohortResponse'];
+
+// ---------------------------------------------------------------------------------------------
 // Finance
 // ---------------------------------------------------------------------------------------------
 

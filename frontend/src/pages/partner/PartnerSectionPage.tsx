@@ -1,7 +1,7 @@
-import { Link, useMatches, useSearchParams } from 'react-router';
+import { Link, useMatches } from 'react-router';
 import { Layers } from 'lucide-react';
 import { PartnerEmptyState, PartnerPageHeader } from '@/components/partner/shared';
-import { childTabs, partnerSections, type PartnerSectionKey } from './partner-sections';
+import { partnerSections, type PartnerSectionKey } from './partner-sections';
 
 export interface PartnerSectionHandle {
   section: PartnerSectionKey;
@@ -17,28 +17,22 @@ function isSectionHandle(handle: unknown): handle is PartnerSectionHandle {
  */
 export default function PartnerSectionPage() {
   const matches = useMatches();
-  const [params] = useSearchParams();
   const handle = [...matches].reverse().find((m) => isSectionHandle(m.handle))?.handle as PartnerSectionHandle | undefined;
-  const key = handle?.section ?? 'sponsorships';
+  const key = handle?.section ?? 'ai-highlights';
   const section = partnerSections[key];
-
-  // Sponsored Children has one view per `?tab=`.
-  const tab = key === 'sponsored-children' ? childTabs[params.get('tab') ?? 'overview'] : undefined;
-  const description = tab?.description ?? section.description;
-  const pending = tab && tab.label !== 'Overview' ? `${tab.label} for your sponsored children will appear here once this section is enabled.` : section.pending;
 
   return (
     <>
       <PartnerPageHeader
-        title={tab && tab.label !== 'Overview' ? `${section.title} · ${tab.label}` : section.title}
-        description={description}
+        title={section.title}
+        description={section.description}
         breadcrumbs={[{ label: 'Dashboard', to: '/dashboard/partner' }, { label: section.group }, { label: section.title }]}
       />
       <PartnerEmptyState
         testId="section-unavailable"
         icon={Layers}
         title="This section is not available yet"
-        description={pending}
+        description={section.pending}
         action={
           <Link to="/dashboard/partner" className="btn-secondary">
             Back to the overview

@@ -1,6 +1,8 @@
 /**
  * The partner sections whose pages come in later issues (plan Step 10), with the words their
  * placeholder page shows. The router wires each path to PartnerSectionPage with `handle.section`.
+ * Sections with a page of their own (sponsorships, sponsored children, enrollments) are routed in
+ * app/routes.tsx directly and are not listed here.
  */
 
 export interface PartnerSectionInfo {
@@ -19,41 +21,6 @@ export const partnerSections = {
     title: 'AI Highlights',
     description: 'Daily insights on your sponsored children, written from their learning figures.',
     pending: 'AI highlights will appear here once this section is enabled.',
-  },
-  sponsorships: {
-    path: 'sponsorships',
-    group: 'Partnerships',
-    title: 'Sponsorships',
-    description: 'Create sponsorship programs of ten or more children and follow them through approval.',
-    pending: 'Sponsorship programs will appear here once this section is enabled.',
-  },
-  'sponsorship-detail': {
-    path: 'sponsorships/:id',
-    group: 'Partnerships',
-    title: 'Sponsorship program',
-    description: 'A program’s status, billing and enrolled children.',
-    pending: 'Program details will appear here once this section is enabled.',
-  },
-  'sponsored-children': {
-    path: 'sponsored-children',
-    group: 'Partnerships',
-    title: 'Sponsored Children',
-    description: 'Every child you sponsor, with consent status and progress.',
-    pending: 'Your sponsored children will appear here once this section is enabled.',
-  },
-  'child-progress': {
-    path: 'sponsored-children/:id',
-    group: 'Partnerships',
-    title: 'Child progress',
-    description: 'One child’s learning journey, activity, achievements, goals and AI insights.',
-    pending: 'This child’s progress will appear here once this section is enabled.',
-  },
-  enrollments: {
-    path: 'enrollments',
-    group: 'Partnerships',
-    title: 'Enrollments',
-    description: 'Enrol children in bulk from CSV or Excel and track each cohort.',
-    pending: 'Enrollments will appear here once this section is enabled.',
   },
   'impact-reports': {
     path: 'impact-reports',

@@ -1,17 +1,16 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, readCookie, XSRF_COOKIE, XSRF_HEADER } from '@/lib/api';
-import type { ProblemDetails, ProgramStatus } from '@/types/partner';
+import type { CohortResponse, ImportCommitResponse, ImportDryRunResponse, ImportProgramSummary, ImportRowResult, ProblemDetails } from '@/types/partner';
 import { dashboardKeys } from './dashboard';
 import { invalidateProgramData, toQuery } from './sponsorships';
 
 // Partner · Partnerships · Enrollments (/api/v1/partner/enrollments/*): bulk import from CSV/XLSX and cohort tracking.
-//
-// These routes are not in the generated OpenAPI types yet; the types below mirror the backend's records
-// (Partners/Enrollments/ImportContracts.cs, CohortTracking.cs). Swap them for re-exports of `@/types/api`
-// once `npm run gen:api` has picked the routes up.
 
 const BASE = '/api/v1/partner/enrollments';
 
+export type { CohortResponse, ImportCommitResponse, ImportDryRunResponse, ImportProgramSummary, ImportRowResult };
+
+/** The outcomes the dry run spells (ImportRowResult.outcome); the preview keys its badges on them. */
 export type ImportOutcome =
   | 'ok'
   | 'not_found'
@@ -22,43 +21,8 @@ export type ImportOutcome =
   | 'program_closed'
   | 'invalid_row';
 
-/** One data row of the file; `row` is 1-based under the header. The name is first name and last initial only. */
-export interface ImportRowResult {
-  row: number;
-  studentId: string | null;
-  admissionNumber: string | null;
-  school: string | null;
-  program: string | null;
-  programId: string | null;
-  outcome: ImportOutcome | (string & {});
-  message: string;
-  studentDisplayName: string | null;
-}
-
-/** Per program: rows that would be added and the room left after them (null: no maximum). */
-export interface ImportProgramSummary {
-  programId: string;
-  programName: string;
-  adding: number;
-  capacityLeft: number | null;
-}
-
-export interface ImportDryRunResponse {
-  fileName: string;
-  totalRows: number;
-  okRows: number;
-  errorRows: number;
-  rows: ImportRowResult[];
-  byProgram: ImportProgramSummary[];
-}
-
-export interface ImportCommitResponse {
-  added: number;
-  byProgram: ImportProgramSummary[];
-}
-
-/** Children of a program by status at the end of one Monday week (Nairobi). */
-export interface CohortPoint {
+/** A cohort week as the chart reads it: every count present, `enrolled` = waiting + active. */
+export interface CohortWeek {
   weekStart: string;
   asOf: string;
   pendingConsent: number;
@@ -67,16 +31,11 @@ export interface CohortPoint {
   enrolled: number;
 }
 
-export interface ProgramCohort {
+export interface CohortSeries {
   programId: string;
   programName: string;
-  status: ProgramStatus | (string & {});
-  weeks: CohortPoint[];
-}
-
-export interface CohortResponse {
-  weeks: number;
-  programs: ProgramCohort[];
+  status: string;
+  weeks: CohortWeek[];
 }
 
 export type TemplateFormat = 'csv' | 'xlsx';
@@ -171,7 +130,7 @@ export function useImportCommit(onProgress?: (fraction: number | null) => void) 
 }
 
 /** Reads a cohort answer defensively: unknown shapes become an empty list rather than a crash. */
-export function normaliseCohorts(data: unknown): ProgramCohort[] {
+export function normaliseCohorts(data: unknown): CohortSeries[] {
   if (!data || typeof data !== 'object') return [];
   const programs = (data as { programs?: unknown }).programs;
   if (!Array.isArray(programs)) return [];

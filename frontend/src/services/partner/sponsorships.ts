@@ -195,6 +195,8 @@ export function useProgramAction() {
       queryClient.setQueryData(sponsorshipKeys.program(program.id), program);
       invalidateProgramData(queryClient, program.id);
     },
+    // A refused transition may mean the status moved meanwhile: show the current one.
+    onError: (_error, { id }) => void queryClient.invalidateQueries({ queryKey: sponsorshipKeys.program(id) }),
   });
 }
 
@@ -281,6 +283,31 @@ export const childInsightsQueryOptions = (id: string) =>
     queryFn: ({ signal }) => getChildInsights(id, signal),
     meta: { silentError: true },
   });
+
+/** The most children the cohort view loads at once (five pages of 100). */
+export const COHORT_LIMIT = 500;
+
+/** Every child matching the filters, up to {@link COHORT_LIMIT}, for the cohort view's per-program summaries. */
+export async function getAllChildren(params: Omit<ChildListParams, 'page' | 'pageSize'>, signal?: AbortSignal): Promise<PagedSponsoredChildren> {
+  const items: PagedSponsoredChildren['items'] = [];
+  let total = 0;
+  for (let page = 1; items.length < COHORT_LIMIT; page++) {
+    const answer = await getChildren({ ...params, page, pageSize: 100 }, signal);
+    total = answer.total;
+    items.push(...answer.items);
+    if (items.length >= total || answer.items.length === 0) break;
+  }
+  return { items: items.slice(0, COHORT_LIMIT), page: 1, pageSize: COHORT_LIMIT, total };
+}
+
+export function useAllChildren(params: Omit<ChildListParams, 'page' | 'pageSize'>, enabled = true) {
+  return useQuery({
+    queryKey: [...sponsorshipKeys.children(), 'all', params] as const,
+    queryFn: ({ signal }) => getAllChildren(params, signal),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
 
 export function useChildren(params: ChildListParams) {
   return useQuery(childrenQueryOptions(params));

@@ -126,18 +126,21 @@ export function AddChildrenModal({ open, onClose, program }: AddChildrenModalPro
       key: 'name',
       header: 'Student',
       cell: (s) => (
-        <div className="flex flex-col">
+        <div className="flex min-w-0 flex-col">
           <span className="font-medium">{s.displayName}</span>
-          <span className="text-xs text-fg-subtle sm:hidden">
-            {formatGrade(s.grade)} · {s.county}
+          <span className="text-xs text-fg-subtle">
+            <span className="sm:hidden">
+              {formatGrade(s.grade)} · {s.county} ·{' '}
+            </span>
+            {s.school}
           </span>
+          {s.learningNeeds.length > 0 && <span className="text-xs text-violet-300 lg:hidden">{s.learningNeeds.join(', ')}</span>}
           {refusedById.has(s.studentId) && <span className="text-xs text-brand-text">{refusedById.get(s.studentId)!.message}</span>}
         </div>
       ),
     },
     { key: 'grade', header: 'Grade', cell: (s) => formatGrade(s.grade), className: 'hidden sm:table-cell whitespace-nowrap' },
     { key: 'county', header: 'County', cell: (s) => s.county, className: 'hidden sm:table-cell' },
-    { key: 'school', header: 'School', cell: (s) => <span className="text-fg-muted">{s.school}</span>, className: 'hidden md:table-cell' },
     {
       key: 'needs',
       header: 'Learning needs',

@@ -33,7 +33,7 @@ export function ConfirmDialog({ open, title, description, children, confirmLabel
           <button type="button" className="btn-secondary" onClick={onClose}>
             {error ? 'Close' : 'Keep as is'}
           </button>
-          <button type="button" className={destructive ? 'btn-primary' : 'btn-primary'} onClick={onConfirm} disabled={busy} data-testid="confirm-button">
+          <button type="button" className="btn-primary" data-destructive={destructive ? 'true' : undefined} onClick={onConfirm} disabled={busy} data-testid="confirm-button">
             {busy && <Loader2 className="size-4 animate-spin" aria-hidden="true" />}
             {confirmLabel}
           </button>

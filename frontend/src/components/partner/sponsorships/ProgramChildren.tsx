@@ -6,6 +6,7 @@ import { ConsentBadge } from '@/components/partner/children/ConsentBadge';
 import { formatGrade } from '@/components/partner/children/child-format';
 import { isApiError } from '@/lib/api';
 import { formatDate, formatNumber } from '@/lib/format';
+import { useMediaQuery } from '@/lib/use-media-query';
 import { minChildrenNotMet, useChildren, useRemoveChild, useRequestConsent } from '@/services/partner/sponsorships';
 import { toast } from '@/store/toastStore';
 import type { ConsentRequestResult, ProgramResponse, SponsoredChildResponse } from '@/types/partner';
@@ -30,6 +31,7 @@ export function ProgramChildren({ program }: { program: ProgramResponse }) {
   const live = program.status === 'ACTIVE' || program.status === 'PENDING_APPROVAL';
   const wouldBreakMinimum = live && program.children.enrolled - 1 < program.minChildren;
 
+  const wide = useMediaQuery('(min-width: 640px)');
   const names = new Map((children.data?.items ?? []).map((c) => [c.id, c.displayName]));
 
   const columns: DataTableColumn<SponsoredChildResponse>[] = [
@@ -44,6 +46,7 @@ export function ProgramChildren({ program }: { program: ProgramResponse }) {
           <span className="flex flex-wrap items-center gap-1.5 text-xs text-fg-subtle md:hidden">
             {formatGrade(c.grade)} · {c.county}
             <ConsentBadge status={c.consentStatus} />
+            {c.status !== 'ACTIVE' && c.status !== 'PENDING_CONSENT' && <PartnerBadge status={c.status} className="sm:hidden" />}
           </span>
         </div>
       ),
@@ -71,6 +74,27 @@ export function ProgramChildren({ program }: { program: ProgramResponse }) {
 
   const removeError = remove.isError ? explainRemoveError(remove.error) : undefined;
 
+  const toolbar = !ended && (
+    <div className="flex flex-wrap justify-end gap-2">
+      {program.children.pendingConsent > 0 && (
+        <button
+          type="button"
+          className="btn-secondary px-3 py-1.5 text-xs"
+          disabled={consent.isPending}
+          onClick={() => consent.mutate({ programId: program.id }, { onSuccess: setConsentResult })}
+          data-testid="request-consent"
+        >
+          <MailCheck className="size-4" aria-hidden="true" />
+          Request consent
+        </button>
+      )}
+      <button type="button" className="btn-primary px-3 py-1.5 text-xs" onClick={() => setAdding(true)} data-testid="add-children">
+        <UserPlus className="size-4" aria-hidden="true" />
+        Add children
+      </button>
+    </div>
+  );
+
   return (
     <PartnerBentoCard
       title="Children"
@@ -78,30 +102,9 @@ export function ProgramChildren({ program }: { program: ProgramResponse }) {
       icon={Users}
       colSpan={4}
       testId="program-children"
-      action={
-        !ended && (
-          <div className="flex flex-wrap justify-end gap-2">
-            {program.children.pendingConsent > 0 && (
-              <button
-                type="button"
-                className="btn-secondary px-3 py-1.5 text-xs"
-                disabled={consent.isPending}
-                onClick={() => consent.mutate({ programId: program.id }, { onSuccess: setConsentResult })}
-                data-testid="request-consent"
-              >
-                <MailCheck className="size-4" aria-hidden="true" />
-                <span className="hidden sm:inline">Request consent</span>
-                <span className="sm:hidden">Consent</span>
-              </button>
-            )}
-            <button type="button" className="btn-primary px-3 py-1.5 text-xs" onClick={() => setAdding(true)} data-testid="add-children">
-              <UserPlus className="size-4" aria-hidden="true" />
-              Add children
-            </button>
-          </div>
-        )
-      }
+      action={wide && toolbar}
     >
+      {!wide && toolbar && <div className="mb-3 flex justify-start [&>div]:justify-start">{toolbar}</div>}
       {children.isError ? (
         <QueryErrorState compact title="We couldn’t load this program’s children" error={children.error} onRetry={() => void children.refetch()} retrying={children.isFetching} />
       ) : (
@@ -167,7 +170,7 @@ export function ProgramChildren({ program }: { program: ProgramResponse }) {
 
 function explainRemoveError(error: unknown): string {
   const min = minChildrenNotMet(error);
-  if (min) return `${min.message} Pause the program or add a child first, then remove this one.`;
+  if (min) return min.message;
   if (isApiError(error)) return error.detail ?? error.message;
   return error instanceof Error ? error.message : 'Something went wrong.';
 }

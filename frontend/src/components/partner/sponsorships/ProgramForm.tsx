@@ -157,7 +157,7 @@ export function ProgramForm({ formId, defaultValues, termsLocked, onSubmit }: Pr
               <Field label="Target" htmlFor={field(`goal-${i}-target`)} error={e?.target} errorId={`${field(`goal-${i}-target`)}-error`}>
                 <input id={field(`goal-${i}-target`)} className="input" inputMode="decimal" aria-invalid={!!e?.target} aria-describedby={described(`goal-${i}-target`, e?.target)} {...register(`goals.${i}.target`)} />
               </Field>
-              <button type="button" className="btn-ghost self-end p-2 sm:mt-6" onClick={() => goals.remove(i)} aria-label={`Remove goal ${i + 1}`}>
+              <button type="button" className="btn-ghost justify-self-end p-2 sm:mt-6 sm:self-start" onClick={() => goals.remove(i)} aria-label={`Remove goal ${i + 1}`}>
                 <Trash2 className="size-4" aria-hidden="true" />
               </button>
             </div>

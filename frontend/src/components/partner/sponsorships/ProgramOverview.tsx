@@ -33,7 +33,11 @@ export function ProgramOverview({ program }: { program: ProgramResponse }) {
         <div className="flex flex-col gap-3">
           <div className="flex flex-wrap items-center gap-2">
             <PartnerBadge status={program.status} testId="program-status" />
-            {program.approvedAt && <span className="text-xs text-fg-subtle">Approved {formatDate(program.approvedAt)}</span>}
+            {program.approvedAt ? (
+              <span className="text-xs text-fg-subtle">Approved {formatDate(program.approvedAt)}</span>
+            ) : (
+              program.submittedAt && program.status === 'PENDING_APPROVAL' && <span className="text-xs text-fg-subtle">Submitted {formatDate(program.submittedAt)}</span>
+            )}
           </div>
           <p className="text-sm text-fg-muted">{NEXT_STEP[program.status] ?? humanizeStatus(program.status)}</p>
           {program.rejectionReason && program.status === 'DRAFT' && (
@@ -77,7 +81,6 @@ export function ProgramOverview({ program }: { program: ProgramResponse }) {
           />
           <Fact label="Created" value={formatDate(program.createdAt)} />
         </dl>
-        {program.description && <p className="mt-3 text-sm text-fg-muted">{program.description}</p>}
         {program.customPricingNotes && <p className="mt-2 text-xs text-fg-subtle">Pricing notes: {program.customPricingNotes}</p>}
       </PartnerBentoCard>
 
@@ -87,11 +90,12 @@ export function ProgramOverview({ program }: { program: ProgramResponse }) {
         ) : (
           <ul className="flex flex-col gap-2 text-sm">
             {program.goals.map((g, i) => (
-              <li key={i} className="flex items-baseline justify-between gap-3 border-b border-line pb-2 last:border-0 last:pb-0">
+              <li key={i} className="flex flex-col gap-0.5 border-b border-line pb-2 last:border-0 last:pb-0 sm:flex-row sm:items-baseline sm:justify-between sm:gap-3">
                 <span className="text-fg">{g.title}</span>
                 {(g.target !== null && g.target !== undefined) || g.metric ? (
-                  <span className="shrink-0 text-xs text-fg-muted">
-                    {g.target ?? ''} {g.metric ?? ''}
+                  <span className="text-xs text-fg-subtle sm:shrink-0 sm:text-right">
+                    {g.target !== null && g.target !== undefined ? `Target ${formatNumber(g.target)}` : ''}
+                    {g.metric ? ` · ${humanizeMetric(g.metric)}` : ''}
                   </span>
                 ) : null}
               </li>
@@ -101,6 +105,13 @@ export function ProgramOverview({ program }: { program: ProgramResponse }) {
       </PartnerBentoCard>
     </>
   );
+}
+
+/** "share_me_or_above:MATH" → "share me or above (MATH)". */
+function humanizeMetric(metric: string): string {
+  const [name, scope] = metric.split(':');
+  const words = (name ?? metric).replace(/_/g, ' ');
+  return scope ? `${words} (${scope})` : words;
 }
 
 function Fact({ label, value }: { label: string; value: string }) {

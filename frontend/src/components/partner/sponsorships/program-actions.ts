@@ -44,7 +44,7 @@ export function allowedProgramActions(allowed: string[]): ProgramAction[] {
 export function explainActionError(error: unknown): string {
   const min = minChildrenNotMet(error);
   if (min) {
-    const next = 'Add children from the program page first (Add children), then try again.';
+    const next = 'Add the missing children with “Add children” on the program’s page, then try again.';
     return `${min.message} ${next}`;
   }
   if (isApiError(error) && error.code === 'invalid_transition')

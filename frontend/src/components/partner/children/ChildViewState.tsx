@@ -1,0 +1,35 @@
+import type { ReactNode } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { PartnerLoadingSkeleton } from '@/components/partner/shared';
+import { QueryErrorState } from '@/components/partner/sponsorships/QueryErrorState';
+import { consentRequired } from '@/services/partner/sponsorships';
+import type { ChildHeader } from '@/types/partner';
+import { ConsentRequiredState } from './ConsentRequiredState';
+
+export interface ChildViewStateProps<T> {
+  query: UseQueryResult<T, Error>;
+  child: ChildHeader;
+  /** What is loading, e.g. "learning journey". */
+  what: string;
+  children: (data: T) => ReactNode;
+}
+
+/** A child tab's loading, consent-required (403), error and loaded states. */
+export function ChildViewState<T>({ query, child, what, children }: ChildViewStateProps<T>) {
+  if (query.isPending) return <PartnerLoadingSkeleton variant="cards" count={4} label={`Loading ${what}`} />;
+  if (query.isError) {
+    const consent = consentRequired(query.error);
+    if (consent)
+      return (
+        <ConsentRequiredState
+          childId={child.id}
+          childName={child.displayName.split(' ')[0] ?? child.displayName}
+          consentStatus={consent.consentStatus ?? child.consentStatus}
+          message={consent.message}
+          canRequest={child.status === 'PENDING_CONSENT'}
+        />
+      );
+    return <QueryErrorState title={`We couldn’t load the ${what}`} error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+  }
+  return <>{children(query.data)}</>;
+}

@@ -1,0 +1,71 @@
+import { Loader2, MailCheck, ShieldAlert } from 'lucide-react';
+import { formatNumber } from '@/lib/format';
+import { useRequestConsent } from '@/services/partner/sponsorships';
+import type { ChildConsentStatus } from '@/types/partner';
+
+const WHY: Record<ChildConsentStatus, string> = {
+  not_requested: 'No parent or guardian has been asked yet. Ask them, and this view opens once one of them agrees.',
+  pending: 'The child’s parent or guardian has been asked and has not answered yet.',
+  declined: 'The child’s parent or guardian declined to share this child’s learning data.',
+  revoked: 'The child’s parent or guardian withdrew their consent, so this child’s learning data was hidden at once.',
+  given: 'Consent was given; reload the page to see the data.',
+};
+
+export interface ConsentRequiredStateProps {
+  childId: string;
+  childName: string;
+  consentStatus: ChildConsentStatus | null;
+  /** The server's words (403 consent_required detail). */
+  message?: string;
+  /** The child's status; consent can only be requested while the child waits for it. */
+  canRequest?: boolean;
+}
+
+/**
+ * The 403 consent_required answer of a child view, explained: why the data is hidden (guardian not asked,
+ * not answered, declined, withdrew) and a button to ask the guardians.
+ */
+export function ConsentRequiredState({ childId, childName, consentStatus, message, canRequest = true }: ConsentRequiredStateProps) {
+  const request = useRequestConsent();
+  const result = request.data;
+  return (
+    <div className="flex flex-col items-center gap-4 rounded-xl border border-dashed border-amber-500/40 bg-amber-500/5 px-6 py-12 text-center" data-testid="consent-required" role="region" aria-label="Consent required">
+      <span className="grid size-12 place-items-center rounded-full bg-amber-500/10 text-amber-300 ring-1 ring-amber-500/30" aria-hidden="true">
+        <ShieldAlert className="size-5" />
+      </span>
+      <div className="max-w-lg">
+        <h2 className="text-base font-semibold text-fg">{childName}’s learning data is hidden until a guardian consents</h2>
+        <p className="mt-2 text-sm text-fg-muted" data-testid="consent-why">
+          {consentStatus ? WHY[consentStatus] : (message ?? 'A parent or guardian has not given consent.')}
+        </p>
+        <p className="mt-2 text-xs text-fg-subtle">
+          Until then you see only first name, last initial, grade and county. Children without consent are not billed.
+        </p>
+      </div>
+      {result ? (
+        <p className="max-w-md rounded-lg border border-line bg-elevated px-3 py-2 text-sm text-fg" role="status" data-testid="consent-request-result">
+          {result.requested > 0
+            ? `Asked ${formatNumber(result.requested)} guardian${result.requested === 1 ? '' : 's'}. You will see the data once one agrees.`
+            : result.alreadyPending > 0
+              ? 'A request is already waiting for the guardian’s answer.'
+              : result.withoutGuardian.length > 0
+                ? 'This child has no guardian account to ask; the school needs to link a parent first.'
+                : 'Nobody new to ask.'}
+        </p>
+      ) : (
+        canRequest && (
+          <button
+            type="button"
+            className="btn-primary"
+            onClick={() => request.mutate({ sponsoredChildId: childId })}
+            disabled={request.isPending}
+            data-testid="request-child-consent"
+          >
+            {request.isPending ? <Loader2 className="size-4 animate-spin" aria-hidden="true" /> : <MailCheck className="size-4" aria-hidden="true" />}
+            Request consent
+          </button>
+        )
+      )}
+    </div>
+  );
+}

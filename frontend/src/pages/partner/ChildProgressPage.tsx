@@ -1,0 +1,156 @@
+import { useEffect, useId } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { SearchX } from 'lucide-react';
+import { PartnerEmptyState, PartnerLoadingSkeleton, PartnerPageHeader } from '@/components/partner/shared';
+import { AchievementsView } from '@/components/partner/children/AchievementsView';
+import { ActivityTab } from '@/components/partner/children/ActivityView';
+import { ChildHeaderCard } from '@/components/partner/children/ChildHeaderCard';
+import { ChildTabs } from '@/components/partner/children/ChildTabs';
+import { ChildViewState } from '@/components/partner/children/ChildViewState';
+import { GoalsView } from '@/components/partner/children/GoalsView';
+import { InsightsView } from '@/components/partner/children/InsightsView';
+import { LearningJourneyView } from '@/components/partner/children/LearningJourneyView';
+import { QueryErrorState } from '@/components/partner/sponsorships/QueryErrorState';
+import { isApiError } from '@/lib/api';
+import { useChild, useChildAchievements, useChildGoals, useChildInsights, useChildProgress } from '@/services/partner/sponsorships';
+import { usePartnerStore } from '@/store/partnerStore';
+import type { ChildHeader } from '@/types/partner';
+
+export const CHILD_TABS = [
+  { key: 'learning-journey', label: 'Learning Journey' },
+  { key: 'activity', label: 'Activity' },
+  { key: 'achievements', label: 'Achievements' },
+  { key: 'goals', label: 'Goals' },
+  { key: 'ai-insights', label: 'AI Insights' },
+] as const;
+
+type TabKey = (typeof CHILD_TABS)[number]['key'];
+const isTab = (v: string | null): v is TabKey => CHILD_TABS.some((t) => t.key === v);
+
+const crumbs = (name: string) => [
+  { label: 'Dashboard', to: '/dashboard/partner' },
+  { label: 'Sponsored Children', to: '/dashboard/partner/sponsored-children' },
+  { label: name },
+];
+
+/** `/dashboard/partner/sponsored-children/:id`: one child's dashboard, a tab per view (`?tab=`). */
+export default function ChildProgressPage() {
+  const { id = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const tabParam = params.get('tab');
+  const tab: TabKey = isTab(tabParam) ? tabParam : 'learning-journey';
+  const child = useChild(id);
+  const selectChild = usePartnerStore((s) => s.selectChild);
+  const idPrefix = useId();
+
+  useEffect(() => {
+    selectChild(id);
+  }, [id, selectChild]);
+
+  const setTab = (key: string) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        next.set('tab', key);
+        return next;
+      },
+      { replace: true },
+    );
+
+  if (child.isPending)
+    return (
+      <>
+        <PartnerPageHeader title="Child progress" breadcrumbs={crumbs('Child')} />
+        <PartnerLoadingSkeleton variant="cards" count={4} label="Loading the child’s page" />
+      </>
+    );
+
+  if (child.isError) {
+    const notFound = isApiError(child.error) && child.error.status === 404;
+    return (
+      <>
+        <PartnerPageHeader title="Child progress" breadcrumbs={crumbs('Child')} />
+        {notFound ? (
+          <PartnerEmptyState
+            icon={SearchX}
+            title="Child not found"
+            description="This child is not one of the children you sponsor."
+            action={
+              <Link to="/dashboard/partner/sponsored-children" className="btn-secondary">
+                Back to your children
+              </Link>
+            }
+            testId="child-not-found"
+          />
+        ) : (
+          <QueryErrorState title="We couldn’t load this child" error={child.error} onRetry={() => void child.refetch()} retrying={child.isFetching} />
+        )}
+      </>
+    );
+  }
+
+  const c = child.data;
+  return (
+    <>
+      <PartnerPageHeader title={c.displayName} description={`Sponsored through ${c.programName}`} breadcrumbs={crumbs(c.displayName)} />
+      <div className="flex flex-col gap-5">
+        <ChildHeaderCard child={c} />
+        <ChildTabs tabs={[...CHILD_TABS]} active={tab} onChange={setTab} idPrefix={idPrefix} />
+        <div role="tabpanel" id={`${idPrefix}-panel-${tab}`} aria-labelledby={`${idPrefix}-tab-${tab}`} data-testid={`panel-${tab}`}>
+          <TabPanel tab={tab} child={c} />
+        </div>
+      </div>
+    </>
+  );
+}
+
+function TabPanel({ tab, child }: { tab: TabKey; child: ChildHeader }) {
+  switch (tab) {
+    case 'learning-journey':
+      return <JourneyTab child={child} />;
+    case 'activity':
+      return <ActivityTab child={child} />;
+    case 'achievements':
+      return <AchievementsTab child={child} />;
+    case 'goals':
+      return <GoalsTab child={child} />;
+    case 'ai-insights':
+      return <InsightsTab child={child} />;
+  }
+}
+
+function JourneyTab({ child }: { child: ChildHeader }) {
+  const query = useChildProgress(child.id);
+  return (
+    <ChildViewState query={query} child={child} what="learning journey">
+      {(journey) => <LearningJourneyView journey={journey} />}
+    </ChildViewState>
+  );
+}
+
+function AchievementsTab({ child }: { child: ChildHeader }) {
+  const query = useChildAchievements(child.id);
+  return (
+    <ChildViewState query={query} child={child} what="achievements">
+      {(data) => <AchievementsView achievements={data} />}
+    </ChildViewState>
+  );
+}
+
+function GoalsTab({ child }: { child: ChildHeader }) {
+  const query = useChildGoals(child.id);
+  return (
+    <ChildViewState query={query} child={child} what="goals">
+      {(data) => <GoalsView childId={child.id} data={data} />}
+    </ChildViewState>
+  );
+}
+
+function InsightsTab({ child }: { child: ChildHeader }) {
+  const query = useChildInsights(child.id);
+  return (
+    <ChildViewState query={query} child={child} what="insights">
+      {(data) => <InsightsView insights={data} />}
+    </ChildViewState>
+  );
+}

@@ -1,0 +1,223 @@
+import { useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { ChevronLeft, ChevronRight, LayoutGrid, Rows3, Users } from 'lucide-react';
+import { PartnerEmptyState, PartnerLoadingSkeleton, PartnerPageHeader, humanizeStatus } from '@/components/partner/shared';
+import { ChildFilters } from '@/components/partner/children/ChildFilters';
+import { ChildCard } from '@/components/partner/children/ChildCard';
+import { CohortView } from '@/components/partner/children/CohortView';
+import { CHILD_STATUSES, GRADE_OPTIONS, KENYA_COUNTIES } from '@/components/partner/children/child-format';
+import { QueryErrorState } from '@/components/partner/sponsorships/QueryErrorState';
+import { useDebouncedValue } from '@/components/partner/sponsorships/use-debounced-value';
+import { cn } from '@/lib/cn';
+import { formatNumber } from '@/lib/format';
+import { childTabs } from '@/pages/partner/partner-sections';
+import { COHORT_LIMIT, useAllChildren, useChildren, usePrograms, type ChildListParams } from '@/services/partner/sponsorships';
+import { usePartnerStore, type ChildViewMode } from '@/store/partnerStore';
+import type { CbcGrade, SponsoredChildStatus } from '@/types/partner';
+
+const PAGE_SIZE = 24;
+
+/**
+ * `/dashboard/partner/sponsored-children`: a card per sponsored child, filterable (the dashboard's quick
+ * links set `?status=` and `?alerts=true`), one by one or grouped by program. The sidebar's `?tab=`
+ * keeps this list and opens each child on that tab.
+ */
+export default function SponsoredChildrenPage() {
+  const [params, setParams] = useSearchParams();
+  const viewMode = usePartnerStore((s) => s.childViewMode);
+  const setViewMode = usePartnerStore((s) => s.setChildViewMode);
+  const selectProgram = usePartnerStore((s) => s.selectProgram);
+
+  const tab = params.get('tab');
+  const tabInfo = tab && tab !== 'overview' ? childTabs[tab] : undefined;
+  const programId = params.get('program') ?? '';
+  const status = (params.get('status') ?? '') as SponsoredChildStatus | '';
+  const grade = (params.get('grade') ?? '') as CbcGrade | '';
+  const county = params.get('county') ?? '';
+  const alertsOnly = params.get('alerts') === 'true';
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const [search, setSearch] = useState(params.get('q') ?? '');
+  const debouncedSearch = useDebouncedValue(search.trim());
+
+  const update = (changes: Record<string, string | null>) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [k, v] of Object.entries(changes)) {
+          if (v === null || v === '') next.delete(k);
+          else next.set(k, v);
+        }
+        if (!('page' in changes)) next.delete('page');
+        return next;
+      },
+      { replace: true },
+    );
+
+  const filters: Omit<ChildListParams, 'page' | 'pageSize'> = {
+    programId,
+    status,
+    grade,
+    county,
+    search: debouncedSearch,
+    hasAlert: alertsOnly ? true : undefined,
+    sort: 'name',
+  };
+  const individual = useChildren({ ...filters, page, pageSize: PAGE_SIZE });
+  const cohort = useAllChildren(filters, viewMode === 'cohort');
+  const list = viewMode === 'cohort' ? cohort : individual;
+  const programs = usePrograms({ pageSize: 100 });
+
+  const programOptions = useMemo(
+    () => [{ value: '', label: 'All programs' }, ...(programs.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))],
+    [programs.data],
+  );
+  const filtered = !!(programId || status || grade || county || alertsOnly || debouncedSearch);
+  const total = list.data?.total ?? 0;
+  const pageCount = Math.max(1, Math.ceil((individual.data?.total ?? 0) / PAGE_SIZE));
+
+  return (
+    <>
+      <PartnerPageHeader
+        title={tabInfo ? `Sponsored Children · ${tabInfo.label}` : 'Sponsored Children'}
+        description={tabInfo ? `${tabInfo.description} Choose a child to open this view.` : 'Every child you sponsor, with consent status and progress.'}
+        breadcrumbs={[{ label: 'Dashboard', to: '/dashboard/partner' }, { label: 'Partnerships' }, { label: 'Sponsored Children' }]}
+        actions={<ViewToggle value={viewMode} onChange={setViewMode} />}
+      />
+
+      <div className="flex flex-col gap-4">
+        <ChildFilters
+          search={search}
+          onSearchChange={(v) => {
+            setSearch(v);
+            update({ q: v.trim() });
+          }}
+          selects={[
+            {
+              key: 'program',
+              label: 'Program',
+              value: programId,
+              options: programOptions,
+              onChange: (v) => {
+                selectProgram(v || null);
+                update({ program: v });
+              },
+            },
+            {
+              key: 'status',
+              label: 'Status',
+              value: status,
+              options: [{ value: '', label: 'All (not removed)' }, ...CHILD_STATUSES.map((s) => ({ value: s, label: humanizeStatus(s) }))],
+              onChange: (v) => update({ status: v }),
+            },
+            { key: 'grade', label: 'Grade', value: grade, options: [{ value: '', label: 'All grades' }, ...GRADE_OPTIONS], onChange: (v) => update({ grade: v }) },
+            {
+              key: 'county',
+              label: 'County',
+              value: county,
+              options: [{ value: '', label: 'All counties' }, ...KENYA_COUNTIES.map((c) => ({ value: c, label: c }))],
+              onChange: (v) => update({ county: v }),
+            },
+          ]}
+          alertsOnly={alertsOnly}
+          onAlertsOnlyChange={(on) => update({ alerts: on ? 'true' : null })}
+          onReset={
+            filtered || search
+              ? () => {
+                  setSearch('');
+                  selectProgram(null);
+                  setParams(tab ? { tab } : {}, { replace: true });
+                }
+              : undefined
+          }
+        />
+
+        {list.data && (
+          <p className="text-xs text-fg-muted" aria-live="polite" data-testid="children-count">
+            {formatNumber(total)} {total === 1 ? 'child' : 'children'}
+            {filtered ? ' match these filters' : ''}
+            {viewMode === 'cohort' && total > COHORT_LIMIT ? ` · the groups below cover the first ${formatNumber(COHORT_LIMIT)}` : ''}
+          </p>
+        )}
+
+        {list.isError ? (
+          <QueryErrorState title="We couldn’t load your sponsored children" error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
+        ) : list.isPending ? (
+          <PartnerLoadingSkeleton variant="stats" count={8} label="Loading sponsored children" />
+        ) : list.data.items.length === 0 ? (
+          filtered ? (
+            <PartnerEmptyState title="No children match these filters" description="Change or reset the filters to see more children." testId="children-empty" />
+          ) : (
+            <PartnerEmptyState
+              icon={Users}
+              title="You don’t sponsor any children yet"
+              description="Add children to a sponsorship program, or enrol them in bulk from a spreadsheet."
+              action={
+                <div className="flex flex-wrap justify-center gap-2">
+                  <Link to="/dashboard/partner/sponsorships" className="btn-primary">
+                    Your programs
+                  </Link>
+                  <Link to="/dashboard/partner/enrollments" className="btn-secondary">
+                    Bulk enrollment
+                  </Link>
+                </div>
+              }
+              testId="children-empty"
+            />
+          )
+        ) : viewMode === 'cohort' ? (
+          <CohortView children={cohort.data?.items ?? []} tab={tab} />
+        ) : (
+          <>
+            <div className={cn('grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-3 2xl:grid-cols-4', individual.isPlaceholderData && 'opacity-60')} data-testid="children-grid">
+              {individual.data?.items.map((c) => (
+                <ChildCard key={c.id} child={c} tab={tab} />
+              ))}
+            </div>
+            {pageCount > 1 && (
+              <nav aria-label="Sponsored children pages" className="flex items-center justify-between gap-2 text-xs text-fg-muted">
+                <span>
+                  Page {page} of {pageCount}
+                </span>
+                <div className="flex gap-2">
+                  <button type="button" className="btn-secondary px-2 py-1" onClick={() => update({ page: String(page - 1) })} disabled={page <= 1} aria-label="Previous page">
+                    <ChevronLeft className="size-4" aria-hidden="true" />
+                  </button>
+                  <button type="button" className="btn-secondary px-2 py-1" onClick={() => update({ page: String(page + 1) })} disabled={page >= pageCount} aria-label="Next page">
+                    <ChevronRight className="size-4" aria-hidden="true" />
+                  </button>
+                </div>
+              </nav>
+            )}
+          </>
+        )}
+      </div>
+    </>
+  );
+}
+
+function ViewToggle({ value, onChange }: { value: ChildViewMode; onChange: (mode: ChildViewMode) => void }) {
+  const options: { mode: ChildViewMode; label: string; icon: typeof LayoutGrid }[] = [
+    { mode: 'individual', label: 'Individual', icon: LayoutGrid },
+    { mode: 'cohort', label: 'By program', icon: Rows3 },
+  ];
+  return (
+    <div role="group" aria-label="How to show the children" className="inline-flex rounded-lg border border-line bg-card p-0.5" data-testid="view-toggle">
+      {options.map(({ mode, label, icon: Icon }) => (
+        <button
+          key={mode}
+          type="button"
+          aria-pressed={value === mode}
+          onClick={() => onChange(mode)}
+          className={cn(
+            'inline-flex items-center gap-1.5 rounded-md px-3 py-1.5 text-xs font-medium transition-colors',
+            value === mode ? 'bg-elevated text-fg' : 'text-fg-muted hover:text-fg',
+          )}
+          data-testid={`view-${mode}`}
+        >
+          <Icon className="size-3.5" aria-hidden="true" />
+          {label}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,177 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import SponsorshipDetailPage from '@/pages/partner/SponsorshipDetailPage';
+import type { ProgramResponse } from '@/types/partner';
+import { createTestQueryClient, json, mockFetch, partnerUser, problem, renderWithProviders } from '../test-utils';
+import { childFixture, paged, programFixture, PROGRAM_ID, studentFixture, waitingChildFixture } from './sponsorship-fixtures';
+
+const PROGRAM = `/api/v1/partner/sponsorships/programs/${PROGRAM_ID}`;
+const CHILDREN = '/api/v1/partner/sponsorships/children';
+const AVAILABLE = '/api/v1/partner/sponsorships/available-students';
+
+function renderPage() {
+  return renderWithProviders(
+    <Routes>
+      <Route path="/dashboard/partner/sponsorships/:id" element={<SponsorshipDetailPage />} />
+    </Routes>,
+    { route: `/dashboard/partner/sponsorships/${PROGRAM_ID}`, queryClient: createTestQueryClient(partnerUser) },
+  );
+}
+
+function routes(program: ProgramResponse, extra: Parameters<typeof mockFetch>[0] = {}) {
+  return mockFetch({
+    [`GET ${PROGRAM}`]: json(program),
+    [CHILDREN]: json(paged([childFixture(), waitingChildFixture()])),
+    ...extra,
+  });
+}
+
+describe('SponsorshipDetailPage', () => {
+  it('shows the program’s facts, enrollment against its minimum and its children with consent badges', async () => {
+    const spy = routes(programFixture());
+    renderPage();
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Kisumu Lakeside Readers' })).toBeInTheDocument();
+    expect(screen.getByTestId('program-status')).toHaveTextContent('Draft');
+    const meter = within(screen.getByTestId('program-enrollment-card')).getByRole('progressbar');
+    expect(meter).toHaveAccessibleName('8 of at least 10 children enrolled, at most 40');
+    expect(screen.getByTestId('program-enrollment-card')).toHaveTextContent('2 more needed');
+    expect(screen.getByTestId('count-PENDING_CONSENT')).toHaveTextContent('8');
+    expect(screen.getByTestId('program-terms-card')).toHaveTextContent('Termly (three school terms)');
+
+    const table = await screen.findByRole('table', { name: 'Children of this program' });
+    const faith = within(table).getByRole('row', { name: /Faith Otieno/ });
+    expect(within(faith).getAllByTestId('consent-badge')[0]).toHaveTextContent('Consent given');
+    expect(within(table).getByRole('row', { name: /Amani W\./ })).toHaveTextContent('Awaiting guardian');
+    expect(spy.mock.calls.some(([u]) => String(u).startsWith(`${CHILDREN}?programId=${PROGRAM_ID}`))).toBe(true);
+
+    // Lifecycle buttons come from allowedActions only.
+    const actions = screen.getByTestId('program-actions');
+    expect(within(actions).getAllByRole('button').map((b) => b.textContent)).toEqual(['Submit for approval', 'Cancel program']);
+  });
+
+  it('explains a refused submission (409 min_children_not_met) in the confirm dialog', async () => {
+    const user = userEvent.setup();
+    routes(programFixture(), {
+      [`POST ${PROGRAM}/submit`]: problem(409, 'The request conflicts with the current state.', 'This program needs at least 10 children to submit the program; 8 enrolled, 2 more needed.', {
+        code: 'min_children_not_met',
+        minChildren: 10,
+        enrolled: 8,
+        missing: 2,
+      }),
+    });
+    renderPage();
+    await user.click(await screen.findByTestId('action-submit'));
+    const dialog = screen.getByTestId('program-action-dialog');
+    expect(dialog).toHaveTextContent('its terms (type, billing period, price, currency and minimum) are fixed');
+    await user.click(within(dialog).getByTestId('confirm-button'));
+
+    expect(await within(dialog).findByTestId('confirm-error')).toHaveTextContent(
+      'This program needs at least 10 children to submit the program; 8 enrolled, 2 more needed. Add the missing children with “Add children”',
+    );
+    expect(screen.queryByTestId('toast')).not.toBeInTheDocument();
+  });
+
+  it('applies an allowed action and shows the new status', async () => {
+    const user = userEvent.setup();
+    const active = programFixture({ status: 'ACTIVE', allowedActions: ['pause', 'complete', 'cancel'], children: { enrolled: 12, active: 10, pendingConsent: 2, paused: 0, graduated: 0, removed: 0 } });
+    // The server's state: paused once the pause went through (the page refetches after a change).
+    let current = active;
+    mockFetch({
+      [`GET ${PROGRAM}`]: () => json(current),
+      [CHILDREN]: json(paged([childFixture()])),
+      [`POST ${PROGRAM}/pause`]: () => {
+        current = { ...active, status: 'PAUSED', allowedActions: ['resume', 'complete', 'cancel'] };
+        return json(current);
+      },
+    });
+    renderPage();
+    await user.click(await screen.findByTestId('action-pause'));
+    await user.click(within(screen.getByTestId('program-action-dialog')).getByTestId('confirm-button'));
+
+    await waitFor(() => expect(screen.getByTestId('program-status')).toHaveTextContent('Paused'));
+    expect(within(screen.getByTestId('program-actions')).getAllByRole('button').map((b) => b.textContent)).toEqual(['Resume', 'Mark completed', 'Cancel program']);
+    expect(screen.getByTestId('toast')).toHaveTextContent('“Kisumu Lakeside Readers” is now paused.');
+  });
+
+  it('adds children picked from available students, and lists the refused ones with their reasons', async () => {
+    const user = userEvent.setup();
+    const students = [studentFixture(0), studentFixture(1), studentFixture(2)];
+    const spy = routes(programFixture(), {
+      [AVAILABLE]: json(paged(students)),
+      [`POST ${PROGRAM}/children`]: problem(422, 'Some students cannot be added; nothing was added.', '1 of 3 students were refused.', {
+        code: 'children_refused',
+        refused: [{ studentId: students[1]!.studentId, reason: 'in_another_program', message: 'Already sponsored in your program "Nairobi Numeracy".' }],
+      }),
+    });
+    renderPage();
+    await user.click(await screen.findByTestId('add-children'));
+    const dialog = screen.getByTestId('add-children-modal');
+    expect(dialog).toHaveTextContent('Room for 32 more (maximum 40).');
+
+    // Filters go to the API.
+    await user.selectOptions(within(dialog).getByLabelText('Grade'), 'Grade4');
+    await waitFor(() => expect(spy.mock.calls.some(([u]) => String(u).includes('grade=Grade4'))).toBe(true));
+
+    await user.click(await within(dialog).findByTestId('select-all-students'));
+    expect(within(dialog).getByTestId('selected-count')).toHaveTextContent('3 selected');
+    expect(within(dialog).getByRole('row', { name: /Wanjiru K\./ })).toHaveTextContent('reading support');
+    await user.click(within(dialog).getByTestId('add-children-submit'));
+
+    const refused = await within(dialog).findByTestId('refused-list');
+    expect(refused).toHaveTextContent('1 of 3 students were refused, so nothing was added.');
+    expect(within(refused).getByTestId('refused-item')).toHaveTextContent('Wanjiru K. — In another of your programs: Already sponsored in your program "Nairobi Numeracy".');
+    const post = spy.mock.calls.find(([u, init]) => u === `${PROGRAM}/children` && init?.method === 'POST')!;
+    expect(JSON.parse(String(post[1]!.body))).toEqual({ studentIds: students.map((s) => s.studentId) });
+
+    await user.click(within(refused).getByRole('button', { name: 'Drop the refused students' }));
+    expect(within(dialog).getByTestId('selected-count')).toHaveTextContent('2 selected');
+  });
+
+  it('explains the minimum rule before removing a child from an active program, and the server’s refusal', async () => {
+    const user = userEvent.setup();
+    const active = programFixture({ status: 'ACTIVE', allowedActions: ['pause', 'complete', 'cancel'], children: { enrolled: 10, active: 10, pendingConsent: 0, paused: 0, graduated: 0, removed: 0 } });
+    routes(active, {
+      [`DELETE ${PROGRAM}/children/${childFixture().studentId}`]: problem(
+        409,
+        'The request conflicts with the current state.',
+        'Removing this child would leave 9 children, below this program’s minimum of 10. Add another child first, or pause the program.',
+        { code: 'min_children_not_met', minChildren: 10, enrolled: 10 },
+      ),
+    });
+    renderPage();
+    await user.click((await screen.findAllByTestId('remove-child'))[0]!);
+    const dialog = screen.getByTestId('remove-child-dialog');
+    expect(within(dialog).getByTestId('minimum-rule')).toHaveTextContent('Removing one would take it below its minimum, so it will be refused: pause the program first');
+
+    await user.click(within(dialog).getByTestId('confirm-button'));
+    expect(await within(dialog).findByTestId('confirm-error')).toHaveTextContent('below this program’s minimum of 10');
+  });
+
+  it('asks for consent for every waiting child and shows what happened', async () => {
+    const user = userEvent.setup();
+    const spy = routes(programFixture(), {
+      'POST /api/v1/partner/sponsorships/consent/request': json({ children: 8, requested: 10, alreadyPending: 3, withoutGuardian: [waitingChildFixture().id] }),
+    });
+    renderPage();
+    await screen.findByRole('table', { name: 'Children of this program' });
+    await user.click(screen.getByTestId('request-consent'));
+
+    const result = await screen.findByTestId('consent-result');
+    expect(within(result).getByTestId('consent-children')).toHaveTextContent('8');
+    expect(within(result).getByTestId('consent-requested')).toHaveTextContent('10');
+    expect(within(result).getByTestId('consent-already')).toHaveTextContent('3');
+    expect(within(result).getByTestId('consent-without')).toHaveTextContent('1');
+    expect(result).toHaveTextContent('No guardian account to ask for:Amani W.');
+    const post = spy.mock.calls.find(([u]) => u === '/api/v1/partner/sponsorships/consent/request')!;
+    expect(JSON.parse(String(post[1]!.body))).toEqual({ sponsoredChildId: null, programId: PROGRAM_ID });
+  });
+
+  it('says so when the program does not exist', async () => {
+    mockFetch({ [PROGRAM]: problem(404, 'Sponsorship program not found.') });
+    renderPage();
+    expect(await screen.findByTestId('program-not-found')).toHaveTextContent('Program not found');
+  });
+});
