@@ -26,7 +26,7 @@ run_dotnet_suite() {
   add "$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$line")" \
       "$(sed -E 's/.*Failed: *([0-9]+),.*/\1/' <<<"$line")" \
       "$(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$line")"
-  echo "$line"
+
 }
 
 say "Building the API and its tests"

@@ -130,7 +130,7 @@ test('the admin sends the program back with a reason, then approves it once resu
   await row.getByRole('button', { name: 'Review' }).click();
   const dialog = admin.getByTestId('program-review-dialog');
   await dialog.waitFor();
-  await dialog.getByText('David Kiprotich').first().waitFor();
+  await dialog.getByText('Mwangaza Telecom Foundation').first().waitFor();
   await shot(admin, '06', 'admin-program-review', { fullPage: false });
 
   // Reject needs a reason: the empty form is refused before anything is sent.

@@ -80,7 +80,7 @@ test('the admin’s approval queue: details and the status filter', async () => 
   await page.getByTestId('admin-programs-link').click();
   const row = page.getByRole('row').filter({ hasText: 'Girls in STEM Direct Sponsorship' });
   await row.waitFor();
-  assert.match(await row.innerText(), /Esther Wambui[\s\S]*Direct[\s\S]*10 \/ 10 min[\s\S]*4,000[\s\S]*Termly/);
+  assert.match(await row.innerText(), /Tumaini Education Fund[\s\S]*Direct[\s\S]*10 \/ 10 min[\s\S]*4,000[\s\S]*Termly/);
   assert.deepEqual(await accessibilityProblems(page, PAGE_ONLY), []);
   await screenshot(page, 'admin-sponsorship-programs');
 
