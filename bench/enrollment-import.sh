@@ -13,21 +13,11 @@ echo "▸ enrollment import: building the API and the benchmark driver (Release)
 dotnet build "$BENCH" -c Release -v quiet -nologo -clp:NoSummary >"$WORK/build.log" 2>&1 \
   || { cat "$WORK/build.log"; echo "!! the benchmark does not build" >&2; exit 1; }
 
-PORT=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
-BASE="http://127.0.0.1:$PORT"
-(cd "$API" && ConnectionStrings__Sqlite="Data Source=$WORK/bench.db" Elimu__PrepareDatabase=true \
-   ASPNETCORE_URLS="$BASE" ASPNETCORE_ENVIRONMENT=Development \
-   exec dotnet "$API/bin/Release/net10.0/Elimu.Api.dll" --contentRoot "$API" >"$WORK/server.log" 2>&1) &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
+# shellcheck source=../scripts/throwaway-server.sh
+source "$ROOT/scripts/throwaway-server.sh"
+start_throwaway_server "$API" "$WORK" || exit 1
 
-for _ in $(seq 1 240); do
-  curl -fsS "$BASE/readyz" >/dev/null 2>&1 && break
-  kill -0 $SERVER 2>/dev/null || { echo "!! the server stopped:"; cat "$WORK/server.log"; exit 1; }
-  sleep 0.5
-done
-
-dotnet "$BENCH/bin/Release/net10.0/ImportBench.dll" "$BASE" "$WORK/bench.db" "$WORK"
+dotnet "$BENCH/bin/Release/net10.0/ImportBench.dll" "$BASE" "$WORK/throwaway.db" "$WORK"
 status=$?
 [ $status -eq 0 ] || { echo "--- server log (tail)"; tail -n 40 "$WORK/server.log"; }
 exit $status

@@ -9,7 +9,8 @@ pg_bin_dir() {
   return 1
 }
 
-free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
+# shellcheck source=throwaway-server.sh
+source "$(dirname "${BASH_SOURCE[0]}")/throwaway-server.sh"  # free_port
 
 # initdb refuses to run as root; run the cluster as the postgres user the Debian package creates.
 as_pg_user() {
