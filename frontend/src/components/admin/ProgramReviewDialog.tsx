@@ -1,19 +1,11 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { PartnerBadge, PartnerModal, humanizeStatus } from '@/components/partner/shared';
+import { useEffect, useId, useRef, useState } from 'react';
+import { PartnerModal } from '@/components/partner/shared';
 import { isApiError } from '@/lib/api';
-import { formatCurrency, formatDate } from '@/lib/format';
 import { useApproveProgram, useRejectProgram, type AdminProgram } from '@/services/admin/sponsorship-programs';
 import { toast } from '@/store/toastStore';
 import type { PendingProgram } from '@/types/partner';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs text-fg-subtle">{label}</dt>
-      <dd className="mt-0.5 text-sm text-fg">{children}</dd>
-    </div>
-  );
-}
+import { ProgramReviewDetails } from './ProgramReviewDetails';
+import { RejectReasonField } from './RejectReasonField';
 
 function errorText(error: unknown): string | undefined {
   if (!error) return undefined;
@@ -62,7 +54,6 @@ export function ProgramReviewDialog({ entry, onClose, onDecided }: ProgramReview
   const { program, partnerName, partnerEmail } = entry;
   const pending = program.status === 'PENDING_APPROVAL';
   const busy = approve.isPending || reject.isPending;
-  const belowMinimum = program.children.enrolled < program.minChildren;
 
   const close = () => !busy && onClose();
 
@@ -144,103 +135,19 @@ export function ProgramReviewDialog({ entry, onClose, onDecided }: ProgramReview
       }
     >
       {mode === 'reject' ? (
-        <div className="flex flex-col gap-2">
-          <label htmlFor={`${id}-reason`} className="text-sm font-medium text-fg">
-            Reason <span className="font-normal text-brand-text">(required)</span>
-          </label>
-          <textarea
-            id={`${id}-reason`}
-            ref={reasonRef}
-            className="input min-h-28 text-base"
-            rows={4}
-            maxLength={2000}
-            value={reason}
-            onChange={(e) => {
-              setReason(e.target.value);
-              if (e.target.value.trim()) setReasonError(undefined);
-            }}
-            required
-            aria-invalid={reasonError ? true : undefined}
-            aria-describedby={reasonError ? `${id}-reason-error` : undefined}
-            data-testid="program-reject-reason"
-          />
-          {reasonError && (
-            <p id={`${id}-reason-error`} className="text-sm text-brand-text" data-testid="program-reject-reason-error">
-              {reasonError}
-            </p>
-          )}
-          {serverError && (
-            <p role="alert" className="rounded-lg border border-brand/40 bg-brand-soft px-3 py-2 text-sm text-fg" data-testid="program-review-error">
-              {serverError}
-            </p>
-          )}
-        </div>
+        <RejectReasonField
+          id={id}
+          textareaRef={reasonRef}
+          reason={reason}
+          onReasonChange={(value) => {
+            setReason(value);
+            if (value.trim()) setReasonError(undefined);
+          }}
+          reasonError={reasonError}
+          serverError={serverError}
+        />
       ) : (
-        <div className="flex flex-col gap-5">
-          <div className="flex flex-wrap items-center gap-2">
-            <PartnerBadge status={program.status} />
-            <PartnerBadge tone="neutral">{humanizeStatus(program.programType)}</PartnerBadge>
-            {belowMinimum && (
-              <PartnerBadge tone="danger" testId="program-below-minimum">
-                Below the minimum of {program.minChildren}
-              </PartnerBadge>
-            )}
-          </div>
-          {program.description && <p className="leading-relaxed text-fg">{program.description}</p>}
-
-          <dl className="grid grid-cols-2 gap-x-4 gap-y-3 sm:grid-cols-3">
-            <Fact label="Children enrolled">
-              {program.children.enrolled} of at least {program.minChildren}
-              {program.maxChildren ? ` (max ${program.maxChildren})` : ''}
-            </Fact>
-            <Fact label="Price per child">{formatCurrency(program.pricePerChild, program.currency)}</Fact>
-            <Fact label="Billing period">{humanizeStatus(program.billingPeriod)}</Fact>
-            <Fact label="Starts">{program.startDate ? formatDate(program.startDate) : 'Not set'}</Fact>
-            <Fact label="Ends">{program.endDate ? formatDate(program.endDate) : 'Open-ended'}</Fact>
-            <Fact label={pending ? 'Submitted' : 'Last updated'}>{formatDate(program.updatedAt)}</Fact>
-            <Fact label="Created">{formatDate(program.createdAt)}</Fact>
-            {program.approvedAt && <Fact label="Approved">{formatDate(program.approvedAt)}</Fact>}
-          </dl>
-
-          <div>
-            <h3 className="text-xs font-semibold uppercase tracking-wider text-fg-subtle">Children by status</h3>
-            <p className="mt-1 text-sm text-fg">
-              {program.children.active} active · {program.children.pendingConsent} awaiting consent · {program.children.paused} paused
-              {program.children.removed > 0 ? ` · ${program.children.removed} removed` : ''}
-            </p>
-          </div>
-
-          {program.customPricingNotes && (
-            <div>
-              <h3 className="text-xs font-semibold uppercase tracking-wider text-fg-subtle">Pricing notes</h3>
-              <p className="mt-1 text-sm text-fg">{program.customPricingNotes}</p>
-            </div>
-          )}
-
-          {program.goals.length > 0 && (
-            <div>
-              <h3 className="text-xs font-semibold uppercase tracking-wider text-fg-subtle">Goals</h3>
-              <ul className="mt-1 list-disc space-y-1 pl-5 text-sm text-fg">
-                {program.goals.map((goal, i) => (
-                  <li key={i}>{goal.title}</li>
-                ))}
-              </ul>
-            </div>
-          )}
-
-          {program.rejectionReason && (
-            <div>
-              <h3 className="text-xs font-semibold uppercase tracking-wider text-fg-subtle">Last rejection reason</h3>
-              <p className="mt-1 text-sm text-fg">{program.rejectionReason}</p>
-            </div>
-          )}
-
-          {serverError && (
-            <p role="alert" className="rounded-lg border border-brand/40 bg-brand-soft px-3 py-2 text-sm text-fg" data-testid="program-review-error">
-              {serverError}
-            </p>
-          )}
-        </div>
+        <ProgramReviewDetails program={program} pending={pending} serverError={serverError} />
       )}
     </PartnerModal>
   );

@@ -12,7 +12,7 @@ import { InsightsView } from '@/components/partner/children/InsightsView';
 import { LearningJourneyView } from '@/components/partner/children/LearningJourneyView';
 import { QueryErrorState } from '@/components/partner/sponsorships/QueryErrorState';
 import { isApiError } from '@/lib/api';
-import { useChild, useChildAchievements, useChildGoals, useChildInsights, useChildProgress } from '@/services/partner/sponsorships';
+import { useChild, useChildAchievements, useChildGoals, useChildInsights, useChildProgress } from '@/services/partner/children';
 import { usePartnerStore } from '@/store/partnerStore';
 import type { ChildHeader } from '@/types/partner';
 

@@ -1,18 +1,21 @@
 import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { ChevronLeft, ChevronRight, LayoutGrid, Rows3, Users } from 'lucide-react';
-import { PartnerEmptyState, PartnerLoadingSkeleton, PartnerPageHeader, humanizeStatus } from '@/components/partner/shared';
+import { useSearchParams } from 'react-router';
+import { PartnerLoadingSkeleton, PartnerPageHeader, humanizeStatus } from '@/components/partner/shared';
 import { ChildFilters } from '@/components/partner/children/ChildFilters';
 import { ChildCard } from '@/components/partner/children/ChildCard';
+import { ChildrenPager } from '@/components/partner/children/ChildrenPager';
 import { CohortView } from '@/components/partner/children/CohortView';
+import { NoChildrenState } from '@/components/partner/children/NoChildrenState';
+import { ViewToggle } from '@/components/partner/children/ViewToggle';
 import { CHILD_STATUSES, GRADE_OPTIONS, KENYA_COUNTIES } from '@/components/partner/children/child-format';
 import { QueryErrorState } from '@/components/partner/sponsorships/QueryErrorState';
 import { useDebouncedValue } from '@/components/partner/sponsorships/use-debounced-value';
 import { cn } from '@/lib/cn';
 import { formatNumber } from '@/lib/format';
 import { childTabs } from '@/pages/partner/partner-sections';
-import { COHORT_LIMIT, useAllChildren, useChildren, usePrograms, type ChildListParams } from '@/services/partner/sponsorships';
-import { usePartnerStore, type ChildViewMode } from '@/store/partnerStore';
+import { COHORT_LIMIT, useAllChildren, useChildren, type ChildListParams } from '@/services/partner/children';
+import { usePrograms } from '@/services/partner/programs';
+import { usePartnerStore } from '@/store/partnerStore';
 import type { CbcGrade, SponsoredChildStatus } from '@/types/partner';
 
 const PAGE_SIZE = 24;
@@ -144,26 +147,7 @@ export default function SponsoredChildrenPage() {
         ) : list.isPending ? (
           <PartnerLoadingSkeleton variant="stats" count={8} label="Loading sponsored children" />
         ) : list.data.items.length === 0 ? (
-          filtered ? (
-            <PartnerEmptyState title="No children match these filters" description="Change or reset the filters to see more children." testId="children-empty" />
-          ) : (
-            <PartnerEmptyState
-              icon={Users}
-              title="You don’t sponsor any children yet"
-              description="Add children to a sponsorship program, or enrol them in bulk from a spreadsheet."
-              action={
-                <div className="flex flex-wrap justify-center gap-2">
-                  <Link to="/dashboard/partner/sponsorships" className="btn-primary">
-                    Your programs
-                  </Link>
-                  <Link to="/dashboard/partner/enrollments" className="btn-secondary">
-                    Bulk enrollment
-                  </Link>
-                </div>
-              }
-              testId="children-empty"
-            />
-          )
+          <NoChildrenState filtered={filtered} />
         ) : viewMode === 'cohort' ? (
           <CohortView children={cohort.data?.items ?? []} tab={tab} />
         ) : (
@@ -173,51 +157,10 @@ export default function SponsoredChildrenPage() {
                 <ChildCard key={c.id} child={c} tab={tab} />
               ))}
             </div>
-            {pageCount > 1 && (
-              <nav aria-label="Sponsored children pages" className="flex items-center justify-between gap-2 text-xs text-fg-muted">
-                <span>
-                  Page {page} of {pageCount}
-                </span>
-                <div className="flex gap-2">
-                  <button type="button" className="btn-secondary px-2 py-1" onClick={() => update({ page: String(page - 1) })} disabled={page <= 1} aria-label="Previous page">
-                    <ChevronLeft className="size-4" aria-hidden="true" />
-                  </button>
-                  <button type="button" className="btn-secondary px-2 py-1" onClick={() => update({ page: String(page + 1) })} disabled={page >= pageCount} aria-label="Next page">
-                    <ChevronRight className="size-4" aria-hidden="true" />
-                  </button>
-                </div>
-              </nav>
-            )}
+            {pageCount > 1 && <ChildrenPager page={page} pageCount={pageCount} onPageChange={(p) => update({ page: String(p) })} />}
           </>
         )}
       </div>
     </>
-  );
-}
-
-function ViewToggle({ value, onChange }: { value: ChildViewMode; onChange: (mode: ChildViewMode) => void }) {
-  const options: { mode: ChildViewMode; label: string; icon: typeof LayoutGrid }[] = [
-    { mode: 'individual', label: 'Individual', icon: LayoutGrid },
-    { mode: 'cohort', label: 'By program', icon: Rows3 },
-  ];
-  return (
-    <div role="group" aria-label="How to show the children" className="inline-flex rounded-lg border border-line bg-card p-0.5" data-testid="view-toggle">
-      {options.map(({ mode, label, icon: Icon }) => (
-        <button
-          key={mode}
-          type="button"
-          aria-pressed={value === mode}
-          onClick={() => onChange(mode)}
-          className={cn(
-            'inline-flex items-center gap-1.5 rounded-md px-3 py-1.5 text-xs font-medium transition-colors',
-            value === mode ? 'bg-elevated text-fg' : 'text-fg-muted hover:text-fg',
-          )}
-          data-testid={`view-${mode}`}
-        >
-          <Icon className="size-3.5" aria-hidden="true" />
-          {label}
-        </button>
-      ))}
-    </div>
   );
 }

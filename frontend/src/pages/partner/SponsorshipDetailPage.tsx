@@ -7,7 +7,7 @@ import { ProgramFormModal } from '@/components/partner/sponsorships/ProgramFormM
 import { ProgramOverview } from '@/components/partner/sponsorships/ProgramOverview';
 import { QueryErrorState } from '@/components/partner/sponsorships/QueryErrorState';
 import { isApiError } from '@/lib/api';
-import { useProgram } from '@/services/partner/sponsorships';
+import { useProgram } from '@/services/partner/programs';
 import { toast } from '@/store/toastStore';
 
 const crumbs = (name: string) => [

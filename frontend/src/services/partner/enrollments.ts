@@ -1,8 +1,9 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, readCookie, XSRF_COOKIE, XSRF_HEADER } from '@/lib/api';
+import { toQuery } from '@/lib/query-string';
 import type { CohortResponse, ImportCommitResponse, ImportDryRunResponse, ImportProgramSummary, ImportRowResult, ProblemDetails } from '@/types/partner';
 import { dashboardKeys } from './dashboard';
-import { invalidateProgramData, toQuery } from './sponsorships';
+import { invalidateProgramData } from './sponsorship-keys';
 
 // Partner · Partnerships · Enrollments (/api/v1/partner/enrollments/*): bulk import from CSV/XLSX and cohort tracking.
 

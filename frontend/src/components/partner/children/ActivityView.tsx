@@ -3,7 +3,7 @@ import { CalendarDays, Flame, Gauge, MonitorSmartphone, Timer } from 'lucide-rea
 import { PartnerBentoCard, PartnerBentoGrid, PartnerChart, PartnerStatsCard } from '@/components/partner/shared';
 import { cn } from '@/lib/cn';
 import { formatDate, formatNumber } from '@/lib/format';
-import { useChildActivity } from '@/services/partner/sponsorships';
+import { useChildActivity } from '@/services/partner/children';
 import type { ActivityPeriod, ActivitySummary, ChildHeader } from '@/types/partner';
 import { ChildViewState } from './ChildViewState';
 import { InfoTooltip } from './InfoTooltip';

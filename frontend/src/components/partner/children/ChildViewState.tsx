@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { PartnerLoadingSkeleton } from '@/components/partner/shared';
 import { QueryErrorState } from '@/components/partner/sponsorships/QueryErrorState';
-import { consentRequired } from '@/services/partner/sponsorships';
+import { consentRequired } from '@/services/partner/consent';
 import type { ChildHeader } from '@/types/partner';
 import { ConsentRequiredState } from './ConsentRequiredState';
 

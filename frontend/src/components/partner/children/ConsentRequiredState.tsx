@@ -1,6 +1,6 @@
 import { Loader2, MailCheck, ShieldAlert } from 'lucide-react';
 import { formatNumber } from '@/lib/format';
-import { useRequestConsent } from '@/services/partner/sponsorships';
+import { useRequestConsent } from '@/services/partner/consent';
 import type { ChildConsentStatus } from '@/types/partner';
 
 const WHY: Record<ChildConsentStatus, string> = {

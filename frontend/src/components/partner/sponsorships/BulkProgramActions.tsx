@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { CheckCircle2, CircleSlash, Loader2, XCircle } from 'lucide-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { PartnerModal } from '@/components/partner/shared';
-import { changeProgramStatus, invalidateProgramData } from '@/services/partner/sponsorships';
+import { changeProgramStatus } from '@/services/partner/programs';
+import { invalidateProgramData } from '@/services/partner/sponsorship-keys';
 import type { ProgramResponse } from '@/types/partner';
 import { explainActionError, PROGRAM_ACTIONS } from './program-actions';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { toast } from '@/store/toastStore';
 import { humanizeStatus } from '@/components/partner/shared';
-import { useProgramAction } from '@/services/partner/sponsorships';
+import { useProgramAction } from '@/services/partner/programs';
 import type { ProgramAction, ProgramResponse } from '@/types/partner';
 import { ConfirmDialog } from './ConfirmDialog';
 import { allowedProgramActions, explainActionError, PROGRAM_ACTIONS } from './program-actions';

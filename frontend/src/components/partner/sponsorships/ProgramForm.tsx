@@ -1,18 +1,10 @@
-import { useId, useState, type ReactNode } from 'react';
-import { useFieldArray, useForm, type FieldError } from 'react-hook-form';
+import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Plus, Trash2 } from 'lucide-react';
-import { cn } from '@/lib/cn';
 import type { ProgramRequest } from '@/types/partner';
-import {
-  applyServerErrors,
-  formToProgramRequest,
-  isProgramFormField,
-  MAX_GOALS,
-  MIN_CHILDREN,
-  programFormSchema,
-  type ProgramFormValues,
-} from './program-schema';
+import { FormField, fieldIds } from './FormField';
+import { ProgramGoalsFieldset } from './ProgramGoalsFieldset';
+import { applyServerErrors, formToProgramRequest, isProgramFormField, MIN_CHILDREN, programFormSchema, type ProgramFormValues } from './program-schema';
 
 export interface ProgramFormProps {
   /** The form element's id, so a submit button outside it (a modal footer) can submit it. */
@@ -37,7 +29,6 @@ export function ProgramForm({ formId, defaultValues, termsLocked, onSubmit }: Pr
     setError,
     formState: { errors },
   } = useForm<ProgramFormValues>({ resolver: zodResolver(programFormSchema), defaultValues, mode: 'onTouched' });
-  const goals = useFieldArray({ control, name: 'goals' });
 
   const submit = handleSubmit(async (values) => {
     setFormErrors([]);
@@ -48,9 +39,7 @@ export function ProgramForm({ formId, defaultValues, termsLocked, onSubmit }: Pr
     }
   });
 
-  const field = (name: string) => `${id}-${name}`;
-  const described = (name: string, error?: FieldError, hint?: boolean) =>
-    cn(error && `${field(name)}-error`, hint && `${field(name)}-hint`) || undefined;
+  const { field, described } = fieldIds(id);
 
   return (
     <form id={formId} onSubmit={submit} noValidate className="flex flex-col gap-4" data-testid="program-form">
@@ -62,13 +51,13 @@ export function ProgramForm({ formId, defaultValues, termsLocked, onSubmit }: Pr
         </div>
       )}
 
-      <Field label="Program name" htmlFor={field('name')} error={errors.name} errorId={`${field('name')}-error`} required>
+      <FormField label="Program name" htmlFor={field('name')} error={errors.name} errorId={`${field('name')}-error`} required>
         <input id={field('name')} className="input" autoComplete="off" aria-invalid={!!errors.name} aria-describedby={described('name', errors.name)} {...register('name')} />
-      </Field>
+      </FormField>
 
-      <Field label="Description" htmlFor={field('description')} error={errors.description} errorId={`${field('description')}-error`}>
+      <FormField label="Description" htmlFor={field('description')} error={errors.description} errorId={`${field('description')}-error`}>
         <textarea id={field('description')} rows={2} className="input" aria-invalid={!!errors.description} aria-describedby={described('description', errors.description)} {...register('description')} />
-      </Field>
+      </FormField>
 
       {termsLocked ? (
         <div className="rounded-lg border border-line bg-elevated px-3 py-2.5 text-xs text-fg-muted" data-testid="terms-locked-note">
@@ -83,20 +72,20 @@ export function ProgramForm({ formId, defaultValues, termsLocked, onSubmit }: Pr
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         {!termsLocked && (
           <>
-            <Field label="Program type" htmlFor={field('programType')} error={errors.programType} errorId={`${field('programType')}-error`}>
+            <FormField label="Program type" htmlFor={field('programType')} error={errors.programType} errorId={`${field('programType')}-error`}>
               <select id={field('programType')} className="input" aria-invalid={!!errors.programType} aria-describedby={described('programType', errors.programType)} {...register('programType')}>
                 <option value="cohort">Cohort (a group followed together)</option>
                 <option value="direct">Direct (individual children)</option>
               </select>
-            </Field>
-            <Field label="Billing period" htmlFor={field('billingPeriod')} error={errors.billingPeriod} errorId={`${field('billingPeriod')}-error`}>
+            </FormField>
+            <FormField label="Billing period" htmlFor={field('billingPeriod')} error={errors.billingPeriod} errorId={`${field('billingPeriod')}-error`}>
               <select id={field('billingPeriod')} className="input" aria-invalid={!!errors.billingPeriod} aria-describedby={described('billingPeriod', errors.billingPeriod)} {...register('billingPeriod')}>
                 <option value="monthly">Monthly</option>
                 <option value="termly">Termly (three school terms)</option>
                 <option value="annual">Annual</option>
               </select>
-            </Field>
-            <Field
+            </FormField>
+            <FormField
               label="Minimum children"
               htmlFor={field('minChildren')}
               error={errors.minChildren}
@@ -105,10 +94,10 @@ export function ProgramForm({ formId, defaultValues, termsLocked, onSubmit }: Pr
               hintId={`${field('minChildren')}-hint`}
             >
               <input id={field('minChildren')} className="input" inputMode="numeric" aria-invalid={!!errors.minChildren} aria-describedby={described('minChildren', errors.minChildren, true)} {...register('minChildren')} />
-            </Field>
+            </FormField>
           </>
         )}
-        <Field
+        <FormField
           label="Maximum children"
           htmlFor={field('maxChildren')}
           error={errors.maxChildren}
@@ -117,95 +106,31 @@ export function ProgramForm({ formId, defaultValues, termsLocked, onSubmit }: Pr
           hintId={`${field('maxChildren')}-hint`}
         >
           <input id={field('maxChildren')} className="input" inputMode="numeric" aria-invalid={!!errors.maxChildren} aria-describedby={described('maxChildren', errors.maxChildren, true)} {...register('maxChildren')} />
-        </Field>
+        </FormField>
         {!termsLocked && (
           <>
-            <Field label="Price per child" htmlFor={field('pricePerChild')} error={errors.pricePerChild} errorId={`${field('pricePerChild')}-error`}>
+            <FormField label="Price per child" htmlFor={field('pricePerChild')} error={errors.pricePerChild} errorId={`${field('pricePerChild')}-error`}>
               <input id={field('pricePerChild')} className="input" inputMode="decimal" placeholder="e.g. 1500" aria-invalid={!!errors.pricePerChild} aria-describedby={described('pricePerChild', errors.pricePerChild)} {...register('pricePerChild')} />
-            </Field>
-            <Field label="Currency" htmlFor={field('currency')} error={errors.currency} errorId={`${field('currency')}-error`} hint="ISO 4217 code, e.g. KES." hintId={`${field('currency')}-hint`}>
+            </FormField>
+            <FormField label="Currency" htmlFor={field('currency')} error={errors.currency} errorId={`${field('currency')}-error`} hint="ISO 4217 code, e.g. KES." hintId={`${field('currency')}-hint`}>
               <input id={field('currency')} className="input uppercase" maxLength={3} autoComplete="off" aria-invalid={!!errors.currency} aria-describedby={described('currency', errors.currency, true)} {...register('currency')} />
-            </Field>
+            </FormField>
           </>
         )}
 
-        <Field label="Start date" htmlFor={field('startDate')} error={errors.startDate} errorId={`${field('startDate')}-error`}>
+        <FormField label="Start date" htmlFor={field('startDate')} error={errors.startDate} errorId={`${field('startDate')}-error`}>
           <input id={field('startDate')} type="date" className="input" aria-invalid={!!errors.startDate} aria-describedby={described('startDate', errors.startDate)} {...register('startDate')} />
-        </Field>
-        <Field label="End date" htmlFor={field('endDate')} error={errors.endDate} errorId={`${field('endDate')}-error`} hint="Leave empty for an open-ended program." hintId={`${field('endDate')}-hint`}>
+        </FormField>
+        <FormField label="End date" htmlFor={field('endDate')} error={errors.endDate} errorId={`${field('endDate')}-error`} hint="Leave empty for an open-ended program." hintId={`${field('endDate')}-hint`}>
           <input id={field('endDate')} type="date" className="input" aria-invalid={!!errors.endDate} aria-describedby={described('endDate', errors.endDate, true)} {...register('endDate')} />
-        </Field>
+        </FormField>
       </div>
 
-      <Field label="Custom pricing notes" htmlFor={field('customPricingNotes')} error={errors.customPricingNotes} errorId={`${field('customPricingNotes')}-error`}>
+      <FormField label="Custom pricing notes" htmlFor={field('customPricingNotes')} error={errors.customPricingNotes} errorId={`${field('customPricingNotes')}-error`}>
         <textarea id={field('customPricingNotes')} rows={2} className="input" aria-invalid={!!errors.customPricingNotes} aria-describedby={described('customPricingNotes', errors.customPricingNotes)} {...register('customPricingNotes')} />
-      </Field>
+      </FormField>
 
-      <fieldset className="flex flex-col gap-3 rounded-lg border border-line p-3">
-        <legend className="px-1 text-xs font-medium text-fg-muted">Sponsorship goals ({goals.fields.length}/{MAX_GOALS})</legend>
-        {goals.fields.length === 0 && <p className="text-xs text-fg-subtle">Optional: what this sponsorship aims for, e.g. “80% of children meeting expectations in Mathematics”.</p>}
-        {goals.fields.map((g, i) => {
-          const e = errors.goals?.[i];
-          return (
-            <div key={g.id} className="grid grid-cols-1 gap-2 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-start" data-testid={`goal-row-${i}`}>
-              <Field label={`Goal ${i + 1} title`} htmlFor={field(`goal-${i}-title`)} error={e?.title} errorId={`${field(`goal-${i}-title`)}-error`}>
-                <input id={field(`goal-${i}-title`)} className="input" aria-invalid={!!e?.title} aria-describedby={described(`goal-${i}-title`, e?.title)} {...register(`goals.${i}.title`)} />
-              </Field>
-              <Field label="Metric" htmlFor={field(`goal-${i}-metric`)} error={e?.metric} errorId={`${field(`goal-${i}-metric`)}-error`}>
-                <input id={field(`goal-${i}-metric`)} className="input" placeholder="e.g. percent ME+" {...register(`goals.${i}.metric`)} />
-              </Field>
-              <Field label="Target" htmlFor={field(`goal-${i}-target`)} error={e?.target} errorId={`${field(`goal-${i}-target`)}-error`}>
-                <input id={field(`goal-${i}-target`)} className="input" inputMode="decimal" aria-invalid={!!e?.target} aria-describedby={described(`goal-${i}-target`, e?.target)} {...register(`goals.${i}.target`)} />
-              </Field>
-              <button type="button" className="btn-ghost justify-self-end p-2 sm:mt-6 sm:self-start" onClick={() => goals.remove(i)} aria-label={`Remove goal ${i + 1}`}>
-                <Trash2 className="size-4" aria-hidden="true" />
-              </button>
-            </div>
-          );
-        })}
-        {errors.goals?.message && <p className="text-xs text-brand-text">{errors.goals.message}</p>}
-        <button
-          type="button"
-          className="btn-ghost self-start px-2 py-1.5 text-xs"
-          onClick={() => goals.append({ title: '', metric: '', target: '' })}
-          disabled={goals.fields.length >= MAX_GOALS}
-        >
-          <Plus className="size-3.5" aria-hidden="true" /> Add a goal
-        </button>
-      </fieldset>
+      <ProgramGoalsFieldset idPrefix={id} control={control} register={register} errors={errors} />
     </form>
-  );
-}
-
-interface FieldProps {
-  label: string;
-  htmlFor: string;
-  error?: FieldError;
-  errorId: string;
-  hint?: string;
-  hintId?: string;
-  required?: boolean;
-  children: ReactNode;
-}
-
-function Field({ label, htmlFor, error, errorId, hint, hintId, required, children }: FieldProps) {
-  return (
-    <div className="flex min-w-0 flex-col gap-1.5">
-      <label htmlFor={htmlFor} className="text-xs font-medium text-fg-muted">
-        {label}
-        {required && <span className="text-brand-text"> *</span>}
-      </label>
-      {children}
-      {hint && (
-        <p id={hintId} className="text-[11px] text-fg-subtle">
-          {hint}
-        </p>
-      )}
-      {error?.message && (
-        <p id={errorId} className="text-xs text-brand-text">
-          {error.message}
-        </p>
-      )}
-    </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { Loader2 } from 'lucide-react';
 import { PartnerModal } from '@/components/partner/shared';
-import { useCreateProgram, useUpdateProgram } from '@/services/partner/sponsorships';
+import { useCreateProgram, useUpdateProgram } from '@/services/partner/programs';
 import type { ProgramResponse } from '@/types/partner';
 import { ProgramForm } from './ProgramForm';
 import { emptyProgramForm, programToForm } from './program-schema';

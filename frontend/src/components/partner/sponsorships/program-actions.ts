@@ -1,5 +1,5 @@
 import { isApiError } from '@/lib/api';
-import { minChildrenNotMet } from '@/services/partner/sponsorships';
+import { minChildrenNotMet } from '@/services/partner/programs';
 import type { ProgramAction } from '@/types/partner';
 
 /** How each lifecycle action is named and what it means, for buttons and confirm dialogs. */

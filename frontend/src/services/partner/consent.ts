@@ -1,0 +1,48 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, isApiError } from '@/lib/api';
+import { toQuery } from '@/lib/query-string';
+import type { ChildConsentStatus, ConsentRequestBody, ConsentRequestResult, PagedChildConsents } from '@/types/partner';
+import { dashboardKeys } from './dashboard';
+import { SPONSORSHIPS_BASE, sponsorshipKeys } from './sponsorship-keys';
+
+// Partner · Partnerships · Guardian consent (/api/v1/partner/sponsorships/consent/*): ask for it, see
+// where it stands, and read the views' 403 consent_required.
+
+const BASE = `${SPONSORSHIPS_BASE}/consent`;
+
+export const requestConsent = (body: Partial<ConsentRequestBody>) =>
+  api.post<ConsentRequestResult>(`${BASE}/request`, { sponsoredChildId: null, programId: null, ...body });
+
+export const getConsentStatus = (programId?: string, status?: ChildConsentStatus | '', signal?: AbortSignal) =>
+  api.get<PagedChildConsents>(`${BASE}/status${toQuery({ programId, status })}`, { signal });
+
+export const consentStatusQueryOptions = (programId?: string, status?: ChildConsentStatus | '') =>
+  queryOptions({
+    queryKey: sponsorshipKeys.consentStatus(programId, status),
+    queryFn: ({ signal }) => getConsentStatus(programId, status, signal),
+  });
+
+export function useConsentStatus(programId?: string, status?: ChildConsentStatus | '') {
+  return useQuery(consentStatusQueryOptions(programId, status));
+}
+
+/** Ask guardians of one child (`sponsoredChildId`) or of a program's waiting children (`programId`). */
+export function useRequestConsent() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: requestConsent,
+    onSuccess: (_result, body) => {
+      void queryClient.invalidateQueries({ queryKey: sponsorshipKeys.children() });
+      void queryClient.invalidateQueries({ queryKey: [...sponsorshipKeys.all, 'consent-status'] });
+      void queryClient.invalidateQueries({ queryKey: dashboardKeys.all });
+      if (body.programId) void queryClient.invalidateQueries({ queryKey: sponsorshipKeys.program(body.programId) });
+    },
+  });
+}
+
+/** 403 consent_required: a guardian has not consented (or withdrew); `consentStatus` says which. */
+export function consentRequired(error: unknown): { consentStatus: ChildConsentStatus | null; message: string } | null {
+  if (!isApiError(error) || error.status !== 403 || error.code !== 'consent_required') return null;
+  const status = error.problem.consentStatus;
+  return { consentStatus: typeof status === 'string' ? (status as ChildConsentStatus) : null, message: error.detail ?? error.message };
+}
