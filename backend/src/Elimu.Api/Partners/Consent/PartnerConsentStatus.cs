@@ -43,7 +43,7 @@ public static class PartnerConsentStatus
             var mine = rows.Where(r => r.SponsoredChildId == c.Id).ToList();
             var visible = statuses[c.Id] == ChildConsentStatus.given;
             return new ChildConsentResponse(c.Id, c.ProgramId, c.ProgramName,
-                visible ? $"{c.FirstName} {c.LastName}" : StudentDirectory.PrivateName(c.FirstName, c.LastName),
+                StudentDirectory.NameFor(c.FirstName, c.LastName, visible),
                 statuses[c.Id], mine.Count, mine.Count(r => r.ConsentGiven is not null),
                 mine.Max(r => (DateTime?)r.RequestedAt),
                 mine.Where(r => r.ConsentGiven == true).Max(r => r.ConsentedAt),

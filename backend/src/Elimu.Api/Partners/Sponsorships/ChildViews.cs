@@ -20,7 +20,7 @@ public static class ChildViews
         var s = child.Student!;
         var visible = status == ChildConsentStatus.given;
         return TypedResults.Ok(new ChildHeader(child.Id, child.StudentId, child.ProgramId, child.Program!.Name, child.Status, status,
-            visible ? $"{s.FirstName} {s.LastName}" : StudentDirectory.PrivateName(s.FirstName, s.LastName), s.Grade, s.County,
+            StudentDirectory.NameFor(s.FirstName, s.LastName, visible), s.Grade, s.County,
             visible ? s.School : null, visible ? s.DateOfBirth : null, child.EnrolledAt, visible ? child.Notes : null));
     }
 

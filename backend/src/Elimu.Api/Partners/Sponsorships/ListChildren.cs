@@ -68,7 +68,7 @@ public static class ListChildren
         var visible = consent == ChildConsentStatus.given;
         var initial = StudentDirectory.Initial(c.LastName);
         return new(c.Id, c.StudentId, c.ProgramId, c.ProgramName, c.Status, consent,
-            visible ? $"{c.FirstName} {c.LastName}" : StudentDirectory.PrivateName(c.FirstName, c.LastName),
+            StudentDirectory.NameFor(c.FirstName, c.LastName, visible),
             c.FirstName, initial, visible ? c.LastName : null, c.Grade, c.County, visible ? c.School : null,
             c.EnrolledAt, c.RemovedAt, visible && figures is not null ? Summarise(figures, now) : null);
     }

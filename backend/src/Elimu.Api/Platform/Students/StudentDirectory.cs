@@ -17,6 +17,10 @@ public sealed class StudentDirectory(AppDbContext db)
 
     public static string PrivateName(string firstName, string lastName) => $"{firstName} {Initial(lastName)}.";
 
+    /// <summary>The full name when the viewer may see the child, else first name and last initial.</summary>
+    public static string NameFor(string firstName, string lastName, bool visible) =>
+        visible ? $"{firstName} {lastName}" : PrivateName(firstName, lastName);
+
     /// <summary>Students matching the filters, leaving out <paramref name="excluded"/>, newest admissions last.</summary>
     public async Task<Paged<StudentPreview>> SearchAsync(StudentSearch filter, IQueryable<Guid> excluded, PageRequest page, CancellationToken ct)
     {

@@ -41,6 +41,8 @@ export interface PartnerChartProps {
   showLegend?: boolean;
   /** Bar charts only: 'horizontal' lays the categories down the y axis (readable on phones). */
   barLayout?: 'vertical' | 'horizontal';
+  /** Area charts only: stack the series (parts of one total, e.g. children by status). */
+  stacked?: boolean;
   testId?: string;
 }
 
@@ -66,6 +68,7 @@ export function PartnerChart({
   colors = CHART_COLORS,
   showLegend,
   barLayout = 'vertical',
+  stacked = false,
   testId,
 }: PartnerChartProps) {
   const seriesColor = (s: ChartSeries, i: number) => s.color ?? colors[i % colors.length] ?? CHART_COLORS[0];
@@ -125,7 +128,17 @@ export function PartnerChart({
               <Tooltip {...TOOLTIP} formatter={format} />
               {legend && <Legend wrapperStyle={{ fontSize: 12 }} />}
               {series.map((s, i) => (
-                <Area key={s.key} dataKey={s.key} name={s.label} stroke={seriesColor(s, i)} fill={seriesColor(s, i)} fillOpacity={0.15} type="monotone" isAnimationActive={false} />
+                <Area
+                  key={s.key}
+                  dataKey={s.key}
+                  name={s.label}
+                  stackId={stacked ? 'stack' : undefined}
+                  stroke={seriesColor(s, i)}
+                  fill={seriesColor(s, i)}
+                  fillOpacity={stacked ? 0.35 : 0.15}
+                  type={stacked ? 'linear' : 'monotone'}
+                  isAnimationActive={false}
+                />
               ))}
             </AreaChart>
           ) : (
