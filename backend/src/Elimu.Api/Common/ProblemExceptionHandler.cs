@@ -18,6 +18,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
                 Extensions = { ["code"] = "validation_failed" },
             },
             DomainException d => ToProblem(d),
+            _ when DatabaseConflicts.ToProblem(exception) is { } conflict => conflict,
             BadHttpRequestException { InnerException: JsonException { Path: { Length: > 2 } path } } => new HttpValidationProblemDetails(
                 new Dictionary<string, string[]> { [FieldOf(path)] = ["This value is not valid here."] })
             {

@@ -7,7 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Elimu.Api.Partners.Sponsorships;
 
-/// <summary>POST /programs/{id}/children: up to 500 students, all or nothing; every refused id comes back with its reason.</summary>
+/// <summary>
+/// POST /programs/{id}/children: up to 500 students, all or nothing; every refused id comes back with its reason.
+/// The check and the insert run under the program's lock, so parallel adds cannot pass max_children together.
+/// </summary>
 public static class AddChildren
 {
     public const int MaxPerRequest = 500;
@@ -22,27 +25,30 @@ public static class AddChildren
             .ThrowIfInvalid();
 
         var partnerId = user.UserId();
-        var program = await store.OwnedAsync(partnerId, id, ct);
-        if (ProgramLifecycle.IsEnded(program.Status))
-            throw DomainException.Conflict("program_ended", $"A {program.Status} program takes no more children.");
-
-        var plan = await EnrollmentPlanner.PlanAsync(db, program, ids, ct);
-        if (plan.Refused.Count > 0)
+        return TypedResults.Ok(await ProgramLock.ForProgramAsync(db, partnerId, id, async () =>
         {
-            var error = new DomainException(StatusCodes.Status422UnprocessableEntity, "children_refused",
-                "Some students cannot be added; nothing was added.",
-                $"{plan.Refused.Count} of {ids.Count} students were refused. Fix or drop them and try again.");
-            error.Extensions["refused"] = plan.Refused;
-            throw error;
-        }
+            var program = await store.OwnedAsync(partnerId, id, ct);
+            if (ProgramLifecycle.IsEnded(program.Status))
+                throw DomainException.Conflict("program_ended", $"A {program.Status} program takes no more children.");
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var added = plan.Apply(db, partnerId, now);
-        audit.Record(partnerId, "program.children.add", "sponsorship_program", program.Id, $"{added.Count} children");
-        program.UpdatedAt = now;
-        await db.SaveChangesAsync(ct);
-        var counts = (await store.CountsAsync([program.Id], ct))[program.Id];
-        return TypedResults.Ok(new AddChildrenResponse(
-            added.Select(c => new SponsoredChildSummary(c.Id, c.StudentId, c.ProgramId, c.Status, c.EnrolledAt)).ToList(), counts));
+            var plan = await EnrollmentPlanner.PlanAsync(db, program, ids, ct);
+            if (plan.Refused.Count > 0)
+            {
+                var error = new DomainException(StatusCodes.Status422UnprocessableEntity, "children_refused",
+                    "Some students cannot be added; nothing was added.",
+                    $"{plan.Refused.Count} of {ids.Count} students were refused. Fix or drop them and try again.");
+                error.Extensions["refused"] = plan.Refused;
+                throw error;
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var added = plan.Apply(db, partnerId, now);
+            audit.Record(partnerId, "program.children.add", "sponsorship_program", program.Id, $"{added.Count} children");
+            program.UpdatedAt = now;
+            await db.SaveChangesAsync(ct);
+            var counts = (await store.CountsAsync([program.Id], ct))[program.Id];
+            return new AddChildrenResponse(
+                added.Select(c => new SponsoredChildSummary(c.Id, c.StudentId, c.ProgramId, c.Status, c.EnrolledAt)).ToList(), counts);
+        }, ct));
     }
 }

@@ -35,19 +35,23 @@ public static class ProgramApprovalHandlers
     public static async Task<Ok<ProgramResponse>> Approve(Guid id, ClaimsPrincipal user, AppDbContext db, ProgramStore store,
         AuditTrail audit, Notifier notifier, TimeProvider clock, CancellationToken ct)
     {
-        var program = await FindAsync(db, id, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var enrolled = await store.EnrolledCountAsync(id, ct);
-        ProgramLifecycle.Apply(program, ProgramLifecycle.Approve, now);
-        if (enrolled < program.MinChildren) throw ProgramStatusHandlers.MinimumNotMet(program.MinChildren, enrolled, "approve the program");
-        program.ApprovedBy = user.UserId();
-        program.ApprovedAt = now;
-        audit.Record(user.UserId(), "program.approve", "sponsorship_program", id);
-        notifier.Notify(program.PartnerId, "sponsorship", $"\"{program.Name}\" is approved",
-            "Your program is active. Request consent from the children's guardians to start following their learning.",
-            $"/dashboard/partner/sponsorships/{id}");
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await store.DescribeAsync(program, ct));
+        // Under the program's lock: the minimum counted here must not race a removal.
+        return TypedResults.Ok(await ProgramLock.ForProgramAsync(db, id, async () =>
+        {
+            var program = await FindAsync(db, id, ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var enrolled = await store.EnrolledCountAsync(id, ct);
+            ProgramLifecycle.Apply(program, ProgramLifecycle.Approve, now);
+            if (enrolled < program.MinChildren) throw ProgramStatusHandlers.MinimumNotMet(program.MinChildren, enrolled, "approve the program");
+            program.ApprovedBy = user.UserId();
+            program.ApprovedAt = now;
+            audit.Record(user.UserId(), "program.approve", "sponsorship_program", id);
+            notifier.Notify(program.PartnerId, "sponsorship", $"\"{program.Name}\" is approved",
+                "Your program is active. Request consent from the children's guardians to start following their learning.",
+                $"/dashboard/partner/sponsorships/{id}");
+            await db.SaveChangesAsync(ct);
+            return await store.DescribeAsync(program, ct);
+        }, ct));
     }
 
     public static async Task<Ok<ProgramResponse>> Reject(Guid id, StatusChangeRequest request, ClaimsPrincipal user,

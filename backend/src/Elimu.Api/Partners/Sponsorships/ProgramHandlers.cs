@@ -48,21 +48,26 @@ public static class ProgramHandlers
     public static async Task<Ok<ProgramResponse>> Update(Guid id, ProgramRequest request, ClaimsPrincipal user,
         AppDbContext db, ProgramStore store, TimeProvider clock, CancellationToken ct)
     {
-        var program = await store.OwnedAsync(user.UserId(), id, ct);
         ProgramValidation.Validate(request);
-        if (ProgramLifecycle.IsEnded(program.Status))
-            throw DomainException.Conflict("program_ended", $"A {program.Status} program can no longer be edited.");
-        if (program.Status != ProgramStatus.DRAFT && ChangesTerms(program, request))
-            throw DomainException.Conflict("program_terms_locked",
-                "Program type, billing period, price, currency and minimum children can only change while the program is a draft.");
-        if (request.MaxChildren is { } max && max < await store.EnrolledCountAsync(id, ct))
-            throw new ValidationFailedException(new Dictionary<string, string[]>
-                { ["maxChildren"] = ["The maximum cannot be below the number of children already enrolled."] });
+        var partnerId = user.UserId();
+        // Under the program's lock: a lower maximum is checked against a count that a parallel add cannot change.
+        return TypedResults.Ok(await ProgramLock.ForProgramAsync(db, partnerId, id, async () =>
+        {
+            var program = await store.OwnedAsync(partnerId, id, ct);
+            if (ProgramLifecycle.IsEnded(program.Status))
+                throw DomainException.Conflict("program_ended", $"A {program.Status} program can no longer be edited.");
+            if (program.Status != ProgramStatus.DRAFT && ChangesTerms(program, request))
+                throw DomainException.Conflict("program_terms_locked",
+                    "Program type, billing period, price, currency and minimum children can only change while the program is a draft.");
+            if (request.MaxChildren is { } max && max < await store.EnrolledCountAsync(id, ct))
+                throw new ValidationFailedException(new Dictionary<string, string[]>
+                    { ["maxChildren"] = ["The maximum cannot be below the number of children already enrolled."] });
 
-        ProgramValidation.ApplyTo(program, request);
-        program.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await store.DescribeAsync(program, ct));
+            ProgramValidation.ApplyTo(program, request);
+            program.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(ct);
+            return await store.DescribeAsync(program, ct);
+        }, ct));
     }
 
     private static bool ChangesTerms(SponsorshipProgram p, ProgramRequest r) =>

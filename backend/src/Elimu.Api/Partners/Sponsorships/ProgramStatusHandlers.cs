@@ -55,12 +55,16 @@ public static class ProgramStatusHandlers
         ProgramStore store, AuditTrail audit, TimeProvider clock, CancellationToken ct, Func<SponsorshipProgram, Task>? guard = null)
     {
         var partnerId = user.UserId();
-        var program = await store.OwnedAsync(partnerId, id, ct);
-        var from = program.Status;
-        ProgramLifecycle.Apply(program, action, clock.GetUtcNow().UtcDateTime);
-        if (guard is not null) await guard(program);
-        audit.Record(partnerId, $"program.{action}", "sponsorship_program", program.Id, $"{from} -> {program.Status}");
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await store.DescribeAsync(program, ct));
+        // Under the program's lock: a submit or resume counting the minimum must not race a removal.
+        return TypedResults.Ok(await ProgramLock.ForProgramAsync(db, partnerId, id, async () =>
+        {
+            var program = await store.OwnedAsync(partnerId, id, ct);
+            var from = program.Status;
+            ProgramLifecycle.Apply(program, action, clock.GetUtcNow().UtcDateTime);
+            if (guard is not null) await guard(program);
+            audit.Record(partnerId, $"program.{action}", "sponsorship_program", program.Id, $"{from} -> {program.Status}");
+            await db.SaveChangesAsync(ct);
+            return await store.DescribeAsync(program, ct);
+        }, ct));
     }
 }

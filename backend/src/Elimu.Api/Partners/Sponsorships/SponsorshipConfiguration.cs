@@ -34,6 +34,10 @@ internal sealed class SponsorshipConfiguration :
         b.ComplexCollection(c => c.PartnerGoals, g => g.ToJson());
         b.ComplexCollection(c => c.AiMilestones, m => m.ToJson());
         b.HasIndex(c => new { c.ProgramId, c.StudentId }).IsUnique();
+        // One active sponsorship per student per partner, kept by the database so parallel adds to two programs cannot
+        // both pass the planner's check. A removed row does not count, so a child can rejoin later.
+        b.HasIndex(c => new { c.PartnerId, c.StudentId }).IsUnique()
+            .HasFilter(SponsoredChild.HoldsAPlaceSql).HasDatabaseName("ux_sponsored_children_partner_student_active");
         b.HasIndex(c => c.StudentId);
         b.HasIndex(c => c.PartnerId);
         b.HasIndex(c => c.Status);

@@ -947,6 +947,11 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                     b.HasIndex("StudentId")
                         .HasDatabaseName("ix_sponsored_children_student_id");
 
+                    b.HasIndex("PartnerId", "StudentId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_sponsored_children_partner_student_active")
+                        .HasFilter("status <> 'REMOVED'");
+
                     b.HasIndex("ProgramId", "StudentId")
                         .IsUnique()
                         .HasDatabaseName("ix_sponsored_children_program_id_student_id");

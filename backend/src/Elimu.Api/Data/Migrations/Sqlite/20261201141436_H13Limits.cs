@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Elimu.Api.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class H13Limits : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // Races before this index could leave a student active in two programs of one partner: keep the earliest
+            // enrollment and mark the later ones removed, so the unique index can be built.
+            migrationBuilder.Sql("""
+                UPDATE sponsored_children SET status = 'REMOVED', removed_at = CURRENT_TIMESTAMP
+                WHERE status <> 'REMOVED' AND EXISTS (
+                    SELECT 1 FROM sponsored_children o
+                    WHERE o.partner_id = sponsored_children.partner_id AND o.student_id = sponsored_children.student_id
+                      AND o.status <> 'REMOVED' AND o.id <> sponsored_children.id
+                      AND (o.enrolled_at < sponsored_children.enrolled_at
+                           OR (o.enrolled_at = sponsored_children.enrolled_at AND o.id < sponsored_children.id)));
+                """);
+            migrationBuilder.CreateIndex(
+                name: "ux_sponsored_children_partner_student_active",
+                table: "sponsored_children",
+                columns: new[] { "partner_id", "student_id" },
+                unique: true,
+                filter: "status <> 'REMOVED'");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ux_sponsored_children_partner_student_active",
+                table: "sponsored_children");
+        }
+    }
+}
