@@ -27,6 +27,7 @@ app.UseAuthentication();
 app.UseElimuAntiforgery();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseMiddleware<QueryStringGuard>();
 
 app.MapElimuHealth();
 app.MapElimuApiDocs();

@@ -2,12 +2,27 @@
 
 const TIME_ZONE = 'Africa/Nairobi';
 
+/** A bad amount shows "—" and an unknown currency code is written out beside the number, instead of throwing. */
 export function formatCurrency(amount: number, currency = 'KES'): string {
-  return new Intl.NumberFormat('en-KE', {
-    style: 'currency',
-    currency,
-    maximumFractionDigits: Number.isInteger(amount) ? 0 : 2,
-  }).format(amount);
+  if (typeof amount !== 'number' || !Number.isFinite(amount)) return '—';
+  const maximumFractionDigits = Number.isInteger(amount) ? 0 : 2;
+  try {
+    return new Intl.NumberFormat('en-KE', { style: 'currency', currency, maximumFractionDigits }).format(amount);
+  } catch {
+    return `${new Intl.NumberFormat('en-KE', { maximumFractionDigits }).format(amount)} ${String(currency)}`;
+  }
+}
+
+/** "PENDING_APPROVAL" → "Pending approval". Anything but a name (a number, null, "") reads "Unknown" instead of crashing. */
+export function humanize(value: unknown): string {
+  if (typeof value !== 'string' || !value.trim()) return 'Unknown';
+  const words = value.replace(/[_-]+/g, ' ').trim().toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The label of an enum value the page knows; anything else (a number, a name added later) reads "Unknown". */
+export function formatEnum(value: unknown, known: readonly string[]): string {
+  return typeof value === 'string' && known.includes(value) ? humanize(value) : 'Unknown';
 }
 
 export function formatNumber(value: number, maximumFractionDigits = 0): string {
@@ -21,7 +36,7 @@ export function formatPercent(fraction: number): string {
 /** "1 Nov 2026" */
 export function formatDate(iso: string): string {
   const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
+  if (Number.isNaN(date.getTime())) return typeof iso === 'string' ? iso : '—';
   return new Intl.DateTimeFormat('en-KE', { day: 'numeric', month: 'short', year: 'numeric', timeZone: TIME_ZONE }).format(date);
 }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Scalar.AspNetCore;
 
 namespace Elimu.Api.Common;
@@ -10,11 +11,13 @@ public static class ApiDocs
     {
         services.ConfigureHttpJsonOptions(o =>
         {
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // Enums by name only: no 99, no "7" (docs/adr/0003). An undefined number would be stored and break every reader.
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            o.SerializerOptions.TypeInfoResolver = o.SerializerOptions.TypeInfoResolver?.WithAddedModifier(NoNullListItems.Modify);
             // Numbers are numbers: no "12" accepted for 12, so the OpenAPI types say `number`, not `number | string`.
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
-        services.AddProblemDetails();
+        services.AddProblemDetails(SpaFallback.AddStatusCodeProblems);
         // Binding failures (bad JSON, an unknown enum value) throw, so ProblemExceptionHandler can name the field.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
-import { PartnerBadge, humanizeStatus } from '@/components/partner/shared';
+import { PartnerBadge } from '@/components/partner/shared';
 import { formatCurrency, formatDate } from '@/lib/format';
 import type { AdminProgram } from '@/services/admin/sponsorship-programs';
+import { billingPeriodLabel, programTypeLabel } from './program-labels';
 import { ReviewErrorMessage } from './ReviewErrorMessage';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -36,7 +37,7 @@ export function ProgramReviewDetails({ program, pending, serverError }: ProgramR
     <div className="flex flex-col gap-5">
       <div className="flex flex-wrap items-center gap-2">
         <PartnerBadge status={program.status} />
-        <PartnerBadge tone="neutral">{humanizeStatus(program.programType)}</PartnerBadge>
+        <PartnerBadge tone="neutral">{programTypeLabel(program.programType)}</PartnerBadge>
         {belowMinimum && (
           <PartnerBadge tone="danger" testId="program-below-minimum">
             Below the minimum of {program.minChildren}
@@ -51,7 +52,7 @@ export function ProgramReviewDetails({ program, pending, serverError }: ProgramR
           {program.maxChildren ? ` (max ${program.maxChildren})` : ''}
         </Fact>
         <Fact label="Price per child">{formatCurrency(program.pricePerChild, program.currency)}</Fact>
-        <Fact label="Billing period">{humanizeStatus(program.billingPeriod)}</Fact>
+        <Fact label="Billing period">{billingPeriodLabel(program.billingPeriod)}</Fact>
         <Fact label="Starts">{program.startDate ? formatDate(program.startDate) : 'Not set'}</Fact>
         <Fact label="Ends">{program.endDate ? formatDate(program.endDate) : 'Open-ended'}</Fact>
         <Fact label={pending ? 'Submitted' : 'Last updated'}>{formatDate(program.updatedAt)}</Fact>
@@ -72,11 +73,11 @@ export function ProgramReviewDetails({ program, pending, serverError }: ProgramR
         </Block>
       )}
 
-      {program.goals.length > 0 && (
+      {(program.goals ?? []).length > 0 && (
         <Block title="Goals">
           <ul className="mt-1 list-disc space-y-1 pl-5 text-sm text-fg">
-            {program.goals.map((goal, i) => (
-              <li key={i}>{goal.title}</li>
+            {(program.goals ?? []).map((goal, i) => (
+              <li key={i}>{goal?.title}</li>
             ))}
           </ul>
         </Block>

@@ -11,6 +11,7 @@ import {
   type DataTableColumn,
 } from '@/components/partner/shared';
 import { ProgramReviewDialog } from '@/components/admin/ProgramReviewDialog';
+import { billingPeriodLabel, programTypeLabel } from '@/components/admin/program-labels';
 import { formatCurrency, formatDate } from '@/lib/format';
 import { useAdminPrograms } from '@/services/admin/sponsorship-programs';
 import type { PendingProgram, ProgramStatus } from '@/types/partner';
@@ -64,7 +65,7 @@ export default function AdminSponsorshipProgramsPage() {
         </div>
       ),
     },
-    { key: 'type', header: 'Type', cell: ({ program }) => humanizeStatus(program.programType) },
+    { key: 'type', header: 'Type', cell: ({ program }) => programTypeLabel(program.programType) },
     {
       key: 'children',
       header: 'Children',
@@ -82,7 +83,7 @@ export default function AdminSponsorshipProgramsPage() {
       align: 'right',
       cell: ({ program }) => <span className="whitespace-nowrap tabular-nums">{formatCurrency(program.pricePerChild, program.currency)}</span>,
     },
-    { key: 'billing', header: 'Billing', cell: ({ program }) => humanizeStatus(program.billingPeriod) },
+    { key: 'billing', header: 'Billing', cell: ({ program }) => billingPeriodLabel(program.billingPeriod) },
     { key: 'date', header: date.header, cell: (entry) => <span className="whitespace-nowrap">{date.value(entry)}</span> },
     {
       key: 'actions',

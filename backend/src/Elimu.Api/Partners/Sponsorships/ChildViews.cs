@@ -83,11 +83,14 @@ public static class ChildViews
     private static List<ChildGoal> ValidateGoals(IReadOnlyList<ChildGoalInput> inputs)
     {
         var v = new Validation();
-        v.Check(inputs.Count <= MaxGoals, "goals", $"Set at most {MaxGoals} goals per child.");
+        v.Check(inputs.Count <= MaxGoals, "goals", $"Set at most {MaxGoals} goals per child.").NoNulls("goals", inputs);
         var goals = new List<ChildGoal>();
         for (var i = 0; i < inputs.Count; i++)
         {
-            var input = inputs[i];
+            if (inputs[i] is not { } input) continue;
+            v.Text($"goals[{i}].learningAreaCode", input.LearningAreaCode, InputLimits.CodeText)
+             .Text($"goals[{i}].target", input.Target, InputLimits.CodeText)
+             .Date($"goals[{i}].dueDate", input.DueDate);
             if (input.Kind is null) { v.Add($"goals[{i}].kind", "Choose what the goal measures."); continue; }
             var goal = new ChildGoal
             {

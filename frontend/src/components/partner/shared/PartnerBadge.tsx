@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { cn } from '@/lib/cn';
+import { humanize } from '@/lib/format';
 
 export type BadgeTone = 'neutral' | 'brand' | 'success' | 'warning' | 'info' | 'danger' | 'violet';
 
@@ -51,12 +52,10 @@ const STATUS_TONES: Record<string, BadgeTone> = {
 };
 
 /** "PENDING_APPROVAL" → "Pending approval". */
-export function humanizeStatus(status: string): string {
-  const words = status.replace(/[_-]+/g, ' ').trim().toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
+export const humanizeStatus = humanize;
 
-export function statusTone(status: string): BadgeTone {
+export function statusTone(status: unknown): BadgeTone {
+  if (typeof status !== 'string') return 'neutral';
   return STATUS_TONES[status] ?? STATUS_TONES[status.toUpperCase()] ?? 'neutral';
 }
 

@@ -21,6 +21,11 @@ namespace Elimu.Api.Data.Migrations.Postgres
                       AND (o.enrolled_at < sponsored_children.enrolled_at
                            OR (o.enrolled_at = sponsored_children.enrolled_at AND o.id < sponsored_children.id)));
                 """);
+            // Before enums were read by name only, a number such as 99 was stored as "99"; the API can no longer write
+            // such a value out (and the admin page broke on it), so those programs take the first term of each list.
+            migrationBuilder.Sql("UPDATE sponsorship_programs SET program_type = 'direct' WHERE program_type NOT IN ('direct', 'cohort');");
+            migrationBuilder.Sql("UPDATE sponsorship_programs SET billing_period = 'monthly' WHERE billing_period NOT IN ('monthly', 'termly', 'annual');");
+
             migrationBuilder.CreateIndex(
                 name: "ux_sponsored_children_partner_student_active",
                 table: "sponsored_children",
