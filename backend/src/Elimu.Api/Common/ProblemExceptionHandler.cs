@@ -31,7 +31,12 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
                 Status = b.StatusCode,
                 Title = "The request could not be read.",
                 Detail = b.Message,
-                Extensions = { ["code"] = "bad_request" },
+                Extensions = { ["code"] = b.StatusCode switch
+                {
+                    StatusCodes.Status415UnsupportedMediaType => "unsupported_media_type",
+                    StatusCodes.Status413PayloadTooLarge => "payload_too_large",
+                    _ => "bad_request",
+                } },
             },
             _ => null,
         };

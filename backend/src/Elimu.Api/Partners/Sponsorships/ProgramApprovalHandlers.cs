@@ -58,7 +58,7 @@ public static class ProgramApprovalHandlers
         AppDbContext db, ProgramStore store, AuditTrail audit, Notifier notifier, TimeProvider clock, CancellationToken ct)
     {
         new Validation().Check(!string.IsNullOrWhiteSpace(request.Reason), "reason", "Say why the program is sent back.")
-            .Check((request.Reason?.Length ?? 0) <= 2000, "reason", "Keep the reason under 2,000 characters.").ThrowIfInvalid();
+            .Text("reason", request.Reason, InputLimits.LongText).ThrowIfInvalid();
         var program = await FindAsync(db, id, ct);
         ProgramLifecycle.Apply(program, ProgramLifecycle.Reject, clock.GetUtcNow().UtcDateTime);
         program.RejectionReason = request.Reason!.Trim();

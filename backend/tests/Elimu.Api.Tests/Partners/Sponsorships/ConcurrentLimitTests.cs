@@ -3,6 +3,7 @@ using Elimu.Api.Common;
 using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics;
+using Xunit.Abstractions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,7 @@ namespace Elimu.Api.Tests.Partners.Sponsorships;
 /// DESIGN.md §5: limits hold under concurrency on both databases. Each test fires its requests at once and checks the
 /// database afterwards; every answer is a success or a refusal, never a 500.
 /// </summary>
-public sealed class ConcurrentLimitTests(SeededApiFactory api) : IClassFixture<SeededApiFactory>
+public sealed class ConcurrentLimitTests(SeededApiFactory api, ITestOutputHelper output) : IClassFixture<SeededApiFactory>
 {
     private const int Parallel = 25;
 
@@ -123,8 +124,9 @@ public sealed class ConcurrentLimitTests(SeededApiFactory api) : IClassFixture<S
         db.SponsoredChildren.CountAsync(c => c.ProgramId == programId && c.Status != SponsoredChildStatus.REMOVED));
 
     /// <summary>Every answer is a success, a conflict, or the planner's refusal list: never a 500 or a lock timeout.</summary>
-    private static async Task AssertOnlyRefusalsAsync(IEnumerable<HttpResponseMessage> responses)
+    private async Task AssertOnlyRefusalsAsync(IReadOnlyCollection<HttpResponseMessage> responses)
     {
+        output.WriteLine("answers: " + string.Join(", ", responses.GroupBy(r => (int)r.StatusCode).OrderBy(g => g.Key).Select(g => $"{g.Key} x{g.Count()}")));
         foreach (var r in responses)
             Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity,
                 $"{(int)r.StatusCode}: {await r.Content.ReadAsStringAsync()}");

@@ -136,13 +136,14 @@ public sealed class InputValidationTests(SeededApiFactory api) : IClassFixture<S
     [InlineData("PUT", "/api/v1/partner/sponsorships/programs/{program}", "text/plain")]
     [InlineData("POST", "/api/v1/partner/sponsorships/programs/{program}/children", "application/xml")]
     [InlineData("POST", "/api/v1/auth/login", "text/plain")]
-    public async Task A_json_route_answers_415_to_another_content_type(string method, string url, string contentType)
+    [InlineData("POST", "/api/v1/partner/sponsorships/programs", null)]
+    public async Task A_json_route_answers_415_to_another_content_type(string method, string url, string? contentType)
     {
         using var partner = await api.LoginAsync("partner2@elimu.demo");
         var program = await partner.CreateProgramAsync("Content types");
         var request = new HttpRequestMessage(new HttpMethod(method), url.Replace("{program}", program.Id.ToString()))
         {
-            Content = new StringContent("name=x", Encoding.UTF8, contentType),
+            Content = contentType is null ? new ByteArrayContent("name=x"u8.ToArray()) : new StringContent("name=x", Encoding.UTF8, contentType),
         };
 
         var response = await partner.Http.SendAsync(request);
