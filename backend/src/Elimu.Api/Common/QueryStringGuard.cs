@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
@@ -8,12 +9,23 @@ namespace Elimu.Api.Common;
 /// <summary>
 /// Checks the query-string (and route) values a handler binds before binding runs, because binding is lenient where
 /// the API must not be: an enum accepts "99" and "2" (Enum.TryParse takes numbers, defined or not), and a string
-/// takes any length. Enums must be one of their names (docs/adr/0003); strings at most <see cref="InputLimits.QueryText"/>.
+/// takes any length. Enums must be one of their names (docs/adr/0003); strings at most <see cref="InputLimits.QueryText"/>;
+/// numbers, booleans, ids and dates must parse (binding would refuse them too, but without naming the parameter).
 /// A refusal is a 400 naming the parameter, like every other validation error.
 /// </summary>
 internal sealed class QueryStringGuard(RequestDelegate next)
 {
-    private sealed record Rule(string Name, Type? Enum);
+    private sealed record Rule(string Name, Type Type);
+
+    private static readonly Dictionary<Type, (Func<string, bool> Parses, string Message)> Scalars = new()
+    {
+        [typeof(int)] = (v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _), "Use a whole number."),
+        [typeof(long)] = (v => long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _), "Use a whole number."),
+        [typeof(decimal)] = (v => decimal.TryParse(v, NumberStyles.Number, CultureInfo.InvariantCulture, out _), "Use a number."),
+        [typeof(bool)] = (v => bool.TryParse(v, out _), "Use true or false."),
+        [typeof(Guid)] = (v => Guid.TryParse(v, out _), "Use an id (a UUID)."),
+        [typeof(DateOnly)] = (v => DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _), "Use a date as YYYY-MM-DD."),
+    };
 
     private static readonly ConcurrentDictionary<Endpoint, Rule[]> Rules = new();
 
@@ -35,12 +47,14 @@ internal sealed class QueryStringGuard(RequestDelegate next)
             var field = JsonNamingPolicy.CamelCase.ConvertName(rule.Name);
             foreach (var value in values)
             {
-                if (value is null) continue;
-                if (rule.Enum is { } type)
-                    v.Check(value.Length == 0 || Enum.GetNames(type).Contains(value, StringComparer.Ordinal), field,
-                        $"Use one of: {string.Join(", ", Enum.GetNames(type))}.");
-                else
+                if (string.IsNullOrEmpty(value)) continue;
+                if (rule.Type.IsEnum)
+                    v.Check(Enum.GetNames(rule.Type).Contains(value, StringComparer.Ordinal), field,
+                        $"Use one of: {string.Join(", ", Enum.GetNames(rule.Type))}.");
+                else if (rule.Type == typeof(string))
                     v.Text(field, value, InputLimits.QueryText);
+                else if (Scalars.TryGetValue(rule.Type, out var scalar))
+                    v.Check(scalar.Parses(value), field, scalar.Message);
             }
         }
         v.ThrowIfInvalid();
@@ -65,8 +79,8 @@ internal sealed class QueryStringGuard(RequestDelegate next)
     {
         if (elsewhere || name is null) return;
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
-        if (underlying.IsEnum) rules.Add(new Rule(queryName ?? name, underlying));
-        else if (underlying == typeof(string)) rules.Add(new Rule(queryName ?? name, null));
+        if (underlying.IsEnum || underlying == typeof(string) || Scalars.ContainsKey(underlying))
+            rules.Add(new Rule(queryName ?? name, underlying));
     }
 
     /// <summary>Bound from the body, a header, a form or services: not a query value.</summary>

@@ -23,7 +23,7 @@ public static class SpaFallback
         if (problem.Extensions.ContainsKey("code")) return;
         var (code, title) = problem.Status switch
         {
-            StatusCodes.Status404NotFound => ("not_found", "No such API route."),
+            StatusCodes.Status404NotFound => ("not_found", "No such route."),
             StatusCodes.Status405MethodNotAllowed => ("method_not_allowed", "This route does not take this HTTP method."),
             StatusCodes.Status415UnsupportedMediaType => ("unsupported_media_type", "Send the body as application/json."),
             StatusCodes.Status401Unauthorized => ("unauthenticated", "Sign in first."),

@@ -103,6 +103,9 @@ public sealed class InputValidationTests(SeededApiFactory api) : IClassFixture<S
     [InlineData("/available-students?grade=99", "grade")]
     [InlineData("/consent/status?status=99", "status")]
     [InlineData("/programs?page=2147483647", "page")]
+    [InlineData("/programs?page=abc", "page")]
+    [InlineData("/children?hasAlert=maybe", "hasAlert")]
+    [InlineData("/children?programId=not-a-uuid", "programId")]
     [InlineData("/children?page=1000000000&pageSize=100", "page")]
     [InlineData("/programs?search=" + "abcdefghij" + "abcdefghij" + "abcdefghij" + "abcdefghij" + "abcdefghij"
         + "abcdefghij" + "abcdefghij" + "abcdefghij" + "abcdefghij" + "abcdefghij" + "abcdefghij" + "abcdefghij"
