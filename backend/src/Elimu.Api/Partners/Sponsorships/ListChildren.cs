@@ -21,7 +21,7 @@ public static class ListChildren
         AppDbContext db, ConsentReader consent, LearningStats learning, TimeProvider clock, CancellationToken ct)
     {
         var partnerId = user.UserId();
-        var now = clock.GetUtcNow().UtcDateTime;
+        var today = NairobiTime.Today(clock);
         var children = db.SponsoredChildren.Where(c => c.PartnerId == partnerId);
         if (q.ProgramId is { } programId) children = children.Where(c => c.ProgramId == programId);
         children = q.Status is { } status ? children.Where(c => c.Status == status) : children.Where(c => c.Status != SponsoredChildStatus.REMOVED);
@@ -37,9 +37,8 @@ public static class ListChildren
         }
         if (q.HasAlert is { } alert)
         {
-            var since = now - Dashboard.PartnerCounters.InactivityAlert;
-            var alerting = consent.Visible(partnerId)
-                .Where(c => !db.ActivitySessions.Any(s => s.StudentId == c.StudentId && s.StartedAt >= since)).Select(c => c.Id);
+            var inactive = learning.Inactive(consent.Visible(partnerId).Select(c => c.StudentId), today);
+            var alerting = consent.Visible(partnerId).Where(c => inactive.Contains(c.StudentId)).Select(c => c.Id);
             children = alert ? children.Where(c => alerting.Contains(c.Id)) : children.Where(c => !alerting.Contains(c.Id));
         }
 
@@ -58,26 +57,25 @@ public static class ListChildren
 
         var statuses = await consent.StatusesAsync(paged.Items.Select(c => (c.Id, c.Status)).ToList(), ct);
         var seen = paged.Items.Where(c => statuses[c.Id] == ChildConsentStatus.given).Select(c => c.StudentId).ToList();
-        var figures = await learning.CardFiguresAsync(seen, now, ct);
-        var items = paged.Items.Select(c => Describe(c, statuses[c.Id], figures.GetValueOrDefault(c.StudentId), now)).ToList();
+        var figures = await learning.CardFiguresAsync(seen, today, ct);
+        var items = paged.Items.Select(c => Describe(c, statuses[c.Id], figures.GetValueOrDefault(c.StudentId))).ToList();
         return TypedResults.Ok(new Paged<SponsoredChildResponse>(items, paged.Page, paged.PageSize, paged.Total));
     }
 
-    private static SponsoredChildResponse Describe(Row c, ChildConsentStatus consent, StudentCardFigures? figures, DateTime now)
+    private static SponsoredChildResponse Describe(Row c, ChildConsentStatus consent, StudentCardFigures? figures)
     {
         var visible = consent == ChildConsentStatus.given;
         var initial = StudentDirectory.Initial(c.LastName);
         return new(c.Id, c.StudentId, c.ProgramId, c.ProgramName, c.Status, consent,
             StudentDirectory.NameFor(c.FirstName, c.LastName, visible),
             c.FirstName, initial, visible ? c.LastName : null, c.Grade, c.County, visible ? c.School : null,
-            c.EnrolledAt, c.RemovedAt, visible && figures is not null ? Summarise(figures, now) : null);
+            c.EnrolledAt, c.RemovedAt, visible && figures is not null ? Summarise(figures) : null);
     }
 
-    private static ChildProgressSummary Summarise(StudentCardFigures f, DateTime now)
+    private static ChildProgressSummary Summarise(StudentCardFigures f)
     {
         var trend = f.MinutesThisWeek > f.MinutesLastWeek * 1.1 ? "up" : f.MinutesThisWeek < f.MinutesLastWeek * 0.9 ? "down" : "flat";
-        var alert = f.LastActiveAt is null || now - f.LastActiveAt >= Dashboard.PartnerCounters.InactivityAlert;
-        return new(f.MinutesThisWeek, f.MinutesLastWeek, trend, f.LastActiveAt, f.AverageScore, alert);
+        return new(f.MinutesThisWeek, f.MinutesLastWeek, trend, f.LastActiveAt, f.AverageScore, f.Inactive);
     }
 
     private sealed record Row(Guid Id, Guid StudentId, Guid ProgramId, string ProgramName, SponsoredChildStatus Status,
