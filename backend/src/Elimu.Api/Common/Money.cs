@@ -11,6 +11,7 @@ public readonly record struct Money
     public decimal Amount { get; }
     public string Currency { get; }
 
+    [System.Text.Json.Serialization.JsonConstructor]
     public Money(decimal amount, string currency)
     {
         if (!Currencies.IsIso4217(currency)) throw new ArgumentException($"'{currency}' is not an ISO 4217 currency code.", nameof(currency));
