@@ -2,12 +2,15 @@
 
 const TIME_ZONE = 'Africa/Nairobi';
 
+/** Money as Kenyans write it: the ISO code, a space, the amount grouped by thousands ("KES 52,500", "USD 120.50"). */
 export function formatCurrency(amount: number, currency = 'KES'): string {
-  return new Intl.NumberFormat('en-KE', {
-    style: 'currency',
-    currency,
-    maximumFractionDigits: Number.isInteger(amount) ? 0 : 2,
-  }).format(amount);
+  const digits = Number.isInteger(amount) ? 0 : 2;
+  return `${currency.toUpperCase()} ${new Intl.NumberFormat('en-KE', { minimumFractionDigits: digits, maximumFractionDigits: 2 }).format(amount)}`;
+}
+
+/** A Money value from the API ({ amount, currency }). */
+export function formatMoney(money: { amount: number; currency: string }): string {
+  return formatCurrency(money.amount, money.currency);
 }
 
 export function formatNumber(value: number, maximumFractionDigits = 0): string {
