@@ -101,9 +101,11 @@ describe('SponsoredChildrenPage', () => {
     const spy = mockFetch({
       [CHILDREN]: childrenRoute,
       [PROGRAMS]: json(paged([programFixture(), programFixture({ id: OTHER_PROGRAM, name: 'Nairobi Numeracy' })])),
+      [FILTER_OPTIONS]: json({ ...filterOptions, grades: ['Grade4', 'Grade5'] }),
     });
     renderPage();
     await screen.findAllByTestId('child-card');
+    await waitFor(() => expect(within(screen.getByLabelText('Grade')).getAllByRole('option')).toHaveLength(3));
 
     await user.selectOptions(screen.getByLabelText('Grade'), 'Grade5');
     await waitFor(() => expect(screen.getAllByTestId('child-card')).toHaveLength(1));

@@ -1,5 +1,5 @@
 import type { BadgeTone } from '@/components/partner/shared';
-import type { CbcGrade, ChildConsentStatus, CoreCompetency, GoalStatus, RubricLevel, SponsoredChildStatus, WarningSeverity } from '@/types/partner';
+import type { ChildConsentStatus, CoreCompetency, GoalStatus, RubricLevel, SponsoredChildStatus, WarningSeverity } from '@/types/partner';
 
 // The words and orders the children views share: CBC grades, counties, learning areas, rubric levels.
 
