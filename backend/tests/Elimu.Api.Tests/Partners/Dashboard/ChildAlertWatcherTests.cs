@@ -33,7 +33,11 @@ public sealed class ChildAlertWatcherTests(ChildAlertWatcherTests.FastScanFactor
             await db.ActivitySessions.Where(s => s.StudentId == active && s.StartedAt >= since).ExecuteDeleteAsync();
         });
 
-        var pushed = await hub.NextInvocationAsync(PartnerHub.CountersEvent, TimeSpan.FromSeconds(20));
-        Assert.Equal(before + 1, pushed.GetProperty("childAlerts").GetInt32());
+        // The connect push and the watcher's first scan can both send the starting figures; skip such repeats.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        int pushed;
+        do pushed = (await hub.NextInvocationAsync(PartnerHub.CountersEvent, deadline - DateTime.UtcNow)).GetProperty("childAlerts").GetInt32();
+        while (pushed == before && DateTime.UtcNow < deadline);
+        Assert.Equal(before + 1, pushed);
     }
 }
