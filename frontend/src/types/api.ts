@@ -209,15 +209,6 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
-                /** @description Forbidden: this account may not do this (role, ownership or consent). */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
                 /** @description Conflict: the request conflicts with the current state (see code). */
                 409: {
                     headers: {
@@ -262,15 +253,6 @@ export interface paths {
                 };
                 /** @description Unauthorized: sign in first. */
                 401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Forbidden: this account may not do this (role, ownership or consent). */
-                403: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -11,7 +11,7 @@ namespace Elimu.Api.Common;
 /// says it can refuse: once, here, instead of by hand per route (issue 13 "API contract").
 /// <list type="bullet">
 /// <item>any parameter, a body, or an unsafe method (the antiforgery check) → 400</item>
-/// <item>authorization required → 401 and 403</item>
+/// <item>authorization required → 401; restricted to roles or a policy → 403 as well</item>
 /// <item>a route value (an id) → 404</item>
 /// <item>an unsafe method behind sign-in (a state it may conflict with) → 409</item>
 /// <item>a JSON or form body → 415</item>
@@ -41,11 +41,16 @@ internal static class ProblemResponses
         var metadata = description.ActionDescriptor.EndpointMetadata;
         var parameters = description.ParameterDescriptions;
         var unsafeMethod = description.HttpMethod is { } m && !HttpMethods.IsGet(m) && !HttpMethods.IsHead(m) && !HttpMethods.IsOptions(m);
-        var hasBody = parameters.Any(p => p.Source == BindingSource.Body || p.Source == BindingSource.Form || p.Source == BindingSource.FormFile);
-        var requiresAuth = metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
+        // A body bound by a parameter, or one a handler reads itself and declares with Accepts (the uploads).
+        var hasBody = parameters.Any(p => p.Source == BindingSource.Body || p.Source == BindingSource.Form || p.Source == BindingSource.FormFile)
+            || description.SupportedRequestFormats.Count > 0;
+        var authorize = metadata.OfType<IAuthorizeData>().ToList();
+        var requiresAuth = authorize.Count > 0 && !metadata.OfType<IAllowAnonymous>().Any();
+        var restricted = requiresAuth && authorize.Any(a => !string.IsNullOrEmpty(a.Roles) || !string.IsNullOrEmpty(a.Policy));
 
         if (hasBody || unsafeMethod || parameters.Any(p => p.Source == BindingSource.Query || p.Source == BindingSource.Path)) yield return 400;
-        if (requiresAuth) { yield return 401; yield return 403; }
+        if (requiresAuth) yield return 401;
+        if (restricted) yield return 403;
         if (parameters.Any(p => p.Source == BindingSource.Path)) yield return 404;
         if (unsafeMethod && requiresAuth) yield return 409;
         if (hasBody) yield return 415;

@@ -25,6 +25,9 @@ public sealed class ApiContractTests(SeededApiFactory api) : IClassFixture<Seede
     [InlineData("/api/v1/partner/sponsorships/programs/{id}/children", "post", new[] { "400", "401", "403", "404", "409", "415", "422" })]
     [InlineData("/api/v1/partner/dashboard/overview", "get", new[] { "401", "403" })]
     [InlineData("/api/v1/auth/login", "post", new[] { "400", "415", "429" })]
+    [InlineData("/api/v1/auth/me", "get", new[] { "401" })]
+    // The upload reads its form by hand and answers a wrong content type with 400 on `file`, so no 415 is listed.
+    [InlineData("/api/v1/partner/enrollments/imports/commit", "post", new[] { "400", "401", "403", "409", "422" })]
     public async Task Each_operation_lists_the_errors_its_route_can_answer(string path, string method, string[] expected)
     {
         var errors = Errors(await DocumentAsync(), path, method);
@@ -41,7 +44,6 @@ public sealed class ApiContractTests(SeededApiFactory api) : IClassFixture<Seede
         foreach (var path in doc.GetProperty("paths").EnumerateObject())
             foreach (var op in path.Value.EnumerateObject().Where(o => Methods.Contains(o.Name)))
             {
-                var requiresAuth = !path.Name.StartsWith("/api/v1/auth/login") && !path.Name.StartsWith("/health");
                 var errors = op.Value.GetProperty("responses").EnumerateObject().Where(r => r.Name[0] == '4').ToList();
                 if (path.Name.StartsWith("/api/v1/partner") || path.Name.StartsWith("/api/v1/admin") || path.Name.StartsWith("/api/v1/parent"))
                     Assert.Contains(errors, r => r.Name == "401");
@@ -51,7 +53,6 @@ public sealed class ApiContractTests(SeededApiFactory api) : IClassFixture<Seede
                     Assert.Equal("#/components/schemas/ProblemDetails", reference);
                     checkedCount++;
                 }
-                _ = requiresAuth;
             }
         Assert.True(checkedCount > 100, $"only {checkedCount} error answers documented");
     }
