@@ -3227,6 +3227,8 @@ export interface components {
             /** Format: double */
             averageScore: null | number;
             hasAlert: boolean;
+            /** Format: int32 */
+            engagement: number;
         };
         /** @enum {unknown} */
         ChildSort: "name" | "enrolled_at" | "grade" | "status" | null;

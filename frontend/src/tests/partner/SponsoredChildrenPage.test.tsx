@@ -32,7 +32,7 @@ const children = [
     firstName: 'Kevin',
     programId: OTHER_PROGRAM,
     programName: 'Nairobi Numeracy',
-    progress: { minutesThisWeek: 0, minutesLastWeek: 60, trend: 'down', lastActiveAt: '2026-11-05T15:00:00Z', averageScore: null, hasAlert: true },
+    progress: { minutesThisWeek: 0, minutesLastWeek: 60, trend: 'down', lastActiveAt: '2026-11-05T15:00:00Z', averageScore: null, hasAlert: true, engagement: 12 },
   }),
 ];
 
@@ -66,6 +66,7 @@ describe('SponsoredChildrenPage', () => {
     expect(faith.getByTestId('minutes-this-week')).toHaveTextContent('135 min');
     expect(faith.getByTestId('trend')).toHaveAttribute('data-trend', 'up');
     expect(faith.getByText('Up: 90 min last week')).toBeInTheDocument();
+    expect(faith.getByTestId('card-engagement')).toHaveTextContent('Engagement 74');
     expect(faith.queryByTestId('alert-marker')).not.toBeInTheDocument();
     expect(faith.getByText('Grade 4 · Kisumu')).toBeInTheDocument();
     expect(faith.getByText('Kisumu Lakeside Readers')).toBeInTheDocument();

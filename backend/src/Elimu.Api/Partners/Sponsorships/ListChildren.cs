@@ -85,7 +85,7 @@ public static class ListChildren
     private static ChildProgressSummary Summarise(StudentCardFigures f)
     {
         var trend = f.MinutesThisWeek > f.MinutesLastWeek * 1.1 ? "up" : f.MinutesThisWeek < f.MinutesLastWeek * 0.9 ? "down" : "flat";
-        return new(f.MinutesThisWeek, f.MinutesLastWeek, trend, f.LastActiveAt, f.AverageScore, f.Inactive);
+        return new(f.MinutesThisWeek, f.MinutesLastWeek, trend, f.LastActiveAt, f.AverageScore, f.Inactive, f.Engagement);
     }
 
     private sealed record Row(Guid Id, Guid StudentId, Guid ProgramId, string ProgramName, SponsoredChildStatus Status,

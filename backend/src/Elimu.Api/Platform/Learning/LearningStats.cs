@@ -1,4 +1,5 @@
 using Elimu.Api.Data;
+using Elimu.Api.Platform.Learning.Insights;
 using Microsoft.EntityFrameworkCore;
 
 namespace Elimu.Api.Platform.Learning;
@@ -32,7 +33,7 @@ public sealed class LearningStats(AppDbContext db)
         var (thisWeekUtc, previousUtc, endUtc) = (LearningWeek.StartUtc(weekFrom), LearningWeek.StartUtc(previousFrom), LearningWeek.EndOfTodayUtc(today));
         var sessions = await db.ActivitySessions
             .Where(s => studentIds.Contains(s.StudentId) && s.StartedAt >= previousUtc && s.StartedAt < endUtc)
-            .Select(s => new { s.StudentId, s.StartedAt, s.DurationMinutes }).ToListAsync(ct);
+            .Select(s => new { s.StudentId, s.StartedAt, s.DurationMinutes, s.Device }).ToListAsync(ct);
         var lastActive = await db.ActivitySessions.Where(s => studentIds.Contains(s.StudentId) && s.StartedAt < endUtc)
             .GroupBy(s => s.StudentId).Select(g => new { Id = g.Key, Last = g.Max(s => s.StartedAt) })
             .ToDictionaryAsync(x => x.Id, x => x.Last, ct);
@@ -43,12 +44,15 @@ public sealed class LearningStats(AppDbContext db)
             var mine = sessions.Where(s => s.StudentId == id).ToList();
             var marks = scores.Where(a => a.StudentId == id).Select(a => a.Score).ToList();
             DateTime? last = lastActive.TryGetValue(id, out var at) ? at : null;
+            // The engagement of the activity view, from the same rows: two weeks of days are enough, as its streak part stops at 7.
+            var recent = new RecentActivity([.. mine.OrderBy(s => s.StartedAt).Select(s => new SessionRow(s.StartedAt, s.DurationMinutes, s.Device))], today);
             return new StudentCardFigures(id,
                 mine.Where(s => s.StartedAt >= thisWeekUtc).Sum(s => s.DurationMinutes),
                 mine.Where(s => s.StartedAt < thisWeekUtc).Sum(s => s.DurationMinutes),
                 last,
                 LearningWeek.IsInactive(last, today),
-                marks.Count == 0 ? null : Math.Round(marks.Average(), 1));
+                marks.Count == 0 ? null : Math.Round(marks.Average(), 1),
+                recent.Engagement.Score);
         });
     }
 
@@ -76,5 +80,6 @@ public sealed class LearningStats(AppDbContext db)
     }
 }
 
-/// <summary>What a child's card shows: minutes this learning week and the one before, last activity, the inactivity alert, average score.</summary>
-public sealed record StudentCardFigures(Guid StudentId, int MinutesThisWeek, int MinutesLastWeek, DateTime? LastActiveAt, bool Inactive, decimal? AverageScore);
+/// <summary>What a child's card shows: minutes this learning week and the one before, last activity, the inactivity alert, average score, engagement.</summary>
+public sealed record StudentCardFigures(Guid StudentId, int MinutesThisWeek, int MinutesLastWeek, DateTime? LastActiveAt, bool Inactive,
+    decimal? AverageScore, int Engagement);

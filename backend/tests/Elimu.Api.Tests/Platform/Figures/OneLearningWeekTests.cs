@@ -35,6 +35,8 @@ public sealed class OneLearningWeekTests(ClockedApiFactory api) : IClassFixture<
         var late = await SurfacesAsync(partner, partnerEmail, childId);
         Assert.All(late.Minutes, m => Assert.Equal(45, m.Value));
         Assert.All(late.Inactive, i => Assert.False(i.Value, i.Key));
+        Assert.True(late.CardEngagement > 0);
+        Assert.Equal(late.ViewEngagement, late.CardEngagement);
 
         // 00:01 on the 19th: the week is the 13th–19th, so the session is no longer in it, on every surface at once.
         // (The old card counted the last 168 hours and still showed 45 minutes and no alert here.)
@@ -42,9 +44,11 @@ public sealed class OneLearningWeekTests(ClockedApiFactory api) : IClassFixture<
         var early = await SurfacesAsync(partner, partnerEmail, childId);
         Assert.All(early.Minutes, m => Assert.Equal(0, m.Value));
         Assert.All(early.Inactive, i => Assert.True(i.Value, i.Key));
+        Assert.Equal(0, early.CardEngagement);
+        Assert.Equal(early.ViewEngagement, early.CardEngagement);
     }
 
-    private sealed record Surfaces(Dictionary<string, int> Minutes, Dictionary<string, bool> Inactive);
+    private sealed record Surfaces(Dictionary<string, int> Minutes, Dictionary<string, bool> Inactive, int CardEngagement, int ViewEngagement);
 
     private async Task<Surfaces> SurfacesAsync(ApiClient partner, string partnerEmail, Guid childId)
     {
@@ -84,7 +88,9 @@ public sealed class OneLearningWeekTests(ClockedApiFactory api) : IClassFixture<
                 ["overview"] = overview.Counters.ChildAlerts == 1,
                 ["counters"] = counters.ChildAlerts == 1,
                 ["watcher"] = watched.ChildAlerts == 1,
-            });
+            },
+            card.GetProperty("engagement").GetInt32(),
+            activity.GetProperty("engagement").GetProperty("score").GetInt32());
     }
 
     private static DateTime Eat(DateOnly day, int hour, int minute) => day.ToDateTime(new TimeOnly(hour, minute), DateTimeKind.Utc).AddHours(-3);
