@@ -2,15 +2,16 @@
 
 const TIME_ZONE = 'Africa/Nairobi';
 
-/** A bad amount shows "—" and an unknown currency code is written out beside the number, instead of throwing. */
+/** Money as Kenyans write it: the ISO code, a space, the amount grouped by thousands ("KES 52,500", "USD 120.50"). A bad amount shows "—". */
 export function formatCurrency(amount: number, currency = 'KES'): string {
   if (typeof amount !== 'number' || !Number.isFinite(amount)) return '—';
-  const maximumFractionDigits = Number.isInteger(amount) ? 0 : 2;
-  try {
-    return new Intl.NumberFormat('en-KE', { style: 'currency', currency, maximumFractionDigits }).format(amount);
-  } catch {
-    return `${new Intl.NumberFormat('en-KE', { maximumFractionDigits }).format(amount)} ${String(currency)}`;
-  }
+  const digits = Number.isInteger(amount) ? 0 : 2;
+  return `${String(currency).toUpperCase()} ${new Intl.NumberFormat('en-KE', { minimumFractionDigits: digits, maximumFractionDigits: 2 }).format(amount)}`;
+}
+
+/** A Money value from the API ({ amount, currency }). */
+export function formatMoney(money: { amount: number; currency: string }): string {
+  return formatCurrency(money.amount, money.currency);
 }
 
 /** "PENDING_APPROVAL" → "Pending approval". Anything but a name (a number, null, "") reads "Unknown" instead of crashing. */

@@ -69,6 +69,8 @@ export type ProgramStatusCounts = Schemas['ProgramStatusCounts'];
 export type ChildStatusCounts = Schemas['ChildStatusCounts'];
 
 export type BillingSummary = Schemas['BillingSummary'];
+export type CurrencyBilling = Schemas['CurrencyBilling'];
+export type Money = Schemas['Money'];
 
 export type QuickLink = Schemas['QuickLink'];
 
@@ -121,6 +123,9 @@ export type PagedPrograms = Schemas['PagedOfProgramResponse'];
 /** A student who may be sponsored: first name, last initial, grade, county, school, learning needs. */
 export type StudentPreview = Schemas['StudentPreview'];
 export type PagedStudentPreviews = Schemas['PagedOfStudentPreview'];
+export type StudentFilterOptions = Schemas['StudentFilterOptions'];
+export type ChildCohortSummary = Schemas['ChildCohortSummary'];
+export type ChildCohortsResponse = Schemas['ChildCohortsResponse'];
 
 export type AddChildrenRequest = Schemas['AddChildrenRequest'];
 export type AddChildrenResponse = Schemas['AddChildrenResponse'];

@@ -21,13 +21,18 @@ public static class ApiDocs
         // Binding failures (bad JSON, an unknown enum value) throw, so ProblemExceptionHandler can name the field.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        services.AddOpenApi(o =>
         {
-            doc.Info.Title = "Elimu Partner Dashboard API";
-            doc.Info.Description = "Sponsorships, consent and monitoring for Elimu's partners. Sign in with POST /api/v1/auth/login; "
-                + "unsafe requests need the XSRF-TOKEN cookie echoed in X-XSRF-TOKEN.";
-            return Task.CompletedTask;
-        }));
+            o.AddDocumentTransformer((doc, _, _) =>
+            {
+                doc.Info.Title = "Elimu Partner Dashboard API";
+                doc.Info.Description = "Sponsorships, consent and monitoring for Elimu's partners. Sign in with POST /api/v1/auth/login; "
+                    + "unsafe requests need the XSRF-TOKEN cookie echoed in X-XSRF-TOKEN.";
+                return Task.CompletedTask;
+            });
+            o.AddDocumentTransformer(ProblemResponses.AddSchema);
+            o.AddOperationTransformer(ProblemResponses.AddToOperation);
+        });
         return services;
     }
 

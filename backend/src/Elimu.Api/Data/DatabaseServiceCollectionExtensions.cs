@@ -20,16 +20,18 @@ public static class DatabaseServiceCollectionExtensions
         {
             var cs = configuration.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("ELIMU_DB=postgres needs ConnectionStrings__Postgres.");
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UsePostgres(cs));
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => o.UsePostgres(cs).AddInterceptors(Stamps(sp)));
         }
         else
         {
             var cs = configuration.GetConnectionString("Sqlite") ?? DefaultSqlite;
             EnsureSqliteFolder(cs);
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqliteFile(cs));
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o.UseSqliteFile(cs).AddInterceptors(Stamps(sp)));
         }
         return services;
     }
+
+    private static CreationTimestamps Stamps(IServiceProvider services) => new(services.GetRequiredService<TimeProvider>());
 
     internal static DbContextOptionsBuilder UseSqliteFile(this DbContextOptionsBuilder o, string cs) =>
         o.UseSqlite(cs, s => s.MigrationsHistoryTable("__ef_migrations_history")).UseSnakeCaseNamingConvention();

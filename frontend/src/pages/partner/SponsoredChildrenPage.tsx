@@ -7,13 +7,14 @@ import { ChildrenPager } from '@/components/partner/children/ChildrenPager';
 import { CohortView } from '@/components/partner/children/CohortView';
 import { NoChildrenState } from '@/components/partner/children/NoChildrenState';
 import { ViewToggle } from '@/components/partner/children/ViewToggle';
-import { CHILD_STATUSES, GRADE_OPTIONS, KENYA_COUNTIES } from '@/components/partner/children/child-format';
+import { CHILD_STATUSES, formatGrade } from '@/components/partner/children/child-format';
 import { QueryErrorState } from '@/components/partner/sponsorships/QueryErrorState';
 import { useDebouncedValue } from '@/components/partner/sponsorships/use-debounced-value';
 import { cn } from '@/lib/cn';
 import { formatNumber } from '@/lib/format';
 import { childTabs } from '@/pages/partner/partner-sections';
-import { COHORT_LIMIT, useAllChildren, useChildren, type ChildListParams } from '@/services/partner/children';
+import { useChildCohorts, useChildren, type ChildListParams } from '@/services/partner/children';
+import { useFilterOptions } from '@/services/partner/filter-options';
 import { usePrograms } from '@/services/partner/programs';
 import { usePartnerStore } from '@/store/partnerStore';
 import type { CbcGrade, SponsoredChildStatus } from '@/types/partner';
@@ -66,9 +67,11 @@ export default function SponsoredChildrenPage() {
     sort: 'name',
   };
   const individual = useChildren({ ...filters, page, pageSize: PAGE_SIZE });
-  const cohort = useAllChildren(filters, viewMode === 'cohort');
+  const { sort: _sort, ...cohortFilters } = filters;
+  const cohort = useChildCohorts(cohortFilters, viewMode === 'cohort');
   const list = viewMode === 'cohort' ? cohort : individual;
   const programs = usePrograms({ pageSize: 100 });
+  const options = useFilterOptions().data;
 
   const programOptions = useMemo(
     () => [{ value: '', label: 'All programs' }, ...(programs.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))],
@@ -76,6 +79,7 @@ export default function SponsoredChildrenPage() {
   );
   const filtered = !!(programId || status || grade || county || alertsOnly || debouncedSearch);
   const total = list.data?.total ?? 0;
+  const empty = viewMode === 'cohort' ? cohort.data?.programs.length === 0 : individual.data?.items.length === 0;
   const pageCount = Math.max(1, Math.ceil((individual.data?.total ?? 0) / PAGE_SIZE));
 
   return (
@@ -112,12 +116,18 @@ export default function SponsoredChildrenPage() {
               options: [{ value: '', label: 'All (not removed)' }, ...CHILD_STATUSES.map((s) => ({ value: s, label: humanizeStatus(s) }))],
               onChange: (v) => update({ status: v }),
             },
-            { key: 'grade', label: 'Grade', value: grade, options: [{ value: '', label: 'All grades' }, ...GRADE_OPTIONS], onChange: (v) => update({ grade: v }) },
+            {
+              key: 'grade',
+              label: 'Grade',
+              value: grade,
+              options: [{ value: '', label: 'All grades' }, ...(options?.grades ?? []).map((g) => ({ value: g, label: formatGrade(g) }))],
+              onChange: (v) => update({ grade: v }),
+            },
             {
               key: 'county',
               label: 'County',
               value: county,
-              options: [{ value: '', label: 'All counties' }, ...KENYA_COUNTIES.map((c) => ({ value: c, label: c }))],
+              options: [{ value: '', label: 'All counties' }, ...(options?.counties ?? []).map((c) => ({ value: c, label: c }))],
               onChange: (v) => update({ county: v }),
             },
           ]}
@@ -138,7 +148,6 @@ export default function SponsoredChildrenPage() {
           <p className="text-xs text-fg-muted" aria-live="polite" data-testid="children-count">
             {formatNumber(total)} {total === 1 ? 'child' : 'children'}
             {filtered ? ' match these filters' : ''}
-            {viewMode === 'cohort' && total > COHORT_LIMIT ? ` · the groups below cover the first ${formatNumber(COHORT_LIMIT)}` : ''}
           </p>
         )}
 
@@ -146,10 +155,19 @@ export default function SponsoredChildrenPage() {
           <QueryErrorState title="We couldn’t load your sponsored children" error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
         ) : list.isPending ? (
           <PartnerLoadingSkeleton variant="stats" count={8} label="Loading sponsored children" />
-        ) : list.data.items.length === 0 ? (
+        ) : empty ? (
           <NoChildrenState filtered={filtered} />
         ) : viewMode === 'cohort' ? (
-          <CohortView children={cohort.data?.items ?? []} tab={tab} />
+          <CohortView
+            cohorts={cohort.data?.programs ?? []}
+            filters={cohortFilters}
+            tab={tab}
+            onShowAll={(id) => {
+              selectProgram(id);
+              setViewMode('individual');
+              update({ program: id });
+            }}
+          />
         ) : (
           <>
             <div className={cn('grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-3 2xl:grid-cols-4', individual.isPlaceholderData && 'opacity-60')} data-testid="children-grid">

@@ -8,6 +8,7 @@ import type {
   ChildGoalInput,
   ChildGoalsResponse,
   ChildHeader,
+  ChildCohortsResponse,
   ChildInsightsResponse,
   LearningJourney,
   PagedSponsoredChildren,
@@ -78,29 +79,22 @@ export const childInsightsQueryOptions = (id: string) =>
     meta: { silentError: true },
   });
 
-/** The most children the cohort view loads at once (five pages of 100). */
-export const COHORT_LIMIT = 500;
+/** The filters of the cohort figures: the list's, without sorting or paging. */
+export type ChildCohortParams = Omit<ChildListParams, 'page' | 'pageSize' | 'sort' | 'descending'>;
 
-/** Every child matching the filters, up to {@link COHORT_LIMIT}, for the cohort view's per-program summaries. */
-export async function getAllChildren(params: Omit<ChildListParams, 'page' | 'pageSize'>, signal?: AbortSignal): Promise<PagedSponsoredChildren> {
-  const items: PagedSponsoredChildren['items'] = [];
-  let total = 0;
-  for (let page = 1; items.length < COHORT_LIMIT; page++) {
-    const answer = await getChildren({ ...params, page, pageSize: 100 }, signal);
-    total = answer.total;
-    items.push(...answer.items);
-    if (items.length >= total || answer.items.length === 0) break;
-  }
-  return { items: items.slice(0, COHORT_LIMIT), page: 1, pageSize: COHORT_LIMIT, total };
-}
+/** The cohort view's figures per program, computed by the server over every matching child (not a page of them). */
+export const getChildCohorts = (params: ChildCohortParams, signal?: AbortSignal) =>
+  api.get<ChildCohortsResponse>(`${BASE}/by-program${toQuery({ ...params })}`, { signal });
 
-export function useAllChildren(params: Omit<ChildListParams, 'page' | 'pageSize'>, enabled = true) {
-  return useQuery({
-    queryKey: [...sponsorshipKeys.children(), 'all', params] as const,
-    queryFn: ({ signal }) => getAllChildren(params, signal),
+export const childCohortsQueryOptions = (params: ChildCohortParams) =>
+  queryOptions({
+    queryKey: [...sponsorshipKeys.children(), 'by-program', params] as const,
+    queryFn: ({ signal }) => getChildCohorts(params, signal),
     placeholderData: keepPreviousData,
-    enabled,
   });
+
+export function useChildCohorts(params: ChildCohortParams, enabled = true) {
+  return useQuery({ ...childCohortsQueryOptions(params), enabled });
 }
 
 export function useChildren(params: ChildListParams) {

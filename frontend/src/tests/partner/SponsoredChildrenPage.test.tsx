@@ -11,6 +11,8 @@ const CHILDREN = '/api/v1/partner/sponsorships/children';
 const PROGRAMS = '/api/v1/partner/sponsorships/programs';
 
 const OTHER_PROGRAM = '0193a7b0-0000-7000-8000-0000000000f2';
+const FILTER_OPTIONS = '/api/v1/partner/sponsorships/filter-options';
+const filterOptions = { counties: ['Kisumu', 'Turkana'], grades: ['PP1', 'Grade4'], learningNeeds: ['low vision'], schools: ['Kisumu Lakeside Primary'] };
 
 function renderPage(search = '') {
   return renderWithProviders(
@@ -30,7 +32,7 @@ const children = [
     firstName: 'Kevin',
     programId: OTHER_PROGRAM,
     programName: 'Nairobi Numeracy',
-    progress: { minutesThisWeek: 0, minutesLastWeek: 60, trend: 'down', lastActiveAt: '2026-11-05T15:00:00Z', averageScore: null, hasAlert: true },
+    progress: { minutesThisWeek: 0, minutesLastWeek: 60, trend: 'down', lastActiveAt: '2026-11-05T15:00:00Z', averageScore: null, hasAlert: true, engagement: 12 },
   }),
 ];
 
@@ -64,6 +66,7 @@ describe('SponsoredChildrenPage', () => {
     expect(faith.getByTestId('minutes-this-week')).toHaveTextContent('135 min');
     expect(faith.getByTestId('trend')).toHaveAttribute('data-trend', 'up');
     expect(faith.getByText('Up: 90 min last week')).toBeInTheDocument();
+    expect(faith.getByTestId('card-engagement')).toHaveTextContent('Engagement 74');
     expect(faith.queryByTestId('alert-marker')).not.toBeInTheDocument();
     expect(faith.getByText('Grade 4 · Kisumu')).toBeInTheDocument();
     expect(faith.getByText('Kisumu Lakeside Readers')).toBeInTheDocument();
@@ -99,9 +102,11 @@ describe('SponsoredChildrenPage', () => {
     const spy = mockFetch({
       [CHILDREN]: childrenRoute,
       [PROGRAMS]: json(paged([programFixture(), programFixture({ id: OTHER_PROGRAM, name: 'Nairobi Numeracy' })])),
+      [FILTER_OPTIONS]: json({ ...filterOptions, grades: ['Grade4', 'Grade5'] }),
     });
     renderPage();
     await screen.findAllByTestId('child-card');
+    await waitFor(() => expect(within(screen.getByLabelText('Grade')).getAllByRole('option')).toHaveLength(3));
 
     await user.selectOptions(screen.getByLabelText('Grade'), 'Grade5');
     await waitFor(() => expect(screen.getAllByTestId('child-card')).toHaveLength(1));
@@ -130,10 +135,23 @@ describe('SponsoredChildrenPage', () => {
     expect(await screen.findByTestId('children-empty')).toHaveTextContent('No children match these filters');
   });
 
-  it('switches to the cohort view: cards grouped by program with per-program summaries', async () => {
+  it('switches to the cohort view: per-program figures from the server over every child, with a preview of cards', async () => {
     const user = userEvent.setup();
-    const spy = mockFetch({ [CHILDREN]: childrenRoute, [PROGRAMS]: json(paged([programFixture()])) });
-    renderPage();
+    // The server counts all 240 children of the first program; the browser only ever loads a preview page.
+    const cohorts = {
+      total: 241,
+      programs: [
+        { programId: children[0]!.programId, programName: 'Kisumu Lakeside Readers', children: 240, consented: 180, averageMinutesThisWeek: 97.5, alerts: 12 },
+        { programId: OTHER_PROGRAM, programName: 'Nairobi Numeracy', children: 1, consented: 1, averageMinutesThisWeek: 0, alerts: 1 },
+      ],
+    };
+    const spy = mockFetch({
+      [`${CHILDREN}/by-program`]: json(cohorts),
+      [CHILDREN]: childrenRoute,
+      [PROGRAMS]: json(paged([programFixture()])),
+      [FILTER_OPTIONS]: json(filterOptions),
+    });
+    renderPage('?grade=Grade4');
     await screen.findAllByTestId('child-card');
     expect(screen.getByTestId('view-individual')).toHaveAttribute('aria-pressed', 'true');
 
@@ -144,16 +162,31 @@ describe('SponsoredChildrenPage', () => {
     const groups = await screen.findAllByTestId('cohort-group');
     expect(groups.map((g) => within(g).getByRole('heading', { level: 2 }).textContent)).toEqual(['Kisumu Lakeside Readers', 'Nairobi Numeracy']);
     const kisumu = within(within(groups[0]!).getByTestId('cohort-summary'));
-    expect(kisumu.getByText('Children').nextSibling).toHaveTextContent('2');
-    expect(kisumu.getByText('Consented').nextSibling).toHaveTextContent('1');
-    expect(kisumu.getByText('Avg min / week').nextSibling).toHaveTextContent('135');
-    expect(kisumu.getByText('Alerts').nextSibling).toHaveTextContent('0');
-    expect(within(groups[0]!).getAllByTestId('child-card')).toHaveLength(2);
-    const nairobi = within(within(groups[1]!).getByTestId('cohort-summary'));
-    expect(nairobi.getByText('Alerts').nextSibling).toHaveTextContent('1');
+    expect(kisumu.getByText('Children').nextSibling).toHaveTextContent('240');
+    expect(kisumu.getByText('Consented').nextSibling).toHaveTextContent('180');
+    expect(kisumu.getByText('Avg min / week').nextSibling).toHaveTextContent('98');
+    expect(kisumu.getByText('Alerts').nextSibling).toHaveTextContent('12');
+    expect(await within(groups[0]!).findAllByTestId('child-card')).toHaveLength(1);
+    expect(screen.getByTestId('children-count')).toHaveTextContent('241 children');
 
-    // The cohort view loads every page of children (100 at a time) to summarise whole programs.
-    expect(childCalls(spy).at(-1)!.get('pageSize')).toBe('100');
+    // The figures request carries the filters; the previews ask for a handful of one program's children.
+    const figures = spy.mock.calls.map(([u]) => String(u)).filter((u) => u.includes('/by-program'));
+    expect(new URL(figures.at(-1)!, 'http://x').searchParams.get('grade')).toBe('Grade4');
+    const previews = childCalls(spy).filter((q) => q.get('programId'));
+    expect(previews.every((q) => q.get('pageSize') === '6')).toBe(true);
+
+    // "Show all" opens the list of that program.
+    await user.click(within(groups[0]!).getByRole('button', { name: 'Show all 240 children' }));
+    expect(usePartnerStore.getState().childViewMode).toBe('individual');
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(`program=${children[0]!.programId}`));
+  });
+
+  it('offers the counties and grades the API lists, not a fixed list', async () => {
+    mockFetch({ [CHILDREN]: childrenRoute, [PROGRAMS]: json(paged([])), [FILTER_OPTIONS]: json(filterOptions) });
+    renderPage();
+    const county = await screen.findByLabelText('County');
+    await waitFor(() => expect(within(county).getAllByRole('option').map((o) => o.textContent)).toEqual(['All counties', 'Kisumu', 'Turkana']));
+    expect(within(screen.getByLabelText('Grade')).getAllByRole('option').map((o) => o.textContent)).toEqual(['All grades', 'PP1', 'Grade 4']);
   });
 
   it('keeps the list for a sidebar ?tab= and opens each child on that tab', async () => {

@@ -101,6 +101,7 @@ describe('SponsorshipDetailPage', () => {
     const students = [studentFixture(0), studentFixture(1), studentFixture(2)];
     const spy = routes(programFixture(), {
       [AVAILABLE]: json(paged(students)),
+      '/api/v1/partner/sponsorships/filter-options': json({ counties: ['Kisumu', 'Nairobi'], grades: ['Grade4', 'Grade5'], learningNeeds: [], schools: [] }),
       [`POST ${PROGRAM}/children`]: problem(422, 'Some students cannot be added; nothing was added.', '1 of 3 students were refused.', {
         code: 'children_refused',
         refused: [{ studentId: students[1]!.studentId, reason: 'in_another_program', message: 'Already sponsored in your program "Nairobi Numeracy".' }],
@@ -110,6 +111,7 @@ describe('SponsorshipDetailPage', () => {
     await user.click(await screen.findByTestId('add-children'));
     const dialog = screen.getByTestId('add-children-modal');
     expect(dialog).toHaveTextContent('Room for 32 more (maximum 40).');
+    await waitFor(() => expect(within(within(dialog).getByLabelText('Grade')).getAllByRole('option')).toHaveLength(3));
 
     // Filters go to the API.
     await user.selectOptions(within(dialog).getByLabelText('Grade'), 'Grade4');

@@ -7,12 +7,17 @@ export function overviewFixture(overrides: Partial<PartnerDashboardOverview> = {
     children: { total: 48, pendingConsent: 9, active: 36, paused: 1, graduated: 2, removed: 0 },
     pendingConsents: 9,
     billing: {
-      currency: 'KES',
       periodStart: '2026-11-01',
       periodEnd: '2026-11-30',
-      billedThisPeriod: 154000,
-      paidThisPeriod: 98500,
-      outstanding: 55500,
+      currencies: [
+        {
+          currency: 'KES',
+          billedThisPeriod: { amount: 154000, currency: 'KES' },
+          paidThisPeriod: { amount: 98500, currency: 'KES' },
+          outstanding: { amount: 55500, currency: 'KES' },
+          pendingPayments: 3,
+        },
+      ],
       pendingPayments: 3,
     },
     openTickets: 2,

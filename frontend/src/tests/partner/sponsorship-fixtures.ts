@@ -61,7 +61,7 @@ export function childFixture(overrides: Partial<SponsoredChildResponse> = {}): S
     school: 'Lakeside Kisumu Primary School',
     enrolledAt: '2026-09-02T07:00:00Z',
     removedAt: null,
-    progress: { minutesThisWeek: 135, minutesLastWeek: 90, trend: 'up', lastActiveAt: '2026-11-19T15:00:00Z', averageScore: 68.5, hasAlert: false },
+    progress: { minutesThisWeek: 135, minutesLastWeek: 90, trend: 'up', lastActiveAt: '2026-11-19T15:00:00Z', averageScore: 68.5, hasAlert: false, engagement: 74 },
     ...overrides,
   };
 }

@@ -19,7 +19,7 @@ public static class DemoSeeder
     public const string Password = "Demo#2026!";
 
     /// <summary>Seeds the demo data and returns what was added; a second run adds nothing (idempotent).</summary>
-    /// <param name="services">A scoped provider: the seed resolves AppDbContext, UserManager, RoleManager, IHostEnvironment and, when registered, TimeProvider.</param>
+    /// <param name="services">A scoped provider: the seed resolves AppDbContext, UserManager, RoleManager, IHostEnvironment and TimeProvider.</param>
     public static async Task<SeedResult> RunAsync(IServiceProvider services, CancellationToken ct = default)
     {
         if (services.GetRequiredService<IHostEnvironment>().IsProduction())
@@ -27,7 +27,7 @@ public static class DemoSeeder
 
         var db = services.GetRequiredService<AppDbContext>();
         var users = services.GetRequiredService<UserManager<AppUser>>();
-        var now = services.GetService<TimeProvider>()?.GetUtcNow().UtcDateTime ?? DateTime.UtcNow;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
 
         await RoleSetup.EnsureRolesAsync(services); // admin, staff, partner, parent, student
 

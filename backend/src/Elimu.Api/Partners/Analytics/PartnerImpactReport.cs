@@ -16,7 +16,7 @@ public class PartnerImpactReport
     public string? Summary { get; set; }
     public ImpactMetrics Metrics { get; set; } = new();
     public ImpactInsights AiInsights { get; set; } = new();
-    public DateTime GeneratedAt { get; set; } = DateTime.UtcNow;
+    public DateTime GeneratedAt { get; set; }
     public DateTime? ExportedAt { get; set; }
     public ExportFormat? ExportFormat { get; set; }
     public string? ExportUrl { get; set; }

@@ -16,7 +16,7 @@ public class PartnerMeeting
     public MeetingStatus Status { get; set; } = MeetingStatus.scheduled;
     public bool AiSuggested { get; set; }
     public string? Notes { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
 }
 
 public enum MeetingStatus { scheduled, completed, cancelled }

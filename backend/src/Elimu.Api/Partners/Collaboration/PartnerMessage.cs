@@ -15,7 +15,7 @@ public class PartnerMessage
     public string Body { get; set; } = "";
     public List<Attachment> Attachments { get; set; } = [];
     public DateTime? ReadAt { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
 }
 
 /// <summary>A file attached to a message or ticket.</summary>

@@ -23,7 +23,7 @@ public class SponsorshipConsent
     public string? SignedName { get; set; }
     public string? IpAddress { get; set; }
     public string? UserAgent { get; set; }
-    public DateTime RequestedAt { get; set; } = DateTime.UtcNow;
+    public DateTime RequestedAt { get; set; }
     /// <summary>When the guardian answered (agreed or declined).</summary>
     public DateTime? ConsentedAt { get; set; }
     public DateTime? RevokedAt { get; set; }

@@ -21,8 +21,8 @@ public class PartnerResource
     public int UsageCount { get; set; }
     /// <summary>Programs whose children may use the resource.</summary>
     public List<Guid> TargetPrograms { get; set; } = [];
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
 }
 
 public enum ResourceType { lesson, material, video, document }

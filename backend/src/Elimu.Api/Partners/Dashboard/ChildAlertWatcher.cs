@@ -6,12 +6,12 @@ namespace Elimu.Api.Partners.Dashboard;
 /// and pushes those that changed. Each instance watches only its own connections, so it is safe to scale out.
 /// </summary>
 public sealed class ChildAlertWatcher(IServiceScopeFactory scopes, ConnectedPartners connected, IConfiguration configuration,
-    ILogger<ChildAlertWatcher> log) : BackgroundService
+    TimeProvider clock, ILogger<ChildAlertWatcher> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Realtime:AlertScanSeconds", 300)));
-        using var timer = new PeriodicTimer(interval);
+        using var timer = new PeriodicTimer(interval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             foreach (var partnerId in connected.Partners)

@@ -1,3 +1,4 @@
+using Elimu.Api.Common;
 using Elimu.Api.Partners.Consent;
 using Elimu.Api.Partners.Finance;
 using Elimu.Api.Partners.Sponsorships;
@@ -10,8 +11,8 @@ public sealed class DashboardOverviewService(
     SponsorshipStats sponsorships, ConsentStats consents, BillingStats billing, TicketStats tickets,
     LearningStats learning, PartnerCounters counters, TimeProvider clock)
 {
-    /// <summary>Learning minutes are averaged over the last four weeks.</summary>
-    public static readonly TimeSpan LearningWindow = TimeSpan.FromDays(28);
+    /// <summary>Learning minutes are averaged over the last four learning weeks (28 Nairobi days, today included).</summary>
+    public const int LearningWeeks = 4;
 
     public async Task<PartnerDashboardOverview> GetAsync(Guid partnerId, CancellationToken ct)
     {
@@ -23,7 +24,7 @@ public sealed class DashboardOverviewService(
         var money = await billing.SummaryAsync(partnerId, from, to, start, end, ct);
         var openTickets = await tickets.OpenCountAsync(partnerId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var minutes = await learning.AverageWeeklyMinutesAsync(consents.ConsentedStudentIds(partnerId), now - LearningWindow, now, ct);
+        var minutes = await learning.AverageWeeklyMinutesAsync(consents.ConsentedStudentIds(partnerId), NairobiTime.Today(clock), LearningWeeks, ct);
         var alerts = await counters.ChildAlertsAsync(partnerId, ct);
 
         var realtime = new RealtimeCounters(pendingConsents, children.Active, openTickets, alerts, money.PendingPayments);

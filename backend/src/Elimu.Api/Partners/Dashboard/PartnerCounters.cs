@@ -12,9 +12,6 @@ public sealed class PartnerCounters(
     SponsorshipStats sponsorships, ConsentStats consents, BillingStats billing, TicketStats tickets,
     LearningStats learning, TimeProvider clock)
 {
-    /// <summary>A consented child with no session for this long raises an alert.</summary>
-    public static readonly TimeSpan InactivityAlert = TimeSpan.FromDays(7);
-
     public async Task<RealtimeCounters> ComputeAsync(Guid partnerId, CancellationToken ct)
     {
         var children = await sponsorships.ChildCountsAsync(partnerId, ct);
@@ -28,8 +25,9 @@ public sealed class PartnerCounters(
             PendingPayments: money.PendingPayments);
     }
 
+    /// <summary>Consented children with no session in the current learning week (<see cref="LearningWeek"/>).</summary>
     public Task<int> ChildAlertsAsync(Guid partnerId, CancellationToken ct) =>
-        learning.CountInactiveAsync(consents.ConsentedStudentIds(partnerId), clock.GetUtcNow().UtcDateTime - InactivityAlert, ct);
+        learning.CountInactiveAsync(consents.ConsentedStudentIds(partnerId), NairobiTime.Today(clock), ct);
 
     /// <summary>The calendar month in Nairobi that contains today, as UTC bounds and as dates.</summary>
     public (DateTime FromUtc, DateTime ToUtc, DateOnly Start, DateOnly End) CurrentBillingMonth()

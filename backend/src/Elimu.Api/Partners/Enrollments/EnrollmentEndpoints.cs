@@ -18,7 +18,8 @@ public static class EnrollmentEndpoints
         partner.MapPost("/imports/dry-run", DryRunImport.Handle).AcceptsImportUpload()
             .WithSummary("Check a CSV or XLSX file row by row; nothing is written.");
         partner.MapPost("/imports/commit", CommitImport.Handle).AcceptsImportUpload()
-            .WithSummary("Enroll every row of the file, or none: 422 import_has_errors lists the refused rows.");
+            .WithSummary("Enroll every row of the file, or none: 422 import_has_errors lists the refused rows.")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         partner.MapGet("/cohorts", CohortTracking.Handle)
             .WithSummary("Children per program by status at the end of each of the last N weeks (Nairobi, Monday weeks).");
         return app;

@@ -20,7 +20,7 @@ public class PartnerPayment
     public DateTime PeriodStart { get; set; }
     public DateTime PeriodEnd { get; set; }
     public DateTime? PaidAt { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
 }
 
 /// <summary>What the gateway last told us about this payment.</summary>

@@ -22,6 +22,6 @@ public class PartnerSubscription
     public Guid? PaymentMethodId { get; set; }
     public PaymentMethod? PaymentMethod { get; set; }
     public bool AutoRenew { get; set; } = true;
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
 }

@@ -13,5 +13,5 @@ public class PaymentMethod
     /// <summary>What is safe to show: last four card digits, a masked phone, an email.</summary>
     public string? MaskedDetail { get; set; }
     public bool IsDefault { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
 }

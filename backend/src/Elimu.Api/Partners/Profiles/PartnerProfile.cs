@@ -31,6 +31,6 @@ public class PartnerProfile
     public bool OnboardingCompleted { get; set; }
     public int OnboardingStep { get; set; }
     public BrandingConfig BrandingConfig { get; set; } = new();
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
 }

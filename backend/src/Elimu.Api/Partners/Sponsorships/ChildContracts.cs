@@ -12,9 +12,12 @@ public sealed record AddChildrenResponse(IReadOnlyList<SponsoredChildSummary> Ad
 
 public sealed record SponsoredChildSummary(Guid Id, Guid StudentId, Guid ProgramId, SponsoredChildStatus Status, DateTime EnrolledAt);
 
-/// <summary>Figures shown on a child's card; null until a guardian has consented.</summary>
+/// <summary>
+/// Figures shown on a child's card; null until a guardian has consented. Minutes, the alert and engagement follow the
+/// learning week (ADR 0005), so they equal the activity view's.
+/// </summary>
 public sealed record ChildProgressSummary(int MinutesThisWeek, int MinutesLastWeek, string Trend, DateTime? LastActiveAt,
-    decimal? AverageScore, bool HasAlert);
+    decimal? AverageScore, bool HasAlert, int Engagement);
 
 /// <summary>
 /// A row of GET /children. Before consent (and after revocation) only first name, last initial, grade and county are

@@ -14,6 +14,9 @@ public enum ChildSort { name, enrolled_at, grade, status }
 public sealed record ChildListQuery(Guid? ProgramId, SponsoredChildStatus? Status, CbcGrade? Grade, string? County,
     string? Search, bool? HasAlert, ChildSort? Sort, bool? Descending, int? Page, int? PageSize);
 
+/// <summary>The filters of the children pages, shared by the list and the cohort figures.</summary>
+public sealed record ChildFilter(Guid? ProgramId, SponsoredChildStatus? Status, CbcGrade? Grade, string? County, string? Search, bool? HasAlert);
+
 /// <summary>GET /children: the partner's sponsored children across programs, each named and summarised as consent allows.</summary>
 public static class ListChildren
 {
@@ -21,27 +24,8 @@ public static class ListChildren
         AppDbContext db, ConsentReader consent, LearningStats learning, TimeProvider clock, CancellationToken ct)
     {
         var partnerId = user.UserId();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var children = db.SponsoredChildren.Where(c => c.PartnerId == partnerId);
-        if (q.ProgramId is { } programId) children = children.Where(c => c.ProgramId == programId);
-        children = q.Status is { } status ? children.Where(c => c.Status == status) : children.Where(c => c.Status != SponsoredChildStatus.REMOVED);
-        if (q.Grade is { } grade) children = children.Where(c => c.Student!.Grade == grade);
-        if (!string.IsNullOrWhiteSpace(q.County)) children = children.Where(c => c.Student!.County == q.County);
-        if (!string.IsNullOrWhiteSpace(q.Search))
-        {
-            // Before consent only the first name is known to the partner, so only consented children match on last name.
-            var term = q.Search.Trim().ToLower();
-            var visible = consent.Visible(partnerId).Select(v => v.Id);
-            children = children.Where(c => c.Student!.FirstName.ToLower().Contains(term)
-                || (visible.Contains(c.Id) && c.Student.LastName.ToLower().Contains(term)));
-        }
-        if (q.HasAlert is { } alert)
-        {
-            var since = now - Dashboard.PartnerCounters.InactivityAlert;
-            var alerting = consent.Visible(partnerId)
-                .Where(c => !db.ActivitySessions.Any(s => s.StudentId == c.StudentId && s.StartedAt >= since)).Select(c => c.Id);
-            children = alert ? children.Where(c => alerting.Contains(c.Id)) : children.Where(c => !alerting.Contains(c.Id));
-        }
+        var today = NairobiTime.Today(clock);
+        var children = Matching(new ChildFilter(q.ProgramId, q.Status, q.Grade, q.County, q.Search, q.HasAlert), partnerId, today, db, consent, learning);
 
         var desc = q.Descending == true;
         var ordered = (q.Sort ?? ChildSort.name) switch
@@ -58,26 +42,50 @@ public static class ListChildren
 
         var statuses = await consent.StatusesAsync(paged.Items.Select(c => (c.Id, c.Status)).ToList(), ct);
         var seen = paged.Items.Where(c => statuses[c.Id] == ChildConsentStatus.given).Select(c => c.StudentId).ToList();
-        var figures = await learning.CardFiguresAsync(seen, now, ct);
-        var items = paged.Items.Select(c => Describe(c, statuses[c.Id], figures.GetValueOrDefault(c.StudentId), now)).ToList();
+        var figures = await learning.CardFiguresAsync(seen, today, ct);
+        var items = paged.Items.Select(c => Describe(c, statuses[c.Id], figures.GetValueOrDefault(c.StudentId))).ToList();
         return TypedResults.Ok(new Paged<SponsoredChildResponse>(items, paged.Page, paged.PageSize, paged.Total));
     }
 
-    private static SponsoredChildResponse Describe(Row c, ChildConsentStatus consent, StudentCardFigures? figures, DateTime now)
+    /// <summary>The partner's children that match the filters: the one definition the list and the cohort figures share.</summary>
+    internal static IQueryable<SponsoredChild> Matching(ChildFilter f, Guid partnerId, DateOnly today, AppDbContext db, ConsentReader consent, LearningStats learning)
+    {
+        var children = db.SponsoredChildren.Where(c => c.PartnerId == partnerId);
+        if (f.ProgramId is { } programId) children = children.Where(c => c.ProgramId == programId);
+        children = f.Status is { } status ? children.Where(c => c.Status == status) : children.Where(c => c.Status != SponsoredChildStatus.REMOVED);
+        if (f.Grade is { } grade) children = children.Where(c => c.Student!.Grade == grade);
+        if (!string.IsNullOrWhiteSpace(f.County)) children = children.Where(c => c.Student!.County == f.County);
+        if (!string.IsNullOrWhiteSpace(f.Search))
+        {
+            // Before consent only the first name is known to the partner, so only consented children match on last name.
+            var term = f.Search.Trim().ToLower();
+            var visible = consent.Visible(partnerId).Select(v => v.Id);
+            children = children.Where(c => c.Student!.FirstName.ToLower().Contains(term)
+                || (visible.Contains(c.Id) && c.Student.LastName.ToLower().Contains(term)));
+        }
+        if (f.HasAlert is { } alert)
+        {
+            var inactive = learning.Inactive(consent.Visible(partnerId).Select(c => c.StudentId), today);
+            var alerting = consent.Visible(partnerId).Where(c => inactive.Contains(c.StudentId)).Select(c => c.Id);
+            children = alert ? children.Where(c => alerting.Contains(c.Id)) : children.Where(c => !alerting.Contains(c.Id));
+        }
+        return children;
+    }
+
+    private static SponsoredChildResponse Describe(Row c, ChildConsentStatus consent, StudentCardFigures? figures)
     {
         var visible = consent == ChildConsentStatus.given;
         var initial = StudentDirectory.Initial(c.LastName);
         return new(c.Id, c.StudentId, c.ProgramId, c.ProgramName, c.Status, consent,
             StudentDirectory.NameFor(c.FirstName, c.LastName, visible),
             c.FirstName, initial, visible ? c.LastName : null, c.Grade, c.County, visible ? c.School : null,
-            c.EnrolledAt, c.RemovedAt, visible && figures is not null ? Summarise(figures, now) : null);
+            c.EnrolledAt, c.RemovedAt, visible && figures is not null ? Summarise(figures) : null);
     }
 
-    private static ChildProgressSummary Summarise(StudentCardFigures f, DateTime now)
+    private static ChildProgressSummary Summarise(StudentCardFigures f)
     {
         var trend = f.MinutesThisWeek > f.MinutesLastWeek * 1.1 ? "up" : f.MinutesThisWeek < f.MinutesLastWeek * 0.9 ? "down" : "flat";
-        var alert = f.LastActiveAt is null || now - f.LastActiveAt >= Dashboard.PartnerCounters.InactivityAlert;
-        return new(f.MinutesThisWeek, f.MinutesLastWeek, trend, f.LastActiveAt, f.AverageScore, alert);
+        return new(f.MinutesThisWeek, f.MinutesLastWeek, trend, f.LastActiveAt, f.AverageScore, f.Inactive, f.Engagement);
     }
 
     private sealed record Row(Guid Id, Guid StudentId, Guid ProgramId, string ProgramName, SponsoredChildStatus Status,

@@ -20,7 +20,7 @@ public class SponsoredChild
     public Guid PartnerId { get; set; }
     public AppUser? Partner { get; set; }
     public SponsoredChildStatus Status { get; set; } = SponsoredChildStatus.PENDING_CONSENT;
-    public DateTime EnrolledAt { get; set; } = DateTime.UtcNow;
+    public DateTime EnrolledAt { get; set; }
     public DateTime? RemovedAt { get; set; }
     public List<ChildGoal> PartnerGoals { get; set; } = [];
     public List<AiMilestone> AiMilestones { get; set; } = [];

@@ -21,10 +21,13 @@ public static class SponsorshipEndpoints
         partner.MapPost("/programs/{id:guid}/resume", ProgramStatusHandlers.Resume);
         partner.MapPost("/programs/{id:guid}/complete", ProgramStatusHandlers.Complete);
         partner.MapPost("/programs/{id:guid}/cancel", ProgramStatusHandlers.Cancel);
-        partner.MapPost("/programs/{id:guid}/children", AddChildren.Handle).WithSummary("Add up to 500 students, all or nothing.");
+        partner.MapPost("/programs/{id:guid}/children", AddChildren.Handle).WithSummary("Add up to 500 students, all or nothing.")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         partner.MapDelete("/programs/{id:guid}/children/{studentId:guid}", RemoveChild.Handle).WithSummary("Remove a child (the minimum of a live program holds).");
         partner.MapGet("/available-students", AvailableStudents.Handle).WithSummary("Students not in any of the partner's programs (first name, last initial, grade, county, school).");
+        partner.MapGet("/filter-options", FilterOptions.Handle).WithSummary("Counties, grades, learning needs and schools the filters offer.");
         partner.MapGet("/children", ListChildren.Handle).WithSummary("All sponsored children across programs.");
+        partner.MapGet("/children/by-program", ChildCohorts.Handle).WithSummary("The cohort view's figures per program, over every child matching the filters.");
         partner.MapGet("/children/{id:guid}", ChildViews.Header).WithSummary("Who the child is, as much as consent allows.");
         partner.MapGet("/children/{id:guid}/progress", ChildViews.Progress).WithSummary("Learning journey: mastery, CBC rubric, competencies, 12 weeks, focus areas.");
         partner.MapGet("/children/{id:guid}/activity", ChildViews.Activity).WithSummary("Minutes per day, sessions, streaks, engagement (period=day|week|month).");

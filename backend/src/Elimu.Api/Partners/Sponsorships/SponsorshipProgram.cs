@@ -30,8 +30,8 @@ public class SponsorshipProgram
     public DateTime? ApprovedAt { get; set; }
     /// <summary>Why an admin sent the program back to DRAFT; cleared when it is submitted again.</summary>
     public string? RejectionReason { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
 
     public List<SponsoredChild> Children { get; set; } = [];
 }

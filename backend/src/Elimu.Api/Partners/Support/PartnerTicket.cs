@@ -18,8 +18,8 @@ public class PartnerTicket
     public Guid? AssignedTo { get; set; }
     public List<Attachment> Attachments { get; set; } = [];
     public string? Resolution { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
     public DateTime? ResolvedAt { get; set; }
 }
 

@@ -10,5 +10,5 @@ public class AuditLogEntry
     public string? EntityId { get; set; }
     public string? IpAddress { get; set; }
     public string? Details { get; set; }
-    public DateTime At { get; set; } = DateTime.UtcNow;
+    public DateTime At { get; set; }
 }

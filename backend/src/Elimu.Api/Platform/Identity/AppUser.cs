@@ -11,7 +11,7 @@ public class AppUser : IdentityUser<Guid>
     public string FirstName { get; set; } = "";
     public string LastName { get; set; } = "";
     public string DisplayName { get; set; } = "";
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
 
     public string FullName => $"{FirstName} {LastName}".Trim();
 }

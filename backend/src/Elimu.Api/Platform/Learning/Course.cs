@@ -10,6 +10,6 @@ public class Course
     public string Title { get; set; } = "";
     public string? Description { get; set; }
     public CbcGrade Grade { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
     public List<Lesson> Lessons { get; set; } = [];
 }

@@ -9,6 +9,6 @@ public class CourseEnrollment
     public Student? Student { get; set; }
     public Guid CourseId { get; set; }
     public Course? Course { get; set; }
-    public DateTime EnrolledAt { get; set; } = DateTime.UtcNow;
+    public DateTime EnrolledAt { get; set; }
     public DateTime? CompletedAt { get; set; }
 }

@@ -15,5 +15,5 @@ public class LessonProgress
     public decimal? Score { get; set; }
     public int TimeSpentSeconds { get; set; }
     public DateTime? CompletedAt { get; set; }
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime UpdatedAt { get; set; }
 }

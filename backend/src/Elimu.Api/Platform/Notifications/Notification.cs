@@ -14,5 +14,5 @@ public class Notification
     /// <summary>Where in the app the notification leads, e.g. /dashboard/parent/consents.</summary>
     public string? Link { get; set; }
     public DateTime? ReadAt { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
 }

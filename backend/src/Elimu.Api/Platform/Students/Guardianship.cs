@@ -12,5 +12,5 @@ public class Guardianship
     public Student? Student { get; set; }
     public GuardianRelationship Relationship { get; set; }
     public bool IsPrimary { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
 }

@@ -18,7 +18,7 @@ public class Student
     public List<string> LearningNeeds { get; set; } = [];
     public Guid? UserId { get; set; }
     public AppUser? User { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
 
     public List<Guardianship> Guardianships { get; set; } = [];
 }

@@ -10,6 +10,13 @@ public sealed record StudentSearch(CbcGrade? Grade, string? County, string? Scho
 public sealed record StudentPreview(Guid Id, Guid StudentId, string FirstName, string LastInitial, string DisplayName,
     CbcGrade Grade, string County, string School, IReadOnlyList<string> LearningNeeds);
 
+/// <summary>
+/// The values the partner pages filter students and children by. Each is a vocabulary, not a child's data: counties are
+/// Kenya's 47 (alphabetical), grades every CBC grade in school order, learning needs and schools those recorded on the platform.
+/// </summary>
+public sealed record StudentFilterOptions(IReadOnlyList<string> Counties, IReadOnlyList<CbcGrade> Grades,
+    IReadOnlyList<string> LearningNeeds, IReadOnlyList<string> Schools);
+
 /// <summary>Finds students and names them as much as the caller is allowed to see.</summary>
 public sealed class StudentDirectory(AppDbContext db)
 {
@@ -41,6 +48,23 @@ public sealed class StudentDirectory(AppDbContext db)
         var rows = query.OrderBy(s => s.County).ThenBy(s => s.Grade).ThenBy(s => s.FirstName).ThenBy(s => s.Id);
         var paged = await rows.ToPagedAsync(page, ct);
         return new(paged.Items.Select(Preview).ToList(), paged.Page, paged.PageSize, paged.Total);
+    }
+
+    /// <summary>The most school names offered; past this the school filter is typed (it matches the exact name).</summary>
+    public const int MaxSchoolOptions = 1000;
+
+    /// <summary>Two queries, whatever the number of students.</summary>
+    public async Task<StudentFilterOptions> FilterOptionsAsync(CancellationToken ct)
+    {
+        // Few students have needs and each has one or two, so the distinct values are taken in memory.
+        var needs = (await db.Students.Where(s => s.LearningNeeds.Count > 0).Select(s => s.LearningNeeds).ToListAsync(ct))
+            .SelectMany(n => n).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var schools = await db.Students.Select(s => s.School).Where(s => s != "").Distinct().OrderBy(s => s).Take(MaxSchoolOptions).ToListAsync(ct);
+        return new StudentFilterOptions(
+            [.. KenyaCounties.All.Order(StringComparer.Ordinal)],
+            Enum.GetValues<CbcGrade>(),
+            [.. needs.Where(n => !string.IsNullOrWhiteSpace(n)).Order(StringComparer.OrdinalIgnoreCase)],
+            schools);
     }
 
     private static StudentPreview Preview(Student s) =>

@@ -66,15 +66,17 @@ public sealed class DashboardOverviewTests(SeededApiFactory api) : IClassFixture
         Assert.Equal(open, overview.Counters.OpenTickets);
 
         var unpaid = expected.payments.Where(p => p.Status is PaymentStatus.pending or PaymentStatus.failed).ToList();
-        Assert.Equal(unpaid.Sum(p => p.Amount), overview.Billing.Outstanding);
+        var kes = overview.Billing.Currencies.Single(c => c.Currency == "KES");
+        Assert.All(expected.payments, p => Assert.Equal("KES", p.Currency));
+        Assert.Equal(unpaid.Sum(p => p.Amount), kes.Outstanding.Amount);
         Assert.Equal(unpaid.Count, overview.Counters.PendingPayments);
 
         var from = DateTime.SpecifyKind(overview.Billing.PeriodStart.ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc).AddHours(-3);
         var to = DateTime.SpecifyKind(overview.Billing.PeriodEnd.AddDays(1).ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc).AddHours(-3);
         Assert.Equal(expected.payments.Where(p => p.PeriodStart >= from && p.PeriodStart < to && p.Status != PaymentStatus.refunded).Sum(p => p.Amount),
-            overview.Billing.BilledThisPeriod);
+            kes.BilledThisPeriod.Amount);
         Assert.Equal(expected.payments.Where(p => p.Status == PaymentStatus.completed && p.PaidAt >= from && p.PaidAt < to).Sum(p => p.Amount),
-            overview.Billing.PaidThisPeriod);
+            kes.PaidThisPeriod.Amount);
     }
 
     [Fact]
@@ -83,7 +85,9 @@ public sealed class DashboardOverviewTests(SeededApiFactory api) : IClassFixture
         using var client = await api.LoginAsync("partner@elimu.demo");
         var overview = await client.GetJsonAsync<PartnerDashboardOverview>(Overview);
         var partnerId = await PartnerIdAsync("partner@elimu.demo");
-        var now = overview.GeneratedAt;
+        // The last four learning weeks: 28 Nairobi days, today included (ADR 0005).
+        var today = Elimu.Api.Common.NairobiTime.Today(TimeProvider.System);
+        DateTime StartOf(DateOnly day) => Elimu.Api.Common.NairobiTime.StartOfDayUtc(day);
 
         var (minutes, alerts) = await api.WithDbAsync(async db =>
         {
@@ -92,8 +96,8 @@ public sealed class DashboardOverviewTests(SeededApiFactory api) : IClassFixture
                     && c.ConsentGiven == true && c.RevokedAt == null)
                 .Select(c => c.SponsoredChild!.StudentId).Distinct().ToListAsync();
             var sessions = await db.ActivitySessions.Where(s => consented.Contains(s.StudentId)).ToListAsync();
-            var recent = sessions.Where(s => s.StartedAt >= now.AddDays(-28) && s.StartedAt < now).Sum(s => s.DurationMinutes);
-            var inactive = consented.Count(id => !sessions.Any(s => s.StudentId == id && s.StartedAt >= now.AddDays(-7)));
+            var recent = sessions.Where(s => s.StartedAt >= StartOf(today.AddDays(-27)) && s.StartedAt < StartOf(today.AddDays(1))).Sum(s => s.DurationMinutes);
+            var inactive = consented.Count(id => !sessions.Any(s => s.StudentId == id && s.StartedAt >= StartOf(today.AddDays(-6)) && s.StartedAt < StartOf(today.AddDays(1))));
             return (consented.Count == 0 ? 0 : Math.Round((decimal)recent / consented.Count / 4m, 1), inactive);
         });
 
@@ -124,7 +128,7 @@ public sealed class DashboardOverviewTests(SeededApiFactory api) : IClassFixture
         Assert.Equal(0, empty.Programs.Total);
         Assert.Equal(0, empty.Children.Total);
         Assert.Equal(0, empty.PendingConsents);
-        Assert.Equal(0m, empty.Billing.Outstanding);
+        Assert.Equal(0m, Assert.Single(empty.Billing.Currencies).Outstanding.Amount);
         Assert.Equal(0, empty.OpenTickets);
         Assert.Equal(0m, empty.AverageWeeklyLearningMinutes);
     }

@@ -61,6 +61,9 @@ export function ChildCard({ child, tab, hideProgram }: ChildCardProps) {
           </div>
           <div className="text-right text-[11px] text-fg-subtle">
             {p.averageScore !== null && <p>Avg score {formatNumber(p.averageScore)}%</p>}
+            <p data-testid="card-engagement" title="Engagement over the last 7 Nairobi days (0–100), as on the child's Activity tab">
+              Engagement {formatNumber(p.engagement)}
+            </p>
             <p className="inline-flex items-center gap-1">
               <Clock className="size-3" aria-hidden="true" />
               {p.lastActiveAt ? `Active ${formatDate(p.lastActiveAt)}` : 'Not active yet'}

@@ -1,26 +1,12 @@
 import type { BadgeTone } from '@/components/partner/shared';
-import type { CbcGrade, ChildConsentStatus, CoreCompetency, GoalStatus, RubricLevel, SponsoredChildStatus, WarningSeverity } from '@/types/partner';
+import type { ChildConsentStatus, CoreCompetency, GoalStatus, RubricLevel, SponsoredChildStatus, WarningSeverity } from '@/types/partner';
 
 // The words and orders the children views share: CBC grades, counties, learning areas, rubric levels.
-
-export const GRADES: CbcGrade[] = [
-  'PP1', 'PP2', 'Grade1', 'Grade2', 'Grade3', 'Grade4', 'Grade5', 'Grade6', 'Grade7', 'Grade8', 'Grade9', 'Grade10', 'Grade11', 'Grade12',
-];
 
 /** "Grade4" → "Grade 4"; "PP1" stays "PP1". */
 export function formatGrade(grade: string): string {
   return grade.replace(/^Grade(\d+)$/, 'Grade $1');
 }
-
-export const GRADE_OPTIONS = GRADES.map((g) => ({ value: g, label: formatGrade(g) }));
-
-/** Kenya's 47 counties (the API filters by exact name). */
-export const KENYA_COUNTIES = [
-  'Baringo', 'Bomet', 'Bungoma', 'Busia', 'Elgeyo-Marakwet', 'Embu', 'Garissa', 'Homa Bay', 'Isiolo', 'Kajiado', 'Kakamega', 'Kericho',
-  'Kiambu', 'Kilifi', 'Kirinyaga', 'Kisii', 'Kisumu', 'Kitui', 'Kwale', 'Laikipia', 'Lamu', 'Machakos', 'Makueni', 'Mandera', 'Marsabit',
-  'Meru', 'Migori', 'Mombasa', "Murang'a", 'Nairobi', 'Nakuru', 'Nandi', 'Narok', 'Nyamira', 'Nyandarua', 'Nyeri', 'Samburu', 'Siaya',
-  'Taita-Taveta', 'Tana River', 'Tharaka-Nithi', 'Trans Nzoia', 'Turkana', 'Uasin Gishu', 'Vihiga', 'Wajir', 'West Pokot',
-];
 
 /** CBC learning areas a rubric goal can name. */
 export const LEARNING_AREAS: { code: string; name: string }[] = [

@@ -1,11 +1,15 @@
 import { Clock, HandCoins, HeartHandshake, Receipt, ShieldCheck, Ticket, Users } from 'lucide-react';
 import { PartnerStatsCard } from '@/components/partner/shared';
-import { formatCurrency, formatDateRange, formatNumber } from '@/lib/format';
+import { formatDateRange, formatMoney, formatNumber } from '@/lib/format';
 import type { PartnerDashboardOverview } from '@/types/partner';
 
 /** The KPI row of the dashboard: every figure straight from the overview. */
 export function DashboardStats({ overview }: { overview: PartnerDashboardOverview }) {
   const { children, billing, counters } = overview;
+  // One amount per currency, side by side ("KES 52,500 · USD 120"): never a sum across currencies.
+  const each = (pick: (c: (typeof billing.currencies)[number]) => { amount: number; currency: string }) =>
+    billing.currencies.map((c) => formatMoney(pick(c))).join(' · ');
+  const outstanding = billing.currencies.some((c) => c.outstanding.amount > 0);
   return (
     // Wide screens: 12 columns, four cards (3 each) then three (4 each).
     <div className="grid grid-cols-1 gap-4 min-[420px]:grid-cols-2 lg:grid-cols-12" data-testid="dashboard-stats">
@@ -39,7 +43,7 @@ export function DashboardStats({ overview }: { overview: PartnerDashboardOvervie
         testId="stat-billed-this-period"
         label="Billed this period"
         icon={Receipt}
-        value={formatCurrency(billing.billedThisPeriod, billing.currency)}
+        value={each((c) => c.billedThisPeriod)}
         hint={formatDateRange(billing.periodStart, billing.periodEnd)}
       />
       <PartnerStatsCard
@@ -47,9 +51,9 @@ export function DashboardStats({ overview }: { overview: PartnerDashboardOvervie
         testId="stat-outstanding"
         label="Outstanding"
         icon={HandCoins}
-        value={formatCurrency(billing.outstanding, billing.currency)}
-        hint={`${formatCurrency(billing.paidThisPeriod, billing.currency)} paid this period`}
-        tone={billing.outstanding > 0 ? 'attention' : 'default'}
+        value={each((c) => c.outstanding)}
+        hint={`${each((c) => c.paidThisPeriod)} paid this period`}
+        tone={outstanding ? 'attention' : 'default'}
       />
       <PartnerStatsCard
         className="lg:col-span-4"

@@ -1,16 +1,6 @@
-import { GRADE_OPTIONS, KENYA_COUNTIES } from '@/components/partner/children/child-format';
+import { formatGrade } from '@/components/partner/children/child-format';
+import { useFilterOptions } from '@/services/partner/filter-options';
 import type { CbcGrade } from '@/types/partner';
-
-/** The learning needs schools record for their pupils (a filter; the API matches exactly). */
-export const LEARNING_NEEDS = [
-  'reading support',
-  'numeracy support',
-  'English language support',
-  'speech and language support',
-  'attention support',
-  'hearing impairment',
-  'low vision',
-];
 
 export interface StudentFilterValues {
   search: string;
@@ -25,12 +15,15 @@ export const NO_STUDENT_FILTERS: StudentFilterValues = { search: '', grade: '', 
 export interface StudentFiltersProps {
   value: StudentFilterValues;
   onChange: (change: Partial<StudentFilterValues>) => void;
-  /** Schools suggested for the school filter (those of the students shown). */
-  schools: string[];
 }
 
-/** The add-children picker's filters: name or school, grade, county, learning need and exact school. */
-export function StudentFilters({ value, onChange, schools }: StudentFiltersProps) {
+/**
+ * The add-children picker's filters: name or school, grade, county, learning need and exact school. The choices
+ * (counties, grades, learning needs, schools) come from the API's filter options; until they load, each select
+ * offers only "All".
+ */
+export function StudentFilters({ value, onChange }: StudentFiltersProps) {
+  const options = useFilterOptions().data;
   return (
     <div className="grid grid-cols-2 gap-2 sm:grid-cols-3" role="search" aria-label="Filter students">
       <label className="col-span-2 flex flex-col gap-1 text-xs text-fg-subtle sm:col-span-3">
@@ -41,9 +34,9 @@ export function StudentFilters({ value, onChange, schools }: StudentFiltersProps
         Grade
         <select className="input" value={value.grade} onChange={(e) => onChange({ grade: e.target.value as CbcGrade | '' })}>
           <option value="">All grades</option>
-          {GRADE_OPTIONS.map((g) => (
-            <option key={g.value} value={g.value}>
-              {g.label}
+          {(options?.grades ?? []).map((g) => (
+            <option key={g} value={g}>
+              {formatGrade(g)}
             </option>
           ))}
         </select>
@@ -52,7 +45,7 @@ export function StudentFilters({ value, onChange, schools }: StudentFiltersProps
         County
         <select className="input" value={value.county} onChange={(e) => onChange({ county: e.target.value })}>
           <option value="">All counties</option>
-          {KENYA_COUNTIES.map((c) => (
+          {(options?.counties ?? []).map((c) => (
             <option key={c} value={c}>
               {c}
             </option>
@@ -63,7 +56,7 @@ export function StudentFilters({ value, onChange, schools }: StudentFiltersProps
         Learning need
         <select className="input" value={value.learningNeed} onChange={(e) => onChange({ learningNeed: e.target.value })}>
           <option value="">Any</option>
-          {LEARNING_NEEDS.map((n) => (
+          {(options?.learningNeeds ?? []).map((n) => (
             <option key={n} value={n}>
               {n}
             </option>
@@ -74,7 +67,7 @@ export function StudentFilters({ value, onChange, schools }: StudentFiltersProps
         School (exact name)
         <input className="input" value={value.school} onChange={(e) => onChange({ school: e.target.value })} list="add-children-schools" placeholder="Any school" />
         <datalist id="add-children-schools">
-          {schools.map((s) => (
+          {(options?.schools ?? []).map((s) => (
             <option key={s} value={s} />
           ))}
         </datalist>

@@ -6,7 +6,7 @@ internal static class ActivityCalculator
     public static (DateOnly From, DateOnly To) Window(ActivityPeriod period, DateOnly today) => period switch
     {
         ActivityPeriod.day => (today, today),
-        ActivityPeriod.week => (today.AddDays(-6), today),
+        ActivityPeriod.week => LearningWeek.Current(today),
         ActivityPeriod.month => (today.AddDays(-29), today),
         _ => throw new ArgumentOutOfRangeException(nameof(period), period, "Unknown activity period."),
     };
@@ -38,7 +38,7 @@ internal static class ActivityCalculator
             recent.CurrentStreak,
             recent.LongestStreak,
             lastActiveAt,
-            lastActiveAt is { } last ? recent.Today.DayNumber - InsightDates.DayOf(last).DayNumber : null,
+            LearningWeek.DaysSinceActive(lastActiveAt, recent.Today),
             recent.Engagement);
     }
 

@@ -7,7 +7,8 @@ namespace Elimu.Api.Platform.Learning.Insights;
 internal static class LearningSignalsCalculator
 {
     public const int PatternDays = 30;
-    public const int InactiveDays = 7;
+    /// <summary>"Inactive for 7 days" as <see cref="LearningWeek.IsInactive"/> defines it.</summary>
+    public const int InactiveDays = LearningWeek.Days;
     public const int InactiveHighDays = 14;
     /// <summary>score_falling fires after this many week-on-week falls in a row among the journey's 12 weeks that had assessments.</summary>
     public const int FallingWeeks = 2;
@@ -24,7 +25,7 @@ internal static class LearningSignalsCalculator
         // With a single area there is nothing weaker to point at; calling it both strongest and weakest would mislead.
         var weakest = byScore.Count > 1 ? Signal(byScore[0]) : null;
 
-        var daysInactive = lastActiveAt is { } last ? recent.Today.DayNumber - InsightDates.DayOf(last).DayNumber : (int?)null;
+        var daysInactive = LearningWeek.DaysSinceActive(lastActiveAt, recent.Today);
         var falling = FallingRun(weeks);
         List<EarlyWarning> warnings = [.. new[] { Inactive(daysInactive, lastActiveAt), ScoreFalling(falling) }.OfType<EarlyWarning>(),
             .. goals.Select(GoalWarning).OfType<EarlyWarning>()];

@@ -25,7 +25,8 @@ internal sealed class RecentActivity
         ActiveDays = sessions.Select(s => InsightDates.DayOf(s.StartedAt)).ToHashSet();
         CurrentStreak = StreakCalculator.Current(ActiveDays, today);
         LongestStreak = StreakCalculator.Longest(ActiveDays, FirstDay(today), today);
-        var last7 = SessionsOn(today.AddDays(-6), today).ToList();
+        var (weekFrom, weekTo) = LearningWeek.Current(today);
+        var last7 = SessionsOn(weekFrom, weekTo).ToList();
         MinutesLast7Days = last7.Sum(s => s.Minutes);
         ActiveDaysLast7Days = last7.Select(s => InsightDates.DayOf(s.StartedAt)).Distinct().Count();
         Engagement = EngagementScore.Compute(MinutesLast7Days, ActiveDaysLast7Days, CurrentStreak);

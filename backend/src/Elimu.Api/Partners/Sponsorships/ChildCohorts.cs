@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Elimu.Api.Common;
+using Elimu.Api.Data;
+using Elimu.Api.Partners.Consent;
+using Elimu.Api.Platform.Learning;
+using Elimu.Api.Platform.Students;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Elimu.Api.Partners.Sponsorships;
+
+public sealed record ChildCohortQuery(Guid? ProgramId, SponsoredChildStatus? Status, CbcGrade? Grade, string? County, string? Search, bool? HasAlert);
+
+/// <summary>
+/// One program's group in the cohort view, over every matching child. Minutes and alerts count consented children
+/// only (the others' learning is not the partner's to see), with the learning week of <see cref="LearningWeek"/>.
+/// </summary>
+/// <param name="AverageMinutesThisWeek">Mean of the consented children's minutes this week; null when none is consented.</param>
+public sealed record ChildCohortSummary(Guid ProgramId, string ProgramName, int Children, int Consented, decimal? AverageMinutesThisWeek, int Alerts);
+
+public sealed record ChildCohortsResponse(int Total, IReadOnlyList<ChildCohortSummary> Programs);
+
+/// <summary>GET /children/by-program: the cohort view's figures, computed by the server over all matching children. Three queries.</summary>
+public static class ChildCohorts
+{
+    public static async Task<Ok<ChildCohortsResponse>> Handle([AsParameters] ChildCohortQuery q, ClaimsPrincipal user,
+        AppDbContext db, ConsentReader consent, LearningStats learning, TimeProvider clock, CancellationToken ct)
+    {
+        var partnerId = user.UserId();
+        var today = NairobiTime.Today(clock);
+        var matching = ListChildren.Matching(new ChildFilter(q.ProgramId, q.Status, q.Grade, q.County, q.Search, q.HasAlert), partnerId, today,
+            db, consent, learning);
+        var visible = consent.Visible(partnerId).Select(c => c.Id);
+        var rows = await matching
+            .Select(c => new { c.ProgramId, ProgramName = c.Program!.Name, c.StudentId, Consented = visible.Contains(c.Id) })
+            .ToListAsync(ct);
+
+        var consentedStudents = matching.Where(c => visible.Contains(c.Id)).Select(c => c.StudentId);
+        var minutes = await learning.MinutesThisWeekAsync(consentedStudents, today, ct);
+        var inactive = (await learning.Inactive(consentedStudents, today).ToListAsync(ct)).ToHashSet();
+
+        var programs = rows.GroupBy(r => (r.ProgramId, r.ProgramName)).Select(g =>
+        {
+            var seen = g.Where(r => r.Consented).ToList();
+            decimal? average = seen.Count == 0 ? null
+                : Math.Round((decimal)seen.Sum(r => minutes.GetValueOrDefault(r.StudentId)) / seen.Count, 1, MidpointRounding.AwayFromZero);
+            return new ChildCohortSummary(g.Key.ProgramId, g.Key.ProgramName, g.Count(), seen.Count, average, seen.Count(r => inactive.Contains(r.StudentId)));
+        }).OrderBy(p => p.ProgramName, StringComparer.CurrentCultureIgnoreCase).ThenBy(p => p.ProgramId).ToList();
+        return TypedResults.Ok(new ChildCohortsResponse(rows.Count, programs));
+    }
+}
