@@ -16,9 +16,10 @@ namespace Elimu.Api.Partners.Enrollments;
 public static class CommitImport
 {
     public static async Task<Ok<ImportCommitResponse>> Handle(HttpRequest request, ClaimsPrincipal user,
-        AppDbContext db, ProgramStore store, AuditTrail audit, PartnerCountersPublisher counters, TimeProvider clock, CancellationToken ct)
+        AppDbContext db, ProgramStore store, AuditTrail audit, PartnerCountersPublisher counters, TimeProvider clock, IImportLock imports, CancellationToken ct)
     {
         var partnerId = user.UserId();
+        await using var slot = await imports.EnterOrConflictAsync(partnerId, ct);
         var upload = await ImportUploadForm.ReadAsync(request, ct);
         var plan = await ImportPlan.CheckAsync(db, store, partnerId, upload.File, upload.ProgramId, ct);
         if (plan.HasErrors)
