@@ -7,6 +7,8 @@
 //
 // Separators: Excel in many locales splits CSV on semicolons, so a field holding `;` (or `,`) is quoted too; unquoted,
 // `;=1+1` would become a second cell holding a formula.
+//
+// The API's CSV files follow the same rule (backend Common/SpreadsheetCsv.cs, on CsvHelper's injection escaping).
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 // What a spreadsheet may skip or strip before it looks for a formula character.
