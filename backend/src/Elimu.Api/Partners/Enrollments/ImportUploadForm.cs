@@ -29,7 +29,7 @@ public static class ImportUploadForm
         {
             ImportFileReader.Fail(ImportFileReader.TooBig);
         }
-        catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+        catch (InvalidDataException e) when (e.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase))
         {
             ImportFileReader.Fail(ImportFileReader.TooBig);
         }

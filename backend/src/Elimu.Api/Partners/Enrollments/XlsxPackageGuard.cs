@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Compression;
+using Elimu.Api.Common;
 using static Elimu.Api.Partners.Enrollments.ImportLimits;
 
 namespace Elimu.Api.Partners.Enrollments;
@@ -38,8 +39,9 @@ public static class XlsxPackageGuard
                 total += inflated;
             }
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is not (ValidationFailedException or OperationCanceledException))
         {
+            // A corrupt zip, an unsupported compression method, an encrypted part: not a workbook this API can read.
             ImportFileReader.Fail(ImportFileReader.Unreadable);
         }
         finally

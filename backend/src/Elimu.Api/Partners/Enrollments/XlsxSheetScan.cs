@@ -1,14 +1,17 @@
 using System.IO.Compression;
 using System.Xml;
+using Elimu.Api.Common;
 using static Elimu.Api.Partners.Enrollments.ImportLimits;
 
 namespace Elimu.Api.Partners.Enrollments;
 
 /// <summary>
-/// Walks every worksheet's XML once, as a stream, before MiniExcel reads it: the declared dimension, the row numbers
-/// and the cell columns. MiniExcel turns a gap in row numbers into blank rows and widens every row to the rightmost
-/// column, so one cell at row 1,048,576 or column XFD would make it do millions of rows' work; here such a sheet is
-/// refused after reading a few bytes of it. Blank rows count: a sheet of a million empty rows is refused too.
+/// Walks the workbook's XML once, as a stream, before MiniExcel reads it: each sheet's declared dimension, its row
+/// numbers and its cell columns. MiniExcel turns a gap in row numbers into blank rows and widens every row to the
+/// rightmost column, so one cell at row 1,048,576 or column XFD would make it do millions of rows' work; here such a
+/// sheet is refused after reading a few bytes of it. Blank rows count: a sheet of a million empty rows is refused too.
+/// Every .xml part is walked, whatever its namespace, not only those under xl/worksheets/: the workbook's
+/// relationships may put a sheet anywhere. (A drawing's few anchor rows count for that drawing alone.)
 /// </summary>
 public static class XlsxSheetScan
 {
@@ -27,13 +30,13 @@ public static class XlsxSheetScan
         try
         {
             using var zip = new ZipArchive(buffer, ZipArchiveMode.Read, leaveOpen: true);
-            foreach (var entry in zip.Entries.Where(IsWorksheet))
+            foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)))
             {
                 using var xml = XmlReader.Create(entry.Open(), Settings);
                 Scan(xml, ct);
             }
         }
-        catch (XmlException)
+        catch (Exception e) when (e is not (ValidationFailedException or OperationCanceledException))
         {
             ImportFileReader.Fail(ImportFileReader.Unreadable);
         }
@@ -42,10 +45,6 @@ public static class XlsxSheetScan
             buffer.Position = 0;
         }
     }
-
-    private static bool IsWorksheet(ZipArchiveEntry e) =>
-        e.FullName.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase)
-        && e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) && !e.FullName.Contains("/_rels/");
 
     private static void Scan(XmlReader xml, CancellationToken ct)
     {

@@ -23,6 +23,7 @@ public sealed class ImportBombTests(SeededApiFactory api, ITestOutputHelper outp
         // .NET's zip reader itself stops a part that inflates past its declared size; the guard counts the bytes as well.
         { "sizes in the zip headers that lie", nameof(WorkbookBombs.LyingHeaders), "save it again" },
         { "a row numbered 1,048,576", nameof(WorkbookBombs.FarRow), "blank rows included" },
+        { "a row numbered 1,048,576 in a sheet outside xl/worksheets", nameof(WorkbookBombs.FarRowElsewhere), "blank rows included" },
         { "a cell in column XFD", nameof(WorkbookBombs.FarColumn), "columns" },
         { "a declared dimension of 30 million rows", nameof(WorkbookBombs.Dimension), "blank rows included" },
         { "thousands of zip parts", nameof(WorkbookBombs.ManyParts), "parts" },
@@ -33,15 +34,24 @@ public sealed class ImportBombTests(SeededApiFactory api, ITestOutputHelper outp
         { "a CSV quote that never closes", "open-quote-csv", "quote" },
     };
 
+    public const string Real20000 = "real-20000";
+
     private static readonly Dictionary<string, Lazy<(string Name, byte[] Content)>> Files = new()
     {
+        [Real20000] = new(() => ("cohort.xlsx", Xlsx(Enumerable.Range(1, 20_000).Select(i => new Dictionary<string, object?>
+        {
+            ["student_id"] = Guid.NewGuid().ToString(), ["admission_number"] = $"KSM/{i:D5}",
+            ["school"] = "Lakeside Kisumu Primary School, Kisumu County", ["program"] = "Kisumu Lakeside Readers 2026 Cohort",
+        })))),
         [nameof(WorkbookBombs.SharedStrings)] = new(() => ("bomb.xlsx", WorkbookBombs.SharedStrings(200L * 1024 * 1024))),
         [nameof(WorkbookBombs.EmptyRows)] = new(() => ("rows.xlsx", WorkbookBombs.EmptyRows(30_000_000))),
         [nameof(WorkbookBombs.LyingHeaders)] = new(() => ("liar.xlsx", WorkbookBombs.LyingHeaders(20L * 1024 * 1024, claimed: 1000))),
         [nameof(WorkbookBombs.FarRow)] = new(() => ("far.xlsx", WorkbookBombs.FarRow(1_048_576))),
+        [nameof(WorkbookBombs.FarRowElsewhere)] = new(() => ("elsewhere.xlsx", WorkbookBombs.FarRowElsewhere(1_048_576))),
         [nameof(WorkbookBombs.FarColumn)] = new(() => ("wide.xlsx", WorkbookBombs.FarColumn(3))),
         [nameof(WorkbookBombs.Dimension)] = new(() => ("dim.xlsx", WorkbookBombs.Dimension("A1:D30000000"))),
         [nameof(WorkbookBombs.ManyParts)] = new(() => ("parts.xlsx", WorkbookBombs.ManyParts(5_000))),
+        [nameof(WorkbookBombs.AtTheLimits)] = new(() => ("limits.xlsx", WorkbookBombs.AtTheLimits())),
         ["blank-csv"] = new(() => ("blank.csv",
             Encoding.ASCII.GetBytes("student_id,program\n" + new StringBuilder().Insert(0, ",\n", 1_000_000) + $"{Guid.NewGuid()},Lake\n"))),
         ["wide-csv"] = new(() => ("wide.csv", Encoding.ASCII.GetBytes($"student_id,program\n{Guid.NewGuid()},Lake{new string(',', 30_000)}\n"))),
@@ -76,12 +86,7 @@ public sealed class ImportBombTests(SeededApiFactory api, ITestOutputHelper outp
     [Fact]
     public async Task A_real_20000_row_workbook_is_read_whole()
     {
-        var rows = Enumerable.Range(1, 20_000).Select(i => new Dictionary<string, object?>
-        {
-            ["student_id"] = Guid.NewGuid().ToString(), ["admission_number"] = $"KSM/{i:D5}",
-            ["school"] = "Lakeside Kisumu Primary School, Kisumu County", ["program"] = "Kisumu Lakeside Readers 2026 Cohort",
-        });
-        var workbook = Xlsx(rows);
+        var (_, workbook) = File(Real20000);
         using var client = await api.LoginAsync("partner@elimu.demo");
 
         var clock = Stopwatch.StartNew();

@@ -24,6 +24,25 @@ public static class WorkbookBombs
             Write(shared, "</t></si></sst>");
         });
 
+    /// <summary>
+    /// As much as the limits let through: about 30 MB of shared strings, varied enough to compress less than 100 to 1,
+    /// and a sheet of 20,000 rows that use them. Not an attack the guard can refuse; the measure of the worst it allows.
+    /// </summary>
+    public static byte[] AtTheLimits() => Workbook(
+        sheet =>
+        {
+            Write(sheet, $"""<worksheet xmlns="{Ns}"><sheetData>{HeaderRow}""");
+            for (var r = 2; r <= 20_001; r++) Write(sheet, $"""<row r="{r}"><c r="A{r}" t="s"><v>{r}</v></c><c r="B{r}" t="s"><v>{r + 20_000}</v></c></row>""");
+            Write(sheet, "</sheetData></worksheet>");
+        },
+        shared =>
+        {
+            const int strings = 440_000;
+            Write(shared, $"""<sst xmlns="{Ns}" count="{strings}" uniqueCount="{strings}">""");
+            for (var i = 0; i < strings; i++) Write(shared, $"<si><t>Learner {i * 7919 % 1_000_003:D7} of Example Primary School</t></si>");
+            Write(shared, "</sst>");
+        });
+
     /// <summary>A header, then <paramref name="rows"/> empty rows (the 642 KB / 30 million rows attack).</summary>
     public static byte[] EmptyRows(int rows) => Workbook(sheet =>
     {
@@ -37,6 +56,11 @@ public static class WorkbookBombs
     /// <summary>A tiny sheet whose second row is numbered <paramref name="rowNumber"/>: a reader fills the gap with blank rows.</summary>
     public static byte[] FarRow(int rowNumber) => Sheet(
         $"""{HeaderRow}<row r="{rowNumber}"><c r="A{rowNumber}" t="inlineStr"><is><t>{Guid.NewGuid()}</t></is></c></row>""");
+
+    /// <summary>The far row again, in a sheet kept outside xl/worksheets/, where the workbook's relationships may put it.</summary>
+    public static byte[] FarRowElsewhere(int rowNumber) => Workbook(sheet => Write(sheet,
+        $"""<worksheet xmlns="{Ns}"><sheetData>{HeaderRow}<row r="{rowNumber}"><c r="A{rowNumber}" t="inlineStr"><is><t>{Guid.NewGuid()}</t></is></c></row></sheetData></worksheet>"""),
+        sheetPath: "xl/elsewhere/data.xml");
 
     /// <summary>A sheet whose header reaches column XFD, the last one: a reader widens every row to it.</summary>
     public static byte[] FarColumn(int rows) => Sheet(
@@ -80,7 +104,8 @@ public static class WorkbookBombs
         Workbook(sheet => Write(sheet, $"""<worksheet xmlns="{Ns}"><sheetData>{rows}</sheetData></worksheet>"""));
 
     /// <summary>The least a reader needs: content types, the package and workbook relationships, one sheet.</summary>
-    private static byte[] Workbook(Action<Stream> sheet, Action<Stream>? sharedStrings = null, int extraParts = 0)
+    private static byte[] Workbook(Action<Stream> sheet, Action<Stream>? sharedStrings = null, int extraParts = 0,
+        string sheetPath = "xl/worksheets/sheet1.xml")
     {
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
@@ -95,7 +120,7 @@ public static class WorkbookBombs
                 + """<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"""
                 + """<Default Extension="xml" ContentType="application/xml"/>"""
                 + """<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"""
-                + """<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"""
+                + $"""<Override PartName="/{sheetPath}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"""
                 + (sharedStrings is null ? "" : """<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>""")
                 + "</Types>"));
             Part("_rels/.rels", s => Write(s,
@@ -106,10 +131,10 @@ public static class WorkbookBombs
                 + """<sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>"""));
             Part("xl/_rels/workbook.xml.rels", s => Write(s,
                 """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"""
-                + """<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>"""
+                + $"""<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/{sheetPath}"/>"""
                 + (sharedStrings is null ? "" : """<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>""")
                 + "</Relationships>"));
-            Part("xl/worksheets/sheet1.xml", sheet);
+            Part(sheetPath, sheet);
             if (sharedStrings is not null) Part("xl/sharedStrings.xml", sharedStrings);
             for (var i = 0; i < extraParts; i++) Part($"docProps/extra{i}.xml", s => Write(s, "<x/>"));
         }
