@@ -22,6 +22,7 @@ public static class XlsxPackageGuard
             using var zip = new ZipArchive(buffer, ZipArchiveMode.Read, leaveOpen: true);
             if (zip.Entries.Count > MaxZipEntries)
                 Refuse($"The workbook has {zip.Entries.Count:N0} parts, more than a spreadsheet has (at most {MaxZipEntries}).");
+            if (zip.Entries.Sum(e => e.Length) > MaxTotalBytes) Refuse(TooLarge);
             long total = 0;
             foreach (var entry in zip.Entries)
             {

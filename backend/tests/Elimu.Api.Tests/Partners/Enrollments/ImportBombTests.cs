@@ -96,4 +96,53 @@ public sealed class ImportBombTests(SeededApiFactory api, ITestOutputHelper outp
         Assert.Equal(20_000, result.TotalRows);
         Assert.Equal(20_000, result.Rows[^1].Row);
     }
+
+    [Fact]
+    public async Task An_endless_upload_is_cut_off_a_little_past_5_MB()
+    {
+        using var client = await api.LoginAsync("partner@elimu.demo");
+        var upload = new EndlessCsvUpload(totalBytes: 200L * 1024 * 1024);
+
+        var response = await client.Http.PostAsync(DryRun, upload);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("5 MB", (await response.JsonAsync()).GetProperty("errors").GetProperty("file")[0].GetString());
+        output.WriteLine($"sent {upload.Sent / 1024 / 1024} MB of a 200 MB upload before the server answered");
+        // Kestrel's default would have taken 30 MB and the form reader 128 MB (buffered to disk) before saying no.
+        Assert.True(upload.Sent < 16L * 1024 * 1024, $"the server read {upload.Sent / 1024 / 1024} MB");
+    }
+
+    /// <summary>A multipart CSV upload of <c>totalBytes</c>, generated as it is sent, counting what the server took.</summary>
+    private sealed class EndlessCsvUpload : HttpContent
+    {
+        private const string Boundary = "elimu-endless";
+        private readonly long _total;
+        public long Sent { get; private set; }
+
+        public EndlessCsvUpload(long totalBytes)
+        {
+            _total = totalBytes;
+            Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse($"multipart/form-data; boundary={Boundary}");
+        }
+
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(
+                $"--{Boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"endless.csv\"\r\nContent-Type: text/csv\r\n\r\nstudent_id,program\n"));
+            var line = Encoding.ASCII.GetBytes($"{Guid.NewGuid()},Lake Region Scholars 2026\n");
+            var block = Enumerable.Repeat(line, 64 * 1024 / line.Length).SelectMany(b => b).ToArray();
+            while (Sent < _total)
+            {
+                await stream.WriteAsync(block);
+                Sent += block.Length;
+            }
+            await stream.WriteAsync(Encoding.ASCII.GetBytes($"\r\n--{Boundary}--\r\n"));
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
 }
