@@ -2769,7 +2769,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Check a CSV or XLSX file row by row; nothing is written. */
+        /** Check a CSV or XLSX file row by row; nothing is written. 409 import_in_progress while another import of the partner runs. */
         post: {
             parameters: {
                 query?: never;
@@ -2856,7 +2856,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Enroll every row of the file, or none: 422 import_has_errors lists the refused rows. */
+        /** Enroll every row of the file, or none: 422 import_has_errors lists the refused rows; 409 import_in_progress while another import of the partner runs. */
         post: {
             parameters: {
                 query?: never;

@@ -29,6 +29,7 @@ public static class PartnersModule
         services.AddScoped<ConsentReader>();
         services.AddScoped<ChildAccess>();
         services.AddScoped<ParentConsentQueries>();
+        services.AddEnrollmentImports();
         return services;
     }
 

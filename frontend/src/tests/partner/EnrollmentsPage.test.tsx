@@ -177,6 +177,27 @@ describe('EnrollmentsPage', () => {
     expect(screen.queryByTestId('dry-run-preview')).not.toBeInTheDocument();
   });
 
+  it('says so when another import of the partner is still running (409 import_in_progress)', async () => {
+    const user = userEvent.setup();
+    mockFetch({ [PROGRAMS]: json(paged([])), [COHORTS]: json(cohortsFixture) });
+    fakeXhr({
+      '/api/v1/partner/enrollments/imports/dry-run': {
+        status: 409,
+        body: {
+          status: 409,
+          title: 'The request conflicts with the current state.',
+          code: 'import_in_progress',
+          detail: 'Another import of yours is still running; wait for it to finish, then send the file again.',
+        },
+      },
+    });
+    renderPage();
+
+    await user.upload(screen.getByTestId('file-input'), csv());
+    expect(await screen.findByTestId('upload-error')).toHaveTextContent('Another import of yours is still running');
+    expect(screen.queryByTestId('dry-run-preview')).not.toBeInTheDocument();
+  });
+
   it('draws cohort tracking by status over the weeks, per program', async () => {
     const user = userEvent.setup();
     const spy = mockFetch({

@@ -18,9 +18,10 @@ public static class CommitImport
 {
     public static async Task<Ok<ImportCommitResponse>> Handle(HttpRequest request, ClaimsPrincipal user,
         AppDbContext db, ProgramStore store, AuditTrail audit, PartnerCountersPublisher counters,
-        TimeProvider clock, CancellationToken ct)
+        TimeProvider clock, IImportLock imports, CancellationToken ct)
     {
         var partnerId = user.UserId();
+        await using var slot = await imports.EnterOrConflictAsync(partnerId, ct);
         var upload = await ImportUploadForm.ReadAsync(request, ct);
         var response = await ProgramLock.ForPartnerAsync(db, partnerId, async () =>
         {

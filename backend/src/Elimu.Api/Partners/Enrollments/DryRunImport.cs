@@ -13,8 +13,10 @@ namespace Elimu.Api.Partners.Enrollments;
 public static class DryRunImport
 {
     public static async Task<Ok<ImportDryRunResponse>> Handle(HttpRequest request, ClaimsPrincipal user,
-        AppDbContext db, ProgramStore store, CancellationToken ct)
+        AppDbContext db, ProgramStore store, IImportLock imports, CancellationToken ct)
     {
+        // Entered before the body is read, so a second upload of the same partner costs nothing.
+        await using var slot = await imports.EnterOrConflictAsync(user.UserId(), ct);
         var upload = await ImportUploadForm.ReadAsync(request, ct);
         var plan = await ImportPlan.CheckAsync(db, store, user.UserId(), upload.File, upload.ProgramId, ct);
         return TypedResults.Ok(plan.ToResponse());

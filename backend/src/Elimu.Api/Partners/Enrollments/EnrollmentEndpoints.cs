@@ -7,6 +7,14 @@ public static class EnrollmentEndpoints
 {
     public const string Prefix = "/api/v1/partner/enrollments";
 
+    public static IServiceCollection AddEnrollmentImports(this IServiceCollection services)
+    {
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section)
+            .Validate(o => o.ParseTimeout > TimeSpan.Zero, $"{ImportOptions.Section}:ParseTimeout must be positive.").ValidateOnStart();
+        services.AddSingleton<IImportLock, InProcessImportLock>();
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapEnrollmentApi(this IEndpointRouteBuilder app)
     {
         var partner = app.MapGroup(Prefix).WithTags("Partner · Partnerships").RequireAuthorization(Roles.Partner);
@@ -16,9 +24,9 @@ public static class EnrollmentEndpoints
             .WithSummary("The import template (format=csv or xlsx): student_id, admission_number, school, program.");
         // The form is read by hand (ImportUploadForm explains why), so no IFormFile binding and no built-in form antiforgery.
         partner.MapPost("/imports/dry-run", DryRunImport.Handle).AcceptsImportUpload()
-            .WithSummary("Check a CSV or XLSX file row by row; nothing is written.");
+            .WithSummary("Check a CSV or XLSX file row by row; nothing is written. 409 import_in_progress while another import of the partner runs.");
         partner.MapPost("/imports/commit", CommitImport.Handle).AcceptsImportUpload()
-            .WithSummary("Enroll every row of the file, or none: 422 import_has_errors lists the refused rows.")
+            .WithSummary("Enroll every row of the file, or none: 422 import_has_errors lists the refused rows; 409 import_in_progress while another import of the partner runs.")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         partner.MapGet("/cohorts", CohortTracking.Handle)
             .WithSummary("Children per program by status at the end of each of the last N weeks (Nairobi, Monday weeks).");

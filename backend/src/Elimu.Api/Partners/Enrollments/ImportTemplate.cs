@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CsvHelper;
 using Elimu.Api.Common;
 using Elimu.Api.Data;
 using Elimu.Api.Partners.Sponsorships;
@@ -39,17 +38,8 @@ public static class ImportTemplate
             : TypedResults.File(Xlsx(examples), XlsxType, $"{FileName}.xlsx");
     }
 
-    private static byte[] Csv(string?[][] examples)
-    {
-        using var stream = new MemoryStream();
-        // With the byte-order mark Excel opens the file as UTF-8, so names with accents survive a round trip.
-        using (var csv = CsvWriter.Create(stream, new CsvWriterOptions { WriteByteOrderMark = true }, leaveOpen: true))
-        {
-            csv.WriteRecord(ImportColumns.Template);
-            foreach (var row in examples) csv.WriteRecord(row.Select(c => c ?? "").ToArray());
-        }
-        return stream.ToArray();
-    }
+    /// <summary>The program name is the partner's own text, so it goes through the formula-safe writer.</summary>
+    private static byte[] Csv(string?[][] examples) => SpreadsheetCsv.Write(ImportColumns.Template, examples);
 
     private static byte[] Xlsx(string?[][] examples)
     {

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 namespace Elimu.Api.Partners.Enrollments;
@@ -17,6 +19,7 @@ public static class ImportUploadForm
     public static async Task<ImportUpload> ReadAsync(HttpRequest request, CancellationToken ct)
     {
         if (!request.HasFormContentType) ImportFileReader.Fail("Send the file as multipart/form-data, in a field named file.");
+        LimitBody(request);
         IFormCollection form = FormCollection.Empty;
         try
         {
@@ -24,14 +27,34 @@ public static class ImportUploadForm
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            ImportFileReader.Fail($"The file is larger than {ImportFileReader.MaxBytes / (1024 * 1024)} MB; split it into smaller files.");
+            ImportFileReader.Fail(ImportFileReader.TooBig);
+        }
+        catch (InvalidDataException e) when (e.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase))
+        {
+            ImportFileReader.Fail(ImportFileReader.TooBig);
         }
         catch (InvalidDataException)
         {
             ImportFileReader.Fail("The upload could not be read as multipart/form-data.");
         }
-        var file = await ImportFileReader.ReadAsync(form.Files.GetFile("file"), ct);
+        var budget = request.HttpContext.RequestServices.GetRequiredService<IOptions<ImportOptions>>().Value.ParseTimeout;
+        var file = await ImportFileReader.ReadAsync(form.Files.GetFile("file"), budget, ct);
         return new ImportUpload(file, form["programId"].FirstOrDefault());
+    }
+
+    /// <summary>
+    /// Stops reading the body a little past the file limit. The defaults would take 30 MB (Kestrel) and buffer a 128 MB
+    /// multipart body to disk before the handler could say the file is too large.
+    /// </summary>
+    private static void LimitBody(HttpRequest request)
+    {
+        const long slack = 64 * 1024; // the multipart boundaries, headers and the programId field
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body)
+            body.MaxRequestBodySize = ImportFileReader.MaxBytes + slack;
+        request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions
+        {
+            MultipartBodyLengthLimit = ImportFileReader.MaxBytes + slack, ValueCountLimit = 16, MultipartHeadersCountLimit = 8,
+        }));
     }
 
     /// <summary>Describes the form in the OpenAPI document, which cannot see a form read by hand.</summary>

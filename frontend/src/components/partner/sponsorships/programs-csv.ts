@@ -1,19 +1,7 @@
+import { toCsv } from '@/lib/csv';
 import type { ProgramResponse } from '@/types/partner';
 
-// Client-side CSV export of the programs list: UTF-8 with a byte-order mark (so Excel reads accents),
-// CRLF line ends, every field quoted when it holds a comma, quote or line break (RFC 4180).
-
-export function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  // A leading =, +, - or @ would be run as a formula by spreadsheet programs.
-  const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export function toCsv(header: string[], rows: unknown[][]): string {
-  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
+// The programs list as CSV; quoting and formula neutralising are the shared writer's (lib/csv).
 
 export const PROGRAM_CSV_HEADER = [
   'Name',
@@ -60,18 +48,4 @@ export function programsToCsv(programs: ProgramResponse[]): string {
       p.id,
     ]),
   );
-}
-
-/** Saves text as a UTF-8 CSV file (with BOM) through a temporary link. */
-export function downloadCsv(fileName: string, csv: string) {
-  const blob = new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }

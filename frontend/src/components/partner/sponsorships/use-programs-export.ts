@@ -1,8 +1,9 @@
 import { useState } from 'react';
+import { downloadCsv } from '@/lib/csv';
 import { getPrograms, type ProgramListParams } from '@/services/partner/programs';
 import { toast } from '@/store/toastStore';
 import type { ProgramResponse } from '@/types/partner';
-import { downloadCsv, programsToCsv } from './programs-csv';
+import { programsToCsv } from './programs-csv';
 
 /** Downloads every program matching the filters (all pages) as CSV, with a toast for the outcome. */
 export function useProgramsExport() {
