@@ -14,13 +14,18 @@ public static class Antiforgery
     // Login has no session to protect yet; gateway callbacks come from the payment providers and are signed.
     private static readonly PathString[] Exempt = ["/api/v1/auth/login", "/api/v1/payments"];
 
-    public static IServiceCollection AddElimuAntiforgery(this IServiceCollection services) =>
-        services.AddAntiforgery(o =>
+    public static IServiceCollection AddElimuAntiforgery(this IServiceCollection services)
+    {
+        services.AddAntiforgery();
+        services.AddOptions<AntiforgeryOptions>().Configure<IHostEnvironment>((o, env) =>
         {
             o.HeaderName = HeaderName;
             o.Cookie.Name = "elimu.af";
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = env.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
+        return services;
+    }
 
     public static IApplicationBuilder UseElimuAntiforgery(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
@@ -58,7 +63,8 @@ public static class Antiforgery
         {
             HttpOnly = false,
             SameSite = SameSiteMode.Strict,
-            Secure = http.Request.IsHttps,
+            // Outside Development the site is served over HTTPS (often behind a proxy), so the cookie never travels in clear.
+            Secure = http.Request.IsHttps || !http.RequestServices.GetRequiredService<IHostEnvironment>().IsDevelopment(),
             Path = "/",
         });
     }
