@@ -32,6 +32,7 @@ app.UseStaticFiles();
 app.UseAuthentication();
 app.UseElimuAntiforgery();
 app.UseAuthorization();
+app.UseElimuRealtimeOwnership();
 app.UseRateLimiter();
 
 app.MapElimuHealth();

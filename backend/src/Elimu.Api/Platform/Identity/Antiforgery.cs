@@ -32,22 +32,22 @@ public static class Antiforgery
         var path = http.Request.Path;
         if (!path.StartsWithSegments("/api")) { await next(); return; }
 
+        // Outside Development the session and antiforgery cookies are Secure, so plain HTTP cannot hold a session:
+        // say so plainly (most often a TLS proxy that is not listed in Elimu:KnownProxies).
+        if (!http.Request.IsHttps && !http.RequestServices.GetRequiredService<IHostEnvironment>().IsDevelopment())
+        {
+            await WriteProblem(http, StatusCodes.Status400BadRequest, "https_required", "This API is served over HTTPS only.",
+                "Use https://. Behind a proxy that ends TLS, list it in Elimu:KnownProxies so its X-Forwarded-Proto is believed.");
+            return;
+        }
+
         var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
         if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
             && !HttpMethods.IsOptions(http.Request.Method) && !Exempt.Any(e => path.StartsWithSegments(e))
             && !await antiforgery.IsRequestValidAsync(http))
         {
-            http.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new()
-            {
-                HttpContext = http,
-                ProblemDetails =
-                {
-                    Status = 400, Title = "The request is missing its antiforgery token.",
-                    Detail = $"Send the {CookieName} cookie's value in the {HeaderName} header.",
-                    Extensions = { ["code"] = "antiforgery_failed" },
-                },
-            });
+            await WriteProblem(http, StatusCodes.Status400BadRequest, "antiforgery_failed", "The request is missing its antiforgery token.",
+                $"Send the {CookieName} cookie's value in the {HeaderName} header.");
             return;
         }
 
@@ -55,6 +55,16 @@ public static class Antiforgery
         http.Response.OnStarting(() => { IssueToken(http); return Task.CompletedTask; });
         await next();
     });
+
+    private static async Task WriteProblem(HttpContext http, int status, string code, string title, string detail)
+    {
+        http.Response.StatusCode = status;
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new()
+        {
+            HttpContext = http,
+            ProblemDetails = { Status = status, Title = title, Detail = detail, Extensions = { ["code"] = code } },
+        });
+    }
 
     private static void IssueToken(HttpContext http)
     {
