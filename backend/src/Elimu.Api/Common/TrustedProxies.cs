@@ -29,8 +29,11 @@ public static class TrustedProxies
             // Only the listed proxies are trusted (the framework trusts loopback by default; a local process is not a proxy here).
             forwarded.KnownProxies.Clear();
             forwarded.KnownIPNetworks.Clear();
-            foreach (var ip in proxies.Value.KnownProxies) forwarded.KnownProxies.Add(IPAddress.Parse(ip.Trim()));
-            foreach (var network in proxies.Value.KnownNetworks) forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network.Trim()));
+            // Entries that do not parse stop the start (ProxyOptionsValidator) before any request is served.
+            foreach (var ip in proxies.Value.KnownProxies)
+                if (IPAddress.TryParse(ip.Trim(), out var address)) forwarded.KnownProxies.Add(address);
+            foreach (var network in proxies.Value.KnownNetworks)
+                if (System.Net.IPNetwork.TryParse(network.Trim(), out var parsed)) forwarded.KnownIPNetworks.Add(parsed);
             // Walk back through every trusted hop; the first untrusted address is the client.
             forwarded.ForwardLimit = null;
         });
