@@ -97,6 +97,17 @@ public sealed class RealtimeSessions
 
     public int OpenConnectionsOf(Guid userId) => _byUser.TryGetValue(userId.ToString(), out var c) ? c.Count : 0;
 
+    /// <summary>The users with a connection open on this instance.</summary>
+    public IReadOnlyList<Guid> Users => _byUser.Where(u => !u.Value.IsEmpty).Select(u => Guid.Parse(u.Key)).ToList();
+
+    /// <summary>Closes those of the user's connections whose signed-in principal (as at connect) no longer holds.</summary>
+    public void EndWhere(Guid userId, Func<ClaimsPrincipal?, bool> ended)
+    {
+        if (!_byUser.TryGetValue(userId.ToString(), out var connections)) return;
+        foreach (var (id, connection) in connections)
+            if (ended(connection.User) && connections.TryRemove(id, out _)) connection.Abort();
+    }
+
     internal sealed class Tracker(RealtimeSessions sessions) : IHubFilter
     {
         public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)

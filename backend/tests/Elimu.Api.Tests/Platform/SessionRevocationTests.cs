@@ -142,6 +142,33 @@ public sealed class SessionRevocationTests(ElimuApiFactory api) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_hub_connection_whose_session_ended_elsewhere_is_closed_by_the_sweep()
+    {
+        var user = await api.CreateAsync(Roles.Partner);
+        using var client = await api.LoginAsync(user.Email!, TestUsers.Password);
+        var hub = new HubLongPollingClient(client.Http, PartnerHub.Path);
+        await hub.ConnectAsync();
+        await hub.NextInvocationAsync(PartnerHub.CountersEvent, TimeSpan.FromSeconds(20));
+        var realtime = api.Services.GetRequiredService<RealtimeSessions>();
+        var sweeper = api.Services.GetRequiredService<HubSessionSweeper>();
+
+        await sweeper.SweepAsync(CancellationToken.None);
+        Assert.Equal(1, realtime.OpenConnectionsOf(user.Id)); // a live session is left alone
+
+        // As another instance's logout would: the stamp changes in the database, this instance is not told.
+        using (var scope = api.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            await users.UpdateSecurityStampAsync((await users.FindByIdAsync(user.Id.ToString()))!);
+        }
+        Assert.Equal(1, realtime.OpenConnectionsOf(user.Id));
+        await sweeper.SweepAsync(CancellationToken.None);
+
+        Assert.Equal(0, realtime.OpenConnectionsOf(user.Id));
+        Assert.NotEqual(HttpStatusCode.OK, (await hub.PollAsync()).StatusCode);
+    }
+
+    [Fact]
     public async Task A_hub_connection_token_is_of_no_use_to_another_partner()
     {
         var owner = await api.CreateAsync(Roles.Partner);

@@ -43,6 +43,8 @@ public static class IdentityServiceCollectionExtensions
         services.AddSingleton<IAntiforgeryAdditionalDataProvider, SessionBoundAntiforgery>();
         services.AddScoped<SignInBackoff>();
         services.AddSingleton<UnknownAccountPassword>();
+        services.AddSingleton<HubSessionSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<HubSessionSweeper>());
         services.AddOptions<SignInBackoffOptions>().BindConfiguration(SignInBackoffOptions.Section)
             .ValidateDataAnnotations()
             .Validate(o => o.MaxDelay >= o.FirstDelay, $"{SignInBackoffOptions.Section}:MaxDelay must not be shorter than FirstDelay.")
