@@ -13,12 +13,18 @@ builder.Services.AddElimuHealthChecks();
 builder.Services.AddPlatform(builder.Configuration);
 builder.Services.AddPartnerDashboard();
 builder.Services.AddElimuRealtime(builder.Configuration);
+builder.Services.AddElimuTrustedProxies();
+builder.Services.AddElimuHsts();
 
 var app = builder.Build();
 
 if (DatabaseCommands.CommandIn(args) is { } command) return await DatabaseCommands.RunAsync(app, command);
 if (app.Configuration.GetValue<bool>("Elimu:PrepareDatabase")) await DatabaseCommands.PrepareAsync(app);
 
+// First, so everything after it (rate limits, audit, consent records) sees the client a trusted proxy names.
+app.UseForwardedHeaders();
+if (!app.Environment.IsDevelopment()) app.UseHsts();
+app.UseElimuSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
@@ -26,6 +32,7 @@ app.UseStaticFiles();
 app.UseAuthentication();
 app.UseElimuAntiforgery();
 app.UseAuthorization();
+app.UseElimuRealtimeOwnership();
 app.UseRateLimiter();
 app.UseMiddleware<QueryStringGuard>();
 

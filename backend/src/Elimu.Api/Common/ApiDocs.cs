@@ -36,11 +36,11 @@ public static class ApiDocs
         return services;
     }
 
-    /// <summary>The OpenAPI document at /openapi/v1.json and the Scalar reference at /docs.</summary>
+    /// <summary>The OpenAPI document at /openapi/v1.json and the Scalar reference at /docs (system fonts: its policy loads nothing from elsewhere).</summary>
     public static IEndpointRouteBuilder MapElimuApiDocs(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi();
-        app.MapScalarApiReference("/docs", o => o.WithTitle("Elimu API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapScalarApiReference("/docs", o => o.WithTitle("Elimu API").DisableDefaultFonts().WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         return app;
     }
 }

@@ -11,6 +11,7 @@ using Elimu.Api.Platform.Identity;
 using Elimu.Api.Platform.Learning;
 using Elimu.Api.Platform.Notifications;
 using Elimu.Api.Platform.Students;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,7 @@ namespace Elimu.Api.Data;
 /// The one database of the product. Each provider has a subclass that owns its migration set
 /// (<see cref="SqliteAppDbContext"/>, <see cref="PostgresAppDbContext"/>); the model is shared.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser, AppRole, Guid>(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser, AppRole, Guid>(options), IDataProtectionKeyContext
 {
     // Host platform
     public DbSet<Student> Students => Set<Student>();
@@ -36,6 +37,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Achievement> Achievements => Set<Achievement>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
+    public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
+    // Session and antiforgery keys on PostgreSQL (see DataProtectionKeys); the table exists, unused, on SQLite.
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Partner dashboard (plan Step 2: the eleven partner tables)
     public DbSet<PartnerProfile> PartnerProfiles => Set<PartnerProfile>();

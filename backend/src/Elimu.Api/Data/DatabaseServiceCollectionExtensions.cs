@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.Options;
 
 namespace Elimu.Api.Data;
 
@@ -16,20 +18,28 @@ public static class DatabaseServiceCollectionExtensions
 
     public static IServiceCollection AddElimuDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        if (configuration.SelectedProvider() == DatabaseProvider.Postgres)
-        {
-            var cs = configuration.GetConnectionString("Postgres")
-                ?? throw new InvalidOperationException("ELIMU_DB=postgres needs ConnectionStrings__Postgres.");
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => o.UsePostgres(cs).AddInterceptors(Stamps(sp)));
-        }
+        var provider = configuration.SelectedProvider();
+        services.AddOptions<DatabaseOptions>()
+            .Configure(o =>
+            {
+                o.Provider = provider;
+                o.ConnectionString = provider == DatabaseProvider.Postgres
+                    ? configuration.GetConnectionString("Postgres") ?? ""
+                    : configuration.GetConnectionString("Sqlite") ?? DefaultSqlite;
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+
+        if (provider == DatabaseProvider.Postgres)
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => o.UsePostgres(ConnectionString(sp)).AddInterceptors(Stamps(sp)));
         else
-        {
-            var cs = configuration.GetConnectionString("Sqlite") ?? DefaultSqlite;
-            EnsureSqliteFolder(cs);
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o.UseSqliteFile(cs).AddInterceptors(Stamps(sp)));
-        }
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) =>
+                o.UseSqliteFile(EnsureSqliteFolder(ConnectionString(sp))).AddInterceptors(Stamps(sp)));
+        services.AddElimuDataProtection(provider);
         return services;
     }
+
+    private static string ConnectionString(IServiceProvider services) => services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
 
     private static CreationTimestamps Stamps(IServiceProvider services) => new(services.GetRequiredService<TimeProvider>());
 
@@ -39,11 +49,16 @@ public static class DatabaseServiceCollectionExtensions
     internal static DbContextOptionsBuilder UsePostgres(this DbContextOptionsBuilder o, string cs) =>
         o.UseNpgsql(cs, s => s.MigrationsHistoryTable("__ef_migrations_history")).UseSnakeCaseNamingConvention();
 
-    private static void EnsureSqliteFolder(string connectionString)
+    private static readonly ConcurrentDictionary<string, bool> FoldersMade = new();
+
+    private static string EnsureSqliteFolder(string connectionString)
     {
-        var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(folder) && path != ":memory:") Directory.CreateDirectory(folder);
+        FoldersMade.GetOrAdd(connectionString, cs =>
+        {
+            if (DatabaseOptions.SqliteFolder(cs) is { } folder) Directory.CreateDirectory(folder);
+            return true;
+        });
+        return connectionString;
     }
 }
 

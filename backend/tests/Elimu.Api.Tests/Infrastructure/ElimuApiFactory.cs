@@ -12,9 +12,31 @@ namespace Elimu.Api.Tests.Infrastructure;
 /// <summary>The real API over HTTP, on its own database (SQLite file or PostgreSQL database), migrated.</summary>
 public class ElimuApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public TestDatabase Database { get; } = TestDatabase.Create();
+    private readonly bool _ownsDatabase;
+
+    public ElimuApiFactory() : this(TestDatabase.Create(), ownsDatabase: true) { }
+
+    /// <summary>A second host on another host's database (another instance of the product, or the same after a restart).</summary>
+    protected ElimuApiFactory(ElimuApiFactory sharing) : this(sharing.Database, ownsDatabase: false) { }
+
+    private ElimuApiFactory(TestDatabase database, bool ownsDatabase)
+    {
+        Database = database;
+        _ownsDatabase = ownsDatabase;
+        // Outside Development session cookies are Secure only, so the test clients speak HTTPS as a browser would.
+        ClientOptions.BaseAddress = HttpsBase;
+    }
+
+    public static readonly Uri HttpsBase = new("https://localhost");
+
+    public TestDatabase Database { get; }
     public QueryCounter Queries { get; } = new();
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    /// <summary>When set, replaces the system clock of the host (for back-off and expiry tests).</summary>
+    protected virtual TimeProvider? Clock => null;
+
+    protected override void ConfigureClient(HttpClient client) => client.BaseAddress = HttpsBase;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -26,6 +48,7 @@ public class ElimuApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {
+            if (Clock is { } clock) services.AddSingleton(clock);
             if (Database.IsPostgres) services.ConfigureDbContext<PostgresAppDbContext>(o => o.AddInterceptors(Queries));
             else services.ConfigureDbContext<SqliteAppDbContext>(o => o.AddInterceptors(Queries));
         });
@@ -58,8 +81,14 @@ public class ElimuApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public new async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase) await Database.DisposeAsync();
     }
+}
+
+/// <summary>Another instance of the product on the first one's database (or the same one after a restart).</summary>
+public sealed class SecondHostFactory(ElimuApiFactory first) : ElimuApiFactory(first)
+{
+    public override Task InitializeAsync() => Task.CompletedTask; // the first host migrated the database
 }
 
 /// <summary>A migrated API with the demo data seeded once, shared by the tests of a class.</summary>

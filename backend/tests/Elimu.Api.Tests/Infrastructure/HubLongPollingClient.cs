@@ -7,10 +7,10 @@ namespace Elimu.Api.Tests.Infrastructure;
 /// A minimal SignalR client over long polling and the JSON hub protocol, so tests can listen to the real hub
 /// through the test server (which has no WebSockets) with the signed-in user's cookies.
 /// </summary>
-public sealed class HubLongPollingClient(HttpClient http, string hubPath)
+public sealed class HubLongPollingClient(HttpClient http, string hubPath, string connectionToken = "")
 {
     private const char RecordSeparator = '\u001e';
-    private string _token = "";
+    private string _token = connectionToken;
     private readonly Queue<JsonElement> _messages = new();
 
     public async Task ConnectAsync()
@@ -22,6 +22,11 @@ public sealed class HubLongPollingClient(HttpClient http, string hubPath)
             new StringContent("{\"protocol\":\"json\",\"version\":1}" + RecordSeparator, Encoding.UTF8, "text/plain"));
         handshake.EnsureSuccessStatusCode();
     }
+
+    public string ConnectionToken => _token;
+
+    /// <summary>One long poll, whatever it answers.</summary>
+    public Task<HttpResponseMessage> PollAsync() => http.GetAsync($"{hubPath}?id={_token}");
 
     /// <summary>Polls until an invocation of <paramref name="target"/> arrives, and returns its first argument.</summary>
     public async Task<JsonElement> NextInvocationAsync(string target, TimeSpan timeout)

@@ -27,7 +27,9 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         if (!PostgresSelected)
         {
-            var path = Path.Combine(Path.GetTempPath(), $"elimu-test-{Guid.NewGuid():N}.db");
+            // A folder of its own, as data/ is for the real file: the data-protection keys live beside the database.
+            var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"elimu-test-{Guid.NewGuid():N}")).FullName;
+            var path = Path.Combine(folder, "elimu.db");
             return new(false, $"Data Source={path};Pooling=false", path, null, null);
         }
 
@@ -48,8 +50,8 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         if (_sqlitePath is not null)
         {
-            foreach (var f in new[] { _sqlitePath, _sqlitePath + "-wal", _sqlitePath + "-shm" })
-                if (File.Exists(f)) File.Delete(f);
+            var folder = Path.GetDirectoryName(_sqlitePath)!;
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
             return;
         }
         NpgsqlConnection.ClearAllPools();

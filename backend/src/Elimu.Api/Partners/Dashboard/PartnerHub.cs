@@ -14,9 +14,13 @@ public sealed class PartnerHub(PartnerCounters counters, ConnectedPartners conne
 
     public static string GroupOf(Guid partnerId) => $"partner:{partnerId}";
 
+    // The partner is the signed-in user the cookie named at connect (Identity's name identifier), never an id the
+    // client sends, so a connection only ever joins its own partner's group.
+    private Guid PartnerId => Guid.Parse(Context.UserIdentifier!);
+
     public override async Task OnConnectedAsync()
     {
-        var partnerId = Context.User!.UserId();
+        var partnerId = PartnerId;
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(partnerId));
         connected.Connected(partnerId);
         var now = await counters.ComputeAsync(partnerId, Context.ConnectionAborted);
@@ -26,7 +30,7 @@ public sealed class PartnerHub(PartnerCounters counters, ConnectedPartners conne
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
-        connected.Disconnected(Context.User!.UserId());
+        connected.Disconnected(PartnerId);
         return base.OnDisconnectedAsync(exception);
     }
 }

@@ -14,35 +14,40 @@ public static class Antiforgery
     // Login has no session to protect yet; gateway callbacks come from the payment providers and are signed.
     private static readonly PathString[] Exempt = ["/api/v1/auth/login", "/api/v1/payments"];
 
-    public static IServiceCollection AddElimuAntiforgery(this IServiceCollection services) =>
-        services.AddAntiforgery(o =>
+    public static IServiceCollection AddElimuAntiforgery(this IServiceCollection services)
+    {
+        services.AddAntiforgery();
+        services.AddOptions<AntiforgeryOptions>().Configure<IHostEnvironment>((o, env) =>
         {
             o.HeaderName = HeaderName;
             o.Cookie.Name = "elimu.af";
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = env.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
+        return services;
+    }
 
     public static IApplicationBuilder UseElimuAntiforgery(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         var path = http.Request.Path;
         if (!path.StartsWithSegments("/api")) { await next(); return; }
 
+        // Outside Development the session and antiforgery cookies are Secure, so plain HTTP cannot hold a session:
+        // say so plainly (most often a TLS proxy that is not listed in Elimu:KnownProxies).
+        if (!http.Request.IsHttps && !http.RequestServices.GetRequiredService<IHostEnvironment>().IsDevelopment())
+        {
+            await WriteProblem(http, StatusCodes.Status400BadRequest, "https_required", "This API is served over HTTPS only.",
+                "Use https://. Behind a proxy that ends TLS, list it in Elimu:KnownProxies so its X-Forwarded-Proto is believed.");
+            return;
+        }
+
         var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
         if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
             && !HttpMethods.IsOptions(http.Request.Method) && !Exempt.Any(e => path.StartsWithSegments(e))
             && !await antiforgery.IsRequestValidAsync(http))
         {
-            http.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new()
-            {
-                HttpContext = http,
-                ProblemDetails =
-                {
-                    Status = 400, Title = "The request is missing its antiforgery token.",
-                    Detail = $"Send the {CookieName} cookie's value in the {HeaderName} header.",
-                    Extensions = { ["code"] = "antiforgery_failed" },
-                },
-            });
+            await WriteProblem(http, StatusCodes.Status400BadRequest, "antiforgery_failed", "The request is missing its antiforgery token.",
+                $"Send the {CookieName} cookie's value in the {HeaderName} header.");
             return;
         }
 
@@ -51,6 +56,16 @@ public static class Antiforgery
         await next();
     });
 
+    private static async Task WriteProblem(HttpContext http, int status, string code, string title, string detail)
+    {
+        http.Response.StatusCode = status;
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new()
+        {
+            HttpContext = http,
+            ProblemDetails = { Status = status, Title = title, Detail = detail, Extensions = { ["code"] = code } },
+        });
+    }
+
     private static void IssueToken(HttpContext http)
     {
         var tokens = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
@@ -58,7 +73,8 @@ public static class Antiforgery
         {
             HttpOnly = false,
             SameSite = SameSiteMode.Strict,
-            Secure = http.Request.IsHttps,
+            // Outside Development the site is served over HTTPS (often behind a proxy), so the cookie never travels in clear.
+            Secure = http.Request.IsHttps || !http.RequestServices.GetRequiredService<IHostEnvironment>().IsDevelopment(),
             Path = "/",
         });
     }

@@ -1,14 +1,29 @@
+using System.ComponentModel.DataAnnotations;
 using System.Threading.RateLimiting;
 using Elimu.Api.Data;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Elimu.Api.Platform.Identity;
+
+/// <summary>Section "RateLimits": per-client-IP limits (the client IP as forwarded by a trusted proxy, see TrustedProxies).</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    [Range(1, 100_000)] public int LoginPerMinute { get; set; } = 20;
+}
 
 public static class IdentityServiceCollectionExtensions
 {
     public const string LoginRateLimit = "login";
 
-    /// <summary>Identity with a cookie session for the SPA: API-style 401/403 instead of redirects, lockout after 5 failures.</summary>
+    /// <summary>
+    /// Identity with a cookie session for the SPA: API-style 401/403 instead of redirects, every request checked against
+    /// the security stamp, failed sign-ins slowed per account (no lockout anyone could trigger) and limited per IP.
+    /// </summary>
     public static IServiceCollection AddElimuIdentity(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
@@ -16,21 +31,31 @@ public static class IdentityServiceCollectionExtensions
             {
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 8;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Failed passwords never lock an account (anyone could lock anyone out); SignInBackoff slows them down.
+                // A lockout set by an operator still ends the user's sessions (SessionStampValidator).
                 o.Lockout.AllowedForNewUsers = true;
             })
             .AddRoles<AppRole>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+        services.AddScoped<ISecurityStampValidator, SessionStampValidator>();
+        services.AddSingleton<IAntiforgeryAdditionalDataProvider, SessionBoundAntiforgery>();
+        services.AddScoped<SignInBackoff>();
+        services.AddSingleton<UnknownAccountPassword>();
+        services.AddSingleton<HubSessionSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<HubSessionSweeper>());
+        services.AddOptions<SignInBackoffOptions>().BindConfiguration(SignInBackoffOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.MaxDelay >= o.FirstDelay, $"{SignInBackoffOptions.Section}:MaxDelay must not be shorter than FirstDelay.")
+            .ValidateOnStart();
 
-        services.ConfigureApplicationCookie(o =>
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IHostEnvironment>((o, env) =>
         {
             o.Cookie.Name = "elimu.session";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SecurePolicy = env.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
             o.Events.OnRedirectToLogin = ctx => WriteProblem(ctx.HttpContext, StatusCodes.Status401Unauthorized, "unauthenticated", "Sign in to continue.");
@@ -42,15 +67,18 @@ public static class IdentityServiceCollectionExtensions
             .AddPolicy(Roles.Parent, p => p.RequireRole(Roles.Parent))
             .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin));
 
-        var perMinute = configuration.GetValue("RateLimits:LoginPerMinute", 20);
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = (ctx, _) => new ValueTask(WriteProblem(ctx.HttpContext, StatusCodes.Status429TooManyRequests,
                 "rate_limited", "Too many sign-in attempts. Wait a minute and try again."));
-            o.AddPolicy(LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) }));
+            o.AddPolicy(LoginRateLimit, http =>
+            {
+                var perMinute = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.LoginPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "local",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) });
+            });
         });
         return services;
     }
