@@ -93,6 +93,28 @@ public sealed class ConcurrentLimitTests(SeededApiFactory api, ITestOutputHelper
     }
 
     [Fact]
+    public async Task A_submit_racing_removals_never_leaves_a_submitted_program_below_its_minimum()
+    {
+        using var partner = await api.LoginAsync("partner2@elimu.demo");
+        for (var round = 0; round < 4; round++)
+        {
+            var program = await api.ProgramWithChildrenAsync(partner, 10, $"Submit race {round}");
+            var children = (await partner.GetJsonAsync<Paged<SponsoredChildResponse>>(
+                $"/api/v1/partner/sponsorships/children?programId={program.Id}&pageSize=100")).Items;
+
+            // A draft may shrink; a submitted program may not be below its minimum.
+            var requests = children.Take(3).Select(c => partner.DeleteAsync($"{Programs}/{program.Id}/children/{c.StudentId}"))
+                .Prepend(partner.PostAsync($"{Programs}/{program.Id}/submit"));
+            var responses = await Task.WhenAll(requests);
+
+            await AssertOnlyRefusalsAsync(responses);
+            var after = await partner.GetJsonAsync<ProgramResponse>($"{Programs}/{program.Id}");
+            if (after.Status == ProgramStatus.PENDING_APPROVAL)
+                Assert.True(after.Children.Enrolled >= after.MinChildren, $"submitted with {after.Children.Enrolled} children");
+        }
+    }
+
+    [Fact]
     public async Task A_constraint_the_database_keeps_is_answered_409_by_the_one_exception_handler()
     {
         var partner = await api.WithDbAsync(db => db.Users.Where(u => u.Email == "partner2@elimu.demo").Select(u => u.Id).SingleAsync());
