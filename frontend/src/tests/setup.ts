@@ -1,8 +1,12 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { initialPartnerState, usePartnerStore } from '@/store/partnerStore';
 import { useToastStore } from '@/store/toastStore';
+
+// Lazy pages load in a second on an idle machine and in several on a busy 2-core CI runner; a findBy that gives up
+// after the default 1 s fails for the machine's load, not for the page.
+configure({ asyncUtilTimeout: 5000 });
 
 // matchMedia answers from window.innerWidth, so a test can be a phone by setting the width.
 function evaluate(query: string): boolean {
