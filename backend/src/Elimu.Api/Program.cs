@@ -5,6 +5,8 @@ using Elimu.Api.Platform;
 using Elimu.Api.Platform.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
+// No JSON body of this API comes near 1 MB; the enrollment upload raises its own limit (ImportUploadForm).
+builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 1024 * 1024);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddElimuDatabase(builder.Configuration);
