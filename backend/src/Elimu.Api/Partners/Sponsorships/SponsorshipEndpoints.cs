@@ -1,4 +1,5 @@
 using Elimu.Api.Partners.Consent;
+using Elimu.Api.Platform.Audit;
 using Elimu.Api.Platform.Identity;
 
 namespace Elimu.Api.Partners.Sponsorships;
@@ -10,7 +11,9 @@ public static class SponsorshipEndpoints
 
     public static IEndpointRouteBuilder MapSponsorshipApi(this IEndpointRouteBuilder app)
     {
-        var partner = app.MapGroup(Prefix).WithTags("Partner · Partnerships").RequireAuthorization(Roles.Partner);
+        // ReadAuditFilter writes, once per request, the children the privacy gate revealed.
+        var partner = app.MapGroup(Prefix).WithTags("Partner · Partnerships").RequireAuthorization(Roles.Partner)
+            .AddEndpointFilter<ReadAuditFilter>();
 
         partner.MapPost("/programs", ProgramHandlers.Create).WithSummary("Create a program (starts as DRAFT; at least 10 children).");
         partner.MapGet("/programs", ProgramHandlers.List).WithSummary("The partner's programs, filterable by status and search.");
