@@ -28,7 +28,8 @@ public static class ProgramChanges
         Compare("customPricingNotes", current.CustomPricingNotes, proposed.CustomPricingNotes);
         Compare("startDate", current.StartDate, proposed.StartDate);
         Compare("endDate", current.EndDate, proposed.EndDate);
-        Compare("goals", Json(current.Goals), Json(proposed.Goals));
+        // Goals are records: equal by value (80 and 80.0 are the same target).
+        if (!current.Goals.SequenceEqual(proposed.Goals)) changes["goals"] = [current.Goals, proposed.Goals];
         return changes;
     }
 
