@@ -4,6 +4,52 @@
  */
 
 export interface paths {
+    "/api/v1/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the audit log by child (studentId), partner, actor, action and date range. */
+        get: {
+            parameters: {
+                query?: {
+                    StudentId?: string;
+                    PartnerId?: string;
+                    ActorId?: string;
+                    Action?: string;
+                    EntityId?: string;
+                    From?: string;
+                    To?: string;
+                    Page?: number;
+                    PageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedOfAuditEntryResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/partner/sponsorships/consent/{id}/respond": {
         parameters: {
             query?: never;
@@ -1562,6 +1608,23 @@ export interface components {
             latestScore: number;
             latestRubricLevel: components["schemas"]["RubricLevel"];
         };
+        AuditEntryResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            actorId: null | string;
+            actorEmail: null | string;
+            action: string;
+            entityType: string;
+            entityId: null | string;
+            /** Format: uuid */
+            partnerId: null | string;
+            details: null | string;
+            ipAddress: null | string;
+            studentIds: string[];
+        };
         /** @enum {unknown} */
         BillingPeriod: "monthly" | "termly" | "annual";
         BillingSummary: {
@@ -1601,7 +1664,7 @@ export interface components {
             revokedAt: null | string;
         };
         /** @enum {unknown} */
-        ChildConsentStatus: "not_requested" | "pending" | "given" | "declined" | "revoked";
+        ChildConsentStatus: "not_requested" | "pending" | "given" | "declined" | "revoked" | "program_not_active";
         ChildGoal: {
             /** Format: uuid */
             id?: string;
@@ -1899,6 +1962,15 @@ export interface components {
             email: string;
             password: string;
         };
+        PagedOfAuditEntryResponse: {
+            items: components["schemas"]["AuditEntryResponse"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+        };
         PagedOfChildConsentResponse: {
             items: components["schemas"]["ChildConsentResponse"][];
             /** Format: int32 */
@@ -1963,6 +2035,12 @@ export interface components {
             partnerOrganizationType: null | string;
             programName: string;
             programDescription: null | string;
+            programGoals: string[];
+            /** Format: date */
+            programStartDate: null | string;
+            /** Format: date */
+            programEndDate: null | string;
+            shownAsAsked: boolean;
             /** Format: uuid */
             studentId: string;
             childName: string;
@@ -1976,6 +2054,7 @@ export interface components {
             /** Format: date-time */
             revokedAt: null | string;
             revocationReason: null | string;
+            canChangeToConsent: boolean;
         };
         PartnerDashboardOverview: {
             programs: components["schemas"]["ProgramStatusCounts"];
@@ -2196,8 +2275,6 @@ export interface components {
             displayName: string;
             grade: components["schemas"]["CbcGrade"];
             county: string;
-            school: string;
-            learningNeeds: string[];
         };
         /** @enum {unknown} */
         TimeOfDay: "morning" | "afternoon" | "evening" | "night" | null;

@@ -104,7 +104,7 @@ export function AddChildrenModal({ open, onClose, program }: AddChildrenModalPro
       }
     >
       <div className="flex flex-col gap-3">
-        <StudentFilters value={filters} onChange={changeFilters} schools={[...new Set(rows.map((s) => s.school))]} />
+        <StudentFilters value={filters} onChange={changeFilters} schools={[]} />
 
         {refused.length > 0 && <RefusedStudentsAlert refused={refused} selected={selected} onDropRefused={dropRefused} />}
         {otherError && (
