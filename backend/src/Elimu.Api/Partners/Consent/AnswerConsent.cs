@@ -111,10 +111,14 @@ public static class AnswerConsent
         await transaction.CommitAsync(ct);
     }
 
-    /// <summary>Another guardian's request is "not found", never "forbidden": its existence is private too.</summary>
+    /// <summary>
+    /// Another guardian's request is "not found", never "forbidden": its existence is private too. So is a request made
+    /// before its program was approved: the guardian is never shown it and cannot act on it.
+    /// </summary>
     private static async Task<SponsorshipConsent> LoadOwnAsync(AppDbContext db, Guid id, Guid parentId, CancellationToken ct) =>
         await db.SponsorshipConsents.Include(c => c.Parent).Include(c => c.SponsoredChild!).ThenInclude(c => c.Student)
             .Include(c => c.SponsoredChild!).ThenInclude(c => c.Program)
+            .Where(ParentConsentQueries.AskedAfterApproval)
             .FirstOrDefaultAsync(c => c.Id == id && c.ParentId == parentId, ct)
         ?? throw DomainException.NotFound("Consent request");
 

@@ -69,7 +69,8 @@ public sealed class ConsentReader(AppDbContext db, ReadAudit reads)
         reads.Record(partnerId, view, seen.Select(c => (c.Id, c.StudentId)));
         var visible = seen.Select(c => c.Id).ToHashSet();
         var rows = await db.SponsorshipConsents
-            .Where(k => ids.Contains(k.SponsoredChildId) && k.RequestedAt >= k.SponsoredChild!.EnrolledAt)
+            .Where(k => ids.Contains(k.SponsoredChildId) && k.RequestedAt >= k.SponsoredChild!.EnrolledAt
+                && k.SponsoredChild.Program!.ApprovedAt != null && k.RequestedAt >= k.SponsoredChild.Program.ApprovedAt)
             .Select(k => new Answer(k.SponsoredChildId, k.ParentId, k.ConsentGiven, k.ConsentedAt, k.RevokedAt))
             .ToListAsync(ct);
         var byChild = rows.ToLookup(r => r.ChildId);

@@ -43,9 +43,13 @@ public sealed class ParentConsentQueries(AppDbContext db)
         Finish(await Project(Shown(parentId).Where(c => c.Id == id)).FirstOrDefaultAsync(ct)
             ?? throw DomainException.NotFound("Consent request"));
 
-    private IQueryable<SponsorshipConsent> Shown(Guid parentId) => db.SponsorshipConsents.Where(c => c.ParentId == parentId
-        && c.SponsoredChild!.Program!.ApprovedAt != null && c.RequestedAt >= c.SponsoredChild.Program.ApprovedAt
-        && (c.ConsentGiven != null || ProgramLifecycle.ExposesChildData.Contains(c.SponsoredChild.Program.Status)));
+    private IQueryable<SponsorshipConsent> Shown(Guid parentId) => db.SponsorshipConsents.Where(c => c.ParentId == parentId)
+        .Where(AskedAfterApproval)
+        .Where(c => c.ConsentGiven != null || ProgramLifecycle.ExposesChildData.Contains(c.SponsoredChild!.Program!.Status));
+
+    /// <summary>A request made once an admin had approved its program: the only kind a guardian sees or answers.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<SponsorshipConsent, bool>> AskedAfterApproval = c =>
+        c.SponsoredChild!.Program!.ApprovedAt != null && c.RequestedAt >= c.SponsoredChild.Program.ApprovedAt;
 
     private IQueryable<Row> Project(IQueryable<SponsorshipConsent> rows) => rows.Select(c => new Row(
         c.Id, c.ConsentGiven, c.RevokedAt, c.ConsentText, c.ConsentTextVersion,

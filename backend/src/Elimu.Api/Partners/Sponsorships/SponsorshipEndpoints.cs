@@ -26,7 +26,7 @@ public static class SponsorshipEndpoints
         partner.MapPost("/programs/{id:guid}/cancel", ProgramStatusHandlers.Cancel);
         partner.MapPost("/programs/{id:guid}/children", AddChildren.Handle).WithSummary("Add up to 500 students, all or nothing.");
         partner.MapDelete("/programs/{id:guid}/children/{studentId:guid}", RemoveChild.Handle).WithSummary("Remove a child (the minimum of a live program holds).");
-        partner.MapGet("/available-students", AvailableStudents.Handle).WithSummary("Students not in any of the partner's programs (first name, last initial, grade, county, school).");
+        partner.MapGet("/available-students", AvailableStudents.Handle).WithSummary("Students the partner may sponsor: first name, last initial, grade and county only (school and learning needs filter, never shown).");
         partner.MapGet("/children", ListChildren.Handle).WithSummary("All sponsored children across programs.");
         partner.MapGet("/children/{id:guid}", ChildViews.Header).WithSummary("Who the child is, as much as consent allows.");
         partner.MapGet("/children/{id:guid}/progress", ChildViews.Progress).WithSummary("Learning journey: mastery, CBC rubric, competencies, 12 weeks, focus areas.");

@@ -181,6 +181,13 @@ public sealed class ConsentApiTests(SeededApiFactory api) : IClassFixture<Seeded
     {
         using var partner = await api.LoginAsync("partner@elimu.demo");
         var program = await api.ActiveProgramWithChildrenAsync(partner, 10, $"Ask everyone {Guid.NewGuid():N}");
+        var guardian = await api.CreateAsync(Roles.Parent);
+        await api.WithDbAsync(async db =>
+        {
+            var students = await db.SponsoredChildren.Where(c => c.ProgramId == program.Id).Select(c => c.StudentId).ToListAsync();
+            db.Guardianships.AddRange(students.Select(s => new Guardianship { ParentId = guardian.Id, StudentId = s, Relationship = GuardianRelationship.guardian }));
+            await db.SaveChangesAsync();
+        });
         var countersBefore = await partner.GetJsonAsync<RealtimeCounters>("/api/v1/partner/dashboard/counters");
 
         var first = (await (await partner.PostAsync($"{Sponsorships}/consent/request", new { programId = program.Id })).Content.ReadFromJsonAsyncWeb<ConsentRequestResult>())!;

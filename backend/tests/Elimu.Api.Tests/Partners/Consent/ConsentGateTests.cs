@@ -96,8 +96,18 @@ public sealed class ConsentGateTests(SeededApiFactory api) : IClassFixture<Seede
         using var admin = await api.LoginAsync("admin@elimu.demo");
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/v1/admin/sponsorship-programs/{f.Program.Id}/approve")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, await ProgressAsync(f));
-        Assert.Null((await RowAsync(f)).School);
+        var row = await RowAsync(f);
+        Assert.Null(row.School);
+        Assert.Equal(ChildConsentStatus.not_requested, row.ConsentStatus);
         Assert.Empty((await f.Guardians[0].Client.GetJsonAsync<Paged<ParentConsentResponse>>("/api/v1/parent/consents")).Items);
+        var legacyId = await api.WithDbAsync(db => db.SponsorshipConsents.Where(c => c.SponsoredChildId == f.ChildId).Select(c => c.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await f.Guardians[0].Client.PostAsync($"/api/v1/parent/consents/{legacyId}/revoke", new { })).StatusCode);
+
+        // Asked properly now, the guardian sees the request and their answer opens the child.
+        await AskAsync(f);
+        var asked = Assert.Single((await f.Guardians[0].Client.GetJsonAsync<Paged<ParentConsentResponse>>("/api/v1/parent/consents")).Items);
+        Assert.Equal(HttpStatusCode.OK, (await AnswerAsync(f.Guardians[0], asked, true)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, await ProgressAsync(f));
     }
 
     [Theory]
