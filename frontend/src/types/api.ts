@@ -674,7 +674,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Students not in any of the partner's programs (first name, last initial, grade, county, school). */
+        /** Students the partner may sponsor: first name, last initial, grade and county only (school and learning needs filter, never shown). */
         get: {
             parameters: {
                 query?: {

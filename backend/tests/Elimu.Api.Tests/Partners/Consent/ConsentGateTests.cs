@@ -1,6 +1,7 @@
 using System.Net;
 using Elimu.Api.Common;
 using Elimu.Api.Partners.Consent;
+using Elimu.Api.Partners.Dashboard;
 using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Platform.Identity;
 using Elimu.Api.Platform.Students;
@@ -120,8 +121,12 @@ public sealed class ConsentGateTests(SeededApiFactory api) : IClassFixture<Seede
         await AskAsync(f);
         Assert.Equal(HttpStatusCode.OK, (await AnswerAsync(f.Guardians[0], await LatestAsync(f.Guardians[0]), true)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, await ProgressAsync(f));
+        // The child has no learning yet, so while visible it raises an inactivity alert (the alert watcher's figure).
+        var alerts = (await f.Partner.GetJsonAsync<RealtimeCounters>("/api/v1/partner/dashboard/counters")).ChildAlerts;
 
         Assert.Equal(HttpStatusCode.OK, (await f.Partner.PostAsync($"{Programs}/{f.Program.Id}/{action}")).StatusCode);
+        var alertsAfter = (await f.Partner.GetJsonAsync<RealtimeCounters>("/api/v1/partner/dashboard/counters")).ChildAlerts;
+        Assert.Equal(expected == HttpStatusCode.OK ? alerts : alerts - 1, alertsAfter);
         var progress = await f.Partner.GetAsync($"{Sponsorships}/children/{f.ChildId}/progress");
         Assert.Equal(expected, progress.StatusCode);
         var row = await RowAsync(f);
