@@ -23,6 +23,7 @@ public static class AnswerConsent
         PartnerCountersPublisher counters, TimeProvider clock, CancellationToken ct)
     {
         var parentId = user.UserId();
+        await using var transaction = await LockChildAsync(db, id, parentId, ct);
         var consent = await LoadOwnAsync(db, id, parentId, ct);
         var child = consent.SponsoredChild!;
         var changing = consent.Status is ConsentStatus.declined or ConsentStatus.revoked;
@@ -69,6 +70,7 @@ public static class AnswerConsent
                 : "A guardian declined; the child's data stays hidden.",
             $"/dashboard/partner/sponsored-children/{child.Id}");
         await SaveAndSyncAsync(db, reader, child, ct);
+        await transaction.CommitAsync(ct);
         await counters.PublishAsync(child.PartnerId, ct);
         return TypedResults.Ok(await queries.GetAsync(parentId, answered.Id, ct));
     }
@@ -79,6 +81,7 @@ public static class AnswerConsent
     {
         new Validation().Check((body.Reason?.Length ?? 0) <= 2000, "reason", "Keep the reason under 2,000 characters.").ThrowIfInvalid();
         var parentId = user.UserId();
+        await using var transaction = await LockChildAsync(db, id, parentId, ct);
         var consent = await LoadOwnAsync(db, id, parentId, ct);
         if (consent.Status != ConsentStatus.given)
             throw DomainException.Conflict("consent_not_given", $"Only a given consent can be revoked; this one is {consent.Status}.");
@@ -90,17 +93,40 @@ public static class AnswerConsent
         notifier.Notify(child.PartnerId, "consent", $"Consent withdrawn for {child.Student!.FirstName}",
             "The guardian withdrew consent; this child's data is hidden from now on.", $"/dashboard/partner/sponsored-children/{child.Id}");
         await SaveAndSyncAsync(db, reader, child, ct);
+        await transaction.CommitAsync(ct);
         await counters.PublishAsync(child.PartnerId, ct);
         return TypedResults.Ok(await queries.GetAsync(parentId, id, ct));
     }
 
     /// <summary>
-    /// Saves the answer, then moves the child between PENDING_CONSENT and ACTIVE as the guardians' answers now say,
-    /// in one transaction. A withdrawal or refusal also hides a PAUSED or GRADUATED child (it returns to PENDING_CONSENT).
+    /// Opens the answer's transaction and locks the child's row first (a no-op update: a row lock on PostgreSQL, the
+    /// write lock on SQLite), so the answers of one child, from one guardian or several, are taken one at a time: each
+    /// checks and sets the child's status after the previous one has committed, and an answer cannot be written twice.
+    /// </summary>
+    private static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> LockChildAsync(AppDbContext db, Guid consentId,
+        Guid parentId, CancellationToken ct)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            await db.SponsoredChildren
+                .Where(c => db.SponsorshipConsents.Any(k => k.Id == consentId && k.ParentId == parentId && k.SponsoredChildId == c.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, c => c.Status), ct);
+            return transaction;
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Saves the answer, then moves the child between PENDING_CONSENT and ACTIVE as the guardians' answers now say.
+    /// A withdrawal or refusal also hides a PAUSED or GRADUATED child (it returns to PENDING_CONSENT).
     /// </summary>
     private static async Task SaveAndSyncAsync(AppDbContext db, ConsentReader reader, SponsoredChild child, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         var allowed = await reader.AnswersAllowAsync(child.Id, ct);
         if (allowed && child.Status == SponsoredChildStatus.PENDING_CONSENT && ProgramLifecycle.ExposesChildData.Contains(child.Program!.Status))
@@ -108,7 +134,6 @@ public static class AnswerConsent
         else if (!allowed && ConsentReader.VisibleStatuses.Contains(child.Status))
             child.Status = SponsoredChildStatus.PENDING_CONSENT;
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
     }
 
     /// <summary>

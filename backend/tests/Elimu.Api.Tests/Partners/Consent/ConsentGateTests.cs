@@ -213,6 +213,36 @@ public sealed class ConsentGateTests(SeededApiFactory api) : IClassFixture<Seede
     }
 
     [Fact]
+    public async Task Two_guardians_answering_at_once_leave_the_child_as_the_rule_says()
+    {
+        for (var round = 0; round < 3; round++)
+        {
+            var f = await FamilyAsync(2);
+            await AskAsync(f);
+            var (yes, no) = (await LatestAsync(f.Guardians[0]), await LatestAsync(f.Guardians[1]));
+            var answers = await Task.WhenAll(AnswerAsync(f.Guardians[0], yes, true), AnswerAsync(f.Guardians[1], no, false));
+            Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+            Assert.Equal(SponsoredChildStatus.PENDING_CONSENT, (await RowAsync(f)).Status);
+            Assert.Equal(HttpStatusCode.Forbidden, await ProgressAsync(f));
+        }
+    }
+
+    [Fact]
+    public async Task A_change_of_mind_sent_ten_times_at_once_is_written_once()
+    {
+        var f = await FamilyAsync(1);
+        await AskAsync(f);
+        var declined = await LatestAsync(f.Guardians[0]);
+        await AnswerAsync(f.Guardians[0], declined, false);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => AnswerAsync(f.Guardians[0], declined, true)));
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.OK), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
+        Assert.Equal(2, await api.WithDbAsync(db => db.SponsorshipConsents.CountAsync(c => c.SponsoredChildId == f.ChildId)));
+        Assert.Equal(HttpStatusCode.OK, await ProgressAsync(f));
+    }
+
+    [Fact]
     public async Task A_guardian_of_another_child_can_neither_answer_nor_change_nor_withdraw()
     {
         var f = await FamilyAsync(1);
