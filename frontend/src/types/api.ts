@@ -4,6 +4,52 @@
  */
 
 export interface paths {
+    "/api/v1/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the audit log by child (studentId), partner, actor, action and date range. */
+        get: {
+            parameters: {
+                query?: {
+                    StudentId?: string;
+                    PartnerId?: string;
+                    ActorId?: string;
+                    Action?: string;
+                    EntityId?: string;
+                    From?: string;
+                    To?: string;
+                    Page?: number;
+                    PageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedOfAuditEntryResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/partner/sponsorships/consent/{id}/respond": {
         parameters: {
             query?: never;
@@ -665,7 +711,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Students not in any of the partner's programs (first name, last initial, grade, county, school). */
+        /** Students the partner may sponsor: first name, last initial, grade and county only (school and learning needs filter, never shown). */
         get: {
             parameters: {
                 query?: {
@@ -1599,6 +1645,23 @@ export interface components {
             latestScore: number;
             latestRubricLevel: components["schemas"]["RubricLevel"];
         };
+        AuditEntryResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            actorId: null | string;
+            actorEmail: null | string;
+            action: string;
+            entityType: string;
+            entityId: null | string;
+            /** Format: uuid */
+            partnerId: null | string;
+            details: null | string;
+            ipAddress: null | string;
+            studentIds: string[];
+        };
         /** @enum {unknown} */
         BillingPeriod: "monthly" | "termly" | "annual";
         BillingSummary: {
@@ -1642,7 +1705,7 @@ export interface components {
             revokedAt: null | string;
         };
         /** @enum {unknown} */
-        ChildConsentStatus: "not_requested" | "pending" | "given" | "declined" | "revoked";
+        ChildConsentStatus: "not_requested" | "pending" | "given" | "declined" | "revoked" | "program_not_active";
         ChildGoal: {
             /** Format: uuid */
             id?: string;
@@ -1940,6 +2003,15 @@ export interface components {
             email: string;
             password: string;
         };
+        PagedOfAuditEntryResponse: {
+            items: components["schemas"]["AuditEntryResponse"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+        };
         PagedOfChildConsentResponse: {
             items: components["schemas"]["ChildConsentResponse"][];
             /** Format: int32 */
@@ -2004,6 +2076,12 @@ export interface components {
             partnerOrganizationType: null | string;
             programName: string;
             programDescription: null | string;
+            programGoals: string[];
+            /** Format: date */
+            programStartDate: null | string;
+            /** Format: date */
+            programEndDate: null | string;
+            shownAsAsked: boolean;
             /** Format: uuid */
             studentId: string;
             childName: string;
@@ -2017,6 +2095,7 @@ export interface components {
             /** Format: date-time */
             revokedAt: null | string;
             revocationReason: null | string;
+            canChangeToConsent: boolean;
         };
         PartnerDashboardOverview: {
             programs: components["schemas"]["ProgramStatusCounts"];
@@ -2237,8 +2316,6 @@ export interface components {
             displayName: string;
             grade: components["schemas"]["CbcGrade"];
             county: string;
-            school: string;
-            learningNeeds: string[];
         };
         /** @enum {unknown} */
         TimeOfDay: "morning" | "afternoon" | "evening" | "night" | null;

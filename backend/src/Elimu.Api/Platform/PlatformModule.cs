@@ -18,6 +18,7 @@ public static class PlatformModule
         services.AddScoped<LearningStats>();
         services.AddScoped<ChildLearningInsights>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<ReadAudit>();
         services.AddScoped<Notifier>();
         services.AddScoped<StudentDirectory>();
         return services;
@@ -26,6 +27,7 @@ public static class PlatformModule
     public static IEndpointRouteBuilder MapPlatformApis(this IEndpointRouteBuilder app)
     {
         app.MapAuthApi();
+        app.MapAuditApi();
         return app;
     }
 }

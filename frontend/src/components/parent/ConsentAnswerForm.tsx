@@ -34,13 +34,15 @@ export interface ConsentAnswerFormProps {
   onReload: () => void;
   /** The server's record of the answer. */
   onAnswered?: (consent: ParentConsent) => void;
+  /** Changing a decline or a withdrawal into consent: only "Agree and sign" is offered. */
+  agreeOnly?: boolean;
 }
 
 /**
  * The e-signature: tick "I have read and agree", type your full name, then Agree. Decline asks first.
  * The server checks the name against the account; its messages appear under the field they are about.
  */
-export function ConsentAnswerForm({ consent, onReload, onAnswered }: ConsentAnswerFormProps) {
+export function ConsentAnswerForm({ consent, onReload, onAnswered, agreeOnly = false }: ConsentAnswerFormProps) {
   const id = useId();
   const [agreed, setAgreed] = useState(false);
   const [name, setName] = useState('');
@@ -165,9 +167,11 @@ export function ConsentAnswerForm({ consent, onReload, onAnswered }: ConsentAnsw
         )}
 
         <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
-          <button type="button" className="btn-secondary min-h-12 w-full text-base sm:w-auto sm:min-w-32" onClick={() => setConfirmDecline(true)} disabled={busy} data-testid="consent-decline">
-            Decline
-          </button>
+          {!agreeOnly && (
+            <button type="button" className="btn-secondary min-h-12 w-full text-base sm:w-auto sm:min-w-32" onClick={() => setConfirmDecline(true)} disabled={busy} data-testid="consent-decline">
+              Decline
+            </button>
+          )}
           <button type="submit" className="btn-primary min-h-12 w-full text-base sm:w-auto sm:min-w-40" disabled={busy} data-testid="consent-agree">
             {busy && !confirmDecline ? 'Signing…' : 'Agree and sign'}
           </button>

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Building2, Check, EyeOff } from 'lucide-react';
 import type { ParentConsent } from '@/types/partner';
-import { firstName } from './consent-display';
+import { firstName, formatNairobiDateTime } from './consent-display';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -37,6 +37,26 @@ export function ConsentRequestSummary({ consent }: { consent: ParentConsent }) {
               Program: <span className="font-medium text-fg">{consent.programName}</span>
             </p>
             {consent.programDescription && <p className="mt-1 leading-relaxed text-fg-muted">{consent.programDescription}</p>}
+            {(consent.programStartDate || consent.programEndDate) && (
+              <p className="mt-2 text-fg-muted" data-testid="consent-program-dates">
+                Runs {consent.programStartDate ?? '…'} to {consent.programEndDate ?? 'open-ended'}
+              </p>
+            )}
+            {consent.programGoals.length > 0 && (
+              <>
+                <p className="mt-3 font-medium text-fg">The program’s goals</p>
+                <ul className="mt-1 list-disc pl-5 text-fg-muted" data-testid="consent-program-goals">
+                  {consent.programGoals.map((goal) => (
+                    <li key={goal}>{goal}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+            <p className="mt-3 text-xs text-fg-subtle" data-testid="consent-shown-as-asked">
+              {consent.shownAsAsked
+                ? `As shown to you when you were asked, on ${formatNairobiDateTime(consent.requestedAt)} (Nairobi time).`
+                : 'This request is older than our record of what was shown; the program is described as it is today.'}
+            </p>
           </div>
         </div>
       </Section>

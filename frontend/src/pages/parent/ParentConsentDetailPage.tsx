@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ArrowLeft, CheckCircle2, ChevronDown, FileSignature, RotateCw } from 'lucide-react';
 import { PartnerEmptyState, PartnerLoadingSkeleton, PartnerPageHeader } from '@/components/partner/shared';
 import { ConsentAnswerForm } from '@/components/parent/ConsentAnswerForm';
@@ -25,6 +25,7 @@ function noticeFor(consent: ParentConsent): string {
 /** `/dashboard/parent/consents/:id`: one request, read in full, answered with an e-signature; later, withdrawn. */
 export default function ParentConsentDetailPage() {
   const { id = '' } = useParams();
+  const navigate = useNavigate();
   const query = useParentConsent(id);
   const [notice, setNotice] = useState<string | null>(null);
   const consent = query.data;
@@ -115,6 +116,27 @@ export default function ParentConsentDetailPage() {
         </section>
 
         {pending && <ConsentAnswerForm consent={consent} onReload={() => void query.refetch()} onAnswered={announce} />}
+
+        {consent.canChangeToConsent && (
+          <section aria-labelledby="consent-change-title" className="flex flex-col gap-3" data-testid="consent-change">
+            <h2 id="consent-change-title" className="text-base font-semibold text-fg">
+              Changed your mind?
+            </h2>
+            <p className="text-sm text-fg-muted">
+              You can give your consent now. Your earlier answer stays on record; this signature is added beside it.
+            </p>
+            <ConsentAnswerForm
+              consent={consent}
+              agreeOnly
+              onReload={() => void query.refetch()}
+              onAnswered={(updated) => {
+                announce(updated);
+                // A change of mind is a new record: show that one.
+                if (updated.id !== consent.id) navigate(`${INBOX}/${updated.id}`, { replace: true });
+              }}
+            />
+          </section>
+        )}
 
         <Link to={INBOX} className="btn-ghost min-h-11 self-start">
           <ArrowLeft className="size-4" aria-hidden="true" /> All consent requests

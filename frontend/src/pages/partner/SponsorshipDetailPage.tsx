@@ -56,7 +56,8 @@ export default function SponsorshipDetailPage() {
   }
 
   const p = program.data;
-  const editable = p.status !== 'COMPLETED' && p.status !== 'CANCELLED';
+  // Once submitted, every term is what the admin reviews and the guardians are shown: the API refuses changes.
+  const editable = p.status === 'DRAFT';
   return (
     <>
       <PartnerPageHeader
@@ -67,7 +68,7 @@ export default function SponsorshipDetailPage() {
           editable && (
             <button type="button" className="btn-secondary" onClick={() => setEditing(true)} data-testid="edit-program">
               <Pencil className="size-4" aria-hidden="true" />
-              {p.status === 'DRAFT' ? 'Edit draft' : 'Edit details'}
+              Edit draft
             </button>
           )
         }

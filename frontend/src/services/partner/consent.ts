@@ -40,9 +40,12 @@ export function useRequestConsent() {
   });
 }
 
-/** 403 consent_required: a guardian has not consented (or withdrew); `consentStatus` says which. */
+/**
+ * 403 consent_required (a guardian has not consented, or withdrew) or program_not_active (the program is not approved
+ * and running); `consentStatus` says which.
+ */
 export function consentRequired(error: unknown): { consentStatus: ChildConsentStatus | null; message: string } | null {
-  if (!isApiError(error) || error.status !== 403 || error.code !== 'consent_required') return null;
+  if (!isApiError(error) || error.status !== 403 || (error.code !== 'consent_required' && error.code !== 'program_not_active')) return null;
   const status = error.problem.consentStatus;
   return { consentStatus: typeof status === 'string' ? (status as ChildConsentStatus) : null, message: error.detail ?? error.message };
 }

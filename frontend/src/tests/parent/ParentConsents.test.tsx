@@ -323,3 +323,39 @@ describe('withdrawing consent', () => {
     expect(screen.getByText('The consent text you signed')).toBeInTheDocument();
   });
 });
+
+describe('what was shown, and changing one’s mind', () => {
+  it('shows the program as it was when the guardian was asked', async () => {
+    mockFetch({ [`GET ${LIST}/c-faith`]: json(faithPending) });
+    renderAt('/dashboard/parent/consents/c-faith');
+    const who = await screen.findByTestId('consent-who');
+    expect(within(who).getByTestId('consent-program-goals')).toHaveTextContent('150 minutes of learning per child per week');
+    expect(within(who).getByTestId('consent-program-dates')).toHaveTextContent('Runs 2026-07-01 to 2027-07-01');
+    expect(within(who).getByTestId('consent-shown-as-asked')).toHaveTextContent(/As shown to you when you were asked/);
+  });
+
+  it('lets a guardian who declined give consent instead, and opens the new record', async () => {
+    const user = userEvent.setup();
+    document.cookie = 'XSRF-TOKEN=token-123; path=/';
+    const declined = consentFixture({ id: 'c-old', status: 'declined', consentedAt: '2026-11-26T08:00:00Z', canChangeToConsent: true });
+    const signed = consentFixture({ id: 'c-new', status: 'given', signedName: 'Grace Otieno', consentedAt: '2026-12-03T11:05:00Z' });
+    const fetchSpy = mockFetch({
+      [`GET ${LIST}/c-old`]: json(declined),
+      [`GET ${LIST}/c-new`]: json(signed),
+      [`POST ${respondUrl('c-old')}`]: json(signed),
+      [`GET ${LIST}`]: listHandler([signed, declined]),
+    });
+    const { router } = renderAt('/dashboard/parent/consents/c-old');
+
+    const change = await screen.findByTestId('consent-change');
+    expect(within(change).queryByRole('button', { name: 'Decline' })).not.toBeInTheDocument();
+    await user.click(within(change).getByRole('checkbox', { name: 'I have read and agree' }));
+    await user.type(within(change).getByRole('textbox', { name: 'Your full name (signature)' }), 'Grace Otieno');
+    await user.click(within(change).getByRole('button', { name: 'Agree and sign' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/dashboard/parent/consents/c-new'));
+    const post = fetchSpy.mock.calls.find(([url, init]) => url === respondUrl('c-old') && init?.method === 'POST');
+    expect(JSON.parse(String(post![1]!.body))).toMatchObject({ agree: true, signedName: 'Grace Otieno' });
+    await waitFor(() => expect(screen.getByTestId('consent-record')).toHaveAttribute('data-status', 'given'));
+  });
+});

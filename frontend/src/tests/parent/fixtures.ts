@@ -21,6 +21,10 @@ const base: ParentConsent = {
   partnerOrganizationType: 'Foundation',
   programName: 'Lake Region Scholars 2026',
   programDescription: 'A cohort of learners from Kisumu, Kakamega and Kisii counties.',
+  programGoals: ['150 minutes of learning per child per week'],
+  programStartDate: '2026-07-01',
+  programEndDate: '2027-07-01',
+  shownAsAsked: true,
   studentId: 's-faith',
   childName: 'Faith Otieno',
   whatPartnerSees: ['Name, grade, school and county', 'Lessons completed, scores and CBC rubric levels', 'Time spent learning and learning streaks'],
@@ -30,6 +34,7 @@ const base: ParentConsent = {
   signedName: null,
   revokedAt: null,
   revocationReason: null,
+  canChangeToConsent: false,
 };
 
 export function consentFixture(overrides: Partial<ParentConsent> = {}): ParentConsent {

@@ -119,7 +119,10 @@ describe('SponsorshipDetailPage', () => {
 
     await user.click(await within(dialog).findByTestId('select-all-students'));
     expect(within(dialog).getByTestId('selected-count')).toHaveTextContent('3 selected');
-    expect(within(dialog).getByRole('row', { name: /Wanjiru K\./ })).toHaveTextContent('reading support');
+    // Before consent: first name, last initial, grade and county; never the school or learning needs.
+    const wanjiru = within(dialog).getByRole('row', { name: /Wanjiru K\./ });
+    expect(wanjiru).toHaveTextContent('Kisumu');
+    expect(wanjiru).not.toHaveTextContent(/reading support|Lakeside/);
     await user.click(within(dialog).getByTestId('add-children-submit'));
 
     const refused = await within(dialog).findByTestId('refused-list');

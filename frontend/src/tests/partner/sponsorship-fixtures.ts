@@ -289,8 +289,6 @@ export function studentFixture(i: number, overrides: Partial<StudentPreview> = {
     displayName: `${['Baraka', 'Wanjiru', 'Otieno', 'Akinyi'][i % 4]!} K.`,
     grade: 'Grade4',
     county: 'Kisumu',
-    school: 'Lakeside Kisumu Primary School',
-    learningNeeds: i === 1 ? ['reading support'] : [],
     ...overrides,
   };
 }

@@ -40,6 +40,12 @@ internal static class DemoConsents
                     SponsoredChildId = sponsorship.Child.Id, ParentId = guardian.Id, RequestedAt = sponsorship.RequestedAt,
                     ConsentText = ConsentText.Render(program.PartnerName, program.Program.Name, sponsorship.Learner.FullName, guardian.FullName),
                     ConsentTextVersion = ConsentText.Version,
+                    Shown = new ConsentProgramSnapshot
+                    {
+                        PartnerName = program.PartnerName, ProgramName = program.Program.Name, ProgramDescription = program.Program.Description,
+                        ProgramType = program.Program.ProgramType.ToString(), StartDate = program.Program.StartDate,
+                        EndDate = program.Program.EndDate, Goals = program.Program.Goals.Select(g => g.Title).ToList(),
+                    },
                 };
                 if (sponsorship.AnsweredAt is { } answered)
                 {

@@ -98,11 +98,8 @@ internal static class DemoSponsorships
             new() { Title = "Every girl at Meeting Expectations or above in Science & Technology", Metric = "share_me_or_above:SCI", Target = 100 },
             new() { Title = "Average Mathematics score of 70 or more", Metric = "avg_score:MATH", Target = 70 },
         ];
-        for (var i = 0; i < girls.Count; i++)
-        {
-            var story = i < 6 ? ConsentStory.Given : i < 9 ? ConsentStory.Pending : ConsentStory.Declined;
-            Sponsor(world, program, girls[i], story, world.Between(12, 20));
-        }
+        // Waiting for an admin: no guardian is asked about a program no admin has reviewed.
+        foreach (var girl in girls) Sponsor(world, program, girl, ConsentStory.NotRequested, world.Between(12, 20));
         program.Program.UpdatedAt = world.AtDaysAgo(3); // submitted for approval
         return program;
     }
@@ -176,12 +173,15 @@ internal static class DemoSponsorships
                 _ => SponsoredChildStatus.PENDING_CONSENT,
             },
         };
+        // Guardians are asked only once the program is approved (children enrolled before approval wait for it).
+        var approved = program.Program.ApprovedAt;
+        var askable = approved is { } a && a > enrolled ? a : enrolled;
         var sponsorship = new DemoSponsorship(learner, child, story)
         {
-            RequestedAt = story == ConsentStory.NotRequested ? enrolled : enrolled.AddMinutes(world.Between(2, 90)),
+            RequestedAt = story == ConsentStory.NotRequested ? enrolled : askable.AddMinutes(world.Between(2, 90)),
         };
         if (story is not (ConsentStory.NotRequested or ConsentStory.Pending))
-            sponsorship.AnsweredAt = world.AtDaysAgo(Math.Max(1, enrolledDaysAgo - world.Between(1, 6)), 18, 21);
+            sponsorship.AnsweredAt = world.AtDaysAgo(Math.Max(1, Math.Min(enrolledDaysAgo, world.DaysAgoOf(askable)) - world.Between(1, 6)), 18, 21);
         if (pattern is { } p) (learner.Pattern, learner.PatternChosen) = (p, true);
         program.Children.Add(sponsorship);
         return sponsorship;

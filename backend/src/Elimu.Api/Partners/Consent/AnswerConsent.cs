@@ -11,20 +11,32 @@ using Microsoft.EntityFrameworkCore;
 namespace Elimu.Api.Partners.Consent;
 
 /// <summary>
-/// A guardian answers a request (agree or decline) and may later revoke. The answer is written once, with the
-/// signature, IP and user agent; afterwards only the revocation fields change. Both move the child's status and
-/// push the partner's counters at once.
+/// A guardian answers a request (agree or decline), may later withdraw, and may turn a decline or a withdrawal into
+/// consent. An answer is written once, with the signature, IP and user agent; a change of mind is a new row. After
+/// each answer the child's status follows the rule of <see cref="ConsentReader"/>: visible only while no guardian's
+/// latest answer is a refusal or a withdrawal and at least one has consented.
 /// </summary>
 public static class AnswerConsent
 {
     public static async Task<Ok<ParentConsentResponse>> Respond(Guid id, ConsentAnswer answer, ClaimsPrincipal user, HttpContext http,
-        AppDbContext db, ParentConsentQueries queries, AuditTrail audit, Notifier notifier, PartnerCountersPublisher counters,
-        TimeProvider clock, CancellationToken ct)
+        AppDbContext db, ConsentReader reader, ParentConsentQueries queries, AuditTrail audit, Notifier notifier,
+        PartnerCountersPublisher counters, TimeProvider clock, CancellationToken ct)
     {
         var parentId = user.UserId();
+        await using var transaction = await LockChildAsync(db, id, parentId, ct);
         var consent = await LoadOwnAsync(db, id, parentId, ct);
-        if (consent.Status != ConsentStatus.pending)
-            throw DomainException.Conflict("consent_already_answered", $"This request was already answered ({consent.Status}).");
+        var child = consent.SponsoredChild!;
+        var changing = consent.Status is ConsentStatus.declined or ConsentStatus.revoked;
+        if (consent.Status == ConsentStatus.given || (changing && answer.Agree != true))
+            throw DomainException.Conflict("consent_already_answered", consent.Status == ConsentStatus.given
+                ? "You have already agreed. To stop the partner seeing your child's data, withdraw your consent."
+                : $"This request was already answered ({consent.Status}).");
+        if (changing && await db.SponsorshipConsents.AnyAsync(k => k.SponsoredChildId == child.Id && k.ParentId == parentId && k.Id != consent.Id
+                && (k.ConsentGiven == null || (k.ConsentGiven == true && k.RevokedAt == null) || k.ConsentedAt > consent.ConsentedAt), ct))
+            throw DomainException.Conflict("consent_superseded", "You have a newer request or answer for this child; answer that one instead.");
+        if (!ProgramLifecycle.ExposesChildData.Contains(child.Program!.Status) || child.Status == SponsoredChildStatus.REMOVED)
+            throw DomainException.Conflict("program_not_active",
+                $"This sponsorship is not running (the program is {child.Program.Status}), so there is nothing to answer.");
 
         var parent = consent.Parent!;
         var v = new Validation();
@@ -36,31 +48,40 @@ public static class AnswerConsent
                 $"Type your full name as on your account ({parent.FirstName} {parent.LastName}) to sign.");
         v.ThrowIfInvalid();
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        consent.ConsentGiven = answer.Agree!.Value;
-        consent.SignedName = answer.SignedName?.Trim();
-        consent.ConsentedAt = now;
-        consent.IpAddress = http.Connection.RemoteIpAddress?.ToString();
-        consent.UserAgent = Truncate(http.Request.Headers.UserAgent.ToString(), 512);
+        // A first answer fills the pending row; a change of mind is a new row beside the old one, which stays as it was.
+        var answered = changing ? new SponsorshipConsent
+        {
+            SponsoredChildId = child.Id, ParentId = parentId, ConsentText = consent.ConsentText, ConsentTextVersion = consent.ConsentTextVersion,
+            Shown = consent.Shown, RequestedAt = consent.RequestedAt, ChangesAnswerId = consent.Id,
+        } : consent;
+        if (changing) db.SponsorshipConsents.Add(answered);
+        answered.ConsentGiven = answer.Agree!.Value;
+        answered.SignedName = answer.Agree == true ? answer.SignedName?.Trim() : null;
+        answered.ConsentedAt = clock.GetUtcNow().UtcDateTime;
+        answered.IpAddress = http.Connection.RemoteIpAddress?.ToString();
+        answered.UserAgent = Truncate(http.Request.Headers.UserAgent.ToString(), 512);
 
-        var child = consent.SponsoredChild!;
-        if (consent.ConsentGiven == true && child.Status == SponsoredChildStatus.PENDING_CONSENT && !ProgramLifecycle.IsEnded(child.Program!.Status))
-            child.Status = SponsoredChildStatus.ACTIVE;
-        audit.Record(parentId, consent.ConsentGiven == true ? "consent.give" : "consent.decline", "sponsorship_consent", consent.Id);
+        var given = answered.ConsentGiven == true;
+        audit.Record(parentId, given ? "consent.give" : "consent.decline", "sponsorship_consent", answered.Id,
+            changing ? $"changes the {consent.Status} answer {consent.Id}" : null, child.PartnerId, [child.StudentId]);
         notifier.Notify(child.PartnerId, "consent",
-            consent.ConsentGiven == true ? $"Consent given for {child.Student!.FirstName}" : $"Consent declined for {child.Student!.FirstName}",
-            consent.ConsentGiven == true ? "You can now follow this child's learning." : "The guardian declined; the child's data stays hidden.",
+            given ? $"Consent given for {child.Student!.FirstName}" : $"Consent declined for {child.Student!.FirstName}",
+            given ? "A guardian agreed. The child's data shows once no guardian has declined or withdrawn."
+                : "A guardian declined; the child's data stays hidden.",
             $"/dashboard/partner/sponsored-children/{child.Id}");
-        await db.SaveChangesAsync(ct);
+        await SaveAndSyncAsync(db, reader, child, ct);
+        await transaction.CommitAsync(ct);
         await counters.PublishAsync(child.PartnerId, ct);
-        return TypedResults.Ok(await queries.GetAsync(parentId, id, ct));
+        return TypedResults.Ok(await queries.GetAsync(parentId, answered.Id, ct));
     }
 
     public static async Task<Ok<ParentConsentResponse>> Revoke(Guid id, RevokeBody body, ClaimsPrincipal user, AppDbContext db,
-        ParentConsentQueries queries, AuditTrail audit, Notifier notifier, PartnerCountersPublisher counters, TimeProvider clock, CancellationToken ct)
+        ConsentReader reader, ParentConsentQueries queries, AuditTrail audit, Notifier notifier, PartnerCountersPublisher counters,
+        TimeProvider clock, CancellationToken ct)
     {
         new Validation().Check((body.Reason?.Length ?? 0) <= 2000, "reason", "Keep the reason under 2,000 characters.").ThrowIfInvalid();
         var parentId = user.UserId();
+        await using var transaction = await LockChildAsync(db, id, parentId, ct);
         var consent = await LoadOwnAsync(db, id, parentId, ct);
         if (consent.Status != ConsentStatus.given)
             throw DomainException.Conflict("consent_not_given", $"Only a given consent can be revoked; this one is {consent.Status}.");
@@ -68,20 +89,61 @@ public static class AnswerConsent
         consent.RevokedAt = clock.GetUtcNow().UtcDateTime;
         consent.RevocationReason = string.IsNullOrWhiteSpace(body.Reason) ? null : body.Reason.Trim();
         var child = consent.SponsoredChild!;
-        // One guardian's withdrawal hides the child, whatever another guardian said.
-        if (ConsentReader.VisibleStatuses.Contains(child.Status)) child.Status = SponsoredChildStatus.PENDING_CONSENT;
-        audit.Record(parentId, "consent.revoke", "sponsorship_consent", consent.Id, consent.RevocationReason);
+        audit.Record(parentId, "consent.revoke", "sponsorship_consent", consent.Id, consent.RevocationReason, child.PartnerId, [child.StudentId]);
         notifier.Notify(child.PartnerId, "consent", $"Consent withdrawn for {child.Student!.FirstName}",
             "The guardian withdrew consent; this child's data is hidden from now on.", $"/dashboard/partner/sponsored-children/{child.Id}");
-        await db.SaveChangesAsync(ct);
+        await SaveAndSyncAsync(db, reader, child, ct);
+        await transaction.CommitAsync(ct);
         await counters.PublishAsync(child.PartnerId, ct);
         return TypedResults.Ok(await queries.GetAsync(parentId, id, ct));
     }
 
-    /// <summary>Another guardian's request is "not found", never "forbidden": its existence is private too.</summary>
+    /// <summary>
+    /// Opens the answer's transaction and locks the child's row first (a no-op update: a row lock on PostgreSQL, the
+    /// write lock on SQLite), so the answers of one child, from one guardian or several, are taken one at a time: each
+    /// checks and sets the child's status after the previous one has committed, and an answer cannot be written twice.
+    /// </summary>
+    private static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> LockChildAsync(AppDbContext db, Guid consentId,
+        Guid parentId, CancellationToken ct)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            await db.SponsoredChildren
+                .Where(c => db.SponsorshipConsents.Any(k => k.Id == consentId && k.ParentId == parentId && k.SponsoredChildId == c.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, c => c.Status), ct);
+            return transaction;
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Saves the answer, then moves the child between PENDING_CONSENT and ACTIVE as the guardians' answers now say.
+    /// A withdrawal or refusal also hides a PAUSED or GRADUATED child (it returns to PENDING_CONSENT).
+    /// </summary>
+    private static async Task SaveAndSyncAsync(AppDbContext db, ConsentReader reader, SponsoredChild child, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        var allowed = await reader.AnswersAllowAsync(child.Id, ct);
+        if (allowed && child.Status == SponsoredChildStatus.PENDING_CONSENT && ProgramLifecycle.ExposesChildData.Contains(child.Program!.Status))
+            child.Status = SponsoredChildStatus.ACTIVE;
+        else if (!allowed && ConsentReader.VisibleStatuses.Contains(child.Status))
+            child.Status = SponsoredChildStatus.PENDING_CONSENT;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Another guardian's request is "not found", never "forbidden": its existence is private too. So is a request made
+    /// before its program was approved: the guardian is never shown it and cannot act on it.
+    /// </summary>
     private static async Task<SponsorshipConsent> LoadOwnAsync(AppDbContext db, Guid id, Guid parentId, CancellationToken ct) =>
         await db.SponsorshipConsents.Include(c => c.Parent).Include(c => c.SponsoredChild!).ThenInclude(c => c.Student)
             .Include(c => c.SponsoredChild!).ThenInclude(c => c.Program)
+            .Where(ParentConsentQueries.AskedAfterApproval)
             .FirstOrDefaultAsync(c => c.Id == id && c.ParentId == parentId, ct)
         ?? throw DomainException.NotFound("Consent request");
 

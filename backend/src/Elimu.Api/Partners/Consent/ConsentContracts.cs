@@ -13,7 +13,11 @@ public sealed record ConsentAnswer(bool? Agree, string? SignedName, string? Cons
 
 public sealed record RevokeBody(string? Reason);
 
-/// <summary>A consent request as its guardian sees it.</summary>
+/// <summary>
+/// A consent request as its guardian sees it. Partner name, program name, description, goals and dates are as shown when
+/// the guardian was asked (<see cref="ShownAsAsked"/>: false only for requests made before that was recorded).
+/// <see cref="CanChangeToConsent"/>: a decline or a withdrawal that the guardian may turn into consent now.
+/// </summary>
 public sealed record ParentConsentResponse(
     Guid Id,
     ConsentStatus Status,
@@ -23,6 +27,10 @@ public sealed record ParentConsentResponse(
     string? PartnerOrganizationType,
     string ProgramName,
     string? ProgramDescription,
+    IReadOnlyList<string> ProgramGoals,
+    DateOnly? ProgramStartDate,
+    DateOnly? ProgramEndDate,
+    bool ShownAsAsked,
     Guid StudentId,
     string ChildName,
     IReadOnlyList<string> WhatPartnerSees,
@@ -31,7 +39,8 @@ public sealed record ParentConsentResponse(
     DateTime? ConsentedAt,
     string? SignedName,
     DateTime? RevokedAt,
-    string? RevocationReason);
+    string? RevocationReason,
+    bool CanChangeToConsent);
 
 /// <summary>A partner's view of one child's consent: the guardians asked and how they answered.</summary>
 public sealed record ChildConsentResponse(

@@ -1,43 +1,94 @@
 using Elimu.Api.Data;
 using Elimu.Api.Partners.Sponsorships;
+using Elimu.Api.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Elimu.Api.Partners.Consent;
 
-/// <summary>Where a sponsored child's consent stands, as a partner may know it.</summary>
-public enum ChildConsentStatus { not_requested, pending, given, declined, revoked }
+/// <summary>
+/// Where a sponsored child's consent stands, as a partner may know it. <c>given</c> means the partner may see the child;
+/// <c>program_not_active</c> means the guardians agreed but the program is not (or no longer) approved and running.
+/// </summary>
+public enum ChildConsentStatus { not_requested, pending, given, declined, revoked, program_not_active }
 
-/// <summary>Answers "may the partner see this child?" — the privacy gate of DESIGN.md §3.</summary>
-public sealed class ConsentReader(AppDbContext db)
+/// <summary>
+/// Answers "may the partner see this child?", the privacy gate of DESIGN.md §3 (rule written in docs/adr/0004).
+/// A child is visible when all of these hold:
+/// its status is ACTIVE, PAUSED or GRADUATED; its program is ACTIVE or PAUSED; at least one guardian's consent stands;
+/// and no guardian's latest answer is a refusal or a withdrawal. Only requests made during the child's current
+/// enrolment and after the program's approval count, so a request no admin had reviewed never opens anything.
+/// Every child the gate lets a partner see in a request is recorded in <see cref="ReadAudit"/> (one audit entry per request).
+/// </summary>
+public sealed class ConsentReader(AppDbContext db, ReadAudit reads)
 {
     /// <summary>Statuses in which a child with a standing consent is visible; PENDING_CONSENT and REMOVED never are.</summary>
     public static readonly SponsoredChildStatus[] VisibleStatuses =
         [SponsoredChildStatus.ACTIVE, SponsoredChildStatus.PAUSED, SponsoredChildStatus.GRADUATED];
 
-    /// <summary>The consent status of each child, from one query over their consent rows.</summary>
-    public async Task<Dictionary<Guid, ChildConsentStatus>> StatusesAsync(IReadOnlyCollection<(Guid Id, SponsoredChildStatus Status)> children, CancellationToken ct)
+    /// <summary>A composable filter: the partner's children whose data may be shown. The one definition of visibility.</summary>
+    public IQueryable<SponsoredChild> Visible(Guid partnerId) =>
+        db.SponsoredChildren.Where(c => c.PartnerId == partnerId
+            && VisibleStatuses.Contains(c.Status)
+            && ProgramLifecycle.ExposesChildData.Contains(c.Program!.Status))
+        .Where(AnswersAllow);
+
+    /// <summary>Whether the partner may see this child; a yes is recorded as a read of <paramref name="view"/>.</summary>
+    public async Task<bool> IsVisibleAsync(Guid partnerId, Guid sponsoredChildId, string view, CancellationToken ct)
     {
-        var ids = children.Select(c => c.Id).ToList();
-        var rows = await db.SponsorshipConsents.Where(c => ids.Contains(c.SponsoredChildId))
-            .Select(c => new { c.SponsoredChildId, c.ConsentGiven, c.RevokedAt, c.RequestedAt })
-            .ToListAsync(ct);
-        return children.ToDictionary(c => c.Id, c =>
-        {
-            var mine = rows.Where(r => r.SponsoredChildId == c.Id).OrderByDescending(r => r.RequestedAt).ToList();
-            if (VisibleStatuses.Contains(c.Status) && mine.Any(r => r.ConsentGiven == true && r.RevokedAt == null)) return ChildConsentStatus.given;
-            if (mine.Any(r => r.ConsentGiven == null && r.RevokedAt == null)) return ChildConsentStatus.pending;
-            var latest = mine.FirstOrDefault();
-            if (latest is null) return ChildConsentStatus.not_requested;
-            return latest.RevokedAt is not null ? ChildConsentStatus.revoked
-                : latest.ConsentGiven == false ? ChildConsentStatus.declined : ChildConsentStatus.revoked;
-        });
+        var studentId = await Visible(partnerId).Where(c => c.Id == sponsoredChildId).Select(c => (Guid?)c.StudentId).FirstOrDefaultAsync(ct);
+        if (studentId is { } id) reads.Record(partnerId, view, [(sponsoredChildId, id)]);
+        return studentId is not null;
     }
 
-    /// <summary>A composable filter: the partner's children whose data may be shown.</summary>
-    public IQueryable<SponsoredChild> Visible(Guid partnerId) =>
-        db.SponsoredChildren.Where(c => c.PartnerId == partnerId && VisibleStatuses.Contains(c.Status)
-            && db.SponsorshipConsents.Any(k => k.SponsoredChildId == c.Id && k.ConsentGiven == true && k.RevokedAt == null));
+    /// <summary>
+    /// The guardians' side of the rule, for any child: a standing consent, and no refusal or withdrawal that the same
+    /// guardian has not since replaced with a newer consent. Used by the gate and to set the child's status.
+    /// </summary>
+    public System.Linq.Expressions.Expression<Func<SponsoredChild, bool>> AnswersAllow => c =>
+        db.SponsorshipConsents.Any(k => k.SponsoredChildId == c.Id && k.RequestedAt >= c.EnrolledAt
+            && c.Program!.ApprovedAt != null && k.RequestedAt >= c.Program.ApprovedAt
+            && k.ConsentGiven == true && k.RevokedAt == null)
+        && !db.SponsorshipConsents.Any(no => no.SponsoredChildId == c.Id && no.RequestedAt >= c.EnrolledAt
+            && (no.ConsentGiven == false || no.RevokedAt != null)
+            && !db.SponsorshipConsents.Any(yes => yes.SponsoredChildId == c.Id && yes.ParentId == no.ParentId
+                && yes.ConsentGiven == true && yes.RevokedAt == null && yes.ConsentedAt > (no.RevokedAt ?? no.ConsentedAt)));
 
-    public Task<bool> IsVisibleAsync(Guid partnerId, Guid sponsoredChildId, CancellationToken ct) =>
-        Visible(partnerId).AnyAsync(c => c.Id == sponsoredChildId, ct);
+    /// <summary>Whether the guardians' answers let the child be seen (program and child status aside).</summary>
+    public Task<bool> AnswersAllowAsync(Guid sponsoredChildId, CancellationToken ct) =>
+        db.SponsoredChildren.Where(c => c.Id == sponsoredChildId).Where(AnswersAllow).AnyAsync(ct);
+
+    /// <summary>
+    /// The consent status of each of the partner's children (two queries whatever their number). The caller shows the
+    /// data of the <c>given</c> ones, so they are recorded as read in <paramref name="view"/>.
+    /// </summary>
+    public async Task<Dictionary<Guid, ChildConsentStatus>> StatusesAsync(Guid partnerId, IReadOnlyCollection<Guid> childIds, string view,
+        CancellationToken ct)
+    {
+        var ids = childIds.Distinct().ToList();
+        var seen = await Visible(partnerId).Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.StudentId }).ToListAsync(ct);
+        reads.Record(partnerId, view, seen.Select(c => (c.Id, c.StudentId)));
+        var visible = seen.Select(c => c.Id).ToHashSet();
+        var rows = await db.SponsorshipConsents
+            .Where(k => ids.Contains(k.SponsoredChildId) && k.RequestedAt >= k.SponsoredChild!.EnrolledAt
+                && k.SponsoredChild.Program!.ApprovedAt != null && k.RequestedAt >= k.SponsoredChild.Program.ApprovedAt)
+            .Select(k => new Answer(k.SponsoredChildId, k.ParentId, k.ConsentGiven, k.ConsentedAt, k.RevokedAt))
+            .ToListAsync(ct);
+        var byChild = rows.ToLookup(r => r.ChildId);
+        return ids.ToDictionary(id => id, id => visible.Contains(id) ? ChildConsentStatus.given : Hidden(byChild[id].ToList()));
+    }
+
+    /// <summary>Why a hidden child is hidden, from its guardians' latest answers.</summary>
+    private static ChildConsentStatus Hidden(List<Answer> rows)
+    {
+        if (rows.Count == 0) return ChildConsentStatus.not_requested;
+        var latest = rows.Where(r => r.Given is not null).GroupBy(r => r.ParentId)
+            .Select(g => g.MaxBy(r => r.RevokedAt ?? r.AnsweredAt)!).ToList();
+        var refusal = latest.Where(r => r.Given == false || r.RevokedAt is not null).MaxBy(r => r.RevokedAt ?? r.AnsweredAt);
+        if (refusal is not null) return refusal.RevokedAt is not null ? ChildConsentStatus.revoked : ChildConsentStatus.declined;
+        if (rows.Any(r => r.Given is null)) return ChildConsentStatus.pending;
+        // Guardians agreed, yet the gate said no: the program is not approved and running (or the child left it).
+        return latest.Count > 0 ? ChildConsentStatus.program_not_active : ChildConsentStatus.pending;
+    }
+
+    private sealed record Answer(Guid ChildId, Guid ParentId, bool? Given, DateTime? AnsweredAt, DateTime? RevokedAt);
 }

@@ -1,12 +1,18 @@
 using System.Security.Claims;
 using Elimu.Api.Common;
 using Elimu.Api.Data;
+using Elimu.Api.Partners.Sponsorships;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Elimu.Api.Partners.Consent;
 
-/// <summary>The parent's consent inbox: only requests addressed to the signed-in guardian.</summary>
+/// <summary>
+/// The parent's consent inbox: only requests addressed to the signed-in guardian, and only about programs an admin
+/// approved. A request made before its program was approved (or for a program never approved) is not shown at all;
+/// an unanswered request is shown only while its program is ACTIVE or PAUSED; an answered one stays in the guardian's
+/// record whatever became of the program, so it can always be read and withdrawn (docs/adr/0004).
+/// </summary>
 public sealed class ParentConsentQueries(AppDbContext db)
 {
     public static async Task<Ok<Paged<ParentConsentResponse>>> List(ConsentStatus? status, int? page, int? pageSize,
@@ -18,7 +24,7 @@ public sealed class ParentConsentQueries(AppDbContext db)
 
     public async Task<Paged<ParentConsentResponse>> ListAsync(Guid parentId, ConsentStatus? status, PageRequest page, CancellationToken ct)
     {
-        var rows = db.SponsorshipConsents.Where(c => c.ParentId == parentId);
+        var rows = Shown(parentId);
         rows = status switch
         {
             ConsentStatus.pending => rows.Where(c => c.ConsentGiven == null && c.RevokedAt == null),
@@ -34,8 +40,16 @@ public sealed class ParentConsentQueries(AppDbContext db)
     }
 
     public async Task<ParentConsentResponse> GetAsync(Guid parentId, Guid id, CancellationToken ct) =>
-        Finish(await Project(db.SponsorshipConsents.Where(c => c.Id == id && c.ParentId == parentId)).FirstOrDefaultAsync(ct)
+        Finish(await Project(Shown(parentId).Where(c => c.Id == id)).FirstOrDefaultAsync(ct)
             ?? throw DomainException.NotFound("Consent request"));
+
+    private IQueryable<SponsorshipConsent> Shown(Guid parentId) => db.SponsorshipConsents.Where(c => c.ParentId == parentId)
+        .Where(AskedAfterApproval)
+        .Where(c => c.ConsentGiven != null || ProgramLifecycle.ExposesChildData.Contains(c.SponsoredChild!.Program!.Status));
+
+    /// <summary>A request made once an admin had approved its program: the only kind a guardian sees or answers.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<SponsorshipConsent, bool>> AskedAfterApproval = c =>
+        c.SponsoredChild!.Program!.ApprovedAt != null && c.RequestedAt >= c.SponsoredChild.Program.ApprovedAt;
 
     private IQueryable<Row> Project(IQueryable<SponsorshipConsent> rows) => rows.Select(c => new Row(
         c.Id, c.ConsentGiven, c.RevokedAt, c.ConsentText, c.ConsentTextVersion,
@@ -44,17 +58,28 @@ public sealed class ParentConsentQueries(AppDbContext db)
         db.PartnerProfiles.Where(p => p.UserId == c.SponsoredChild!.PartnerId).Select(p => p.OrganizationType.ToString()).FirstOrDefault(),
         c.SponsoredChild!.Program!.Name, c.SponsoredChild.Program.Description, c.SponsoredChild.StudentId,
         c.SponsoredChild.Student!.FirstName + " " + c.SponsoredChild.Student.LastName,
-        c.RequestedAt, c.ConsentedAt, c.SignedName, c.RevocationReason));
+        c.RequestedAt, c.ConsentedAt, c.SignedName, c.RevocationReason, c.Shown,
+        c.SponsoredChild.Program.Goals, c.SponsoredChild.Program.StartDate, c.SponsoredChild.Program.EndDate,
+        ProgramLifecycle.ExposesChildData.Contains(c.SponsoredChild.Program.Status) && c.SponsoredChild.Status != SponsoredChildStatus.REMOVED
+            && (c.ConsentGiven == false || c.RevokedAt != null)
+            && !db.SponsorshipConsents.Any(k => k.SponsoredChildId == c.SponsoredChildId && k.ParentId == c.ParentId && k.Id != c.Id
+                && (k.ConsentGiven == null || (k.ConsentGiven == true && k.RevokedAt == null) || k.ConsentedAt > c.ConsentedAt))));
 
     private static ParentConsentResponse Finish(Row r)
     {
         var status = r.RevokedAt is not null ? ConsentStatus.revoked
             : r.ConsentGiven switch { true => ConsentStatus.given, false => ConsentStatus.declined, null => ConsentStatus.pending };
-        return new(r.Id, status, r.ConsentText, r.ConsentTextVersion, r.PartnerName, r.PartnerType, r.ProgramName, r.ProgramDescription,
-            r.StudentId, r.ChildName, ConsentText.WhatThePartnerSees, ConsentText.WhatThePartnerDoesNotSee, r.RequestedAt, r.ConsentedAt, r.SignedName, r.RevokedAt, r.RevocationReason);
+        // What the guardian was shown when asked; requests older than snapshots fall back to the program as it is now.
+        var shown = r.Shown;
+        return new(r.Id, status, r.ConsentText, r.ConsentTextVersion, shown?.PartnerName ?? r.PartnerName, r.PartnerType,
+            shown?.ProgramName ?? r.ProgramName, shown is null ? r.ProgramDescription : shown.ProgramDescription,
+            shown?.Goals ?? r.LiveGoals.Select(g => g.Title).ToList(), shown is null ? r.LiveStart : shown.StartDate, shown is null ? r.LiveEnd : shown.EndDate, shown is not null,
+            r.StudentId, r.ChildName, ConsentText.WhatThePartnerSees, ConsentText.WhatThePartnerDoesNotSee, r.RequestedAt, r.ConsentedAt,
+            r.SignedName, r.RevokedAt, r.RevocationReason, r.CanChangeToConsent);
     }
 
     private sealed record Row(Guid Id, bool? ConsentGiven, DateTime? RevokedAt, string ConsentText, string ConsentTextVersion,
         string PartnerName, string? PartnerType, string ProgramName, string? ProgramDescription, Guid StudentId, string ChildName,
-        DateTime RequestedAt, DateTime? ConsentedAt, string? SignedName, string? RevocationReason);
+        DateTime RequestedAt, DateTime? ConsentedAt, string? SignedName, string? RevocationReason, ConsentProgramSnapshot? Shown,
+        List<ProgramGoal> LiveGoals, DateOnly? LiveStart, DateOnly? LiveEnd, bool CanChangeToConsent);
 }

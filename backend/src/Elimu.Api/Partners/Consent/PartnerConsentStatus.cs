@@ -27,6 +27,8 @@ public static class PartnerConsentStatus
                 && db.SponsorshipConsents.Any(k => k.SponsoredChildId == c.Id && k.RevokedAt != null)),
             ChildConsentStatus.declined => children.Where(c => c.Status == SponsoredChildStatus.PENDING_CONSENT
                 && db.SponsorshipConsents.Any(k => k.SponsoredChildId == c.Id && k.ConsentGiven == false)),
+            ChildConsentStatus.program_not_active => children.Where(c => !ProgramLifecycle.ExposesChildData.Contains(c.Program!.Status)
+                && db.SponsorshipConsents.Any(k => k.SponsoredChildId == c.Id && k.ConsentGiven == true && k.RevokedAt == null)),
             _ => children,
         };
 
@@ -34,7 +36,7 @@ public static class PartnerConsentStatus
             .Select(c => new { c.Id, c.ProgramId, ProgramName = c.Program!.Name, c.Status, c.Student!.FirstName, c.Student.LastName })
             .ToPagedAsync(PageRequest.From(page, pageSize), ct);
         var ids = paged.Items.Select(c => c.Id).ToList();
-        var statuses = await reader.StatusesAsync(paged.Items.Select(c => (c.Id, c.Status)).ToList(), ct);
+        var statuses = await reader.StatusesAsync(partnerId, ids, "consent-status", ct);
         var rows = await db.SponsorshipConsents.Where(k => ids.Contains(k.SponsoredChildId))
             .Select(k => new { k.SponsoredChildId, k.ConsentGiven, k.RequestedAt, k.ConsentedAt, k.RevokedAt }).ToListAsync(ct);
 

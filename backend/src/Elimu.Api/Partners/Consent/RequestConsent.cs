@@ -11,25 +11,31 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Elimu.Api.Partners.Consent;
 
-/// <summary>POST /consent/request: one pending consent per guardian of each child still waiting, and a notification each.</summary>
+/// <summary>
+/// POST /consent/request: one pending consent per guardian of each child still waiting, and a notification each. Only an
+/// ACTIVE (admin-approved) program with at least its minimum of children may ask (409 program_not_active or
+/// min_children_not_met otherwise); each request stores the program as the guardian is shown it.
+/// </summary>
 public static class RequestConsent
 {
     public static async Task<Ok<ConsentRequestResult>> Handle(ConsentRequestBody body, ClaimsPrincipal user, AppDbContext db,
-        PartnerNames names, AuditTrail audit, Notifier notifier, PartnerCountersPublisher counters, TimeProvider clock, CancellationToken ct)
+        PartnerNames names, ProgramStore store, ConsentReader reader, AuditTrail audit, Notifier notifier, PartnerCountersPublisher counters, TimeProvider clock, CancellationToken ct)
     {
         if ((body.SponsoredChildId is null) == (body.ProgramId is null))
             throw new ValidationFailedException(new Dictionary<string, string[]>
                 { ["sponsoredChildId"] = ["Name either one sponsored child or one program."] });
 
         var partnerId = user.UserId();
-        var children = await TargetsAsync(db, partnerId, body, ct);
+        var children = await TargetsAsync(db, store, reader, partnerId, body, ct);
         var studentIds = children.Select(c => c.StudentId).ToList();
         var childIds = children.Select(c => c.Id).ToList();
         var guardians = await db.Guardianships.Where(g => studentIds.Contains(g.StudentId))
             .Select(g => new { g.StudentId, g.ParentId, Name = g.Parent!.FirstName + " " + g.Parent.LastName })
             .ToListAsync(ct);
+        // A guardian with an open request, or whose consent stands, for this enrolment is not asked again.
         var open = await db.SponsorshipConsents
-            .Where(c => childIds.Contains(c.SponsoredChildId) && c.ConsentGiven == null && c.RevokedAt == null)
+            .Where(c => childIds.Contains(c.SponsoredChildId) && c.ConsentGiven != false && c.RevokedAt == null
+                && c.RequestedAt >= c.SponsoredChild!.EnrolledAt && c.RequestedAt >= c.SponsoredChild.Program!.ApprovedAt)
             .Select(c => new { c.SponsoredChildId, c.ParentId }).ToListAsync(ct);
         var partnerName = await names.OrganizationNameAsync(partnerId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -50,6 +56,7 @@ public static class RequestConsent
                     ParentId = guardian.ParentId,
                     ConsentText = ConsentText.Render(partnerName, child.Program!.Name, childName, guardian.Name),
                     ConsentTextVersion = ConsentText.Version,
+                    Shown = Snapshot(partnerName, child.Program),
                     RequestedAt = now,
                 });
                 notifier.Notify(guardian.ParentId, "consent", $"{partnerName} asks to follow {child.Student.FirstName}'s learning",
@@ -57,29 +64,55 @@ public static class RequestConsent
                     "/dashboard/parent/consents");
                 requested++;
             }
-            audit.Record(partnerId, "consent.request", "sponsored_child", child.Id);
+            audit.Record(partnerId, "consent.request", "sponsored_child", child.Id, partnerId: partnerId, studentIds: [child.StudentId]);
         }
         await db.SaveChangesAsync(ct);
         await counters.PublishAsync(partnerId, ct);
         return TypedResults.Ok(new ConsentRequestResult(children.Count, requested, alreadyPending, withoutGuardian));
     }
 
-    private static async Task<List<SponsoredChild>> TargetsAsync(AppDbContext db, Guid partnerId, ConsentRequestBody body, CancellationToken ct)
+    private static ConsentProgramSnapshot Snapshot(string partnerName, SponsorshipProgram p) => new()
+    {
+        PartnerName = partnerName, ProgramName = p.Name, ProgramDescription = p.Description, ProgramType = p.ProgramType.ToString(),
+        StartDate = p.StartDate, EndDate = p.EndDate, Goals = p.Goals.Select(g => g.Title).ToList(),
+    };
+
+    /// <summary>Parents are asked only about a program an admin approved, that is running and holds its minimum.</summary>
+    private static async Task EnsureMayAskAsync(ProgramStore store, SponsorshipProgram program, CancellationToken ct)
+    {
+        if (ProgramLifecycle.IsEnded(program.Status))
+            throw DomainException.Conflict("program_ended", "The program has ended; no consent is needed.");
+        if (program.Status != ProgramStatus.ACTIVE)
+        {
+            var error = DomainException.Conflict("program_not_active",
+                $"This program is {program.Status}. Guardians are asked only once an admin has approved the program and it is active.");
+            error.Extensions["status"] = program.Status.ToString();
+            throw error;
+        }
+        var enrolled = await store.EnrolledCountAsync(program.Id, ct);
+        if (enrolled < program.MinChildren) throw ProgramStatusHandlers.MinimumNotMet(program.MinChildren, enrolled, "ask guardians for consent");
+    }
+
+    /// <summary>
+    /// The children still waiting: not removed and not visible by the gate's rule. (Their status is usually
+    /// PENDING_CONSENT; the gate decides, so a status left behind by older code cannot block a proper request.)
+    /// </summary>
+    private static async Task<List<SponsoredChild>> TargetsAsync(AppDbContext db, ProgramStore store, ConsentReader reader, Guid partnerId,
+        ConsentRequestBody body, CancellationToken ct)
     {
         var mine = db.SponsoredChildren.Include(c => c.Student).Include(c => c.Program).Where(c => c.PartnerId == partnerId);
         if (body.SponsoredChildId is { } childId)
         {
             var child = await mine.FirstOrDefaultAsync(c => c.Id == childId, ct) ?? throw DomainException.NotFound("Sponsored child");
-            if (child.Status != SponsoredChildStatus.PENDING_CONSENT)
+            if (child.Status == SponsoredChildStatus.REMOVED || await reader.Visible(partnerId).AnyAsync(c => c.Id == child.Id, ct))
                 throw DomainException.Conflict("consent_not_needed", $"This child is {child.Status}; consent is only requested for children waiting for it.");
-            if (ProgramLifecycle.IsEnded(child.Program!.Status))
-                throw DomainException.Conflict("program_ended", "The program has ended; no consent is needed.");
+            await EnsureMayAskAsync(store, child.Program!, ct);
             return [child];
         }
         var program = await db.SponsorshipPrograms.FirstOrDefaultAsync(p => p.Id == body.ProgramId && p.PartnerId == partnerId, ct)
             ?? throw DomainException.NotFound("Sponsorship program");
-        if (ProgramLifecycle.IsEnded(program.Status))
-            throw DomainException.Conflict("program_ended", "The program has ended; no consent is needed.");
-        return await mine.Where(c => c.ProgramId == program.Id && c.Status == SponsoredChildStatus.PENDING_CONSENT).ToListAsync(ct);
+        await EnsureMayAskAsync(store, program, ct);
+        var visible = reader.Visible(partnerId).Select(c => c.Id);
+        return await mine.Where(c => c.ProgramId == program.Id && c.Status != SponsoredChildStatus.REMOVED && !visible.Contains(c.Id)).ToListAsync(ct);
     }
 }

@@ -5,7 +5,8 @@ namespace Elimu.Api.Partners.Consent;
 
 /// <summary>
 /// A guardian's e-signature on a sponsorship. Created pending when consent is requested; the answer
-/// fields are written once; afterwards only the revocation fields change.
+/// fields are written once; afterwards only the revocation fields change. A guardian who changes their mind
+/// (consents after declining or withdrawing) gets a new row; rows are never rewritten (docs/adr/0004).
 /// </summary>
 public class SponsorshipConsent
 {
@@ -19,6 +20,10 @@ public class SponsorshipConsent
     /// <summary>The exact text the guardian was shown.</summary>
     public string ConsentText { get; set; } = "";
     public string ConsentTextVersion { get; set; } = "";
+    /// <summary>The program as shown with the request; null on requests made before snapshots were kept.</summary>
+    public ConsentProgramSnapshot? Shown { get; set; }
+    /// <summary>When this row changes an earlier answer of the same guardian (a decline or a withdrawal), that row.</summary>
+    public Guid? ChangesAnswerId { get; set; }
     /// <summary>The full name the guardian typed as their signature.</summary>
     public string? SignedName { get; set; }
     public string? IpAddress { get; set; }

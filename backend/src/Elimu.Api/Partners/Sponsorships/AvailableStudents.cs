@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Elimu.Api.Common;
 using Elimu.Api.Data;
+using Elimu.Api.Partners.Consent;
 using Elimu.Api.Platform.Students;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,14 +9,20 @@ namespace Elimu.Api.Partners.Sponsorships;
 
 public sealed record AvailableStudentsQuery(CbcGrade? Grade, string? County, string? School, string? LearningNeed, string? Search, int? Page, int? PageSize);
 
-/// <summary>GET /available-students: students not in any of the partner's programs, shown as much as a stranger may see.</summary>
+/// <summary>
+/// GET /available-students: students the partner may still sponsor, shown as much as a stranger may see (first name,
+/// last initial, grade, county). Left out: the partner's own children in programs still running (a child of a completed
+/// or cancelled program is free again), and every child whose guardian recently said no to any partner
+/// (<see cref="ConsentStats.OptedOutStudentIds"/>).
+/// </summary>
 public static class AvailableStudents
 {
     public static async Task<Ok<Paged<StudentPreview>>> Handle([AsParameters] AvailableStudentsQuery q, ClaimsPrincipal user,
-        AppDbContext db, StudentDirectory directory, CancellationToken ct)
+        AppDbContext db, StudentDirectory directory, ConsentStats consents, TimeProvider clock, CancellationToken ct)
     {
         var partnerId = user.UserId();
-        var taken = db.SponsoredChildren.Where(c => c.PartnerId == partnerId && c.Status != SponsoredChildStatus.REMOVED).Select(c => c.StudentId);
+        var taken = db.SponsoredChildren.Where(SponsorshipHolds.Student(partnerId)).Select(c => c.StudentId)
+            .Concat(consents.OptedOutStudentIds(clock.GetUtcNow().UtcDateTime));
         var filter = new StudentSearch(q.Grade, q.County, q.School, q.LearningNeed, q.Search);
         return TypedResults.Ok(await directory.SearchAsync(filter, taken, PageRequest.From(q.Page, q.PageSize), ct));
     }

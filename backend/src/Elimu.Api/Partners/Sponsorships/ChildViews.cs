@@ -15,8 +15,9 @@ public static class ChildViews
 
     public static async Task<Ok<ChildHeader>> Header(Guid id, ClaimsPrincipal user, ChildAccess access, ConsentReader consent, CancellationToken ct)
     {
-        var child = await access.OwnedAsync(user.UserId(), id, ct);
-        var status = (await consent.StatusesAsync([(child.Id, child.Status)], ct))[child.Id];
+        var partnerId = user.UserId();
+        var child = await access.OwnedAsync(partnerId, id, ct);
+        var status = (await consent.StatusesAsync(partnerId, [child.Id], "header", ct))[child.Id];
         var s = child.Student!;
         var visible = status == ChildConsentStatus.given;
         return TypedResults.Ok(new ChildHeader(child.Id, child.StudentId, child.ProgramId, child.Program!.Name, child.Status, status,

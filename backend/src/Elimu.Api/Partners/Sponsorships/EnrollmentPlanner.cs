@@ -21,7 +21,8 @@ public sealed class EnrollmentPlanner
         var existing = (await db.Students.Where(s => distinct.Contains(s.Id)).Select(s => s.Id).ToListAsync(ct)).ToHashSet();
         var sponsored = await db.SponsoredChildren
             .Where(c => c.PartnerId == program.PartnerId && distinct.Contains(c.StudentId))
-            .Select(c => new { Child = c, ProgramName = c.Program!.Name }).ToListAsync(ct);
+            .Select(c => new { Child = c, ProgramName = c.Program!.Name, ProgramEnded = SponsorshipHolds.Ended.Contains(c.Program.Status) })
+            .ToListAsync(ct);
         var enrolled = await db.SponsoredChildren.CountAsync(c => c.ProgramId == program.Id && c.Status != SponsoredChildStatus.REMOVED, ct);
 
         var seen = new HashSet<Guid>();
@@ -34,7 +35,8 @@ public sealed class EnrollmentPlanner
             var here = mine.FirstOrDefault(s => s.Child.ProgramId == program.Id)?.Child;
             if (here is { Status: not SponsoredChildStatus.REMOVED })
             { plan.Refuse(studentId, "already_in_program", "Already in this program."); continue; }
-            var elsewhere = mine.FirstOrDefault(s => s.Child.ProgramId != program.Id && s.Child.Status != SponsoredChildStatus.REMOVED);
+            // A child of an ended (completed or cancelled) program is free to be sponsored again.
+            var elsewhere = mine.FirstOrDefault(s => s.Child.ProgramId != program.Id && s.Child.Status != SponsoredChildStatus.REMOVED && !s.ProgramEnded);
             if (elsewhere is not null)
             { plan.Refuse(studentId, "in_another_program", $"Already sponsored in your program \"{elsewhere.ProgramName}\"."); continue; }
             accepted.Add(studentId);

@@ -40,7 +40,7 @@ public static class ListChildren
                 c.Student.Grade, c.Student.County, c.Student.School, c.EnrolledAt, c.RemovedAt))
             .ToPagedAsync(PageRequest.From(q.Page, q.PageSize), ct);
 
-        var statuses = await consent.StatusesAsync(paged.Items.Select(c => (c.Id, c.Status)).ToList(), ct);
+        var statuses = await consent.StatusesAsync(partnerId, paged.Items.Select(c => c.Id).ToList(), "list", ct);
         var seen = paged.Items.Where(c => statuses[c.Id] == ChildConsentStatus.given).Select(c => c.StudentId).ToList();
         var figures = await learning.CardFiguresAsync(seen, today, ct);
         var items = paged.Items.Select(c => Describe(c, statuses[c.Id], figures.GetValueOrDefault(c.StudentId))).ToList();

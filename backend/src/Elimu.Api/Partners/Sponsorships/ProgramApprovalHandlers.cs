@@ -45,7 +45,7 @@ public static class ProgramApprovalHandlers
             if (enrolled < program.MinChildren) throw ProgramStatusHandlers.MinimumNotMet(program.MinChildren, enrolled, "approve the program");
             program.ApprovedBy = user.UserId();
             program.ApprovedAt = now;
-            audit.Record(user.UserId(), "program.approve", "sponsorship_program", id);
+            audit.Record(user.UserId(), "program.approve", "sponsorship_program", id, "PENDING_APPROVAL -> ACTIVE", program.PartnerId);
             notifier.Notify(program.PartnerId, "sponsorship", $"\"{program.Name}\" is approved",
                 "Your program is active. Request consent from the children's guardians to start following their learning.",
                 $"/dashboard/partner/sponsorships/{id}");
@@ -62,7 +62,7 @@ public static class ProgramApprovalHandlers
         var program = await FindAsync(db, id, ct);
         ProgramLifecycle.Apply(program, ProgramLifecycle.Reject, clock.GetUtcNow().UtcDateTime);
         program.RejectionReason = request.Reason!.Trim();
-        audit.Record(user.UserId(), "program.reject", "sponsorship_program", id, program.RejectionReason);
+        audit.Record(user.UserId(), "program.reject", "sponsorship_program", id, program.RejectionReason, program.PartnerId);
         notifier.Notify(program.PartnerId, "sponsorship", $"\"{program.Name}\" needs changes",
             program.RejectionReason, $"/dashboard/partner/sponsorships/{id}");
         await db.SaveChangesAsync(ct);

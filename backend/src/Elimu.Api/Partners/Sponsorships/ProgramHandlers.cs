@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Elimu.Api.Common;
 using Elimu.Api.Data;
+using Elimu.Api.Platform.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,13 +13,14 @@ public sealed record ProgramListQuery(ProgramStatus? Status, string? Search, int
 public static class ProgramHandlers
 {
     public static async Task<Created<ProgramResponse>> Create(ProgramRequest request, ClaimsPrincipal user,
-        AppDbContext db, ProgramStore store, TimeProvider clock, CancellationToken ct)
+        AppDbContext db, ProgramStore store, AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         ProgramValidation.Validate(request);
         var program = new SponsorshipProgram { PartnerId = user.UserId(), Status = ProgramStatus.DRAFT };
         ProgramValidation.ApplyTo(program, request);
         program.CreatedAt = program.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         db.SponsorshipPrograms.Add(program);
+        audit.Record(program.PartnerId, "program.create", "sponsorship_program", program.Id, ProgramChanges.Describe(program), program.PartnerId);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/partner/sponsorships/programs/{program.Id}", await store.DescribeAsync(program, ct));
     }
@@ -44,9 +46,13 @@ public static class ProgramHandlers
     public static async Task<Ok<ProgramResponse>> Get(Guid id, ClaimsPrincipal user, ProgramStore store, CancellationToken ct) =>
         TypedResults.Ok(await store.DescribeAsync(await store.OwnedAsync(user.UserId(), id, ct), ct));
 
-    /// <summary>A draft can change entirely; once submitted, the terms the admin approved (type, billing, price, minimum) are fixed.</summary>
+    /// <summary>
+    /// A draft can change entirely. Once submitted, every term is what the admin reviewed (and, once active, what the
+    /// guardians were shown): any change is refused with 409 program_terms_locked, naming the fields (docs/adr/0004).
+    /// A PUT that changes nothing is accepted. Every accepted change is audited with its before and after values.
+    /// </summary>
     public static async Task<Ok<ProgramResponse>> Update(Guid id, ProgramRequest request, ClaimsPrincipal user,
-        AppDbContext db, ProgramStore store, TimeProvider clock, CancellationToken ct)
+        AppDbContext db, ProgramStore store, AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         ProgramValidation.Validate(request);
         var partnerId = user.UserId();
@@ -56,22 +62,25 @@ public static class ProgramHandlers
             var program = await store.OwnedAsync(partnerId, id, ct);
             if (ProgramLifecycle.IsEnded(program.Status))
                 throw DomainException.Conflict("program_ended", $"A {program.Status} program can no longer be edited.");
-            if (program.Status != ProgramStatus.DRAFT && ChangesTerms(program, request))
-                throw DomainException.Conflict("program_terms_locked",
-                    "Program type, billing period, price, currency and minimum children can only change while the program is a draft.");
+            var changes = ProgramChanges.Between(program, request);
+            if (program.Status != ProgramStatus.DRAFT && changes.Count > 0)
+            {
+                var error = DomainException.Conflict("program_terms_locked",
+                    $"A {program.Status} program's terms are fixed: they are what the admin approved and the guardians were shown. "
+                    + "Cancel it and create a new program to change them.");
+                error.Extensions["fields"] = changes.Keys.ToList();
+                throw error;
+            }
             if (request.MaxChildren is { } max && max < await store.EnrolledCountAsync(id, ct))
                 throw new ValidationFailedException(new Dictionary<string, string[]>
                     { ["maxChildren"] = ["The maximum cannot be below the number of children already enrolled."] });
 
+            if (changes.Count == 0) return await store.DescribeAsync(program, ct);
             ProgramValidation.ApplyTo(program, request);
             program.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            audit.Record(program.PartnerId, "program.update", "sponsorship_program", program.Id, ProgramChanges.Json(changes), program.PartnerId);
             await db.SaveChangesAsync(ct);
             return await store.DescribeAsync(program, ct);
         }, ct));
     }
-
-    private static bool ChangesTerms(SponsorshipProgram p, ProgramRequest r) =>
-        r.ProgramType != p.ProgramType || r.BillingPeriod != p.BillingPeriod || r.PricePerChild != p.PricePerChild
-        || !string.Equals(r.Currency ?? "KES", p.Currency, StringComparison.OrdinalIgnoreCase)
-        || (r.MinChildren ?? SponsorshipProgram.MinimumChildren) != p.MinChildren;
 }

@@ -30,6 +30,13 @@ public static class ProgramLifecycle
 
     public static bool IsEnded(ProgramStatus status) => status is ProgramStatus.COMPLETED or ProgramStatus.CANCELLED;
 
+    /// <summary>
+    /// Programs that may expose a consented child's data: approved by an admin and not ended. A paused program keeps
+    /// its consents and its views (the sponsorship is on hold, not over); a completed or cancelled one shows nothing
+    /// more, and a draft or a program waiting for approval never did (docs/adr/0004).
+    /// </summary>
+    public static readonly ProgramStatus[] ExposesChildData = [ProgramStatus.ACTIVE, ProgramStatus.PAUSED];
+
     /// <summary>Moves the program or refuses with 409 invalid_transition naming what is allowed.</summary>
     public static void Apply(SponsorshipProgram program, string action, DateTime now)
     {

@@ -62,7 +62,7 @@ public static class ProgramStatusHandlers
             var from = program.Status;
             ProgramLifecycle.Apply(program, action, clock.GetUtcNow().UtcDateTime);
             if (guard is not null) await guard(program);
-            audit.Record(partnerId, $"program.{action}", "sponsorship_program", program.Id, $"{from} -> {program.Status}");
+            audit.Record(partnerId, $"program.{action}", "sponsorship_program", program.Id, $"{from} -> {program.Status}", partnerId);
             await db.SaveChangesAsync(ct);
             return await store.DescribeAsync(program, ct);
         }, ct));

@@ -1,4 +1,5 @@
 using Elimu.Api.Partners.Consent;
+using Elimu.Api.Platform.Audit;
 using Elimu.Api.Platform.Identity;
 
 namespace Elimu.Api.Partners.Sponsorships;
@@ -10,7 +11,9 @@ public static class SponsorshipEndpoints
 
     public static IEndpointRouteBuilder MapSponsorshipApi(this IEndpointRouteBuilder app)
     {
-        var partner = app.MapGroup(Prefix).WithTags("Partner · Partnerships").RequireAuthorization(Roles.Partner);
+        // ReadAuditFilter writes, once per request, the children the privacy gate revealed.
+        var partner = app.MapGroup(Prefix).WithTags("Partner · Partnerships").RequireAuthorization(Roles.Partner)
+            .AddEndpointFilter<ReadAuditFilter>();
 
         partner.MapPost("/programs", ProgramHandlers.Create).WithSummary("Create a program (starts as DRAFT; at least 10 children).");
         partner.MapGet("/programs", ProgramHandlers.List).WithSummary("The partner's programs, filterable by status and search.");
@@ -24,7 +27,7 @@ public static class SponsorshipEndpoints
         partner.MapPost("/programs/{id:guid}/children", AddChildren.Handle).WithSummary("Add up to 500 students, all or nothing.")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         partner.MapDelete("/programs/{id:guid}/children/{studentId:guid}", RemoveChild.Handle).WithSummary("Remove a child (the minimum of a live program holds).");
-        partner.MapGet("/available-students", AvailableStudents.Handle).WithSummary("Students not in any of the partner's programs (first name, last initial, grade, county, school).");
+        partner.MapGet("/available-students", AvailableStudents.Handle).WithSummary("Students the partner may sponsor: first name, last initial, grade and county only (school and learning needs filter, never shown).");
         partner.MapGet("/filter-options", FilterOptions.Handle).WithSummary("Counties, grades, learning needs and schools the filters offer.");
         partner.MapGet("/children", ListChildren.Handle).WithSummary("All sponsored children across programs.");
         partner.MapGet("/children/by-program", ChildCohorts.Handle).WithSummary("The cohort view's figures per program, over every child matching the filters.");

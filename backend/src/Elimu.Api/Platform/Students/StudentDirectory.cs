@@ -6,9 +6,12 @@ namespace Elimu.Api.Platform.Students;
 
 public sealed record StudentSearch(CbcGrade? Grade, string? County, string? School, string? LearningNeed, string? Search);
 
-/// <summary>What a sponsor may see of a student before any consent: first name, last initial, grade, county, school.</summary>
+/// <summary>
+/// What a sponsor may see of a student before any consent: first name, last initial, grade and county, nothing more.
+/// School and learning needs may narrow a search (<see cref="StudentSearch"/>) but are never returned.
+/// </summary>
 public sealed record StudentPreview(Guid Id, Guid StudentId, string FirstName, string LastInitial, string DisplayName,
-    CbcGrade Grade, string County, string School, IReadOnlyList<string> LearningNeeds);
+    CbcGrade Grade, string County);
 
 /// <summary>
 /// The values the partner pages filter students and children by. Each is a vocabulary, not a child's data: counties are
@@ -46,7 +49,8 @@ public sealed class StudentDirectory(AppDbContext db)
             query = query.Where(s => s.LearningNeeds.Contains(need));
         }
         var rows = query.OrderBy(s => s.County).ThenBy(s => s.Grade).ThenBy(s => s.FirstName).ThenBy(s => s.Id);
-        var paged = await rows.ToPagedAsync(page, ct);
+        var paged = await rows.Select(s => new Student { Id = s.Id, FirstName = s.FirstName, LastName = s.LastName, Grade = s.Grade, County = s.County })
+            .ToPagedAsync(page, ct);
         return new(paged.Items.Select(Preview).ToList(), paged.Page, paged.PageSize, paged.Total);
     }
 
@@ -68,5 +72,5 @@ public sealed class StudentDirectory(AppDbContext db)
     }
 
     private static StudentPreview Preview(Student s) =>
-        new(s.Id, s.Id, s.FirstName, Initial(s.LastName), PrivateName(s.FirstName, s.LastName), s.Grade, s.County, s.School, s.LearningNeeds);
+        new(s.Id, s.Id, s.FirstName, Initial(s.LastName), PrivateName(s.FirstName, s.LastName), s.Grade, s.County);
 }

@@ -21,7 +21,7 @@ public sealed class ConsentApiTests(SeededApiFactory api) : IClassFixture<Seeded
     private async Task<(ApiClient Partner, ApiClient Parent, Guid ChildId, Guid StudentId, string ParentName)> ChildWithGuardianAsync()
     {
         var partner = await api.LoginAsync("partner2@elimu.demo");
-        var program = await api.ProgramWithChildrenAsync(partner, 10, $"Consent test {Guid.NewGuid():N}");
+        var program = await api.ActiveProgramWithChildrenAsync(partner, 10, $"Consent test {Guid.NewGuid():N}");
         var parentUser = await api.CreateAsync(Roles.Parent);
         var studentId = (await partner.GetJsonAsync<Paged<SponsoredChildResponse>>($"{Sponsorships}/children?programId={program.Id}")).Items[0].StudentId;
         await api.WithDbAsync(async db =>
@@ -126,7 +126,7 @@ public sealed class ConsentApiTests(SeededApiFactory api) : IClassFixture<Seeded
     }
 
     [Fact]
-    public async Task Declining_keeps_the_child_hidden_and_an_answer_cannot_be_changed()
+    public async Task Declining_keeps_the_child_hidden_and_cannot_be_repeated()
     {
         var (partner, parent, childId, _, _) = await ChildWithGuardianAsync();
         await partner.PostAsync($"{Sponsorships}/consent/request", new { sponsoredChildId = childId });
@@ -135,7 +135,8 @@ public sealed class ConsentApiTests(SeededApiFactory api) : IClassFixture<Seeded
         var declined = await parent.PostAsync($"{Sponsorships}/consent/{pending.Id}/respond", new { agree = false, consentTextVersion = pending.ConsentTextVersion });
         Assert.Equal(ConsentStatus.declined, (await declined.Content.ReadFromJsonAsyncWeb<ParentConsentResponse>())!.Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await partner.GetAsync($"{Sponsorships}/children/{childId}/progress")).StatusCode);
-        var again = await parent.PostAsync($"{Sponsorships}/consent/{pending.Id}/respond", new { agree = true, signedName = "Test parent", consentTextVersion = pending.ConsentTextVersion });
+        // Declining twice is refused; only a change to consent is a new answer (see ConsentGateTests).
+        var again = await parent.PostAsync($"{Sponsorships}/consent/{pending.Id}/respond", new { agree = false, consentTextVersion = pending.ConsentTextVersion });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal("consent_already_answered", await again.CodeAsync());
         Assert.Equal(ChildConsentStatus.declined, (await ChildRowAsync(partner, childId)).ConsentStatus);
@@ -179,7 +180,14 @@ public sealed class ConsentApiTests(SeededApiFactory api) : IClassFixture<Seeded
     public async Task Requesting_for_a_program_asks_every_guardian_once_and_counts_update()
     {
         using var partner = await api.LoginAsync("partner@elimu.demo");
-        var program = (await partner.GetJsonAsync<Paged<ProgramResponse>>($"{Sponsorships}/programs?search=Arid")).Items.Single();
+        var program = await api.ActiveProgramWithChildrenAsync(partner, 10, $"Ask everyone {Guid.NewGuid():N}");
+        var guardian = await api.CreateAsync(Roles.Parent);
+        await api.WithDbAsync(async db =>
+        {
+            var students = await db.SponsoredChildren.Where(c => c.ProgramId == program.Id).Select(c => c.StudentId).ToListAsync();
+            db.Guardianships.AddRange(students.Select(s => new Guardianship { ParentId = guardian.Id, StudentId = s, Relationship = GuardianRelationship.guardian }));
+            await db.SaveChangesAsync();
+        });
         var countersBefore = await partner.GetJsonAsync<RealtimeCounters>("/api/v1/partner/dashboard/counters");
 
         var first = (await (await partner.PostAsync($"{Sponsorships}/consent/request", new { programId = program.Id })).Content.ReadFromJsonAsyncWeb<ConsentRequestResult>())!;

@@ -164,9 +164,12 @@ public sealed class ProgramApiTests(SeededApiFactory api) : IClassFixture<Seeded
         using var partner = await api.LoginAsync("partner2@elimu.demo");
         var program = await api.ProgramWithChildrenAsync(partner, 10, "Terms test");
         await partner.PostAsync($"{Programs}/{program.Id}/submit");
+        // Every term is fixed, the name and description too: they are what the admin reviews (docs/adr/0004).
         var body = ProgramBody("Terms test, renamed");
         var renamed = await partner.PutAsync($"{Programs}/{program.Id}", body);
-        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, renamed.StatusCode);
+        Assert.Equal("program_terms_locked", await renamed.CodeAsync());
+        Assert.Equal(HttpStatusCode.OK, (await partner.PutAsync($"{Programs}/{program.Id}", ProgramBody("Terms test"))).StatusCode);
 
         var repriced = await partner.PutAsync($"{Programs}/{program.Id}", new
         {

@@ -58,6 +58,17 @@ public static class SponsorshipScenario
         return await client.GetJsonAsync<ProgramResponse>($"{Programs}/{program.Id}");
     }
 
+    /// <summary>A program with <paramref name="children"/> children, submitted and approved by the demo admin: ACTIVE.</summary>
+    public static async Task<ProgramResponse> ActiveProgramWithChildrenAsync(this ElimuApiFactory api, ApiClient client, int children = 10,
+        string name = "Test cohort")
+    {
+        var program = await api.ProgramWithChildrenAsync(client, children, name);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"{Programs}/{program.Id}/submit")).StatusCode);
+        using var admin = await api.LoginAsync("admin@elimu.demo");
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/v1/admin/sponsorship-programs/{program.Id}/approve")).StatusCode);
+        return await client.GetJsonAsync<ProgramResponse>($"{Programs}/{program.Id}");
+    }
+
     public static async Task<string?> CodeAsync(this HttpResponseMessage response) =>
         (await response.JsonAsync()).TryGetProperty("code", out var code) ? code.GetString() : null;
 

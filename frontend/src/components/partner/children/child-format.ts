@@ -55,6 +55,7 @@ export const CONSENT_LABELS: Record<ChildConsentStatus, string> = {
   given: 'Consent given',
   declined: 'Consent declined',
   revoked: 'Consent withdrawn',
+  program_not_active: 'Program not active',
 };
 
 export const CONSENT_TONES: Record<ChildConsentStatus, BadgeTone> = {
@@ -63,6 +64,7 @@ export const CONSENT_TONES: Record<ChildConsentStatus, BadgeTone> = {
   given: 'success',
   declined: 'danger',
   revoked: 'danger',
+  program_not_active: 'neutral',
 };
 
 export const GOAL_STATUS_LABELS: Record<GoalStatus, string> = {

@@ -1,4 +1,4 @@
-import { PartnerBadge, PartnerDataTable, type DataTableColumn } from '@/components/partner/shared';
+import { PartnerDataTable, type DataTableColumn } from '@/components/partner/shared';
 import { formatGrade } from '@/components/partner/children/child-format';
 import type { RefusedStudent, StudentPreview } from '@/types/partner';
 import type { RowSelection } from './use-row-selection';
@@ -15,7 +15,10 @@ export interface AvailableStudentsTableProps {
   refused: RefusedStudent[];
 }
 
-/** The students a partner can add, a page at a time, each with a tick box. */
+/**
+ * The students a partner can add, a page at a time, each with a tick box. Before consent a partner sees only first
+ * name, last initial, grade and county: school and learning needs narrow the search but are never shown.
+ */
 export function AvailableStudentsTable({ rows, total, isLoading, page, pageSize, onPageChange, selection, refused }: AvailableStudentsTableProps) {
   const { selected, toggle, toggleAll, allOnPage } = selection;
   const refusedById = new Map(refused.map((r) => [r.studentId, r]));
@@ -34,36 +37,15 @@ export function AvailableStudentsTable({ rows, total, isLoading, page, pageSize,
       cell: (s) => (
         <div className="flex min-w-0 flex-col">
           <span className="font-medium">{s.displayName}</span>
-          <span className="text-xs text-fg-subtle">
-            <span className="sm:hidden">
-              {formatGrade(s.grade)} · {s.county} ·{' '}
-            </span>
-            {s.school}
+          <span className="text-xs text-fg-subtle sm:hidden">
+            {formatGrade(s.grade)} · {s.county}
           </span>
-          {s.learningNeeds.length > 0 && <span className="text-xs text-violet-300 lg:hidden">{s.learningNeeds.join(', ')}</span>}
           {refusedById.has(s.studentId) && <span className="text-xs text-brand-text">{refusedById.get(s.studentId)!.message}</span>}
         </div>
       ),
     },
     { key: 'grade', header: 'Grade', cell: (s) => formatGrade(s.grade), className: 'hidden sm:table-cell whitespace-nowrap' },
     { key: 'county', header: 'County', cell: (s) => s.county, className: 'hidden sm:table-cell' },
-    {
-      key: 'needs',
-      header: 'Learning needs',
-      cell: (s) =>
-        s.learningNeeds.length === 0 ? (
-          <span className="text-fg-subtle">—</span>
-        ) : (
-          <span className="flex flex-wrap gap-1">
-            {s.learningNeeds.map((n) => (
-              <PartnerBadge key={n} tone="violet">
-                {n}
-              </PartnerBadge>
-            ))}
-          </span>
-        ),
-      className: 'hidden lg:table-cell',
-    },
   ];
 
   return (

@@ -63,8 +63,8 @@ export function ProgramForm({ formId, defaultValues, termsLocked, onSubmit }: Pr
         <div className="rounded-lg border border-line bg-elevated px-3 py-2.5 text-xs text-fg-muted" data-testid="terms-locked-note">
           <p>
             This program has been submitted, so its terms are fixed: {defaultValues.programType} program, {defaultValues.billingPeriod} billing at{' '}
-            {defaultValues.currency} {defaultValues.pricePerChild} per child, at least {defaultValues.minChildren} children. You can still change its name,
-            description, maximum, dates and goals.
+            {defaultValues.currency} {defaultValues.pricePerChild} per child, at least {defaultValues.minChildren} children. Every other term is what
+            the admin reviews and the guardians are shown, and cannot change either.
           </p>
         </div>
       ) : null}

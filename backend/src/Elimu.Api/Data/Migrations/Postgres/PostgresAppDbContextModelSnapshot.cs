@@ -297,6 +297,10 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("ChangesAnswerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("changes_answer_id");
+
                     b.Property<bool?>("ConsentGiven")
                         .HasColumnType("boolean")
                         .HasColumnName("consent_given");
@@ -350,6 +354,31 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)")
                         .HasColumnName("user_agent");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Shown", "Elimu.Api.Partners.Consent.SponsorshipConsent.Shown#ConsentProgramSnapshot", b1 =>
+                        {
+                            b1.Property<DateOnly?>("EndDate");
+
+                            b1.PrimitiveCollection<string>("Goals")
+                                .IsRequired();
+
+                            b1.Property<string>("PartnerName")
+                                .IsRequired();
+
+                            b1.Property<string>("ProgramDescription");
+
+                            b1.Property<string>("ProgramName")
+                                .IsRequired();
+
+                            b1.Property<string>("ProgramType")
+                                .IsRequired();
+
+                            b1.Property<DateOnly?>("StartDate");
+
+                            b1
+                                .ToJson("shown")
+                                .HasColumnType("jsonb");
+                        });
 
                     b.HasKey("Id")
                         .HasName("pk_sponsorship_consents");
@@ -1240,6 +1269,10 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("ip_address");
 
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
                     b.Property<Guid?>("UserId")
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
@@ -1247,13 +1280,38 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_audit_log");
 
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_audit_log_at");
+
                     b.HasIndex("EntityType", "EntityId")
                         .HasDatabaseName("ix_audit_log_entity_type_entity_id");
+
+                    b.HasIndex("PartnerId", "At")
+                        .HasDatabaseName("ix_audit_log_partner_id_at");
 
                     b.HasIndex("UserId", "At")
                         .HasDatabaseName("ix_audit_log_user_id_at");
 
                     b.ToTable("audit_log", (string)null);
+                });
+
+            modelBuilder.Entity("Elimu.Api.Platform.Audit.AuditLogStudent", b =>
+                {
+                    b.Property<Guid>("AuditLogEntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("audit_log_entry_id");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("student_id");
+
+                    b.HasKey("AuditLogEntryId", "StudentId")
+                        .HasName("pk_audit_log_students");
+
+                    b.HasIndex("StudentId")
+                        .HasDatabaseName("ix_audit_log_students_student_id");
+
+                    b.ToTable("audit_log_students", (string)null);
                 });
 
             modelBuilder.Entity("Elimu.Api.Platform.Identity.AppRole", b =>
@@ -2360,6 +2418,16 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasConstraintName("fk_audit_log_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("Elimu.Api.Platform.Audit.AuditLogStudent", b =>
+                {
+                    b.HasOne("Elimu.Api.Platform.Audit.AuditLogEntry", null)
+                        .WithMany("Students")
+                        .HasForeignKey("AuditLogEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_audit_log_students_audit_log_audit_log_entry_id");
+                });
+
             modelBuilder.Entity("Elimu.Api.Platform.Learning.Achievement", b =>
                 {
                     b.HasOne("Elimu.Api.Platform.Learning.LearningArea", null)
@@ -2593,6 +2661,11 @@ namespace Elimu.Api.Data.Migrations.Postgres
             modelBuilder.Entity("Elimu.Api.Partners.Sponsorships.SponsorshipProgram", b =>
                 {
                     b.Navigation("Children");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Platform.Audit.AuditLogEntry", b =>
+                {
+                    b.Navigation("Students");
                 });
 
             modelBuilder.Entity("Elimu.Api.Platform.Learning.Course", b =>

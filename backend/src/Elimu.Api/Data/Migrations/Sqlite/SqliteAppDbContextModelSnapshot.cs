@@ -292,6 +292,10 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("ChangesAnswerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changes_answer_id");
+
                     b.Property<bool?>("ConsentGiven")
                         .HasColumnType("INTEGER")
                         .HasColumnName("consent_given");
@@ -345,6 +349,31 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasMaxLength(512)
                         .HasColumnType("TEXT")
                         .HasColumnName("user_agent");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Shown", "Elimu.Api.Partners.Consent.SponsorshipConsent.Shown#ConsentProgramSnapshot", b1 =>
+                        {
+                            b1.Property<DateOnly?>("EndDate");
+
+                            b1.PrimitiveCollection<string>("Goals")
+                                .IsRequired();
+
+                            b1.Property<string>("PartnerName")
+                                .IsRequired();
+
+                            b1.Property<string>("ProgramDescription");
+
+                            b1.Property<string>("ProgramName")
+                                .IsRequired();
+
+                            b1.Property<string>("ProgramType")
+                                .IsRequired();
+
+                            b1.Property<DateOnly?>("StartDate");
+
+                            b1
+                                .ToJson("shown")
+                                .HasColumnType("TEXT");
+                        });
 
                     b.HasKey("Id")
                         .HasName("pk_sponsorship_consents");
@@ -1235,6 +1264,10 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("ip_address");
 
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_id");
+
                     b.Property<Guid?>("UserId")
                         .HasColumnType("TEXT")
                         .HasColumnName("user_id");
@@ -1242,13 +1275,38 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_audit_log");
 
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_audit_log_at");
+
                     b.HasIndex("EntityType", "EntityId")
                         .HasDatabaseName("ix_audit_log_entity_type_entity_id");
+
+                    b.HasIndex("PartnerId", "At")
+                        .HasDatabaseName("ix_audit_log_partner_id_at");
 
                     b.HasIndex("UserId", "At")
                         .HasDatabaseName("ix_audit_log_user_id_at");
 
                     b.ToTable("audit_log", (string)null);
+                });
+
+            modelBuilder.Entity("Elimu.Api.Platform.Audit.AuditLogStudent", b =>
+                {
+                    b.Property<Guid>("AuditLogEntryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("audit_log_entry_id");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("student_id");
+
+                    b.HasKey("AuditLogEntryId", "StudentId")
+                        .HasName("pk_audit_log_students");
+
+                    b.HasIndex("StudentId")
+                        .HasDatabaseName("ix_audit_log_students_student_id");
+
+                    b.ToTable("audit_log_students", (string)null);
                 });
 
             modelBuilder.Entity("Elimu.Api.Platform.Identity.AppRole", b =>
@@ -2349,6 +2407,16 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasConstraintName("fk_audit_log_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("Elimu.Api.Platform.Audit.AuditLogStudent", b =>
+                {
+                    b.HasOne("Elimu.Api.Platform.Audit.AuditLogEntry", null)
+                        .WithMany("Students")
+                        .HasForeignKey("AuditLogEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_audit_log_students_audit_log_audit_log_entry_id");
+                });
+
             modelBuilder.Entity("Elimu.Api.Platform.Learning.Achievement", b =>
                 {
                     b.HasOne("Elimu.Api.Platform.Learning.LearningArea", null)
@@ -2582,6 +2650,11 @@ namespace Elimu.Api.Data.Migrations.Sqlite
             modelBuilder.Entity("Elimu.Api.Partners.Sponsorships.SponsorshipProgram", b =>
                 {
                     b.Navigation("Children");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Platform.Audit.AuditLogEntry", b =>
+                {
+                    b.Navigation("Students");
                 });
 
             modelBuilder.Entity("Elimu.Api.Platform.Learning.Course", b =>
