@@ -3,6 +3,7 @@ using Elimu.Api.Common;
 using Elimu.Api.Data;
 using Elimu.Api.Platform.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace Elimu.Api.Partners.Sponsorships;
 
@@ -60,11 +61,21 @@ public static class ProgramStatusHandlers
         {
             var program = await store.OwnedAsync(partnerId, id, ct);
             var from = program.Status;
-            ProgramLifecycle.Apply(program, action, clock.GetUtcNow().UtcDateTime);
+            var now = clock.GetUtcNow().UtcDateTime;
+            ProgramLifecycle.Apply(program, action, now);
             if (guard is not null) await guard(program);
+            if (ProgramLifecycle.IsEnded(program.Status)) await ReleaseChildrenAsync(db, program.Id, now, ct);
             audit.Record(partnerId, $"program.{action}", "sponsorship_program", program.Id, $"{from} -> {program.Status}", partnerId);
             await db.SaveChangesAsync(ct);
             return await store.DescribeAsync(program, ct);
         }, ct));
     }
+
+    /// <summary>
+    /// An ended program frees its children's places, so the partner (or another) can sponsor them again; the rows stay
+    /// for the record. Inside the program's lock and transaction, so the release and the status change land together.
+    /// </summary>
+    private static Task<int> ReleaseChildrenAsync(AppDbContext db, Guid programId, DateTime now, CancellationToken ct) =>
+        db.SponsoredChildren.Where(c => c.ProgramId == programId && c.ReleasedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ReleasedAt, now), ct);
 }

@@ -7,10 +7,11 @@ namespace Elimu.Api.Partners.Sponsorships;
 public class SponsoredChild
 {
     /// <summary>
-    /// The rows that hold a student's place with a partner (every status but REMOVED), as SQL for the unique index.
-    /// <see cref="EnrollmentPlanner"/> applies the same rule before the database has to.
+    /// The rows that hold a student's place with a partner (not removed, and not released by the end of their program),
+    /// as SQL for the unique index. <see cref="SponsorshipHolds"/> and <see cref="EnrollmentPlanner"/> apply the same rule
+    /// before the database has to.
     /// </summary>
-    public const string HoldsAPlaceSql = "status <> 'REMOVED'";
+    public const string HoldsAPlaceSql = "status <> 'REMOVED' AND released_at IS NULL";
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid ProgramId { get; set; }
@@ -22,6 +23,8 @@ public class SponsoredChild
     public SponsoredChildStatus Status { get; set; } = SponsoredChildStatus.PENDING_CONSENT;
     public DateTime EnrolledAt { get; set; }
     public DateTime? RemovedAt { get; set; }
+    /// <summary>When the program completed or was cancelled: the row stays on the program's record, the place is free.</summary>
+    public DateTime? ReleasedAt { get; set; }
     public List<ChildGoal> PartnerGoals { get; set; } = [];
     public List<AiMilestone> AiMilestones { get; set; } = [];
     public string? Notes { get; set; }

@@ -914,6 +914,10 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("program_id");
 
+                    b.Property<DateTime?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("released_at");
+
                     b.Property<DateTime?>("RemovedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("removed_at");
@@ -984,7 +988,7 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.HasIndex("PartnerId", "StudentId")
                         .IsUnique()
                         .HasDatabaseName("ux_sponsored_children_partner_student_active")
-                        .HasFilter("status <> 'REMOVED'");
+                        .HasFilter("status <> 'REMOVED' AND released_at IS NULL");
 
                     b.HasIndex("ProgramId", "StudentId")
                         .IsUnique()

@@ -909,6 +909,10 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("program_id");
 
+                    b.Property<DateTime?>("ReleasedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("released_at");
+
                     b.Property<DateTime?>("RemovedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("removed_at");
@@ -979,7 +983,7 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                     b.HasIndex("PartnerId", "StudentId")
                         .IsUnique()
                         .HasDatabaseName("ux_sponsored_children_partner_student_active")
-                        .HasFilter("status <> 'REMOVED'");
+                        .HasFilter("status <> 'REMOVED' AND released_at IS NULL");
 
                     b.HasIndex("ProgramId", "StudentId")
                         .IsUnique()
