@@ -3,6 +3,7 @@ using Elimu.Api.Partners.Dashboard;
 using Elimu.Api.Partners.Enrollments;
 using Elimu.Api.Partners.Finance;
 using Elimu.Api.Partners.Profiles;
+using Elimu.Api.Partners.Shared;
 using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Partners.Support;
 using Elimu.Api.Platform.Identity;
@@ -21,6 +22,8 @@ public static class PartnersModule
         services.AddScoped<TicketStats>();
         services.AddScoped<PartnerCounters>();
         services.AddScoped<PartnerCountersPublisher>();
+        services.AddScoped<IPartnerCountersChanged>(sp => sp.GetRequiredService<PartnerCountersPublisher>());
+        services.AddScoped<IConsentOptOuts>(sp => sp.GetRequiredService<ConsentStats>());
         services.AddSingleton<ConnectedPartners>();
         services.AddHostedService<ChildAlertWatcher>();
         services.AddScoped<DashboardOverviewService>();

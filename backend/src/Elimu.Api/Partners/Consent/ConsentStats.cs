@@ -1,11 +1,12 @@
 using Elimu.Api.Data;
+using Elimu.Api.Partners.Shared;
 using Elimu.Api.Partners.Sponsorships;
 using Microsoft.EntityFrameworkCore;
 
 namespace Elimu.Api.Partners.Consent;
 
 /// <summary>Who has consented and what is still waiting for a guardian, for one partner.</summary>
-public sealed class ConsentStats(AppDbContext db, ConsentReader reader)
+public sealed class ConsentStats(AppDbContext db, ConsentReader reader) : IConsentOptOuts
 {
     /// <summary>Sponsored children with a request no guardian has answered yet (a child with two guardians counts once).</summary>
     public Task<int> PendingRequestsAsync(Guid partnerId, CancellationToken ct) =>
