@@ -1,3 +1,4 @@
+using Elimu.Api.Partners.ChildData;
 using Elimu.Api.Partners.Consent;
 using Elimu.Api.Partners.Dashboard;
 using Elimu.Api.Partners.Enrollments;
@@ -31,6 +32,7 @@ public static class PartnersModule
         services.AddScoped<ProgramStore>();
         services.AddScoped<ConsentReader>();
         services.AddScoped<ChildAccess>();
+        services.AddScoped<ChildLearningGate>();
         services.AddScoped<ParentConsentQueries>();
         services.AddEnrollmentImports();
         return services;
@@ -39,7 +41,11 @@ public static class PartnersModule
     public static IEndpointRouteBuilder MapPartnerApis(this IEndpointRouteBuilder app)
     {
         app.MapPartnerDashboardApi();
+        // Sponsorships, then the children's views, then consent, then approval: the order the API document has always had.
         app.MapSponsorshipApi();
+        app.MapChildDataApi();
+        app.MapConsentApi();
+        app.MapProgramApprovalApi();
         app.MapEnrollmentApi();
         app.MapHub<PartnerHub>(PartnerHub.Path);
         return app;
