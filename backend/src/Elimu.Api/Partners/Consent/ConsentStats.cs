@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Elimu.Api.Partners.Consent;
 
 /// <summary>Who has consented and what is still waiting for a guardian, for one partner.</summary>
-public sealed class ConsentStats(AppDbContext db, ConsentReader reader) : IConsentOptOuts
+public sealed class ConsentStats(AppDbContext db) : IConsentOptOuts
 {
     /// <summary>Sponsored children with a request no guardian has answered yet (a child with two guardians counts once).</summary>
     public Task<int> PendingRequestsAsync(Guid partnerId, CancellationToken ct) =>
