@@ -1,8 +1,10 @@
+using Elimu.Api.Partners.ChildData;
 using Elimu.Api.Partners.Consent;
 using Elimu.Api.Partners.Dashboard;
 using Elimu.Api.Partners.Enrollments;
 using Elimu.Api.Partners.Finance;
 using Elimu.Api.Partners.Profiles;
+using Elimu.Api.Partners.Shared;
 using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Partners.Support;
 using Elimu.Api.Platform.Identity;
@@ -21,6 +23,8 @@ public static class PartnersModule
         services.AddScoped<TicketStats>();
         services.AddScoped<PartnerCounters>();
         services.AddScoped<PartnerCountersPublisher>();
+        services.AddScoped<IPartnerCountersChanged>(sp => sp.GetRequiredService<PartnerCountersPublisher>());
+        services.AddScoped<IConsentOptOuts>(sp => sp.GetRequiredService<ConsentStats>());
         services.AddSingleton<ConnectedPartners>();
         services.AddHostedService<ChildAlertWatcher>();
         services.AddScoped<DashboardOverviewService>();
@@ -28,6 +32,7 @@ public static class PartnersModule
         services.AddScoped<ProgramStore>();
         services.AddScoped<ConsentReader>();
         services.AddScoped<ChildAccess>();
+        services.AddScoped<ChildLearningGate>();
         services.AddScoped<ParentConsentQueries>();
         services.AddEnrollmentImports();
         return services;
@@ -36,7 +41,11 @@ public static class PartnersModule
     public static IEndpointRouteBuilder MapPartnerApis(this IEndpointRouteBuilder app)
     {
         app.MapPartnerDashboardApi();
+        // Sponsorships, then the children's views, then consent, then approval: the order the API document has always had.
         app.MapSponsorshipApi();
+        app.MapChildDataApi();
+        app.MapConsentApi();
+        app.MapProgramApprovalApi();
         app.MapEnrollmentApi();
         app.MapHub<PartnerHub>(PartnerHub.Path);
         return app;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Elimu.Api.Partners.ChildData;
 using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Platform.Identity;
 using Elimu.Api.Platform.Students;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Elimu.Api.Common;
 using Elimu.Api.Data;
-using Elimu.Api.Partners.Dashboard;
+using Elimu.Api.Partners.Shared;
 using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Platform.Audit;
 using Elimu.Api.Platform.Notifications;
@@ -20,7 +20,7 @@ public static class AnswerConsent
 {
     public static async Task<Ok<ParentConsentResponse>> Respond(Guid id, ConsentAnswer answer, ClaimsPrincipal user, HttpContext http,
         AppDbContext db, ConsentReader reader, ParentConsentQueries queries, AuditTrail audit, Notifier notifier,
-        PartnerCountersPublisher counters, TimeProvider clock, CancellationToken ct)
+        IPartnerCountersChanged counters, TimeProvider clock, CancellationToken ct)
     {
         var parentId = user.UserId();
         await using var transaction = await LockChildAsync(db, id, parentId, ct);
@@ -71,12 +71,12 @@ public static class AnswerConsent
             $"/dashboard/partner/sponsored-children/{child.Id}");
         await SaveAndSyncAsync(db, reader, child, ct);
         await transaction.CommitAsync(ct);
-        await counters.PublishAsync(child.PartnerId, ct);
+        await counters.CountersChangedAsync(child.PartnerId, ct);
         return TypedResults.Ok(await queries.GetAsync(parentId, answered.Id, ct));
     }
 
     public static async Task<Ok<ParentConsentResponse>> Revoke(Guid id, RevokeBody body, ClaimsPrincipal user, AppDbContext db,
-        ConsentReader reader, ParentConsentQueries queries, AuditTrail audit, Notifier notifier, PartnerCountersPublisher counters,
+        ConsentReader reader, ParentConsentQueries queries, AuditTrail audit, Notifier notifier, IPartnerCountersChanged counters,
         TimeProvider clock, CancellationToken ct)
     {
         new Validation().Check((body.Reason?.Length ?? 0) <= 2000, "reason", "Keep the reason under 2,000 characters.").ThrowIfInvalid();
@@ -94,7 +94,7 @@ public static class AnswerConsent
             "The guardian withdrew consent; this child's data is hidden from now on.", $"/dashboard/partner/sponsored-children/{child.Id}");
         await SaveAndSyncAsync(db, reader, child, ct);
         await transaction.CommitAsync(ct);
-        await counters.PublishAsync(child.PartnerId, ct);
+        await counters.CountersChangedAsync(child.PartnerId, ct);
         return TypedResults.Ok(await queries.GetAsync(parentId, id, ct));
     }
 

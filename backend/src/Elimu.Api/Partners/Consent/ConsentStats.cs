@@ -1,11 +1,12 @@
 using Elimu.Api.Data;
+using Elimu.Api.Partners.Shared;
 using Elimu.Api.Partners.Sponsorships;
 using Microsoft.EntityFrameworkCore;
 
 namespace Elimu.Api.Partners.Consent;
 
 /// <summary>Who has consented and what is still waiting for a guardian, for one partner.</summary>
-public sealed class ConsentStats(AppDbContext db, ConsentReader reader)
+public sealed class ConsentStats(AppDbContext db) : IConsentOptOuts
 {
     /// <summary>Sponsored children with a request no guardian has answered yet (a child with two guardians counts once).</summary>
     public Task<int> PendingRequestsAsync(Guid partnerId, CancellationToken ct) =>
@@ -31,9 +32,16 @@ public sealed class ConsentStats(AppDbContext db, ConsentReader reader)
     }
 
     /// <summary>
-    /// Students the partner may see (<see cref="ConsentReader.Visible"/>). A composable query, so callers fold it
-    /// into their own single query.
+    /// Every given consent of the partner's children (of one program, or all), with when it was given and withdrawn:
+    /// what the cohort history rebuilds past statuses from. One query.
     /// </summary>
-    public IQueryable<Guid> ConsentedStudentIds(Guid partnerId) =>
-        reader.Visible(partnerId).Select(c => c.StudentId).Distinct();
+    public async Task<ILookup<Guid, ConsentSpan>> GivenSpansAsync(Guid partnerId, Guid? programId, CancellationToken ct) =>
+        (await db.SponsorshipConsents.AsNoTracking()
+            .Where(s => s.SponsoredChild!.PartnerId == partnerId && (programId == null || s.SponsoredChild.ProgramId == programId)
+                && s.ConsentGiven == true && s.ConsentedAt != null)
+            .Select(s => new ConsentSpan(s.SponsoredChildId, s.ConsentedAt!.Value, s.RevokedAt)).ToListAsync(ct))
+        .ToLookup(s => s.ChildId);
 }
+
+/// <summary>A given consent: from <paramref name="ConsentedAt"/> until <paramref name="RevokedAt"/> (if withdrawn).</summary>
+public sealed record ConsentSpan(Guid ChildId, DateTime ConsentedAt, DateTime? RevokedAt);

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Elimu.Api.Common;
 using Elimu.Api.Data;
-using Elimu.Api.Partners.Dashboard;
+using Elimu.Api.Partners.Shared;
 using Elimu.Api.Partners.Profiles;
 using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Platform.Audit;
@@ -19,7 +19,7 @@ namespace Elimu.Api.Partners.Consent;
 public static class RequestConsent
 {
     public static async Task<Ok<ConsentRequestResult>> Handle(ConsentRequestBody body, ClaimsPrincipal user, AppDbContext db,
-        PartnerNames names, ProgramStore store, ConsentReader reader, AuditTrail audit, Notifier notifier, PartnerCountersPublisher counters, TimeProvider clock, CancellationToken ct)
+        PartnerNames names, ProgramStore store, ConsentReader reader, AuditTrail audit, Notifier notifier, IPartnerCountersChanged counters, TimeProvider clock, CancellationToken ct)
     {
         if ((body.SponsoredChildId is null) == (body.ProgramId is null))
             throw new ValidationFailedException(new Dictionary<string, string[]>
@@ -67,7 +67,7 @@ public static class RequestConsent
             audit.Record(partnerId, "consent.request", "sponsored_child", child.Id, partnerId: partnerId, studentIds: [child.StudentId]);
         }
         await db.SaveChangesAsync(ct);
-        await counters.PublishAsync(partnerId, ct);
+        await counters.CountersChangedAsync(partnerId, ct);
         return TypedResults.Ok(new ConsentRequestResult(children.Count, requested, alreadyPending, withoutGuardian));
     }
 

@@ -1,15 +1,15 @@
 using Elimu.Api.Common;
+using Elimu.Api.Partners.ChildData;
 using Elimu.Api.Partners.Consent;
 using Elimu.Api.Partners.Finance;
 using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Partners.Support;
-using Elimu.Api.Platform.Learning;
 
 namespace Elimu.Api.Partners.Dashboard;
 
 public sealed class DashboardOverviewService(
     SponsorshipStats sponsorships, ConsentStats consents, BillingStats billing, TicketStats tickets,
-    LearningStats learning, PartnerCounters counters, TimeProvider clock)
+    ChildLearningGate learning, PartnerCounters counters, TimeProvider clock)
 {
     /// <summary>Learning minutes are averaged over the last four learning weeks (28 Nairobi days, today included).</summary>
     public const int LearningWeeks = 4;
@@ -24,7 +24,7 @@ public sealed class DashboardOverviewService(
         var money = await billing.SummaryAsync(partnerId, from, to, start, end, ct);
         var openTickets = await tickets.OpenCountAsync(partnerId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var minutes = await learning.AverageWeeklyMinutesAsync(consents.ConsentedStudentIds(partnerId), NairobiTime.Today(clock), LearningWeeks, ct);
+        var minutes = await learning.AverageWeeklyMinutesAsync(partnerId, NairobiTime.Today(clock), LearningWeeks, ct);
         var alerts = await counters.ChildAlertsAsync(partnerId, ct);
 
         var realtime = new RealtimeCounters(pendingConsents, children.Active, openTickets, alerts, money.PendingPayments);

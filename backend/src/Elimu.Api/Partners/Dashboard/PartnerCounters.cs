@@ -1,16 +1,16 @@
 using Elimu.Api.Common;
+using Elimu.Api.Partners.ChildData;
 using Elimu.Api.Partners.Consent;
 using Elimu.Api.Partners.Finance;
 using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Partners.Support;
-using Elimu.Api.Platform.Learning;
 
 namespace Elimu.Api.Partners.Dashboard;
 
 /// <summary>Computes a partner's realtime counters; a fixed number of queries, whatever the number of children.</summary>
 public sealed class PartnerCounters(
     SponsorshipStats sponsorships, ConsentStats consents, BillingStats billing, TicketStats tickets,
-    LearningStats learning, TimeProvider clock)
+    ChildLearningGate learning, TimeProvider clock)
 {
     public async Task<RealtimeCounters> ComputeAsync(Guid partnerId, CancellationToken ct)
     {
@@ -27,7 +27,7 @@ public sealed class PartnerCounters(
 
     /// <summary>Consented children with no session in the current learning week (<see cref="LearningWeek"/>).</summary>
     public Task<int> ChildAlertsAsync(Guid partnerId, CancellationToken ct) =>
-        learning.CountInactiveAsync(consents.ConsentedStudentIds(partnerId), NairobiTime.Today(clock), ct);
+        learning.ChildAlertsAsync(partnerId, NairobiTime.Today(clock), ct);
 
     /// <summary>The calendar month in Nairobi that contains today, as UTC bounds and as dates.</summary>
     public (DateTime FromUtc, DateTime ToUtc, DateOnly Start, DateOnly End) CurrentBillingMonth()

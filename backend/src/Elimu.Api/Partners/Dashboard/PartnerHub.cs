@@ -1,4 +1,5 @@
 using Elimu.Api.Common;
+using Elimu.Api.Partners.Shared;
 using Elimu.Api.Platform.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -35,14 +36,30 @@ public sealed class PartnerHub(PartnerCounters counters, ConnectedPartners conne
     }
 }
 
-/// <summary>Called by features after a change that moves a partner's counters (consent given or revoked, a new alert).</summary>
-public sealed class PartnerCountersPublisher(PartnerCounters counters, IHubContext<PartnerHub> hub, ConnectedPartners connected)
+/// <summary>
+/// Pushes a partner's new counters after a section committed a change (<see cref="IPartnerCountersChanged"/>). The
+/// one place that runs this side effect after the commit: a failure (database, SignalR backplane) is logged and
+/// swallowed, because the request that raised it has already committed and must still answer with its result.
+/// </summary>
+public sealed class PartnerCountersPublisher(PartnerCounters counters, IHubContext<PartnerHub> hub, ConnectedPartners connected,
+    ILogger<PartnerCountersPublisher> log) : IPartnerCountersChanged
 {
-    public async Task PublishAsync(Guid partnerId, CancellationToken ct = default)
+    public async Task CountersChangedAsync(Guid partnerId, CancellationToken ct = default)
     {
-        var now = await counters.ComputeAsync(partnerId, ct);
-        connected.Changed(partnerId, now);
-        await SendAsync(partnerId, now, ct);
+        try
+        {
+            var now = await counters.ComputeAsync(partnerId, ct);
+            connected.Changed(partnerId, now);
+            await SendAsync(partnerId, now, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The caller went away; the change is committed and the next push or reconnect shows it.
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "Could not push the counters of partner {PartnerId} after a committed change", partnerId);
+        }
     }
 
     public Task SendAsync(Guid partnerId, RealtimeCounters now, CancellationToken ct) =>

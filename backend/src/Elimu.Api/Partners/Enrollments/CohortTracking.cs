@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Elimu.Api.Common;
 using Elimu.Api.Data;
+using Elimu.Api.Partners.Consent;
 using Elimu.Api.Partners.Sponsorships;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,7 @@ public static class CohortTracking
     public const int MaxWeeks = 104;
 
     public static async Task<Ok<CohortResponse>> Handle(Guid? programId, int? weeks, ClaimsPrincipal user, AppDbContext db,
-        TimeProvider clock, CancellationToken ct)
+        ConsentStats consentStats, TimeProvider clock, CancellationToken ct)
     {
         var count = weeks ?? 12;
         new Validation().Check(count is >= 1 and <= MaxWeeks, "weeks", $"Choose between 1 and {MaxWeeks} weeks.").ThrowIfInvalid();
@@ -42,11 +43,7 @@ public static class CohortTracking
         var children = await db.SponsoredChildren.AsNoTracking()
             .Where(c => c.PartnerId == partnerId && (programId == null || c.ProgramId == programId))
             .Select(c => new ChildSpan(c.Id, c.ProgramId, c.EnrolledAt, c.RemovedAt)).ToListAsync(ct);
-        var consents = (await db.SponsorshipConsents.AsNoTracking()
-            .Where(s => s.SponsoredChild!.PartnerId == partnerId && (programId == null || s.SponsoredChild.ProgramId == programId)
-                && s.ConsentGiven == true && s.ConsentedAt != null)
-            .Select(s => new ConsentSpan(s.SponsoredChildId, s.ConsentedAt!.Value, s.RevokedAt)).ToListAsync(ct))
-            .ToLookup(s => s.ChildId);
+        var consents = await consentStats.GivenSpansAsync(partnerId, programId, ct);
 
         var instants = WeekEnds(clock, count);
         var byProgram = children.ToLookup(c => c.ProgramId);
@@ -83,6 +80,4 @@ public static class CohortTracking
     }
 
     private sealed record ChildSpan(Guid Id, Guid ProgramId, DateTime EnrolledAt, DateTime? RemovedAt);
-
-    private sealed record ConsentSpan(Guid ChildId, DateTime ConsentedAt, DateTime? RevokedAt);
 }

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Elimu.Api.Common;
 using Elimu.Api.Data;
-using Elimu.Api.Partners.Dashboard;
+using Elimu.Api.Partners.Shared;
 using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Platform.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,7 +17,7 @@ namespace Elimu.Api.Partners.Enrollments;
 public static class CommitImport
 {
     public static async Task<Ok<ImportCommitResponse>> Handle(HttpRequest request, ClaimsPrincipal user,
-        AppDbContext db, ProgramStore store, AuditTrail audit, PartnerCountersPublisher counters,
+        AppDbContext db, ProgramStore store, AuditTrail audit, IPartnerCountersChanged counters,
         TimeProvider clock, IImportLock imports, CancellationToken ct)
     {
         var partnerId = user.UserId();
@@ -48,7 +48,7 @@ public static class CommitImport
             await db.SaveChangesAsync(ct);
             return new ImportCommitResponse(added, plan.ByProgram);
         }, ct);
-        await counters.PublishAsync(partnerId, ct);
+        await counters.CountersChangedAsync(partnerId, ct);
         return TypedResults.Ok(response);
     }
 }

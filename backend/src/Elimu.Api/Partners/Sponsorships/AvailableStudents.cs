@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Elimu.Api.Common;
 using Elimu.Api.Data;
-using Elimu.Api.Partners.Consent;
+using Elimu.Api.Partners.Shared;
 using Elimu.Api.Platform.Students;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,12 +13,12 @@ public sealed record AvailableStudentsQuery(CbcGrade? Grade, string? County, str
 /// GET /available-students: students the partner may still sponsor, shown as much as a stranger may see (first name,
 /// last initial, grade, county). Left out: the partner's own children in programs still running (a child of a completed
 /// or cancelled program is free again), and every child whose guardian recently said no to any partner
-/// (<see cref="ConsentStats.OptedOutStudentIds"/>).
+/// (<see cref="IConsentOptOuts"/>).
 /// </summary>
 public static class AvailableStudents
 {
     public static async Task<Ok<Paged<StudentPreview>>> Handle([AsParameters] AvailableStudentsQuery q, ClaimsPrincipal user,
-        AppDbContext db, StudentDirectory directory, ConsentStats consents, TimeProvider clock, CancellationToken ct)
+        AppDbContext db, StudentDirectory directory, IConsentOptOuts consents, TimeProvider clock, CancellationToken ct)
     {
         var partnerId = user.UserId();
         var taken = db.SponsoredChildren.Where(SponsorshipHolds.Student(partnerId)).Select(c => c.StudentId)

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Elimu.Api.Common;
 using Elimu.Api.Data;
-using Elimu.Api.Partners.Dashboard;
+using Elimu.Api.Partners.Shared;
 using Elimu.Api.Platform.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +16,7 @@ namespace Elimu.Api.Partners.Sponsorships;
 public static class RemoveChild
 {
     public static async Task<Ok<ProgramResponse>> Handle(Guid id, Guid studentId, ClaimsPrincipal user, AppDbContext db,
-        ProgramStore store, AuditTrail audit, PartnerCountersPublisher counters, TimeProvider clock,
+        ProgramStore store, AuditTrail audit, IPartnerCountersChanged counters, TimeProvider clock,
         CancellationToken ct)
     {
         var partnerId = user.UserId();
@@ -51,7 +51,7 @@ public static class RemoveChild
             await db.SaveChangesAsync(ct);
             return await store.DescribeAsync(program, ct);
         }, ct);
-        await counters.PublishAsync(partnerId, ct);
+        await counters.CountersChangedAsync(partnerId, ct);
         return TypedResults.Ok(response);
     }
 }

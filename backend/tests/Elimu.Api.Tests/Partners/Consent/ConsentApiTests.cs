@@ -1,5 +1,6 @@
 using System.Net;
 using Elimu.Api.Common;
+using Elimu.Api.Partners.ChildData;
 using Elimu.Api.Partners.Consent;
 using Elimu.Api.Partners.Dashboard;
 using Elimu.Api.Partners.Sponsorships;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Elimu.Api.Common;
+using Elimu.Api.Partners.ChildData;
 using Elimu.Api.Partners.Consent;
 using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Tests.Infrastructure;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Elimu.Api.Partners.ChildData;
 using Elimu.Api.Partners.Consent;
 using Elimu.Api.Partners.Dashboard;
 using Elimu.Api.Partners.Sponsorships;
@@ -110,18 +111,15 @@ public sealed class OneLearningWeekTests(ClockedApiFactory api) : IClassFixture<
             var program = new SponsorshipProgram
             {
                 PartnerId = partner.Id, Name = "Week cohort", ProgramType = ProgramType.cohort, Status = ProgramStatus.ACTIVE,
-                BillingPeriod = BillingPeriod.monthly, PricePerChild = 1500m, ApprovedAt = sessionUtc.AddDays(-60),
+                BillingPeriod = BillingPeriod.monthly, PricePerChild = 1500m, ApprovedAt = sessionUtc.AddDays(-50),
             };
-            // The gate counts a consent asked for after approval and during the child's enrolment (ADR 0004).
-            var child = new SponsoredChild
-            {
-                ProgramId = program.Id, StudentId = student.Id, PartnerId = partner.Id, Status = SponsoredChildStatus.ACTIVE,
-                EnrolledAt = sessionUtc.AddDays(-59),
-            };
+            // The gate counts only a consent asked during this enrolment and after the program's approval (ADR 0004).
+            var child = new SponsoredChild { ProgramId = program.Id, StudentId = student.Id, PartnerId = partner.Id, Status = SponsoredChildStatus.ACTIVE,
+                EnrolledAt = sessionUtc.AddDays(-60) };
             db.AddRange(student, program, child,
                 new Guardianship { ParentId = parent.Id, StudentId = student.Id, Relationship = GuardianRelationship.mother, IsPrimary = true },
                 new SponsorshipConsent { SponsoredChildId = child.Id, ParentId = parent.Id, ConsentGiven = true, ConsentText = "test", ConsentTextVersion = "test",
-                    SignedName = "Test parent", RequestedAt = sessionUtc.AddDays(-31), ConsentedAt = sessionUtc.AddDays(-30) },
+                    SignedName = "Test parent", RequestedAt = sessionUtc.AddDays(-40), ConsentedAt = sessionUtc.AddDays(-30) },
                 new ActivitySession { StudentId = student.Id, StartedAt = sessionUtc, DurationMinutes = minutes, Device = DeviceKind.mobile, LessonsTouched = 1 });
             await db.SaveChangesAsync();
             return child.Id;

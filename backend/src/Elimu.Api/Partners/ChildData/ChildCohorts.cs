@@ -2,12 +2,13 @@ using System.Security.Claims;
 using Elimu.Api.Common;
 using Elimu.Api.Data;
 using Elimu.Api.Partners.Consent;
+using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Platform.Learning;
 using Elimu.Api.Platform.Students;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace Elimu.Api.Partners.Sponsorships;
+namespace Elimu.Api.Partners.ChildData;
 
 public sealed record ChildCohortQuery(Guid? ProgramId, SponsoredChildStatus? Status, CbcGrade? Grade, string? County, string? Search, bool? HasAlert);
 
@@ -24,20 +25,18 @@ public sealed record ChildCohortsResponse(int Total, IReadOnlyList<ChildCohortSu
 public static class ChildCohorts
 {
     public static async Task<Ok<ChildCohortsResponse>> Handle([AsParameters] ChildCohortQuery q, ClaimsPrincipal user,
-        AppDbContext db, ConsentReader consent, LearningStats learning, TimeProvider clock, CancellationToken ct)
+        AppDbContext db, ConsentReader consent, ChildLearningGate gate, TimeProvider clock, CancellationToken ct)
     {
         var partnerId = user.UserId();
         var today = NairobiTime.Today(clock);
         var matching = ListChildren.Matching(new ChildFilter(q.ProgramId, q.Status, q.Grade, q.County, q.Search, q.HasAlert), partnerId, today,
-            db, consent, learning);
+            db, consent, gate);
         var visible = consent.Visible(partnerId).Select(c => c.Id);
         var rows = await matching
             .Select(c => new { c.ProgramId, ProgramName = c.Program!.Name, c.StudentId, Consented = visible.Contains(c.Id) })
             .ToListAsync(ct);
 
-        var consentedStudents = matching.Where(c => visible.Contains(c.Id)).Select(c => c.StudentId);
-        var minutes = await learning.MinutesThisWeekAsync(consentedStudents, today, ct);
-        var inactive = (await learning.Inactive(consentedStudents, today).ToListAsync(ct)).ToHashSet();
+        var (minutes, inactive) = await gate.CohortFiguresAsync(partnerId, matching, today, ct);
 
         var programs = rows.GroupBy(r => (r.ProgramId, r.ProgramName)).Select(g =>
         {

@@ -1,9 +1,10 @@
 using Elimu.Api.Common;
 using Elimu.Api.Data;
 using Elimu.Api.Partners.Consent;
+using Elimu.Api.Partners.Sponsorships;
 using Microsoft.EntityFrameworkCore;
 
-namespace Elimu.Api.Partners.Sponsorships;
+namespace Elimu.Api.Partners.ChildData;
 
 /// <summary>
 /// The privacy gate in front of every child view: another partner's child is "not found"; a child the partner may not

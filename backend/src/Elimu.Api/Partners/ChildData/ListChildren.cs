@@ -2,12 +2,13 @@ using System.Security.Claims;
 using Elimu.Api.Common;
 using Elimu.Api.Data;
 using Elimu.Api.Partners.Consent;
+using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Platform.Learning;
 using Elimu.Api.Platform.Students;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace Elimu.Api.Partners.Sponsorships;
+namespace Elimu.Api.Partners.ChildData;
 
 public enum ChildSort { name, enrolled_at, grade, status }
 
@@ -21,11 +22,11 @@ public sealed record ChildFilter(Guid? ProgramId, SponsoredChildStatus? Status, 
 public static class ListChildren
 {
     public static async Task<Ok<Paged<SponsoredChildResponse>>> Handle([AsParameters] ChildListQuery q, ClaimsPrincipal user,
-        AppDbContext db, ConsentReader consent, LearningStats learning, TimeProvider clock, CancellationToken ct)
+        AppDbContext db, ConsentReader consent, ChildLearningGate gate, TimeProvider clock, CancellationToken ct)
     {
         var partnerId = user.UserId();
         var today = NairobiTime.Today(clock);
-        var children = Matching(new ChildFilter(q.ProgramId, q.Status, q.Grade, q.County, q.Search, q.HasAlert), partnerId, today, db, consent, learning);
+        var children = Matching(new ChildFilter(q.ProgramId, q.Status, q.Grade, q.County, q.Search, q.HasAlert), partnerId, today, db, consent, gate);
 
         var desc = q.Descending == true;
         var ordered = (q.Sort ?? ChildSort.name) switch
@@ -40,15 +41,13 @@ public static class ListChildren
                 c.Student.Grade, c.Student.County, c.Student.School, c.EnrolledAt, c.RemovedAt))
             .ToPagedAsync(PageRequest.From(q.Page, q.PageSize), ct);
 
-        var statuses = await consent.StatusesAsync(partnerId, paged.Items.Select(c => c.Id).ToList(), "list", ct);
-        var seen = paged.Items.Where(c => statuses[c.Id] == ChildConsentStatus.given).Select(c => c.StudentId).ToList();
-        var figures = await learning.CardFiguresAsync(seen, today, ct);
+        var (statuses, figures) = await gate.CardsAsync(partnerId, paged.Items.Select(c => (c.Id, c.StudentId)).ToList(), "list", today, ct);
         var items = paged.Items.Select(c => Describe(c, statuses[c.Id], figures.GetValueOrDefault(c.StudentId))).ToList();
         return TypedResults.Ok(new Paged<SponsoredChildResponse>(items, paged.Page, paged.PageSize, paged.Total));
     }
 
     /// <summary>The partner's children that match the filters: the one definition the list and the cohort figures share.</summary>
-    internal static IQueryable<SponsoredChild> Matching(ChildFilter f, Guid partnerId, DateOnly today, AppDbContext db, ConsentReader consent, LearningStats learning)
+    internal static IQueryable<SponsoredChild> Matching(ChildFilter f, Guid partnerId, DateOnly today, AppDbContext db, ConsentReader consent, ChildLearningGate gate)
     {
         var children = db.SponsoredChildren.Where(c => c.PartnerId == partnerId);
         if (f.ProgramId is { } programId) children = children.Where(c => c.ProgramId == programId);
@@ -65,8 +64,7 @@ public static class ListChildren
         }
         if (f.HasAlert is { } alert)
         {
-            var inactive = learning.Inactive(consent.Visible(partnerId).Select(c => c.StudentId), today);
-            var alerting = consent.Visible(partnerId).Where(c => inactive.Contains(c.StudentId)).Select(c => c.Id);
+            var alerting = gate.AlertingChildIds(partnerId, today);
             children = alert ? children.Where(c => alerting.Contains(c.Id)) : children.Where(c => !alerting.Contains(c.Id));
         }
         return children;

@@ -1,8 +1,9 @@
 using Elimu.Api.Partners.Consent;
+using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Platform.Learning.Insights;
 using Elimu.Api.Platform.Students;
 
-namespace Elimu.Api.Partners.Sponsorships;
+namespace Elimu.Api.Partners.ChildData;
 
 /// <summary>Who the child is, as much as consent allows; shown above every tab (and alone when consent is missing).</summary>
 public sealed record ChildHeader(Guid Id, Guid StudentId, Guid ProgramId, string ProgramName, SponsoredChildStatus Status,

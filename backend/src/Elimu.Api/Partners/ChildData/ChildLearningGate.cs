@@ -1,0 +1,81 @@
+using Elimu.Api.Partners.Consent;
+using Elimu.Api.Partners.Sponsorships;
+using Elimu.Api.Platform.Learning;
+using Elimu.Api.Platform.Learning.Insights;
+using Microsoft.EntityFrameworkCore;
+
+namespace Elimu.Api.Partners.ChildData;
+
+/// <summary>
+/// The one way from the partner dashboard to a child's learning data (DESIGN.md §3). Every figure it hands back is
+/// for children the consent gate (<see cref="ChildAccess"/>, <see cref="ConsentReader"/>: guardians' answers and
+/// program state) lets the partner see, and it is the only Partners type that calls the Platform.Learning readers;
+/// ArchitectureTests hold that. Billing state, when it joins the rule, goes here too.
+/// </summary>
+public sealed class ChildLearningGate(ChildAccess access, ConsentReader consent, ChildLearningInsights insights, LearningStats learning)
+{
+    public async Task<LearningJourney> JourneyAsync(Guid partnerId, Guid childId, CancellationToken ct) =>
+        await insights.GetJourneyAsync((await access.VisibleAsync(partnerId, childId, "progress", ct)).StudentId, ct);
+
+    public async Task<ActivitySummary> ActivityAsync(Guid partnerId, Guid childId, ActivityPeriod period, CancellationToken ct) =>
+        await insights.GetActivityAsync((await access.VisibleAsync(partnerId, childId, "activity", ct)).StudentId, period, ct);
+
+    public async Task<AchievementList> AchievementsAsync(Guid partnerId, Guid childId, CancellationToken ct) =>
+        await insights.GetAchievementsAsync((await access.VisibleAsync(partnerId, childId, "achievements", ct)).StudentId, ct);
+
+    public async Task<LearningSignals> SignalsAsync(Guid partnerId, Guid childId, CancellationToken ct)
+    {
+        var child = await access.VisibleAsync(partnerId, childId, "ai-insights", ct);
+        return await insights.GetSignalsAsync(child.StudentId, Specs(child), ct);
+    }
+
+    /// <summary>The visible child's goals with their progress; <paramref name="change"/> (if any) edits and saves them first.</summary>
+    public async Task<(SponsoredChild Child, IReadOnlyList<GoalProgress> Progress)> GoalsAsync(Guid partnerId, Guid childId, string view,
+        Func<SponsoredChild, Task>? change, CancellationToken ct)
+    {
+        var child = await access.VisibleAsync(partnerId, childId, view, ct);
+        if (change is not null) await change(child);
+        return (child, await insights.GetGoalProgressAsync(child.StudentId, Specs(child), ct));
+    }
+
+    /// <summary>A page of children: each one's consent status, and card figures for the visible ones only (recorded as read in <paramref name="view"/>).</summary>
+    public async Task<(Dictionary<Guid, ChildConsentStatus> Statuses, Dictionary<Guid, StudentCardFigures> Figures)> CardsAsync(
+        Guid partnerId, IReadOnlyCollection<(Guid ChildId, Guid StudentId)> page, string view, DateOnly today, CancellationToken ct)
+    {
+        var statuses = await consent.StatusesAsync(partnerId, page.Select(c => c.ChildId).ToList(), view, ct);
+        var seen = page.Where(c => statuses[c.ChildId] == ChildConsentStatus.given).Select(c => c.StudentId).ToList();
+        return (statuses, await learning.CardFiguresAsync(seen, today, ct));
+    }
+
+    /// <summary>The partner's visible children with no session in the current learning week; a composable query.</summary>
+    public IQueryable<Guid> AlertingChildIds(Guid partnerId, DateOnly today)
+    {
+        var inactive = learning.Inactive(consent.Visible(partnerId).Select(c => c.StudentId), today);
+        return consent.Visible(partnerId).Where(c => inactive.Contains(c.StudentId)).Select(c => c.Id);
+    }
+
+    /// <summary>This week's minutes and the inactive students, over the visible ones among <paramref name="children"/>.</summary>
+    public async Task<(Dictionary<Guid, int> Minutes, HashSet<Guid> Inactive)> CohortFiguresAsync(Guid partnerId,
+        IQueryable<SponsoredChild> children, DateOnly today, CancellationToken ct)
+    {
+        var visible = consent.Visible(partnerId).Select(c => c.Id);
+        var students = children.Where(c => visible.Contains(c.Id)).Select(c => c.StudentId);
+        var minutes = await learning.MinutesThisWeekAsync(students, today, ct);
+        var inactive = (await learning.Inactive(students, today).ToListAsync(ct)).ToHashSet();
+        return (minutes, inactive);
+    }
+
+    /// <summary>Visible children with no session in the current learning week (<see cref="LearningWeek"/>): the dashboard's alert count.</summary>
+    public Task<int> ChildAlertsAsync(Guid partnerId, DateOnly today, CancellationToken ct) =>
+        learning.CountInactiveAsync(VisibleStudents(partnerId), today, ct);
+
+    /// <summary>Average weekly learning minutes of the visible children over the last <paramref name="weeks"/> learning weeks.</summary>
+    public Task<decimal> AverageWeeklyMinutesAsync(Guid partnerId, DateOnly today, int weeks, CancellationToken ct) =>
+        learning.AverageWeeklyMinutesAsync(VisibleStudents(partnerId), today, weeks, ct);
+
+    private IQueryable<Guid> VisibleStudents(Guid partnerId) => consent.Visible(partnerId).Select(c => c.StudentId).Distinct();
+
+    private static List<GoalSpec> Specs(SponsoredChild child) => child.PartnerGoals
+        .Select(g => new GoalSpec(g.Id, g.Kind.ToString(), g.LearningAreaCode, g.Target, g.DueDate, DateOnly.FromDateTime(child.EnrolledAt)))
+        .ToList();
+}

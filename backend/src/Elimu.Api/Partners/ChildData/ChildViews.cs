@@ -1,0 +1,83 @@
+using System.Security.Claims;
+using Elimu.Api.Common;
+using Elimu.Api.Data;
+using Elimu.Api.Partners.Consent;
+using Elimu.Api.Partners.Sponsorships;
+using Elimu.Api.Platform.Learning.Insights;
+using Elimu.Api.Platform.Students;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Elimu.Api.Partners.ChildData;
+
+/// <summary>The child dashboard's tabs: each behind the consent gate, each a fixed number of queries.</summary>
+public static class ChildViews
+{
+    public const int MaxGoals = 10;
+
+    public static async Task<Ok<ChildHeader>> Header(Guid id, ClaimsPrincipal user, ChildAccess access, ConsentReader consent, CancellationToken ct)
+    {
+        var partnerId = user.UserId();
+        var child = await access.OwnedAsync(partnerId, id, ct);
+        var status = (await consent.StatusesAsync(partnerId, [child.Id], "header", ct))[child.Id];
+        var s = child.Student!;
+        var visible = status == ChildConsentStatus.given;
+        return TypedResults.Ok(new ChildHeader(child.Id, child.StudentId, child.ProgramId, child.Program!.Name, child.Status, status,
+            StudentDirectory.NameFor(s.FirstName, s.LastName, visible), s.Grade, s.County,
+            visible ? s.School : null, visible ? s.DateOfBirth : null, child.EnrolledAt, visible ? child.Notes : null));
+    }
+
+    public static async Task<Ok<LearningJourney>> Progress(Guid id, ClaimsPrincipal user, ChildLearningGate gate, CancellationToken ct) =>
+        TypedResults.Ok(await gate.JourneyAsync(user.UserId(), id, ct));
+
+    public static async Task<Ok<ActivitySummary>> Activity(Guid id, ActivityPeriod? period, ClaimsPrincipal user, ChildLearningGate gate,
+        CancellationToken ct) =>
+        TypedResults.Ok(await gate.ActivityAsync(user.UserId(), id, period ?? ActivityPeriod.week, ct));
+
+    public static async Task<Ok<AchievementList>> Achievements(Guid id, ClaimsPrincipal user, ChildLearningGate gate, CancellationToken ct) =>
+        TypedResults.Ok(await gate.AchievementsAsync(user.UserId(), id, ct));
+
+    public static async Task<Ok<ChildGoalsResponse>> Goals(Guid id, ClaimsPrincipal user, ChildLearningGate gate, CancellationToken ct) =>
+        TypedResults.Ok(Describe(await gate.GoalsAsync(user.UserId(), id, "goals", null, ct)));
+
+    public static async Task<Ok<ChildGoalsResponse>> SetGoals(Guid id, ChildGoalsRequest request, ClaimsPrincipal user,
+        ChildLearningGate gate, AppDbContext db, CancellationToken ct)
+    {
+        var goals = await gate.GoalsAsync(user.UserId(), id, "goals.update", async child =>
+        {
+            child.PartnerGoals = ValidateGoals(request.Goals ?? []);
+            await db.SaveChangesAsync(ct);
+        }, ct);
+        return TypedResults.Ok(Describe(goals));
+    }
+
+    public static async Task<Ok<ChildInsightsResponse>> Insights(Guid id, ClaimsPrincipal user, ChildLearningGate gate, CancellationToken ct) =>
+        TypedResults.Ok(new ChildInsightsResponse(await gate.SignalsAsync(user.UserId(), id, ct), null, null));
+
+    private static ChildGoalsResponse Describe((SponsoredChild Child, IReadOnlyList<GoalProgress> Progress) goals) =>
+        new(goals.Child.PartnerGoals.Zip(goals.Progress, (g, p) => new ChildGoalResponse(g, p)).ToList(), goals.Child.AiMilestones);
+
+    private static List<ChildGoal> ValidateGoals(IReadOnlyList<ChildGoalInput> inputs)
+    {
+        var v = new Validation();
+        v.Check(inputs.Count <= MaxGoals, "goals", $"Set at most {MaxGoals} goals per child.").NoNulls("goals", inputs);
+        var goals = new List<ChildGoal>();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            if (inputs[i] is not { } input) continue;
+            v.Text($"goals[{i}].learningAreaCode", input.LearningAreaCode, InputLimits.CodeText)
+             .Text($"goals[{i}].target", input.Target, InputLimits.CodeText)
+             .Date($"goals[{i}].dueDate", input.DueDate);
+            if (input.Kind is null) { v.Add($"goals[{i}].kind", "Choose what the goal measures."); continue; }
+            var goal = new ChildGoal
+            {
+                Id = input.Id ?? Guid.NewGuid(), Kind = input.Kind.Value, LearningAreaCode = input.LearningAreaCode?.Trim().ToUpperInvariant(),
+                Target = input.Target?.Trim() ?? "", DueDate = input.DueDate,
+            };
+            foreach (var (field, message) in new GoalSpec(goal.Id, goal.Kind.ToString(), goal.LearningAreaCode, goal.Target, goal.DueDate).Validate())
+                v.Add($"goals[{i}].{field}", message);
+            goals.Add(goal);
+        }
+        v.ThrowIfInvalid();
+        return goals;
+    }
+}

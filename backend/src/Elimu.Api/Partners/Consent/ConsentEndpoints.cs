@@ -1,0 +1,32 @@
+using Elimu.Api.Partners.Sponsorships;
+using Elimu.Api.Platform.Audit;
+using Elimu.Api.Platform.Identity;
+
+namespace Elimu.Api.Partners.Consent;
+
+/// <summary>The consent routes: the partner asks and follows, the guardian answers and withdraws.</summary>
+public static class ConsentEndpoints
+{
+    private const string Prefix = SponsorshipEndpoints.Prefix;
+
+    public static IEndpointRouteBuilder MapConsentApi(this IEndpointRouteBuilder app)
+    {
+        // ReadAuditFilter writes, once per request, the children the privacy gate revealed.
+        var partner = app.MapGroup(Prefix).WithTags("Partner · Partnerships").RequireAuthorization(Roles.Partner)
+            .AddEndpointFilter<ReadAuditFilter>();
+
+        partner.MapPost("/consent/request", RequestConsent.Handle).WithSummary("Ask the guardians of a child, or of a program's waiting children.");
+        partner.MapGet("/consent/status", PartnerConsentStatus.Handle).WithSummary("Where each child's consent stands.");
+
+        // The plan puts the guardian's answer under the partner prefix; only the guardian the request names may use it.
+        app.MapPost($"{Prefix}/consent/{{id:guid}}/respond", AnswerConsent.Respond)
+            .WithTags("Parent · Consent").RequireAuthorization(Roles.Parent)
+            .WithSummary("The guardian agrees (ticked box and typed full name) or declines.");
+
+        var parent = app.MapGroup("/api/v1/parent/consents").WithTags("Parent · Consent").RequireAuthorization(Roles.Parent);
+        parent.MapGet("", ParentConsentQueries.List).WithSummary("Consent requests addressed to the signed-in guardian.");
+        parent.MapGet("/{id:guid}", ParentConsentQueries.Get);
+        parent.MapPost("/{id:guid}/revoke", AnswerConsent.Revoke).WithSummary("Withdraw a given consent; takes effect at once.");
+        return app;
+    }
+}

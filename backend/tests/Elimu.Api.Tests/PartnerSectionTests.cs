@@ -1,0 +1,136 @@
+using NetArchTest.Rules;
+
+namespace Elimu.Api.Tests;
+
+/// <summary>
+/// Issue 13, "Section boundaries and one consent gate": each Partners section owns its types and reaches another only
+/// through that section's designated public surface, the sections form no cycle, and only the gate reads learning data.
+/// PartnersModule (the composition root, in Elimu.Api.Partners itself) wires the sections together and is exempt.
+/// </summary>
+public sealed class PartnerSectionTests
+{
+    private static readonly System.Reflection.Assembly Api = typeof(Program).Assembly;
+    private const string Partners = "Elimu.Api.Partners.";
+
+    private static readonly string[] Sections =
+        ["Analytics", "ChildData", "Collaboration", "Consent", "Content", "Dashboard", "Enrollments", "Finance", "Profiles", "Shared", "Sponsorships", "Support"];
+
+    /// <summary>
+    /// What a section may use of another: (user, owner) → the owner's types it may name. Everything else of the owner
+    /// is internal to it. Lines marked "debt" name another section's entity types: boundaries issue 13 leaves open.
+    /// </summary>
+    private static readonly Dictionary<(string User, string Owner), string[]> Surface = new()
+    {
+        // Shared holds only the interfaces sections offer each other; anyone may use it.
+        [("Consent", "Sponsorships")] = [
+            "SponsorshipEndpoints", "ProgramStore", "ProgramLifecycle", "ProgramLock", "ProgramStatusHandlers",
+            // debt: consent records hang off the sponsored child and its program, the gate filters on them, and the
+            // consent snapshot copies the program's terms.
+            "SponsoredChild", "SponsoredChildStatus", "SponsorshipProgram", "ProgramStatus", "ProgramType", "ProgramGoal"],
+        // debt: the guardian's view names the partner from its profile inside the same query.
+        [("Consent", "Profiles")] = ["PartnerNames", "PartnerProfile"],
+        [("ChildData", "Sponsorships")] = [
+            "SponsorshipEndpoints",
+            // debt: the children's views read the child, its program and the partner's goals kept on it.
+            "SponsoredChild", "SponsoredChildStatus", "SponsorshipProgram", "ProgramStatus", "ChildGoal", "ChildGoalKind", "AiMilestone"],
+        [("ChildData", "Consent")] = ["ConsentReader", "ChildConsentStatus"],
+        [("Dashboard", "ChildData")] = ["ChildLearningGate"],
+        [("Dashboard", "Consent")] = ["ConsentStats"],
+        [("Dashboard", "Sponsorships")] = ["SponsorshipStats", "ChildStatusCounts", "ProgramStatusCounts"],
+        [("Dashboard", "Finance")] = ["BillingStats", "BillingSummary", "CurrencyAmount"],
+        [("Dashboard", "Support")] = ["TicketStats"],
+        [("Enrollments", "Consent")] = ["ConsentStats", "ConsentSpan"],
+        [("Enrollments", "Sponsorships")] = [
+            "ProgramStore", "ProgramLifecycle", "ProgramLock", "EnrollmentPlanner", "ProgramValidation", "RefusedStudent", "ProgramChildCounts",
+            // debt: an import writes sponsored children into programs through the Sponsorships entities.
+            "SponsoredChild", "SponsoredChildStatus", "SponsorshipProgram", "ProgramStatus"],
+        // debt: the admin's approval list names the partner from its profile inside the same query.
+        [("Sponsorships", "Profiles")] = ["PartnerProfile"],
+        // debt: navigations from a subscription, an impact report and a ticket to their program or meeting.
+        [("Finance", "Sponsorships")] = ["SponsorshipProgram", "BillingPeriod"],
+        [("Analytics", "Sponsorships")] = ["SponsorshipProgram"],
+        [("Support", "Collaboration")] = ["PartnerMeeting", "PartnerMessage", "Attachment"],
+    };
+
+    /// <summary>The gate of DESIGN.md §3: the one Partners type that calls the Platform.Learning readers.</summary>
+    private const string Gate = "Elimu.Api.Partners.ChildData.ChildLearningGate";
+
+    private static IEnumerable<Type> TypesOf(string section) =>
+        Api.GetTypes().Where(t => t.Namespace == Partners + section && !t.IsNested && !t.Name.StartsWith('<'));
+
+    private static bool Uses(string user, IEnumerable<string> fullNames)
+    {
+        var names = fullNames.ToArray();
+        return names.Length > 0 && Types.InAssembly(Api).That().ResideInNamespace(Partners + user).And().HaveDependencyOnAny(names).GetTypes().Any();
+    }
+
+    [Fact]
+    public void A_section_uses_another_only_through_its_designated_surface()
+    {
+        var breaches = new List<string>();
+        foreach (var user in Sections)
+        foreach (var owner in Sections.Where(o => o != user && o != "Shared"))
+        {
+            var allowed = Surface.GetValueOrDefault((user, owner), []);
+            var forbidden = TypesOf(owner).Where(t => !allowed.Contains(t.Name)).Select(t => t.FullName!).ToList();
+            // HaveDependencyOnAny matches by name prefix: a forbidden name that begins an allowed one ("SponsoredChild" of
+            // "SponsoredChildStatus") is not held against the user, then names are checked one at a time to say which broke.
+            if (!Uses(user, forbidden)) continue;
+            breaches.AddRange(forbidden.Where(f => !allowed.Any(a => (Partners + owner + "." + a).StartsWith(f)) && Uses(user, [f]))
+                .Select(f => $"{user} -> {f}"));
+        }
+        Assert.True(breaches.Count == 0, "Types used outside their section's public surface: " + string.Join(", ", breaches));
+    }
+
+    [Fact]
+    public void The_sections_depend_on_each_other_without_a_cycle()
+    {
+        var edges = Sections.ToDictionary(s => s, s => Sections.Where(o => o != s && Types.InAssembly(Api).That()
+            .ResideInNamespace(Partners + s).And().HaveDependencyOn(Partners + o).GetTypes().Any()).ToList());
+        var cycle = FindCycle(edges);
+        Assert.True(cycle is null, "Sections depend on each other in a cycle: " + string.Join(" -> ", cycle ?? []));
+    }
+
+    [Fact]
+    public void Only_the_child_data_section_touches_platform_learning()
+    {
+        var result = Types.InAssembly(Api).That().ResideInNamespace("Elimu.Api.Partners")
+            .And().DoNotResideInNamespace(Partners + "ChildData")
+            .ShouldNot().HaveDependencyOn("Elimu.Api.Platform.Learning").GetResult();
+        Assert.True(result.IsSuccessful, "Partners types using Platform.Learning outside the gate: " + string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Fact]
+    public void Only_the_gate_calls_the_learning_readers_or_names_a_learning_table()
+    {
+        var readers = new[] { "LearningStats", "Insights.ChildLearningInsights", "Insights.LearningRecordsReader", "Achievement", "ActivitySession",
+            "Assessment", "CompetencyScore", "Course", "CourseEnrollment", "Lesson", "LessonProgress", "LearningArea" }
+            .Select(n => "Elimu.Api.Platform.Learning." + n).ToArray();
+        var result = Types.InAssembly(Api).That().ResideInNamespace("Elimu.Api.Partners").And().DoNotHaveNameMatching("^ChildLearningGate")
+            .ShouldNot().HaveDependencyOnAny(readers).GetResult();
+        Assert.True(result.IsSuccessful, "Partners types reading learning data past the gate: " + string.Join(", ", result.FailingTypeNames ?? []));
+        Assert.True(Types.InAssembly(Api).That().HaveNameMatching("^ChildLearningGate$").And().HaveDependencyOnAny(readers).GetTypes()
+            .Any(t => t.FullName == Gate), "The gate no longer reads learning data: update this test's gate name.");
+    }
+
+    /// <summary>A depth-first search; the first cycle found, as the list of sections along it.</summary>
+    private static List<string>? FindCycle(Dictionary<string, List<string>> edges)
+    {
+        var state = edges.Keys.ToDictionary(k => k, _ => 0); // 0 new, 1 on the path, 2 done
+        var path = new List<string>();
+        List<string>? Visit(string node)
+        {
+            state[node] = 1;
+            path.Add(node);
+            foreach (var next in edges[node])
+            {
+                if (state[next] == 1) return [.. path.Skip(path.IndexOf(next)), next];
+                if (state[next] == 0 && Visit(next) is { } found) return found;
+            }
+            path.RemoveAt(path.Count - 1);
+            state[node] = 2;
+            return null;
+        }
+        return edges.Keys.Select(k => state[k] == 0 ? Visit(k) : null).FirstOrDefault(c => c is not null);
+    }
+}
