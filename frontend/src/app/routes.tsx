@@ -75,6 +75,11 @@ export const routes: RouteObject[] = [
             element: <ProtectedRoute allowedRoles={['admin']} />,
             children: [{ index: true, lazy: page(() => import('@/pages/admin/AdminSponsorshipProgramsPage')) }],
           },
+          {
+            path: 'audit',
+            element: <ProtectedRoute allowedRoles={['admin']} />,
+            children: [{ index: true, lazy: page(() => import('@/pages/admin/AdminAuditLogPage')) }],
+          },
           { path: '*', lazy: NotFound },
         ],
       },

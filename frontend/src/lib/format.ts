@@ -56,3 +56,25 @@ export function formatTime(iso: string): string {
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat('en-KE', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: TIME_ZONE }).format(date);
 }
+
+/** "1 Nov 2026, 14:05" in Nairobi time. */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return typeof iso === 'string' ? iso : '—';
+  return `${formatDate(iso)}, ${formatTime(iso)}`;
+}
+
+/**
+ * The instant a Nairobi calendar day ("2026-11-30") starts, as UTC ISO ("2026-11-29T21:00:00.000Z");
+ * `addDays` moves to a later day (an inclusive end date becomes the next day's start). Kenya keeps
+ * UTC+3 all year, so the offset is fixed. Null for anything but a real date.
+ */
+export function nairobiDayStart(day: string, addDays = 0): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return null;
+  const date = new Date(`${day}T00:00:00+03:00`);
+  if (Number.isNaN(date.getTime())) return null;
+  // Reject days the Date constructor would roll over (2026-02-30 → 2 Mar).
+  if (new Date(date.getTime() + 3 * 3_600_000).toISOString().slice(0, 10) !== day) return null;
+  date.setUTCDate(date.getUTCDate() + addDays);
+  return date.toISOString();
+}

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { ArrowRight, ClipboardCheck } from 'lucide-react';
+import { ArrowRight, ClipboardCheck, ScrollText } from 'lucide-react';
 import { PartnerBadge, PartnerPageHeader } from '@/components/partner/shared';
 import { hasRole, useCurrentUser } from '@/services/auth';
 import { usePendingProgramCount } from '@/services/admin/sponsorship-programs';
@@ -46,6 +46,22 @@ export default function AdminDashboardPage() {
           </Link>
         )}
       </section>
+      {isAdmin && (
+        <section aria-labelledby="audit-title" className="card mt-4 flex flex-col gap-4 p-5 sm:flex-row sm:items-center">
+          <span className="grid size-11 shrink-0 place-items-center rounded-xl bg-brand-soft text-brand-text" aria-hidden="true">
+            <ScrollText className="size-5" />
+          </span>
+          <div className="min-w-0 flex-1">
+            <h2 id="audit-title" className="text-base font-semibold">
+              Audit log
+            </h2>
+            <p className="mt-1 text-sm text-fg-muted">Who signed in, answered a consent, changed a program or read a child’s data, and when.</p>
+          </div>
+          <Link to="/dashboard/admin/audit" className="btn-secondary min-h-11 shrink-0" data-testid="admin-audit-link">
+            Search the audit log <ArrowRight className="size-4" aria-hidden="true" />
+          </Link>
+        </section>
+      )}
     </>
   );
 }
