@@ -107,3 +107,39 @@ test('the admin’s approval queue: details and the status filter', async () => 
   await screenshot(phone, 'admin-sponsorship-programs-375');
   await phone.context().close();
 });
+
+test('the admin’s audit log: the admin’s own sign-in found by action, a bad id explained', async () => {
+  const page = await newPage(browser);
+  await loginAndLand(page, 'admin@elimu.demo', '/dashboard/admin');
+  await page.getByTestId('admin-audit-link').click();
+  const table = page.getByRole('table', { name: 'Audit log entries' });
+  await table.getByRole('row').nth(1).waitFor();
+  assert.deepEqual(await accessibilityProblems(page, PAGE_ONLY), []);
+  await screenshot(page, 'admin-audit-log');
+
+  await page.getByLabel('Action').fill('auth.signed_in');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.waitForURL(/\?action=auth\.signed_in$/);
+  const signIn = table.getByRole('row').filter({ hasText: 'admin@elimu.demo' }).first();
+  await signIn.waitFor();
+  assert.match(await signIn.innerText(), /auth\.signed_in/);
+  const actions = await table.locator('tbody code').allInnerTexts();
+  assert.ok(actions.length > 0 && actions.every((a) => a === 'auth.signed_in'), `only sign-ins: ${actions.join(', ')}`);
+  await screenshot(page, 'admin-audit-log-filtered');
+
+  await page.getByLabel('Child ID').fill('not-an-id');
+  await page.getByRole('button', { name: 'Search' }).click();
+  assert.match(await page.getByTestId('audit-filter-error-studentId').innerText(), /full ID/);
+  assert.match(page.url(), /\?action=auth\.signed_in$/, 'a bad id never reaches the URL');
+  assert.deepEqual(await accessibilityProblems(page, PAGE_ONLY), []);
+  await screenshot(page, 'admin-audit-log-bad-id');
+  await page.context().close();
+
+  const phone = await newPage(browser, { width: 375, height: 812 });
+  await loginAndLand(phone, 'admin@elimu.demo', '/dashboard/admin');
+  await phone.goto('/dashboard/admin/audit');
+  await phone.getByRole('table', { name: 'Audit log entries' }).getByRole('row').nth(1).waitFor();
+  assert.ok(await fitsWidth(phone), 'the audit table scrolls inside its frame, not the page');
+  await screenshot(phone, 'admin-audit-log-375');
+  await phone.context().close();
+});
