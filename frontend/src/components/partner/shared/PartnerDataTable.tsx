@@ -64,7 +64,9 @@ export function PartnerDataTable<T>({
 
   return (
     <div data-testid={testId} className="flex flex-col gap-3">
-      <div className="relative overflow-x-auto rounded-lg border border-line">
+      {/* A wide table scrolls inside this frame; keyboard users reach it with Tab and scroll it with the arrow keys
+          (axe: scrollable-region-focusable), so the frame is a named, focusable region. */}
+      <div className="relative overflow-x-auto rounded-lg border border-line" role="region" aria-label={caption} tabIndex={0}>
         <table className="w-full border-collapse text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-elevated/60">
