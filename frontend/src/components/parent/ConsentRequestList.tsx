@@ -4,6 +4,7 @@ import { formatDate } from '@/lib/format';
 import { cn } from '@/lib/cn';
 import type { ParentConsent } from '@/types/partner';
 import { ConsentStatusBadge } from './ConsentStatusBadge';
+import { TruncatedText } from '@/components/partner/shared/TruncatedText';
 
 /** The date that matters for each status: asked, agreed, declined or withdrawn. */
 function when(consent: ParentConsent): string {
@@ -34,12 +35,10 @@ export function ConsentRequestList({ consents, label }: { consents: ParentConsen
           >
             <div className="min-w-0 flex-1">
               <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-                <span className="text-base font-semibold text-fg">{consent.childName}</span>
+                <TruncatedText text={consent.childName} className="text-base font-semibold text-fg" />
                 <ConsentStatusBadge status={consent.status} />
               </div>
-              <p className="mt-1 text-sm text-fg-muted">
-                {consent.partnerName} · {consent.programName}
-              </p>
+              <TruncatedText as="p" lines={2} text={`${consent.partnerName} · ${consent.programName}`} className="mt-1 text-sm text-fg-muted" />
               <p className="mt-0.5 text-xs text-fg-subtle">{when(consent)}</p>
             </div>
             <ChevronRight className="size-5 shrink-0 text-fg-subtle" aria-hidden="true" />

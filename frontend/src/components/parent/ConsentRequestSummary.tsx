@@ -34,7 +34,7 @@ export function ConsentRequestSummary({ consent }: { consent: ParentConsent }) {
             <p className="text-[15px] font-semibold text-fg">{consent.partnerName}</p>
             {consent.partnerOrganizationType && <p className="text-fg-muted">{consent.partnerOrganizationType}</p>}
             <p className="mt-3 text-fg-muted">
-              Program: <span className="font-medium text-fg">{consent.programName}</span>
+              Program: <span className="font-medium text-fg [overflow-wrap:anywhere]">{consent.programName}</span>
             </p>
             {consent.programDescription && <p className="mt-1 leading-relaxed text-fg-muted">{consent.programDescription}</p>}
             {(consent.programStartDate || consent.programEndDate) && (

@@ -15,6 +15,7 @@ import { billingPeriodLabel, programTypeLabel } from '@/components/admin/program
 import { formatCurrency, formatDate } from '@/lib/format';
 import { useAdminPrograms } from '@/services/admin/sponsorship-programs';
 import type { PendingProgram, ProgramStatus } from '@/types/partner';
+import { TruncatedText } from '@/components/partner/shared/TruncatedText';
 
 const PAGE_SIZE = 20;
 
@@ -53,7 +54,7 @@ export default function AdminSponsorshipProgramsPage() {
     {
       key: 'name',
       header: 'Program',
-      cell: ({ program }) => <span className="font-medium text-fg">{program.name}</span>,
+      cell: ({ program }) => <TruncatedText text={program.name} lines={2} className="max-w-[12rem] font-medium text-fg sm:max-w-[20rem]" />,
     },
     {
       key: 'partner',

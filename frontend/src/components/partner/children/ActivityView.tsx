@@ -118,6 +118,7 @@ export function ActivityView({
             data={chart}
             xKey="label"
             series={[{ key: 'minutes', label: 'Minutes' }]}
+            axes={{ category: activity.period === 'day' ? 'Hour of the day (Nairobi time)' : 'Day', value: 'Minutes learned' }}
             ariaLabel={activity.period === 'day' ? 'Minutes learned by hour today' : `Minutes learned per day, ${activity.days.length} days`}
             height={240}
             testId="chart-daily-minutes"

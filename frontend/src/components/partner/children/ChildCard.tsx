@@ -6,6 +6,7 @@ import type { SponsoredChildResponse } from '@/types/partner';
 import { ConsentBadge } from './ConsentBadge';
 import { TrendIndicator } from './TrendIndicator';
 import { formatGrade } from './child-format';
+import { TruncatedText } from '@/components/partner/shared/TruncatedText';
 
 export interface ChildCardProps {
   child: SponsoredChildResponse;
@@ -28,9 +29,9 @@ export function ChildCard({ child, tab, hideProgram }: ChildCardProps) {
     >
       <div className="flex items-start justify-between gap-2">
         <div className="min-w-0">
-          <h3 className="truncate text-sm font-semibold text-fg">
+          <h3 className="text-sm font-semibold text-fg">
             <Link to={href} className="after:absolute after:inset-0 after:content-[''] hover:text-brand-text focus-visible:outline-none">
-              {child.displayName}
+              <TruncatedText text={child.displayName} />
             </Link>
           </h3>
           <p className="mt-0.5 text-xs text-fg-subtle">
@@ -77,7 +78,7 @@ export function ChildCard({ child, tab, hideProgram }: ChildCardProps) {
         </p>
       )}
 
-      {!hideProgram && <p className="truncate border-t border-line pt-2 text-xs text-fg-muted">{child.programName}</p>}
+      {!hideProgram && <TruncatedText as="p" text={child.programName} className="border-t border-line pt-2 text-xs text-fg-muted" />}
     </article>
   );
 }

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { Search, X } from 'lucide-react';
 import type { FilterOption } from '@/components/partner/shared';
+import { shortLabel } from '@/lib/short-label';
 
 export interface ChildFilterSelect {
   key: string;
@@ -39,10 +40,10 @@ export function ChildFilters({ search, onSearchChange, selects, alertsOnly, onAl
           <label htmlFor={`${id}-${f.key}`} className="text-xs text-fg-subtle">
             {f.label}
           </label>
-          <select id={`${id}-${f.key}`} className="input" value={f.value} onChange={(e) => f.onChange(e.target.value)}>
+          <select id={`${id}-${f.key}`} className="input max-w-full" value={f.value} onChange={(e) => f.onChange(e.target.value)}>
             {f.options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
+              <option key={o.value} value={o.value} title={o.label}>
+                {shortLabel(o.label)}
               </option>
             ))}
           </select>

@@ -5,6 +5,7 @@ import { formatDate } from '@/lib/format';
 import type { ChildHeader } from '@/types/partner';
 import { ConsentBadge } from './ConsentBadge';
 import { formatGrade } from './child-format';
+import { TruncatedText } from '@/components/partner/shared/TruncatedText';
 
 /** Who the child is, as much as consent allows: shown above every tab. */
 export function ChildHeaderCard({ child }: { child: ChildHeader }) {
@@ -49,10 +50,10 @@ export function ChildHeaderCard({ child }: { child: ChildHeader }) {
             </dl>
           </div>
         </div>
-        <div className="flex flex-col gap-1 text-xs sm:items-end">
+        <div className="flex min-w-0 flex-col gap-1 text-xs sm:max-w-[40%] sm:items-end">
           <span className="text-fg-subtle">Program</span>
-          <Link to={`/dashboard/partner/sponsorships/${child.programId}`} className="font-medium text-fg hover:text-brand-text hover:underline">
-            {child.programName}
+          <Link to={`/dashboard/partner/sponsorships/${child.programId}`} className="max-w-full font-medium text-fg hover:text-brand-text hover:underline">
+            <TruncatedText text={child.programName} lines={2} className="sm:text-right" />
           </Link>
           {!visible && (
             <span className="mt-1 inline-flex items-center gap-1 text-fg-subtle">

@@ -3,6 +3,7 @@ import { formatNumber } from '@/lib/format';
 import { useChildren, type ChildCohortParams } from '@/services/partner/children';
 import type { ChildCohortSummary } from '@/types/partner';
 import { ChildCard } from './ChildCard';
+import { TruncatedText } from '@/components/partner/shared/TruncatedText';
 
 const PREVIEW = 6;
 
@@ -45,9 +46,9 @@ function CohortGroup({
   return (
     <section aria-labelledby={`cohort-${g.programId}`} data-testid="cohort-group" className="flex flex-col gap-3">
       <div className="flex flex-col gap-2 sm:flex-row sm:items-end sm:justify-between">
-        <h2 id={`cohort-${g.programId}`} className="text-base font-semibold text-fg">
+        <h2 id={`cohort-${g.programId}`} className="min-w-0 text-base font-semibold text-fg">
           <Link to={`/dashboard/partner/sponsorships/${g.programId}`} className="hover:text-brand-text hover:underline">
-            {g.programName}
+            <TruncatedText text={g.programName} lines={2} />
           </Link>
         </h2>
         <dl className="grid grid-cols-4 gap-2 text-center sm:flex sm:gap-4 sm:text-left" data-testid="cohort-summary">

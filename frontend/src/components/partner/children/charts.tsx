@@ -17,6 +17,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { ChartAxisTitles } from '@/components/partner/shared/ChartAxisTitles';
 import { useMediaQuery } from '@/lib/use-media-query';
 import type { CompetencyProgress, RubricCount, WeeklyProgress } from '@/types/partner';
 import { formatShortDate, RUBRIC_COLORS } from './child-format';
@@ -32,16 +33,31 @@ const TOOLTIP = {
 } as const;
 
 /** A chart with its accessible name and, for screen readers, the figures as a table. */
-function ChartFigure({ label, height, table, testId, children }: { label: string; height: number; table: ReactNode; testId: string; children: ReactNode }) {
+interface ChartFigureProps {
+  label: string;
+  height: number;
+  table: ReactNode;
+  testId: string;
+  /** Axis titles with units: left (and right, on a two-axis chart) above the chart, bottom below it. */
+  axes: { left?: string; right?: string; bottom?: string };
+  children: ReactNode;
+}
+
+function ChartFigure({ label, height, table, testId, axes, children }: ChartFigureProps) {
   return (
     <figure className="m-0" data-testid={testId}>
-      <div role="img" aria-label={label} style={{ width: '100%', height }}>
-        {children}
+      <ChartAxisTitles {...axes}>
+        <div role="img" aria-label={label} style={{ width: '100%', height }}>
+          {children}
+        </div>
+      </ChartAxisTitles>
+      {/* Clipped in a box: a table ignores sr-only's 1 px width and would widen a phone's page. */}
+      <div className="sr-only">
+        <table>
+          <caption>{label}</caption>
+          {table}
+        </table>
       </div>
-      <table className="sr-only">
-        <caption>{label}</caption>
-        {table}
-      </table>
     </figure>
   );
 }
@@ -55,6 +71,7 @@ export function WeeklyProgressChart({ weeks }: { weeks: WeeklyProgress[] }) {
       label={label}
       height={260}
       testId="chart-weekly-progress"
+      axes={{ left: '← Minutes learned (bars)', right: 'Average score, % (line) →', bottom: 'Week starting' }}
       table={
         <>
           <thead>
@@ -114,6 +131,7 @@ export function CompetencyRadar({ competencies }: { competencies: CompetencyProg
       label="Core competencies, latest rating from 1 (below expectations) to 4 (exceeding)"
       height={300}
       testId="chart-competencies"
+      axes={{ bottom: 'Distance from the centre: latest rating, 1 (below expectations) to 4 (exceeding); 0 = not rated yet' }}
       table={
         <>
           <thead>
@@ -154,6 +172,7 @@ export function RubricDistributionChart({ levels }: { levels: RubricCount[] }) {
       label="Assessments per CBC rubric level"
       height={200}
       testId="chart-rubric"
+      axes={{ left: 'Rubric level', bottom: 'Assessments (count)' }}
       table={
         <>
           <thead>

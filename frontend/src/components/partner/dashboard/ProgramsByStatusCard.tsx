@@ -42,6 +42,7 @@ export function ProgramsByStatusCard({ programs }: { programs: ProgramStatusCoun
           type="bar"
           data={rows}
           xKey="label"
+          axes={{ category: 'Status', value: 'Programs (count)' }}
           series={[{ key: 'count', label: 'Programs', color: '#E40000' }]}
           ariaLabel="Number of sponsorship programs in each status"
           barLayout="horizontal"

@@ -30,6 +30,7 @@ export function CohortChart({ programs }: { programs: CohortSeries[] }) {
       stacked
       data={data}
       xKey="label"
+      axes={{ category: 'Week ending', value: 'Children (count)' }}
       series={SERIES}
       ariaLabel={`Children by status at the end of each week, ${data.length} weeks`}
       height={280}

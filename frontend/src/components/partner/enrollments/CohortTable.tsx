@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { formatNumber } from '@/lib/format';
 import type { CohortSeries } from '@/services/partner/enrollments';
+import { TruncatedText } from '@/components/partner/shared/TruncatedText';
 
 /** Each program this week: active, waiting for consent, removed, and the change over the 12 weeks. */
 export function CohortTable({ programs }: { programs: CohortSeries[] }) {
@@ -29,7 +30,7 @@ export function CohortTable({ programs }: { programs: CohortSeries[] }) {
               <tr key={p.programId} className="border-t border-line">
                 <th scope="row" className="px-2 py-2 text-left font-medium text-fg sm:px-3">
                   <Link to={`/dashboard/partner/sponsorships/${p.programId}`} className="hover:text-brand-text hover:underline">
-                    {p.programName}
+                    <TruncatedText text={p.programName} className="max-w-[10rem] sm:max-w-[16rem]" />
                   </Link>
                 </th>
                 <td className="px-2 py-2 text-right tabular-nums sm:px-3">{formatNumber(last?.active ?? 0)}</td>

@@ -6,6 +6,7 @@ import { normaliseCohorts, useCohorts } from '@/services/partner/enrollments';
 import type { ProgramResponse } from '@/types/partner';
 import { CohortChart } from './CohortChart';
 import { CohortTable } from './CohortTable';
+import { shortLabel } from '@/lib/short-label';
 
 /** Children per status at the end of each week for the last 12 weeks, for one program or all of them. */
 export function CohortTrackingCard({ programs }: { programs: ProgramResponse[] }) {
@@ -25,11 +26,11 @@ export function CohortTrackingCard({ programs }: { programs: ProgramResponse[] }
         <label htmlFor="cohort-program" className="text-xs text-fg-subtle">
           Program
         </label>
-        <select id="cohort-program" className="input min-w-0 flex-1 py-1.5 sm:w-auto sm:flex-none" value={cohortProgram} onChange={(e) => setCohortProgram(e.target.value)} data-testid="cohort-program">
+        <select id="cohort-program" className="input min-w-0 flex-1 py-1.5 sm:w-auto sm:max-w-xs sm:flex-none" value={cohortProgram} onChange={(e) => setCohortProgram(e.target.value)} data-testid="cohort-program">
           <option value="">All programs</option>
           {programs.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
+            <option key={p.id} value={p.id} title={p.name}>
+              {shortLabel(p.name, 48)}
             </option>
           ))}
         </select>

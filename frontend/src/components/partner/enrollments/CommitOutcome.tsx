@@ -3,6 +3,7 @@ import { CheckCircle2 } from 'lucide-react';
 import { isApiError } from '@/lib/api';
 import { formatNumber } from '@/lib/format';
 import type { ImportCommitResponse, ImportRowResult } from '@/services/partner/enrollments';
+import { TruncatedText } from '@/components/partner/shared/TruncatedText';
 
 /** After a commit: how many children were enrolled, per program. */
 export function CommitResult({ committed }: { committed: ImportCommitResponse }) {
@@ -16,8 +17,8 @@ export function CommitResult({ committed }: { committed: ImportCommitResponse })
         <ul className="mt-1 text-xs text-fg-muted">
           {committed.byProgram.map((p) => (
             <li key={p.programId}>
-              <Link to={`/dashboard/partner/sponsorships/${p.programId}`} className="hover:underline">
-                {p.programName}
+              <Link to={`/dashboard/partner/sponsorships/${p.programId}`} className="inline-block max-w-full align-bottom hover:underline">
+                <TruncatedText text={p.programName} className="max-w-[24rem]" />
               </Link>
               : {formatNumber(p.adding)} added{p.capacityLeft !== null ? `, ${formatNumber(p.capacityLeft)} places left` : ''}
             </li>

@@ -4,6 +4,7 @@ import { formatNumber } from '@/lib/format';
 import { useMediaQuery } from '@/lib/use-media-query';
 import type { ImportDryRunResponse, ImportRowResult } from '@/services/partner/enrollments';
 import { outcomeOf } from './outcomes';
+import { TruncatedText } from '@/components/partner/shared/TruncatedText';
 
 /** The dry run: summary counts, what each program would receive, and every row with its outcome. */
 export function DryRunPreview({ result }: { result: ImportDryRunResponse }) {
@@ -54,7 +55,7 @@ export function DryRunPreview({ result }: { result: ImportDryRunResponse }) {
             <tbody>
               {result.byProgram.map((p) => (
                 <tr key={p.programId} className="border-t border-line">
-                  <th scope="row" className="px-3 py-2 text-left font-medium text-fg">{p.programName}</th>
+                  <th scope="row" className="px-3 py-2 text-left font-medium text-fg"><TruncatedText text={p.programName} className="max-w-[10rem] sm:max-w-[20rem]" /></th>
                   <td className="px-3 py-2 text-right tabular-nums">{formatNumber(p.adding)}</td>
                   <td className="px-3 py-2 text-right tabular-nums text-fg-muted">{p.capacityLeft === null ? 'No maximum' : formatNumber(p.capacityLeft)}</td>
                 </tr>

@@ -1,5 +1,6 @@
 import { RefreshCw } from 'lucide-react';
 import type { ProgramResponse } from '@/types/partner';
+import { shortLabel } from '@/lib/short-label';
 
 export interface ImportProgramSelectProps {
   /** Programs still open to new children. */
@@ -17,11 +18,11 @@ export function ImportProgramSelect({ programs, value, onChange, onCheckAgain }:
       <label htmlFor="import-program" className="text-xs font-medium text-fg-muted">
         Program for rows that name none
       </label>
-      <select id="import-program" className="input" value={value} onChange={(e) => onChange(e.target.value)} data-testid="import-program">
+      <select id="import-program" className="input max-w-full" value={value} onChange={(e) => onChange(e.target.value)} data-testid="import-program">
         <option value="">Use the file’s program column</option>
         {programs.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
+          <option key={p.id} value={p.id} title={p.name}>
+            {shortLabel(p.name)}
           </option>
         ))}
       </select>

@@ -15,6 +15,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { ChartAxisTitles } from './ChartAxisTitles';
 
 export type ChartType = 'line' | 'bar' | 'area' | 'pie';
 
@@ -39,6 +40,11 @@ export interface PartnerChartProps {
   /** Per-slice colors for pie charts, in data order. */
   colors?: string[];
   showLegend?: boolean;
+  /**
+   * Axis titles with their unit, e.g. `{ category: 'Week ending', value: 'Children (count)' }`. Every chart with axes
+   * has both; a pie has none.
+   */
+  axes?: { category: string; value: string };
   /** Bar charts only: 'horizontal' lays the categories down the y axis (readable on phones). */
   barLayout?: 'vertical' | 'horizontal';
   /** Area charts only: stack the series (parts of one total, e.g. children by status). */
@@ -69,6 +75,7 @@ export function PartnerChart({
   showLegend,
   barLayout = 'vertical',
   stacked = false,
+  axes,
   testId,
 }: PartnerChartProps) {
   const seriesColor = (s: ChartSeries, i: number) => s.color ?? colors[i % colors.length] ?? CHART_COLORS[0];
@@ -77,6 +84,11 @@ export function PartnerChart({
 
   return (
     <figure data-testid={testId} data-chart-type={type} className="m-0">
+      <ChartAxisTitles
+        // A horizontal bar chart lays its categories down the left axis and its values along the bottom.
+        left={type === 'pie' ? undefined : barLayout === 'horizontal' && type === 'bar' ? axes?.category : axes?.value}
+        bottom={type === 'pie' ? undefined : barLayout === 'horizontal' && type === 'bar' ? axes?.value : axes?.category}
+      >
       <div role="img" aria-label={ariaLabel} style={{ width: '100%', height }}>
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 320, height }}>
           {type === 'pie' ? (
@@ -155,11 +167,15 @@ export function PartnerChart({
           )}
         </ResponsiveContainer>
       </div>
-      <table className="sr-only">
+      </ChartAxisTitles>
+      {/* The table is hidden inside a clipped box: a table ignores the 1 px width sr-only gives it, so on its own it
+          would widen a phone's page by its full width. */}
+      <div className="sr-only">
+      <table>
         <caption>{ariaLabel}</caption>
         <thead>
           <tr>
-            <th scope="col">{xKey}</th>
+            <th scope="col">{axes?.category ?? xKey}</th>
             {series.map((s) => (
               <th key={s.key} scope="col">
                 {s.label}
@@ -178,6 +194,7 @@ export function PartnerChart({
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }

@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { Search, X } from 'lucide-react';
+import { shortLabel } from '@/lib/short-label';
 
 export interface FilterOption {
   value: string;
@@ -60,10 +61,10 @@ export function PartnerFilterBar({
           <label htmlFor={`${id}-${f.key}`} className="text-xs text-fg-subtle">
             {f.label}
           </label>
-          <select id={`${id}-${f.key}`} className="input w-auto py-1.5" value={f.value} onChange={(e) => f.onChange(e.target.value)}>
+          <select id={`${id}-${f.key}`} className="input w-auto min-w-0 max-w-[16rem] py-1.5" value={f.value} onChange={(e) => f.onChange(e.target.value)}>
             {f.options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
+              <option key={o.value} value={o.value} title={o.label}>
+                {shortLabel(o.label)}
               </option>
             ))}
           </select>

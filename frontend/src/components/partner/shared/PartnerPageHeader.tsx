@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ChevronRight } from 'lucide-react';
+import { TruncatedText } from './TruncatedText';
 
 export interface Breadcrumb {
   label: string;
@@ -25,14 +26,15 @@ export function PartnerPageHeader({ title, description, breadcrumbs, actions }: 
               {breadcrumbs.map((crumb, i) => {
                 const last = i === breadcrumbs.length - 1;
                 return (
-                  <li key={`${crumb.label}-${i}`} className="flex items-center gap-1">
+                  <li key={`${crumb.label}-${i}`} className="flex min-w-0 max-w-full items-center gap-1">
+                    {/* A crumb may be a user-typed name (a program, a child): cut, with the whole name as a tooltip. */}
                     {crumb.to && !last ? (
-                      <Link to={crumb.to} className="rounded transition-colors hover:text-fg">
-                        {crumb.label}
+                      <Link to={crumb.to} className="min-w-0 rounded transition-colors hover:text-fg">
+                        <TruncatedText text={crumb.label} className="max-w-[14rem]" />
                       </Link>
                     ) : (
-                      <span aria-current={last ? 'page' : undefined} className={last ? 'text-fg-muted' : undefined}>
-                        {crumb.label}
+                      <span aria-current={last ? 'page' : undefined} className={last ? 'min-w-0 text-fg-muted' : 'min-w-0'}>
+                        <TruncatedText text={crumb.label} className="max-w-[14rem]" />
                       </span>
                     )}
                     {!last && <ChevronRight className="size-3" aria-hidden="true" />}
@@ -42,7 +44,7 @@ export function PartnerPageHeader({ title, description, breadcrumbs, actions }: 
             </ol>
           </nav>
         )}
-        <h1 className="text-2xl font-semibold tracking-tight text-fg">{title}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight text-fg [overflow-wrap:anywhere]">{title}</h1>
         {description && <p className="mt-1 max-w-2xl text-sm text-fg-muted">{description}</p>}
       </div>
       {actions && <div className="flex shrink-0 flex-wrap items-center gap-2">{actions}</div>}

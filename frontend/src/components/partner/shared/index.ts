@@ -8,3 +8,4 @@ export { PartnerModal, type PartnerModalProps } from './PartnerModal';
 export { PartnerBadge, humanizeStatus, statusTone, type PartnerBadgeProps, type BadgeTone } from './PartnerBadge';
 export { PartnerEmptyState, type PartnerEmptyStateProps } from './PartnerEmptyState';
 export { PartnerLoadingSkeleton, type PartnerLoadingSkeletonProps } from './PartnerLoadingSkeleton';
+export { TruncatedText, type TruncatedTextProps } from './TruncatedText';

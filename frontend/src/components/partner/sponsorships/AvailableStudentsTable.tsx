@@ -2,6 +2,7 @@ import { PartnerDataTable, type DataTableColumn } from '@/components/partner/sha
 import { formatGrade } from '@/components/partner/children/child-format';
 import type { RefusedStudent, StudentPreview } from '@/types/partner';
 import type { RowSelection } from './use-row-selection';
+import { TruncatedText } from '@/components/partner/shared/TruncatedText';
 
 export interface AvailableStudentsTableProps {
   rows: StudentPreview[];
@@ -36,7 +37,7 @@ export function AvailableStudentsTable({ rows, total, isLoading, page, pageSize,
       header: 'Student',
       cell: (s) => (
         <div className="flex min-w-0 flex-col">
-          <span className="font-medium">{s.displayName}</span>
+          <TruncatedText text={s.displayName} className="max-w-[12rem] font-medium sm:max-w-[18rem]" />
           <span className="text-xs text-fg-subtle sm:hidden">
             {formatGrade(s.grade)} · {s.county}
           </span>

@@ -6,6 +6,7 @@ import { changeProgramStatus } from '@/services/partner/programs';
 import { invalidateProgramData } from '@/services/partner/sponsorship-keys';
 import type { ProgramResponse } from '@/types/partner';
 import { explainActionError, PROGRAM_ACTIONS } from './program-actions';
+import { TruncatedText } from '@/components/partner/shared/TruncatedText';
 
 type BulkAction = 'submit' | 'pause';
 
@@ -111,7 +112,7 @@ export function BulkProgramActions({ selected, onDone }: { selected: ProgramResp
                 <span className="mt-1.5 size-2 shrink-0 rounded-full bg-fg-subtle" aria-hidden="true" />
               )}
               <span className="min-w-0">
-                <span className="font-medium text-fg">{o.program.name}</span>
+                <TruncatedText text={o.program.name} lines={2} className="font-medium text-fg" />
                 {(o.message || o.result === 'skipped') && (
                   <span className="block text-xs text-fg-muted">{o.message || `Skipped: its status does not allow this.`}</span>
                 )}

@@ -16,6 +16,7 @@ import { AddChildrenModal } from './AddChildrenModal';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ConsentRequestSummary } from './ConsentRequestSummary';
 import { QueryErrorState } from './QueryErrorState';
+import { TruncatedText } from '@/components/partner/shared/TruncatedText';
 
 const PAGE_SIZE = 20;
 const ENDED = ['COMPLETED', 'CANCELLED'];
@@ -41,9 +42,9 @@ export function ProgramChildren({ program }: { program: ProgramResponse }) {
       key: 'name',
       header: 'Child',
       cell: (c) => (
-        <div className="flex flex-col gap-1">
+        <div className="flex min-w-0 flex-col gap-1">
           <Link to={`/dashboard/partner/sponsored-children/${c.id}`} className="font-medium text-fg hover:text-brand-text hover:underline">
-            {c.displayName}
+            <TruncatedText text={c.displayName} className="max-w-[12rem] sm:max-w-[18rem]" />
           </Link>
           <span className="flex flex-wrap items-center gap-1.5 text-xs text-fg-subtle md:hidden">
             {formatGrade(c.grade)} · {c.county}

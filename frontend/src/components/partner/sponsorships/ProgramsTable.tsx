@@ -4,6 +4,7 @@ import { formatCurrency, formatDate } from '@/lib/format';
 import type { ProgramResponse } from '@/types/partner';
 import { EnrollmentMeter } from './EnrollmentMeter';
 import type { RowSelection } from './use-row-selection';
+import { TruncatedText } from '@/components/partner/shared/TruncatedText';
 
 const PERIOD = { monthly: 'month', termly: 'term', annual: 'year' } as const;
 
@@ -50,7 +51,7 @@ export function ProgramsTable({ rows, total, isLoading, page, pageSize, onPageCh
       cell: (p) => (
         <div className="flex min-w-0 flex-col gap-1">
           <Link to={`/dashboard/partner/sponsorships/${p.id}`} className="font-medium text-fg hover:text-brand-text hover:underline">
-            {p.name}
+            <TruncatedText text={p.name} lines={2} className="max-w-[12rem] sm:max-w-[20rem] lg:max-w-[28rem]" />
           </Link>
           <span className="flex flex-wrap items-center gap-1.5 text-xs text-fg-subtle">
             <PartnerBadge status={p.status} className="md:hidden" />

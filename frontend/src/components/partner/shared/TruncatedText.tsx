@@ -1,0 +1,33 @@
+import type { ElementType } from 'react';
+import { cn } from '@/lib/cn';
+
+export interface TruncatedTextProps {
+  /** What the user typed: a program, child or partner name. */
+  text: string;
+  /** How many lines it may take before it is cut with an ellipsis (1: one line). */
+  lines?: 1 | 2 | 3;
+  /** The element drawn; a span by default. */
+  as?: ElementType;
+  /** Width limits belong to the caller (a table cell gives e.g. `max-w-[18rem]`). */
+  className?: string;
+  testId?: string;
+}
+
+const CLAMP = { 2: 'line-clamp-2', 3: 'line-clamp-3' } as const;
+
+/**
+ * The one way user-typed names are drawn: never wider than their box (a 200-character name without a space breaks
+ * anywhere rather than widening the page), cut after `lines` lines, with the whole text as a tooltip. Screen readers
+ * read the whole text: the cut is only visual.
+ */
+export function TruncatedText({ text, lines = 1, as: Tag = 'span', className, testId }: TruncatedTextProps) {
+  return (
+    <Tag
+      title={text}
+      data-testid={testId}
+      className={cn('block min-w-0 max-w-full', lines === 1 ? 'truncate' : cn(CLAMP[lines], 'break-words [overflow-wrap:anywhere]'), className)}
+    >
+      {text}
+    </Tag>
+  );
+}
