@@ -30,7 +30,7 @@ export function ChildTabs({ tabs, active, onChange, idPrefix }: ChildTabsProps) 
     onChange(tabs[next]!.key);
   };
   return (
-    <div role="tablist" aria-label="Child views" className="-mx-1 flex gap-1 overflow-x-auto border-b border-line px-1" data-testid="child-tabs">
+    <div role="tablist" aria-label="Child views" className="-mx-1 flex min-w-0 gap-1 overflow-x-auto overscroll-x-contain border-b border-line px-1" data-testid="child-tabs">
       {tabs.map((t, i) => {
         const selected = t.key === active;
         return (
