@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ChevronRight } from 'lucide-react';
+import { cn } from '@/lib/cn';
 import { TruncatedText } from './TruncatedText';
 
 export interface Breadcrumb {
@@ -33,9 +34,7 @@ export function PartnerPageHeader({ title, description, breadcrumbs, actions }: 
                         <TruncatedText text={crumb.label} className="max-w-[14rem]" />
                       </Link>
                     ) : (
-                      <span aria-current={last ? 'page' : undefined} className={last ? 'min-w-0 text-fg-muted' : 'min-w-0'}>
-                        <TruncatedText text={crumb.label} className="max-w-[14rem]" />
-                      </span>
+                      <TruncatedText text={crumb.label} aria-current={last ? 'page' : undefined} className={cn('max-w-[14rem]', last && 'text-fg-muted')} />
                     )}
                     {!last && <ChevronRight className="size-3" aria-hidden="true" />}
                   </li>

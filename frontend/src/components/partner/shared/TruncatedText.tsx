@@ -1,7 +1,7 @@
-import type { ElementType } from 'react';
+import type { AriaAttributes, ElementType } from 'react';
 import { cn } from '@/lib/cn';
 
-export interface TruncatedTextProps {
+export interface TruncatedTextProps extends AriaAttributes {
   /** What the user typed: a program, child or partner name. */
   text: string;
   /** How many lines it may take before it is cut with an ellipsis (1: one line). */
@@ -20,9 +20,10 @@ const CLAMP = { 2: 'line-clamp-2', 3: 'line-clamp-3' } as const;
  * anywhere rather than widening the page), cut after `lines` lines, with the whole text as a tooltip. Screen readers
  * read the whole text: the cut is only visual.
  */
-export function TruncatedText({ text, lines = 1, as: Tag = 'span', className, testId }: TruncatedTextProps) {
+export function TruncatedText({ text, lines = 1, as: Tag = 'span', className, testId, ...aria }: TruncatedTextProps) {
   return (
     <Tag
+      {...aria}
       title={text}
       data-testid={testId}
       className={cn('block min-w-0 max-w-full', lines === 1 ? 'truncate' : cn(CLAMP[lines], 'break-words [overflow-wrap:anywhere]'), className)}
