@@ -62,7 +62,7 @@ async function visit(page, path) {
   }
 }
 
-const slug = (path) => path.replace(/^\/dashboard\//, '').replace(/[^a-z0-9]+/gi, '-').replace(/-+$/, '');
+const slug = (path) => path.replace(/^\/dashboard\//, '').replace(/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}/g, 'id').replace(/[^a-z0-9]+/gi, '-').replace(/-+$/, '');
 
 /** The partner's pages: every route, a sponsorship's detail and a child's page with each tab. */
 async function partnerPages(page, { programId, childId }) {

@@ -1,7 +1,7 @@
 import { useEffect, useId } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { SearchX } from 'lucide-react';
-import { PartnerEmptyState, PartnerLoadingSkeleton, PartnerPageHeader } from '@/components/partner/shared';
+import { PartnerEmptyState, PartnerLoadingSkeleton, PartnerPageHeader, TruncatedText } from '@/components/partner/shared';
 import { AchievementsView } from '@/components/partner/children/AchievementsView';
 import { ActivityTab } from '@/components/partner/children/ActivityView';
 import { ChildHeaderCard } from '@/components/partner/children/ChildHeaderCard';
@@ -92,7 +92,7 @@ export default function ChildProgressPage() {
   const c = child.data;
   return (
     <>
-      <PartnerPageHeader title={c.displayName} description={`Sponsored through ${c.programName}`} breadcrumbs={crumbs(c.displayName)} />
+      <PartnerPageHeader title={c.displayName} description={<TruncatedText lines={2} text={`Sponsored through ${c.programName}`} />} breadcrumbs={crumbs(c.displayName)} />
       <div className="flex flex-col gap-5">
         <ChildHeaderCard child={c} />
         <ChildTabs tabs={[...CHILD_TABS]} active={tab} onChange={setTab} idPrefix={idPrefix} />

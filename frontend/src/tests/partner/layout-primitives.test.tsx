@@ -30,6 +30,8 @@ describe('TruncatedText', () => {
     expect(el.className).toContain('line-clamp-2');
     expect(el.className).toContain('[overflow-wrap:anywhere]');
     expect(el.className).not.toContain('truncate');
+    // line-clamp's own display (-webkit-box) must not be overridden by a `block`.
+    expect(el.className.split(' ')).not.toContain('block');
     expect(el).toHaveAttribute('title', LONG);
   });
 

@@ -26,7 +26,8 @@ export function TruncatedText({ text, lines = 1, as: Tag = 'span', className, te
       {...aria}
       title={text}
       data-testid={testId}
-      className={cn('block min-w-0 max-w-full', lines === 1 ? 'truncate' : cn(CLAMP[lines], 'break-words [overflow-wrap:anywhere]'), className)}
+      // line-clamp brings its own display (-webkit-box): a `block` beside it would undo the clamp.
+      className={cn('min-w-0 max-w-full', lines === 1 ? 'block truncate' : cn(CLAMP[lines], '[overflow-wrap:anywhere]'), className)}
     >
       {text}
     </Tag>

@@ -51,7 +51,7 @@ export function ProgramsTable({ rows, total, isLoading, page, pageSize, onPageCh
       cell: (p) => (
         <div className="flex min-w-0 flex-col gap-1">
           <Link to={`/dashboard/partner/sponsorships/${p.id}`} className="font-medium text-fg hover:text-brand-text hover:underline">
-            <TruncatedText text={p.name} lines={2} className="max-w-[12rem] sm:max-w-[20rem] lg:max-w-[28rem]" />
+            <TruncatedText text={p.name} lines={2} className="max-w-[12rem] sm:max-w-[16rem] xl:max-w-[22rem]" />
           </Link>
           <span className="flex flex-wrap items-center gap-1.5 text-xs text-fg-subtle">
             <PartnerBadge status={p.status} className="md:hidden" />
