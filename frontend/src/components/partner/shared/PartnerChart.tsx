@@ -89,111 +89,111 @@ export function PartnerChart({
         left={type === 'pie' ? undefined : barLayout === 'horizontal' && type === 'bar' ? axes?.category : axes?.value}
         bottom={type === 'pie' ? undefined : barLayout === 'horizontal' && type === 'bar' ? axes?.value : axes?.category}
       >
-      <div role="img" aria-label={ariaLabel} style={{ width: '100%', height }}>
-        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 320, height }}>
-          {type === 'pie' ? (
-            <PieChart>
-              <Tooltip {...TOOLTIP} formatter={format} />
-              {legend && <Legend wrapperStyle={{ fontSize: 12, color: '#a4a4b3' }} iconType="circle" iconSize={8} />}
-              <Pie
-                data={data}
-                dataKey={series[0]?.key ?? 'value'}
-                nameKey={xKey}
-                innerRadius="55%"
-                outerRadius="85%"
-                paddingAngle={2}
-                stroke="#15151c"
-                isAnimationActive={false}
-              >
-                {data.map((_, i) => (
-                  <Cell key={i} fill={colors[i % colors.length]} />
-                ))}
-              </Pie>
-            </PieChart>
-          ) : type === 'bar' && barLayout === 'horizontal' ? (
-            <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, left: 0, bottom: 0 }}>
-              <CartesianGrid stroke="#2a2a35" horizontal={false} />
-              <XAxis type="number" {...AXIS} allowDecimals={false} tickFormatter={format} />
-              <YAxis type="category" dataKey={xKey} {...AXIS} width={116} interval={0} />
-              <Tooltip {...TOOLTIP} formatter={format} />
-              {legend && <Legend wrapperStyle={{ fontSize: 12 }} />}
-              {series.map((s, i) => (
-                <Bar key={s.key} dataKey={s.key} name={s.label} fill={seriesColor(s, i)} radius={[0, 4, 4, 0]} maxBarSize={22} isAnimationActive={false} />
-              ))}
-            </BarChart>
-          ) : type === 'bar' ? (
-            <BarChart data={data} margin={{ top: 8, right: 8, left: -12, bottom: 0 }}>
-              <CartesianGrid stroke="#2a2a35" vertical={false} />
-              <XAxis dataKey={xKey} {...AXIS} interval={0} />
-              <YAxis {...AXIS} allowDecimals={false} tickFormatter={format} />
-              <Tooltip {...TOOLTIP} formatter={format} />
-              {legend && <Legend wrapperStyle={{ fontSize: 12 }} />}
-              {series.map((s, i) => (
-                <Bar key={s.key} dataKey={s.key} name={s.label} fill={seriesColor(s, i)} radius={[4, 4, 0, 0]} maxBarSize={40} isAnimationActive={false} />
-              ))}
-            </BarChart>
-          ) : type === 'area' ? (
-            <AreaChart data={data} margin={{ top: 8, right: 8, left: -12, bottom: 0 }}>
-              <CartesianGrid stroke="#2a2a35" vertical={false} />
-              <XAxis dataKey={xKey} {...AXIS} />
-              <YAxis {...AXIS} tickFormatter={format} />
-              <Tooltip {...TOOLTIP} formatter={format} />
-              {legend && <Legend wrapperStyle={{ fontSize: 12 }} />}
-              {series.map((s, i) => (
-                <Area
-                  key={s.key}
-                  dataKey={s.key}
-                  name={s.label}
-                  stackId={stacked ? 'stack' : undefined}
-                  stroke={seriesColor(s, i)}
-                  fill={seriesColor(s, i)}
-                  fillOpacity={stacked ? 0.35 : 0.15}
-                  type={stacked ? 'linear' : 'monotone'}
+        <div role="img" aria-label={ariaLabel} style={{ width: '100%', height }}>
+          <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 320, height }}>
+            {type === 'pie' ? (
+              <PieChart>
+                <Tooltip {...TOOLTIP} formatter={format} />
+                {legend && <Legend wrapperStyle={{ fontSize: 12, color: '#a4a4b3' }} iconType="circle" iconSize={8} />}
+                <Pie
+                  data={data}
+                  dataKey={series[0]?.key ?? 'value'}
+                  nameKey={xKey}
+                  innerRadius="55%"
+                  outerRadius="85%"
+                  paddingAngle={2}
+                  stroke="#15151c"
                   isAnimationActive={false}
-                />
-              ))}
-            </AreaChart>
-          ) : (
-            <LineChart data={data} margin={{ top: 8, right: 8, left: -12, bottom: 0 }}>
-              <CartesianGrid stroke="#2a2a35" vertical={false} />
-              <XAxis dataKey={xKey} {...AXIS} />
-              <YAxis {...AXIS} tickFormatter={format} />
-              <Tooltip {...TOOLTIP} formatter={format} />
-              {legend && <Legend wrapperStyle={{ fontSize: 12 }} />}
-              {series.map((s, i) => (
-                <Line key={s.key} dataKey={s.key} name={s.label} stroke={seriesColor(s, i)} strokeWidth={2} dot={false} type="monotone" isAnimationActive={false} />
-              ))}
-            </LineChart>
-          )}
-        </ResponsiveContainer>
-      </div>
+                >
+                  {data.map((_, i) => (
+                    <Cell key={i} fill={colors[i % colors.length]} />
+                  ))}
+                </Pie>
+              </PieChart>
+            ) : type === 'bar' && barLayout === 'horizontal' ? (
+              <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, left: 0, bottom: 0 }}>
+                <CartesianGrid stroke="#2a2a35" horizontal={false} />
+                <XAxis type="number" {...AXIS} allowDecimals={false} tickFormatter={format} />
+                <YAxis type="category" dataKey={xKey} {...AXIS} width={116} interval={0} />
+                <Tooltip {...TOOLTIP} formatter={format} />
+                {legend && <Legend wrapperStyle={{ fontSize: 12 }} />}
+                {series.map((s, i) => (
+                  <Bar key={s.key} dataKey={s.key} name={s.label} fill={seriesColor(s, i)} radius={[0, 4, 4, 0]} maxBarSize={22} isAnimationActive={false} />
+                ))}
+              </BarChart>
+            ) : type === 'bar' ? (
+              <BarChart data={data} margin={{ top: 8, right: 8, left: -12, bottom: 0 }}>
+                <CartesianGrid stroke="#2a2a35" vertical={false} />
+                <XAxis dataKey={xKey} {...AXIS} interval={0} />
+                <YAxis {...AXIS} allowDecimals={false} tickFormatter={format} />
+                <Tooltip {...TOOLTIP} formatter={format} />
+                {legend && <Legend wrapperStyle={{ fontSize: 12 }} />}
+                {series.map((s, i) => (
+                  <Bar key={s.key} dataKey={s.key} name={s.label} fill={seriesColor(s, i)} radius={[4, 4, 0, 0]} maxBarSize={40} isAnimationActive={false} />
+                ))}
+              </BarChart>
+            ) : type === 'area' ? (
+              <AreaChart data={data} margin={{ top: 8, right: 8, left: -12, bottom: 0 }}>
+                <CartesianGrid stroke="#2a2a35" vertical={false} />
+                <XAxis dataKey={xKey} {...AXIS} />
+                <YAxis {...AXIS} tickFormatter={format} />
+                <Tooltip {...TOOLTIP} formatter={format} />
+                {legend && <Legend wrapperStyle={{ fontSize: 12 }} />}
+                {series.map((s, i) => (
+                  <Area
+                    key={s.key}
+                    dataKey={s.key}
+                    name={s.label}
+                    stackId={stacked ? 'stack' : undefined}
+                    stroke={seriesColor(s, i)}
+                    fill={seriesColor(s, i)}
+                    fillOpacity={stacked ? 0.35 : 0.15}
+                    type={stacked ? 'linear' : 'monotone'}
+                    isAnimationActive={false}
+                  />
+                ))}
+              </AreaChart>
+            ) : (
+              <LineChart data={data} margin={{ top: 8, right: 8, left: -12, bottom: 0 }}>
+                <CartesianGrid stroke="#2a2a35" vertical={false} />
+                <XAxis dataKey={xKey} {...AXIS} />
+                <YAxis {...AXIS} tickFormatter={format} />
+                <Tooltip {...TOOLTIP} formatter={format} />
+                {legend && <Legend wrapperStyle={{ fontSize: 12 }} />}
+                {series.map((s, i) => (
+                  <Line key={s.key} dataKey={s.key} name={s.label} stroke={seriesColor(s, i)} strokeWidth={2} dot={false} type="monotone" isAnimationActive={false} />
+                ))}
+              </LineChart>
+            )}
+          </ResponsiveContainer>
+        </div>
       </ChartAxisTitles>
       {/* The table is hidden inside a clipped box: a table ignores the 1 px width sr-only gives it, so on its own it
           would widen a phone's page by its full width. */}
       <div className="sr-only">
-      <table>
-        <caption>{ariaLabel}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{axes?.category ?? xKey}</th>
-            {series.map((s) => (
-              <th key={s.key} scope="col">
-                {s.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {data.map((row, i) => (
-            <tr key={i}>
-              <th scope="row">{String(row[xKey] ?? '')}</th>
+        <table>
+          <caption>{ariaLabel}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{axes?.category ?? xKey}</th>
               {series.map((s) => (
-                <td key={s.key}>{format(row[s.key])}</td>
+                <th key={s.key} scope="col">
+                  {s.label}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.map((row, i) => (
+              <tr key={i}>
+                <th scope="row">{String(row[xKey] ?? '')}</th>
+                {series.map((s) => (
+                  <td key={s.key}>{format(row[s.key])}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
     </figure>
   );
