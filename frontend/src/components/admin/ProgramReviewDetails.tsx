@@ -62,7 +62,7 @@ export function ProgramReviewDetails({ program, pending, serverError }: ProgramR
 
       <Block title="Children by status">
         <p className="mt-1 text-sm text-fg">
-          {program.children.active} active · {program.children.pendingConsent} awaiting consent · {program.children.paused} paused
+          {program.children.active} active · {program.children.pendingConsent} without consent yet · {program.children.paused} paused
           {program.children.removed > 0 ? ` · ${program.children.removed} removed` : ''}
         </p>
       </Block>

@@ -14,12 +14,11 @@ public sealed class PartnerCounters(
 {
     public async Task<RealtimeCounters> ComputeAsync(Guid partnerId, CancellationToken ct)
     {
-        var children = await sponsorships.ChildCountsAsync(partnerId, ct);
         var (from, to, start, end) = CurrentBillingMonth();
         var money = await billing.SummaryAsync(partnerId, from, to, start, end, ct);
         return new RealtimeCounters(
-            PendingConsents: await consents.PendingRequestsAsync(partnerId, ct),
-            ActiveSponsorships: children.Active,
+            PendingConsents: await consents.ChildrenAwaitingAnswerAsync(partnerId, ct),
+            ChildrenWithConsent: await consents.ChildrenWithConsentAsync(partnerId, ct),
             OpenTickets: await tickets.OpenCountAsync(partnerId, ct),
             ChildAlerts: await ChildAlertsAsync(partnerId, ct),
             PendingPayments: money.PendingPayments);
