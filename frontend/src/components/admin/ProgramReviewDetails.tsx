@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { PartnerBadge } from '@/components/partner/shared';
 import { formatCurrency, formatDate } from '@/lib/format';
 import type { AdminProgram } from '@/services/admin/sponsorship-programs';
-import { billingPeriodLabel, programTypeLabel } from './program-labels';
+import { billingPeriodLabel, programTypeLabel } from '@/lib/program-labels';
 import { ReviewErrorMessage } from './ReviewErrorMessage';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
