@@ -109,7 +109,7 @@ export function ProgramChildren({ program }: { program: ProgramResponse }) {
   return (
     <PartnerBentoCard
       title="Children"
-      description={`${formatNumber(program.children.enrolled)} enrolled · ${formatNumber(program.children.pendingConsent)} waiting for consent`}
+      description={`${formatNumber(program.children.enrolled)} enrolled · ${formatNumber(program.children.pendingConsent)} without consent yet`}
       icon={Users}
       colSpan={4}
       testId="program-children"

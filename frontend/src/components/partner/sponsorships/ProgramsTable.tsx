@@ -73,7 +73,7 @@ export function ProgramsTable({ rows, total, isLoading, page, pageSize, onPageCh
     },
     {
       key: 'consent',
-      header: 'Awaiting consent',
+      header: 'Without consent yet',
       cell: (p) => <span className="tabular-nums">{p.children.pendingConsent}</span>,
       align: 'right',
       className: 'hidden lg:table-cell',
