@@ -48,7 +48,7 @@ after(async () => {
 test('partner2 creates a program and enrolls ten children whose guardian has an account', async () => {
   partner = await newPage(browser);
   await loginAndLand(partner, 'partner2@elimu.demo', '/dashboard/partner');
-  await partner.getByTestId('stat-active-sponsorships').waitFor();
+  await partner.getByTestId('stat-children-with-consent').waitFor();
 
   await partner.getByTestId('partner-sidebar').getByRole('link', { name: /^Sponsorships/ }).click();
   await partner.waitForURL('**/dashboard/partner/sponsorships');
@@ -181,10 +181,12 @@ test('partner2 asks the guardians for consent and watches the counters', async (
   await shot(partner, '10', 'partner-consent-requested', { fullPage: false });
 
   await partner.goto('/dashboard/partner');
-  await partner.getByTestId('stat-active-sponsorships').waitFor();
+  await partner.getByTestId('stat-children-with-consent').waitFor();
   state.before = await apiOk(partner, 'GET', '/api/v1/partner/dashboard/counters');
   await waitForText(partner, '[data-testid="sidebar-badge-enrollments"]', state.before.pendingConsents);
-  assert.equal(await digits(partner.getByTestId('sidebar-badge-sponsorships')), state.before.activeSponsorships);
+  // The Sponsorships item lists programs, so it carries no count of children; the figure is on the dashboard.
+  assert.equal(await partner.getByTestId('sidebar-badge-sponsorships').count(), 0);
+  assert.equal(await digits(statValue(partner, 'children-with-consent')), state.before.childrenWithConsent);
   assert.equal(await digits(statValue(partner, 'pending-consents')), state.before.pendingConsents);
   await shot(partner, '11', 'partner-badges-before');
   // Marks this document: if the page reloads, the mark is gone.
@@ -245,12 +247,12 @@ test('the guardian sees the request on a 375 px phone and signs it', async () =>
 });
 
 test('the partner’s counters change without a reload, and the child’s views show data', async () => {
-  const want = { active: state.before.activeSponsorships + 1, pending: state.before.pendingConsents - 1 };
-  await waitForText(partner, '[data-testid="sidebar-badge-sponsorships"]', want.active);
+  const want = { active: state.before.childrenWithConsent + 1, pending: state.before.pendingConsents - 1 };
+  await waitForText(partner, '[data-testid="stat-children-with-consent"] [data-role="value"]', want.active);
   await waitForText(partner, '[data-testid="stat-pending-consents"] [data-role="value"]', want.pending);
   await waitForText(partner, '[data-testid="sidebar-badge-enrollments"]', want.pending);
   assert.equal(await partner.evaluate(() => window.__consentJourney), 'no reload');
-  assert.equal(await digits(statValue(partner, 'active-sponsorships')), want.active);
+  assert.equal(await digits(statValue(partner, 'children-with-consent')), want.active);
   await shot(partner, '17', 'partner-badges-after');
 
   // With consent the child is named in full and every view answers with data.
@@ -277,11 +279,11 @@ test('the partner’s counters change without a reload, and the child’s views 
 
 test('the guardian withdraws consent; the partner is back to the consent-required state', async () => {
   await partner.goto('/dashboard/partner');
-  await partner.getByTestId('stat-active-sponsorships').waitFor();
+  await partner.getByTestId('stat-children-with-consent').waitFor();
   await partner.evaluate(() => {
     window.__consentJourney = 'no reload';
   });
-  await waitForText(partner, '[data-testid="sidebar-badge-sponsorships"]', state.before.activeSponsorships + 1);
+  await waitForText(partner, '[data-testid="stat-children-with-consent"] [data-role="value"]', state.before.childrenWithConsent + 1);
 
   await parent.getByTestId('consent-withdraw').click();
   const dialog = parent.getByTestId('withdraw-dialog');
@@ -296,8 +298,7 @@ test('the guardian withdraws consent; the partner is back to the consent-require
   assert.equal(await parent.getByTestId('consent-withdraw').count(), 0);
   await shot(parent, '20', 'parent-withdrawn-375');
 
-  await waitForText(partner, '[data-testid="sidebar-badge-sponsorships"]', state.before.activeSponsorships);
-  await waitForText(partner, '[data-testid="stat-active-sponsorships"] [data-role="value"]', state.before.activeSponsorships);
+  await waitForText(partner, '[data-testid="stat-children-with-consent"] [data-role="value"]', state.before.childrenWithConsent);
   assert.equal(await partner.evaluate(() => window.__consentJourney), 'no reload');
   await shot(partner, '21', 'partner-badges-after-withdrawal');
 

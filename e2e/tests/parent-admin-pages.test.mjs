@@ -87,7 +87,7 @@ test('the admin’s approval queue: details and the status filter', async () => 
   await row.getByRole('button', { name: 'Review' }).click();
   const dialog = page.getByTestId('program-review-dialog');
   await dialog.waitFor();
-  assert.match(await dialog.innerText(), /0 active · 10 awaiting consent/);
+  assert.match(await dialog.innerText(), /0 active · 10 without consent yet/);
   assert.deepEqual(await accessibilityProblems(page, PAGE_ONLY), []);
   await screenshot(page, 'admin-sponsorship-program-details', { fullPage: false });
   await dialog.getByRole('button', { name: 'Close dialog' }).click();

@@ -23,7 +23,7 @@ test('the demo partner lands on a dashboard with figures and a seven-section sid
   const page = await newPage(browser);
   await login(page, 'partner@elimu.demo');
   await page.waitForURL('**/dashboard/partner');
-  const active = page.getByTestId('stat-active-sponsorships');
+  const active = page.getByTestId('stat-children-with-consent');
   await active.waitFor();
   assert.match(await active.innerText(), /\d/);
   const sidebar = page.getByTestId('partner-sidebar');
@@ -42,7 +42,7 @@ test('collapsing the sidebar survives a reload', async () => {
   await page.getByTestId('sidebar-collapse').click();
   await page.waitForFunction((w) => document.querySelector('[data-testid="partner-sidebar"]').getBoundingClientRect().width < w, wide);
   await page.reload();
-  await page.getByTestId('stat-active-sponsorships').waitFor();
+  await page.getByTestId('stat-children-with-consent').waitFor();
   const narrow = (await page.getByTestId('partner-sidebar').boundingBox()).width;
   assert.ok(narrow < wide, `collapsed width ${narrow} should be below ${wide}`);
   await screenshot(page, 'partner-sidebar-collapsed');
@@ -73,7 +73,7 @@ test('on a 375 px phone the sidebar is an overlay opened from the menu button', 
   const page = await newPage(browser, { width: 375, height: 812 });
   await login(page, 'partner@elimu.demo');
   await page.waitForURL('**/dashboard/partner');
-  await page.getByTestId('stat-active-sponsorships').waitFor();
+  await page.getByTestId('stat-children-with-consent').waitFor();
   await screenshot(page, 'partner-dashboard-mobile');
   await page.getByTestId('mobile-menu-button').click();
   await page.getByTestId('sidebar-overlay').waitFor();

@@ -6,7 +6,7 @@ import { RootLayout } from '@/components/layout/RootLayout';
 import { SimpleLayout } from '@/components/layout/SimpleLayout';
 import { FullPageSpinner } from '@/components/ui/FullPageSpinner';
 import { RouteError } from '@/components/ui/RouteError';
-import { partnerSections, type PartnerSectionKey } from '@/pages/partner/partner-sections';
+import { partnerSections, type PartnerSectionKey } from '@/components/partner/sidebar/partner-sections';
 
 // Route table: it only wires pages (each loaded lazily) into layouts and guards.
 

@@ -78,3 +78,10 @@ export function nairobiDayStart(day: string, addDays = 0): string | null {
   date.setUTCDate(date.getUTCDate() + addDays);
   return date.toISOString();
 }
+
+/** Who wrote an AI suggestion, in words: "offline" is Elimu's own rules over the child's learning figures, not a person. */
+const AI_PROVIDERS: Record<string, string> = { offline: 'Elimu', openai: 'OpenAI', anthropic: 'Anthropic', azure: 'Azure OpenAI' };
+export function aiProviderLabel(provider: string | null | undefined): string {
+  if (!provider?.trim()) return 'Elimu';
+  return AI_PROVIDERS[provider.trim().toLowerCase()] ?? humanize(provider);
+}

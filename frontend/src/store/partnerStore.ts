@@ -64,7 +64,7 @@ export const PARTNER_STORE_KEY = 'elimu-partner-ui';
 
 export const emptyCounters: RealtimeCounters = {
   pendingConsents: 0,
-  activeSponsorships: 0,
+  childrenWithConsent: 0,
   openTickets: 0,
   childAlerts: 0,
   pendingPayments: 0,

@@ -3878,7 +3878,7 @@ export interface components {
             /** Format: int32 */
             pendingConsents: number;
             /** Format: int32 */
-            activeSponsorships: number;
+            childrenWithConsent: number;
             /** Format: int32 */
             openTickets: number;
             /** Format: int32 */

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { PartnerBadge } from '@/components/partner/shared';
 import { formatCurrency, formatDate } from '@/lib/format';
 import type { AdminProgram } from '@/services/admin/sponsorship-programs';
-import { billingPeriodLabel, programTypeLabel } from './program-labels';
+import { billingPeriodLabel, programTypeLabel } from '@/lib/program-labels';
 import { ReviewErrorMessage } from './ReviewErrorMessage';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -62,7 +62,7 @@ export function ProgramReviewDetails({ program, pending, serverError }: ProgramR
 
       <Block title="Children by status">
         <p className="mt-1 text-sm text-fg">
-          {program.children.active} active · {program.children.pendingConsent} awaiting consent · {program.children.paused} paused
+          {program.children.active} active · {program.children.pendingConsent} without consent yet · {program.children.paused} paused
           {program.children.removed > 0 ? ` · ${program.children.removed} removed` : ''}
         </p>
       </Block>

@@ -11,7 +11,7 @@ import {
   type DataTableColumn,
 } from '@/components/partner/shared';
 import { ProgramReviewDialog } from '@/components/admin/ProgramReviewDialog';
-import { billingPeriodLabel, programTypeLabel } from '@/components/admin/program-labels';
+import { billingPeriodLabel, programTypeLabel } from '@/lib/program-labels';
 import { formatCurrency, formatDate } from '@/lib/format';
 import { useAdminPrograms } from '@/services/admin/sponsorship-programs';
 import type { PendingProgram, ProgramStatus } from '@/types/partner';

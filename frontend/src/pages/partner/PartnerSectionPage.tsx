@@ -1,7 +1,7 @@
 import { Link, useMatches } from 'react-router';
 import { Layers } from 'lucide-react';
 import { PartnerEmptyState, PartnerPageHeader } from '@/components/partner/shared';
-import { partnerSections, type PartnerSectionKey } from './partner-sections';
+import { partnerSections, type PartnerSectionKey } from '@/components/partner/sidebar/partner-sections';
 
 export interface PartnerSectionHandle {
   section: PartnerSectionKey;

@@ -12,7 +12,7 @@ import { QueryErrorState } from '@/components/partner/sponsorships/QueryErrorSta
 import { useDebouncedValue } from '@/components/partner/sponsorships/use-debounced-value';
 import { cn } from '@/lib/cn';
 import { formatNumber } from '@/lib/format';
-import { childTabs } from '@/pages/partner/partner-sections';
+import { childTabs } from '@/components/partner/sidebar/partner-sections';
 import { useChildCohorts, useChildren, type ChildListParams } from '@/services/partner/children';
 import { useFilterOptions } from '@/services/partner/filter-options';
 import { usePrograms } from '@/services/partner/programs';

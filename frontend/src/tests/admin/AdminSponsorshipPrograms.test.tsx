@@ -117,7 +117,7 @@ describe('admin sponsorship programs', () => {
     expect(dialog).toHaveAccessibleDescription('Esther Wambui · partner@elimu.demo');
     expect(within(dialog).getByText(/Individually chosen girls/)).toBeInTheDocument();
     expect(within(dialog).getByText('10 of at least 10 (max 15)')).toBeInTheDocument();
-    expect(within(dialog).getByText('6 active · 4 awaiting consent · 0 paused')).toBeInTheDocument();
+    expect(within(dialog).getByText('6 active · 4 without consent yet · 0 paused')).toBeInTheDocument();
     expect(within(dialog).getByText('Average Mathematics score of 70 or more')).toBeInTheDocument();
     expect(within(dialog).getByText('Open-ended')).toBeInTheDocument();
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestQueryClient, json, mockFetch, parentUser, partnerUser, problem, renderApp } from '../test-utils';
 import { overviewFixture } from '../partner/fixtures';
 
-const counters = { pendingConsents: 0, activeSponsorships: 0, openTickets: 0, childAlerts: 0, pendingPayments: 0 };
+const counters = { pendingConsents: 0, childrenWithConsent: 0, openTickets: 0, childAlerts: 0, pendingPayments: 0 };
 
 async function fillAndSubmit(email: string, password: string) {
   const user = userEvent.setup();
@@ -92,7 +92,7 @@ describe('LoginPage', () => {
     const button = await screen.findByRole('button', { name: 'Signing in…' });
     expect(button).toBeDisabled();
     answer(json(partnerUser));
-    expect(await screen.findByTestId('stat-active-sponsorships')).toBeInTheDocument();
+    expect(await screen.findByTestId('stat-children-with-consent')).toBeInTheDocument();
   });
 
   it('takes a partner to the partner dashboard and a parent to the parent dashboard', async () => {

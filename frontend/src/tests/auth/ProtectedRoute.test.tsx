@@ -2,12 +2,12 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { routes } from '@/app/routes';
-import { partnerSections } from '@/pages/partner/partner-sections';
+import { partnerSections } from '@/components/partner/sidebar/partner-sections';
 import type { CurrentUser } from '@/types/partner';
 import { adminUser, createTestQueryClient, json, mockFetch, parentUser, partnerUser, problem, renderApp } from '../test-utils';
 import { overviewFixture } from '../partner/fixtures';
 
-const counters = { pendingConsents: 0, activeSponsorships: 0, openTickets: 0, childAlerts: 0, pendingPayments: 0 };
+const counters = { pendingConsents: 0, childrenWithConsent: 0, openTickets: 0, childAlerts: 0, pendingPayments: 0 };
 
 function signedInAs(user: CurrentUser | null) {
   return createTestQueryClient(user);
@@ -42,7 +42,7 @@ describe('ProtectedRoute', () => {
     mockFetch({ '/api/v1/partner/dashboard/overview': json(overviewFixture()), '/api/v1/partner/dashboard/counters': json(counters) });
     renderApp('/dashboard/partner', { queryClient: signedInAs(partnerUser) });
 
-    expect(await screen.findByTestId('stat-active-sponsorships')).toBeInTheDocument();
+    expect(await screen.findByTestId('stat-children-with-consent')).toBeInTheDocument();
     expect(screen.getByTestId('partner-sidebar')).toBeInTheDocument();
   });
 

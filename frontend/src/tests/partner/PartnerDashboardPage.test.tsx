@@ -23,10 +23,10 @@ describe('PartnerDashboardPage', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Partnership overview' })).toBeInTheDocument();
     expect(screen.getByTestId('skeleton-stats')).toHaveAttribute('aria-busy', 'true');
     expect(screen.getByText('Loading your dashboard…')).toBeInTheDocument();
-    expect(screen.queryByTestId('stat-active-sponsorships')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('stat-children-with-consent')).not.toBeInTheDocument();
 
     answer(json(overviewFixture()));
-    expect(await screen.findByTestId('stat-active-sponsorships')).toBeInTheDocument();
+    expect(await screen.findByTestId('stat-children-with-consent')).toBeInTheDocument();
     expect(screen.queryByTestId('skeleton-stats')).not.toBeInTheDocument();
   });
 
@@ -34,15 +34,22 @@ describe('PartnerDashboardPage', () => {
     const fetchSpy = mockFetch({ [OVERVIEW]: json(overviewFixture()) });
     renderPage();
 
-    await screen.findByTestId('stat-active-sponsorships');
+    await screen.findByTestId('stat-children-with-consent');
     expect(fetchSpy.mock.calls[0]![0]).toBe(OVERVIEW);
     expect(fetchSpy.mock.calls[0]![1]).toMatchObject({ credentials: 'same-origin', method: 'GET' });
 
-    expect(within(stat('active-sponsorships')).getByText('36')).toBeInTheDocument();
-    expect(within(stat('children-sponsored')).getByText('48')).toBeInTheDocument();
-    expect(within(stat('children-sponsored')).getByText('36 active · 9 awaiting consent')).toBeInTheDocument();
+    expect(within(stat('children-with-consent')).getByText('36')).toBeInTheDocument();
+    expect(within(stat('children-enrolled')).getByText('48')).toBeInTheDocument();
     expect(within(stat('pending-consents')).getByText('9')).toBeInTheDocument();
     expect(within(stat('open-tickets')).getByText('2')).toBeInTheDocument();
+    // Each label names one thing: children (not programs, not "sponsorships"), asked or not.
+    expect(within(stat('children-with-consent')).getByText('Children with consent')).toBeInTheDocument();
+    expect(within(stat('children-enrolled')).getByText('Children enrolled')).toBeInTheDocument();
+    expect(within(stat('pending-consents')).getByText('Awaiting a guardian’s answer')).toBeInTheDocument();
+    expect(screen.queryByText(/Active sponsorships|Pending consents|awaiting consent/i)).not.toBeInTheDocument();
+    // Tickets and payments have no page yet: the figures say so instead of sending the partner to an empty one.
+    expect(within(stat('open-tickets')).getByText(/Tickets is not available yet/)).toBeInTheDocument();
+    expect(within(stat('outstanding')).getByText(/Funding \/ Subscriptions is not available yet/)).toBeInTheDocument();
     expect(within(stat('weekly-learning-minutes')).getByText('144 min')).toBeInTheDocument();
 
     // Money as Kenyans write it ("KES 154,000"), with the billing period.
@@ -50,7 +57,7 @@ describe('PartnerDashboardPage', () => {
     expect(within(stat('billed-this-period')).getByText('KES 154,000')).toBeInTheDocument();
     expect(within(stat('billed-this-period')).getByText(/Nov 2026/)).toBeInTheDocument();
     expect(within(stat('outstanding')).getByText(kes(55500))).toBeInTheDocument();
-    expect(within(stat('outstanding')).getByText(`${kes(98500)} paid this period`)).toBeInTheDocument();
+    expect(within(stat('outstanding')).getByText(new RegExp(`^${kes(98500)} paid this period`))).toBeInTheDocument();
 
     // The welcome uses the signed-in partner's name.
     expect(screen.getByText(/Welcome back, Wanjiku Foundation/)).toBeInTheDocument();
@@ -59,7 +66,7 @@ describe('PartnerDashboardPage', () => {
   it('draws the bento cards: programs, children, billing and quick links', async () => {
     mockFetch({ [OVERVIEW]: json(overviewFixture()) });
     renderPage();
-    await screen.findByTestId('stat-active-sponsorships');
+    await screen.findByTestId('stat-children-with-consent');
 
     const programs = screen.getByTestId('card-programs');
     expect(within(programs).getByText('6 sponsorship programs')).toBeInTheDocument();
@@ -72,7 +79,7 @@ describe('PartnerDashboardPage', () => {
     const legend = within(children).getByRole('list');
     expect(within(legend).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       'Active36',
-      'Pending consent9',
+      'Without consent yet9',
       'Paused1',
       'Graduated2',
       'Removed0',
@@ -85,30 +92,39 @@ describe('PartnerDashboardPage', () => {
     expect(within(billing).getByTestId('billing-paid')).toHaveTextContent('98,500');
     expect(within(billing).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '64');
 
+    // No link into a section that is not built: the funding link is a note instead.
+    expect(within(billing).queryByRole('link')).not.toBeInTheDocument();
+    expect(within(billing).getByTestId('billing-soon')).toHaveTextContent('not available yet');
+
     const links = screen.getByTestId('card-quick-links');
-    expect(within(links).getByRole('link', { name: /Waiting for consent/ })).toHaveAttribute(
+    expect(within(links).getByRole('link', { name: /Children without consent yet/ })).toHaveAttribute(
       'href',
       '/dashboard/partner/sponsored-children?status=PENDING_CONSENT',
     );
     expect(within(links).getByTestId('quick-link-count-consents')).toHaveTextContent('9');
-    expect(within(links).getByTestId('quick-link-count-tickets')).toHaveTextContent('0');
-    expect(within(links).queryByTestId('quick-link-count-reports')).not.toBeInTheDocument();
+    // Tickets and impact reports are not built: their links are left out.
+    expect(within(links).queryByTestId('quick-link-tickets')).not.toBeInTheDocument();
+    expect(within(links).queryByTestId('quick-link-reports')).not.toBeInTheDocument();
+    expect(within(links).getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual([
+      '/dashboard/partner/sponsorships',
+      '/dashboard/partner/sponsored-children?status=PENDING_CONSENT',
+    ]);
     expect(document.getElementById('quick-links')).toBe(links);
   });
 
   it('shows no AI highlights (they come with a later issue)', async () => {
     mockFetch({ [OVERVIEW]: json(overviewFixture()) });
     renderPage();
-    await screen.findByTestId('stat-active-sponsorships');
+    await screen.findByTestId('stat-children-with-consent');
     expect(screen.queryByText(/highlight/i)).not.toBeInTheDocument();
   });
 
   it('seeds the sidebar counters from the overview', async () => {
     mockFetch({ [OVERVIEW]: json(overviewFixture()) });
     renderPage();
-    await screen.findByTestId('stat-active-sponsorships');
+    await screen.findByTestId('stat-children-with-consent');
     await waitFor(() =>
-      expect(usePartnerStore.getState().counters).toEqual({ pendingConsents: 9, activeSponsorships: 36, openTickets: 2, childAlerts: 4, pendingPayments: 3 }),
+      expect(usePartnerStore.getState().counters).toEqual({ pendingConsents: 9, childrenWithConsent: 36, openTickets: 2, childAlerts: 4, pendingPayments: 3 }),
     );
   });
 
@@ -116,7 +132,7 @@ describe('PartnerDashboardPage', () => {
     const user = userEvent.setup();
     mockFetch({ [OVERVIEW]: json(overviewFixture()) });
     renderPage();
-    await screen.findByTestId('stat-active-sponsorships');
+    await screen.findByTestId('stat-children-with-consent');
 
     const card = screen.getByTestId('card-status-breakdown');
     const table = () => within(card).getByRole('table', { name: 'Programs and children by status' });
@@ -146,7 +162,7 @@ describe('PartnerDashboardPage', () => {
     const user = userEvent.setup();
     mockFetch({ [OVERVIEW]: json(overviewFixture()) });
     renderPage();
-    await screen.findByTestId('stat-active-sponsorships');
+    await screen.findByTestId('stat-children-with-consent');
 
     const help = screen.getByRole('button', { name: 'How these billing figures are counted' });
     await user.click(help);
@@ -176,7 +192,7 @@ describe('PartnerDashboardPage', () => {
     expect(screen.getByTestId('toast')).toHaveTextContent('The database is not reachable right now.');
 
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
-    expect(await screen.findByTestId('stat-active-sponsorships')).toBeInTheDocument();
+    expect(await screen.findByTestId('stat-children-with-consent')).toBeInTheDocument();
     expect(screen.queryByTestId('dashboard-error')).not.toBeInTheDocument();
     expect(calls).toBe(2);
   });
@@ -191,7 +207,7 @@ describe('PartnerDashboardPage', () => {
       ),
     });
     renderPage();
-    await screen.findByTestId('stat-active-sponsorships');
+    await screen.findByTestId('stat-children-with-consent');
     expect(within(screen.getByTestId('card-programs')).getByText('No sponsorship programs yet')).toBeInTheDocument();
     expect(within(screen.getByTestId('card-children')).getByText('No children enrolled yet')).toBeInTheDocument();
   });

@@ -82,16 +82,16 @@ describe('PartnerSidebar', () => {
     renderSidebar();
 
     expect(toggle('finance')).toHaveAttribute('aria-expanded', 'false');
-    expect(screen.queryByRole('link', { name: 'Budget Management' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /^Budget Management/ })).not.toBeInTheDocument();
 
     await user.click(toggle('finance'));
     expect(toggle('finance')).toHaveAttribute('aria-expanded', 'true');
-    expect(screen.getByRole('link', { name: 'Budget Management' })).toHaveAttribute('href', '/dashboard/partner/budget');
+    expect(screen.getByRole('link', { name: /^Budget Management/ })).toHaveAttribute('href', '/dashboard/partner/budget');
     expect(usePartnerStore.getState().openSidebarSections).toContain('finance');
 
     await user.click(toggle('finance'));
     expect(toggle('finance')).toHaveAttribute('aria-expanded', 'false');
-    expect(screen.queryByRole('link', { name: 'Budget Management' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /^Budget Management/ })).not.toBeInTheDocument();
     expect(usePartnerStore.getState().openSidebarSections).not.toContain('finance');
   });
 
@@ -166,24 +166,44 @@ describe('PartnerSidebar', () => {
   });
 
   it('shows badge counters from the store and hides zeros', async () => {
-    usePartnerStore.getState().setCounters({ activeSponsorships: 12, childAlerts: 0, pendingConsents: 3, openTickets: 5, pendingPayments: 0 });
+    usePartnerStore.getState().setCounters({ childrenWithConsent: 12, childAlerts: 0, pendingConsents: 3, openTickets: 5, pendingPayments: 0 });
     usePartnerStore.setState({ openSidebarSections: ['partnerships', 'finance', 'support'] });
     renderSidebar();
 
-    expect(screen.getByTestId('sidebar-badge-sponsorships')).toHaveTextContent('12');
+    // Sponsorships lists programs: a count of children beside it would read as a number of programs.
+    expect(screen.queryByTestId('sidebar-badge-sponsorships')).not.toBeInTheDocument();
     expect(screen.getByTestId('sidebar-badge-enrollments')).toHaveTextContent('3');
-    expect(screen.getByTestId('sidebar-badge-tickets')).toHaveTextContent('5');
     expect(screen.queryByTestId('sidebar-badge-sponsored-children')).not.toBeInTheDocument();
-    expect(screen.queryByTestId('sidebar-badge-funding')).not.toBeInTheDocument();
     // Screen readers hear what the number means.
-    expect(screen.getByTestId('sidebar-item-tickets')).toHaveAccessibleName(/^Tickets\W+5 open$/);
-    expect(screen.getByTestId('sidebar-item-enrollments')).toHaveAccessibleName(/^Enrollments\W+3 awaiting consent$/);
+    expect(screen.getByTestId('sidebar-item-enrollments')).toHaveAccessibleName(/^Enrollments\W+3 awaiting a guardian’s answer$/);
 
     // Live: a pushed update changes the badges at once.
-    act(() => usePartnerStore.getState().setCounters({ childAlerts: 2, openTickets: 0, pendingPayments: 140 }));
+    act(() => usePartnerStore.getState().setCounters({ childAlerts: 2, pendingConsents: 0 }));
     expect(screen.getByTestId('sidebar-badge-sponsored-children')).toHaveTextContent('2');
+    expect(screen.queryByTestId('sidebar-badge-enrollments')).not.toBeInTheDocument();
+  });
+
+  it('marks sections not built yet, with no badge, whatever their counters say', async () => {
+    usePartnerStore.getState().setCounters({ childrenWithConsent: 12, childAlerts: 0, pendingConsents: 0, openTickets: 5, pendingPayments: 140 });
+    usePartnerStore.setState({ openSidebarSections: ['dashboard', 'partnerships', 'finance', 'support'] });
+    renderSidebar();
+
+    // Tickets and Funding have counts, but their pages are placeholders: no badge leads a partner there.
     expect(screen.queryByTestId('sidebar-badge-tickets')).not.toBeInTheDocument();
-    expect(screen.getByTestId('sidebar-badge-funding')).toHaveTextContent('99+');
+    expect(screen.queryByTestId('sidebar-badge-funding')).not.toBeInTheDocument();
+    for (const key of ['tickets', 'funding', 'budget', 'ai-highlights', 'impact-reports', 'collaboration']) {
+      expect(screen.getByTestId(`sidebar-soon-${key}`)).toHaveTextContent('Soon');
+      expect(screen.getByTestId(`sidebar-item-${key}`)).toHaveAttribute('data-built', 'false');
+    }
+    expect(screen.getByTestId('sidebar-item-tickets')).toHaveAccessibleName(/^Tickets\W+not available yet$/);
+    // Built pages carry no marker.
+    for (const key of ['overview', 'quick-links', 'sponsorships', 'sponsored-children', 'enrollments']) {
+      expect(screen.queryByTestId(`sidebar-soon-${key}`)).not.toBeInTheDocument();
+      expect(screen.getByTestId(`sidebar-item-${key}`)).toHaveAttribute('data-built', 'true');
+    }
+    // No section dot either: Finance and Support have nothing built to look at.
+    await userEvent.setup().click(screen.getByTestId('sidebar-section-toggle-finance'));
+    expect(screen.getByTestId('sidebar-section-toggle-finance')).toHaveAccessibleName(/^Finance$/);
   });
 
   it('collapses to an icon rail and back, persisting the choice', async () => {
@@ -213,7 +233,7 @@ describe('PartnerSidebar', () => {
     await user.click(screen.getByTestId('sidebar-rail-analytics'));
     expect(usePartnerStore.getState().sidebarCollapsed).toBe(false);
     expect(toggle('analytics')).toHaveAttribute('aria-expanded', 'true');
-    expect(screen.getByRole('link', { name: 'ROI Metrics' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /^ROI Metrics/ })).toBeInTheDocument();
   });
 
   it('logs out from the Logout item', async () => {
@@ -242,7 +262,7 @@ describe('PartnerSidebar', () => {
 
 describe('PartnerSidebar on a phone', () => {
   function renderLayout() {
-    mockFetch({ '/api/v1/partner/dashboard/counters': json({ pendingConsents: 0, activeSponsorships: 0, openTickets: 0, childAlerts: 0, pendingPayments: 0 }) });
+    mockFetch({ '/api/v1/partner/dashboard/counters': json({ pendingConsents: 0, childrenWithConsent: 0, openTickets: 0, childAlerts: 0, pendingPayments: 0 }) });
     const queryClient = createTestQueryClient(partnerUser);
     return render(
       <QueryClientProvider client={queryClient}>

@@ -22,13 +22,13 @@ export function overviewFixture(overrides: Partial<PartnerDashboardOverview> = {
     },
     openTickets: 2,
     averageWeeklyLearningMinutes: 143.6,
-    counters: { pendingConsents: 9, activeSponsorships: 36, openTickets: 2, childAlerts: 4, pendingPayments: 3 },
+    counters: { pendingConsents: 9, childrenWithConsent: 36, openTickets: 2, childAlerts: 4, pendingPayments: 3 },
     quickLinks: [
       { key: 'sponsorships', label: 'Sponsorship programs', description: 'Create a program or follow one through approval.', href: '/dashboard/partner/sponsorships', count: 6 },
       {
         key: 'consents',
-        label: 'Waiting for consent',
-        description: 'Children whose guardians have not answered yet.',
+        label: 'Children without consent yet',
+        description: 'Enrolled, and no guardian has agreed yet: not asked, or no answer.',
         href: '/dashboard/partner/sponsored-children?status=PENDING_CONSENT',
         count: 9,
       },

@@ -10,7 +10,7 @@ import { createTestQueryClient, json, mockFetch, partnerUser } from '../test-uti
 // The real @microsoft/signalr client against a server without the hub: nothing may crash.
 describe('realtime counters without a hub', () => {
   it('renders the layout, marks the connection offline and keeps the HTTP counters', async () => {
-    const counters = { pendingConsents: 2, activeSponsorships: 11, openTickets: 1, childAlerts: 0, pendingPayments: 0 };
+    const counters = { pendingConsents: 2, childrenWithConsent: 11, openTickets: 1, childAlerts: 0, pendingPayments: 0 };
     mockFetch({ 'GET /api/v1/partner/dashboard/counters': json(counters) });
     render(
       <QueryClientProvider client={createTestQueryClient(partnerUser)}>
@@ -28,6 +28,6 @@ describe('realtime counters without a hub', () => {
     expect(screen.getByTestId('realtime-status')).toHaveTextContent('Offline');
     expect(screen.getByText('page')).toBeInTheDocument();
     await waitFor(() => expect(usePartnerStore.getState().counters).toEqual(counters));
-    expect(screen.getByTestId('sidebar-badge-sponsorships')).toHaveTextContent('11');
+    expect(screen.getByTestId('sidebar-badge-enrollments')).toHaveTextContent('2');
   });
 });

@@ -6,10 +6,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Elimu.Api.Partners.Consent;
 
 /// <summary>Who has consented and what is still waiting for a guardian, for one partner.</summary>
-public sealed class ConsentStats(AppDbContext db) : IConsentOptOuts
+public sealed class ConsentStats(AppDbContext db, ConsentReader gate) : IConsentOptOuts
 {
-    /// <summary>Sponsored children with a request no guardian has answered yet (a child with two guardians counts once).</summary>
-    public Task<int> PendingRequestsAsync(Guid partnerId, CancellationToken ct) =>
+    /// <summary>
+    /// "Children with consent": the children whose data the partner may see, counted through the privacy gate
+    /// (<see cref="ConsentReader.Visible"/>), so it is the number of rows the children list marks "Consent given".
+    /// A child of a completed or cancelled program is not counted, whatever its enrolment status.
+    /// </summary>
+    public Task<int> ChildrenWithConsentAsync(Guid partnerId, CancellationToken ct) => gate.Visible(partnerId).CountAsync(ct);
+
+    /// <summary>"Children awaiting a guardian's answer": children with a request no guardian has answered yet (a child with two guardians counts once).</summary>
+    public Task<int> ChildrenAwaitingAnswerAsync(Guid partnerId, CancellationToken ct) =>
         db.SponsorshipConsents
             .Where(c => c.SponsoredChild!.PartnerId == partnerId
                 && c.SponsoredChild.Status == SponsoredChildStatus.PENDING_CONSENT

@@ -4,7 +4,7 @@ using Elimu.Api.Partners.Sponsorships;
 namespace Elimu.Api.Partners.Dashboard;
 
 /// <summary>The counters the sidebar badges show; pushed over /hubs/partner when they change.</summary>
-public sealed record RealtimeCounters(int PendingConsents, int ActiveSponsorships, int OpenTickets, int ChildAlerts, int PendingPayments);
+public sealed record RealtimeCounters(int PendingConsents, int ChildrenWithConsent, int OpenTickets, int ChildAlerts, int PendingPayments);
 
 public sealed record QuickLink(string Key, string Label, string Description, string Href, int? Count);
 

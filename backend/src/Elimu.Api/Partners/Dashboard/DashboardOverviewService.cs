@@ -19,7 +19,7 @@ public sealed class DashboardOverviewService(
         // Sequential on purpose: one DbContext serves one query at a time.
         var programs = await sponsorships.ProgramCountsAsync(partnerId, ct);
         var children = await sponsorships.ChildCountsAsync(partnerId, ct);
-        var pendingConsents = await consents.PendingRequestsAsync(partnerId, ct);
+        var pendingConsents = await consents.ChildrenAwaitingAnswerAsync(partnerId, ct);
         var (from, to, start, end) = counters.CurrentBillingMonth();
         var money = await billing.SummaryAsync(partnerId, from, to, start, end, ct);
         var openTickets = await tickets.OpenCountAsync(partnerId, ct);
@@ -27,15 +27,18 @@ public sealed class DashboardOverviewService(
         var minutes = await learning.AverageWeeklyMinutesAsync(partnerId, NairobiTime.Today(clock), LearningWeeks, ct);
         var alerts = await counters.ChildAlertsAsync(partnerId, ct);
 
-        var realtime = new RealtimeCounters(pendingConsents, children.Active, openTickets, alerts, money.PendingPayments);
+        var withConsent = await consents.ChildrenWithConsentAsync(partnerId, ct);
+        var realtime = new RealtimeCounters(pendingConsents, withConsent, openTickets, alerts, money.PendingPayments);
         return new PartnerDashboardOverview(programs, children, pendingConsents, money, openTickets, minutes,
-            realtime, QuickLinks(realtime, programs), now);
+            realtime, QuickLinks(realtime, programs, children), now);
     }
 
-    private static IReadOnlyList<QuickLink> QuickLinks(RealtimeCounters c, ProgramStatusCounts programs) =>
+    private static IReadOnlyList<QuickLink> QuickLinks(RealtimeCounters c, ProgramStatusCounts programs, ChildStatusCounts children) =>
     [
         new("sponsorships", "Sponsorship programs", "Create a program or follow one through approval.", "/dashboard/partner/sponsorships", programs.Total),
-        new("consents", "Waiting for consent", "Children whose guardians have not answered yet.", "/dashboard/partner/sponsored-children?status=PENDING_CONSENT", c.PendingConsents),
+        // The count is the list's own total: the link opens exactly the children it counts.
+        new("consents", "Children without consent yet", "Enrolled, and no guardian has agreed yet: not asked, or no answer.",
+            "/dashboard/partner/sponsored-children?status=PENDING_CONSENT", children.PendingConsent),
         new("alerts", "Children needing attention", "Consented children inactive for 7 days or more.", "/dashboard/partner/sponsored-children?alerts=true", c.ChildAlerts),
         new("payments", "Open payments", "Invoices pending or failed.", "/dashboard/partner/funding", c.PendingPayments),
         new("tickets", "Support tickets", "Open or in-progress requests.", "/dashboard/partner/tickets", c.OpenTickets),

@@ -2,24 +2,22 @@ using Elimu.Api.Common;
 using Elimu.Api.Partners.ChildData;
 using Elimu.Api.Partners.Consent;
 using Elimu.Api.Partners.Finance;
-using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Partners.Support;
 
 namespace Elimu.Api.Partners.Dashboard;
 
 /// <summary>Computes a partner's realtime counters; a fixed number of queries, whatever the number of children.</summary>
 public sealed class PartnerCounters(
-    SponsorshipStats sponsorships, ConsentStats consents, BillingStats billing, TicketStats tickets,
+    ConsentStats consents, BillingStats billing, TicketStats tickets,
     ChildLearningGate learning, TimeProvider clock)
 {
     public async Task<RealtimeCounters> ComputeAsync(Guid partnerId, CancellationToken ct)
     {
-        var children = await sponsorships.ChildCountsAsync(partnerId, ct);
         var (from, to, start, end) = CurrentBillingMonth();
         var money = await billing.SummaryAsync(partnerId, from, to, start, end, ct);
         return new RealtimeCounters(
-            PendingConsents: await consents.PendingRequestsAsync(partnerId, ct),
-            ActiveSponsorships: children.Active,
+            PendingConsents: await consents.ChildrenAwaitingAnswerAsync(partnerId, ct),
+            ChildrenWithConsent: await consents.ChildrenWithConsentAsync(partnerId, ct),
             OpenTickets: await tickets.OpenCountAsync(partnerId, ct),
             ChildAlerts: await ChildAlertsAsync(partnerId, ct),
             PendingPayments: money.PendingPayments);

@@ -214,17 +214,17 @@ public sealed class ConsentApiTests(SeededApiFactory api) : IClassFixture<Seeded
         var hub = new HubLongPollingClient(partner.Http, PartnerHub.Path);
         await hub.ConnectAsync();
         var onConnect = await hub.NextInvocationAsync(PartnerHub.CountersEvent, TimeSpan.FromSeconds(20));
-        var active = onConnect.GetProperty("activeSponsorships").GetInt32();
+        var active = onConnect.GetProperty("childrenWithConsent").GetInt32();
 
         var pending = await PendingRequestAsync(parent);
         await parent.PostAsync($"{Sponsorships}/consent/{pending.Id}/respond", new { agree = true, signedName = parentName, consentTextVersion = pending.ConsentTextVersion });
         var afterAgree = await hub.NextInvocationAsync(PartnerHub.CountersEvent, TimeSpan.FromSeconds(20));
-        Assert.Equal(active + 1, afterAgree.GetProperty("activeSponsorships").GetInt32());
+        Assert.Equal(active + 1, afterAgree.GetProperty("childrenWithConsent").GetInt32());
         Assert.Equal(onConnect.GetProperty("pendingConsents").GetInt32() - 1, afterAgree.GetProperty("pendingConsents").GetInt32());
 
         await parent.PostAsync($"/api/v1/parent/consents/{pending.Id}/revoke", new { reason = "changed my mind" });
         var afterRevoke = await hub.NextInvocationAsync(PartnerHub.CountersEvent, TimeSpan.FromSeconds(20));
-        Assert.Equal(active, afterRevoke.GetProperty("activeSponsorships").GetInt32());
+        Assert.Equal(active, afterRevoke.GetProperty("childrenWithConsent").GetInt32());
     }
 
     [Fact]

@@ -35,7 +35,21 @@ public sealed class DashboardOverviewTests(SeededApiFactory api) : IClassFixture
         Assert.Equal(children.Count, overview.Children.Total);
         Assert.Equal(children.Count(s => s == SponsoredChildStatus.ACTIVE), overview.Children.Active);
         Assert.Equal(children.Count(s => s == SponsoredChildStatus.PENDING_CONSENT), overview.Children.PendingConsent);
-        Assert.Equal(overview.Children.Active, overview.Counters.ActiveSponsorships);
+    }
+
+    [Fact]
+    public async Task The_consent_quick_link_counts_exactly_the_children_its_link_lists()
+    {
+        using var client = await api.LoginAsync("partner@elimu.demo");
+        var overview = await client.GetJsonAsync<PartnerDashboardOverview>(Overview);
+        var link = overview.QuickLinks.Single(l => l.Key == "consents");
+        var query = link.Href[link.Href.IndexOf('?')..];
+        var listed = await client.GetJsonAsync<Elimu.Api.Common.Paged<Elimu.Api.Partners.ChildData.SponsoredChildResponse>>(
+            $"/api/v1/partner/sponsorships/children{query}&pageSize=1");
+
+        Assert.True(listed.Total > 0);
+        Assert.Equal(listed.Total, link.Count);
+        Assert.Equal(overview.Children.PendingConsent, link.Count);
     }
 
     [Fact]

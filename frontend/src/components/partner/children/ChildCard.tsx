@@ -1,9 +1,8 @@
 import { Link } from 'react-router';
 import { Clock, EyeOff, TriangleAlert } from 'lucide-react';
-import { PartnerBadge } from '@/components/partner/shared';
 import { formatDate, formatNumber } from '@/lib/format';
 import type { SponsoredChildResponse } from '@/types/partner';
-import { ConsentBadge } from './ConsentBadge';
+import { ChildStateBadges } from './ChildStateBadges';
 import { TrendIndicator } from './TrendIndicator';
 import { formatGrade } from './child-format';
 import { TruncatedText } from '@/components/partner/shared/TruncatedText';
@@ -47,8 +46,7 @@ export function ChildCard({ child, tab, hideProgram }: ChildCardProps) {
       </div>
 
       <div className="flex flex-wrap items-center gap-1.5">
-        <ConsentBadge status={child.consentStatus} />
-        {child.status !== 'ACTIVE' && child.status !== 'PENDING_CONSENT' && <PartnerBadge status={child.status} />}
+        <ChildStateBadges child={child} />
       </div>
 
       {p ? (

@@ -1,9 +1,8 @@
 import { Link } from 'react-router';
 import { EyeOff } from 'lucide-react';
-import { PartnerBadge } from '@/components/partner/shared';
 import { formatDate } from '@/lib/format';
 import type { ChildHeader } from '@/types/partner';
-import { ConsentBadge } from './ConsentBadge';
+import { ChildStateBadges } from './ChildStateBadges';
 import { formatGrade } from './child-format';
 import { TruncatedText } from '@/components/partner/shared/TruncatedText';
 
@@ -19,8 +18,7 @@ export function ChildHeaderCard({ child }: { child: ChildHeader }) {
           </span>
           <div className="min-w-0">
             <div className="flex flex-wrap items-center gap-2">
-              <ConsentBadge status={child.consentStatus} />
-              <PartnerBadge status={child.status} />
+              <ChildStateBadges child={child} />
             </div>
             <dl className="mt-1.5 flex flex-wrap gap-x-4 gap-y-1 text-xs text-fg-muted">
               <div className="flex gap-1">

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Pencil, Sparkles, Target } from 'lucide-react';
 import { PartnerBadge, PartnerBentoCard, PartnerEmptyState } from '@/components/partner/shared';
-import { formatDate } from '@/lib/format';
+import { aiProviderLabel, formatDate } from '@/lib/format';
 import type { ChildGoalsResponse } from '@/types/partner';
 import { GoalCard } from './GoalCard';
 import { GoalsEditor } from './GoalsEditor';
@@ -49,7 +49,7 @@ export function GoalsView({ childId, data }: { childId: string; data: ChildGoals
                 </div>
                 <div className="shrink-0 text-right text-xs text-fg-subtle">
                   {m.achieved ? <PartnerBadge tone="success">Achieved</PartnerBadge> : m.targetDate ? `By ${formatDate(m.targetDate)}` : null}
-                  {m.provider && <p className="mt-0.5">Suggested by {m.provider}</p>}
+                  {m.provider && <p className="mt-0.5">Suggested by {aiProviderLabel(m.provider)}</p>}
                 </div>
               </li>
             ))}

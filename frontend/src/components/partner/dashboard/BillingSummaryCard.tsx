@@ -4,6 +4,9 @@ import { CircleHelp, Wallet } from 'lucide-react';
 import { PartnerBentoCard, PartnerModal } from '@/components/partner/shared';
 import { formatDateRange, formatMoney, formatPercent } from '@/lib/format';
 import type { BillingSummary, CurrencyBilling } from '@/types/partner';
+import { isBuiltHref } from '@/components/partner/sidebar/partner-sections';
+
+const FUNDING = '/dashboard/partner/funding';
 
 /** This period's billing, one block per currency: the server never adds KES to USD, and neither does this card. */
 export function BillingSummaryCard({ billing }: { billing: BillingSummary }) {
@@ -23,9 +26,15 @@ export function BillingSummaryCard({ billing }: { billing: BillingSummary }) {
         </button>
       }
       footer={
-        <Link to="/dashboard/partner/funding" className="font-medium text-brand-text hover:underline">
-          Subscriptions and payments
-        </Link>
+        isBuiltHref(FUNDING) ? (
+          <Link to={FUNDING} className="font-medium text-brand-text hover:underline">
+            Subscriptions and payments
+          </Link>
+        ) : (
+          <span className="text-fg-subtle" data-testid="billing-soon">
+            Subscriptions and payments: not available yet
+          </span>
+        )
       }
     >
       <div className="flex flex-col gap-5">

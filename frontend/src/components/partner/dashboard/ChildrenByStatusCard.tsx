@@ -2,6 +2,7 @@ import { Users } from 'lucide-react';
 import { PartnerBadge, PartnerBentoCard, PartnerChart, PartnerEmptyState, CHART_COLORS } from '@/components/partner/shared';
 import { formatNumber } from '@/lib/format';
 import type { ChildStatusCounts } from '@/types/partner';
+import { CHILD_STATUS_LABELS } from './figure-labels';
 
 const SLICE_COLORS: Record<string, string> = {
   ACTIVE: '#22c55e',
@@ -14,7 +15,7 @@ const SLICE_COLORS: Record<string, string> = {
 export function childStatusRows(children: ChildStatusCounts) {
   return [
     { status: 'ACTIVE', label: 'Active', count: children.active },
-    { status: 'PENDING_CONSENT', label: 'Pending consent', count: children.pendingConsent },
+    { status: 'PENDING_CONSENT', label: CHILD_STATUS_LABELS.PENDING_CONSENT!, count: children.pendingConsent },
     { status: 'PAUSED', label: 'Paused', count: children.paused },
     { status: 'GRADUATED', label: 'Graduated', count: children.graduated },
     { status: 'REMOVED', label: 'Removed', count: children.removed },
@@ -51,7 +52,7 @@ export function ChildrenByStatusCard({ children }: { children: ChildStatusCounts
               <li key={r.status} className="flex items-center justify-between gap-2">
                 <span className="flex items-center gap-2">
                   <span className="size-2 rounded-full" style={{ background: SLICE_COLORS[r.status] }} aria-hidden="true" />
-                  <PartnerBadge status={r.status} />
+                  <PartnerBadge status={r.status}>{r.label}</PartnerBadge>
                 </span>
                 <span className="font-medium tabular-nums text-fg">{formatNumber(r.count)}</span>
               </li>

@@ -2,6 +2,14 @@ import { Clock, HandCoins, HeartHandshake, Receipt, ShieldCheck, Ticket, Users }
 import { PartnerStatsCard } from '@/components/partner/shared';
 import { formatDateRange, formatMoney, formatNumber } from '@/lib/format';
 import type { PartnerDashboardOverview } from '@/types/partner';
+import { unbuiltSectionOf } from '@/components/partner/sidebar/partner-sections';
+import { FIGURE_LABELS } from './figure-labels';
+
+/** A figure's hint, with a note when the section that lists its items is not built yet. */
+function hintFor(hint: string, href: string) {
+  const section = unbuiltSectionOf(href);
+  return section ? `${hint} · ${section.title} is not available yet` : hint;
+}
 
 /** The KPI row of the dashboard: every figure straight from the overview. */
 export function DashboardStats({ overview }: { overview: PartnerDashboardOverview }) {
@@ -15,27 +23,27 @@ export function DashboardStats({ overview }: { overview: PartnerDashboardOvervie
     <div className="grid grid-cols-1 gap-4 min-[420px]:grid-cols-2 lg:grid-cols-12" data-testid="dashboard-stats">
       <PartnerStatsCard
         className="lg:col-span-3"
-        testId="stat-active-sponsorships"
-        label="Active sponsorships"
+        testId="stat-children-with-consent"
+        label={FIGURE_LABELS.childrenWithConsent}
         icon={HeartHandshake}
-        value={formatNumber(counters.activeSponsorships)}
-        hint="Children with consent and an active sponsorship"
+        value={formatNumber(counters.childrenWithConsent)}
+        hint="A guardian agreed and the program is running"
       />
       <PartnerStatsCard
         className="lg:col-span-3"
-        testId="stat-children-sponsored"
-        label="Children sponsored"
+        testId="stat-children-enrolled"
+        label={FIGURE_LABELS.childrenEnrolled}
         icon={Users}
         value={formatNumber(children.total)}
-        hint={`${formatNumber(children.active)} active · ${formatNumber(children.pendingConsent)} awaiting consent`}
+        hint="Every status, across all your programs"
       />
       <PartnerStatsCard
         className="lg:col-span-3"
         testId="stat-pending-consents"
-        label="Pending consents"
+        label={FIGURE_LABELS.pendingConsents}
         icon={ShieldCheck}
         value={formatNumber(counters.pendingConsents)}
-        hint="Guardian answers still to come"
+        hint="Asked; no guardian has answered yet"
         tone={counters.pendingConsents > 0 ? 'attention' : 'default'}
       />
       <PartnerStatsCard
@@ -52,7 +60,7 @@ export function DashboardStats({ overview }: { overview: PartnerDashboardOvervie
         label="Outstanding"
         icon={HandCoins}
         value={each((c) => c.outstanding)}
-        hint={`${each((c) => c.paidThisPeriod)} paid this period`}
+        hint={hintFor(`${each((c) => c.paidThisPeriod)} paid this period`, '/dashboard/partner/funding')}
         tone={outstanding ? 'attention' : 'default'}
       />
       <PartnerStatsCard
@@ -61,7 +69,7 @@ export function DashboardStats({ overview }: { overview: PartnerDashboardOvervie
         label="Open tickets"
         icon={Ticket}
         value={formatNumber(counters.openTickets)}
-        hint="Open or in progress"
+        hint={hintFor('Open or in progress', '/dashboard/partner/tickets')}
       />
       <PartnerStatsCard
         testId="stat-weekly-learning-minutes"

@@ -3,8 +3,11 @@ import { ArrowUpRight, Link2 } from 'lucide-react';
 import { PartnerBadge, PartnerBentoCard, PartnerEmptyState } from '@/components/partner/shared';
 import { formatNumber } from '@/lib/format';
 import type { QuickLink } from '@/types/partner';
+import { isBuiltHref } from '@/components/partner/sidebar/partner-sections';
 
-export function QuickLinksCard({ links }: { links: QuickLink[] }) {
+/** Shortcuts from the server, less those into sections not built yet: no link leads to an empty page. */
+export function QuickLinksCard({ links: all }: { links: QuickLink[] }) {
+  const links = all.filter((l) => isBuiltHref(l.href));
   return (
     <PartnerBentoCard id="quick-links" title="Quick links" description="Where your attention is needed" icon={Link2} colSpan={2} testId="card-quick-links">
       {links.length === 0 ? (

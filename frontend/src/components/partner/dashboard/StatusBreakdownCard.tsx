@@ -17,7 +17,7 @@ interface BreakdownRow {
 
 const columns: DataTableColumn<BreakdownRow>[] = [
   { key: 'group', header: 'Group', cell: (r) => <span className="text-fg-muted">{r.group}</span> },
-  { key: 'status', header: 'Status', cell: (r) => <PartnerBadge status={r.status} /> },
+  { key: 'status', header: 'Status', cell: (r) => <PartnerBadge status={r.status}>{r.label}</PartnerBadge> },
   { key: 'count', header: 'Count', align: 'right', cell: (r) => <span className="tabular-nums">{formatNumber(r.count)}</span> },
   { key: 'share', header: 'Share', align: 'right', className: 'hidden min-[400px]:table-cell', cell: (r) => <span className="tabular-nums text-fg-muted">{formatPercent(r.share)}</span> },
 ];

@@ -5,7 +5,7 @@ import type { CohortSeries } from '@/services/partner/enrollments';
 
 const SERIES = [
   { key: 'active', label: 'Active (consent given)', color: '#22c55e' },
-  { key: 'pendingConsent', label: 'Waiting for consent', color: '#f59e0b' },
+  { key: 'pendingConsent', label: 'Without consent yet', color: '#f59e0b' },
   { key: 'removed', label: 'Removed', color: '#64748b' },
 ];
 

@@ -3,7 +3,7 @@ import { formatNumber } from '@/lib/format';
 import type { CohortSeries } from '@/services/partner/enrollments';
 import { TruncatedText } from '@/components/partner/shared/TruncatedText';
 
-/** Each program this week: active, waiting for consent, removed, and the change over the 12 weeks. */
+/** Each program this week: active, without consent yet, removed, and the change over the 12 weeks. */
 export function CohortTable({ programs }: { programs: CohortSeries[] }) {
   return (
     <div className="mt-4 overflow-x-auto rounded-lg border border-line">
@@ -13,7 +13,7 @@ export function CohortTable({ programs }: { programs: CohortSeries[] }) {
           <tr>
             <th scope="col" className="px-2 py-2 text-left font-medium sm:px-3">Program (this week)</th>
             <th scope="col" className="px-2 py-2 text-right font-medium sm:px-3">Active</th>
-            <th scope="col" className="px-2 py-2 text-right font-medium sm:px-3">Waiting</th>
+            <th scope="col" className="px-2 py-2 text-right font-medium sm:px-3">Without consent yet</th>
             <th scope="col" className="hidden px-3 py-2 text-right font-medium sm:table-cell">Removed</th>
             <th scope="col" className="px-2 py-2 text-right font-medium sm:px-3">
               <span className="sm:hidden">Change</span>

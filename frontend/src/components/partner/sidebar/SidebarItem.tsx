@@ -1,6 +1,6 @@
 import { Link, useLocation } from 'react-router';
 import { cn } from '@/lib/cn';
-import { isChildActive, isItemActive, type PartnerNavItem } from './partner-nav';
+import { isChildActive, isItemActive, isItemBuilt, type PartnerNavItem } from './partner-nav';
 import { CountBadge } from './CountBadge';
 
 export interface SidebarItemProps {
@@ -21,6 +21,22 @@ function ActiveBar() {
   return <span className="absolute inset-y-1.5 left-0 w-[3px] rounded-full bg-brand" aria-hidden="true" data-role="active-indicator" />;
 }
 
+/** The marker of a section not built yet: a quiet pill, read out as ", not available yet". */
+function ComingSoon({ testId }: { testId: string }) {
+  return (
+    <>
+      <span
+        data-testid={testId}
+        aria-hidden="true"
+        className="ml-auto shrink-0 rounded-full border border-line px-1.5 py-px text-[10px] font-medium uppercase tracking-wide text-fg-subtle"
+      >
+        Soon
+      </span>
+      <span className="sr-only">, not available yet</span>
+    </>
+  );
+}
+
 /** One sidebar link (marked when its route is open, with its live badge and its child views), or the sign-out action. */
 export function SidebarItem({ item, siblings, count, onLogout, logoutPending }: SidebarItemProps) {
   const location = useLocation();
@@ -38,6 +54,7 @@ export function SidebarItem({ item, siblings, count, onLogout, logoutPending }: 
 
   const active = isItemActive(item, location, siblings);
   const showChildren = !!item.children?.length;
+  const built = isItemBuilt(item);
 
   return (
     <li>
@@ -46,12 +63,17 @@ export function SidebarItem({ item, siblings, count, onLogout, logoutPending }: 
         data-testid={`sidebar-item-${item.key}`}
         aria-current={active && !(showChildren && item.children?.some((c) => isChildActive(c, location))) ? 'page' : undefined}
         data-active={active ? 'true' : 'false'}
-        className={itemClass(active)}
+        data-built={built ? 'true' : 'false'}
+        className={cn(itemClass(active), !built && !active && 'text-fg-subtle')}
       >
         {active && <ActiveBar />}
         <item.icon className={cn('size-4 shrink-0', active && 'text-brand-text')} aria-hidden="true" />
         <span className="truncate">{item.label}</span>
-        {item.badge && <CountBadge count={count} counter={item.badge} testId={`sidebar-badge-${item.key}`} />}
+        {built ? (
+          item.badge && <CountBadge count={count} counter={item.badge} testId={`sidebar-badge-${item.key}`} />
+        ) : (
+          <ComingSoon testId={`sidebar-soon-${item.key}`} />
+        )}
       </Link>
       {showChildren && (
         <ul className="ml-[1.15rem] mt-0.5 flex flex-col gap-0.5 border-l border-line pl-2" aria-label={`${item.label} views`}>

@@ -36,6 +36,7 @@ import {
   WandSparkles,
 } from 'lucide-react';
 import type { RealtimeCounterKey } from '@/types/partner';
+import { isBuiltHref } from './partner-sections';
 
 /**
  * The partner sidebar: 7 sections (plan Step 9), each with its items and the routes of plan Step 10.
@@ -91,7 +92,7 @@ export const partnerNav: PartnerNavSection[] = [
     label: 'Partnerships',
     icon: Handshake,
     items: [
-      { key: 'sponsorships', label: 'Sponsorships', to: p('sponsorships'), icon: HeartHandshake, badge: 'activeSponsorships', matchSubRoutes: true },
+      { key: 'sponsorships', label: 'Sponsorships', to: p('sponsorships'), icon: HeartHandshake, matchSubRoutes: true },
       {
         key: 'sponsored-children',
         label: 'Sponsored Children',
@@ -165,6 +166,9 @@ export const partnerNav: PartnerNavSection[] = [
     ],
   },
 ];
+
+/** Whether the item's page is built (see partner-sections.ts); actions such as sign-out always are. */
+export const isItemBuilt = (item: PartnerNavItem) => !item.to || isBuiltHref(item.to);
 
 // ---------------------------------------------------------------------------------------------
 // Matching

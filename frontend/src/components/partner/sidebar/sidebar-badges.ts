@@ -1,9 +1,9 @@
 import type { RealtimeCounters } from '@/types/partner';
-import type { PartnerNavItem, PartnerNavSection } from './partner-nav';
+import { isItemBuilt, type PartnerNavItem, type PartnerNavSection } from './partner-nav';
 
-/** The live count an item's badge shows (0 when the item has no badge). */
+/** The live count an item's badge shows (0 when the item has no badge, or leads to a section not built yet). */
 export function badgeCount(item: PartnerNavItem, counters: RealtimeCounters): number {
-  return item.badge ? counters[item.badge] : 0;
+  return item.badge && isItemBuilt(item) ? counters[item.badge] : 0;
 }
 
 /** The sum of a section's badges: a dot on the section when it is closed, or on the rail. */
@@ -13,9 +13,9 @@ export function sectionBadgeTotal(section: PartnerNavSection, counters: Realtime
 
 /** How a screen reader hears each counter after the item's name, e.g. "Tickets, 2 open". */
 export const COUNTER_WORDS: Record<keyof RealtimeCounters, string> = {
-  activeSponsorships: 'active',
+  childrenWithConsent: 'with consent',
   childAlerts: 'need attention',
-  pendingConsents: 'awaiting consent',
+  pendingConsents: 'awaiting a guardian’s answer',
   openTickets: 'open',
   pendingPayments: 'pending',
 };

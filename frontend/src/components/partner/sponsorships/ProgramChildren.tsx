@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { MailCheck, UserMinus, UserPlus, Users } from 'lucide-react';
-import { PartnerBadge, PartnerBentoCard, PartnerDataTable, type DataTableColumn } from '@/components/partner/shared';
-import { ConsentBadge } from '@/components/partner/children/ConsentBadge';
+import { PartnerBentoCard, PartnerDataTable, type DataTableColumn } from '@/components/partner/shared';
+import { ChildStateBadges } from '@/components/partner/children/ChildStateBadges';
 import { formatGrade } from '@/components/partner/children/child-format';
 import { isApiError } from '@/lib/api';
 import { formatDate, formatNumber } from '@/lib/format';
@@ -48,16 +48,25 @@ export function ProgramChildren({ program }: { program: ProgramResponse }) {
           </Link>
           <span className="flex flex-wrap items-center gap-1.5 text-xs text-fg-subtle md:hidden">
             {formatGrade(c.grade)} · {c.county}
-            <ConsentBadge status={c.consentStatus} />
-            {c.status !== 'ACTIVE' && c.status !== 'PENDING_CONSENT' && <PartnerBadge status={c.status} className="sm:hidden" />}
+            <span className="contents sm:hidden">
+              <ChildStateBadges child={c} />
+            </span>
           </span>
         </div>
       ),
     },
     { key: 'grade', header: 'Grade', cell: (c) => <span className="whitespace-nowrap">{formatGrade(c.grade)}</span>, className: 'hidden md:table-cell' },
     { key: 'county', header: 'County', cell: (c) => c.county, className: 'hidden md:table-cell' },
-    { key: 'status', header: 'Status', cell: (c) => <PartnerBadge status={c.status} />, className: 'hidden sm:table-cell' },
-    { key: 'consent', header: 'Consent', cell: (c) => <ConsentBadge status={c.consentStatus} />, className: 'hidden md:table-cell' },
+    {
+      key: 'consent',
+      header: 'Consent',
+      cell: (c) => (
+        <span className="flex flex-wrap gap-1.5">
+          <ChildStateBadges child={c} />
+        </span>
+      ),
+      className: 'hidden sm:table-cell',
+    },
     { key: 'enrolled', header: 'Enrolled', cell: (c) => <span className="whitespace-nowrap text-fg-muted">{formatDate(c.enrolledAt)}</span>, className: 'hidden lg:table-cell' },
     ...(ended
       ? []
@@ -101,7 +110,7 @@ export function ProgramChildren({ program }: { program: ProgramResponse }) {
   return (
     <PartnerBentoCard
       title="Children"
-      description={`${formatNumber(program.children.enrolled)} enrolled · ${formatNumber(program.children.pendingConsent)} waiting for consent`}
+      description={`${formatNumber(program.children.enrolled)} enrolled · ${formatNumber(program.children.pendingConsent)} without consent yet`}
       icon={Users}
       colSpan={4}
       testId="program-children"

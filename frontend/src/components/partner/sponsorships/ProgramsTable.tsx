@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { PartnerBadge, PartnerDataTable, type DataTableColumn } from '@/components/partner/shared';
 import { formatCurrency, formatDate } from '@/lib/format';
+import { programTypeLabel } from '@/lib/program-labels';
 import type { ProgramResponse } from '@/types/partner';
 import { EnrollmentMeter } from './EnrollmentMeter';
 import type { RowSelection } from './use-row-selection';
@@ -55,7 +56,7 @@ export function ProgramsTable({ rows, total, isLoading, page, pageSize, onPageCh
           </Link>
           <span className="flex flex-wrap items-center gap-1.5 text-xs text-fg-subtle">
             <PartnerBadge status={p.status} className="md:hidden" />
-            <span className="capitalize">{p.programType}</span>
+            <span>{programTypeLabel(p.programType)}</span>
             {p.startDate && <span>· from {formatDate(p.startDate)}</span>}
           </span>
         </div>
@@ -73,7 +74,7 @@ export function ProgramsTable({ rows, total, isLoading, page, pageSize, onPageCh
     },
     {
       key: 'consent',
-      header: 'Awaiting consent',
+      header: 'Without consent yet',
       cell: (p) => <span className="tabular-nums">{p.children.pendingConsent}</span>,
       align: 'right',
       className: 'hidden lg:table-cell',

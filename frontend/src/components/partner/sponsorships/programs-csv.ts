@@ -14,7 +14,7 @@ export const PROGRAM_CSV_HEADER = [
   'Maximum children',
   'Enrolled',
   'Active',
-  'Pending consent',
+  'Without consent yet',
   'Paused',
   'Graduated',
   'Removed',

@@ -3,6 +3,10 @@
  * placeholder page shows. The router wires each path to PartnerSectionPage with `handle.section`.
  * Sections with a page of their own (sponsorships, sponsored children, enrollments) are routed in
  * app/routes.tsx directly and are not listed here.
+ *
+ * This table is the one answer to "is this section built?": the sidebar marks these items "Soon" (read out as "not available yet")
+ * and shows no badge on them, and the dashboard neither links into them nor sends a user there
+ * (see {@link isBuiltHref}).
  */
 
 export interface PartnerSectionInfo {
@@ -154,3 +158,15 @@ export const childTabs: Record<string, { label: string; description: string }> =
   goals: { label: 'Goals', description: 'The goals you set for each child and how close they are.' },
   'ai-insights': { label: 'AI Insights', description: 'Learning style, support tips and early warnings.' },
 };
+
+const PARTNER_PREFIX = '/dashboard/partner/';
+
+/** The unbuilt section a link leads into, or null when it leads to a built page (or outside the partner area). */
+export function unbuiltSectionOf(href: string): PartnerSectionInfo | null {
+  if (!href.startsWith(PARTNER_PREFIX)) return null;
+  const first = href.slice(PARTNER_PREFIX.length).split(/[/?#]/, 1)[0] ?? '';
+  return Object.values(partnerSections).find((s: PartnerSectionInfo) => s.path === first) ?? null;
+}
+
+/** Whether a link leads to a page that works today. */
+export const isBuiltHref = (href: string) => unbuiltSectionOf(href) === null;
