@@ -158,6 +158,10 @@ test('the admin sends the program back with a reason, then approves it once resu
   await row.waitFor();
   await row.getByRole('button', { name: 'Review' }).click();
   await dialog.getByTestId('program-approve').click();
+  // The confirm step restates the program, its children and its price before anything is sent.
+  await dialog.getByTestId('approve-children').waitFor();
+  assert.match(await dialog.getByTestId('approve-program').innerText(), new RegExp(PROGRAM.slice(0, 20)));
+  await dialog.getByTestId('program-approve-confirm').click();
   await dialog.waitFor({ state: 'detached' });
   await admin.getByText(`“${PROGRAM}” is approved and now active.`).waitFor();
   await row.waitFor({ state: 'detached' });
@@ -173,6 +177,12 @@ test('the admin sends the program back with a reason, then approves it once resu
 test('partner2 asks the guardians for consent and watches the counters', async () => {
   await partner.goto(`/dashboard/partner/sponsorships/${state.programId}`);
   await partner.getByTestId('request-consent').click();
+  // A preview first: who will be asked and the words they will read; nothing is sent until confirmed.
+  const confirm = partner.getByTestId('consent-confirm');
+  await confirm.getByTestId('consent-preview-summary').waitFor();
+  assert.match(await confirm.getByTestId('consent-preview-summary').innerText(), /guardians? of 10 children will be asked/);
+  await shot(partner, '10a', 'partner-consent-preview', { fullPage: false });
+  await confirm.getByTestId('confirm-button').click();
   const result = partner.getByTestId('consent-result');
   await result.waitFor();
   assert.equal(await digits(result.getByTestId('consent-children')), 10);
