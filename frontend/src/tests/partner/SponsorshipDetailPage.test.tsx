@@ -157,6 +157,59 @@ describe('SponsorshipDetailPage', () => {
     expect(within(dialog).getByTestId('selected-count')).toHaveTextContent('2 selected');
   });
 
+  it('shows the chosen students as chips with the count against the minimum, says why few are available, and searches by surname', async () => {
+    const user = userEvent.setup();
+    const students = [studentFixture(0), studentFixture(1), studentFixture(2)];
+    const spy = routes(programFixture({ children: { enrolled: 3, active: 0, pendingConsent: 3, paused: 0, graduated: 0, removed: 0 } }), {
+      [AVAILABLE]: ({ url }) => json(paged(new URL(url, 'http://x').searchParams.get('search') ? [students[1]!] : students)),
+      '/api/v1/partner/sponsorships/filter-options': json({ counties: ['Kisumu'], grades: ['Grade4'], learningNeeds: [], schools: [] }),
+    });
+    renderPage();
+    await user.click(await screen.findByTestId('add-children'));
+    const dialog = screen.getByTestId('add-children-modal');
+
+    expect(await within(dialog).findByTestId('few-available')).toHaveTextContent(
+      'Only 3 students are available to add, and this program needs 7 more to reach its minimum of 10. Not listed: children already in one of your running programs',
+    );
+    const counter = within(dialog).getByTestId('enrollment-counter');
+    expect(counter).toHaveTextContent('3 / min 10');
+
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Select Baraka K.' }));
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Select Wanjiru K.' }));
+    const chips = within(dialog).getByRole('list', { name: 'Chosen students' });
+    expect(within(chips).getAllByTestId('student-chip').map((c) => c.textContent)).toEqual(['Baraka K.', 'Wanjiru K.']);
+    expect(counter).toHaveTextContent('5 / min 10');
+
+    await user.click(within(chips).getByRole('button', { name: 'Remove Baraka K. from the chosen students' }));
+    expect(within(dialog).getAllByTestId('student-chip')).toHaveLength(1);
+    expect(within(dialog).getByRole('checkbox', { name: 'Select Baraka K.' })).not.toBeChecked();
+    expect(counter).toHaveTextContent('4 / min 10');
+
+    // A whole surname or admission number finds the student; the chips stay across searches.
+    const search = within(dialog).getByLabelText(/surname, admission number/);
+    await user.type(search, 'Kamau');
+    await waitFor(() => expect(spy.mock.calls.some(([u]) => String(u).startsWith(AVAILABLE) && String(u).includes('search=Kamau'))).toBe(true));
+    expect(within(dialog).getAllByTestId('student-chip').map((c) => c.textContent)).toEqual(['Wanjiru K.']);
+  });
+
+  it('counts up to the minimum: “10 / min 10” once enough are chosen', async () => {
+    const user = userEvent.setup();
+    const students = Array.from({ length: 12 }, (_, i) => studentFixture(i, { displayName: `Student${i} K.` }));
+    routes(programFixture({ children: { enrolled: 8, active: 0, pendingConsent: 8, paused: 0, graduated: 0, removed: 0 } }), {
+      [AVAILABLE]: json(paged(students)),
+      '/api/v1/partner/sponsorships/filter-options': json({ counties: [], grades: [], learningNeeds: [], schools: [] }),
+    });
+    renderPage();
+    await user.click(await screen.findByTestId('add-children'));
+    const dialog = screen.getByTestId('add-children-modal');
+    await user.click(await within(dialog).findByRole('checkbox', { name: 'Select Student0 K.' }));
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Select Student1 K.' }));
+    const counter = within(dialog).getByTestId('enrollment-counter');
+    expect(counter).toHaveTextContent('10 / min 10');
+    expect(counter).toHaveClass('text-ok');
+    expect(within(dialog).queryByTestId('few-available')).not.toBeInTheDocument();
+  });
+
   it('explains the minimum rule before removing a child from an active program, and the server’s refusal', async () => {
     const user = userEvent.setup();
     const active = programFixture({ status: 'ACTIVE', allowedActions: ['pause', 'complete', 'cancel'], children: { enrolled: 10, active: 10, pendingConsent: 0, paused: 0, graduated: 0, removed: 0 } });
