@@ -256,30 +256,34 @@ describe('the programs list', () => {
     expect(screen.getByTestId('toast')).toHaveTextContent('Exported 150 programs.');
   });
 
-  it('submits several programs at once, skipping those whose status does not allow it', async () => {
+  it('submits several programs at once, skipping those whose status or size does not allow it, and shows refusals', async () => {
     const user = userEvent.setup();
     const draft = programFixture({ children: { enrolled: 12, active: 0, pendingConsent: 12, paused: 0, graduated: 0, removed: 0 } });
+    const raced = programFixture({ id: 'p4', name: 'Raced draft', children: { enrolled: 10, active: 0, pendingConsent: 10, paused: 0, graduated: 0, removed: 0 } });
     const short = programFixture({ id: 'p3', name: 'Short draft' });
     const active = programFixture({ id: 'p2', name: 'Running', status: 'ACTIVE', allowedActions: ['pause', 'complete', 'cancel'] });
-    mockFetch({
-      [`GET ${PROGRAMS}`]: json(paged([draft, short, active])),
+    const spy = mockFetch({
+      [`GET ${PROGRAMS}`]: json(paged([draft, raced, short, active])),
       [`POST ${PROGRAMS}/${PROGRAM_ID}/submit`]: json({ ...draft, status: 'PENDING_APPROVAL', allowedActions: ['cancel'] }),
-      [`POST ${PROGRAMS}/p3/submit`]: problem(409, 'The request conflicts with the current state.', 'This program needs at least 10 children to submit the program; 8 enrolled, 2 more needed.', {
+      [`POST ${PROGRAMS}/p4/submit`]: problem(409, 'The request conflicts with the current state.', 'This program needs at least 10 children to submit the program; 9 enrolled, 1 more needed.', {
         code: 'min_children_not_met',
         minChildren: 10,
-        enrolled: 8,
-        missing: 2,
+        enrolled: 9,
+        missing: 1,
       }),
     });
     renderPage();
     await user.click(await screen.findByTestId('select-all-programs'));
-    expect(screen.getByTestId('bulk-actions')).toHaveTextContent('3 selected');
+    expect(screen.getByTestId('bulk-actions')).toHaveTextContent('4 selected');
     expect(screen.getByTestId('bulk-submit')).toHaveTextContent('Submit for approval (2)');
 
     await user.click(screen.getByTestId('bulk-submit'));
+    // Before sending: the short draft is skipped with the reason.
+    expect(within(screen.getByTestId('bulk-list')).getByText('Skipped: 8 of at least 10 children enrolled; add 2 more.')).toBeInTheDocument();
     await user.click(screen.getByTestId('bulk-confirm'));
     const list = await screen.findByTestId('bulk-list');
-    await waitFor(() => expect(within(list).getAllByRole('listitem').map((li) => li.dataset.result)).toEqual(['done', 'refused', 'skipped']));
-    expect(within(list).getByText(/8 enrolled, 2 more needed\. Add the missing children/)).toBeInTheDocument();
+    await waitFor(() => expect(within(list).getAllByRole('listitem').map((li) => li.dataset.result)).toEqual(['done', 'refused', 'skipped', 'skipped']));
+    expect(within(list).getByText(/9 enrolled, 1 more needed\. Add the missing children/)).toBeInTheDocument();
+    expect(spy.mock.calls.some(([u]) => u === `${PROGRAMS}/p3/submit`)).toBe(false);
   });
 });
