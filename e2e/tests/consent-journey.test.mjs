@@ -78,6 +78,13 @@ async function createProgramInTheUi() {
   await partner.waitForURL(/\/dashboard\/partner\/sponsorships\/[0-9a-f-]{36}$/);
   state.programId = partner.url().split('/').pop();
 
+  // With no children yet, submitting is not offered, and the page says how many are missing.
+  const submit = partner.getByTestId('action-submit');
+  await submit.waitFor();
+  assert.equal(await submit.isDisabled(), true);
+  assert.equal(await partner.getByTestId('action-submit-reason').innerText(), '0 of at least 10 children enrolled; add 10 more');
+  await shot(partner, '01a', 'partner-draft-submit-disabled', { fullPage: false });
+
   // Ten children, county by county; the selection is kept while the filter changes.
   await partner.getByTestId('add-children').click();
   const modal = partner.getByTestId('add-children-modal');
@@ -160,6 +167,7 @@ test('the admin sends the program back with a reason, then approves it once resu
   await dialog.getByTestId('program-approve').click();
   // The confirm step restates the program, its children and its price before anything is sent.
   await dialog.getByTestId('approve-children').waitFor();
+  await shot(admin, '08a', 'admin-approve-confirm');
   assert.match(await dialog.getByTestId('approve-program').innerText(), new RegExp(PROGRAM.slice(0, 20)));
   await dialog.getByTestId('program-approve-confirm').click();
   await dialog.waitFor({ state: 'detached' });

@@ -114,7 +114,7 @@ export function ProgramReviewDialog({ entry, onClose, onDecided }: ProgramReview
         mode === 'reject'
           ? 'The program goes back to draft, and the partner sees your reason.'
           : mode === 'approve'
-            ? 'The program becomes active: its terms are fixed, billing starts and the partner may ask guardians for consent.'
+            ? 'The program becomes active: its terms are fixed and the partner may ask guardians for consent. A child is billed once a guardian agrees.'
             : `${partnerName} · ${partnerEmail}`
       }
       footer={
@@ -180,7 +180,7 @@ export function ProgramReviewDialog({ entry, onClose, onDecided }: ProgramReview
               testId="approve-price"
             />
             <ApproveFact
-              label="Per billing period"
+              label="At most, per billing period"
               value={formatCurrency(program.pricePerChild * program.children.enrolled, program.currency)}
               testId="approve-total"
             />

@@ -48,7 +48,7 @@ export function AddChildrenModal({ open, onClose, program }: AddChildrenModalPro
   const available = students.data?.total;
   // Children the program lacks to reach its minimum; when fewer students than that can be added, say so and why.
   const needed = Math.max(0, program.minChildren - program.children.enrolled);
-  const tooFew = available !== undefined && available < needed;
+  const tooFew = available !== undefined && available < needed && program.children.enrolled + selected.size < program.minChildren;
 
   const changeFilters = (change: Partial<StudentFilterValues>) => {
     setFilters((prev) => ({ ...prev, ...change }));
