@@ -78,6 +78,13 @@ async function createProgramInTheUi() {
   await partner.waitForURL(/\/dashboard\/partner\/sponsorships\/[0-9a-f-]{36}$/);
   state.programId = partner.url().split('/').pop();
 
+  // With no children yet, submitting is not offered, and the page says how many are missing.
+  const submit = partner.getByTestId('action-submit');
+  await submit.waitFor();
+  assert.equal(await submit.isDisabled(), true);
+  assert.equal(await partner.getByTestId('action-submit-reason').innerText(), '0 of at least 10 children enrolled; add 10 more');
+  await shot(partner, '01a', 'partner-draft-submit-disabled', { fullPage: false });
+
   // Ten children, county by county; the selection is kept while the filter changes.
   await partner.getByTestId('add-children').click();
   const modal = partner.getByTestId('add-children-modal');
@@ -158,6 +165,11 @@ test('the admin sends the program back with a reason, then approves it once resu
   await row.waitFor();
   await row.getByRole('button', { name: 'Review' }).click();
   await dialog.getByTestId('program-approve').click();
+  // The confirm step restates the program, its children and its price before anything is sent.
+  await dialog.getByTestId('approve-children').waitFor();
+  await shot(admin, '08a', 'admin-approve-confirm');
+  assert.match(await dialog.getByTestId('approve-program').innerText(), new RegExp(PROGRAM.slice(0, 20)));
+  await dialog.getByTestId('program-approve-confirm').click();
   await dialog.waitFor({ state: 'detached' });
   await admin.getByText(`“${PROGRAM}” is approved and now active.`).waitFor();
   await row.waitFor({ state: 'detached' });
@@ -173,6 +185,12 @@ test('the admin sends the program back with a reason, then approves it once resu
 test('partner2 asks the guardians for consent and watches the counters', async () => {
   await partner.goto(`/dashboard/partner/sponsorships/${state.programId}`);
   await partner.getByTestId('request-consent').click();
+  // A preview first: who will be asked and the words they will read; nothing is sent until confirmed.
+  const confirm = partner.getByTestId('consent-confirm');
+  await confirm.getByTestId('consent-preview-summary').waitFor();
+  assert.match(await confirm.getByTestId('consent-preview-summary').innerText(), /guardians? of 10 children will be asked/);
+  await shot(partner, '10a', 'partner-consent-preview', { fullPage: false });
+  await confirm.getByTestId('confirm-button').click();
   const result = partner.getByTestId('consent-result');
   await result.waitFor();
   assert.equal(await digits(result.getByTestId('consent-children')), 10);

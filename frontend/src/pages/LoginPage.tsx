@@ -123,6 +123,7 @@ export default function LoginPage() {
                 inputMode="email"
                 autoFocus
                 className="input h-10"
+                aria-required="true"
                 aria-invalid={errors.email ? true : undefined}
                 aria-describedby={errors.email ? 'email-error' : undefined}
                 {...register('email')}
@@ -144,6 +145,7 @@ export default function LoginPage() {
                   type={showPassword ? 'text' : 'password'}
                   autoComplete="current-password"
                   className="input h-10 pr-10"
+                  aria-required="true"
                   aria-invalid={errors.password ? true : undefined}
                   aria-describedby={errors.password ? 'password-error' : undefined}
                   {...register('password')}

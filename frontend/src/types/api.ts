@@ -2295,6 +2295,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/partner/sponsorships/consent/request/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who a consent request would ask and the text they would read; nothing is sent. */
+        get: {
+            parameters: {
+                query?: {
+                    programId?: string;
+                    sponsoredChildId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConsentRequestPreview"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/partner/sponsorships/consent/status": {
         parameters: {
             query?: never;
@@ -3413,6 +3479,11 @@ export interface components {
             /** Format: int32 */
             removed: number;
         };
+        ChildWithoutGuardian: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+        };
         CohortPoint: {
             /** Format: date */
             weekStart: string;
@@ -3453,6 +3524,21 @@ export interface components {
             sponsoredChildId: null | string;
             /** Format: uuid */
             programId: null | string;
+        };
+        ConsentRequestPreview: {
+            /** Format: int32 */
+            children: number;
+            /** Format: int32 */
+            childrenToAsk: number;
+            /** Format: int32 */
+            guardiansToAsk: number;
+            /** Format: int32 */
+            alreadyPending: number;
+            withoutGuardian: components["schemas"]["ChildWithoutGuardian"][];
+            consentTextVersion: string;
+            sampleText: string;
+            partnerSees: string[];
+            partnerDoesNotSee: string[];
         };
         ConsentRequestResult: {
             /** Format: int32 */

@@ -157,6 +157,8 @@ export type ChildHeader = Schemas['ChildHeader'];
 
 export type ConsentRequestBody = Schemas['ConsentRequestBody'];
 export type ConsentRequestResult = Schemas['ConsentRequestResult'];
+/** What a consent request would do (nothing is sent): children and guardians to ask, and the text they read. */
+export type ConsentRequestPreview = Schemas['ConsentRequestPreview'];
 export type ChildConsentResponse = Schemas['ChildConsentResponse'];
 export type PagedChildConsents = Schemas['PagedOfChildConsentResponse'];
 

@@ -1,9 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { PartnerModal } from '@/components/partner/shared';
 import { isApiError } from '@/lib/api';
+import { formatCurrency, formatNumber } from '@/lib/format';
 import { useApproveProgram, useRejectProgram, type AdminProgram } from '@/services/admin/sponsorship-programs';
 import { toast } from '@/store/toastStore';
 import type { PendingProgram } from '@/types/partner';
+import { billingPeriodLabel } from './program-labels';
 import { ProgramReviewDetails } from './ProgramReviewDetails';
 import { RejectReasonField } from './RejectReasonField';
 
@@ -27,7 +29,8 @@ export interface ProgramReviewDialogProps {
  */
 export function ProgramReviewDialog({ entry, onClose, onDecided }: ProgramReviewDialogProps) {
   const id = useId();
-  const [mode, setMode] = useState<'review' | 'reject'>('review');
+  // Approving is a step of its own: it activates billing and lets the partner ask guardians, so the terms are restated first.
+  const [mode, setMode] = useState<'review' | 'approve' | 'reject'>('review');
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
   const reasonRef = useRef<HTMLTextAreaElement>(null);
@@ -56,6 +59,10 @@ export function ProgramReviewDialog({ entry, onClose, onDecided }: ProgramReview
   const busy = approve.isPending || reject.isPending;
 
   const close = () => !busy && onClose();
+  // The server refuses to approve below the minimum (409 min_children_not_met): say so instead of offering it.
+  const missing = program.minChildren - program.children.enrolled;
+  const approveBlocked =
+    missing > 0 ? `${formatNumber(program.children.enrolled)} of at least ${formatNumber(program.minChildren)} children enrolled; the partner must add ${formatNumber(missing)} more.` : null;
 
   const onApprove = () =>
     approve.mutate(program.id, {
@@ -102,14 +109,25 @@ export function ProgramReviewDialog({ entry, onClose, onDecided }: ProgramReview
       onClose={close}
       size="lg"
       testId="program-review-dialog"
-      title={mode === 'reject' ? `Reject “${program.name}”` : program.name}
+      title={mode === 'reject' ? `Reject “${program.name}”` : mode === 'approve' ? `Approve “${program.name}”?` : program.name}
       description={
         mode === 'reject'
           ? 'The program goes back to draft, and the partner sees your reason.'
-          : `${partnerName} · ${partnerEmail}`
+          : mode === 'approve'
+            ? 'The program becomes active: its terms are fixed and the partner may ask guardians for consent. A child is billed once a guardian agrees.'
+            : `${partnerName} · ${partnerEmail}`
       }
       footer={
-        mode === 'reject' ? (
+        mode === 'approve' ? (
+          <>
+            <button type="button" className="btn-secondary min-h-11" onClick={() => setMode('review')} disabled={busy}>
+              Back
+            </button>
+            <button type="button" className="btn-primary min-h-11" onClick={onApprove} disabled={busy} data-testid="program-approve-confirm">
+              {approve.isPending ? 'Approving…' : 'Approve and activate'}
+            </button>
+          </>
+        ) : mode === 'reject' ? (
           <>
             <button type="button" className="btn-secondary min-h-11" onClick={() => setMode('review')} disabled={busy}>
               Back
@@ -123,8 +141,20 @@ export function ProgramReviewDialog({ entry, onClose, onDecided }: ProgramReview
             <button type="button" className="btn-secondary min-h-11" onClick={() => setMode('reject')} disabled={busy} data-testid="program-reject">
               Reject…
             </button>
-            <button type="button" className="btn-primary min-h-11" onClick={onApprove} disabled={busy} data-testid="program-approve">
-              {approve.isPending ? 'Approving…' : 'Approve'}
+            {approveBlocked && (
+              <span id={`${id}-approve-blocked`} className="mr-auto self-center text-xs text-amber-300" data-testid="program-approve-blocked">
+                {approveBlocked}
+              </span>
+            )}
+            <button
+              type="button"
+              className="btn-primary min-h-11"
+              onClick={() => setMode('approve')}
+              disabled={busy || approveBlocked !== null}
+              aria-describedby={approveBlocked ? `${id}-approve-blocked` : undefined}
+              data-testid="program-approve"
+            >
+              Approve…
             </button>
           </>
         ) : (
@@ -134,7 +164,34 @@ export function ProgramReviewDialog({ entry, onClose, onDecided }: ProgramReview
         )
       }
     >
-      {mode === 'reject' ? (
+      {mode === 'approve' ? (
+        <div className="flex flex-col gap-3 text-sm" data-testid="program-approve-summary">
+          <dl className="grid grid-cols-1 gap-2 sm:grid-cols-3">
+            <ApproveFact label="Program" value={program.name} testId="approve-program" />
+            <ApproveFact label="Partner" value={partnerName} testId="approve-partner" />
+            <ApproveFact
+              label="Children enrolled"
+              value={`${formatNumber(program.children.enrolled)} (minimum ${formatNumber(program.minChildren)})`}
+              testId="approve-children"
+            />
+            <ApproveFact
+              label="Price per child"
+              value={`${formatCurrency(program.pricePerChild, program.currency)} · ${billingPeriodLabel(program.billingPeriod)}`}
+              testId="approve-price"
+            />
+            <ApproveFact
+              label="At most, per billing period"
+              value={formatCurrency(program.pricePerChild * program.children.enrolled, program.currency)}
+              testId="approve-total"
+            />
+          </dl>
+          {serverError && (
+            <p role="alert" className="rounded-lg border border-brand/40 bg-brand-soft px-3 py-2.5 text-fg" data-testid="program-approve-error">
+              {serverError}
+            </p>
+          )}
+        </div>
+      ) : mode === 'reject' ? (
         <RejectReasonField
           id={id}
           textareaRef={reasonRef}
@@ -150,5 +207,16 @@ export function ProgramReviewDialog({ entry, onClose, onDecided }: ProgramReview
         <ProgramReviewDetails program={program} pending={pending} serverError={serverError} />
       )}
     </PartnerModal>
+  );
+}
+
+function ApproveFact({ label, value, testId }: { label: string; value: string; testId: string }) {
+  return (
+    <div className="min-w-0 rounded-lg border border-line bg-elevated px-3 py-2">
+      <dt className="text-[11px] text-fg-subtle">{label}</dt>
+      <dd className="break-words font-medium text-fg" data-testid={testId}>
+        {value}
+      </dd>
+    </div>
   );
 }

@@ -111,6 +111,7 @@ export function ConsentAnswerForm({ consent, onReload, onAnswered, agreeOnly = f
                 setAgreed(e.target.checked);
                 if (e.target.checked) setErrors((prev) => ({ ...prev, agree: undefined }));
               }}
+              aria-required="true"
               aria-invalid={errors.agree ? true : undefined}
               aria-describedby={errors.agree ? agreeErrorId : undefined}
               data-testid="consent-agree-checkbox"
@@ -135,6 +136,7 @@ export function ConsentAnswerForm({ consent, onReload, onAnswered, agreeOnly = f
             value={name}
             onChange={(e) => setName(e.target.value)}
             autoComplete="name"
+            aria-required="true"
             autoCapitalize="words"
             spellCheck={false}
             maxLength={200}

@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '@/lib/api';
 import { toQuery } from '@/lib/query-string';
-import type { ChildConsentStatus, ConsentRequestBody, ConsentRequestResult, PagedChildConsents } from '@/types/partner';
+import type { ChildConsentStatus, ConsentRequestBody, ConsentRequestPreview, ConsentRequestResult, PagedChildConsents } from '@/types/partner';
 import { dashboardKeys } from './dashboard';
 import { SPONSORSHIPS_BASE, sponsorshipKeys } from './sponsorship-keys';
 
@@ -12,6 +12,19 @@ const BASE = `${SPONSORSHIPS_BASE}/consent`;
 
 export const requestConsent = (body: Partial<ConsentRequestBody>) =>
   api.post<ConsentRequestResult>(`${BASE}/request`, { sponsoredChildId: null, programId: null, ...body });
+
+export const getConsentRequestPreview = (programId: string, signal?: AbortSignal) =>
+  api.get<ConsentRequestPreview>(`${BASE}/request/preview${toQuery({ programId })}`, { signal });
+
+/** Who "Request consent" would ask and what they would read, fetched while the confirmation is open. */
+export function useConsentRequestPreview(programId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...sponsorshipKeys.all, 'consent-preview', programId],
+    queryFn: ({ signal }) => getConsentRequestPreview(programId, signal),
+    enabled,
+    staleTime: 0,
+  });
+}
 
 export const getConsentStatus = (programId?: string, status?: ChildConsentStatus | '', signal?: AbortSignal) =>
   api.get<PagedChildConsents>(`${BASE}/status${toQuery({ programId, status })}`, { signal });
@@ -34,6 +47,7 @@ export function useRequestConsent() {
     onSuccess: (_result, body) => {
       void queryClient.invalidateQueries({ queryKey: sponsorshipKeys.children() });
       void queryClient.invalidateQueries({ queryKey: [...sponsorshipKeys.all, 'consent-status'] });
+      void queryClient.invalidateQueries({ queryKey: [...sponsorshipKeys.all, 'consent-preview'] });
       void queryClient.invalidateQueries({ queryKey: dashboardKeys.all });
       if (body.programId) void queryClient.invalidateQueries({ queryKey: sponsorshipKeys.program(body.programId) });
     },

@@ -121,7 +121,18 @@ describe('admin sponsorship programs', () => {
     expect(within(dialog).getByText('Average Mathematics score of 70 or more')).toBeInTheDocument();
     expect(within(dialog).getByText('Open-ended')).toBeInTheDocument();
 
-    await user.click(within(dialog).getByRole('button', { name: 'Approve' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Approve…' }));
+    // A confirm step restates what is approved; nothing is sent yet.
+    const confirm = screen.getByRole('dialog', { name: 'Approve “Girls in STEM Direct Sponsorship”?' });
+    expect(within(confirm).getByTestId('approve-program')).toHaveTextContent('Girls in STEM Direct Sponsorship');
+    expect(within(confirm).getByTestId('approve-partner')).toHaveTextContent('Esther Wambui');
+    expect(within(confirm).getByTestId('approve-children')).toHaveTextContent('10 (minimum 10)');
+    expect(within(confirm).getByTestId('approve-price')).toHaveTextContent(/KES\s?4,000 · Termly/);
+    expect(within(confirm).getByTestId('approve-total')).toHaveTextContent(/KES\s?40,000\b/);
+    expect(fetchSpy.mock.calls.some(([, init]) => init?.method === 'POST')).toBe(false);
+    await user.click(within(confirm).getByRole('button', { name: 'Back' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Approve…' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Approve and activate' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     const post = fetchSpy.mock.calls.find(([url, init]) => url === `${LIST}/p-stem/approve` && init?.method === 'POST');
     expect(post).toBeDefined();
@@ -131,10 +142,21 @@ describe('admin sponsorship programs', () => {
     expect(await screen.findByText('No programs wait for approval.')).toBeInTheDocument();
   });
 
+  it('does not offer to approve a program below its minimum, and says why', async () => {
+    const user = userEvent.setup();
+    mockFetch({ [`GET ${LIST}`]: json(paged([small])) });
+    renderAt();
+    await user.click(await screen.findByRole('button', { name: 'Review' }));
+    const approve = within(screen.getByRole('dialog')).getByRole('button', { name: 'Approve…' });
+    expect(approve).toBeDisabled();
+    expect(approve).toHaveAccessibleDescription('8 of at least 10 children enrolled; the partner must add 2 more.');
+  });
+
   it('shows a refused approval inside the dialog', async () => {
     const user = userEvent.setup();
+    // The queue counted 10; the partner removed one meanwhile (a paused program may), so the server refuses.
     mockFetch({
-      [`GET ${LIST}`]: json(paged([small])),
+      [`GET ${LIST}`]: json(paged([{ ...small, program: { ...small.program, children: { ...small.program.children, enrolled: 10 } } }])),
       [`POST ${LIST}/p-small/approve`]: problem(409, 'The request conflicts with the current state.', 'At least 10 children are needed to approve the program; it has 8.', {
         code: 'min_children_not_met',
       }),
@@ -143,9 +165,9 @@ describe('admin sponsorship programs', () => {
 
     await user.click(await screen.findByRole('button', { name: 'Review' }));
     const dialog = screen.getByRole('dialog');
-    expect(within(dialog).getByTestId('program-below-minimum')).toHaveTextContent('Below the minimum of 10');
-    await user.click(within(dialog).getByRole('button', { name: 'Approve' }));
-    expect(await within(dialog).findByTestId('program-review-error')).toHaveTextContent('At least 10 children are needed to approve the program; it has 8.');
+    await user.click(within(dialog).getByRole('button', { name: 'Approve…' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Approve and activate' }));
+    expect(await within(dialog).findByTestId('program-approve-error')).toHaveTextContent('At least 10 children are needed to approve the program; it has 8.');
     expect(screen.getByRole('dialog')).toBeInTheDocument();
   });
 

@@ -115,6 +115,9 @@ describe('answering a consent request', () => {
 
     expect(screen.getByRole('checkbox', { name: 'I have read and agree' })).not.toBeChecked();
     const name = screen.getByRole('textbox', { name: 'Your full name (signature)' });
+    // Both are needed to agree: the signature and the tick box are announced as required.
+    expect(name).toHaveAttribute('aria-required', 'true');
+    expect(screen.getByTestId('consent-agree-checkbox')).toHaveAttribute('aria-required', 'true');
     expect(name).toHaveAccessibleDescription('Type your full name as it appears on your account');
     expect(screen.getByRole('button', { name: 'Agree and sign' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Decline' })).toBeInTheDocument();

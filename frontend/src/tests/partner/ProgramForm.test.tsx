@@ -133,6 +133,71 @@ describe('the program form', () => {
   });
 });
 
+describe('required fields and goal metrics', () => {
+  it('marks the required fields, visibly and with aria-required, and only those', async () => {
+    const user = userEvent.setup();
+    mockFetch({ [PROGRAMS]: json(paged([])) });
+    renderPage();
+    const dialog = await openForm(user);
+    expect(within(dialog).getByTestId('required-note')).toHaveTextContent('Fields marked * are required.');
+    for (const label of ['Program name', 'Program type', 'Billing period', 'Price per child', 'Currency']) {
+      expect(field(dialog, label)).toHaveAttribute('aria-required', 'true');
+      expect(within(dialog).getByText(label, { selector: 'label' })).toHaveAttribute('data-required', 'true');
+    }
+    for (const label of ['Description', 'Minimum children', 'Maximum children', 'Start date', 'End date', 'Custom pricing notes']) {
+      expect(field(dialog, label)).not.toHaveAttribute('aria-required');
+      expect(within(dialog).getByText(label, { selector: 'label' })).not.toHaveAttribute('data-required');
+    }
+    await user.click(within(dialog).getByRole('button', { name: 'Add a goal' }));
+    expect(field(dialog, 'Goal 1 title')).toHaveAttribute('aria-required', 'true');
+  });
+
+  it('offers the known metrics in a select, asks for a target once one is chosen, and checks on leaving a field, not before', async () => {
+    const user = userEvent.setup();
+    const spy = mockFetch({ [`GET ${PROGRAMS}`]: json(paged([])), [`POST ${PROGRAMS}`]: json(programFixture(), 201) });
+    renderPage();
+    const dialog = await openForm(user);
+    await user.type(field(dialog, 'Program name'), 'Lake Readers');
+    await user.type(field(dialog, 'Price per child'), '1500');
+    await user.click(within(dialog).getByRole('button', { name: 'Add a goal' }));
+
+    // Just added: focused, no error yet.
+    const title = field(dialog, 'Goal 1 title');
+    expect(title).toHaveFocus();
+    expect(title).not.toHaveAttribute('aria-invalid', 'true');
+    expect(within(dialog).queryByText('Each goal needs a title under 200 characters.')).not.toBeInTheDocument();
+    const metric = within(dialog).getByRole('combobox', { name: 'Measured by' });
+    expect(within(metric).getByRole('option', { name: '% at ME or above in Mathematics' })).toHaveValue('share_me_or_above:MATH');
+    expect(within(metric).getByRole('option', { name: 'Minutes of learning a week' })).toHaveValue('avg_weekly_minutes');
+    // Leaving the title empty shows its error.
+    await user.tab();
+    expect(await within(dialog).findByText('Each goal needs a title under 200 characters.')).toBeInTheDocument();
+    await user.type(title, 'Reading at ME');
+
+    await user.selectOptions(metric, 'share_me_or_above:ENG');
+    const target = field(dialog, 'Target');
+    expect(target).toHaveAccessibleName('Target (% of children)');
+    expect(target).toHaveAttribute('aria-required', 'true');
+    await user.click(within(dialog).getByRole('button', { name: 'Create program' }));
+    expect(await within(dialog).findByText('Set a target for this measure.')).toBeInTheDocument();
+    await user.type(target, '120');
+    expect(await within(dialog).findByText('A percentage target is at most 100.')).toBeInTheDocument();
+    await user.clear(target);
+    await user.type(target, '80');
+    await user.click(within(dialog).getByRole('button', { name: 'Create program' }));
+    await waitFor(() => expect(posts(spy)).toHaveLength(1));
+    expect(JSON.parse(String(posts(spy)[0]![1]!.body)).goals).toEqual([{ title: 'Reading at ME', metric: 'share_me_or_above:ENG', target: 80 }]);
+  });
+
+  it('keeps a metric typed before the list existed when the program is edited', async () => {
+    const { render } = await import('@testing-library/react');
+    const { ProgramForm } = await import('@/components/partner/sponsorships/ProgramForm');
+    const { programToForm } = await import('@/components/partner/sponsorships/program-schema');
+    render(<ProgramForm formId="f" defaultValues={programToForm(programFixture())} onSubmit={async () => undefined} />);
+    expect(screen.getByRole('combobox', { name: 'Measured by' })).toHaveValue('percent ME+');
+  });
+});
+
 describe('the programs list', () => {
   it('filters by status chip', async () => {
     const user = userEvent.setup();
@@ -191,30 +256,34 @@ describe('the programs list', () => {
     expect(screen.getByTestId('toast')).toHaveTextContent('Exported 150 programs.');
   });
 
-  it('submits several programs at once, skipping those whose status does not allow it', async () => {
+  it('submits several programs at once, skipping those whose status or size does not allow it, and shows refusals', async () => {
     const user = userEvent.setup();
     const draft = programFixture({ children: { enrolled: 12, active: 0, pendingConsent: 12, paused: 0, graduated: 0, removed: 0 } });
+    const raced = programFixture({ id: 'p4', name: 'Raced draft', children: { enrolled: 10, active: 0, pendingConsent: 10, paused: 0, graduated: 0, removed: 0 } });
     const short = programFixture({ id: 'p3', name: 'Short draft' });
     const active = programFixture({ id: 'p2', name: 'Running', status: 'ACTIVE', allowedActions: ['pause', 'complete', 'cancel'] });
-    mockFetch({
-      [`GET ${PROGRAMS}`]: json(paged([draft, short, active])),
+    const spy = mockFetch({
+      [`GET ${PROGRAMS}`]: json(paged([draft, raced, short, active])),
       [`POST ${PROGRAMS}/${PROGRAM_ID}/submit`]: json({ ...draft, status: 'PENDING_APPROVAL', allowedActions: ['cancel'] }),
-      [`POST ${PROGRAMS}/p3/submit`]: problem(409, 'The request conflicts with the current state.', 'This program needs at least 10 children to submit the program; 8 enrolled, 2 more needed.', {
+      [`POST ${PROGRAMS}/p4/submit`]: problem(409, 'The request conflicts with the current state.', 'This program needs at least 10 children to submit the program; 9 enrolled, 1 more needed.', {
         code: 'min_children_not_met',
         minChildren: 10,
-        enrolled: 8,
-        missing: 2,
+        enrolled: 9,
+        missing: 1,
       }),
     });
     renderPage();
     await user.click(await screen.findByTestId('select-all-programs'));
-    expect(screen.getByTestId('bulk-actions')).toHaveTextContent('3 selected');
+    expect(screen.getByTestId('bulk-actions')).toHaveTextContent('4 selected');
     expect(screen.getByTestId('bulk-submit')).toHaveTextContent('Submit for approval (2)');
 
     await user.click(screen.getByTestId('bulk-submit'));
+    // Before sending: the short draft is skipped with the reason.
+    expect(within(screen.getByTestId('bulk-list')).getByText('Skipped: 8 of at least 10 children enrolled; add 2 more.')).toBeInTheDocument();
     await user.click(screen.getByTestId('bulk-confirm'));
     const list = await screen.findByTestId('bulk-list');
-    await waitFor(() => expect(within(list).getAllByRole('listitem').map((li) => li.dataset.result)).toEqual(['done', 'refused', 'skipped']));
-    expect(within(list).getByText(/8 enrolled, 2 more needed\. Add the missing children/)).toBeInTheDocument();
+    await waitFor(() => expect(within(list).getAllByRole('listitem').map((li) => li.dataset.result)).toEqual(['done', 'refused', 'skipped', 'skipped']));
+    expect(within(list).getByText(/9 enrolled, 1 more needed\. Add the missing children/)).toBeInTheDocument();
+    expect(spy.mock.calls.some(([u]) => u === `${PROGRAMS}/p3/submit`)).toBe(false);
   });
 });

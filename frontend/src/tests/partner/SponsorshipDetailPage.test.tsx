@@ -52,9 +52,31 @@ describe('SponsorshipDetailPage', () => {
     expect(within(actions).getAllByRole('button').map((b) => b.textContent)).toEqual(['Submit for approval', 'Cancel program']);
   });
 
+  it('disables “Submit for approval” below the minimum and says how many children are missing', async () => {
+    routes(programFixture({ children: { enrolled: 3, active: 0, pendingConsent: 3, paused: 0, graduated: 0, removed: 0 } }));
+    renderPage();
+    const submit = await screen.findByTestId('action-submit');
+    expect(submit).toBeDisabled();
+    expect(submit).toHaveAccessibleDescription('3 of at least 10 children enrolled; add 7 more');
+    expect(screen.getByTestId('action-cancel')).toBeEnabled();
+    // Consent is asked only once an admin approved the program (the server answers 409 program_not_active).
+    const consent = screen.getByTestId('request-consent');
+    expect(consent).toBeDisabled();
+    expect(consent).toHaveAccessibleDescription(/submit it for approval first/);
+  });
+
+  it('disables “Resume” on a paused program below its minimum, and consent until it is active again', async () => {
+    routes(programFixture({ status: 'PAUSED', allowedActions: ['resume', 'cancel'], children: { enrolled: 9, active: 5, pendingConsent: 4, paused: 0, graduated: 0, removed: 0 } }));
+    renderPage();
+    expect(await screen.findByTestId('action-resume')).toHaveAccessibleDescription('9 of at least 10 children enrolled; add 1 more');
+    expect(screen.getByTestId('action-resume')).toBeDisabled();
+    expect(screen.getByTestId('request-consent')).toHaveAccessibleDescription('The program is paused: resume it to ask guardians.');
+  });
+
   it('explains a refused submission (409 min_children_not_met) in the confirm dialog', async () => {
     const user = userEvent.setup();
-    routes(programFixture(), {
+    // The page counted 10; a child was removed meanwhile, so the server refuses.
+    routes(programFixture({ children: { enrolled: 10, active: 0, pendingConsent: 10, paused: 0, graduated: 0, removed: 0 } }), {
       [`POST ${PROGRAM}/submit`]: problem(409, 'The request conflicts with the current state.', 'This program needs at least 10 children to submit the program; 8 enrolled, 2 more needed.', {
         code: 'min_children_not_met',
         minChildren: 10,
@@ -135,6 +157,59 @@ describe('SponsorshipDetailPage', () => {
     expect(within(dialog).getByTestId('selected-count')).toHaveTextContent('2 selected');
   });
 
+  it('shows the chosen students as chips with the count against the minimum, says why few are available, and searches by surname', async () => {
+    const user = userEvent.setup();
+    const students = [studentFixture(0), studentFixture(1), studentFixture(2)];
+    const spy = routes(programFixture({ children: { enrolled: 3, active: 0, pendingConsent: 3, paused: 0, graduated: 0, removed: 0 } }), {
+      [AVAILABLE]: ({ url }) => json(paged(new URL(url, 'http://x').searchParams.get('search') ? [students[1]!] : students)),
+      '/api/v1/partner/sponsorships/filter-options': json({ counties: ['Kisumu'], grades: ['Grade4'], learningNeeds: [], schools: [] }),
+    });
+    renderPage();
+    await user.click(await screen.findByTestId('add-children'));
+    const dialog = screen.getByTestId('add-children-modal');
+
+    expect(await within(dialog).findByTestId('few-available')).toHaveTextContent(
+      'Only 3 students are available to add, and this program needs 7 more to reach its minimum of 10. Not listed: children already in one of your running programs',
+    );
+    const counter = within(dialog).getByTestId('enrollment-counter');
+    expect(counter).toHaveTextContent('3 / min 10');
+
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Select Baraka K.' }));
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Select Wanjiru K.' }));
+    const chips = within(dialog).getByRole('list', { name: 'Chosen students' });
+    expect(within(chips).getAllByTestId('student-chip').map((c) => c.textContent)).toEqual(['Baraka K.', 'Wanjiru K.']);
+    expect(counter).toHaveTextContent('5 / min 10');
+
+    await user.click(within(chips).getByRole('button', { name: 'Remove Baraka K. from the chosen students' }));
+    expect(within(dialog).getAllByTestId('student-chip')).toHaveLength(1);
+    expect(within(dialog).getByRole('checkbox', { name: 'Select Baraka K.' })).not.toBeChecked();
+    expect(counter).toHaveTextContent('4 / min 10');
+
+    // A whole surname or admission number finds the student; the chips stay across searches.
+    const search = within(dialog).getByLabelText(/surname, admission number/);
+    await user.type(search, 'Kamau');
+    await waitFor(() => expect(spy.mock.calls.some(([u]) => String(u).startsWith(AVAILABLE) && String(u).includes('search=Kamau'))).toBe(true));
+    expect(within(dialog).getAllByTestId('student-chip').map((c) => c.textContent)).toEqual(['Wanjiru K.']);
+  });
+
+  it('counts up to the minimum: “10 / min 10” once enough are chosen', async () => {
+    const user = userEvent.setup();
+    const students = Array.from({ length: 12 }, (_, i) => studentFixture(i, { displayName: `Student${i} K.` }));
+    routes(programFixture({ children: { enrolled: 8, active: 0, pendingConsent: 8, paused: 0, graduated: 0, removed: 0 } }), {
+      [AVAILABLE]: json(paged(students)),
+      '/api/v1/partner/sponsorships/filter-options': json({ counties: [], grades: [], learningNeeds: [], schools: [] }),
+    });
+    renderPage();
+    await user.click(await screen.findByTestId('add-children'));
+    const dialog = screen.getByTestId('add-children-modal');
+    await user.click(await within(dialog).findByRole('checkbox', { name: 'Select Student0 K.' }));
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Select Student1 K.' }));
+    const counter = within(dialog).getByTestId('enrollment-counter');
+    expect(counter).toHaveTextContent('10 / min 10');
+    expect(counter).toHaveClass('text-ok');
+    expect(within(dialog).queryByTestId('few-available')).not.toBeInTheDocument();
+  });
+
   it('explains the minimum rule before removing a child from an active program, and the server’s refusal', async () => {
     const user = userEvent.setup();
     const active = programFixture({ status: 'ACTIVE', allowedActions: ['pause', 'complete', 'cancel'], children: { enrolled: 10, active: 10, pendingConsent: 0, paused: 0, graduated: 0, removed: 0 } });
@@ -155,16 +230,41 @@ describe('SponsorshipDetailPage', () => {
     expect(await within(dialog).findByTestId('confirm-error')).toHaveTextContent('below this program’s minimum of 10');
   });
 
-  it('asks for consent for every waiting child and shows what happened', async () => {
+  it('previews who will be asked and what they will read before asking for consent, then shows what happened', async () => {
     const user = userEvent.setup();
-    const spy = routes(programFixture(), {
+    const active = programFixture({ status: 'ACTIVE', allowedActions: ['pause', 'complete', 'cancel'], children: { enrolled: 10, active: 2, pendingConsent: 8, paused: 0, graduated: 0, removed: 0 } });
+    const spy = routes(active, {
+      '/api/v1/partner/sponsorships/consent/request/preview': json({
+        children: 8,
+        childrenToAsk: 7,
+        guardiansToAsk: 10,
+        alreadyPending: 3,
+        withoutGuardian: [{ id: waitingChildFixture().id, displayName: 'Amani W.' }],
+        consentTextVersion: '2026-01',
+        sampleText: 'I, [your full name], am a parent or guardian of [your child\'s name]. Mwangaza sponsors …',
+        partnerSees: ['Name, grade, school and county', 'Lessons completed, scores and CBC rubric levels'],
+        partnerDoesNotSee: ['Your contact details'],
+      }),
       'POST /api/v1/partner/sponsorships/consent/request': json({ children: 8, requested: 10, alreadyPending: 3, withoutGuardian: [waitingChildFixture().id] }),
     });
     renderPage();
     await screen.findByRole('table', { name: 'Children of this program' });
     await user.click(screen.getByTestId('request-consent'));
 
+    const confirm = await screen.findByTestId('consent-confirm');
+    expect(await within(confirm).findByTestId('consent-preview-summary')).toHaveTextContent(
+      '10 guardians of 7 children will be asked; 3 requests are already open and will not be sent again.',
+    );
+    expect(within(confirm).getByTestId('consent-preview-without')).toHaveTextContent('1 child has no guardian account and cannot be asked yet:Amani W.');
+    expect(within(confirm).getByTestId('consent-preview-sees')).toHaveTextContent('Lessons completed, scores and CBC rubric levels');
+    expect(within(confirm).getByTestId('consent-preview-not-sees')).toHaveTextContent('Your contact details');
+    expect(within(confirm).getByTestId('consent-preview-text')).toHaveTextContent('I, [your full name], am a parent or guardian');
+    // Nothing is sent until the partner confirms.
+    expect(spy.mock.calls.some(([u, init]) => u === '/api/v1/partner/sponsorships/consent/request' && init?.method === 'POST')).toBe(false);
+
+    await user.click(within(confirm).getByRole('button', { name: 'Send 10 requests' }));
     const result = await screen.findByTestId('consent-result');
+    expect(screen.queryByTestId('consent-confirm')).not.toBeInTheDocument();
     expect(within(result).getByTestId('consent-children')).toHaveTextContent('8');
     expect(within(result).getByTestId('consent-requested')).toHaveTextContent('10');
     expect(within(result).getByTestId('consent-already')).toHaveTextContent('3');
@@ -172,6 +272,21 @@ describe('SponsorshipDetailPage', () => {
     expect(result).toHaveTextContent('No guardian account to ask for:Amani W.');
     const post = spy.mock.calls.find(([u]) => u === '/api/v1/partner/sponsorships/consent/request')!;
     expect(JSON.parse(String(post[1]!.body))).toEqual({ sponsoredChildId: null, programId: PROGRAM_ID });
+  });
+
+  it('does not offer to send when every guardian already has a request', async () => {
+    const user = userEvent.setup();
+    const active = programFixture({ status: 'ACTIVE', allowedActions: ['pause'], children: { enrolled: 10, active: 2, pendingConsent: 8, paused: 0, graduated: 0, removed: 0 } });
+    routes(active, {
+      '/api/v1/partner/sponsorships/consent/request/preview': json({
+        children: 8, childrenToAsk: 0, guardiansToAsk: 0, alreadyPending: 8, withoutGuardian: [], consentTextVersion: '2026-01', sampleText: 'I, …', partnerSees: [], partnerDoesNotSee: [],
+      }),
+    });
+    renderPage();
+    await user.click(await screen.findByTestId('request-consent'));
+    const confirm = await screen.findByTestId('consent-confirm');
+    expect(await within(confirm).findByTestId('consent-preview-nothing')).toBeInTheDocument();
+    expect(within(confirm).getByTestId('confirm-button')).toBeDisabled();
   });
 
   it('says so when the program does not exist', async () => {

@@ -8,6 +8,18 @@ public sealed record ConsentRequestBody(Guid? SponsoredChildId, Guid? ProgramId)
 /// <param name="WithoutGuardian">Children with no guardian account to ask.</param>
 public sealed record ConsentRequestResult(int Children, int Requested, int AlreadyPending, IReadOnlyList<Guid> WithoutGuardian);
 
+/// <param name="Children">Children waiting for consent that the request targets.</param>
+/// <param name="ChildrenToAsk">Of those, children with at least one guardian who would be asked now.</param>
+/// <param name="GuardiansToAsk">Consent requests the request would create (one per guardian and child).</param>
+/// <param name="AlreadyPending">Guardians who already have an open request for that child (not asked again).</param>
+/// <param name="SampleText">The consent text as guardians will read it, with the child's and guardian's names as placeholders.</param>
+public sealed record ConsentRequestPreview(int Children, int ChildrenToAsk, int GuardiansToAsk, int AlreadyPending,
+    IReadOnlyList<ChildWithoutGuardian> WithoutGuardian, string ConsentTextVersion, string SampleText,
+    IReadOnlyList<string> PartnerSees, IReadOnlyList<string> PartnerDoesNotSee);
+
+/// <summary>A child nobody can be asked for: first name and last initial only (no consent yet).</summary>
+public sealed record ChildWithoutGuardian(Guid Id, string DisplayName);
+
 /// <summary>The guardian's answer: the checkbox (agree), the typed full name, the version of the text they read.</summary>
 public sealed record ConsentAnswer(bool? Agree, string? SignedName, string? ConsentTextVersion);
 

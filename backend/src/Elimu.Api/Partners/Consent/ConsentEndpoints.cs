@@ -16,6 +16,8 @@ public static class ConsentEndpoints
             .AddEndpointFilter<ReadAuditFilter>();
 
         partner.MapPost("/consent/request", RequestConsent.Handle).WithSummary("Ask the guardians of a child, or of a program's waiting children.");
+        partner.MapGet("/consent/request/preview", PreviewConsentRequest.Handle)
+            .WithSummary("Who a consent request would ask and the text they would read; nothing is sent.");
         partner.MapGet("/consent/status", PartnerConsentStatus.Handle).WithSummary("Where each child's consent stands.");
 
         // The plan puts the guardian's answer under the partner prefix; only the guardian the request names may use it.

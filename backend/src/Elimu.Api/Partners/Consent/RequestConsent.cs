@@ -21,35 +21,22 @@ public static class RequestConsent
     public static async Task<Ok<ConsentRequestResult>> Handle(ConsentRequestBody body, ClaimsPrincipal user, AppDbContext db,
         PartnerNames names, ProgramStore store, ConsentReader reader, AuditTrail audit, Notifier notifier, IPartnerCountersChanged counters, TimeProvider clock, CancellationToken ct)
     {
-        if ((body.SponsoredChildId is null) == (body.ProgramId is null))
-            throw new ValidationFailedException(new Dictionary<string, string[]>
-                { ["sponsoredChildId"] = ["Name either one sponsored child or one program."] });
-
         var partnerId = user.UserId();
-        var children = await TargetsAsync(db, store, reader, partnerId, body, ct);
-        var studentIds = children.Select(c => c.StudentId).ToList();
-        var childIds = children.Select(c => c.Id).ToList();
-        var guardians = await db.Guardianships.Where(g => studentIds.Contains(g.StudentId))
-            .Select(g => new { g.StudentId, g.ParentId, Name = g.Parent!.FirstName + " " + g.Parent.LastName })
-            .ToListAsync(ct);
-        // A guardian with an open request, or whose consent stands, for this enrolment is not asked again.
-        var open = await db.SponsorshipConsents
-            .Where(c => childIds.Contains(c.SponsoredChildId) && c.ConsentGiven != false && c.RevokedAt == null
-                && c.RequestedAt >= c.SponsoredChild!.EnrolledAt && c.RequestedAt >= c.SponsoredChild.Program!.ApprovedAt)
-            .Select(c => new { c.SponsoredChildId, c.ParentId }).ToListAsync(ct);
-        var partnerName = await names.OrganizationNameAsync(partnerId, ct);
+        var plan = await PlanAsync(db, names, store, reader, partnerId, body, ct);
+        var children = plan.Children;
+        var partnerName = plan.PartnerName;
         var now = clock.GetUtcNow().UtcDateTime;
 
         int requested = 0, alreadyPending = 0;
         var withoutGuardian = new List<Guid>();
         foreach (var child in children)
         {
-            var childGuardians = guardians.Where(g => g.StudentId == child.StudentId).ToList();
+            var childGuardians = plan.GuardiansOf(child);
             if (childGuardians.Count == 0) { withoutGuardian.Add(child.Id); continue; }
             var childName = $"{child.Student!.FirstName} {child.Student.LastName}";
             foreach (var guardian in childGuardians)
             {
-                if (open.Any(o => o.SponsoredChildId == child.Id && o.ParentId == guardian.ParentId)) { alreadyPending++; continue; }
+                if (plan.IsOpen(child, guardian)) { alreadyPending++; continue; }
                 db.SponsorshipConsents.Add(new SponsorshipConsent
                 {
                     SponsoredChildId = child.Id,
@@ -69,6 +56,28 @@ public static class RequestConsent
         await db.SaveChangesAsync(ct);
         await counters.CountersChangedAsync(partnerId, ct);
         return TypedResults.Ok(new ConsentRequestResult(children.Count, requested, alreadyPending, withoutGuardian));
+    }
+
+    /// <summary>Who a request would ask: shared by the request and its preview, so the preview cannot say otherwise.</summary>
+    internal static async Task<ConsentPlan> PlanAsync(AppDbContext db, PartnerNames names, ProgramStore store, ConsentReader reader,
+        Guid partnerId, ConsentRequestBody body, CancellationToken ct)
+    {
+        if ((body.SponsoredChildId is null) == (body.ProgramId is null))
+            throw new ValidationFailedException(new Dictionary<string, string[]>
+                { ["sponsoredChildId"] = ["Name either one sponsored child or one program."] });
+        var children = await TargetsAsync(db, store, reader, partnerId, body, ct);
+        var studentIds = children.Select(c => c.StudentId).ToList();
+        var childIds = children.Select(c => c.Id).ToList();
+        var guardians = await db.Guardianships.Where(g => studentIds.Contains(g.StudentId))
+            .Select(g => new ConsentPlan.Guardian(g.StudentId, g.ParentId, g.Parent!.FirstName + " " + g.Parent.LastName))
+            .ToListAsync(ct);
+        // A guardian with an open request, or whose consent stands, for this enrolment is not asked again.
+        var open = await db.SponsorshipConsents
+            .Where(c => childIds.Contains(c.SponsoredChildId) && c.ConsentGiven != false && c.RevokedAt == null
+                && c.RequestedAt >= c.SponsoredChild!.EnrolledAt && c.RequestedAt >= c.SponsoredChild.Program!.ApprovedAt)
+            .Select(c => new { c.SponsoredChildId, c.ParentId }).ToListAsync(ct);
+        var partnerName = await names.OrganizationNameAsync(partnerId, ct);
+        return new ConsentPlan(children, guardians, open.Select(o => (o.SponsoredChildId, o.ParentId)).ToHashSet(), partnerName);
     }
 
     private static ConsentProgramSnapshot Snapshot(string partnerName, SponsorshipProgram p) => new()

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Elimu.Api.Platform.Students;
 
+/// <param name="Search">A part of the first name or school, or a whole surname, admission number or "first-name surname".</param>
 public sealed record StudentSearch(CbcGrade? Grade, string? County, string? School, string? LearningNeed, string? Search);
 
 /// <summary>
@@ -40,8 +41,14 @@ public sealed class StudentDirectory(AppDbContext db)
         if (!string.IsNullOrWhiteSpace(filter.School)) query = query.Where(s => s.School == filter.School);
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
+            // First name and school match a part; surname and admission number only as a whole (and a full name as
+            // first name plus whole surname), so the surname a preview hides cannot be guessed letter by letter.
             var term = filter.Search.Trim().ToLower();
-            query = query.Where(s => s.FirstName.ToLower().Contains(term) || s.School.ToLower().Contains(term));
+            var space = term.LastIndexOf(' ');
+            var (first, last) = space > 0 ? (term[..space].Trim(), term[(space + 1)..]) : ("", "");
+            query = query.Where(s => s.FirstName.ToLower().Contains(term) || s.School.ToLower().Contains(term)
+                || s.LastName.ToLower() == term || s.AdmissionNumber.ToLower() == term
+                || (first != "" && s.FirstName.ToLower().Contains(first) && s.LastName.ToLower() == last));
         }
         if (!string.IsNullOrWhiteSpace(filter.LearningNeed))
         {

@@ -109,6 +109,37 @@ public sealed class ChildrenApiTests(SeededApiFactory api) : IClassFixture<Seede
     }
 
     [Fact]
+    public async Task Available_students_are_found_by_whole_surname_admission_number_or_full_name_never_a_part_of_the_surname()
+    {
+        using var partner = await api.LoginAsync("partner@elimu.demo");
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var (studentId, admission) = await api.WithDbAsync(async db =>
+        {
+            var s = new Elimu.Api.Platform.Students.Student
+            {
+                FirstName = "Zawadi", LastName = $"Kilonzo{tag}", DateOfBirth = new DateOnly(2015, 1, 1), Grade = CbcGrade.Grade5,
+                School = $"Search School {tag}", County = "Machakos", AdmissionNumber = $"ADM-{tag}",
+            };
+            db.Students.Add(s);
+            await db.SaveChangesAsync();
+            return (s.Id, s.AdmissionNumber);
+        });
+        async Task<List<Guid>> Find(string term) =>
+            (await partner.GetJsonAsync<Paged<StudentPreview>>($"{Sponsorships}/available-students?search={Uri.EscapeDataString(term)}&pageSize=100"))
+            .Items.Select(s => s.StudentId).ToList();
+
+        Assert.Equal([studentId], await Find($"kilonzo{tag}"));
+        Assert.Equal([studentId], await Find(admission.ToLowerInvariant()));
+        Assert.Equal([studentId], await Find($"Zawadi Kilonzo{tag}"));
+        // Part of a surname or admission number finds nothing: the preview shows only the initial.
+        Assert.Empty(await Find($"Kilonzo{tag[..4]}"));
+        Assert.Empty(await Find($"ADM-{tag[..4]}"));
+        var json = await (await partner.GetAsync($"{Sponsorships}/available-students?search=kilonzo{tag}")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain($"Kilonzo{tag}", json, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(admission, json, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task The_children_list_filters_and_hides_what_consent_does_not_allow()
     {
         using var partner = await api.LoginAsync("partner@elimu.demo");

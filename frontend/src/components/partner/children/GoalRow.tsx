@@ -1,6 +1,8 @@
-import type { ReactNode } from 'react';
+import { cloneElement, isValidElement, type ReactNode } from 'react';
 import { useWatch, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { Trash2 } from 'lucide-react';
+import { REQUIRED_MARK } from '@/components/partner/sponsorships/FormField';
+import { cn } from '@/lib/cn';
 import { LEARNING_AREAS, RUBRIC_LABELS, RUBRIC_LEVELS } from './child-format';
 import { GOAL_KINDS, type GoalsForm } from './goal-schema';
 
@@ -22,7 +24,7 @@ export function GoalRow({ index, control, register, errors, onRemove }: GoalRowP
 
   return (
     <li className="grid grid-cols-1 gap-2 rounded-lg border border-line bg-elevated/40 p-3 sm:grid-cols-[1.4fr_1.2fr_1fr_1fr_auto] sm:items-start" data-testid={`goal-editor-row-${index}`}>
-      <EditorField id={id('kind')} label={`Goal ${index + 1}: measures`} error={err('kind')}>
+      <EditorField id={id('kind')} label={`Goal ${index + 1}: measures`} error={err('kind')} required>
         <select id={id('kind')} className="input" aria-invalid={!!err('kind')} aria-describedby={err('kind') ? `${id('kind')}-error` : undefined} {...register(`goals.${index}.kind`)}>
           {GOAL_KINDS.map((k) => (
             <option key={k.value} value={k.value}>
@@ -32,7 +34,7 @@ export function GoalRow({ index, control, register, errors, onRemove }: GoalRowP
         </select>
       </EditorField>
       {kind === 'rubric_level' ? (
-        <EditorField id={id('area')} label="Learning area" error={err('learningAreaCode')}>
+        <EditorField id={id('area')} label="Learning area" error={err('learningAreaCode')} required>
           <select
             id={id('area')}
             className="input"
@@ -51,7 +53,7 @@ export function GoalRow({ index, control, register, errors, onRemove }: GoalRowP
       ) : (
         <div className="hidden sm:block" aria-hidden="true" />
       )}
-      <EditorField id={id('target')} label={kind === 'rubric_level' ? 'Target level' : `Target (${unit})`} error={err('target')}>
+      <EditorField id={id('target')} label={kind === 'rubric_level' ? 'Target level' : `Target (${unit})`} error={err('target')} required>
         {kind === 'rubric_level' ? (
           <select id={id('target')} className="input" aria-invalid={!!err('target')} aria-describedby={err('target') ? `${id('target')}-error` : undefined} {...register(`goals.${index}.target`)}>
             <option value="">Choose…</option>
@@ -78,13 +80,14 @@ export function GoalRow({ index, control, register, errors, onRemove }: GoalRowP
   );
 }
 
-function EditorField({ id, label, error, children }: { id: string; label: string; error?: string; children: ReactNode }) {
+/** A label (with an asterisk, and `aria-required` on the control, when required), the control and its error. */
+function EditorField({ id, label, error, required, children }: { id: string; label: string; error?: string; required?: boolean; children: ReactNode }) {
   return (
     <div className="flex min-w-0 flex-col gap-1">
-      <label htmlFor={id} className="text-xs font-medium text-fg-muted">
+      <label htmlFor={id} className={cn('text-xs font-medium text-fg-muted', required && REQUIRED_MARK)} data-required={required ? 'true' : undefined}>
         {label}
       </label>
-      {children}
+      {required && isValidElement<{ 'aria-required'?: boolean }>(children) ? cloneElement(children, { 'aria-required': true }) : children}
       {error && (
         <p id={`${id}-error`} className="text-xs text-brand-text">
           {error}

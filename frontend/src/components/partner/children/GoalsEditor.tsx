@@ -28,6 +28,8 @@ export function GoalsEditor({ childId, goals, onDone }: GoalsEditorProps) {
     formState: { errors },
   } = useForm<GoalsForm>({
     resolver: zodResolver(goalsFormSchema),
+    // A field is checked once left (or on save), never while the partner has not touched it yet.
+    mode: 'onTouched',
     defaultValues: {
       goals: goals.map((g) => ({
         id: g.goal.id ?? g.progress.goalId,
@@ -63,7 +65,9 @@ export function GoalsEditor({ childId, goals, onDone }: GoalsEditorProps) {
       <div className="flex items-start justify-between gap-3">
         <div>
           <h2 className="text-sm font-semibold text-fg">Edit goals</h2>
-          <p className="mt-0.5 text-xs text-fg-subtle">Up to {MAX_CHILD_GOALS} goals. Saving replaces the child’s goals with this list.</p>
+          <p className="mt-0.5 text-xs text-fg-subtle">
+            Up to {MAX_CHILD_GOALS} goals. Saving replaces the child’s goals with this list. Fields marked <span className="text-brand-text">*</span> are required.
+          </p>
         </div>
         <span className="text-xs text-fg-muted">
           {rows.fields.length}/{MAX_CHILD_GOALS}

@@ -9,6 +9,7 @@ import { toast } from '@/store/toastStore';
 import type { ProgramResponse, RefusedStudent, StudentPreview } from '@/types/partner';
 import { AvailableStudentsTable } from './AvailableStudentsTable';
 import { RefusedStudentsAlert } from './RefusedStudentsAlert';
+import { SelectedStudentChips } from './SelectedStudentChips';
 import { NO_STUDENT_FILTERS, StudentFilters, type StudentFilterValues } from './StudentFilters';
 import { useDebouncedValue } from './use-debounced-value';
 import { useRowSelection } from './use-row-selection';
@@ -43,6 +44,11 @@ export function AddChildrenModal({ open, onClose, program }: AddChildrenModalPro
 
   const room = program.maxChildren === null ? null : Math.max(0, program.maxChildren - program.children.enrolled);
   const overRoom = room !== null && selected.size > room;
+  const filtered = Object.values(filters).some((v) => v.trim() !== '');
+  const available = students.data?.total;
+  // Children the program lacks to reach its minimum; when fewer students than that can be added, say so and why.
+  const needed = Math.max(0, program.minChildren - program.children.enrolled);
+  const tooFew = available !== undefined && available < needed && program.children.enrolled + selected.size < program.minChildren;
 
   const changeFilters = (change: Partial<StudentFilterValues>) => {
     setFilters((prev) => ({ ...prev, ...change }));
@@ -105,6 +111,19 @@ export function AddChildrenModal({ open, onClose, program }: AddChildrenModalPro
     >
       <div className="flex flex-col gap-3">
         <StudentFilters value={filters} onChange={changeFilters} />
+        <SelectedStudentChips selected={selected} enrolled={program.children.enrolled} minChildren={program.minChildren} onRemove={(id) => selection.deselect([id])} />
+        {tooFew && !filtered && (
+          <p className="rounded-lg border border-amber-500/30 bg-amber-500/10 px-3 py-2 text-xs text-amber-200" data-testid="few-available" role="status">
+            Only {formatNumber(available)} {available === 1 ? 'student is' : 'students are'} available to add, and this program needs {formatNumber(needed)} more to
+            reach its minimum of {formatNumber(program.minChildren)}. Not listed: children already in one of your running programs (a child is in one program
+            of yours at a time; removing or completing a program frees them) and children whose guardian recently declined a sponsor.
+          </p>
+        )}
+        {tooFew && filtered && (
+          <p className="text-xs text-fg-subtle" data-testid="few-match">
+            {formatNumber(available)} {available === 1 ? 'student matches' : 'students match'} these filters; clear some to see more.
+          </p>
+        )}
 
         {refused.length > 0 && <RefusedStudentsAlert refused={refused} selected={selected} onDropRefused={dropRefused} />}
         {otherError && (

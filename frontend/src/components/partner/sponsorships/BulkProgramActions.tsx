@@ -5,7 +5,7 @@ import { PartnerModal } from '@/components/partner/shared';
 import { changeProgramStatus } from '@/services/partner/programs';
 import { invalidateProgramData } from '@/services/partner/sponsorship-keys';
 import type { ProgramResponse } from '@/types/partner';
-import { explainActionError, PROGRAM_ACTIONS } from './program-actions';
+import { actionBlockedReason, explainActionError, PROGRAM_ACTIONS } from './program-actions';
 import { TruncatedText } from '@/components/partner/shared/TruncatedText';
 
 type BulkAction = 'submit' | 'pause';
@@ -26,14 +26,21 @@ export function BulkProgramActions({ selected, onDone }: { selected: ProgramResp
   const [running, setRunning] = useState(false);
   const [outcomes, setOutcomes] = useState<Outcome[] | null>(null);
 
-  const eligible = (a: BulkAction) => selected.filter((p) => p.allowedActions.includes(a));
+  // Why a program is skipped without asking the server: its status does not allow the action, or it is below its minimum.
+  const skipReason = (p: ProgramResponse, a: BulkAction): string | null => {
+    if (!p.allowedActions.includes(a)) return `A ${p.status.toLowerCase().replace('_', ' ')} program cannot ${a}.`;
+    const blocked = actionBlockedReason(a, p);
+    return blocked ? `Skipped: ${blocked}.` : null;
+  };
+  const eligible = (a: BulkAction) => selected.filter((p) => skipReason(p, a) === null);
 
   const run = async (a: BulkAction) => {
     setRunning(true);
     const results: Outcome[] = [];
     for (const program of selected) {
-      if (!program.allowedActions.includes(a)) {
-        results.push({ program, result: 'skipped', message: `A ${program.status.toLowerCase().replace('_', ' ')} program cannot ${a}.` });
+      const skip = skipReason(program, a);
+      if (skip) {
+        results.push({ program, result: 'skipped', message: skip });
         continue;
       }
       try {
@@ -55,7 +62,10 @@ export function BulkProgramActions({ selected, onDone }: { selected: ProgramResp
   };
 
   if (selected.length === 0) return null;
-  const list = action ? (outcomes ?? selected.map((program) => ({ program, result: program.allowedActions.includes(action) ? 'pending' : 'skipped', message: '' }))) : [];
+  const list = action ? (outcomes ?? selected.map((program) => {
+        const skip = skipReason(program, action);
+        return { program, result: skip ? 'skipped' : 'pending', message: skip ?? '' };
+      })) : [];
 
   return (
     <div className="flex flex-wrap items-center gap-2 rounded-lg border border-brand/40 bg-brand-soft px-3 py-2 text-sm" data-testid="bulk-actions">

@@ -13,27 +13,30 @@ export interface ConfirmDialogProps {
   busy?: boolean;
   /** An answer from the server (e.g. a refusal) shown above the buttons. */
   error?: ReactNode;
+  /** The confirm button stays disabled (e.g. while what it would do is still loading). */
+  confirmDisabled?: boolean;
+  size?: 'sm' | 'md' | 'lg';
   onConfirm: () => void;
   onClose: () => void;
   testId?: string;
 }
 
 /** "Are you sure?" with the consequences said plainly, and the server's refusal if it refuses. */
-export function ConfirmDialog({ open, title, description, children, confirmLabel, destructive, busy, error, onConfirm, onClose, testId }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, description, children, confirmLabel, destructive, busy, error, confirmDisabled, size = 'sm', onConfirm, onClose, testId }: ConfirmDialogProps) {
   return (
     <PartnerModal
       open={open}
       onClose={onClose}
       title={title}
       description={description}
-      size="sm"
+      size={size}
       testId={testId}
       footer={
         <>
           <button type="button" className="btn-secondary" onClick={onClose}>
             {error ? 'Close' : 'Keep as is'}
           </button>
-          <button type="button" className="btn-primary" data-destructive={destructive ? 'true' : undefined} onClick={onConfirm} disabled={busy} data-testid="confirm-button">
+          <button type="button" className="btn-primary" data-destructive={destructive ? 'true' : undefined} onClick={onConfirm} disabled={busy || confirmDisabled} data-testid="confirm-button">
             {busy && <Loader2 className="size-4 animate-spin" aria-hidden="true" />}
             {confirmLabel}
           </button>

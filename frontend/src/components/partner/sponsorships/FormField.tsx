@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { cloneElement, isValidElement, type ReactNode } from 'react';
 import type { FieldError } from 'react-hook-form';
 import { cn } from '@/lib/cn';
 
@@ -20,15 +20,15 @@ export interface FormFieldProps {
   children: ReactNode;
 }
 
-/** A label, the control, an optional hint and the field's error message. */
+/** A label, the control, an optional hint and the field's error message. A required field's label carries a
+ * visible asterisk (hidden from screen readers) and its control `aria-required`, which screen readers announce. */
 export function FormField({ label, htmlFor, error, errorId, hint, hintId, required, children }: FormFieldProps) {
   return (
     <div className="flex min-w-0 flex-col gap-1.5">
-      <label htmlFor={htmlFor} className="text-xs font-medium text-fg-muted">
+      <label htmlFor={htmlFor} className={cn('text-xs font-medium text-fg-muted', required && REQUIRED_MARK)} data-required={required ? 'true' : undefined}>
         {label}
-        {required && <span className="text-brand-text"> *</span>}
       </label>
-      {children}
+      {required && isValidElement<{ 'aria-required'?: boolean }>(children) ? cloneElement(children, { 'aria-required': true }) : children}
       {hint && (
         <p id={hintId} className="text-[11px] text-fg-subtle">
           {hint}
@@ -40,5 +40,17 @@ export function FormField({ label, htmlFor, error, errorId, hint, hintId, requir
         </p>
       )}
     </div>
+  );
+}
+
+/** The asterisk after a required field's label: drawn by CSS, so it is seen but not read (the control says aria-required). */
+export const REQUIRED_MARK = "after:ml-0.5 after:text-brand-text after:content-['*']";
+
+/** The key to the asterisks, at the top of a form with required fields. */
+export function RequiredFieldsNote() {
+  return (
+    <p className="text-[11px] text-fg-subtle" data-testid="required-note">
+      Fields marked <span className="text-brand-text">*</span> are required.
+    </p>
   );
 }

@@ -4,7 +4,7 @@ import { humanizeStatus } from '@/components/partner/shared';
 import { useProgramAction } from '@/services/partner/programs';
 import type { ProgramAction, ProgramResponse } from '@/types/partner';
 import { ConfirmDialog } from './ConfirmDialog';
-import { allowedProgramActions, explainActionError, PROGRAM_ACTIONS } from './program-actions';
+import { actionBlockedReason, allowedProgramActions, explainActionError, PROGRAM_ACTIONS } from './program-actions';
 
 /** The lifecycle buttons the program's `allowedActions` open, each confirmed, with the server's refusal explained. */
 export function ProgramActions({ program }: { program: ProgramResponse }) {
@@ -20,21 +20,33 @@ export function ProgramActions({ program }: { program: ProgramResponse }) {
   const meta = pending ? PROGRAM_ACTIONS[pending] : null;
 
   return (
-    <div className="flex flex-wrap items-center gap-2" data-testid="program-actions">
-      {actions.map((action) => (
-        <button
-          key={action}
-          type="button"
-          className={action === 'submit' || action === 'resume' ? 'btn-primary' : 'btn-secondary'}
-          onClick={() => {
-            mutation.reset();
-            setPending(action);
-          }}
-          data-testid={`action-${action}`}
-        >
-          {PROGRAM_ACTIONS[action].label}
-        </button>
-      ))}
+    <div className="flex flex-wrap items-start gap-2" data-testid="program-actions">
+      {actions.map((action) => {
+        const blocked = actionBlockedReason(action, program);
+        const reasonId = `action-${action}-reason`;
+        return (
+          <span key={action} className="flex flex-col gap-1">
+            <button
+              type="button"
+              className={action === 'submit' || action === 'resume' ? 'btn-primary' : 'btn-secondary'}
+              disabled={blocked !== null}
+              aria-describedby={blocked ? reasonId : undefined}
+              onClick={() => {
+                mutation.reset();
+                setPending(action);
+              }}
+              data-testid={`action-${action}`}
+            >
+              {PROGRAM_ACTIONS[action].label}
+            </button>
+            {blocked && (
+              <span id={reasonId} className="text-xs text-amber-300" data-testid={`action-${action}-reason`}>
+                {blocked}
+              </span>
+            )}
+          </span>
+        );
+      })}
       <ConfirmDialog
         open={pending !== null}
         title={meta ? `${meta.confirm}?` : ''}

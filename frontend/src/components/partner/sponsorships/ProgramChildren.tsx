@@ -14,7 +14,9 @@ import { toast } from '@/store/toastStore';
 import type { ConsentRequestResult, ProgramResponse, SponsoredChildResponse } from '@/types/partner';
 import { AddChildrenModal } from './AddChildrenModal';
 import { ConfirmDialog } from './ConfirmDialog';
+import { ConsentRequestConfirm } from './ConsentRequestConfirm';
 import { ConsentRequestSummary } from './ConsentRequestSummary';
+import { consentBlockedReason } from './program-actions';
 import { QueryErrorState } from './QueryErrorState';
 import { TruncatedText } from '@/components/partner/shared/TruncatedText';
 
@@ -26,12 +28,14 @@ export function ProgramChildren({ program }: { program: ProgramResponse }) {
   const [page, setPage] = useState(1);
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<SponsoredChildResponse | null>(null);
+  const [confirmingConsent, setConfirmingConsent] = useState(false);
   const [consentResult, setConsentResult] = useState<ConsentRequestResult | null>(null);
   const children = useChildren({ programId: program.id, page, pageSize: PAGE_SIZE, sort: 'name' });
   const remove = useRemoveChild(program.id);
   const consent = useRequestConsent();
   const ended = ENDED.includes(program.status);
   const live = program.status === 'ACTIVE' || program.status === 'PENDING_APPROVAL';
+  const consentBlocked = consentBlockedReason(program);
   const wouldBreakMinimum = live && program.children.enrolled - 1 < program.minChildren;
 
   const wide = useMediaQuery('(min-width: 640px)');
@@ -87,18 +91,29 @@ export function ProgramChildren({ program }: { program: ProgramResponse }) {
   const removeError = remove.isError ? explainRemoveError(remove.error) : undefined;
 
   const toolbar = !ended && (
-    <div className="flex flex-wrap justify-end gap-2">
+    <div className="flex flex-wrap items-start justify-end gap-2">
       {program.children.pendingConsent > 0 && (
-        <button
-          type="button"
-          className="btn-secondary px-3 py-1.5 text-xs"
-          disabled={consent.isPending}
-          onClick={() => consent.mutate({ programId: program.id }, { onSuccess: setConsentResult })}
-          data-testid="request-consent"
-        >
-          <MailCheck className="size-4" aria-hidden="true" />
-          Request consent
-        </button>
+        <span className="flex flex-col items-end gap-1">
+          <button
+            type="button"
+            className="btn-secondary px-3 py-1.5 text-xs"
+            disabled={consent.isPending || consentBlocked !== null}
+            aria-describedby={consentBlocked ? 'request-consent-reason' : undefined}
+            onClick={() => {
+              consent.reset();
+              setConfirmingConsent(true);
+            }}
+            data-testid="request-consent"
+          >
+            <MailCheck className="size-4" aria-hidden="true" />
+            Request consent
+          </button>
+          {consentBlocked && (
+            <span id="request-consent-reason" className="max-w-xs text-right text-[11px] text-amber-300" data-testid="request-consent-reason">
+              {consentBlocked}
+            </span>
+          )}
+        </span>
       )}
       <button type="button" className="btn-primary px-3 py-1.5 text-xs" onClick={() => setAdding(true)} data-testid="add-children">
         <UserPlus className="size-4" aria-hidden="true" />
@@ -133,6 +148,27 @@ export function ProgramChildren({ program }: { program: ProgramResponse }) {
       )}
 
       <AddChildrenModal open={adding} onClose={() => setAdding(false)} program={program} />
+      <ConsentRequestConfirm
+        open={confirmingConsent}
+        program={program}
+        busy={consent.isPending}
+        error={consent.isError ? consent.error : undefined}
+        onClose={() => {
+          setConfirmingConsent(false);
+          consent.reset();
+        }}
+        onConfirm={() =>
+          consent.mutate(
+            { programId: program.id },
+            {
+              onSuccess: (result) => {
+                setConfirmingConsent(false);
+                setConsentResult(result);
+              },
+            },
+          )
+        }
+      />
       <ConsentRequestSummary result={consentResult} onClose={() => setConsentResult(null)} names={names} />
       <ConfirmDialog
         open={removing !== null}

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { ProgramRequest } from '@/types/partner';
-import { FormField, fieldIds } from './FormField';
+import { FormField, fieldIds, RequiredFieldsNote } from './FormField';
 import { ProgramGoalsFieldset } from './ProgramGoalsFieldset';
 import { applyServerErrors, formToProgramRequest, isProgramFormField, MIN_CHILDREN, programFormSchema, type ProgramFormValues } from './program-schema';
 
@@ -43,6 +43,7 @@ export function ProgramForm({ formId, defaultValues, termsLocked, onSubmit }: Pr
 
   return (
     <form id={formId} onSubmit={submit} noValidate className="flex flex-col gap-4" data-testid="program-form">
+      <RequiredFieldsNote />
       {formErrors.length > 0 && (
         <div role="alert" data-testid="program-form-error" className="rounded-lg border border-brand/40 bg-brand-soft px-3 py-2.5 text-sm text-fg">
           {formErrors.map((m) => (
@@ -72,13 +73,13 @@ export function ProgramForm({ formId, defaultValues, termsLocked, onSubmit }: Pr
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         {!termsLocked && (
           <>
-            <FormField label="Program type" htmlFor={field('programType')} error={errors.programType} errorId={`${field('programType')}-error`}>
+            <FormField label="Program type" htmlFor={field('programType')} error={errors.programType} errorId={`${field('programType')}-error`} required>
               <select id={field('programType')} className="input" aria-invalid={!!errors.programType} aria-describedby={described('programType', errors.programType)} {...register('programType')}>
                 <option value="cohort">Cohort (a group followed together)</option>
                 <option value="direct">Direct (individual children)</option>
               </select>
             </FormField>
-            <FormField label="Billing period" htmlFor={field('billingPeriod')} error={errors.billingPeriod} errorId={`${field('billingPeriod')}-error`}>
+            <FormField label="Billing period" htmlFor={field('billingPeriod')} error={errors.billingPeriod} errorId={`${field('billingPeriod')}-error`} required>
               <select id={field('billingPeriod')} className="input" aria-invalid={!!errors.billingPeriod} aria-describedby={described('billingPeriod', errors.billingPeriod)} {...register('billingPeriod')}>
                 <option value="monthly">Monthly</option>
                 <option value="termly">Termly (three school terms)</option>
@@ -109,10 +110,10 @@ export function ProgramForm({ formId, defaultValues, termsLocked, onSubmit }: Pr
         </FormField>
         {!termsLocked && (
           <>
-            <FormField label="Price per child" htmlFor={field('pricePerChild')} error={errors.pricePerChild} errorId={`${field('pricePerChild')}-error`}>
+            <FormField label="Price per child" htmlFor={field('pricePerChild')} error={errors.pricePerChild} errorId={`${field('pricePerChild')}-error`} required>
               <input id={field('pricePerChild')} className="input" inputMode="decimal" placeholder="e.g. 1500" aria-invalid={!!errors.pricePerChild} aria-describedby={described('pricePerChild', errors.pricePerChild)} {...register('pricePerChild')} />
             </FormField>
-            <FormField label="Currency" htmlFor={field('currency')} error={errors.currency} errorId={`${field('currency')}-error`} hint="ISO 4217 code, e.g. KES." hintId={`${field('currency')}-hint`}>
+            <FormField label="Currency" htmlFor={field('currency')} error={errors.currency} errorId={`${field('currency')}-error`} hint="ISO 4217 code, e.g. KES." hintId={`${field('currency')}-hint`} required>
               <input id={field('currency')} className="input uppercase" maxLength={3} autoComplete="off" aria-invalid={!!errors.currency} aria-describedby={described('currency', errors.currency, true)} {...register('currency')} />
             </FormField>
           </>

@@ -4,6 +4,7 @@ import { formatCurrency, formatDate, formatDateRange, formatNumber } from '@/lib
 import type { ProgramResponse } from '@/types/partner';
 import { EnrollmentMeter } from './EnrollmentMeter';
 import { ProgramActions } from './ProgramActions';
+import { programGoalMetricLabel } from './program-goal-metrics';
 
 const PERIOD = { monthly: 'Monthly', termly: 'Termly (three school terms)', annual: 'Annual' } as const;
 
@@ -95,7 +96,7 @@ export function ProgramOverview({ program }: { program: ProgramResponse }) {
                 {(g.target !== null && g.target !== undefined) || g.metric ? (
                   <span className="text-xs text-fg-subtle sm:shrink-0 sm:text-right">
                     {g.target !== null && g.target !== undefined ? `Target ${formatNumber(g.target)}` : ''}
-                    {g.metric ? ` · ${humanizeMetric(g.metric)}` : ''}
+                    {g.metric ? ` · ${programGoalMetricLabel(g.metric)}` : ''}
                   </span>
                 ) : null}
               </li>
@@ -105,13 +106,6 @@ export function ProgramOverview({ program }: { program: ProgramResponse }) {
       </PartnerBentoCard>
     </>
   );
-}
-
-/** "share_me_or_above:MATH" → "share me or above (MATH)". */
-function humanizeMetric(metric: string): string {
-  const [name, scope] = metric.split(':');
-  const words = (name ?? metric).replace(/_/g, ' ');
-  return scope ? `${words} (${scope})` : words;
 }
 
 function Fact({ label, value }: { label: string; value: string }) {

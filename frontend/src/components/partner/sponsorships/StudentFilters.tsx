@@ -27,8 +27,8 @@ export function StudentFilters({ value, onChange }: StudentFiltersProps) {
   return (
     <div className="grid grid-cols-2 gap-2 sm:grid-cols-3" role="search" aria-label="Filter students">
       <label className="col-span-2 flex flex-col gap-1 text-xs text-fg-subtle sm:col-span-3">
-        Search by first name or school
-        <input type="search" className="input" value={value.search} onChange={(e) => onChange({ search: e.target.value })} placeholder="e.g. Amani" />
+        Search by first name, whole surname, admission number or school
+        <input type="search" className="input" value={value.search} onChange={(e) => onChange({ search: e.target.value })} placeholder="e.g. Amani, Otieno or ADM-1042" />
       </label>
       <label className="flex flex-col gap-1 text-xs text-fg-subtle">
         Grade

@@ -1,6 +1,7 @@
 import { isApiError } from '@/lib/api';
 import { minChildrenNotMet } from '@/services/partner/programs';
-import type { ProgramAction } from '@/types/partner';
+import { formatNumber } from '@/lib/format';
+import type { ProgramAction, ProgramResponse } from '@/types/partner';
 
 /** How each lifecycle action is named and what it means, for buttons and confirm dialogs. */
 export const PROGRAM_ACTIONS: Record<ProgramAction, { label: string; confirm: string; explain: string; destructive?: boolean }> = {
@@ -38,6 +39,36 @@ export const ACTION_ORDER: ProgramAction[] = ['submit', 'resume', 'pause', 'comp
 
 export function allowedProgramActions(allowed: string[]): ProgramAction[] {
   return ACTION_ORDER.filter((a) => allowed.includes(a));
+}
+
+/** "3 of at least 10 children enrolled; add 7 more", or null once the program holds its minimum. */
+export function minimumShortfall(program: Pick<ProgramResponse, 'children' | 'minChildren'>): string | null {
+  const enrolled = program.children.enrolled;
+  const missing = program.minChildren - enrolled;
+  if (missing <= 0) return null;
+  return `${formatNumber(enrolled)} of at least ${formatNumber(program.minChildren)} children enrolled; add ${formatNumber(missing)} more`;
+}
+
+/**
+ * Why the server would refuse this action now (the same rule it checks: submitting and resuming need the minimum
+ * of enrolled children), or null when it may go ahead. The button is disabled and says why instead of failing.
+ */
+export function actionBlockedReason(action: ProgramAction, program: Pick<ProgramResponse, 'children' | 'minChildren'>): string | null {
+  if (action !== 'submit' && action !== 'resume') return null;
+  return minimumShortfall(program);
+}
+
+/**
+ * Why guardians cannot be asked for consent yet (the server answers 409 program_not_active or min_children_not_met),
+ * or null when they can.
+ */
+export function consentBlockedReason(program: Pick<ProgramResponse, 'status' | 'children' | 'minChildren'>): string | null {
+  if (program.status === 'DRAFT') return 'Guardians are asked once an admin has approved the program: submit it for approval first.';
+  if (program.status === 'PENDING_APPROVAL') return 'Guardians are asked once an admin has approved the program; it is waiting for review.';
+  if (program.status === 'PAUSED') return 'The program is paused: resume it to ask guardians.';
+  if (program.status !== 'ACTIVE') return 'The program has ended; no consent is needed.';
+  const short = minimumShortfall(program);
+  return short ? `${short} before guardians can be asked.` : null;
 }
 
 /** The server's refusal of a lifecycle action, explained with what to do next. */

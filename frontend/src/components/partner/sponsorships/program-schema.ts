@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import { isApiError } from '@/lib/api';
 import type { ProgramRequest, ProgramResponse } from '@/types/partner';
+import { findProgramGoalMetric } from './program-goal-metrics';
 
 // The program form: the server's rules (Partners/Sponsorships/ProgramValidation.cs) checked in the browser first,
 // in the same words, so most mistakes never reach the server; the server's own answers land under the same fields.
@@ -14,11 +15,18 @@ export const MAX_GOALS = 20;
 const wholeNumber = /^\d+$/;
 const decimalNumber = /^\d+(\.\d{1,2})?$/;
 
-const goalSchema = z.object({
-  title: z.string().trim().min(1, 'Each goal needs a title under 200 characters.').max(200, 'Each goal needs a title under 200 characters.'),
-  metric: z.string().trim().max(200, 'Keep the metric under 200 characters.'),
-  target: z.string().trim().refine((v) => v === '' || (Number.isFinite(Number(v)) && Number(v) >= 0), 'The target must be a number.'),
-});
+const goalSchema = z
+  .object({
+    title: z.string().trim().min(1, 'Each goal needs a title under 200 characters.').max(200, 'Each goal needs a title under 200 characters.'),
+    metric: z.string().trim().max(200, 'Keep the metric under 200 characters.'),
+    target: z.string().trim().refine((v) => v === '' || (Number.isFinite(Number(v)) && Number(v) >= 0), 'The target must be a number.'),
+  })
+  .superRefine((g, ctx) => {
+    // A measured goal needs a target to measure against; a percentage is at most 100.
+    if (g.metric && g.target === '') ctx.addIssue({ code: 'custom', path: ['target'], message: 'Set a target for this measure.' });
+    if (findProgramGoalMetric(g.metric)?.percent && g.target !== '' && Number(g.target) > 100)
+      ctx.addIssue({ code: 'custom', path: ['target'], message: 'A percentage target is at most 100.' });
+  });
 
 export const programFormSchema = z
   .object({
