@@ -5,7 +5,7 @@ import { formatCurrency, formatNumber } from '@/lib/format';
 import { useApproveProgram, useRejectProgram, type AdminProgram } from '@/services/admin/sponsorship-programs';
 import { toast } from '@/store/toastStore';
 import type { PendingProgram } from '@/types/partner';
-import { billingPeriodLabel } from './program-labels';
+import { billingPeriodLabel } from '@/lib/program-labels';
 import { ProgramReviewDetails } from './ProgramReviewDetails';
 import { RejectReasonField } from './RejectReasonField';
 
