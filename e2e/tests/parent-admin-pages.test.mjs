@@ -120,6 +120,11 @@ test('the admin’s audit log: the admin’s own sign-in found by action, a bad 
   await page.getByLabel('Action').fill('auth.signed_in');
   await page.getByRole('button', { name: 'Search' }).click();
   await page.waitForURL(/\?action=auth\.signed_in$/);
+  // The URL changes before the filtered page arrives: wait until the rows shown are the filtered ones.
+  await page.waitForFunction(() => {
+    const codes = [...document.querySelectorAll('tbody code')];
+    return codes.length > 0 && codes.every((c) => c.textContent === 'auth.signed_in');
+  });
   const signIn = table.getByRole('row').filter({ hasText: 'admin@elimu.demo' }).first();
   await signIn.waitFor();
   assert.match(await signIn.innerText(), /auth\.signed_in/);
