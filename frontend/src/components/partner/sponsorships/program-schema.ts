@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import { isApiError } from '@/lib/api';
+import { formatNumber } from '@/lib/format';
 import type { ProgramRequest, ProgramResponse } from '@/types/partner';
 import { findProgramGoalMetric } from './program-goal-metrics';
 
@@ -41,13 +42,13 @@ export const programFormSchema = z
       .string()
       .trim()
       .refine((v) => v === '' || wholeNumber.test(v), 'Enter a whole number, or leave it empty for no maximum.')
-      .refine((v) => v === '' || Number(v) <= MAX_CHILDREN_LIMIT, `A program can hold at most ${MAX_CHILDREN_LIMIT.toLocaleString('en-KE')} children.`),
+      .refine((v) => v === '' || Number(v) <= MAX_CHILDREN_LIMIT, `A program can hold at most ${formatNumber(MAX_CHILDREN_LIMIT)} children.`),
     billingPeriod: z.enum(['monthly', 'termly', 'annual'], { message: 'Choose monthly, termly or annual billing.' }),
     pricePerChild: z
       .string()
       .trim()
       .refine((v) => decimalNumber.test(v) && Number(v) > 0, 'The price per child must be more than zero.')
-      .refine((v) => !decimalNumber.test(v) || Number(v) <= MAX_PRICE, `The price per child must be at most ${MAX_PRICE.toLocaleString('en-KE')}.`),
+      .refine((v) => !decimalNumber.test(v) || Number(v) <= MAX_PRICE, `The price per child must be at most ${formatNumber(MAX_PRICE)}.`),
     currency: z
       .string()
       .trim()
