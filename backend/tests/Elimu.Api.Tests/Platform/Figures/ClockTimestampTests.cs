@@ -12,7 +12,7 @@ public sealed class ClockTimestampTests(ClockedApiFactory api) : IClassFixture<C
     public async Task New_rows_are_stamped_with_the_injected_clock()
     {
         api.SetNairobi(new DateOnly(2026, 4, 2), 9, 30);
-        var now = api.Clock.GetUtcNow().UtcDateTime;
+        var now = api.Time.GetUtcNow().UtcDateTime;
 
         // Created through Identity (UserManager) and through the DbContext, neither setting a time itself.
         var user = await api.CreateAsync(Roles.Partner);

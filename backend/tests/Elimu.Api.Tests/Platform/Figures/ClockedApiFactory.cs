@@ -1,8 +1,4 @@
 using Elimu.Api.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Elimu.Api.Tests.Platform.Figures;
@@ -11,15 +7,11 @@ namespace Elimu.Api.Tests.Platform.Figures;
 public sealed class ClockedApiFactory : ElimuApiFactory
 {
     /// <summary>Wednesday 11 March 2026, 12:00 in Nairobi; tests move it.</summary>
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 11, 12, 0, 0, TimeSpan.FromHours(3)));
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 11, 12, 0, 0, TimeSpan.FromHours(3)));
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
-    }
+    protected override TimeProvider? Clock => Time;
 
     /// <summary>Sets the clock to a Nairobi wall-clock time (EAT, UTC+3).</summary>
     public void SetNairobi(DateOnly day, int hour, int minute) =>
-        Clock.SetUtcNow(new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, minute)), TimeSpan.FromHours(3)));
+        Time.SetUtcNow(new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, minute)), TimeSpan.FromHours(3)));
 }
