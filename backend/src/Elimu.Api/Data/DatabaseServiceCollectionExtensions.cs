@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Elimu.Api.Data.Locks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.Options;
@@ -36,6 +37,7 @@ public static class DatabaseServiceCollectionExtensions
             services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) =>
                 o.UseSqliteFile(EnsureSqliteFolder(ConnectionString(sp))).AddInterceptors(Stamps(sp)));
         services.AddElimuDataProtection(provider);
+        services.AddElimuLocks(provider);
         return services;
     }
 

@@ -25,7 +25,6 @@ public static class PartnersModule
         services.AddScoped<PartnerCountersPublisher>();
         services.AddScoped<IPartnerCountersChanged>(sp => sp.GetRequiredService<PartnerCountersPublisher>());
         services.AddScoped<IConsentOptOuts>(sp => sp.GetRequiredService<ConsentStats>());
-        services.AddSingleton<ConnectedPartners>();
         services.AddHostedService<ChildAlertWatcher>();
         services.AddScoped<DashboardOverviewService>();
         services.AddScoped<PartnerNames>();

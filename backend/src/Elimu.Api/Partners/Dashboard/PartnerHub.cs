@@ -8,7 +8,7 @@ namespace Elimu.Api.Partners.Dashboard;
 
 /// <summary>Pushes each partner's counters to their open dashboards (event "counters").</summary>
 [Authorize(Roles = Roles.Partner)]
-public sealed class PartnerHub(PartnerCounters counters, ConnectedPartners connected) : Hub
+public sealed class PartnerHub(PartnerCounters counters) : Hub
 {
     public const string Path = "/hubs/partner";
     public const string CountersEvent = "counters";
@@ -23,16 +23,8 @@ public sealed class PartnerHub(PartnerCounters counters, ConnectedPartners conne
     {
         var partnerId = PartnerId;
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(partnerId));
-        connected.Connected(partnerId);
         var now = await counters.ComputeAsync(partnerId, Context.ConnectionAborted);
-        connected.Changed(partnerId, now);
         await Clients.Caller.SendAsync(CountersEvent, now);
-    }
-
-    public override Task OnDisconnectedAsync(Exception? exception)
-    {
-        connected.Disconnected(PartnerId);
-        return base.OnDisconnectedAsync(exception);
     }
 }
 
@@ -41,7 +33,7 @@ public sealed class PartnerHub(PartnerCounters counters, ConnectedPartners conne
 /// one place that runs this side effect after the commit: a failure (database, SignalR backplane) is logged and
 /// swallowed, because the request that raised it has already committed and must still answer with its result.
 /// </summary>
-public sealed class PartnerCountersPublisher(PartnerCounters counters, IHubContext<PartnerHub> hub, ConnectedPartners connected,
+public sealed class PartnerCountersPublisher(PartnerCounters counters, IHubContext<PartnerHub> hub,
     ILogger<PartnerCountersPublisher> log) : IPartnerCountersChanged
 {
     public async Task CountersChangedAsync(Guid partnerId, CancellationToken ct = default)
@@ -49,7 +41,6 @@ public sealed class PartnerCountersPublisher(PartnerCounters counters, IHubConte
         try
         {
             var now = await counters.ComputeAsync(partnerId, ct);
-            connected.Changed(partnerId, now);
             await SendAsync(partnerId, now, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

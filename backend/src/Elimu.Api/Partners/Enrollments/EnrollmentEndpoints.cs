@@ -11,7 +11,7 @@ public static class EnrollmentEndpoints
     {
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section)
             .Validate(o => o.ParseTimeout > TimeSpan.Zero, $"{ImportOptions.Section}:ParseTimeout must be positive.").ValidateOnStart();
-        services.AddSingleton<IImportLock, InProcessImportLock>();
+        services.AddSingleton<IImportLock, DatabaseImportLock>();
         return services;
     }
 

@@ -1,12 +1,11 @@
-using System.Collections.Concurrent;
 using Elimu.Api.Common;
+using Elimu.Api.Data.Locks;
 
 namespace Elimu.Api.Partners.Enrollments;
 
 /// <summary>
 /// One import (dry run or commit) at a time per partner: a file is the heaviest thing a partner can ask of the server,
-/// and two commits of one partner at once can only race each other. A database lease can replace the in-process one
-/// when the API runs on several instances; the handlers only see this interface.
+/// and two commits of one partner at once can only race each other.
 /// </summary>
 public interface IImportLock
 {
@@ -14,25 +13,14 @@ public interface IImportLock
     ValueTask<IAsyncDisposable?> TryEnterAsync(Guid partnerId, CancellationToken ct);
 }
 
-/// <summary>Holds the slots in this process's memory: right for one instance, not across several.</summary>
-public sealed class InProcessImportLock : IImportLock
+/// <summary>
+/// The partner's slot is a database lock (<see cref="IDatabaseLocks"/>): an advisory lock on PostgreSQL, so it holds
+/// across every instance of the API; in memory on SQLite, whose file one process serves.
+/// </summary>
+public sealed class DatabaseImportLock(IDatabaseLocks locks) : IImportLock
 {
-    private readonly ConcurrentDictionary<Guid, Slot> _held = new();
-
-    public ValueTask<IAsyncDisposable?> TryEnterAsync(Guid partnerId, CancellationToken ct)
-    {
-        var slot = new Slot(this, partnerId);
-        return ValueTask.FromResult<IAsyncDisposable?>(_held.TryAdd(partnerId, slot) ? slot : null);
-    }
-
-    private sealed class Slot(InProcessImportLock owner, Guid partnerId) : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync()
-        {
-            owner._held.TryRemove(new KeyValuePair<Guid, Slot>(partnerId, this));
-            return ValueTask.CompletedTask;
-        }
-    }
+    public async ValueTask<IAsyncDisposable?> TryEnterAsync(Guid partnerId, CancellationToken ct) =>
+        await locks.TryAcquireAsync($"import:{partnerId}", ct);
 }
 
 public static class ImportLockExtensions

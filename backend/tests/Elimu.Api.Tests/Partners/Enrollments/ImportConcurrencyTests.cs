@@ -1,3 +1,4 @@
+using Elimu.Api.Data.Locks;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
@@ -120,7 +121,7 @@ public sealed class ImportConcurrencyTests(ImportConcurrencyTests.Factory api) :
     /// <summary>The real lock, recording which partner entered, so a test knows an import is under way.</summary>
     public sealed class RecordingImportLock : IImportLock
     {
-        private readonly InProcessImportLock _inner = new();
+        private readonly DatabaseImportLock _inner = new(new InProcessLocks());
         public ConcurrentQueue<Guid> Entered { get; } = new();
 
         public async ValueTask<IAsyncDisposable?> TryEnterAsync(Guid partnerId, CancellationToken ct)
