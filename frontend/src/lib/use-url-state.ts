@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useLocation, useSearchParams } from 'react-router';
 
 /**
  * List state (filters, page, search, tabs, view toggles) kept in the URL, so Back, reload and a shared link all
@@ -28,7 +28,11 @@ export interface UrlParam<T> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each key has its own value type
 export type UrlSchema = Record<string, UrlParam<any>>;
 export type UrlValues<S extends UrlSchema> = { [K in keyof S]: S[K]['defaultValue'] };
-export type SetUrlValues<S extends UrlSchema> = (changes: Partial<UrlValues<S>>, options?: { replace?: boolean }) => void;
+/**
+ * Writes changes in one navigation. Two calls in the same event would each start from the URL as rendered, so the second
+ * would undo the first: make one call with every change.
+ */
+export type SetUrlValues<S extends UrlSchema> = (changes: Partial<UrlValues<S>>, options?: { replace?: boolean; state?: unknown }) => void;
 
 export const urlParam = {
   /** Free text (an id, a county); `replace` for a search box. Trimmed: surrounding spaces never reach the URL. */
@@ -73,6 +77,7 @@ function write<T>(params: URLSearchParams, key: string, param: UrlParam<T>, valu
 /** The schema's values read from the URL (define the schema once, outside the component), and a setter that writes changes back (see the rules above). */
 export function useUrlState<S extends UrlSchema>(schema: S): [UrlValues<S>, SetUrlValues<S>] {
   const [params, setParams] = useSearchParams();
+  const { state } = useLocation();
   const search = params.toString();
 
   const values = useMemo(() => {
@@ -93,9 +98,10 @@ export function useUrlState<S extends UrlSchema>(schema: S): [UrlValues<S>, SetU
       if (pageKey && !keys.includes(pageKey) && keys.some((key) => before.get(key) !== next.get(key))) next.delete(pageKey);
       if (next.toString() === search) return; // no change, no history entry
       const replace = options.replace ?? keys.every((key) => schema[key]!.replace);
-      setParams(next, { replace, preventScrollReset: true });
+      // A replaced entry keeps its history state (a page may have marked the entry it pushed).
+      setParams(next, { replace, preventScrollReset: true, state: 'state' in options ? options.state : replace ? state : undefined });
     },
-    [schema, search, setParams],
+    [schema, search, setParams, state],
   );
 
   return [values, set];

@@ -125,6 +125,7 @@ export default function SponsoredChildrenPage() {
           onReset={
             filtered || search
               ? () => {
+                  setSearch('');
                   selectProgram(null);
                   setUrl({ program: '', status: '', grade: '', county: '', alerts: false, q: '' });
                 }
