@@ -152,7 +152,8 @@ export function ProgramChildren({ program }: { program: ProgramResponse }) {
       <AddChildrenModal open={picker.open} onClose={picker.close} program={program} />
       <ConsentRequestConfirm
         open={confirmingConsent}
-        program={program}
+        target={{ programId: program.id }}
+        description={`Each guardian of a child of “${program.name}” still waiting for consent gets a request in their parent dashboard.`}
         busy={consent.isPending}
         error={consent.isError ? consent.error : undefined}
         onClose={() => {
