@@ -149,7 +149,7 @@ export function ProgramChildren({ program }: { program: ProgramResponse }) {
         />
       )}
 
-      <AddChildrenModal open={picker.open} onClose={picker.close} program={program} />
+      <AddChildrenModal open={picker.open && !ended} onClose={picker.close} program={program} />
       <ConsentRequestConfirm
         open={confirmingConsent}
         target={{ programId: program.id }}
