@@ -5,12 +5,11 @@ import type { PartnerNotification, RealtimeCounterKey, RealtimeCounters } from '
 /**
  * UI and session state of the partner dashboard (plan Step 7). Server data lives in TanStack Query;
  * this store holds what the UI needs across pages: sidebar, search, live counters pushed by the
- * hub, the notification tray and the sponsored-children view selection.
+ * hub, the notification tray and the selected program and child. List filters and view toggles live in the URL
+ * (lib/use-url-state.ts), so Back and reload keep them.
  *
  * Only `sidebarCollapsed` and `openSidebarSections` are persisted (localStorage key `elimu-partner-ui`).
  */
-
-export type ChildViewMode = 'individual' | 'cohort';
 
 export interface PartnerState {
   // UI
@@ -29,7 +28,6 @@ export interface PartnerState {
   // Sponsored children view state
   selectedProgramId: string | null;
   selectedChildId: string | null;
-  childViewMode: ChildViewMode;
 }
 
 export interface PartnerActions {
@@ -52,7 +50,6 @@ export interface PartnerActions {
 
   selectProgram: (programId: string | null) => void;
   selectChild: (childId: string | null) => void;
-  setChildViewMode: (mode: ChildViewMode) => void;
 
   /** Back to the initial state (used on logout). */
   reset: () => void;
@@ -80,7 +77,6 @@ export const initialPartnerState: PartnerState = {
   unreadCount: 0,
   selectedProgramId: null,
   selectedChildId: null,
-  childViewMode: 'individual',
 };
 
 type PersistedPartnerState = Pick<PartnerState, 'sidebarCollapsed' | 'openSidebarSections'>;
@@ -137,7 +133,6 @@ export const usePartnerStore = create<PartnerStore>()(
 
       selectProgram: (programId) => set({ selectedProgramId: programId }),
       selectChild: (childId) => set({ selectedChildId: childId }),
-      setChildViewMode: (mode) => set({ childViewMode: mode }),
 
       reset: () => set({ ...initialPartnerState }),
     }),

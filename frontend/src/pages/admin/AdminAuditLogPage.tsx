@@ -1,42 +1,30 @@
-import { useSearchParams } from 'react-router';
 import { ScrollText, ShieldAlert } from 'lucide-react';
 import { PartnerBadge, PartnerDataTable, PartnerEmptyState, PartnerPageHeader } from '@/components/partner/shared';
 import { AuditFilterForm } from '@/components/admin/audit/AuditFilterForm';
 import { auditColumns } from '@/components/admin/audit/audit-columns';
 import {
   AUDIT_FILTER_KEYS,
+  AUDIT_URL,
   hasErrors,
-  readAuditFilter,
   toAuditSearch,
   validateAuditFilter,
   type AuditFilterValues,
 } from '@/components/admin/audit/audit-filters';
 import { formatNumber } from '@/lib/format';
+import { useUrlState } from '@/lib/use-url-state';
 import { useAuditLog } from '@/services/admin/audit';
 
 const PAGE_SIZE = 25;
 
 /** `/dashboard/admin/audit`: who saw or changed what, searched by child, partner, actor, action and date. */
 export default function AdminAuditLogPage() {
-  const [params, setParams] = useSearchParams();
-  const values = readAuditFilter(params);
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const [{ page, ...values }, setUrl] = useUrlState(AUDIT_URL);
   const invalid = hasErrors(validateAuditFilter(values));
   const list = useAuditLog(invalid ? null : toAuditSearch(values, page, PAGE_SIZE));
   const filterKey = AUDIT_FILTER_KEYS.map((key) => values[key]).join('|');
 
-  const apply = (next: AuditFilterValues) => {
-    const merged = new URLSearchParams();
-    for (const key of AUDIT_FILTER_KEYS) if (next[key].trim()) merged.set(key, next[key].trim());
-    setParams(merged);
-  };
-
-  const setPage = (next: number) => {
-    const merged = new URLSearchParams(params);
-    if (next > 1) merged.set('page', String(next));
-    else merged.delete('page');
-    setParams(merged);
-  };
+  const apply = (next: AuditFilterValues) => setUrl({ ...next });
+  const setPage = (next: number) => setUrl({ page: next });
 
   const total = list.data?.total ?? 0;
   const filtered = AUDIT_FILTER_KEYS.some((key) => values[key]);

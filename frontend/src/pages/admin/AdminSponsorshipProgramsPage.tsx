@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { ClipboardCheck } from 'lucide-react';
 import {
   PartnerBadge,
@@ -13,6 +12,7 @@ import {
 import { ProgramReviewDialog } from '@/components/admin/ProgramReviewDialog';
 import { billingPeriodLabel, programTypeLabel } from '@/lib/program-labels';
 import { formatCurrency, formatDate } from '@/lib/format';
+import { urlParam, useUrlState } from '@/lib/use-url-state';
 import { useAdminPrograms } from '@/services/admin/sponsorship-programs';
 import type { PendingProgram, ProgramStatus } from '@/types/partner';
 import { TruncatedText } from '@/components/partner/shared/TruncatedText';
@@ -21,9 +21,7 @@ const PAGE_SIZE = 20;
 
 const STATUSES: ProgramStatus[] = ['PENDING_APPROVAL', 'ACTIVE', 'DRAFT', 'PAUSED', 'COMPLETED', 'CANCELLED'];
 
-function isStatus(value: string | null): value is ProgramStatus {
-  return !!value && (STATUSES as string[]).includes(value);
-}
+const QUEUE_URL = { status: urlParam.oneOf(STATUSES, 'PENDING_APPROVAL'), page: urlParam.page() };
 
 /** The date column: when it was submitted (pending), approved (active) or last changed. */
 function dateColumn(status: ProgramStatus): { header: string; value: (entry: PendingProgram) => string } {
@@ -34,20 +32,9 @@ function dateColumn(status: ProgramStatus): { header: string; value: (entry: Pen
 
 /** `/dashboard/admin/sponsorship-programs`: programs waiting for approval (or in another status), reviewed one by one. */
 export default function AdminSponsorshipProgramsPage() {
-  const [params, setParams] = useSearchParams();
-  const status: ProgramStatus = isStatus(params.get('status')) ? (params.get('status') as ProgramStatus) : 'PENDING_APPROVAL';
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const [{ status, page }, setUrl] = useUrlState(QUEUE_URL);
   const list = useAdminPrograms({ status, page, pageSize: PAGE_SIZE });
   const [reviewing, setReviewing] = useState<PendingProgram | null>(null);
-
-  const setFilter = (next: Record<string, string | undefined>) => {
-    const merged = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(next)) {
-      if (value) merged.set(key, value);
-      else merged.delete(key);
-    }
-    setParams(merged);
-  };
 
   const date = dateColumn(status);
   const columns: DataTableColumn<PendingProgram>[] = [
@@ -122,7 +109,7 @@ export default function AdminSponsorshipProgramsPage() {
               label: 'Status',
               value: status,
               options: STATUSES.map((s) => ({ value: s, label: humanizeStatus(s) })),
-              onChange: (value) => setFilter({ status: value === 'PENDING_APPROVAL' ? undefined : value, page: undefined }),
+              onChange: (value) => setUrl({ status: value as ProgramStatus }),
             },
           ]}
         />
@@ -144,7 +131,7 @@ export default function AdminSponsorshipProgramsPage() {
           getRowKey={(entry) => entry.program.id}
           isLoading={list.isPending}
           empty={status === 'PENDING_APPROVAL' ? 'No programs wait for approval.' : `No ${humanizeStatus(status).toLowerCase()} programs.`}
-          pagination={{ page, pageSize: PAGE_SIZE, total, onPageChange: (next) => setFilter({ page: next > 1 ? String(next) : undefined }) }}
+          pagination={{ page, pageSize: PAGE_SIZE, total, onPageChange: (next) => setUrl({ page: next }) }}
         />
       )}
 

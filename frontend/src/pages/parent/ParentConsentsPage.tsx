@@ -1,16 +1,16 @@
-import { useSearchParams } from 'react-router';
 import { ChevronLeft, ChevronRight, FileSignature, RotateCw } from 'lucide-react';
 import { PartnerEmptyState, PartnerLoadingSkeleton, PartnerPageHeader } from '@/components/partner/shared';
 import { ConsentRequestList } from '@/components/parent/ConsentRequestList';
 import { PendingConsentSummary } from '@/components/parent/PendingConsentSummary';
+import { urlParam, useUrlState } from '@/lib/use-url-state';
 import { usePendingConsentCount, useParentConsents } from '@/services/parent/consents';
 
 const PAGE_SIZE = 20;
+const INBOX_URL = { page: urlParam.page() };
 
 /** `/dashboard/parent/consents`: every consent request for the guardian's children, unanswered first. */
 export default function ParentConsentsPage() {
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const [{ page }, setUrl] = useUrlState(INBOX_URL);
   const list = useParentConsents({ page, pageSize: PAGE_SIZE });
   const pending = usePendingConsentCount();
 
@@ -19,7 +19,7 @@ export default function ParentConsentsPage() {
   const answered = items.filter((c) => c.status !== 'pending');
   const total = list.data?.total ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const goTo = (next: number) => setParams(next > 1 ? { page: String(next) } : {});
+  const goTo = (next: number) => setUrl({ page: next });
 
   return (
     <>

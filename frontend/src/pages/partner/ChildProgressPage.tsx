@@ -1,5 +1,5 @@
 import { useEffect, useId } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { SearchX } from 'lucide-react';
 import { PartnerEmptyState, PartnerLoadingSkeleton, PartnerPageHeader, TruncatedText } from '@/components/partner/shared';
 import { AchievementsView } from '@/components/partner/children/AchievementsView';
@@ -12,6 +12,7 @@ import { InsightsView } from '@/components/partner/children/InsightsView';
 import { LearningJourneyView } from '@/components/partner/children/LearningJourneyView';
 import { QueryErrorState } from '@/components/partner/sponsorships/QueryErrorState';
 import { isApiError } from '@/lib/api';
+import { urlParam, useUrlState } from '@/lib/use-url-state';
 import { useChild, useChildAchievements, useChildGoals, useChildInsights, useChildProgress } from '@/services/partner/children';
 import { usePartnerStore } from '@/store/partnerStore';
 import type { ChildHeader } from '@/types/partner';
@@ -25,7 +26,7 @@ export const CHILD_TABS = [
 ] as const;
 
 type TabKey = (typeof CHILD_TABS)[number]['key'];
-const isTab = (v: string | null): v is TabKey => CHILD_TABS.some((t) => t.key === v);
+const CHILD_URL = { tab: urlParam.oneOf<TabKey>(CHILD_TABS.map((t) => t.key), 'learning-journey') };
 
 const crumbs = (name: string) => [
   { label: 'Dashboard', to: '/dashboard/partner' },
@@ -36,9 +37,7 @@ const crumbs = (name: string) => [
 /** `/dashboard/partner/sponsored-children/:id`: one child's dashboard, a tab per view (`?tab=`). */
 export default function ChildProgressPage() {
   const { id = '' } = useParams();
-  const [params, setParams] = useSearchParams();
-  const tabParam = params.get('tab');
-  const tab: TabKey = isTab(tabParam) ? tabParam : 'learning-journey';
+  const [{ tab }, setUrl] = useUrlState(CHILD_URL);
   const child = useChild(id);
   const selectChild = usePartnerStore((s) => s.selectChild);
   const idPrefix = useId();
@@ -47,15 +46,7 @@ export default function ChildProgressPage() {
     selectChild(id);
   }, [id, selectChild]);
 
-  const setTab = (key: string) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        next.set('tab', key);
-        return next;
-      },
-      { replace: true },
-    );
+  const setTab = (key: string) => setUrl({ tab: key as TabKey });
 
   if (child.isPending)
     return (

@@ -1,25 +1,39 @@
-import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useMemo } from 'react';
 import { PartnerLoadingSkeleton, PartnerPageHeader, humanizeStatus } from '@/components/partner/shared';
 import { ChildFilters } from '@/components/partner/children/ChildFilters';
 import { ChildCard } from '@/components/partner/children/ChildCard';
 import { ChildrenPager } from '@/components/partner/children/ChildrenPager';
 import { CohortView } from '@/components/partner/children/CohortView';
 import { NoChildrenState } from '@/components/partner/children/NoChildrenState';
-import { ViewToggle } from '@/components/partner/children/ViewToggle';
+import { ViewToggle, type ChildViewMode } from '@/components/partner/children/ViewToggle';
 import { CHILD_STATUSES, formatGrade } from '@/components/partner/children/child-format';
 import { QueryErrorState } from '@/components/partner/sponsorships/QueryErrorState';
-import { useDebouncedValue } from '@/components/partner/sponsorships/use-debounced-value';
 import { cn } from '@/lib/cn';
 import { formatNumber } from '@/lib/format';
 import { childTabs } from '@/components/partner/sidebar/partner-sections';
 import { useChildCohorts, useChildren, type ChildListParams } from '@/services/partner/children';
 import { useFilterOptions } from '@/services/partner/filter-options';
 import { usePrograms } from '@/services/partner/programs';
+import { useSearchDraft } from '@/lib/use-search-draft';
+import { urlParam, useUrlState, type UrlParam } from '@/lib/use-url-state';
 import { usePartnerStore } from '@/store/partnerStore';
 import type { CbcGrade, SponsoredChildStatus } from '@/types/partner';
 
+
 const PAGE_SIZE = 24;
+
+/** The list's state in the URL: the dashboard's quick links and the sidebar link to it with some of these set. */
+export const CHILD_LIST_URL = {
+  tab: urlParam.string(),
+  program: urlParam.string(),
+  status: urlParam.oneOf<SponsoredChildStatus | ''>(['', ...CHILD_STATUSES], ''),
+  grade: urlParam.string() as UrlParam<CbcGrade | ''>,
+  county: urlParam.string(),
+  alerts: urlParam.flag(),
+  q: urlParam.search(),
+  page: urlParam.page(),
+  view: urlParam.oneOf<ChildViewMode>(['individual', 'cohort'], 'individual'),
+};
 
 /**
  * `/dashboard/partner/sponsored-children`: a card per sponsored child, filterable (the dashboard's quick
@@ -27,35 +41,13 @@ const PAGE_SIZE = 24;
  * keeps this list and opens each child on that tab.
  */
 export default function SponsoredChildrenPage() {
-  const [params, setParams] = useSearchParams();
-  const viewMode = usePartnerStore((s) => s.childViewMode);
-  const setViewMode = usePartnerStore((s) => s.setChildViewMode);
+  const [url, setUrl] = useUrlState(CHILD_LIST_URL);
   const selectProgram = usePartnerStore((s) => s.selectProgram);
 
-  const tab = params.get('tab');
+  const { tab, program: programId, status, grade, county, alerts: alertsOnly, page, view: viewMode, q } = url;
   const tabInfo = tab && tab !== 'overview' ? childTabs[tab] : undefined;
-  const programId = params.get('program') ?? '';
-  const status = (params.get('status') ?? '') as SponsoredChildStatus | '';
-  const grade = (params.get('grade') ?? '') as CbcGrade | '';
-  const county = params.get('county') ?? '';
-  const alertsOnly = params.get('alerts') === 'true';
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const [search, setSearch] = useState(params.get('q') ?? '');
-  const debouncedSearch = useDebouncedValue(search.trim());
-
-  const update = (changes: Record<string, string | null>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v === null || v === '') next.delete(k);
-          else next.set(k, v);
-        }
-        if (!('page' in changes)) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
+  const [search, setSearch] = useSearchDraft(q, (text) => setUrl({ q: text }));
+  const debouncedSearch = q;
 
   const filters: Omit<ChildListParams, 'page' | 'pageSize'> = {
     programId,
@@ -88,16 +80,13 @@ export default function SponsoredChildrenPage() {
         title={tabInfo ? `Sponsored Children · ${tabInfo.label}` : 'Sponsored Children'}
         description={tabInfo ? `${tabInfo.description} Choose a child to open this view.` : 'Every child you sponsor, with consent status and progress.'}
         breadcrumbs={[{ label: 'Dashboard', to: '/dashboard/partner' }, { label: 'Partnerships' }, { label: 'Sponsored Children' }]}
-        actions={<ViewToggle value={viewMode} onChange={setViewMode} />}
+        actions={<ViewToggle value={viewMode} onChange={(view) => setUrl({ view })} />}
       />
 
       <div className="flex flex-col gap-4">
         <ChildFilters
           search={search}
-          onSearchChange={(v) => {
-            setSearch(v);
-            update({ q: v.trim() });
-          }}
+          onSearchChange={setSearch}
           selects={[
             {
               key: 'program',
@@ -106,7 +95,7 @@ export default function SponsoredChildrenPage() {
               options: programOptions,
               onChange: (v) => {
                 selectProgram(v || null);
-                update({ program: v });
+                setUrl({ program: v });
               },
             },
             {
@@ -114,31 +103,31 @@ export default function SponsoredChildrenPage() {
               label: 'Status',
               value: status,
               options: [{ value: '', label: 'All (not removed)' }, ...CHILD_STATUSES.map((s) => ({ value: s, label: humanizeStatus(s) }))],
-              onChange: (v) => update({ status: v }),
+              onChange: (v) => setUrl({ status: v as SponsoredChildStatus | '' }),
             },
             {
               key: 'grade',
               label: 'Grade',
               value: grade,
               options: [{ value: '', label: 'All grades' }, ...(options?.grades ?? []).map((g) => ({ value: g, label: formatGrade(g) }))],
-              onChange: (v) => update({ grade: v }),
+              onChange: (v) => setUrl({ grade: v as CbcGrade | '' }),
             },
             {
               key: 'county',
               label: 'County',
               value: county,
               options: [{ value: '', label: 'All counties' }, ...(options?.counties ?? []).map((c) => ({ value: c, label: c }))],
-              onChange: (v) => update({ county: v }),
+              onChange: (v) => setUrl({ county: v }),
             },
           ]}
           alertsOnly={alertsOnly}
-          onAlertsOnlyChange={(on) => update({ alerts: on ? 'true' : null })}
+          onAlertsOnlyChange={(alerts) => setUrl({ alerts })}
           onReset={
             filtered || search
               ? () => {
                   setSearch('');
                   selectProgram(null);
-                  setParams(tab ? { tab } : {}, { replace: true });
+                  setUrl({ program: '', status: '', grade: '', county: '', alerts: false, q: '' });
                 }
               : undefined
           }
@@ -164,8 +153,7 @@ export default function SponsoredChildrenPage() {
             tab={tab}
             onShowAll={(id) => {
               selectProgram(id);
-              setViewMode('individual');
-              update({ program: id });
+              setUrl({ view: 'individual', program: id });
             }}
           />
         ) : (
@@ -175,7 +163,7 @@ export default function SponsoredChildrenPage() {
                 <ChildCard key={c.id} child={c} tab={tab} />
               ))}
             </div>
-            {pageCount > 1 && <ChildrenPager page={page} pageCount={pageCount} onPageChange={(p) => update({ page: String(p) })} />}
+            {pageCount > 1 && <ChildrenPager page={page} pageCount={pageCount} onPageChange={(p) => setUrl({ page: p })} />}
           </>
         )}
       </div>

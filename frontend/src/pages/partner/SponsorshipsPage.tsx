@@ -7,9 +7,10 @@ import { ProgramFormModal } from '@/components/partner/sponsorships/ProgramFormM
 import { ProgramsTable } from '@/components/partner/sponsorships/ProgramsTable';
 import { QueryErrorState } from '@/components/partner/sponsorships/QueryErrorState';
 import { StatusChips } from '@/components/partner/sponsorships/StatusChips';
-import { useDebouncedValue } from '@/components/partner/sponsorships/use-debounced-value';
 import { useProgramsExport } from '@/components/partner/sponsorships/use-programs-export';
 import { useRowSelection } from '@/components/partner/sponsorships/use-row-selection';
+import { useSearchDraft } from '@/lib/use-search-draft';
+import { urlParam, useUrlState } from '@/lib/use-url-state';
 import { usePrograms } from '@/services/partner/programs';
 import { toast } from '@/store/toastStore';
 import type { ProgramResponse, ProgramStatus } from '@/types/partner';
@@ -26,14 +27,21 @@ const STATUS_OPTIONS: { value: ProgramStatus | ''; label: string }[] = [
   { value: 'CANCELLED', label: 'Cancelled' },
 ];
 
+const LIST_URL = {
+  status: urlParam.oneOf(
+    STATUS_OPTIONS.map((o) => o.value),
+    '',
+  ),
+  q: urlParam.search(),
+  page: urlParam.page(),
+};
+
 /** `/dashboard/partner/sponsorships`: the partner's programs, a new-program form, bulk tools and a CSV export. */
 export default function SponsorshipsPage() {
   const navigate = useNavigate();
-  const [status, setStatus] = useState<ProgramStatus | ''>('');
-  const [search, setSearch] = useState('');
-  const [page, setPage] = useState(1);
+  const [{ status, q: debouncedSearch, page }, setUrl] = useUrlState(LIST_URL);
+  const [search, setSearch] = useSearchDraft(debouncedSearch, (q) => setUrl({ q }));
   const [creating, setCreating] = useState(false);
-  const debouncedSearch = useDebouncedValue(search.trim());
 
   const params = { status, search: debouncedSearch, page, pageSize: PAGE_SIZE };
   const programs = usePrograms(params);
@@ -74,26 +82,19 @@ export default function SponsorshipsPage() {
           label="Filter programs by status"
           options={STATUS_OPTIONS}
           value={status}
-          onChange={(v) => {
-            setStatus(v);
-            setPage(1);
-          }}
+          onChange={(v) => setUrl({ status: v })}
           testId="status-chips"
         />
         <PartnerFilterBar
           search={search}
-          onSearchChange={(v) => {
-            setSearch(v);
-            setPage(1);
-          }}
+          onSearchChange={setSearch}
           searchLabel="Search programs"
           searchPlaceholder="Search by name or description…"
           onReset={
             filtered
               ? () => {
                   setSearch('');
-                  setStatus('');
-                  setPage(1);
+                  setUrl({ status: '', q: '' });
                 }
               : undefined
           }
@@ -122,7 +123,7 @@ export default function SponsorshipsPage() {
             isLoading={programs.isPending}
             page={page}
             pageSize={PAGE_SIZE}
-            onPageChange={setPage}
+            onPageChange={(p) => setUrl({ page: p })}
             selection={selection}
           />
         )}

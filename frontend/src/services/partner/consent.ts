@@ -13,14 +13,17 @@ const BASE = `${SPONSORSHIPS_BASE}/consent`;
 export const requestConsent = (body: Partial<ConsentRequestBody>) =>
   api.post<ConsentRequestResult>(`${BASE}/request`, { sponsoredChildId: null, programId: null, ...body });
 
-export const getConsentRequestPreview = (programId: string, signal?: AbortSignal) =>
-  api.get<ConsentRequestPreview>(`${BASE}/request/preview${toQuery({ programId })}`, { signal });
+/** Whose guardians a consent request asks: a program's waiting children, or one child. */
+export type ConsentRequestTarget = { programId: string } | { sponsoredChildId: string };
+
+export const getConsentRequestPreview = (target: ConsentRequestTarget, signal?: AbortSignal) =>
+  api.get<ConsentRequestPreview>(`${BASE}/request/preview${toQuery(target)}`, { signal });
 
 /** Who "Request consent" would ask and what they would read, fetched while the confirmation is open. */
-export function useConsentRequestPreview(programId: string, enabled: boolean) {
+export function useConsentRequestPreview(target: ConsentRequestTarget, enabled: boolean) {
   return useQuery({
-    queryKey: [...sponsorshipKeys.all, 'consent-preview', programId],
-    queryFn: ({ signal }) => getConsentRequestPreview(programId, signal),
+    queryKey: [...sponsorshipKeys.all, 'consent-preview', target],
+    queryFn: ({ signal }) => getConsentRequestPreview(target, signal),
     enabled,
     staleTime: 0,
   });

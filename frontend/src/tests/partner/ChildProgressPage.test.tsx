@@ -146,7 +146,7 @@ describe('ChildProgressPage', () => {
     expect(await screen.findByTestId('view-ai-insights')).toBeInTheDocument();
   });
 
-  it('explains a 403 consent_required and asks the guardians for consent', async () => {
+  it('explains a 403 consent_required and, after a preview of who is asked and what they read, asks the guardians', async () => {
     const user = userEvent.setup();
     const consentRequired = problem(403, 'You may not see this.', 'A parent or guardian has not given consent (or has withdrawn it), so this child’s learning data is hidden.', {
       code: 'consent_required',
@@ -157,6 +157,17 @@ describe('ChildProgressPage', () => {
       [`${BASE}/progress`]: consentRequired,
       [`${BASE}/goals`]: consentRequired,
       'POST /api/v1/partner/sponsorships/consent/request': json({ children: 1, requested: 2, alreadyPending: 0, withoutGuardian: [] }),
+      '/api/v1/partner/sponsorships/consent/request/preview': json({
+        children: 1,
+        childrenToAsk: 1,
+        guardiansToAsk: 2,
+        alreadyPending: 0,
+        withoutGuardian: [],
+        consentTextVersion: '2026-01',
+        sampleText: 'I, [your full name], am a parent or guardian of [your child\'s name]. Mwangaza sponsors …',
+        partnerSees: ['Lessons completed, scores and CBC rubric levels'],
+        partnerDoesNotSee: ['Your contact details'],
+      }),
     });
     renderPage();
 
@@ -170,7 +181,21 @@ describe('ChildProgressPage', () => {
     expect(within(screen.getByTestId('child-header')).getByText('Consent withdrawn')).toBeInTheDocument();
 
     await user.click(within(state).getByRole('button', { name: 'Request consent' }));
+    // The same preview as a program-wide request, for this one child, before anything is sent.
+    const confirm = await screen.findByTestId('consent-confirm');
+    expect(confirm).toHaveTextContent('Each parent or guardian of Faith who has not been asked yet');
+    expect(await within(confirm).findByTestId('consent-preview-summary')).toHaveTextContent('2 guardians of 1 child will be asked.');
+    expect(within(confirm).getByTestId('consent-preview-sees')).toHaveTextContent('Lessons completed, scores and CBC rubric levels');
+    expect(within(confirm).getByTestId('consent-preview-not-sees')).toHaveTextContent('Your contact details');
+    expect(within(confirm).getByTestId('consent-preview-text')).toHaveTextContent('I, [your full name], am a parent or guardian');
+    const previewCall = calledPaths(spy).find((u) => u.includes('/consent/request/preview'))!;
+    expect(new URL(previewCall, 'http://x').searchParams.get('sponsoredChildId')).toBe(CHILD_ID);
+    expect(new URL(previewCall, 'http://x').searchParams.has('programId')).toBe(false);
+    expect(spy.mock.calls.some(([u, init]) => u === '/api/v1/partner/sponsorships/consent/request' && init?.method === 'POST')).toBe(false);
+
+    await user.click(within(confirm).getByRole('button', { name: 'Send 2 requests' }));
     expect(await screen.findByTestId('consent-request-result')).toHaveTextContent('Asked 2 guardians.');
+    expect(screen.queryByTestId('consent-confirm')).not.toBeInTheDocument();
     const post = spy.mock.calls.find(([url, init]) => url === '/api/v1/partner/sponsorships/consent/request' && init?.method === 'POST');
     expect(JSON.parse(String(post![1]!.body))).toEqual({ sponsoredChildId: CHILD_ID, programId: null });
 

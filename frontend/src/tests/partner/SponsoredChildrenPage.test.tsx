@@ -156,7 +156,7 @@ describe('SponsoredChildrenPage', () => {
     expect(screen.getByTestId('view-individual')).toHaveAttribute('aria-pressed', 'true');
 
     await user.click(screen.getByTestId('view-cohort'));
-    expect(usePartnerStore.getState().childViewMode).toBe('cohort');
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('view=cohort'));
     expect(screen.getByTestId('view-cohort')).toHaveAttribute('aria-pressed', 'true');
 
     const groups = await screen.findAllByTestId('cohort-group');
@@ -177,8 +177,8 @@ describe('SponsoredChildrenPage', () => {
 
     // "Show all" opens the list of that program.
     await user.click(within(groups[0]!).getByRole('button', { name: 'Show all 240 children' }));
-    expect(usePartnerStore.getState().childViewMode).toBe('individual');
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(`program=${children[0]!.programId}`));
+    expect(screen.getByTestId('location')).not.toHaveTextContent('view=');
   });
 
   it('offers the counties and grades the API lists, not a fixed list', async () => {

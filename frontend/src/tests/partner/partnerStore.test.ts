@@ -120,13 +120,11 @@ describe('partnerStore', () => {
   });
 
   describe('child selection', () => {
-    it('selectProgram, selectChild and setChildViewMode store their values', () => {
+    it('selectProgram and selectChild store their values', () => {
       store().selectProgram('program-1');
       store().selectChild('child-7');
-      store().setChildViewMode('cohort');
       expect(store().selectedProgramId).toBe('program-1');
       expect(store().selectedChildId).toBe('child-7');
-      expect(store().childViewMode).toBe('cohort');
       store().selectProgram(null);
       store().selectChild(null);
       expect(store().selectedProgramId).toBeNull();
@@ -141,11 +139,10 @@ describe('partnerStore', () => {
     store().setCounters({ openTickets: 9 });
     store().addNotification(notification('a'));
     store().selectChild('child-1');
-    store().setChildViewMode('cohort');
     store().reset();
-    const { sidebarCollapsed, globalSearch, activeSection, openSidebarSections, counters, partnerNotifications, unreadCount, selectedProgramId, selectedChildId, childViewMode } =
+    const { sidebarCollapsed, globalSearch, activeSection, openSidebarSections, counters, partnerNotifications, unreadCount, selectedProgramId, selectedChildId } =
       store();
-    expect({ sidebarCollapsed, globalSearch, activeSection, openSidebarSections, counters, partnerNotifications, unreadCount, selectedProgramId, selectedChildId, childViewMode }).toEqual(
+    expect({ sidebarCollapsed, globalSearch, activeSection, openSidebarSections, counters, partnerNotifications, unreadCount, selectedProgramId, selectedChildId }).toEqual(
       initialPartnerState,
     );
   });

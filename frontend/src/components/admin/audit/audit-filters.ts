@@ -1,4 +1,5 @@
 import { nairobiDayStart } from '@/lib/format';
+import { urlParam } from '@/lib/use-url-state';
 import type { AuditSearch } from '@/services/admin/audit';
 
 /** The filters as the admin types them and as the URL keeps them (dates are Nairobi days, "2026-11-30"). */
@@ -22,11 +23,19 @@ const ID_LABELS = { studentId: 'child', partnerId: 'partner', actorId: 'actor' }
 /** The server refuses longer actions (AuditSearch.cs). */
 export const MAX_ACTION_LENGTH = 80;
 
-export function readAuditFilter(params: URLSearchParams): AuditFilterValues {
-  const values = { ...EMPTY_AUDIT_FILTER };
-  for (const key of AUDIT_FILTER_KEYS) values[key] = (params.get(key) ?? '').trim();
-  return values;
-}
+/**
+ * The log's state in the URL. Filters are kept as written, even when invalid: the form explains what is wrong with a
+ * shared link instead of silently dropping it.
+ */
+export const AUDIT_URL = {
+  studentId: urlParam.string(),
+  partnerId: urlParam.string(),
+  actorId: urlParam.string(),
+  action: urlParam.string(),
+  from: urlParam.string(),
+  to: urlParam.string(),
+  page: urlParam.page(),
+};
 
 /**
  * Checks the filters before anything is sent: ids must be whole UUIDs (the API would answer a bare

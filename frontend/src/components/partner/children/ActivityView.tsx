@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { CalendarDays, Flame, Gauge, MonitorSmartphone, Timer } from 'lucide-react';
 import { PartnerBentoCard, PartnerBentoGrid, PartnerChart, PartnerStatsCard } from '@/components/partner/shared';
 import { cn } from '@/lib/cn';
 import { formatDate, formatNumber } from '@/lib/format';
+import { urlParam, useUrlState } from '@/lib/use-url-state';
 import { useChildActivity } from '@/services/partner/children';
 import type { ActivityPeriod, ActivitySummary, ChildHeader } from '@/types/partner';
 import { ChildViewState } from './ChildViewState';
@@ -15,15 +15,17 @@ const PERIODS: { value: ActivityPeriod; label: string }[] = [
   { value: 'month', label: '30 days' },
 ];
 
+const ACTIVITY_URL = { period: urlParam.oneOf<ActivityPeriod>(['day', 'week', 'month'], 'week') };
+
 const DEVICES: Record<string, string> = { mobile: 'Phone', tablet: 'Tablet', desktop: 'Computer', shared_lab: 'School lab' };
 
 /** Activity tab: minutes per day (or hour, for today), sessions, streaks, devices and the engagement score. */
 export function ActivityTab({ child }: { child: ChildHeader }) {
-  const [period, setPeriod] = useState<ActivityPeriod>('week');
+  const [{ period }, setUrl] = useUrlState(ACTIVITY_URL);
   const query = useChildActivity(child.id, period);
   return (
     <ChildViewState query={query} child={child} what="activity">
-      {(activity) => <ActivityView activity={activity} period={period} onPeriodChange={setPeriod} loading={query.isPlaceholderData} />}
+      {(activity) => <ActivityView activity={activity} period={period} onPeriodChange={(p) => setUrl({ period: p })} loading={query.isPlaceholderData} />}
     </ChildViewState>
   );
 }

@@ -1,4 +1,6 @@
-import { Loader2, MailCheck, ShieldAlert } from 'lucide-react';
+import { useState } from 'react';
+import { MailCheck, ShieldAlert } from 'lucide-react';
+import { ConsentRequestConfirm } from '@/components/partner/sponsorships/ConsentRequestConfirm';
 import { formatNumber } from '@/lib/format';
 import { useRequestConsent } from '@/services/partner/consent';
 import type { ChildConsentStatus } from '@/types/partner';
@@ -24,11 +26,13 @@ export interface ConsentRequiredStateProps {
 
 /**
  * The 403 consent_required answer of a child view, explained: why the data is hidden (guardian not asked,
- * not answered, declined, withdrew) and a button to ask the guardians.
+ * not answered, declined, withdrew) and a button to ask the guardians, which first shows the same preview as a
+ * program-wide request: who will be asked and what they will read.
  */
 export function ConsentRequiredState({ childId, childName, consentStatus, message, canRequest = true }: ConsentRequiredStateProps) {
   const request = useRequestConsent();
   const result = request.data;
+  const [confirming, setConfirming] = useState(false);
   return (
     <div className="flex flex-col items-center gap-4 rounded-xl border border-dashed border-amber-500/40 bg-amber-500/5 px-6 py-12 text-center" data-testid="consent-required" role="region" aria-label="Consent required">
       <span className="grid size-12 place-items-center rounded-full bg-amber-500/10 text-amber-300 ring-1 ring-amber-500/30" aria-hidden="true">
@@ -58,15 +62,29 @@ export function ConsentRequiredState({ childId, childName, consentStatus, messag
           <button
             type="button"
             className="btn-primary"
-            onClick={() => request.mutate({ sponsoredChildId: childId })}
-            disabled={request.isPending}
+            onClick={() => {
+              request.reset();
+              setConfirming(true);
+            }}
             data-testid="request-child-consent"
           >
-            {request.isPending ? <Loader2 className="size-4 animate-spin" aria-hidden="true" /> : <MailCheck className="size-4" aria-hidden="true" />}
+            <MailCheck className="size-4" aria-hidden="true" />
             Request consent
           </button>
         )
       )}
+      <ConsentRequestConfirm
+        open={confirming}
+        target={{ sponsoredChildId: childId }}
+        description={`Each parent or guardian of ${childName} who has not been asked yet gets a request in their parent dashboard.`}
+        busy={request.isPending}
+        error={request.isError ? request.error : undefined}
+        onClose={() => {
+          setConfirming(false);
+          request.reset();
+        }}
+        onConfirm={() => request.mutate({ sponsoredChildId: childId }, { onSuccess: () => setConfirming(false) })}
+      />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { BookOpen, Compass, Crosshair, GraduationCap, Layers, LineChart } from 'lucide-react';
 import { PartnerBadge, PartnerBentoCard, PartnerBentoGrid, PartnerDataTable, PartnerEmptyState, humanizeStatus } from '@/components/partner/shared';
+import { urlParam, useUrlState } from '@/lib/use-url-state';
 import { formatDate, formatNumber } from '@/lib/format';
 import type { AreaMastery, LearningJourney } from '@/types/partner';
 import { CompetencyRadar, RubricDistributionChart, WeeklyProgressChart } from './charts';
@@ -100,9 +101,14 @@ export function LearningJourneyView({ journey }: { journey: LearningJourney }) {
   );
 }
 
+const MASTERY_URL = { areasPage: urlParam.page() };
+
 function MasteryTable({ areas }: { areas: AreaMastery[] }) {
+  const [{ areasPage }, setUrl] = useUrlState(MASTERY_URL);
   return (
     <PartnerDataTable
+      page={areasPage}
+      onPageChange={(p) => setUrl({ areasPage: p })}
       caption="Mastery by learning area"
       rows={areas}
       getRowKey={(a) => a.learningAreaId}

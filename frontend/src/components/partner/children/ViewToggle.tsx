@@ -1,6 +1,7 @@
 import { LayoutGrid, Rows3 } from 'lucide-react';
 import { cn } from '@/lib/cn';
-import type { ChildViewMode } from '@/store/partnerStore';
+
+export type ChildViewMode = 'individual' | 'cohort';
 
 /** Shows the children one by one (cards) or grouped by program. */
 export function ViewToggle({ value, onChange }: { value: ChildViewMode; onChange: (mode: ChildViewMode) => void }) {

@@ -1,7 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { ListFilter } from 'lucide-react';
 import { PartnerBadge, PartnerBentoCard, PartnerDataTable, PartnerFilterBar, type DataTableColumn } from '@/components/partner/shared';
 import { formatNumber, formatPercent } from '@/lib/format';
+import { useSearchDraft } from '@/lib/use-search-draft';
+import { urlParam, useUrlState } from '@/lib/use-url-state';
 import type { ChildStatusCounts, ProgramStatusCounts } from '@/types/partner';
 import { programStatusRows } from './ProgramsByStatusCard';
 import { childStatusRows } from './ChildrenByStatusCard';
@@ -22,10 +24,16 @@ const columns: DataTableColumn<BreakdownRow>[] = [
   { key: 'share', header: 'Share', align: 'right', className: 'hidden min-[400px]:table-cell', cell: (r) => <span className="tabular-nums text-fg-muted">{formatPercent(r.share)}</span> },
 ];
 
-/** Programs and children by status as a filterable, paginated table. */
+const BREAKDOWN_URL = {
+  statusQ: urlParam.search(),
+  statusGroup: urlParam.oneOf(['all', 'programs', 'children'], 'all'),
+  statusPage: urlParam.page(),
+};
+
+/** Programs and children by status as a filterable, paginated table; its search, group and page live in the URL. */
 export function StatusBreakdownCard({ programs, children }: { programs: ProgramStatusCounts; children: ChildStatusCounts }) {
-  const [search, setSearch] = useState('');
-  const [group, setGroup] = useState('all');
+  const [{ statusQ, statusGroup: group, statusPage }, setUrl] = useUrlState(BREAKDOWN_URL);
+  const [search, setSearch] = useSearchDraft(statusQ, (text) => setUrl({ statusQ: text }), 150);
 
   const rows = useMemo<BreakdownRow[]>(
     () => [
@@ -53,7 +61,7 @@ export function StatusBreakdownCard({ programs, children }: { programs: ProgramS
               key: 'group',
               label: 'Show',
               value: group,
-              onChange: setGroup,
+              onChange: (value) => setUrl({ statusGroup: value as typeof group }),
               options: [
                 { value: 'all', label: 'All' },
                 { value: 'programs', label: 'Programs' },
@@ -63,16 +71,17 @@ export function StatusBreakdownCard({ programs, children }: { programs: ProgramS
           ]}
           onReset={() => {
             setSearch('');
-            setGroup('all');
+            setUrl({ statusQ: '', statusGroup: 'all' });
           }}
         />
         <PartnerDataTable
-          key={`${group}|${q}`}
           caption="Programs and children by status"
           columns={columns}
           rows={visible}
           getRowKey={(r) => r.id}
           pageSize={6}
+          page={statusPage}
+          onPageChange={(p) => setUrl({ statusPage: p })}
           empty="No status matches your search."
           testId="status-breakdown-table"
         />

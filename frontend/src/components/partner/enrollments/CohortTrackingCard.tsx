@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { TrendingUp } from 'lucide-react';
 import { PartnerBentoCard, PartnerEmptyState, PartnerLoadingSkeleton } from '@/components/partner/shared';
 import { QueryErrorState } from '@/components/partner/sponsorships/QueryErrorState';
@@ -7,10 +7,13 @@ import type { ProgramResponse } from '@/types/partner';
 import { CohortChart } from './CohortChart';
 import { CohortTable } from './CohortTable';
 import { shortLabel } from '@/lib/short-label';
+import { urlParam, useUrlState } from '@/lib/use-url-state';
+
+const COHORT_URL = { cohortProgram: urlParam.string() };
 
 /** Children per status at the end of each week for the last 12 weeks, for one program or all of them. */
 export function CohortTrackingCard({ programs }: { programs: ProgramResponse[] }) {
-  const [cohortProgram, setCohortProgram] = useState('');
+  const [{ cohortProgram }, setUrl] = useUrlState(COHORT_URL);
   const cohorts = useCohorts(cohortProgram, 12);
   const cohortData = useMemo(() => normaliseCohorts(cohorts.data), [cohorts.data]);
 
@@ -26,7 +29,7 @@ export function CohortTrackingCard({ programs }: { programs: ProgramResponse[] }
         <label htmlFor="cohort-program" className="text-xs text-fg-subtle">
           Program
         </label>
-        <select id="cohort-program" className="input min-w-0 flex-1 py-1.5 sm:w-auto sm:max-w-xs sm:flex-none" value={cohortProgram} onChange={(e) => setCohortProgram(e.target.value)} data-testid="cohort-program">
+        <select id="cohort-program" className="input min-w-0 flex-1 py-1.5 sm:w-auto sm:max-w-xs sm:flex-none" value={cohortProgram} onChange={(e) => setUrl({ cohortProgram: e.target.value })} data-testid="cohort-program">
           <option value="">All programs</option>
           {programs.map((p) => (
             <option key={p.id} value={p.id} title={p.name}>

@@ -32,6 +32,9 @@ export interface PartnerDataTableProps<T> {
   /** Server-side paging. Without it, `pageSize` pages the given rows on the client. */
   pagination?: DataTablePagination;
   pageSize?: number;
+  /** Client-side paging kept by the caller (in the URL); without it the table keeps its own page. */
+  page?: number;
+  onPageChange?: (page: number) => void;
   testId?: string;
 }
 
@@ -47,9 +50,13 @@ export function PartnerDataTable<T>({
   isLoading,
   pagination,
   pageSize = 10,
+  page: controlledPage,
+  onPageChange,
   testId,
 }: PartnerDataTableProps<T>) {
-  const [clientPage, setClientPage] = useState(1);
+  const [ownPage, setOwnPage] = useState(1);
+  const clientPage = controlledPage ?? ownPage;
+  const setClientPage = onPageChange ?? setOwnPage;
 
   const total = pagination ? pagination.total : rows.length;
   const size = pagination ? pagination.pageSize : pageSize;

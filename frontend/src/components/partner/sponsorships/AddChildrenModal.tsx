@@ -1,20 +1,51 @@
 import { useMemo, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 import { Loader2, UserPlus } from 'lucide-react';
 import { PartnerModal } from '@/components/partner/shared';
 import { formatNumber } from '@/lib/format';
+import { useSearchDraft } from '@/lib/use-search-draft';
+import { urlParam, useUrlState, type UrlParam } from '@/lib/use-url-state';
 import { isApiError } from '@/lib/api';
 import { useAvailableStudents } from '@/services/partner/available-students';
 import { refusedStudents, useAddChildren } from '@/services/partner/programs';
 import { toast } from '@/store/toastStore';
-import type { ProgramResponse, RefusedStudent, StudentPreview } from '@/types/partner';
+import type { CbcGrade, ProgramResponse, RefusedStudent, StudentPreview } from '@/types/partner';
 import { AvailableStudentsTable } from './AvailableStudentsTable';
 import { RefusedStudentsAlert } from './RefusedStudentsAlert';
 import { SelectedStudentChips } from './SelectedStudentChips';
-import { NO_STUDENT_FILTERS, StudentFilters, type StudentFilterValues } from './StudentFilters';
-import { useDebouncedValue } from './use-debounced-value';
+import { StudentFilters, type StudentFilterValues } from './StudentFilters';
 import { useRowSelection } from './use-row-selection';
 
 const PAGE_SIZE = 20;
+
+/**
+ * The picker's state in the URL (`add=true` while open), so a reload reopens it on the same search. Its filters replace
+ * the history entry: Back closes the picker rather than stepping through its filters.
+ */
+export const ADD_CHILDREN_URL = {
+  add: urlParam.flag(),
+  addQ: urlParam.search(),
+  addGrade: { ...urlParam.string(), replace: true } as UrlParam<CbcGrade | ''>,
+  addCounty: urlParam.string('', { replace: true }),
+  addNeed: urlParam.string('', { replace: true }),
+  addSchool: urlParam.string('', { replace: true }),
+  addPage: { ...urlParam.page(), replace: true },
+};
+
+const CLOSED = { add: false, addQ: '', addGrade: '', addCounty: '', addNeed: '', addSchool: '', addPage: 1 } as const;
+const OPENED_HERE = 'add-children-opened';
+
+/** Opens and closes the picker. Closing goes Back when opening pushed the entry, so no dead entry is left behind. */
+export function useAddChildrenPicker() {
+  const [url, setUrl] = useUrlState(ADD_CHILDREN_URL);
+  const location = useLocation();
+  const navigate = useNavigate();
+  return {
+    open: url.add,
+    show: () => setUrl({ add: true }, { state: OPENED_HERE }),
+    close: () => (location.state === OPENED_HERE ? void navigate(-1) : setUrl(CLOSED, { replace: true, state: null })),
+  };
+}
 
 export interface AddChildrenModalProps {
   open: boolean;
@@ -27,11 +58,14 @@ export interface AddChildrenModalProps {
  * filtered by grade, county, school, learning need and name, and adds them all or none.
  */
 export function AddChildrenModal({ open, onClose, program }: AddChildrenModalProps) {
-  const [filters, setFilters] = useState<StudentFilterValues>(NO_STUDENT_FILTERS);
-  const [page, setPage] = useState(1);
+  const [url, setUrl] = useUrlState(ADD_CHILDREN_URL);
+  const [search, setSearch] = useSearchDraft(url.addQ, (addQ) => setUrl({ addQ }));
+  const [school, setSchool] = useSearchDraft(url.addSchool, (addSchool) => setUrl({ addSchool }));
+  const filters: StudentFilterValues = { search, grade: url.addGrade, county: url.addCounty, learningNeed: url.addNeed, school };
+  const page = url.addPage;
   const [refused, setRefused] = useState<RefusedStudent[]>([]);
-  const debouncedSearch = useDebouncedValue(filters.search.trim());
-  const debouncedSchool = useDebouncedValue(filters.school.trim());
+  const debouncedSearch = url.addQ;
+  const debouncedSchool = url.addSchool;
 
   const students = useAvailableStudents(
     { grade: filters.grade, county: filters.county, school: debouncedSchool, learningNeed: filters.learningNeed, search: debouncedSearch, page, pageSize: PAGE_SIZE },
@@ -51,8 +85,11 @@ export function AddChildrenModal({ open, onClose, program }: AddChildrenModalPro
   const tooFew = available !== undefined && available < needed && program.children.enrolled + selected.size < program.minChildren;
 
   const changeFilters = (change: Partial<StudentFilterValues>) => {
-    setFilters((prev) => ({ ...prev, ...change }));
-    setPage(1);
+    if (change.search !== undefined) setSearch(change.search);
+    if (change.school !== undefined) setSchool(change.school);
+    const { grade, county, learningNeed: need } = change;
+    if (grade !== undefined || county !== undefined || need !== undefined)
+      setUrl({ ...(grade !== undefined && { addGrade: grade }), ...(county !== undefined && { addCounty: county }), ...(need !== undefined && { addNeed: need }) });
   };
 
   const close = () => {
@@ -143,7 +180,7 @@ export function AddChildrenModal({ open, onClose, program }: AddChildrenModalPro
             isLoading={students.isPending}
             page={page}
             pageSize={PAGE_SIZE}
-            onPageChange={setPage}
+            onPageChange={(addPage) => setUrl({ addPage })}
             selection={selection}
             refused={refused}
           />

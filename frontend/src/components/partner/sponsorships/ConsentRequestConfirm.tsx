@@ -1,13 +1,15 @@
 import { Loader2 } from 'lucide-react';
 import { formatNumber } from '@/lib/format';
-import { useConsentRequestPreview } from '@/services/partner/consent';
-import type { ProgramResponse } from '@/types/partner';
+import { useConsentRequestPreview, type ConsentRequestTarget } from '@/services/partner/consent';
 import { ConfirmDialog } from './ConfirmDialog';
 import { explainActionError } from './program-actions';
 
 export interface ConsentRequestConfirmProps {
   open: boolean;
-  program: ProgramResponse;
+  /** A whole program's waiting children, or one child (the child's page). */
+  target: ConsentRequestTarget;
+  /** Says whom the request goes to. */
+  description: string;
   busy: boolean;
   error?: unknown;
   onConfirm: () => void;
@@ -20,8 +22,8 @@ const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n
  * Before guardians are asked: how many children and guardians (from the server's preview, which counts as the request
  * will), the children nobody can be asked for, and the consent text the guardians will read.
  */
-export function ConsentRequestConfirm({ open, program, busy, error, onConfirm, onClose }: ConsentRequestConfirmProps) {
-  const preview = useConsentRequestPreview(program.id, open);
+export function ConsentRequestConfirm({ open, target, description, busy, error, onConfirm, onClose }: ConsentRequestConfirmProps) {
+  const preview = useConsentRequestPreview(target, open);
   const p = preview.data;
   const nothingToSend = p !== undefined && p.guardiansToAsk === 0;
   const failure = error ?? (preview.isError ? preview.error : undefined);
@@ -30,7 +32,7 @@ export function ConsentRequestConfirm({ open, program, busy, error, onConfirm, o
     <ConfirmDialog
       open={open}
       title="Ask guardians for consent?"
-      description={`Each guardian of a child of “${program.name}” still waiting for consent gets a request in their parent dashboard.`}
+      description={description}
       confirmLabel={p ? `Send ${plural(p.guardiansToAsk, 'request', 'requests')}` : 'Send requests'}
       confirmDisabled={!p || nothingToSend}
       busy={busy}

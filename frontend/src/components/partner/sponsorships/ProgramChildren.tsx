@@ -12,7 +12,8 @@ import { useRequestConsent } from '@/services/partner/consent';
 import { minChildrenNotMet, useRemoveChild } from '@/services/partner/programs';
 import { toast } from '@/store/toastStore';
 import type { ConsentRequestResult, ProgramResponse, SponsoredChildResponse } from '@/types/partner';
-import { AddChildrenModal } from './AddChildrenModal';
+import { urlParam, useUrlState } from '@/lib/use-url-state';
+import { AddChildrenModal, useAddChildrenPicker } from './AddChildrenModal';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ConsentRequestConfirm } from './ConsentRequestConfirm';
 import { ConsentRequestSummary } from './ConsentRequestSummary';
@@ -21,12 +22,13 @@ import { QueryErrorState } from './QueryErrorState';
 import { TruncatedText } from '@/components/partner/shared/TruncatedText';
 
 const PAGE_SIZE = 20;
+const CHILDREN_URL = { page: urlParam.page() };
 const ENDED = ['COMPLETED', 'CANCELLED'];
 
 /** A program's children with consent badges: add from available students, remove, and ask guardians for consent. */
 export function ProgramChildren({ program }: { program: ProgramResponse }) {
-  const [page, setPage] = useState(1);
-  const [adding, setAdding] = useState(false);
+  const [{ page }, setUrl] = useUrlState(CHILDREN_URL);
+  const picker = useAddChildrenPicker();
   const [removing, setRemoving] = useState<SponsoredChildResponse | null>(null);
   const [confirmingConsent, setConfirmingConsent] = useState(false);
   const [consentResult, setConsentResult] = useState<ConsentRequestResult | null>(null);
@@ -115,7 +117,7 @@ export function ProgramChildren({ program }: { program: ProgramResponse }) {
           )}
         </span>
       )}
-      <button type="button" className="btn-primary px-3 py-1.5 text-xs" onClick={() => setAdding(true)} data-testid="add-children">
+      <button type="button" className="btn-primary px-3 py-1.5 text-xs" onClick={picker.show} data-testid="add-children">
         <UserPlus className="size-4" aria-hidden="true" />
         Add children
       </button>
@@ -142,15 +144,16 @@ export function ProgramChildren({ program }: { program: ProgramResponse }) {
           getRowKey={(c) => c.id}
           isLoading={children.isPending}
           empty={ended ? 'This program has no children on record.' : `No children yet. Add at least ${program.minChildren} to submit the program.`}
-          pagination={{ page, pageSize: PAGE_SIZE, total: children.data?.total ?? 0, onPageChange: setPage }}
+          pagination={{ page, pageSize: PAGE_SIZE, total: children.data?.total ?? 0, onPageChange: (p) => setUrl({ page: p }) }}
           testId="program-children-table"
         />
       )}
 
-      <AddChildrenModal open={adding} onClose={() => setAdding(false)} program={program} />
+      <AddChildrenModal open={picker.open && !ended} onClose={picker.close} program={program} />
       <ConsentRequestConfirm
         open={confirmingConsent}
-        program={program}
+        target={{ programId: program.id }}
+        description={`Each guardian of a child of “${program.name}” still waiting for consent gets a request in their parent dashboard.`}
         busy={consent.isPending}
         error={consent.isError ? consent.error : undefined}
         onClose={() => {
