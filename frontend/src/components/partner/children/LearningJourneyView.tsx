@@ -2,7 +2,7 @@ import { BookOpen, Compass, Crosshair, GraduationCap, Layers, LineChart } from '
 import { PartnerBadge, PartnerBentoCard, PartnerBentoGrid, PartnerDataTable, PartnerEmptyState, humanizeStatus } from '@/components/partner/shared';
 import { formatDate, formatNumber } from '@/lib/format';
 import type { AreaMastery, LearningJourney } from '@/types/partner';
-import { CompetencyRadar, RubricDistributionChart, WeeklyProgressChart } from './charts';
+import { CompetencyRadar, RubricDistributionChart, WeeklyProgressChart } from './lazy-charts';
 import { RUBRIC_LABELS, RUBRIC_TONES, formatMinutes } from './child-format';
 import { TrendIndicator } from './TrendIndicator';
 
