@@ -2,8 +2,10 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { fileURLToPath, URL } from 'node:url';
 import { existsSync, mkdirSync, renameSync, rmdirSync } from 'node:fs';
+import { constants } from 'node:zlib';
 import type { Plugin } from 'vite';
 
 // In development the API runs on its own port; Vite proxies the server routes to it.
@@ -30,7 +32,21 @@ function manifestOutOfWebRoot(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), manifestOutOfWebRoot()],
+  plugins: [
+    react(),
+    tailwindcss(),
+    // A .br and a .gz copy beside each text file, at the best compression since it is done once: the API sends the
+    // one the browser accepts (Common/StaticAssets.cs). The build manifest is not served, so it gets none.
+    compression({
+      algorithms: [
+        defineAlgorithm('brotliCompress', { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }),
+        defineAlgorithm('gzip', { level: constants.Z_BEST_COMPRESSION }),
+      ],
+      exclude: [/\.vite[\\/]/],
+      logLevel: 'silent',
+    }),
+    manifestOutOfWebRoot(),
+  ],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
