@@ -42,7 +42,7 @@ export function RouteError({ error, onRetry, fullPage = false }: RouteErrorProps
               Reload
             </button>
           )}
-          <Link to="/" className="btn-secondary" reloadDocument={unreachable}>
+          <Link to="/" className="btn-secondary">
             Go home
           </Link>
         </div>
