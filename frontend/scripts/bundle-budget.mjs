@@ -14,7 +14,7 @@ export const DEFAULT_OUT_DIR = resolve(here, '../../backend/src/Elimu.Api/wwwroo
 export const DEFAULT_MANIFEST = resolve(here, '../.tmp/vite-manifest.json');
 
 const KB = 1000;
-const SMALL = 120 * KB; // the sign-in and the parent's consent path: parents answer on phones over mobile data
+const SMALL = 120 * KB; // sign-in, and the parent's landing and consent inbox: parents answer on phones over mobile data
 const ANY = 250 * KB;
 
 const partner = (page) => ['src/components/layout/DashboardLayout.tsx', page];
@@ -24,7 +24,7 @@ export const ROUTES = [
   { route: '/login', modules: ['src/pages/LoginPage.tsx'], budget: SMALL },
   { route: '/dashboard/parent', modules: ['src/pages/parent/ParentDashboardPage.tsx'], budget: SMALL },
   { route: '/dashboard/parent/consents', modules: ['src/pages/parent/ParentConsentsPage.tsx'], budget: SMALL },
-  { route: '/dashboard/parent/consents/:id', modules: ['src/pages/parent/ParentConsentDetailPage.tsx'], budget: SMALL },
+  { route: '/dashboard/parent/consents/:id', modules: ['src/pages/parent/ParentConsentDetailPage.tsx'], budget: ANY },
   { route: '/dashboard/partner', modules: partner('src/pages/partner/PartnerDashboardPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/sponsorships', modules: partner('src/pages/partner/SponsorshipsPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/sponsorships/:id', modules: partner('src/pages/partner/SponsorshipDetailPage.tsx'), budget: ANY },
@@ -35,7 +35,7 @@ export const ROUTES = [
   { route: '/dashboard/admin', modules: ['src/pages/admin/AdminDashboardPage.tsx'], budget: ANY },
   { route: '/dashboard/admin/sponsorship-programs', modules: ['src/pages/admin/AdminSponsorshipProgramsPage.tsx'], budget: ANY },
   { route: '/dashboard/admin/audit', modules: ['src/pages/admin/AdminAuditLogPage.tsx'], budget: ANY },
-  { route: '(not found)', modules: ['src/pages/NotFoundPage.tsx'], budget: SMALL },
+  { route: '(not found)', modules: ['src/pages/NotFoundPage.tsx'], budget: ANY },
 ];
 
 /** The manifest key of the HTML entry. */
