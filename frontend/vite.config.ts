@@ -2,28 +2,67 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { fileURLToPath, URL } from 'node:url';
+import { existsSync, mkdirSync, renameSync, rmdirSync } from 'node:fs';
+import { constants } from 'node:zlib';
+import type { Plugin } from 'vite';
 
 // In development the API runs on its own port; Vite proxies the server routes to it.
 // In production the API serves the built SPA from its wwwroot (DESIGN.md §1 "Serving").
 const apiTarget = `http://127.0.0.1:${process.env.ELIMU_PORT || 5080}`;
 
+// The build manifest feeds scripts/bundle-budget.mjs; it moves out of wwwroot so the API never serves it.
+const manifestOut = fileURLToPath(new URL('./.tmp/vite-manifest.json', import.meta.url));
+function manifestOutOfWebRoot(): Plugin {
+  let outDir = '';
+  return {
+    name: 'elimu-manifest-out-of-webroot',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    closeBundle() {
+      mkdirSync(fileURLToPath(new URL('./.tmp', import.meta.url)), { recursive: true });
+      if (!existsSync(`${outDir}/.vite/manifest.json`)) return;
+      renameSync(`${outDir}/.vite/manifest.json`, manifestOut);
+      rmdirSync(`${outDir}/.vite`);
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [
+    react(),
+    tailwindcss(),
+    // A .br and a .gz copy beside each text file, at the best compression since it is done once: the API sends the
+    // one the browser accepts (Common/StaticAssets.cs). The build manifest is not served, so it gets none.
+    compression({
+      algorithms: [
+        defineAlgorithm('brotliCompress', { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }),
+        defineAlgorithm('gzip', { level: constants.Z_BEST_COMPRESSION }),
+      ],
+      exclude: [/\.vite[\\/]/],
+      logLevel: 'silent',
+    }),
+    manifestOutOfWebRoot(),
+  ],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
   build: {
     outDir: '../backend/src/Elimu.Api/wwwroot',
     emptyOutDir: true,
-    // Recharts and its d3 parts are one ~530 kB chunk, fetched only by the pages with charts and cached long.
+    manifest: true,
+    // Recharts and its d3 parts are one ~500 kB chunk, fetched only by the pages with charts and cached long.
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
       output: {
-        // Long-lived vendor chunks: charts load only with the pages that draw them.
         codeSplitting: {
+          // A group also takes its modules' dependencies, and the first group to capture a module keeps it. React goes
+          // first, or the charts group would take React (and clsx, which the app uses too) and every page would load
+          // the charts. Recharts is reached only through the chart components, so its chunk loads only with their pages.
           groups: [
-            { name: 'charts', test: /node_modules[\\/](recharts|d3-[a-z-]+|victory-vendor|es-toolkit|immer|@reduxjs|redux|reselect|decimal\.js-light|eventemitter3)[\\/]/ },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
           ],
         },
@@ -42,7 +81,7 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     setupFiles: ['./src/tests/setup.ts'],
-    include: ['src/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.mjs'],
     css: false,
     restoreMocks: true,
     testTimeout: 20_000,

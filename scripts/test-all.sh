@@ -62,7 +62,14 @@ else
   else
     broken "vitest did not run"
   fi
-  (cd "$FRONTEND" && npx vite build --logLevel warn) || broken "vite build failed"
+  if (cd "$FRONTEND" && npx vite build --logLevel warn); then
+    # JavaScript per route, gzip, from the build's manifest; over a budget (120 kB sign-in and consent inbox, 250 kB
+    # any page) fails the run.
+    say "Front end: JavaScript budget per route"
+    if (cd "$FRONTEND" && node scripts/bundle-budget.mjs); then add 1 0 0; else broken "a route is over its JavaScript budget (table above)"; fi
+  else
+    broken "vite build failed"
+  fi
 fi
 
 # add_tap <name> <report>: counts of a node:test TAP report

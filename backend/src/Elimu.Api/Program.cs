@@ -17,6 +17,7 @@ builder.Services.AddPartnerDashboard();
 builder.Services.AddElimuRealtime(builder.Configuration);
 builder.Services.AddElimuTrustedProxies();
 builder.Services.AddElimuHsts();
+builder.Services.AddElimuStaticAssets();
 
 var app = builder.Build();
 
@@ -29,8 +30,7 @@ if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.UseElimuSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseDefaultFiles();
-app.UseStaticFiles();
+app.UseElimuStaticAssets();
 app.UseAuthentication();
 app.UseElimuAntiforgery();
 app.UseAuthorization();

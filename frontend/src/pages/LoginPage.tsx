@@ -1,19 +1,24 @@
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
+import { useRef, useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { CircleAlert, Eye, EyeOff, LoaderCircle, LogIn } from 'lucide-react';
 import { ElimuMark } from '@/components/ui/ElimuMark';
 import { isApiError } from '@/lib/api';
 import { homePathFor, useCurrentUser, useLogin } from '@/services/auth';
 
-const loginSchema = z.object({
-  email: z.string().trim().min(1, 'Enter your email address.').email('Enter a valid email address.'),
-  password: z.string().min(1, 'Enter your password.'),
-});
+// Two fields checked by hand: a form library and a schema library would double the JavaScript of the sign-in page,
+// which every user loads first (budget: scripts/bundle-budget.mjs).
+type Field = 'email' | 'password';
+type FieldErrors = Partial<Record<Field, string>>;
 
-type LoginValues = z.infer<typeof loginSchema>;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function validateLogin(email: string, password: string): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!email) errors.email = 'Enter your email address.';
+  else if (!EMAIL.test(email)) errors.email = 'Enter a valid email address.';
+  if (!password) errors.password = 'Enter your password.';
+  return errors;
+}
 
 export const DEMO_ACCOUNT = { email: 'partner@elimu.demo', password: 'Demo#2026!' };
 
@@ -33,29 +38,49 @@ export default function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const [showPassword, setShowPassword] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [submitted, setSubmitted] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
   const from = (location.state as { from?: string } | null)?.from;
 
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors },
-  } = useForm<LoginValues>({ resolver: zodResolver(loginSchema), defaultValues: { email: '', password: '' } });
+  const values = () => {
+    const data = new FormData(form.current ?? undefined);
+    return { email: String(data.get('email') ?? '').trim(), password: String(data.get('password') ?? '') };
+  };
 
-  const onSubmit = handleSubmit(async (values) => {
+  // After the first attempt, each change re-checks the fields, so an error goes away once it is fixed.
+  const onChange = () => {
+    if (!submitted) return;
+    const { email, password } = values();
+    setErrors(validateLogin(email, password));
+  };
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setSubmitted(true);
+    const credentials = values();
+    const invalid = validateLogin(credentials.email, credentials.password);
+    setErrors(invalid);
+    const first = (['email', 'password'] as const).find((f) => invalid[f]);
+    if (first) {
+      form.current?.querySelector<HTMLInputElement>(`#${first}`)?.focus();
+      return;
+    }
     try {
-      const user = await login.mutateAsync(values);
+      const user = await login.mutateAsync(credentials);
       navigate(from && from !== '/login' ? from : (homePathFor(user) ?? '/'), { replace: true });
     } catch (error) {
       // Field errors of a 400 go next to their fields; the rest shows above the form.
       if (isApiError(error)) {
+        const fromServer: FieldErrors = {};
         for (const field of ['email', 'password'] as const) {
           const [message] = error.fieldErrors(field);
-          if (message) setError(field, { message });
+          if (message) fromServer[field] = message;
         }
+        setErrors(fromServer);
       }
     }
-  });
+  };
 
   if (me.data && !login.isPending) return <Navigate to={from ?? homePathFor(me.data) ?? '/'} replace />;
 
@@ -104,7 +129,7 @@ export default function LoginPage() {
           <h1 className="text-2xl font-semibold tracking-tight">Sign in</h1>
           <p className="mt-1.5 text-sm text-fg-muted">Use the email and password of your Elimu account.</p>
 
-          <form onSubmit={onSubmit} noValidate className="mt-8 space-y-5" aria-describedby={formError ? 'login-error' : undefined}>
+          <form ref={form} onSubmit={(e) => void onSubmit(e)} onChange={onChange} noValidate className="mt-8 space-y-5" aria-describedby={formError ? 'login-error' : undefined}>
             {formError && (
               <div id="login-error" role="alert" data-testid="login-error" className="flex gap-2.5 rounded-lg border border-brand/40 bg-brand-soft px-3.5 py-3 text-sm text-fg">
                 <CircleAlert className="mt-0.5 size-4 shrink-0 text-brand-text" aria-hidden="true" />
@@ -126,11 +151,11 @@ export default function LoginPage() {
                 aria-required="true"
                 aria-invalid={errors.email ? true : undefined}
                 aria-describedby={errors.email ? 'email-error' : undefined}
-                {...register('email')}
+                name="email"
               />
               {errors.email && (
                 <p id="email-error" className="text-xs text-brand-text">
-                  {errors.email.message}
+                  {errors.email}
                 </p>
               )}
             </div>
@@ -148,7 +173,7 @@ export default function LoginPage() {
                   aria-required="true"
                   aria-invalid={errors.password ? true : undefined}
                   aria-describedby={errors.password ? 'password-error' : undefined}
-                  {...register('password')}
+                  name="password"
                 />
                 <button
                   type="button"
@@ -162,7 +187,7 @@ export default function LoginPage() {
               </div>
               {errors.password && (
                 <p id="password-error" className="text-xs text-brand-text">
-                  {errors.password.message}
+                  {errors.password}
                 </p>
               )}
             </div>

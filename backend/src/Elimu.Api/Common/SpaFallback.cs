@@ -12,7 +12,7 @@ public static class SpaFallback
     /// </summary>
     public static IEndpointRouteBuilder MapSpaFallback(this IEndpointRouteBuilder app)
     {
-        app.MapFallbackToFile("{*path:nonfile:regex(^(?!api(/|$)))}", "index.html");
+        app.MapSpaIndexFallback("{*path:nonfile:regex(^(?!api(/|$)))}");
         return app;
     }
 

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Outlet, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
 import { Menu } from 'lucide-react';
 import { PartnerSidebar } from '@/components/partner/sidebar/PartnerSidebar';
 import { useCurrentUser } from '@/services/auth';
 import { useRealtimeCounters, type RealtimeStatus } from '@/services/partner/realtime';
 import { cn } from '@/lib/cn';
+import { PageOutlet } from '@/components/ui/PageBoundary';
 import { UserAvatar } from './UserAvatar';
 
 const STATUS_TEXT: Record<RealtimeStatus, string> = {
@@ -83,7 +84,7 @@ export function DashboardLayout() {
         </header>
         <main id="main" tabIndex={-1} className="flex-1 px-4 py-6 outline-none md:px-6 lg:px-8 lg:py-8">
           <div className="mx-auto w-full max-w-[1400px]">
-            <Outlet />
+            <PageOutlet />
           </div>
         </main>
       </div>

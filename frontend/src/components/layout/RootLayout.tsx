@@ -1,11 +1,13 @@
-import { Outlet, ScrollRestoration } from 'react-router';
+import { FullPageSpinner } from '@/components/ui/FullPageSpinner';
+import { PageOutlet } from '@/components/ui/PageBoundary';
+import { ScrollRestorer } from './ScrollRestorer';
 
-/** The root of every route: the page, and scroll restored on back/forward and reset on new pages. */
+/** The root of every route: the page (or the screen that says it could not load), and scroll restored on back/forward. */
 export function RootLayout() {
   return (
     <>
-      <Outlet />
-      <ScrollRestoration />
+      <PageOutlet fullPage fallback={<FullPageSpinner />} />
+      <ScrollRestorer />
     </>
   );
 }

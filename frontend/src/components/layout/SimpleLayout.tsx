@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
-import { Link, Outlet } from 'react-router';
+import { Link } from 'react-router';
 import { LogOut } from 'lucide-react';
 import { ElimuMark } from '@/components/ui/ElimuMark';
+import { PageOutlet } from '@/components/ui/PageBoundary';
 import { useCurrentUser, useLogout } from '@/services/auth';
 import { UserAvatar } from './UserAvatar';
 
@@ -42,7 +43,7 @@ export function SimpleLayout({ children, title }: { children?: ReactNode; title?
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:px-6 sm:py-8">
-        {children ?? <Outlet />}
+        {children ?? <PageOutlet />}
       </main>
     </div>
   );

@@ -1,31 +1,52 @@
-import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
-import { TriangleAlert } from 'lucide-react';
+import { Link } from 'react-router';
+import { RefreshCw, TriangleAlert, WifiOff } from 'lucide-react';
+import { cn } from '@/lib/cn';
+import { isChunkLoadError } from '@/app/lazy-page';
 
-/** When a route fails to render or its code fails to load (e.g. after a new release). */
-export function RouteError() {
-  const error = useRouteError();
-  const message = isRouteErrorResponse(error)
-    ? `${error.status} ${error.statusText}`
-    : error instanceof Error
-      ? error.message
-      : 'Something went wrong while showing this page.';
+export interface RouteErrorProps {
+  error: unknown;
+  /** Tries the page again in place (its code is imported anew). */
+  onRetry: () => void;
+  /** Fills the screen (no layout around it) rather than the layout's content area. */
+  fullPage?: boolean;
+}
+
+/**
+ * What shows instead of a page that could not load its code (offline, or a release replaced it) or that failed to
+ * render. The first is usually passing: Retry loads the page again without losing the app around it.
+ */
+export function RouteError({ error, onRetry, fullPage = false }: RouteErrorProps) {
+  const unreachable = isChunkLoadError(error);
+  const Icon = unreachable ? WifiOff : TriangleAlert;
   return (
-    <main className="grid min-h-dvh place-items-center bg-app p-6">
-      <div role="alert" className="card flex max-w-md flex-col items-center gap-4 p-8 text-center">
-        <TriangleAlert className="size-8 text-brand-text" aria-hidden="true" />
+    <div className={cn('grid place-items-center p-6', fullPage ? 'min-h-dvh bg-app' : 'min-h-[50vh]')}>
+      <div role="alert" data-testid="route-error" className="card flex max-w-md flex-col items-center gap-4 p-8 text-center">
+        <Icon className="size-8 text-brand-text" aria-hidden="true" />
         <div>
-          <h1 className="text-lg font-semibold">This page could not be shown</h1>
-          <p className="mt-1 text-sm text-fg-muted">{message}</p>
+          <h1 className="text-lg font-semibold">{unreachable ? 'This page could not be loaded.' : 'This page could not be shown'}</h1>
+          <p className="mt-1 text-sm text-fg-muted">
+            {unreachable
+              ? 'Check your connection.'
+              : error instanceof Error
+                ? error.message
+                : 'Something went wrong while showing this page.'}
+          </p>
         </div>
         <div className="flex gap-2">
-          <button type="button" className="btn-primary" onClick={() => window.location.reload()}>
-            Reload
-          </button>
+          {unreachable ? (
+            <button type="button" className="btn-primary" onClick={onRetry} data-testid="route-retry">
+              <RefreshCw className="size-4" aria-hidden="true" /> Retry
+            </button>
+          ) : (
+            <button type="button" className="btn-primary" onClick={() => window.location.reload()}>
+              Reload
+            </button>
+          )}
           <Link to="/" className="btn-secondary">
             Go home
           </Link>
         </div>
       </div>
-    </main>
+    </div>
   );
 }

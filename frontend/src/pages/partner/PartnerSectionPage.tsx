@@ -1,25 +1,21 @@
-import { Link, useMatches } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { Layers } from 'lucide-react';
 import { PartnerEmptyState, PartnerPageHeader } from '@/components/partner/shared';
-import { partnerSections, type PartnerSectionKey } from '@/components/partner/sidebar/partner-sections';
+import { partnerSections, type PartnerSectionInfo } from '@/components/partner/sidebar/partner-sections';
+import NotFoundPage from '@/pages/NotFoundPage';
 
-export interface PartnerSectionHandle {
-  section: PartnerSectionKey;
-}
-
-function isSectionHandle(handle: unknown): handle is PartnerSectionHandle {
-  return !!handle && typeof handle === 'object' && 'section' in handle && (handle as PartnerSectionHandle).section in partnerSections;
+function sectionAt(path: string | undefined): PartnerSectionInfo | undefined {
+  return Object.values(partnerSections).find((s) => s.path === path);
 }
 
 /**
  * The page of a partner section that is not enabled yet: its header (title, breadcrumbs, purpose)
- * and a plain statement that its content is not available yet. The route says which section.
+ * and a plain statement that its content is not available yet. The path names the section; any
+ * other name is not a page.
  */
 export default function PartnerSectionPage() {
-  const matches = useMatches();
-  const handle = [...matches].reverse().find((m) => isSectionHandle(m.handle))?.handle as PartnerSectionHandle | undefined;
-  const key = handle?.section ?? 'ai-highlights';
-  const section = partnerSections[key];
+  const section = sectionAt(useParams().section);
+  if (!section) return <NotFoundPage />;
 
   return (
     <>

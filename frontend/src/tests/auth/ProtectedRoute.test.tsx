@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { matchRoutes } from 'react-router';
 import { routes } from '@/app/routes';
 import { partnerSections } from '@/components/partner/sidebar/partner-sections';
 import type { CurrentUser } from '@/types/partner';
@@ -109,9 +110,20 @@ describe('partner routes', () => {
     ];
     expect(step10).toHaveLength(22);
     // Every Step 10 path is routed: to its own page, or to the placeholder of a section not built yet.
-    const partnerRoute = routes[0]!.children!.find((r) => r.path === '/dashboard/partner')!;
-    const paths = partnerRoute.children![0]!.children!.map((r) => r.path);
-    for (const path of step10) expect(paths).toContain(path);
+    const sectionPaths = Object.values(partnerSections).map((s) => s.path);
+    for (const path of step10) {
+      const route = matchRoutes(routes, `/dashboard/partner/${path}`)!.at(-1)!.route;
+      expect(route.path).not.toBe('*');
+      if (route.path === ':section') expect(sectionPaths).toContain(path);
+    }
+  });
+
+  it('a partner path that names no section is "not found", inside the partner layout', async () => {
+    mockFetch({ '/api/v1/partner/dashboard/counters': json(counters) });
+    renderApp('/dashboard/partner/no-such-section', { queryClient: signedInAs(partnerUser) });
+    expect(await screen.findByTestId('not-found')).toBeInTheDocument();
+    expect(screen.queryByTestId('section-unavailable')).not.toBeInTheDocument();
+    expect(screen.getByTestId('mobile-menu-button')).toBeInTheDocument();
   });
 
   it.each(placeholderPaths)('/dashboard/partner/%s shows its header and says plainly it is not available yet', async (path) => {

@@ -62,11 +62,12 @@ describe('ChildProgressPage', () => {
     expect(within(mastery).getByRole('row', { name: /English/ })).toHaveTextContent('-4');
 
     // The charts: 12 weeks, 7 competencies (one not rated), the four rubric levels.
-    expect(within(panel).getByRole('img', { name: 'Minutes learned and average score per week, 12 weeks' })).toBeInTheDocument();
-    const competencies = within(panel).getByRole('table', { name: /Core competencies/ });
+    // The charts' code loads when they are first drawn.
+    expect(await within(panel).findByRole('img', { name: 'Minutes learned and average score per week, 12 weeks' })).toBeInTheDocument();
+    const competencies = await within(panel).findByRole('table', { name: /Core competencies/ });
     expect(within(competencies).getAllByRole('row')).toHaveLength(8);
     expect(within(competencies).getByRole('row', { name: 'Self-efficacy not rated yet' })).toBeInTheDocument();
-    expect(within(panel).getByRole('table', { name: 'Assessments per CBC rubric level' })).toHaveTextContent('Meeting Expectations850%');
+    expect(await within(panel).findByRole('table', { name: 'Assessments per CBC rubric level' })).toHaveTextContent('Meeting Expectations850%');
 
     expect(within(screen.getByTestId('focus-areas')).getByText(/down 4 points in 28 days/)).toBeInTheDocument();
     expect(within(screen.getByTestId('recent-lessons')).getByText('Fractions on a number line')).toBeInTheDocument();
@@ -90,7 +91,7 @@ describe('ChildProgressPage', () => {
     expect(calledPaths(spy)).toContain(`${BASE}/activity?period=week`);
     expect(within(screen.getByTestId('stat-engagement')).getByText('73')).toBeInTheDocument();
     expect(within(screen.getByTestId('stat-streak')).getByText('4 days')).toBeInTheDocument();
-    expect(within(activity).getByRole('table', { name: 'Minutes learned per day, 7 days' })).toBeInTheDocument();
+    expect(await within(activity).findByRole('table', { name: 'Minutes learned per day, 7 days' })).toBeInTheDocument();
     // The engagement formula is in the tooltip, as the score's description.
     expect(screen.getByTestId('engagement-formula')).toHaveAccessibleDescription(/round\(40 × min\(1, minutes in the last 7 days ÷ 150\)/);
 

@@ -70,7 +70,7 @@ describe('PartnerDashboardPage', () => {
 
     const programs = screen.getByTestId('card-programs');
     expect(within(programs).getByText('6 sponsorship programs')).toBeInTheDocument();
-    const programTable = within(programs).getByRole('table', { name: 'Number of sponsorship programs in each status' });
+    const programTable = await within(programs).findByRole('table', { name: 'Number of sponsorship programs in each status' });
     expect(within(programTable).getByRole('row', { name: 'Active 3' })).toBeInTheDocument();
     expect(within(programTable).getByRole('row', { name: 'Pending approval 1' })).toBeInTheDocument();
 
@@ -85,7 +85,7 @@ describe('PartnerDashboardPage', () => {
       'Removed0',
     ]);
     // The donut leaves out empty statuses; its data table says so.
-    const childTable = within(children).getByRole('table', { name: 'Sponsored children in each status' });
+    const childTable = await within(children).findByRole('table', { name: 'Sponsored children in each status' });
     expect(within(childTable).queryByRole('row', { name: /Removed/ })).not.toBeInTheDocument();
 
     const billing = screen.getByTestId('card-billing');

@@ -106,11 +106,11 @@ describe('ChildTabs on a phone', () => {
 });
 
 describe('chart axes', () => {
-  it('PartnerChart titles both axes with their unit, and a horizontal bar chart puts each title on its own side', () => {
+  it('PartnerChart titles both axes with their unit, and a horizontal bar chart puts each title on its own side', async () => {
     const { rerender } = render(
       <PartnerChart type="area" data={[{ label: 'W1', active: 3 }]} xKey="label" series={[{ key: 'active', label: 'Active' }]} ariaLabel="Children" axes={{ category: 'Week ending', value: 'Children (count)' }} />,
     );
-    expect(screen.getByTestId('chart-axis-left')).toHaveTextContent('Children (count)');
+    expect(await screen.findByTestId('chart-axis-left')).toHaveTextContent('Children (count)');
     expect(screen.getByTestId('chart-axis-bottom')).toHaveTextContent('Week ending');
     // The screen-reader table names its first column by the axis title, not the data key.
     expect(screen.getByRole('columnheader', { name: 'Week ending' })).toBeInTheDocument();

@@ -213,7 +213,7 @@ describe('PartnerChart', () => {
     { month: 'Sep', minutes: 120, lessons: 8 },
     { month: 'Oct', minutes: 150, lessons: 11 },
   ];
-  it.each(['line', 'bar', 'area', 'pie'] as ChartType[])('draws a %s chart with an accessible data table', (type) => {
+  it.each(['line', 'bar', 'area', 'pie'] as ChartType[])('draws a %s chart with an accessible data table', async (type) => {
     render(
       <PartnerChart
         type={type}
@@ -227,7 +227,8 @@ describe('PartnerChart', () => {
         testId="chart"
       />,
     );
-    expect(screen.getByTestId('chart')).toHaveAttribute('data-chart-type', type);
+    // The chart's code loads when it is first drawn.
+    expect(await screen.findByTestId('chart')).toHaveAttribute('data-chart-type', type);
     expect(screen.getByRole('img', { name: 'Learning per month' })).toBeInTheDocument();
     const table = screen.getByRole('table', { name: 'Learning per month' });
     expect(within(table).getByRole('row', { name: 'Oct 150 11' })).toBeInTheDocument();

@@ -3,7 +3,7 @@ import { PartnerBadge, PartnerBentoCard, PartnerBentoGrid, PartnerDataTable, Par
 import { urlParam, useUrlState } from '@/lib/use-url-state';
 import { formatDate, formatNumber } from '@/lib/format';
 import type { AreaMastery, LearningJourney } from '@/types/partner';
-import { CompetencyRadar, RubricDistributionChart, WeeklyProgressChart } from './charts';
+import { CompetencyRadar, RubricDistributionChart, WeeklyProgressChart } from './lazy-charts';
 import { RUBRIC_LABELS, RUBRIC_TONES, formatMinutes } from './child-format';
 import { TrendIndicator } from './TrendIndicator';
 

@@ -16,6 +16,7 @@ import {
   YAxis,
 } from 'recharts';
 import { ChartAxisTitles } from './ChartAxisTitles';
+import { CHART_COLORS } from './chart-colors';
 
 export type ChartType = 'line' | 'bar' | 'area' | 'pie';
 
@@ -52,7 +53,7 @@ export interface PartnerChartProps {
   testId?: string;
 }
 
-export const CHART_COLORS = ['#E40000', '#f97316', '#f59e0b', '#22c55e', '#38bdf8', '#a78bfa', '#94a3b8'];
+export { CHART_COLORS };
 
 const AXIS = { stroke: '#3a3a48', tick: { fill: '#a4a4b3', fontSize: 12 }, tickLine: false } as const;
 const TOOLTIP = {

@@ -3,7 +3,10 @@ export { PartnerPageHeader, type PartnerPageHeaderProps, type Breadcrumb } from 
 export { PartnerBentoCard, PartnerBentoGrid, type PartnerBentoCardProps } from './PartnerBentoCard';
 export { PartnerDataTable, type PartnerDataTableProps, type DataTableColumn, type DataTablePagination } from './PartnerDataTable';
 export { PartnerFilterBar, type PartnerFilterBarProps, type FilterDefinition, type FilterOption } from './PartnerFilterBar';
-export { PartnerChart, CHART_COLORS, type PartnerChartProps, type ChartType, type ChartSeries, type ChartDatum } from './PartnerChart';
+// The chart itself (Recharts) loads when a page first draws one; see LazyPartnerChart.
+export { PartnerChart } from './LazyPartnerChart';
+export { CHART_COLORS } from './chart-colors';
+export type { PartnerChartProps, ChartType, ChartSeries, ChartDatum } from './PartnerChart';
 export { PartnerModal, type PartnerModalProps } from './PartnerModal';
 export { PartnerBadge, humanizeStatus, statusTone, type PartnerBadgeProps, type BadgeTone } from './PartnerBadge';
 export { PartnerEmptyState, type PartnerEmptyStateProps } from './PartnerEmptyState';

@@ -1,0 +1,152 @@
+// The JavaScript each route downloads on its first load, gzip-compressed, against its budget (issue 15).
+// Reads Vite's build manifest: a route's first load is the entry (index.html's script) with every chunk it imports
+// statically, plus the route's lazy chunks (layout and page) with theirs; each chunk counts once. Dynamic imports are
+// not followed: they load later, on another route or on demand.
+// Usage: node scripts/bundle-budget.mjs [--manifest <file>] [--out <dir>]   (exits 1 when a route is over budget)
+import { readFileSync, existsSync } from 'node:fs';
+import { gzipSync, constants } from 'node:zlib';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const DEFAULT_OUT_DIR = resolve(here, '../../backend/src/Elimu.Api/wwwroot');
+// vite.config.ts moves the manifest here so the API does not serve it from wwwroot.
+export const DEFAULT_MANIFEST = resolve(here, '../.tmp/vite-manifest.json');
+
+const KB = 1000;
+const SMALL = 120 * KB; // sign-in, and the parent's landing and consent inbox: parents answer on phones over mobile data
+const ANY = 250 * KB;
+
+const partner = (page) => ['src/components/layout/DashboardLayout.tsx', page];
+
+/** Every route of src/app/routes.tsx: the lazy modules it loads (layout first) and its budget in bytes. */
+export const ROUTES = [
+  { route: '/login', modules: ['src/pages/LoginPage.tsx'], budget: SMALL },
+  { route: '/dashboard/parent', modules: ['src/pages/parent/ParentDashboardPage.tsx'], budget: SMALL },
+  { route: '/dashboard/parent/consents', modules: ['src/pages/parent/ParentConsentsPage.tsx'], budget: SMALL },
+  { route: '/dashboard/parent/consents/:id', modules: ['src/pages/parent/ParentConsentDetailPage.tsx'], budget: ANY },
+  { route: '/dashboard/partner', modules: partner('src/pages/partner/PartnerDashboardPage.tsx'), budget: ANY },
+  { route: '/dashboard/partner/sponsorships', modules: partner('src/pages/partner/SponsorshipsPage.tsx'), budget: ANY },
+  { route: '/dashboard/partner/sponsorships/:id', modules: partner('src/pages/partner/SponsorshipDetailPage.tsx'), budget: ANY },
+  { route: '/dashboard/partner/sponsored-children', modules: partner('src/pages/partner/SponsoredChildrenPage.tsx'), budget: ANY },
+  { route: '/dashboard/partner/sponsored-children/:id', modules: partner('src/pages/partner/ChildProgressPage.tsx'), budget: ANY },
+  { route: '/dashboard/partner/enrollments', modules: partner('src/pages/partner/EnrollmentsPage.tsx'), budget: ANY },
+  { route: '/dashboard/partner/<section>', modules: partner('src/pages/partner/PartnerSectionPage.tsx'), budget: ANY },
+  { route: '/dashboard/admin', modules: ['src/pages/admin/AdminDashboardPage.tsx'], budget: ANY },
+  { route: '/dashboard/admin/sponsorship-programs', modules: ['src/pages/admin/AdminSponsorshipProgramsPage.tsx'], budget: ANY },
+  { route: '/dashboard/admin/audit', modules: ['src/pages/admin/AdminAuditLogPage.tsx'], budget: ANY },
+  { route: '(not found)', modules: ['src/pages/NotFoundPage.tsx'], budget: ANY },
+];
+
+/** The manifest key of the HTML entry. */
+export function entryKey(manifest) {
+  const entries = Object.keys(manifest).filter((key) => manifest[key].isEntry);
+  if (entries.length !== 1) throw new Error(`expected one entry in the manifest, found ${entries.length}: ${entries.join(', ')}`);
+  return entries[0];
+}
+
+/** The keys of `roots` and of every chunk they import statically, transitively. */
+export function staticClosure(manifest, roots) {
+  const seen = new Set();
+  const visit = (key) => {
+    if (seen.has(key)) return;
+    if (!manifest[key]) throw new Error(`the manifest has no chunk ${key}`);
+    seen.add(key);
+    for (const imported of manifest[key].imports ?? []) visit(imported);
+  };
+  roots.forEach(visit);
+  return seen;
+}
+
+/** The JavaScript files (each once) a route's first load downloads. */
+export function routeFiles(manifest, modules) {
+  const keys = staticClosure(manifest, [entryKey(manifest), ...modules]);
+  return [...new Set([...keys].map((key) => manifest[key].file).filter((file) => file.endsWith('.js')))].sort();
+}
+
+/**
+ * The JavaScript files a route's page imports lazily while it renders (its charts), beyond its first load: not
+ * budgeted, since the page shows before they arrive, but reported. Other pages and layouts are not counted.
+ */
+export function deferredFiles(manifest, modules, routes = ROUTES) {
+  const routed = new Set(routes.flatMap((r) => r.modules));
+  const first = staticClosure(manifest, [entryKey(manifest), ...modules]);
+  const lazy = [...first].flatMap((key) => manifest[key].dynamicImports ?? []).filter((key) => !routed.has(key) && !first.has(key));
+  const loaded = new Set([...first].map((key) => manifest[key].file));
+  const files = [...staticClosure(manifest, lazy)].map((key) => manifest[key].file);
+  return [...new Set(files)].filter((file) => file.endsWith('.js') && !loaded.has(file)).sort();
+}
+
+/**
+ * One row per route: gzip bytes of its first load and whether that is within budget, and the bytes its page loads
+ * lazily after. `gzipSize(file)` gives the gzip size of a built file (path relative to the output directory).
+ */
+export function measure(manifest, gzipSize, routes = ROUTES) {
+  const sum = (files) => files.reduce((total, file) => total + gzipSize(file), 0);
+  return routes.map(({ route, modules, budget }) => {
+    const files = routeFiles(manifest, modules);
+    const bytes = sum(files);
+    const deferred = sum(deferredFiles(manifest, modules, routes));
+    return { route, files, bytes, deferred, budget, ok: bytes <= budget };
+  });
+}
+
+/** Lazy pages of the build that no row measures: a new page must get a budget row. */
+export function unmeasuredPages(manifest, routes = ROUTES) {
+  const measured = new Set(routes.flatMap((r) => r.modules));
+  return Object.keys(manifest)
+    .filter((key) => manifest[key].isDynamicEntry && key.startsWith('src/pages/') && !measured.has(key))
+    .sort();
+}
+
+export function gzipSizeIn(outDir) {
+  const cache = new Map();
+  return (file) => {
+    if (!cache.has(file)) cache.set(file, gzipSync(readFileSync(join(outDir, file)), { level: constants.Z_BEST_COMPRESSION }).length);
+    return cache.get(file);
+  };
+}
+
+export function formatTable(rows) {
+  const kb = (bytes) => (bytes / KB).toFixed(1);
+  const width = Math.max(...rows.map((r) => r.route.length));
+  const lines = [
+    'JavaScript per route, gzip, kB = 1000 bytes. First load: entry + route chunks with their static imports (budgeted).',
+    'Then: what the page imports lazily once it shows (charts), not budgeted.',
+    `${'route'.padEnd(width)}  first load  budget  chunks   then`,
+  ];
+  for (const r of rows) {
+    const then = r.deferred ? `+${kb(r.deferred)}` : '';
+    lines.push(`${r.route.padEnd(width)}  ${kb(r.bytes).padStart(10)}  ${kb(r.budget).padStart(6)}  ${String(r.files.length).padStart(6)}  ${then.padStart(6)}${r.ok ? '' : '  OVER BUDGET'}`);
+  }
+  return lines.join('\n');
+}
+
+function main(argv) {
+  const arg = (name, fallback) => {
+    const i = argv.indexOf(name);
+    return i >= 0 && argv[i + 1] ? resolve(argv[i + 1]) : fallback;
+  };
+  const manifestPath = arg('--manifest', DEFAULT_MANIFEST);
+  const outDir = arg('--out', DEFAULT_OUT_DIR);
+  if (!existsSync(manifestPath)) {
+    console.error(`bundle-budget: no build manifest at ${manifestPath}: run vite build first`);
+    return 1;
+  }
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  const rows = measure(manifest, gzipSizeIn(outDir));
+  console.log(formatTable(rows));
+  let failed = false;
+  for (const r of rows.filter((row) => !row.ok)) {
+    console.error(`bundle-budget: ${r.route} loads ${(r.bytes / KB).toFixed(1)} kB of JavaScript (gzip), over its ${r.budget / KB} kB budget`);
+    console.error(`  ${r.files.join(' ')}`);
+    failed = true;
+  }
+  for (const page of unmeasuredPages(manifest)) {
+    console.error(`bundle-budget: ${page} is a lazy page with no row in ROUTES (scripts/bundle-budget.mjs): give it a budget`);
+    failed = true;
+  }
+  return failed ? 1 : 0;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = main(process.argv.slice(2));
