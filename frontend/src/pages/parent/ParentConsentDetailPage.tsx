@@ -11,7 +11,7 @@ import { NextConsentRequest } from '@/components/parent/NextConsentRequest';
 import { namesList } from '@/components/parent/SignTogetherChoice';
 import { firstName } from '@/components/parent/consent-display';
 import { isApiError } from '@/lib/api';
-import { useParentConsent, useWaitingInProgram } from '@/services/parent/consents';
+import { SIGN_TOGETHER_MAX, useParentConsent, useWaitingInProgram } from '@/services/parent/consents';
 import type { ParentConsent } from '@/types/partner';
 
 const INBOX = '/dashboard/parent/consents';
@@ -38,7 +38,10 @@ export default function ParentConsentDetailPage() {
   const consent = query.data;
   const pending = consent?.status === 'pending';
   const waiting = useWaitingInProgram(consent?.programId ?? '', pending);
-  const siblings = pending ? (waiting.data?.items ?? []).filter((c) => c.id !== consent.id && c.status === 'pending') : [];
+  // The other children waiting in this program, as many as one signature may cover; any beyond come up as "next".
+  const siblings = pending
+    ? (waiting.data?.items ?? []).filter((c) => c.id !== consent.id && c.status === 'pending').slice(0, SIGN_TOGETHER_MAX - 1)
+    : [];
 
   const announce = (updated: ParentConsent, alsoSigned: ParentConsent[] = [], answered = true) => {
     setNotice({ on: updated.id, text: noticeFor(updated, alsoSigned), answered: answered ? [updated, ...alsoSigned].map((c) => c.id) : null });

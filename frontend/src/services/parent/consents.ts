@@ -42,6 +42,9 @@ export function respondToConsent(id: string, answer: ConsentAnswer): Promise<Par
   return api.post<ParentConsent>(`/api/v1/partner/sponsorships/consent/${encodeURIComponent(id)}/respond`, answer);
 }
 
+/** The most requests one signature may cover (the API's AnswerConsentsTogether.MaxRequests). */
+export const SIGN_TOGETHER_MAX = 20;
+
 export function answerConsentsTogether(answer: ConsentAnswerTogether): Promise<ConsentsAnsweredTogether> {
   return api.post<ConsentsAnsweredTogether>('/api/v1/parent/consents/answer-together', answer);
 }
