@@ -2441,6 +2441,7 @@ export interface paths {
             parameters: {
                 query?: {
                     status?: components["schemas"]["ConsentStatus"];
+                    programId?: string;
                     page?: number;
                     pageSize?: number;
                 };
@@ -2490,6 +2491,103 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parent/consents/answer-together": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * One signature for several waiting requests of one program: a record per child, all or none.
+         * @description Agree only (decline per child). 400 for repeated ids, requests of different programs or a wrong signature; 404 when any request is not the guardian's; 409 consent_already_answered when any was answered (its ids in requestIds); nothing is written on any refusal.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConsentAnswerTogether"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConsentsAnsweredTogether"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found: no such resource for this account. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict: the request conflicts with the current state (see code). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unsupported Media Type: send the body as the content type listed. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3519,6 +3617,12 @@ export interface components {
             signedName: null | string;
             consentTextVersion: null | string;
         };
+        ConsentAnswerTogether: {
+            requestIds: null | string[];
+            agree: null | boolean;
+            signedName: null | string;
+            consentTextVersion: null | string;
+        };
         ConsentRequestBody: {
             /** Format: uuid */
             sponsoredChildId: null | string;
@@ -3548,6 +3652,9 @@ export interface components {
             /** Format: int32 */
             alreadyPending: number;
             withoutGuardian: string[];
+        };
+        ConsentsAnsweredTogether: {
+            answered: components["schemas"]["ParentConsentResponse"][];
         };
         /** @enum {unknown} */
         ConsentStatus: "pending" | "given" | "declined" | "revoked";
@@ -3797,6 +3904,8 @@ export interface components {
             partnerName: string;
             partnerOrganizationType: null | string;
             programName: string;
+            /** Format: uuid */
+            programId: string;
             programDescription: null | string;
             programGoals: string[];
             /** Format: date */

@@ -251,6 +251,12 @@ export type ParentConsent = Schemas['ParentConsentResponse'];
 /** The guardian's answer: the checkbox (agree), the typed full name (the e-signature), the text version read. */
 export type ConsentAnswer = Schemas['ConsentAnswer'];
 
+/** One signature for several waiting requests of one program (POST /api/v1/parent/consents/answer-together). */
+export type ConsentAnswerTogether = Schemas['ConsentAnswerTogether'];
+
+/** The records that signature wrote, one per child, in the order the ids were sent. */
+export type ConsentsAnsweredTogether = Schemas['ConsentsAnsweredTogether'];
+
 /** POST /api/v1/parent/consents/{id}/revoke: an optional reason. */
 export type ConsentRevokeRequest = Schemas['RevokeBody'];
 

@@ -3,9 +3,10 @@ import { AlertCircle, RotateCw } from 'lucide-react';
 import { PartnerModal } from '@/components/partner/shared';
 import { isApiError } from '@/lib/api';
 import { cn } from '@/lib/cn';
-import { useRespondToConsent } from '@/services/parent/consents';
+import { useAnswerConsentsTogether, useRespondToConsent } from '@/services/parent/consents';
 import type { ConsentAnswer, ParentConsent } from '@/types/partner';
 import { firstName } from './consent-display';
+import { SignTogetherChoice } from './SignTogetherChoice';
 
 export const SIGNATURE_HINT = 'Type your full name as it appears on your account';
 
@@ -25,15 +26,17 @@ function errorsFrom(error: unknown): FieldErrors {
     consentTextVersion: first('consentTextVersion'),
   };
   const anyField = fields.agree || fields.signedName || fields.consentTextVersion;
-  return anyField ? fields : { form: error.detail || error.message };
+  return anyField ? fields : { form: first('requestIds') || error.detail || error.message };
 }
 
 export interface ConsentAnswerFormProps {
   consent: ParentConsent;
   /** Reloads the request (after the text changed, or someone else answered). */
   onReload: () => void;
-  /** The server's record of the answer. */
-  onAnswered?: (consent: ParentConsent) => void;
+  /** The server's record of the answer; with a signature for several children, the others' records too. */
+  onAnswered?: (consent: ParentConsent, alsoSigned: ParentConsent[]) => void;
+  /** The guardian's other requests waiting in the same program: offers to sign for all of them at once. */
+  siblings?: ParentConsent[];
   /** Changing a decline or a withdrawal into consent: only "Agree and sign" is offered. */
   agreeOnly?: boolean;
 }
@@ -42,28 +45,49 @@ export interface ConsentAnswerFormProps {
  * The e-signature: tick "I have read and agree", type your full name, then Agree. Decline asks first.
  * The server checks the name against the account; its messages appear under the field they are about.
  */
-export function ConsentAnswerForm({ consent, onReload, onAnswered, agreeOnly = false }: ConsentAnswerFormProps) {
+export function ConsentAnswerForm({ consent, onReload, onAnswered, agreeOnly = false, siblings = [] }: ConsentAnswerFormProps) {
   const id = useId();
   const [agreed, setAgreed] = useState(false);
   const [name, setName] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [confirmDecline, setConfirmDecline] = useState(false);
+  const [signForAll, setSignForAll] = useState(false);
   const respond = useRespondToConsent(consent.id);
+  const respondTogether = useAnswerConsentsTogether();
   const child = firstName(consent.childName);
+  const offerAll = !agreeOnly && siblings.length > 0;
+  const together = offerAll && signForAll;
+
+  const failed = (error: unknown) => {
+    setConfirmDecline(false);
+    setErrors(errorsFrom(error));
+    // Someone (or another tab) answered already: show the request as it now stands.
+    if (isApiError(error) && error.status === 409) onReload();
+  };
 
   const send = (answer: ConsentAnswer) => {
     setErrors({});
+    if (together && answer.agree) {
+      // One signature, one record per child: this request first, then its siblings.
+      const requestIds = [consent.id, ...siblings.map((s) => s.id)];
+      respondTogether.mutate(
+        { requestIds, agree: true, signedName: answer.signedName, consentTextVersion: answer.consentTextVersion },
+        {
+          onSuccess: ({ answered }) => {
+            const mine = answered.find((a) => a.id === consent.id);
+            if (mine) onAnswered?.(mine, answered.filter((a) => a.id !== consent.id));
+          },
+          onError: failed,
+        },
+      );
+      return;
+    }
     respond.mutate(answer, {
       onSuccess: (updated) => {
         setConfirmDecline(false);
-        onAnswered?.(updated);
+        onAnswered?.(updated, []);
       },
-      onError: (error) => {
-        setConfirmDecline(false);
-        setErrors(errorsFrom(error));
-        // Someone (or another tab) answered already: show the request as it now stands.
-        if (isApiError(error) && error.status === 409) onReload();
-      },
+      onError: failed,
     });
   };
 
@@ -84,7 +108,7 @@ export function ConsentAnswerForm({ consent, onReload, onAnswered, agreeOnly = f
   const agreeErrorId = `${id}-agree-error`;
   const nameHintId = `${id}-name-hint`;
   const nameErrorId = `${id}-name-error`;
-  const busy = respond.isPending;
+  const busy = respond.isPending || respondTogether.isPending;
 
   return (
     <section aria-labelledby={`${id}-title`} className="card p-4 sm:p-5" data-testid="consent-answer">
@@ -96,6 +120,10 @@ export function ConsentAnswerForm({ consent, onReload, onAnswered, agreeOnly = f
       </p>
 
       <form className="mt-4 flex flex-col gap-5" onSubmit={onAgree} noValidate>
+        {offerAll && (
+          <SignTogetherChoice requests={[consent, ...siblings]} together={signForAll} onChange={setSignForAll} disabled={busy} />
+        )}
+
         <div>
           <label
             className={cn(
@@ -169,13 +197,13 @@ export function ConsentAnswerForm({ consent, onReload, onAnswered, agreeOnly = f
         )}
 
         <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
-          {!agreeOnly && (
+          {!agreeOnly && !together && (
             <button type="button" className="btn-secondary min-h-12 w-full text-base sm:w-auto sm:min-w-32" onClick={() => setConfirmDecline(true)} disabled={busy} data-testid="consent-decline">
               Decline
             </button>
           )}
           <button type="submit" className="btn-primary min-h-12 w-full text-base sm:w-auto sm:min-w-40" disabled={busy} data-testid="consent-agree">
-            {busy && !confirmDecline ? 'Signing…' : 'Agree and sign'}
+            {busy && !confirmDecline ? 'Signing…' : together ? `Agree and sign for all ${siblings.length + 1}` : 'Agree and sign'}
           </button>
         </div>
       </form>

@@ -7,15 +7,21 @@ import { ConsentRecord } from '@/components/parent/ConsentRecord';
 import { ConsentRequestSummary } from '@/components/parent/ConsentRequestSummary';
 import { ConsentStatusBadge } from '@/components/parent/ConsentStatusBadge';
 import { ConsentTextBlock } from '@/components/parent/ConsentTextBlock';
+import { NextConsentRequest } from '@/components/parent/NextConsentRequest';
+import { namesList } from '@/components/parent/SignTogetherChoice';
 import { firstName } from '@/components/parent/consent-display';
 import { isApiError } from '@/lib/api';
-import { useParentConsent } from '@/services/parent/consents';
+import { SIGN_TOGETHER_MAX, useParentConsent, useWaitingInProgram } from '@/services/parent/consents';
 import type { ParentConsent } from '@/types/partner';
 
 const INBOX = '/dashboard/parent/consents';
 
-function noticeFor(consent: ParentConsent): string {
+function noticeFor(consent: ParentConsent, alsoSigned: ParentConsent[]): string {
   const child = firstName(consent.childName);
+  if (consent.status === 'given' && alsoSigned.length > 0) {
+    const names = namesList([consent, ...alsoSigned].map((c) => firstName(c.childName)));
+    return `Thank you. You signed ${alsoSigned.length + 1} consents, one each for ${names}: ${consent.partnerName} can now follow their learning in ${consent.programName}.`;
+  }
   if (consent.status === 'given') return `Thank you. Your consent is signed: ${consent.partnerName} can now follow ${child}’s learning.`;
   if (consent.status === 'declined') return `You declined. ${consent.partnerName} will not see ${child}’s learning.`;
   if (consent.status === 'revoked') return `Consent withdrawn. ${consent.partnerName} no longer sees ${child}’s learning.`;
@@ -27,11 +33,18 @@ export default function ParentConsentDetailPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const query = useParentConsent(id);
-  const [notice, setNotice] = useState<string | null>(null);
+  // Shown on the record it is about (an answer may open a new record); `answered` also shows what to answer next.
+  const [notice, setNotice] = useState<{ on: string; text: string; answered: string[] | null } | null>(null);
   const consent = query.data;
+  const pending = consent?.status === 'pending';
+  const waiting = useWaitingInProgram(consent?.programId ?? '', pending);
+  // The other children waiting in this program, as many as one signature may cover; any beyond come up as "next".
+  const siblings = pending
+    ? (waiting.data?.items ?? []).filter((c) => c.id !== consent.id && c.status === 'pending').slice(0, SIGN_TOGETHER_MAX - 1)
+    : [];
 
-  const announce = (updated: ParentConsent) => {
-    setNotice(noticeFor(updated));
+  const announce = (updated: ParentConsent, alsoSigned: ParentConsent[] = [], answered = true) => {
+    setNotice({ on: updated.id, text: noticeFor(updated, alsoSigned), answered: answered ? [updated, ...alsoSigned].map((c) => c.id) : null });
     window.scrollTo({ top: 0, behavior: 'smooth' });
   };
 
@@ -71,7 +84,7 @@ export default function ParentConsentDetailPage() {
   }
 
   const child = firstName(consent.childName);
-  const pending = consent.status === 'pending';
+  const shownNotice = notice?.on === consent.id ? notice : null;
 
   return (
     <>
@@ -83,14 +96,17 @@ export default function ParentConsentDetailPage() {
       />
 
       <div className="mx-auto flex max-w-2xl flex-col gap-4" data-testid="consent-detail" data-status={consent.status}>
-        {notice && (
-          <p role="status" className="flex items-start gap-2.5 rounded-xl border border-ok/40 bg-ok/10 px-4 py-3 text-[15px] text-fg" data-testid="consent-notice">
-            <CheckCircle2 className="mt-0.5 size-5 shrink-0 text-ok" aria-hidden="true" />
-            {notice}
-          </p>
+        {shownNotice && (
+          <div role="status" className="flex flex-col gap-3 rounded-xl border border-ok/40 bg-ok/10 px-4 py-3" data-testid="consent-after-answer">
+            <p className="flex items-start gap-2.5 text-[15px] text-fg" data-testid="consent-notice">
+              <CheckCircle2 className="mt-0.5 size-5 shrink-0 text-ok" aria-hidden="true" />
+              {shownNotice.text}
+            </p>
+            {shownNotice.answered && <NextConsentRequest answeredIds={shownNotice.answered} />}
+          </div>
         )}
 
-        {!pending && <ConsentRecord consent={consent} onWithdrawn={announce} />}
+        {!pending && <ConsentRecord consent={consent} onWithdrawn={(updated) => announce(updated, [], false)} />}
 
         <ConsentRequestSummary consent={consent} />
 
@@ -115,7 +131,18 @@ export default function ParentConsentDetailPage() {
           )}
         </section>
 
-        {pending && <ConsentAnswerForm consent={consent} onReload={() => void query.refetch()} onAnswered={announce} />}
+        {pending && (
+          <ConsentAnswerForm
+            key={consent.id}
+            consent={consent}
+            siblings={siblings}
+            onReload={() => {
+              void query.refetch();
+              void waiting.refetch();
+            }}
+            onAnswered={announce}
+          />
+        )}
 
         {consent.canChangeToConsent && (
           <section aria-labelledby="consent-change-title" className="flex flex-col gap-3" data-testid="consent-change">
@@ -126,6 +153,7 @@ export default function ParentConsentDetailPage() {
               You can give your consent now. Your earlier answer stays on record; this signature is added beside it.
             </p>
             <ConsentAnswerForm
+              key={consent.id}
               consent={consent}
               agreeOnly
               onReload={() => void query.refetch()}

@@ -1,11 +1,13 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api';
-import type { ConsentAnswer, ConsentRevokeRequest, ConsentStatus, Paged, ParentConsent } from '@/types/partner';
+import type { ConsentAnswer, ConsentAnswerTogether, ConsentRevokeRequest, ConsentsAnsweredTogether, ConsentStatus, Paged, ParentConsent } from '@/types/partner';
 
-// Parent · Consent (GET /api/v1/parent/consents, answer under /api/v1/partner/sponsorships/consent/{id}/respond).
+// Parent · Consent (GET /api/v1/parent/consents, answer under /api/v1/partner/sponsorships/consent/{id}/respond,
+// several of one program at once under /api/v1/parent/consents/answer-together).
 
 export interface ParentConsentFilter {
   status?: ConsentStatus;
+  programId?: string;
   page?: number;
   pageSize?: number;
 }
@@ -21,6 +23,7 @@ export const parentConsentKeys = {
 function query(filter: ParentConsentFilter): string {
   const params = new URLSearchParams();
   if (filter.status) params.set('status', filter.status);
+  if (filter.programId) params.set('programId', filter.programId);
   if (filter.page) params.set('page', String(filter.page));
   if (filter.pageSize) params.set('pageSize', String(filter.pageSize));
   const text = params.toString();
@@ -37,6 +40,13 @@ export function getParentConsent(id: string, signal?: AbortSignal): Promise<Pare
 
 export function respondToConsent(id: string, answer: ConsentAnswer): Promise<ParentConsent> {
   return api.post<ParentConsent>(`/api/v1/partner/sponsorships/consent/${encodeURIComponent(id)}/respond`, answer);
+}
+
+/** The most requests one signature may cover (the API's AnswerConsentsTogether.MaxRequests). */
+export const SIGN_TOGETHER_MAX = 20;
+
+export function answerConsentsTogether(answer: ConsentAnswerTogether): Promise<ConsentsAnsweredTogether> {
+  return api.post<ConsentsAnsweredTogether>('/api/v1/parent/consents/answer-together', answer);
 }
 
 export function revokeConsent(id: string, body: ConsentRevokeRequest): Promise<ParentConsent> {
@@ -66,6 +76,22 @@ export const parentConsentQueryOptions = (id: string) =>
     meta: { silentError: true },
   });
 
+/** The guardian's requests still waiting in one program (a family rarely has more than a few children in one). */
+export const waitingInProgramQueryOptions = (programId: string) =>
+  queryOptions({
+    queryKey: parentConsentKeys.list({ status: 'pending', programId, pageSize: 100 }),
+    queryFn: ({ signal }) => getParentConsents({ status: 'pending', programId, pageSize: 100 }, signal),
+    // Without it the page still offers to sign for this child; no error to show.
+    meta: { silentError: true },
+  });
+
+/** The request to answer next: the first one still waiting (the API lists unanswered requests first). */
+export const nextWaitingConsentQueryOptions = () =>
+  queryOptions({
+    queryKey: parentConsentKeys.list({ status: 'pending', pageSize: 1 }),
+    queryFn: async ({ signal }) => (await getParentConsents({ status: 'pending', pageSize: 1 }, signal)).items[0] ?? null,
+  });
+
 export function useParentConsents(filter: ParentConsentFilter = {}) {
   return useQuery(parentConsentsQueryOptions(filter));
 }
@@ -76,6 +102,14 @@ export function usePendingConsentCount() {
 
 export function useParentConsent(id: string) {
   return useQuery(parentConsentQueryOptions(id));
+}
+
+export function useWaitingInProgram(programId: string, enabled: boolean) {
+  return useQuery({ ...waitingInProgramQueryOptions(programId), enabled });
+}
+
+export function useNextWaitingConsent(enabled: boolean) {
+  return useQuery({ ...nextWaitingConsentQueryOptions(), enabled });
 }
 
 /** After an answer or a withdrawal: the detail is the server's answer; lists and the count are stale. */
@@ -95,6 +129,16 @@ export function useRespondToConsent(id: string) {
     // The form shows field errors under the fields and any other refusal above the buttons.
     meta: { silentError: true },
     onSuccess: updated,
+  });
+}
+
+/** One signature for the guardian's waiting children of one program: every record is stored as the server returned it. */
+export function useAnswerConsentsTogether() {
+  const updated = useConsentUpdated();
+  return useMutation({
+    mutationFn: answerConsentsTogether,
+    meta: { silentError: true },
+    onSuccess: (result) => result.answered.forEach(updated),
   });
 }
 

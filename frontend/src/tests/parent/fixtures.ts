@@ -20,6 +20,7 @@ const base: ParentConsent = {
   partnerName: 'Tumaini Education Fund',
   partnerOrganizationType: 'Foundation',
   programName: 'Lake Region Scholars 2026',
+  programId: 'p-lake',
   programDescription: 'A cohort of learners from Kisumu, Kakamega and Kisii counties.',
   programGoals: ['150 minutes of learning per child per week'],
   programStartDate: '2026-07-01',

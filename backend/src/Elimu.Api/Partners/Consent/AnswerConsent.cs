@@ -55,20 +55,12 @@ public static class AnswerConsent
             Shown = consent.Shown, RequestedAt = consent.RequestedAt, ChangesAnswerId = consent.Id,
         } : consent;
         if (changing) db.SponsorshipConsents.Add(answered);
-        answered.ConsentGiven = answer.Agree!.Value;
-        answered.SignedName = answer.Agree == true ? answer.SignedName?.Trim() : null;
-        answered.ConsentedAt = clock.GetUtcNow().UtcDateTime;
-        answered.IpAddress = http.Connection.RemoteIpAddress?.ToString();
-        answered.UserAgent = Truncate(http.Request.Headers.UserAgent.ToString(), 512);
+        Sign(answered, answer.Agree!.Value, answer.SignedName, http, clock.GetUtcNow().UtcDateTime);
 
         var given = answered.ConsentGiven == true;
         audit.Record(parentId, given ? "consent.give" : "consent.decline", "sponsorship_consent", answered.Id,
             changing ? $"changes the {consent.Status} answer {consent.Id}" : null, child.PartnerId, [child.StudentId]);
-        notifier.Notify(child.PartnerId, "consent",
-            given ? $"Consent given for {child.Student!.FirstName}" : $"Consent declined for {child.Student!.FirstName}",
-            given ? "A guardian agreed. The child's data shows once no guardian has declined or withdrawn."
-                : "A guardian declined; the child's data stays hidden.",
-            $"/dashboard/partner/sponsored-children/{child.Id}");
+        NotifyPartner(notifier, child, given);
         await SaveAndSyncAsync(db, reader, child, ct);
         await transaction.CommitAsync(ct);
         await counters.CountersChangedAsync(child.PartnerId, ct);
@@ -98,6 +90,24 @@ public static class AnswerConsent
         return TypedResults.Ok(await queries.GetAsync(parentId, id, ct));
     }
 
+    /// <summary>Tells the partner a guardian answered for this child.</summary>
+    internal static void NotifyPartner(Notifier notifier, SponsoredChild child, bool given) =>
+        notifier.Notify(child.PartnerId, "consent",
+            given ? $"Consent given for {child.Student!.FirstName}" : $"Consent declined for {child.Student!.FirstName}",
+            given ? "A guardian agreed. The child's data shows once no guardian has declined or withdrawn."
+                : "A guardian declined; the child's data stays hidden.",
+            $"/dashboard/partner/sponsored-children/{child.Id}");
+
+    /// <summary>Writes the answer fields of a row, once: the choice, the signature, when, and from where.</summary>
+    internal static void Sign(SponsorshipConsent row, bool agree, string? signedName, HttpContext http, DateTime now)
+    {
+        row.ConsentGiven = agree;
+        row.SignedName = agree ? signedName?.Trim() : null;
+        row.ConsentedAt = now;
+        row.IpAddress = http.Connection.RemoteIpAddress?.ToString();
+        row.UserAgent = Truncate(http.Request.Headers.UserAgent.ToString(), 512);
+    }
+
     /// <summary>
     /// Opens the answer's transaction and locks the child's row first (a no-op update: a row lock on PostgreSQL, the
     /// write lock on SQLite), so the answers of one child, from one guardian or several, are taken one at a time: each
@@ -125,15 +135,21 @@ public static class AnswerConsent
     /// Saves the answer, then moves the child between PENDING_CONSENT and ACTIVE as the guardians' answers now say.
     /// A withdrawal or refusal also hides a PAUSED or GRADUATED child (it returns to PENDING_CONSENT).
     /// </summary>
-    private static async Task SaveAndSyncAsync(AppDbContext db, ConsentReader reader, SponsoredChild child, CancellationToken ct)
+    internal static async Task SaveAndSyncAsync(AppDbContext db, ConsentReader reader, SponsoredChild child, CancellationToken ct)
     {
         await db.SaveChangesAsync(ct);
+        await SyncChildAsync(reader, child, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Sets (unsaved) the child's status as the saved answers now say (see <see cref="SaveAndSyncAsync"/>).</summary>
+    internal static async Task SyncChildAsync(ConsentReader reader, SponsoredChild child, CancellationToken ct)
+    {
         var allowed = await reader.AnswersAllowAsync(child.Id, ct);
         if (allowed && child.Status == SponsoredChildStatus.PENDING_CONSENT && ProgramLifecycle.ExposesChildData.Contains(child.Program!.Status))
             child.Status = SponsoredChildStatus.ACTIVE;
         else if (!allowed && ConsentReader.VisibleStatuses.Contains(child.Status))
             child.Status = SponsoredChildStatus.PENDING_CONSENT;
-        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>
@@ -147,5 +163,5 @@ public static class AnswerConsent
             .FirstOrDefaultAsync(c => c.Id == id && c.ParentId == parentId, ct)
         ?? throw DomainException.NotFound("Consent request");
 
-    private static string? Truncate(string value, int max) => string.IsNullOrEmpty(value) ? null : value.Length <= max ? value : value[..max];
+    internal static string? Truncate(string value, int max) => string.IsNullOrEmpty(value) ? null : value.Length <= max ? value : value[..max];
 }

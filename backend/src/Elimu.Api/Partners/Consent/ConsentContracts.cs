@@ -26,6 +26,15 @@ public sealed record ConsentAnswer(bool? Agree, string? SignedName, string? Cons
 public sealed record RevokeBody(string? Reason);
 
 /// <summary>
+/// One signature for several waiting requests of the same program (one per child): the ids, the ticked box (agree must
+/// be true: declining is answered child by child), the typed full name and the version of the text read.
+/// </summary>
+public sealed record ConsentAnswerTogether(IReadOnlyList<Guid>? RequestIds, bool? Agree, string? SignedName, string? ConsentTextVersion);
+
+/// <summary>The records written by one signature, one per child, in the order the ids were sent.</summary>
+public sealed record ConsentsAnsweredTogether(IReadOnlyList<ParentConsentResponse> Answered);
+
+/// <summary>
 /// A consent request as its guardian sees it. Partner name, program name, description, goals and dates are as shown when
 /// the guardian was asked (<see cref="ShownAsAsked"/>: false only for requests made before that was recorded).
 /// <see cref="CanChangeToConsent"/>: a decline or a withdrawal that the guardian may turn into consent now.
@@ -38,6 +47,7 @@ public sealed record ParentConsentResponse(
     string PartnerName,
     string? PartnerOrganizationType,
     string ProgramName,
+    Guid ProgramId,
     string? ProgramDescription,
     IReadOnlyList<string> ProgramGoals,
     DateOnly? ProgramStartDate,

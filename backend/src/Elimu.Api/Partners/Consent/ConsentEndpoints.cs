@@ -27,6 +27,13 @@ public static class ConsentEndpoints
 
         var parent = app.MapGroup("/api/v1/parent/consents").WithTags("Parent · Consent").RequireAuthorization(Roles.Parent);
         parent.MapGet("", ParentConsentQueries.List).WithSummary("Consent requests addressed to the signed-in guardian.");
+        parent.MapPost("/answer-together", AnswerConsentsTogether.Handle)
+            .WithSummary("One signature for several waiting requests of one program: a record per child, all or none.")
+            .WithDescription("Agree only (decline per child). 400 for repeated ids, requests of different programs or a wrong "
+                + "signature; 404 when any request is not the guardian's; 409 consent_already_answered when any was answered "
+                + "(its ids in requestIds); nothing is written on any refusal.")
+            // No id in the route, so the document would not list the 404 a foreign request id gets.
+            .ProducesProblem(StatusCodes.Status404NotFound);
         parent.MapGet("/{id:guid}", ParentConsentQueries.Get);
         parent.MapPost("/{id:guid}/revoke", AnswerConsent.Revoke).WithSummary("Withdraw a given consent; takes effect at once.");
         return app;

@@ -15,16 +15,19 @@ namespace Elimu.Api.Partners.Consent;
 /// </summary>
 public sealed class ParentConsentQueries(AppDbContext db)
 {
-    public static async Task<Ok<Paged<ParentConsentResponse>>> List(ConsentStatus? status, int? page, int? pageSize,
+    /// <param name="programId">Only the requests about this program (the other children waiting in it).</param>
+    public static async Task<Ok<Paged<ParentConsentResponse>>> List(ConsentStatus? status, Guid? programId, int? page, int? pageSize,
         ClaimsPrincipal user, ParentConsentQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(await queries.ListAsync(user.UserId(), status, PageRequest.From(page, pageSize), ct));
+        TypedResults.Ok(await queries.ListAsync(user.UserId(), status, programId, PageRequest.From(page, pageSize), ct));
 
     public static async Task<Ok<ParentConsentResponse>> Get(Guid id, ClaimsPrincipal user, ParentConsentQueries queries, CancellationToken ct) =>
         TypedResults.Ok(await queries.GetAsync(user.UserId(), id, ct));
 
-    public async Task<Paged<ParentConsentResponse>> ListAsync(Guid parentId, ConsentStatus? status, PageRequest page, CancellationToken ct)
+    public async Task<Paged<ParentConsentResponse>> ListAsync(Guid parentId, ConsentStatus? status, Guid? programId, PageRequest page,
+        CancellationToken ct)
     {
         var rows = Shown(parentId);
+        if (programId is { } program) rows = rows.Where(c => c.SponsoredChild!.ProgramId == program);
         rows = status switch
         {
             ConsentStatus.pending => rows.Where(c => c.ConsentGiven == null && c.RevokedAt == null),
@@ -43,6 +46,13 @@ public sealed class ParentConsentQueries(AppDbContext db)
         Finish(await Project(Shown(parentId).Where(c => c.Id == id)).FirstOrDefaultAsync(ct)
             ?? throw DomainException.NotFound("Consent request"));
 
+    /// <summary>Several of the guardian's requests in one query, in the order of <paramref name="ids"/>.</summary>
+    public async Task<List<ParentConsentResponse>> GetManyAsync(Guid parentId, IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        var found = (await Project(Shown(parentId).Where(c => ids.Contains(c.Id))).ToListAsync(ct)).ToDictionary(r => r.Id);
+        return ids.Where(found.ContainsKey).Select(id => Finish(found[id])).ToList();
+    }
+
     private IQueryable<SponsorshipConsent> Shown(Guid parentId) => db.SponsorshipConsents.Where(c => c.ParentId == parentId)
         .Where(AskedAfterApproval)
         .Where(c => c.ConsentGiven != null || ProgramLifecycle.ExposesChildData.Contains(c.SponsoredChild!.Program!.Status));
@@ -56,7 +66,7 @@ public sealed class ParentConsentQueries(AppDbContext db)
         db.PartnerProfiles.Where(p => p.UserId == c.SponsoredChild!.PartnerId).Select(p => p.OrganizationName).FirstOrDefault()
             ?? c.SponsoredChild!.Partner!.DisplayName,
         db.PartnerProfiles.Where(p => p.UserId == c.SponsoredChild!.PartnerId).Select(p => p.OrganizationType.ToString()).FirstOrDefault(),
-        c.SponsoredChild!.Program!.Name, c.SponsoredChild.Program.Description, c.SponsoredChild.StudentId,
+        c.SponsoredChild!.Program!.Name, c.SponsoredChild.ProgramId, c.SponsoredChild.Program.Description, c.SponsoredChild.StudentId,
         c.SponsoredChild.Student!.FirstName + " " + c.SponsoredChild.Student.LastName,
         c.RequestedAt, c.ConsentedAt, c.SignedName, c.RevocationReason, c.Shown,
         c.SponsoredChild.Program.Goals, c.SponsoredChild.Program.StartDate, c.SponsoredChild.Program.EndDate,
@@ -72,14 +82,14 @@ public sealed class ParentConsentQueries(AppDbContext db)
         // What the guardian was shown when asked; requests older than snapshots fall back to the program as it is now.
         var shown = r.Shown;
         return new(r.Id, status, r.ConsentText, r.ConsentTextVersion, shown?.PartnerName ?? r.PartnerName, r.PartnerType,
-            shown?.ProgramName ?? r.ProgramName, shown is null ? r.ProgramDescription : shown.ProgramDescription,
+            shown?.ProgramName ?? r.ProgramName, r.ProgramId, shown is null ? r.ProgramDescription : shown.ProgramDescription,
             shown?.Goals ?? r.LiveGoals.Select(g => g.Title).ToList(), shown is null ? r.LiveStart : shown.StartDate, shown is null ? r.LiveEnd : shown.EndDate, shown is not null,
             r.StudentId, r.ChildName, ConsentText.WhatThePartnerSees, ConsentText.WhatThePartnerDoesNotSee, r.RequestedAt, r.ConsentedAt,
             r.SignedName, r.RevokedAt, r.RevocationReason, r.CanChangeToConsent);
     }
 
     private sealed record Row(Guid Id, bool? ConsentGiven, DateTime? RevokedAt, string ConsentText, string ConsentTextVersion,
-        string PartnerName, string? PartnerType, string ProgramName, string? ProgramDescription, Guid StudentId, string ChildName,
+        string PartnerName, string? PartnerType, string ProgramName, Guid ProgramId, string? ProgramDescription, Guid StudentId, string ChildName,
         DateTime RequestedAt, DateTime? ConsentedAt, string? SignedName, string? RevocationReason, ConsentProgramSnapshot? Shown,
         List<ProgramGoal> LiveGoals, DateOnly? LiveStart, DateOnly? LiveEnd, bool CanChangeToConsent);
 }

@@ -1,0 +1,129 @@
+using System.Security.Claims;
+using Elimu.Api.Common;
+using Elimu.Api.Data;
+using Elimu.Api.Partners.Shared;
+using Elimu.Api.Partners.Sponsorships;
+using Elimu.Api.Platform.Audit;
+using Elimu.Api.Platform.Notifications;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Elimu.Api.Partners.Consent;
+
+/// <summary>
+/// POST /api/v1/parent/consents/answer-together: a guardian with several children waiting in one program agrees to all
+/// of their requests with one signature. Each request gets its own record (its own text and snapshot, the same
+/// signature, IP and time), all or none: any request that is not the guardian's (404), of another program (400), already
+/// answered (409) or not running (409) refuses the whole signature and writes nothing. Declining stays per child.
+/// </summary>
+public static class AnswerConsentsTogether
+{
+    /// <summary>More requests than any family has children in one program; bounds the work of one call.</summary>
+    public const int MaxRequests = 20;
+
+    public static async Task<Ok<ConsentsAnsweredTogether>> Handle(ConsentAnswerTogether body, ClaimsPrincipal user, HttpContext http,
+        AppDbContext db, ConsentReader reader, ParentConsentQueries queries, AuditTrail audit, Notifier notifier,
+        IPartnerCountersChanged counters, TimeProvider clock, CancellationToken ct)
+    {
+        var ids = body.RequestIds ?? [];
+        new Validation()
+            .Check(ids.Count > 0, "requestIds", "Choose the requests to sign.")
+            .Check(ids.Count <= MaxRequests, "requestIds", $"Sign at most {MaxRequests} requests at once.")
+            .Check(ids.Distinct().Count() == ids.Count, "requestIds", "A request is listed twice; each is signed once.")
+            .Check(body.Agree == true, "agree", "Tick the box to agree. To decline, answer each child's request on its own.")
+            .ThrowIfInvalid();
+
+        var parentId = user.UserId();
+        await using var transaction = await LockChildrenAsync(db, ids, parentId, ct);
+        var rows = await db.SponsorshipConsents.Include(c => c.Parent).Include(c => c.SponsoredChild!).ThenInclude(c => c.Student)
+            .Include(c => c.SponsoredChild!).ThenInclude(c => c.Program)
+            .Where(ParentConsentQueries.AskedAfterApproval)
+            .Where(c => ids.Contains(c.Id) && c.ParentId == parentId)
+            .ToListAsync(ct);
+        EnsureAllMayBeSigned(ids, rows);
+
+        var parent = rows[0].Parent!;
+        new Validation()
+            .Check(rows.All(r => r.ConsentTextVersion == body.ConsentTextVersion), "consentTextVersion",
+                "The consent text has changed since you opened it; reload and read it again.")
+            .Check(SignatureMatch.Matches(body.SignedName, parent.FirstName, parent.LastName), "signedName",
+                $"Type your full name as on your account ({parent.FirstName} {parent.LastName}) to sign.")
+            .ThrowIfInvalid();
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var row in rows)
+        {
+            var child = row.SponsoredChild!;
+            AnswerConsent.Sign(row, true, body.SignedName, http, now);
+            audit.Record(parentId, "consent.give", "sponsorship_consent", row.Id,
+                rows.Count > 1 ? $"one signature for {rows.Count} requests of program {child.ProgramId}" : null, child.PartnerId, [child.StudentId]);
+            AnswerConsent.NotifyPartner(notifier, child, given: true);
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var row in rows) await AnswerConsent.SyncChildAsync(reader, row.SponsoredChild!, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        await counters.CountersChangedAsync(rows[0].SponsoredChild!.PartnerId, ct);
+        return TypedResults.Ok(new ConsentsAnsweredTogether(await queries.GetManyAsync(parentId, ids, ct)));
+    }
+
+    /// <summary>Refuses the whole signature when any one request may not be signed now; says which ones.</summary>
+    private static void EnsureAllMayBeSigned(IReadOnlyList<Guid> ids, List<SponsorshipConsent> rows)
+    {
+        // Another guardian's request is "not found", as on the single answer: its existence is private too.
+        var missing = ids.Except(rows.Select(r => r.Id)).ToList();
+        if (missing.Count > 0)
+        {
+            var notFound = DomainException.NotFound("Consent request");
+            notFound.Extensions["requestIds"] = missing;
+            throw notFound;
+        }
+        if (rows.Select(r => r.SponsoredChild!.ProgramId).Distinct().Count() > 1)
+            throw new ValidationFailedException(new Dictionary<string, string[]>
+                { ["requestIds"] = ["These requests are about different programs; one signature covers the children of one program."] });
+        if (rows.Select(r => r.SponsoredChildId).Distinct().Count() < rows.Count)
+            throw new ValidationFailedException(new Dictionary<string, string[]>
+                { ["requestIds"] = ["Two of these requests are for the same child; sign one of them."] });
+
+        var answered = rows.Where(r => r.Status != ConsentStatus.pending).Select(r => r.Id).ToList();
+        if (answered.Count > 0)
+        {
+            var conflict = DomainException.Conflict("consent_already_answered", answered.Count == rows.Count
+                ? "These requests were already answered."
+                : $"{answered.Count} of these requests were already answered; reload to see which are still waiting.");
+            conflict.Extensions["requestIds"] = answered;
+            throw conflict;
+        }
+        var stopped = rows.Select(r => r.SponsoredChild!)
+            .FirstOrDefault(c => !ProgramLifecycle.ExposesChildData.Contains(c.Program!.Status) || c.Status == SponsoredChildStatus.REMOVED);
+        if (stopped is not null)
+            throw DomainException.Conflict("program_not_active",
+                $"This sponsorship is not running (the program is {stopped.Program!.Status}), so there is nothing to answer.");
+    }
+
+    /// <summary>
+    /// Opens the transaction and locks every child's row, one at a time in id order, so two signatures over overlapping
+    /// children (or a signature and a single answer) never wait on each other in a cycle: each request is answered once.
+    /// The children are looked up before the transaction (a request's child never changes), so on SQLite its first
+    /// statement is a write and it queues for the write lock instead of failing to upgrade a read.
+    /// </summary>
+    private static async Task<IDbContextTransaction> LockChildrenAsync(AppDbContext db, IReadOnlyList<Guid> consentIds, Guid parentId,
+        CancellationToken ct)
+    {
+        var childIds = (await db.SponsorshipConsents.Where(k => consentIds.Contains(k.Id) && k.ParentId == parentId)
+            .Select(k => k.SponsoredChildId).Distinct().ToListAsync(ct)).Order().ToList();
+        var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            foreach (var childId in childIds)
+                await db.SponsoredChildren.Where(c => c.Id == childId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, c => c.Status), ct);
+            return transaction;
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
+    }
+}
