@@ -4,7 +4,7 @@ import { formatCurrency, formatDate, formatDateRange, formatNumber } from '@/lib
 import type { ProgramResponse } from '@/types/partner';
 import { EnrollmentMeter } from './EnrollmentMeter';
 import { ProgramActions } from './ProgramActions';
-import { programGoalMetricLabel } from './program-goal-metrics';
+import { programGoalTargetText } from './program-goal-metrics';
 
 const PERIOD = { monthly: 'Monthly', termly: 'Termly (three school terms)', annual: 'Annual' } as const;
 
@@ -94,9 +94,8 @@ export function ProgramOverview({ program }: { program: ProgramResponse }) {
               <li key={i} className="flex flex-col gap-0.5 border-b border-line pb-2 last:border-0 last:pb-0 sm:flex-row sm:items-baseline sm:justify-between sm:gap-3">
                 <span className="text-fg">{g.title}</span>
                 {(g.target !== null && g.target !== undefined) || g.metric ? (
-                  <span className="text-xs text-fg-subtle sm:shrink-0 sm:text-right">
-                    {g.target !== null && g.target !== undefined ? `Target ${formatNumber(g.target)}` : ''}
-                    {g.metric ? ` · ${programGoalMetricLabel(g.metric)}` : ''}
+                  <span className="text-xs text-fg-subtle sm:max-w-[50%] sm:text-right" data-testid="program-goal-target">
+                    {programGoalTargetText(g.metric, g.target, formatNumber)}
                   </span>
                 ) : null}
               </li>
