@@ -100,6 +100,9 @@ test('the admin’s approval queue: details and the status filter', async () => 
   await phone.goto('/dashboard/admin/sponsorship-programs');
   await phone.getByRole('row').filter({ hasText: 'Girls in STEM' }).waitFor();
   assert.ok(await fitsWidth(phone), 'the table scrolls inside its frame, not the page');
+  // The terms wait in the review dialog: the program, its partner and the Review button fit the phone's screen.
+  const review = await phone.getByRole('row').filter({ hasText: 'Girls in STEM' }).getByRole('button', { name: 'Review' }).boundingBox();
+  assert.ok(review && review.x + review.width <= 375, `the Review button is on screen (${JSON.stringify(review)})`);
   await screenshot(phone, 'admin-sponsorship-programs-375');
   await phone.context().close();
 });
