@@ -66,7 +66,7 @@ describe('SponsorshipDetailPage', () => {
     );
     renderPage();
     await screen.findByRole('heading', { level: 1, name: 'Kisumu Lakeside Readers' });
-    expect(screen.getAllByTestId('program-goal-target').map((t) => t.textContent)).toEqual([
+    expect(screen.getAllByTestId('program-goal-target').map((t) => t.textContent?.replace(/\u00a0/g, ' '))).toEqual([
       '% at ME or above in Mathematics · target 80%',
       'Minutes of learning a week · target 150',
       'Score change in English · target 10',

@@ -54,6 +54,7 @@ export function programGoalMetricLabel(value: string): string {
 export function programGoalTargetText(metric: string | null | undefined, target: number | null | undefined, format: (n: number) => string): string {
   const hasTarget = target !== null && target !== undefined;
   const shownTarget = hasTarget ? `${format(target)}${findProgramGoalMetric(metric)?.percent ? '%' : ''}` : '';
-  if (!metric) return hasTarget ? `Target ${shownTarget}` : '';
-  return hasTarget ? `${programGoalMetricLabel(metric)} · target ${shownTarget}` : programGoalMetricLabel(metric);
+  if (!metric) return hasTarget ? `Target\u00a0${shownTarget}` : '';
+  // A no-break space keeps "target 150" together when the line wraps.
+  return hasTarget ? `${programGoalMetricLabel(metric)} · target\u00a0${shownTarget}` : programGoalMetricLabel(metric);
 }
