@@ -52,6 +52,14 @@ describe('SponsorshipDetailPage', () => {
     expect(within(actions).getAllByRole('button').map((b) => b.textContent)).toEqual(['Submit for approval', 'Cancel program']);
   });
 
+  it('while the program waits for approval, says guardians are asked once it is approved (not before)', async () => {
+    routes(programFixture({ status: 'PENDING_APPROVAL', allowedActions: ['cancel'] }));
+    renderPage();
+    expect(await screen.findByTestId('program-next-step')).toHaveTextContent(
+      'An Elimu admin is reviewing the program. Once it is approved, ask the guardians for consent.',
+    );
+  });
+
   it('puts each goal’s measure and target into words, never a stored key', async () => {
     routes(
       programFixture({

@@ -10,7 +10,7 @@ const PERIOD = { monthly: 'Monthly', termly: 'Termly (three school terms)', annu
 
 const NEXT_STEP: Record<string, string> = {
   DRAFT: 'Add at least the minimum number of children, then submit the program for approval.',
-  PENDING_APPROVAL: 'An Elimu admin is reviewing the program. Meanwhile, ask guardians for consent.',
+  PENDING_APPROVAL: 'An Elimu admin is reviewing the program. Once it is approved, ask the guardians for consent.',
   ACTIVE: 'Children with consent are followed and billed. Pause the program to hold it.',
   PAUSED: 'The program is on hold. Resume it once it has its minimum of children.',
   COMPLETED: 'The program has ended. Its children stay on record.',
@@ -40,7 +40,9 @@ export function ProgramOverview({ program }: { program: ProgramResponse }) {
               program.submittedAt && program.status === 'PENDING_APPROVAL' && <span className="text-xs text-fg-subtle">Submitted {formatDate(program.submittedAt)}</span>
             )}
           </div>
-          <p className="text-sm text-fg-muted">{NEXT_STEP[program.status] ?? humanizeStatus(program.status)}</p>
+          <p className="text-sm text-fg-muted" data-testid="program-next-step">
+            {NEXT_STEP[program.status] ?? humanizeStatus(program.status)}
+          </p>
           {program.rejectionReason && program.status === 'DRAFT' && (
             <p className="rounded-lg border border-amber-500/30 bg-amber-500/10 px-3 py-2 text-sm text-amber-200" data-testid="rejection-reason">
               Returned by the admin: {program.rejectionReason}
