@@ -60,6 +60,13 @@ test('the sign-in page and a not-found address, signed out', async () => {
     ['login', '/login'],
     ['not-found', '/no-such-page'],
   ]);
+  // A visitor has no dashboard yet: the way on from a wrong address is signing in.
+  const page = await newPage(browser);
+  await visit(page, '/no-such-page');
+  const way = page.getByTestId('not-found').getByRole('link');
+  assert.equal(await way.innerText(), 'Go to sign in');
+  assert.equal(await way.getAttribute('href'), '/login');
+  await page.context().close();
 });
 
 test('every page of the partner: the sidebar’s links, a sponsorship, a child on each tab', async () => {
