@@ -15,7 +15,7 @@ export default function AdminDashboardPage() {
     <>
       <PartnerPageHeader
         title={user ? `Karibu, ${user.displayName}` : 'Karibu'}
-        description="Sponsorship programs waiting for review, resources to check and tickets to assign."
+        description="Sponsorship programs waiting for your review, and the record of who did what."
       />
       <section aria-labelledby="approvals-title" className="card flex flex-col gap-4 p-5 sm:flex-row sm:items-center">
         <span className="grid size-11 shrink-0 place-items-center rounded-xl bg-brand-soft text-brand-text" aria-hidden="true">

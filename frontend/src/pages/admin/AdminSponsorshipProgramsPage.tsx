@@ -24,6 +24,10 @@ const STATUSES: ProgramStatus[] = ['PENDING_APPROVAL', 'ACTIVE', 'DRAFT', 'PAUSE
 const QUEUE_URL = { status: urlParam.oneOf(STATUSES, 'PENDING_APPROVAL'), page: urlParam.page() };
 
 /** The date column: when it was submitted (pending), approved (active) or last changed. */
+// On a phone the table keeps the program (with its partner and children under the name) and the Review button on
+// screen; the terms are in the review dialog.
+const ONLY_WIDE = 'hidden md:table-cell';
+
 function dateColumn(status: ProgramStatus): { header: string; value: (entry: PendingProgram) => string } {
   if (status === 'PENDING_APPROVAL') return { header: 'Submitted', value: (e) => formatDate(e.program.updatedAt) };
   if (status === 'ACTIVE') return { header: 'Approved', value: (e) => formatDate(e.program.approvedAt ?? e.program.updatedAt) };
@@ -41,11 +45,20 @@ export default function AdminSponsorshipProgramsPage() {
     {
       key: 'name',
       header: 'Program',
-      cell: ({ program }) => <TruncatedText text={program.name} lines={2} className="max-w-[12rem] font-medium text-fg sm:max-w-[20rem]" />,
+      cell: ({ program, partnerName }) => (
+        <div className="min-w-0">
+          <TruncatedText text={program.name} lines={2} className="max-w-[14rem] font-medium text-fg sm:max-w-[20rem]" />
+          {/* On a phone the partner and the children are said here, their columns being hidden. */}
+          <div className="text-xs text-fg-subtle md:hidden">
+            {partnerName} · {program.children.enrolled} / {program.minChildren} min
+          </div>
+        </div>
+      ),
     },
     {
       key: 'partner',
       header: 'Partner',
+      className: ONLY_WIDE,
       cell: ({ partnerName, partnerEmail }) => (
         <div className="min-w-0">
           <div className="text-fg">{partnerName}</div>
@@ -53,11 +66,12 @@ export default function AdminSponsorshipProgramsPage() {
         </div>
       ),
     },
-    { key: 'type', header: 'Type', cell: ({ program }) => programTypeLabel(program.programType) },
+    { key: 'type', header: 'Type', cell: ({ program }) => programTypeLabel(program.programType), className: ONLY_WIDE },
     {
       key: 'children',
       header: 'Children',
       align: 'right',
+      className: ONLY_WIDE,
       cell: ({ program }) => (
         <span className="whitespace-nowrap tabular-nums" data-testid="program-children">
           <span className={program.children.enrolled < program.minChildren ? 'text-brand-text' : 'text-fg'}>{program.children.enrolled}</span>
@@ -69,10 +83,11 @@ export default function AdminSponsorshipProgramsPage() {
       key: 'price',
       header: 'Price per child',
       align: 'right',
+      className: ONLY_WIDE,
       cell: ({ program }) => <span className="whitespace-nowrap tabular-nums">{formatCurrency(program.pricePerChild, program.currency)}</span>,
     },
-    { key: 'billing', header: 'Billing', cell: ({ program }) => billingPeriodLabel(program.billingPeriod) },
-    { key: 'date', header: date.header, cell: (entry) => <span className="whitespace-nowrap">{date.value(entry)}</span> },
+    { key: 'billing', header: 'Billing', cell: ({ program }) => billingPeriodLabel(program.billingPeriod), className: ONLY_WIDE },
+    { key: 'date', header: date.header, cell: (entry) => <span className="whitespace-nowrap">{date.value(entry)}</span>, className: ONLY_WIDE },
     {
       key: 'actions',
       // `relative` keeps the visually hidden label inside the table's scroll frame (an absolute sr-only

@@ -136,7 +136,7 @@ export default function SponsoredChildrenPage() {
         {list.data && (
           <p className="text-xs text-fg-muted" aria-live="polite" data-testid="children-count">
             {formatNumber(total)} {total === 1 ? 'child' : 'children'}
-            {filtered ? ' match these filters' : ''}
+            {filtered ? ` ${total === 1 ? 'matches' : 'match'} these filters` : ''}
           </p>
         )}
 

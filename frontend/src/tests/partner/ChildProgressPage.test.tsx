@@ -12,9 +12,12 @@ import {
   headerFixture,
   insightsFixture,
   journeyFixture,
+  programFixture,
+  PROGRAM_ID,
 } from './sponsorship-fixtures';
 
 const BASE = `/api/v1/partner/sponsorships/children/${CHILD_ID}`;
+const PROGRAM = `/api/v1/partner/sponsorships/programs/${PROGRAM_ID}`;
 
 function renderPage(search = '') {
   return renderWithProviders(
@@ -157,6 +160,7 @@ describe('ChildProgressPage', () => {
       [BASE]: json(headerFixture({ status: 'PENDING_CONSENT', consentStatus: 'revoked', displayName: 'Faith O.', school: null, dateOfBirth: null })),
       [`${BASE}/progress`]: consentRequired,
       [`${BASE}/goals`]: consentRequired,
+      [PROGRAM]: json(programFixture({ status: 'ACTIVE' })),
       'POST /api/v1/partner/sponsorships/consent/request': json({ children: 1, requested: 2, alreadyPending: 0, withoutGuardian: [] }),
       '/api/v1/partner/sponsorships/consent/request/preview': json({
         children: 1,
@@ -181,7 +185,7 @@ describe('ChildProgressPage', () => {
     // The header still says who the child is, as much as consent allows.
     expect(within(screen.getByTestId('child-header')).getByText('Consent withdrawn')).toBeInTheDocument();
 
-    await user.click(within(state).getByRole('button', { name: 'Request consent' }));
+    await user.click(await within(state).findByRole('button', { name: 'Request consent' }));
     // The same preview as a program-wide request, for this one child, before anything is sent.
     const confirm = await screen.findByTestId('consent-confirm');
     expect(confirm).toHaveTextContent('Each parent or guardian of Faith who has not been asked yet');
@@ -204,6 +208,22 @@ describe('ChildProgressPage', () => {
     await user.click(screen.getByRole('tab', { name: 'Goals' }));
     expect(await screen.findByTestId('consent-required')).toBeInTheDocument();
     expect(screen.queryByTestId('view-goals')).not.toBeInTheDocument();
+  });
+
+  it('offers no “Request consent” while the program waits for approval, and says when guardians can be asked', async () => {
+    const consentRequired = problem(403, 'You may not see this.', 'No consent yet.', { code: 'consent_required', consentStatus: 'not_requested' });
+    const spy = mockFetch({
+      [BASE]: json(headerFixture({ status: 'PENDING_CONSENT', consentStatus: 'not_requested', displayName: 'Amani W.', school: null, dateOfBirth: null })),
+      [`${BASE}/progress`]: consentRequired,
+      [PROGRAM]: json(programFixture({ status: 'PENDING_APPROVAL' })),
+    });
+    renderPage();
+
+    const notYet = await screen.findByTestId('consent-not-yet');
+    expect(notYet).toHaveTextContent('The program is waiting for an admin’s approval. Guardians can be asked once it is approved.');
+    expect(within(notYet).getByRole('link', { name: 'Open the program' })).toHaveAttribute('href', `/dashboard/partner/sponsorships/${PROGRAM_ID}`);
+    expect(within(screen.getByTestId('consent-required')).queryByRole('button', { name: 'Request consent' })).not.toBeInTheDocument();
+    expect(spy.mock.calls.some(([, init]) => init?.method === 'POST')).toBe(false);
   });
 
   it('shows a load error (not the consent state) for other failures, with a retry', async () => {

@@ -94,7 +94,7 @@ describe('SponsoredChildrenPage', () => {
     expect(q.get('hasAlert')).toBe('true');
     expect(screen.getByTestId('alerts-only')).toBeChecked();
     expect(screen.getByLabelText('Status')).toHaveValue('ACTIVE');
-    expect(screen.getByTestId('children-count')).toHaveTextContent('1 child match these filters');
+    expect(screen.getByTestId('children-count')).toHaveTextContent('1 child matches these filters');
   });
 
   it('filters by program, grade and alerts, keeping the filters in the URL', async () => {

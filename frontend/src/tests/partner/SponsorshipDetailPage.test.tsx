@@ -52,6 +52,37 @@ describe('SponsorshipDetailPage', () => {
     expect(within(actions).getAllByRole('button').map((b) => b.textContent)).toEqual(['Submit for approval', 'Cancel program']);
   });
 
+  it('while the program waits for approval, says guardians are asked once it is approved (not before)', async () => {
+    routes(programFixture({ status: 'PENDING_APPROVAL', allowedActions: ['cancel'] }));
+    renderPage();
+    expect(await screen.findByTestId('program-next-step')).toHaveTextContent(
+      'An Elimu admin is reviewing the program. Once it is approved, ask the guardians for consent.',
+    );
+  });
+
+  it('puts each goal’s measure and target into words, never a stored key', async () => {
+    routes(
+      programFixture({
+        goals: [
+          { title: 'Most children at ME in Mathematics', metric: 'share_me_or_above:MATH', target: 80 },
+          { title: 'Learning every week', metric: 'avg_weekly_minutes', target: 150 },
+          { title: 'Raise the English score', metric: 'score_change:ENG', target: 10 },
+          { title: 'Digital skills', metric: 'competency:digital_literacy', target: 3 },
+          { title: 'Lessons', metric: 'lessons_completed_per_child', target: 20 },
+        ],
+      }),
+    );
+    renderPage();
+    await screen.findByRole('heading', { level: 1, name: 'Kisumu Lakeside Readers' });
+    expect(screen.getAllByTestId('program-goal-target').map((t) => t.textContent?.replace(/\u00a0/g, ' '))).toEqual([
+      '% at ME or above in Mathematics · target 80%',
+      'Minutes of learning a week · target 150',
+      'Score change in English · target 10',
+      'Competency in digital literacy · target 3',
+      'Lessons completed per child · target 20',
+    ]);
+  });
+
   it('disables “Submit for approval” below the minimum and says how many children are missing', async () => {
     routes(programFixture({ children: { enrolled: 3, active: 0, pendingConsent: 3, paused: 0, graduated: 0, removed: 0 } }));
     renderPage();

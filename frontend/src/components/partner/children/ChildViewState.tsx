@@ -23,6 +23,7 @@ export function ChildViewState<T>({ query, child, what, children }: ChildViewSta
       return (
         <ConsentRequiredState
           childId={child.id}
+          programId={child.programId}
           childName={child.displayName.split(' ')[0] ?? child.displayName}
           consentStatus={consent.consentStatus ?? child.consentStatus}
           message={consent.message}

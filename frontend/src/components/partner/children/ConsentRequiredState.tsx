@@ -1,9 +1,11 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { MailCheck, ShieldAlert } from 'lucide-react';
 import { ConsentRequestConfirm } from '@/components/partner/sponsorships/ConsentRequestConfirm';
 import { formatNumber } from '@/lib/format';
 import { useRequestConsent } from '@/services/partner/consent';
-import type { ChildConsentStatus } from '@/types/partner';
+import { useProgram } from '@/services/partner/programs';
+import type { ChildConsentStatus, ProgramStatus } from '@/types/partner';
 
 const WHY: Record<ChildConsentStatus, string> = {
   not_requested: 'No parent or guardian has been asked yet. Ask them, and this view opens once one of them agrees.',
@@ -14,8 +16,17 @@ const WHY: Record<ChildConsentStatus, string> = {
   program_not_active: 'A guardian agreed, but children’s data is shown only while the program is approved and running (active or paused).',
 };
 
+/** Why guardians cannot be asked yet: the server asks them only while the program is active. */
+const NOT_YET: Partial<Record<ProgramStatus, string>> = {
+  DRAFT: 'The program is still a draft. Guardians can be asked once it is submitted and an admin approves it.',
+  PENDING_APPROVAL: 'The program is waiting for an admin’s approval. Guardians can be asked once it is approved.',
+  PAUSED: 'The program is paused. Resume it to ask guardians.',
+};
+
 export interface ConsentRequiredStateProps {
   childId: string;
+  /** The child's program: guardians are asked only while it is active. */
+  programId: string;
   childName: string;
   consentStatus: ChildConsentStatus | null;
   /** The server's words (403 consent_required detail). */
@@ -29,10 +40,16 @@ export interface ConsentRequiredStateProps {
  * not answered, declined, withdrew) and a button to ask the guardians, which first shows the same preview as a
  * program-wide request: who will be asked and what they will read.
  */
-export function ConsentRequiredState({ childId, childName, consentStatus, message, canRequest = true }: ConsentRequiredStateProps) {
+export function ConsentRequiredState({ childId, programId, childName, consentStatus, message, canRequest = true }: ConsentRequiredStateProps) {
   const request = useRequestConsent();
   const result = request.data;
   const [confirming, setConfirming] = useState(false);
+  // Offered only when it can work: a button that can only be refused is no guidance. If the program cannot be read,
+  // the button stays and the server's answer explains.
+  const program = useProgram(programId);
+  const programStatus = program.data?.status;
+  const notYet = programStatus && programStatus !== 'ACTIVE' ? NOT_YET[programStatus] : undefined;
+  const canAsk = canRequest && (programStatus === 'ACTIVE' || program.isError);
   return (
     <div className="flex flex-col items-center gap-4 rounded-xl border border-dashed border-amber-500/40 bg-amber-500/5 px-6 py-12 text-center" data-testid="consent-required" role="region" aria-label="Consent required">
       <span className="grid size-12 place-items-center rounded-full bg-amber-500/10 text-amber-300 ring-1 ring-amber-500/30" aria-hidden="true">
@@ -57,8 +74,15 @@ export function ConsentRequiredState({ childId, childName, consentStatus, messag
                 ? 'This child has no guardian account to ask; the school needs to link a parent first.'
                 : 'Nobody new to ask.'}
         </p>
+      ) : canRequest && notYet ? (
+        <p className="max-w-md text-sm text-fg-muted" data-testid="consent-not-yet">
+          {notYet}{' '}
+          <Link to={`/dashboard/partner/sponsorships/${programId}`} className="font-medium text-brand-text underline">
+            Open the program
+          </Link>
+        </p>
       ) : (
-        canRequest && (
+        canAsk && (
           <button
             type="button"
             className="btn-primary"

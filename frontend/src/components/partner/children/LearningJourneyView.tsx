@@ -78,9 +78,10 @@ export function LearningJourneyView({ journey }: { journey: LearningJourney }) {
             <ul className="flex flex-col divide-y divide-line" data-testid="recent-lessons">
               {journey.recentLessons.map((l) => (
                 <li key={`${l.lessonId}-${l.updatedAt}`} className="flex items-start justify-between gap-3 py-2 first:pt-0 last:pb-0">
+                  {/* Titles wrap: cut to a few letters beside the meta column on a phone, they said nothing. */}
                   <div className="min-w-0">
-                    <p className="truncate text-sm text-fg">{l.lessonTitle}</p>
-                    <p className="truncate text-xs text-fg-subtle">
+                    <p className="break-words text-sm text-fg">{l.lessonTitle}</p>
+                    <p className="break-words text-xs text-fg-subtle">
                       {l.learningAreaName} · {l.courseTitle}
                     </p>
                   </div>

@@ -125,7 +125,8 @@ export function PartnerChart({
             ) : type === 'bar' ? (
               <BarChart data={data} margin={{ top: 8, right: 8, left: -12, bottom: 0 }}>
                 <CartesianGrid stroke="#2a2a35" vertical={false} />
-                <XAxis dataKey={xKey} {...AXIS} interval={0} />
+                {/* Labels that would touch are skipped (a phone has room for about four of seven days), never overlapped. */}
+                <XAxis dataKey={xKey} {...AXIS} interval="preserveStartEnd" minTickGap={8} />
                 <YAxis {...AXIS} allowDecimals={false} tickFormatter={format} />
                 <Tooltip {...TOOLTIP} formatter={format} />
                 {legend && <Legend wrapperStyle={{ fontSize: 12 }} />}

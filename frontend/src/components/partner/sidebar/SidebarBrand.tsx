@@ -14,11 +14,12 @@ export interface SidebarBrandProps {
 export function SidebarBrand({ collapsed, isDesktop, onMobileClose, onCollapse }: SidebarBrandProps) {
   return (
     <div className={cn('flex h-16 shrink-0 items-center gap-2 border-b border-line px-4', collapsed && 'justify-center px-2')}>
-      <Link to="/dashboard/partner" className="flex min-w-0 items-center gap-2.5 rounded-lg" aria-label="Elimu partner dashboard home">
+      {/* The name begins with the words on screen, so a voice-control user can say what they see. */}
+      <Link to="/dashboard/partner" className="flex min-w-0 items-center gap-2.5 rounded-lg" aria-label="Elimu Partner, home">
         <ElimuMark className="size-8 shrink-0" />
         {!collapsed && (
           <span className="min-w-0 leading-tight">
-            <span className="block text-sm font-semibold text-fg">Elimu</span>
+            <span className="block text-sm font-semibold text-fg">Elimu</span>{' '}
             <span className="block text-[11px] font-medium uppercase tracking-wider text-fg-subtle">Partner</span>
           </span>
         )}

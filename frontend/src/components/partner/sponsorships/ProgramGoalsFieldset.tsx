@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { useFieldArray, useFormState, useWatch, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { Plus, Trash2 } from 'lucide-react';
 import { FormField, fieldIds } from './FormField';
-import { findProgramGoalMetric, PROGRAM_GOAL_METRIC_GROUPS } from './program-goal-metrics';
+import { findProgramGoalMetric, programGoalMetricLabel, PROGRAM_GOAL_METRIC_GROUPS } from './program-goal-metrics';
 import { MAX_GOALS, type ProgramFormValues } from './program-schema';
 
 export interface ProgramGoalsFieldsetProps {
@@ -65,7 +65,7 @@ export function ProgramGoalsFieldset({ idPrefix, control, register, errors }: Pr
                   </optgroup>
                 ))}
                 {/* A metric typed before the list existed stays selectable, so editing never loses it. */}
-                {metrics[i] && !findProgramGoalMetric(metrics[i]) && <option value={metrics[i]}>{metrics[i]}</option>}
+                {metrics[i] && !findProgramGoalMetric(metrics[i]) && <option value={metrics[i]}>{programGoalMetricLabel(metrics[i])}</option>}
               </select>
             </FormField>
             <FormField

@@ -4,13 +4,13 @@ import { formatCurrency, formatDate, formatDateRange, formatNumber } from '@/lib
 import type { ProgramResponse } from '@/types/partner';
 import { EnrollmentMeter } from './EnrollmentMeter';
 import { ProgramActions } from './ProgramActions';
-import { programGoalMetricLabel } from './program-goal-metrics';
+import { programGoalTargetText } from './program-goal-metrics';
 
 const PERIOD = { monthly: 'Monthly', termly: 'Termly (three school terms)', annual: 'Annual' } as const;
 
 const NEXT_STEP: Record<string, string> = {
   DRAFT: 'Add at least the minimum number of children, then submit the program for approval.',
-  PENDING_APPROVAL: 'An Elimu admin is reviewing the program. Meanwhile, ask guardians for consent.',
+  PENDING_APPROVAL: 'An Elimu admin is reviewing the program. Once it is approved, ask the guardians for consent.',
   ACTIVE: 'Children with consent are followed and billed. Pause the program to hold it.',
   PAUSED: 'The program is on hold. Resume it once it has its minimum of children.',
   COMPLETED: 'The program has ended. Its children stay on record.',
@@ -40,7 +40,9 @@ export function ProgramOverview({ program }: { program: ProgramResponse }) {
               program.submittedAt && program.status === 'PENDING_APPROVAL' && <span className="text-xs text-fg-subtle">Submitted {formatDate(program.submittedAt)}</span>
             )}
           </div>
-          <p className="text-sm text-fg-muted">{NEXT_STEP[program.status] ?? humanizeStatus(program.status)}</p>
+          <p className="text-sm text-fg-muted" data-testid="program-next-step">
+            {NEXT_STEP[program.status] ?? humanizeStatus(program.status)}
+          </p>
           {program.rejectionReason && program.status === 'DRAFT' && (
             <p className="rounded-lg border border-amber-500/30 bg-amber-500/10 px-3 py-2 text-sm text-amber-200" data-testid="rejection-reason">
               Returned by the admin: {program.rejectionReason}
@@ -94,9 +96,8 @@ export function ProgramOverview({ program }: { program: ProgramResponse }) {
               <li key={i} className="flex flex-col gap-0.5 border-b border-line pb-2 last:border-0 last:pb-0 sm:flex-row sm:items-baseline sm:justify-between sm:gap-3">
                 <span className="text-fg">{g.title}</span>
                 {(g.target !== null && g.target !== undefined) || g.metric ? (
-                  <span className="text-xs text-fg-subtle sm:shrink-0 sm:text-right">
-                    {g.target !== null && g.target !== undefined ? `Target ${formatNumber(g.target)}` : ''}
-                    {g.metric ? ` · ${programGoalMetricLabel(g.metric)}` : ''}
+                  <span className="text-xs text-fg-subtle sm:max-w-[50%] sm:text-right" data-testid="program-goal-target">
+                    {programGoalTargetText(g.metric, g.target, formatNumber)}
                   </span>
                 ) : null}
               </li>
