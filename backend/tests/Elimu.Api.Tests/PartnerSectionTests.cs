@@ -42,10 +42,10 @@ public sealed class PartnerSectionTests
         [("Dashboard", "Finance")] = ["BillingStats", "BillingSummary", "CurrencyAmount"],
         [("Dashboard", "Support")] = ["TicketStats"],
         [("Enrollments", "Consent")] = ["ConsentStats", "ConsentSpan"],
+        // An import names programs by ProgramRef and enrolls through the planner; the cohort chart reads child rows.
         [("Enrollments", "Sponsorships")] = [
-            "ProgramStore", "ProgramLifecycle", "ProgramLock", "EnrollmentPlanner", "ProgramValidation", "RefusedStudent", "ProgramChildCounts",
-            // debt: an import writes sponsored children into programs through the Sponsorships entities.
-            "SponsoredChild", "SponsoredChildStatus", "SponsorshipProgram", "ProgramStatus"],
+            "ProgramStore", "ProgramRef", "ProgramLifecycle", "ProgramLock", "EnrollmentPlanner", "ProgramValidation", "RefusedStudent",
+            "ProgramChildCounts", "SponsoredChildReader", "SponsoredChildRow", "ProgramStatus"],
         [("Sponsorships", "Profiles")] = ["PartnerNames", "PartnerName"],
         // debt: navigations from a subscription, an impact report and a ticket to their program or meeting.
         [("Finance", "Sponsorships")] = ["SponsorshipProgram", "BillingPeriod"],
