@@ -23,16 +23,18 @@ public sealed class PartnerSectionTests
     {
         // Shared holds only the interfaces sections offer each other; anyone may use it.
         [("Consent", "Sponsorships")] = [
-            "SponsorshipEndpoints", "ProgramStore", "ProgramLifecycle", "ProgramLock", "ProgramStatusHandlers",
-            // debt: consent records hang off the sponsored child and its program, the gate filters on them, and the
-            // consent snapshot copies the program's terms.
-            "SponsoredChild", "SponsoredChildStatus", "SponsorshipProgram", "ProgramStatus", "ProgramType", "ProgramGoal"],
-        // debt: the guardian's view names the partner from its profile inside the same query.
-        [("Consent", "Profiles")] = ["PartnerNames", "PartnerProfile"],
+            "SponsorshipEndpoints", "ProgramStore", "ProgramLifecycle", "ProgramLock", "ProgramStatusHandlers", "SponsoredChildStatusChanges",
+            "SponsoredChildStatus", "ProgramStatus", "ProgramType",
+            // debt: consent records hang off the sponsored child and its program (read through the navigation), the gate
+            // filters on them, and the consent snapshot copies the program's terms. The child's status is written by
+            // Sponsorships (SponsoredChildStatusChanges), no longer here.
+            "SponsoredChild", "SponsorshipProgram", "ProgramGoal"],
+        [("Consent", "Profiles")] = ["PartnerNames", "PartnerName"],
+        // The children's views read rows and details through Sponsorships' reader, never its entities; goals and
+        // milestones are the JSON values of the views' contracts.
         [("ChildData", "Sponsorships")] = [
-            "SponsorshipEndpoints",
-            // debt: the children's views read the child, its program and the partner's goals kept on it.
-            "SponsoredChild", "SponsoredChildStatus", "SponsorshipProgram", "ProgramStatus", "ChildGoal", "ChildGoalKind", "AiMilestone"],
+            "SponsorshipEndpoints", "SponsoredChildReader", "SponsoredChildRow", "SponsoredChildDetails",
+            "SponsoredChildStatus", "ProgramStatus", "ChildGoal", "ChildGoalKind", "AiMilestone"],
         [("ChildData", "Consent")] = ["ConsentReader", "ChildConsentStatus"],
         [("Dashboard", "ChildData")] = ["ChildLearningGate"],
         [("Dashboard", "Consent")] = ["ConsentStats"],
@@ -40,12 +42,11 @@ public sealed class PartnerSectionTests
         [("Dashboard", "Finance")] = ["BillingStats", "BillingSummary", "CurrencyAmount"],
         [("Dashboard", "Support")] = ["TicketStats"],
         [("Enrollments", "Consent")] = ["ConsentStats", "ConsentSpan"],
+        // An import names programs by ProgramRef and enrolls through the planner; the cohort chart reads child rows.
         [("Enrollments", "Sponsorships")] = [
-            "ProgramStore", "ProgramLifecycle", "ProgramLock", "EnrollmentPlanner", "ProgramValidation", "RefusedStudent", "ProgramChildCounts",
-            // debt: an import writes sponsored children into programs through the Sponsorships entities.
-            "SponsoredChild", "SponsoredChildStatus", "SponsorshipProgram", "ProgramStatus"],
-        // debt: the admin's approval list names the partner from its profile inside the same query.
-        [("Sponsorships", "Profiles")] = ["PartnerProfile"],
+            "ProgramStore", "ProgramRef", "ProgramLifecycle", "ProgramLock", "EnrollmentPlanner", "ProgramValidation", "RefusedStudent",
+            "ProgramChildCounts", "SponsoredChildReader", "SponsoredChildRow", "ProgramStatus"],
+        [("Sponsorships", "Profiles")] = ["PartnerNames", "PartnerName"],
         // debt: navigations from a subscription, an impact report and a ticket to their program or meeting.
         [("Finance", "Sponsorships")] = ["SponsorshipProgram", "BillingPeriod"],
         [("Analytics", "Sponsorships")] = ["SponsorshipProgram"],

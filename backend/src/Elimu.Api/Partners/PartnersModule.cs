@@ -29,6 +29,8 @@ public static class PartnersModule
         services.AddScoped<DashboardOverviewService>();
         services.AddScoped<PartnerNames>();
         services.AddScoped<ProgramStore>();
+        services.AddScoped<SponsoredChildReader>();
+        services.AddScoped<SponsoredChildStatusChanges>();
         services.AddScoped<ConsentReader>();
         services.AddScoped<ChildAccess>();
         services.AddScoped<ChildLearningGate>();

@@ -19,6 +19,9 @@ public static class PlatformModule
         services.AddScoped<ChildLearningInsights>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<ReadAudit>();
+        services.AddSingleton<ReadAuditQueue>();
+        services.AddSingleton<IReadAuditQueue>(sp => sp.GetRequiredService<ReadAuditQueue>());
+        services.AddHostedService<ReadAuditWriter>();
         services.AddScoped<Notifier>();
         services.AddScoped<StudentDirectory>();
         return services;

@@ -1,5 +1,6 @@
 using Elimu.Api.Data;
 using Elimu.Api.Data.Seeding;
+using Elimu.Api.Platform.Audit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -70,8 +71,13 @@ public class ElimuApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
+    /// <summary>Waits until the read audits queued so far are in the database (they are written off the request path).</summary>
+    public Task ReadAuditsWrittenAsync() => Services.GetRequiredService<IReadAuditQueue>().DrainAsync();
+
+    /// <summary>Runs <paramref name="work"/> on a fresh context, once the read audits queued so far are written.</summary>
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
     {
+        await ReadAuditsWrittenAsync();
         using var scope = Services.CreateScope();
         return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Elimu.Api.Common;
-using Elimu.Api.Data;
 using Elimu.Api.Partners.Consent;
 using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Platform.Learning;
@@ -25,15 +24,15 @@ public sealed record ChildCohortsResponse(int Total, IReadOnlyList<ChildCohortSu
 public static class ChildCohorts
 {
     public static async Task<Ok<ChildCohortsResponse>> Handle([AsParameters] ChildCohortQuery q, ClaimsPrincipal user,
-        AppDbContext db, ConsentReader consent, ChildLearningGate gate, TimeProvider clock, CancellationToken ct)
+        SponsoredChildReader sponsored, ConsentReader consent, ChildLearningGate gate, TimeProvider clock, CancellationToken ct)
     {
         var partnerId = user.UserId();
         var today = NairobiTime.Today(clock);
         var matching = ListChildren.Matching(new ChildFilter(q.ProgramId, q.Status, q.Grade, q.County, q.Search, q.HasAlert), partnerId, today,
-            db, consent, gate);
-        var visible = consent.Visible(partnerId).Select(c => c.Id);
+            sponsored, consent, gate);
+        var visible = consent.VisibleChildIds(partnerId);
         var rows = await matching
-            .Select(c => new { c.ProgramId, ProgramName = c.Program!.Name, c.StudentId, Consented = visible.Contains(c.Id) })
+            .Select(c => new { c.ProgramId, c.ProgramName, c.StudentId, Consented = visible.Contains(c.Id) })
             .ToListAsync(ct);
 
         var (minutes, inactive) = await gate.CohortFiguresAsync(partnerId, matching, today, ct);

@@ -9,7 +9,7 @@ public static class ChildDataEndpoints
 {
     public static IEndpointRouteBuilder MapChildDataApi(this IEndpointRouteBuilder app)
     {
-        // ReadAuditFilter writes, once per request, the children the privacy gate revealed.
+        // ReadAuditFilter queues, once per request, the audit of the children the privacy gate revealed.
         var partner = app.MapGroup(SponsorshipEndpoints.Prefix).WithTags("Partner · Partnerships").RequireAuthorization(Roles.Partner)
             .AddEndpointFilter<ReadAuditFilter>();
 

@@ -12,7 +12,8 @@ namespace Elimu.Api.Partners.ChildData;
 /// program state) lets the partner see, and it is the only Partners type that calls the Platform.Learning readers;
 /// ArchitectureTests hold that. Billing state, when it joins the rule, goes here too.
 /// </summary>
-public sealed class ChildLearningGate(ChildAccess access, ConsentReader consent, ChildLearningInsights insights, LearningStats learning)
+public sealed class ChildLearningGate(ChildAccess access, ConsentReader consent, SponsoredChildReader children, ChildLearningInsights insights,
+    LearningStats learning)
 {
     public async Task<LearningJourney> JourneyAsync(Guid partnerId, Guid childId, CancellationToken ct) =>
         await insights.GetJourneyAsync((await access.VisibleAsync(partnerId, childId, "progress", ct)).StudentId, ct);
@@ -29,12 +30,15 @@ public sealed class ChildLearningGate(ChildAccess access, ConsentReader consent,
         return await insights.GetSignalsAsync(child.StudentId, Specs(child), ct);
     }
 
-    /// <summary>The visible child's goals with their progress; <paramref name="change"/> (if any) edits and saves them first.</summary>
-    public async Task<(SponsoredChild Child, IReadOnlyList<GoalProgress> Progress)> GoalsAsync(Guid partnerId, Guid childId, string view,
-        Func<SponsoredChild, Task>? change, CancellationToken ct)
+    /// <summary>
+    /// The visible child's goals with their progress; <paramref name="replace"/> (if any) builds the new goals, once the
+    /// child is known to be visible (so a bad body for a hidden child still answers 403/404), and they are saved first.
+    /// </summary>
+    public async Task<(SponsoredChildDetails Child, IReadOnlyList<GoalProgress> Progress)> GoalsAsync(Guid partnerId, Guid childId, string view,
+        Func<List<ChildGoal>>? replace, CancellationToken ct)
     {
         var child = await access.VisibleAsync(partnerId, childId, view, ct);
-        if (change is not null) await change(child);
+        if (replace is not null) child = await children.ReplaceGoalsAsync(partnerId, child.Id, replace(), ct);
         return (child, await insights.GetGoalProgressAsync(child.StudentId, Specs(child), ct));
     }
 
@@ -50,16 +54,16 @@ public sealed class ChildLearningGate(ChildAccess access, ConsentReader consent,
     /// <summary>The partner's visible children with no session in the current learning week; a composable query.</summary>
     public IQueryable<Guid> AlertingChildIds(Guid partnerId, DateOnly today)
     {
-        var inactive = learning.Inactive(consent.Visible(partnerId).Select(c => c.StudentId), today);
-        return consent.Visible(partnerId).Where(c => inactive.Contains(c.StudentId)).Select(c => c.Id);
+        var inactive = learning.Inactive(consent.VisibleStudentIds(partnerId), today);
+        return consent.VisibleChildIds(partnerId, inactive);
     }
 
-    /// <summary>This week's minutes and the inactive students, over the visible ones among <paramref name="children"/>.</summary>
+    /// <summary>This week's minutes and the inactive students, over the visible ones among <paramref name="matching"/>.</summary>
     public async Task<(Dictionary<Guid, int> Minutes, HashSet<Guid> Inactive)> CohortFiguresAsync(Guid partnerId,
-        IQueryable<SponsoredChild> children, DateOnly today, CancellationToken ct)
+        IQueryable<SponsoredChildRow> matching, DateOnly today, CancellationToken ct)
     {
-        var visible = consent.Visible(partnerId).Select(c => c.Id);
-        var students = children.Where(c => visible.Contains(c.Id)).Select(c => c.StudentId);
+        var visible = consent.VisibleChildIds(partnerId);
+        var students = matching.Where(c => visible.Contains(c.Id)).Select(c => c.StudentId);
         var minutes = await learning.MinutesThisWeekAsync(students, today, ct);
         var inactive = (await learning.Inactive(students, today).ToListAsync(ct)).ToHashSet();
         return (minutes, inactive);
@@ -73,9 +77,9 @@ public sealed class ChildLearningGate(ChildAccess access, ConsentReader consent,
     public Task<decimal> AverageWeeklyMinutesAsync(Guid partnerId, DateOnly today, int weeks, CancellationToken ct) =>
         learning.AverageWeeklyMinutesAsync(VisibleStudents(partnerId), today, weeks, ct);
 
-    private IQueryable<Guid> VisibleStudents(Guid partnerId) => consent.Visible(partnerId).Select(c => c.StudentId).Distinct();
+    private IQueryable<Guid> VisibleStudents(Guid partnerId) => consent.VisibleStudentIds(partnerId);
 
-    private static List<GoalSpec> Specs(SponsoredChild child) => child.PartnerGoals
+    private static List<GoalSpec> Specs(SponsoredChildDetails child) => child.PartnerGoals
         .Select(g => new GoalSpec(g.Id, g.Kind.ToString(), g.LearningAreaCode, g.Target, g.DueDate, DateOnly.FromDateTime(child.EnrolledAt)))
         .ToList();
 }

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Elimu.Api.Common;
-using Elimu.Api.Data;
 using Elimu.Api.Partners.Consent;
 using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Platform.Learning.Insights;
@@ -19,9 +18,9 @@ public static class ChildViews
         var partnerId = user.UserId();
         var child = await access.OwnedAsync(partnerId, id, ct);
         var status = (await consent.StatusesAsync(partnerId, [child.Id], "header", ct))[child.Id];
-        var s = child.Student!;
+        var s = child.Student;
         var visible = status == ChildConsentStatus.given;
-        return TypedResults.Ok(new ChildHeader(child.Id, child.StudentId, child.ProgramId, child.Program!.Name, child.Status, status,
+        return TypedResults.Ok(new ChildHeader(child.Id, child.StudentId, child.ProgramId, child.ProgramName, child.Status, status,
             StudentDirectory.NameFor(s.FirstName, s.LastName, visible), s.Grade, s.County,
             visible ? s.School : null, visible ? s.DateOfBirth : null, child.EnrolledAt, visible ? child.Notes : null));
     }
@@ -40,20 +39,16 @@ public static class ChildViews
         TypedResults.Ok(Describe(await gate.GoalsAsync(user.UserId(), id, "goals", null, ct)));
 
     public static async Task<Ok<ChildGoalsResponse>> SetGoals(Guid id, ChildGoalsRequest request, ClaimsPrincipal user,
-        ChildLearningGate gate, AppDbContext db, CancellationToken ct)
+        ChildLearningGate gate, CancellationToken ct)
     {
-        var goals = await gate.GoalsAsync(user.UserId(), id, "goals.update", async child =>
-        {
-            child.PartnerGoals = ValidateGoals(request.Goals ?? []);
-            await db.SaveChangesAsync(ct);
-        }, ct);
+        var goals = await gate.GoalsAsync(user.UserId(), id, "goals.update", () => ValidateGoals(request.Goals ?? []), ct);
         return TypedResults.Ok(Describe(goals));
     }
 
     public static async Task<Ok<ChildInsightsResponse>> Insights(Guid id, ClaimsPrincipal user, ChildLearningGate gate, CancellationToken ct) =>
         TypedResults.Ok(new ChildInsightsResponse(await gate.SignalsAsync(user.UserId(), id, ct), null, null));
 
-    private static ChildGoalsResponse Describe((SponsoredChild Child, IReadOnlyList<GoalProgress> Progress) goals) =>
+    private static ChildGoalsResponse Describe((SponsoredChildDetails Child, IReadOnlyList<GoalProgress> Progress) goals) =>
         new(goals.Child.PartnerGoals.Zip(goals.Progress, (g, p) => new ChildGoalResponse(g, p)).ToList(), goals.Child.AiMilestones);
 
     private static List<ChildGoal> ValidateGoals(IReadOnlyList<ChildGoalInput> inputs)

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Elimu.Api.Common;
-using Elimu.Api.Data;
 using Elimu.Api.Partners.Consent;
 using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Platform.Learning;
@@ -22,23 +21,23 @@ public sealed record ChildFilter(Guid? ProgramId, SponsoredChildStatus? Status, 
 public static class ListChildren
 {
     public static async Task<Ok<Paged<SponsoredChildResponse>>> Handle([AsParameters] ChildListQuery q, ClaimsPrincipal user,
-        AppDbContext db, ConsentReader consent, ChildLearningGate gate, TimeProvider clock, CancellationToken ct)
+        SponsoredChildReader sponsored, ConsentReader consent, ChildLearningGate gate, TimeProvider clock, CancellationToken ct)
     {
         var partnerId = user.UserId();
         var today = NairobiTime.Today(clock);
-        var children = Matching(new ChildFilter(q.ProgramId, q.Status, q.Grade, q.County, q.Search, q.HasAlert), partnerId, today, db, consent, gate);
+        var children = Matching(new ChildFilter(q.ProgramId, q.Status, q.Grade, q.County, q.Search, q.HasAlert), partnerId, today, sponsored, consent, gate);
 
         var desc = q.Descending == true;
         var ordered = (q.Sort ?? ChildSort.name) switch
         {
             ChildSort.enrolled_at => desc ? children.OrderByDescending(c => c.EnrolledAt) : children.OrderBy(c => c.EnrolledAt),
-            ChildSort.grade => desc ? children.OrderByDescending(c => c.Student!.Grade) : children.OrderBy(c => c.Student!.Grade),
+            ChildSort.grade => desc ? children.OrderByDescending(c => c.Grade) : children.OrderBy(c => c.Grade),
             ChildSort.status => desc ? children.OrderByDescending(c => c.Status) : children.OrderBy(c => c.Status),
-            _ => desc ? children.OrderByDescending(c => c.Student!.FirstName) : children.OrderBy(c => c.Student!.FirstName),
+            _ => desc ? children.OrderByDescending(c => c.FirstName) : children.OrderBy(c => c.FirstName),
         };
         var paged = await ordered.ThenBy(c => c.Id)
-            .Select(c => new Row(c.Id, c.StudentId, c.ProgramId, c.Program!.Name, c.Status, c.Student!.FirstName, c.Student.LastName,
-                c.Student.Grade, c.Student.County, c.Student.School, c.EnrolledAt, c.RemovedAt))
+            .Select(c => new Row(c.Id, c.StudentId, c.ProgramId, c.ProgramName, c.Status, c.FirstName, c.LastName,
+                c.Grade, c.County, c.School, c.EnrolledAt, c.RemovedAt))
             .ToPagedAsync(PageRequest.From(q.Page, q.PageSize), ct);
 
         var (statuses, figures) = await gate.CardsAsync(partnerId, paged.Items.Select(c => (c.Id, c.StudentId)).ToList(), "list", today, ct);
@@ -47,20 +46,21 @@ public static class ListChildren
     }
 
     /// <summary>The partner's children that match the filters: the one definition the list and the cohort figures share.</summary>
-    internal static IQueryable<SponsoredChild> Matching(ChildFilter f, Guid partnerId, DateOnly today, AppDbContext db, ConsentReader consent, ChildLearningGate gate)
+    internal static IQueryable<SponsoredChildRow> Matching(ChildFilter f, Guid partnerId, DateOnly today, SponsoredChildReader sponsored,
+        ConsentReader consent, ChildLearningGate gate)
     {
-        var children = db.SponsoredChildren.Where(c => c.PartnerId == partnerId);
+        var children = sponsored.OfPartner(partnerId);
         if (f.ProgramId is { } programId) children = children.Where(c => c.ProgramId == programId);
         children = f.Status is { } status ? children.Where(c => c.Status == status) : children.Where(c => c.Status != SponsoredChildStatus.REMOVED);
-        if (f.Grade is { } grade) children = children.Where(c => c.Student!.Grade == grade);
-        if (!string.IsNullOrWhiteSpace(f.County)) children = children.Where(c => c.Student!.County == f.County);
+        if (f.Grade is { } grade) children = children.Where(c => c.Grade == grade);
+        if (!string.IsNullOrWhiteSpace(f.County)) children = children.Where(c => c.County == f.County);
         if (!string.IsNullOrWhiteSpace(f.Search))
         {
             // Before consent only the first name is known to the partner, so only consented children match on last name.
             var term = f.Search.Trim().ToLower();
-            var visible = consent.Visible(partnerId).Select(v => v.Id);
-            children = children.Where(c => c.Student!.FirstName.ToLower().Contains(term)
-                || (visible.Contains(c.Id) && c.Student.LastName.ToLower().Contains(term)));
+            var visible = consent.VisibleChildIds(partnerId);
+            children = children.Where(c => c.FirstName.ToLower().Contains(term)
+                || (visible.Contains(c.Id) && c.LastName.ToLower().Contains(term)));
         }
         if (f.HasAlert is { } alert)
         {

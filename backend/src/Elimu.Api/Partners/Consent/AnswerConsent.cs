@@ -19,11 +19,11 @@ namespace Elimu.Api.Partners.Consent;
 public static class AnswerConsent
 {
     public static async Task<Ok<ParentConsentResponse>> Respond(Guid id, ConsentAnswer answer, ClaimsPrincipal user, HttpContext http,
-        AppDbContext db, ConsentReader reader, ParentConsentQueries queries, AuditTrail audit, Notifier notifier,
-        IPartnerCountersChanged counters, TimeProvider clock, CancellationToken ct)
+        AppDbContext db, ConsentReader reader, SponsoredChildStatusChanges children, ParentConsentQueries queries, AuditTrail audit,
+        Notifier notifier, IPartnerCountersChanged counters, TimeProvider clock, CancellationToken ct)
     {
         var parentId = user.UserId();
-        await using var transaction = await LockChildAsync(db, id, parentId, ct);
+        await using var transaction = await LockChildAsync(db, children, id, parentId, ct);
         var consent = await LoadOwnAsync(db, id, parentId, ct);
         var child = consent.SponsoredChild!;
         var changing = consent.Status is ConsentStatus.declined or ConsentStatus.revoked;
@@ -61,19 +61,19 @@ public static class AnswerConsent
         audit.Record(parentId, given ? "consent.give" : "consent.decline", "sponsorship_consent", answered.Id,
             changing ? $"changes the {consent.Status} answer {consent.Id}" : null, child.PartnerId, [child.StudentId]);
         NotifyPartner(notifier, child, given);
-        await SaveAndSyncAsync(db, reader, child, ct);
+        await SaveAndSyncAsync(db, reader, children, child.Id, ct);
         await transaction.CommitAsync(ct);
         await counters.CountersChangedAsync(child.PartnerId, ct);
         return TypedResults.Ok(await queries.GetAsync(parentId, answered.Id, ct));
     }
 
     public static async Task<Ok<ParentConsentResponse>> Revoke(Guid id, RevokeBody body, ClaimsPrincipal user, AppDbContext db,
-        ConsentReader reader, ParentConsentQueries queries, AuditTrail audit, Notifier notifier, IPartnerCountersChanged counters,
-        TimeProvider clock, CancellationToken ct)
+        ConsentReader reader, SponsoredChildStatusChanges children, ParentConsentQueries queries, AuditTrail audit, Notifier notifier,
+        IPartnerCountersChanged counters, TimeProvider clock, CancellationToken ct)
     {
         new Validation().Check((body.Reason?.Length ?? 0) <= 2000, "reason", "Keep the reason under 2,000 characters.").ThrowIfInvalid();
         var parentId = user.UserId();
-        await using var transaction = await LockChildAsync(db, id, parentId, ct);
+        await using var transaction = await LockChildAsync(db, children, id, parentId, ct);
         var consent = await LoadOwnAsync(db, id, parentId, ct);
         if (consent.Status != ConsentStatus.given)
             throw DomainException.Conflict("consent_not_given", $"Only a given consent can be revoked; this one is {consent.Status}.");
@@ -84,7 +84,7 @@ public static class AnswerConsent
         audit.Record(parentId, "consent.revoke", "sponsorship_consent", consent.Id, consent.RevocationReason, child.PartnerId, [child.StudentId]);
         notifier.Notify(child.PartnerId, "consent", $"Consent withdrawn for {child.Student!.FirstName}",
             "The guardian withdrew consent; this child's data is hidden from now on.", $"/dashboard/partner/sponsored-children/{child.Id}");
-        await SaveAndSyncAsync(db, reader, child, ct);
+        await SaveAndSyncAsync(db, reader, children, child.Id, ct);
         await transaction.CommitAsync(ct);
         await counters.CountersChangedAsync(child.PartnerId, ct);
         return TypedResults.Ok(await queries.GetAsync(parentId, id, ct));
@@ -109,19 +109,19 @@ public static class AnswerConsent
     }
 
     /// <summary>
-    /// Opens the answer's transaction and locks the child's row first (a no-op update: a row lock on PostgreSQL, the
-    /// write lock on SQLite), so the answers of one child, from one guardian or several, are taken one at a time: each
-    /// checks and sets the child's status after the previous one has committed, and an answer cannot be written twice.
+    /// Opens the answer's transaction and has Sponsorships lock the child's row first, so the answers of one child, from
+    /// one guardian or several, are taken one at a time: each checks and sets the child's status after the previous one
+    /// has committed, and an answer cannot be written twice. Another guardian's request locks nothing (and is then not found).
     /// </summary>
-    private static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> LockChildAsync(AppDbContext db, Guid consentId,
-        Guid parentId, CancellationToken ct)
+    private static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> LockChildAsync(AppDbContext db,
+        SponsoredChildStatusChanges children, Guid consentId, Guid parentId, CancellationToken ct)
     {
         var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            await db.SponsoredChildren
-                .Where(c => db.SponsorshipConsents.Any(k => k.Id == consentId && k.ParentId == parentId && k.SponsoredChildId == c.Id))
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, c => c.Status), ct);
+            var childId = await db.SponsorshipConsents.Where(k => k.Id == consentId && k.ParentId == parentId)
+                .Select(k => (Guid?)k.SponsoredChildId).FirstOrDefaultAsync(ct);
+            if (childId is { } locked) await children.LockAsync(locked, ct);
             return transaction;
         }
         catch
@@ -132,24 +132,14 @@ public static class AnswerConsent
     }
 
     /// <summary>
-    /// Saves the answer, then moves the child between PENDING_CONSENT and ACTIVE as the guardians' answers now say.
-    /// A withdrawal or refusal also hides a PAUSED or GRADUATED child (it returns to PENDING_CONSENT).
+    /// Saves the answer, then has Sponsorships move the child as the guardians' answers now say (a withdrawal or refusal
+    /// also hides a PAUSED or GRADUATED child: it returns to PENDING_CONSENT).
     /// </summary>
-    internal static async Task SaveAndSyncAsync(AppDbContext db, ConsentReader reader, SponsoredChild child, CancellationToken ct)
+    private static async Task SaveAndSyncAsync(AppDbContext db, ConsentReader reader, SponsoredChildStatusChanges children, Guid childId,
+        CancellationToken ct)
     {
         await db.SaveChangesAsync(ct);
-        await SyncChildAsync(reader, child, ct);
-        await db.SaveChangesAsync(ct);
-    }
-
-    /// <summary>Sets (unsaved) the child's status as the saved answers now say (see <see cref="SaveAndSyncAsync"/>).</summary>
-    internal static async Task SyncChildAsync(ConsentReader reader, SponsoredChild child, CancellationToken ct)
-    {
-        var allowed = await reader.AnswersAllowAsync(child.Id, ct);
-        if (allowed && child.Status == SponsoredChildStatus.PENDING_CONSENT && ProgramLifecycle.ExposesChildData.Contains(child.Program!.Status))
-            child.Status = SponsoredChildStatus.ACTIVE;
-        else if (!allowed && ConsentReader.VisibleStatuses.Contains(child.Status))
-            child.Status = SponsoredChildStatus.PENDING_CONSENT;
+        await children.FollowConsentAsync(childId, await reader.AnswersAllowAsync(childId, ct), ct);
     }
 
     /// <summary>

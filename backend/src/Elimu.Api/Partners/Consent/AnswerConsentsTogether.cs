@@ -23,7 +23,7 @@ public static class AnswerConsentsTogether
     public const int MaxRequests = 20;
 
     public static async Task<Ok<ConsentsAnsweredTogether>> Handle(ConsentAnswerTogether body, ClaimsPrincipal user, HttpContext http,
-        AppDbContext db, ConsentReader reader, ParentConsentQueries queries, AuditTrail audit, Notifier notifier,
+        AppDbContext db, ConsentReader reader, SponsoredChildStatusChanges children, ParentConsentQueries queries, AuditTrail audit, Notifier notifier,
         IPartnerCountersChanged counters, TimeProvider clock, CancellationToken ct)
     {
         var ids = body.RequestIds ?? [];
@@ -35,7 +35,7 @@ public static class AnswerConsentsTogether
             .ThrowIfInvalid();
 
         var parentId = user.UserId();
-        await using var transaction = await LockChildrenAsync(db, ids, parentId, ct);
+        await using var transaction = await LockChildrenAsync(db, children, ids, parentId, ct);
         var rows = await db.SponsorshipConsents.Include(c => c.Parent).Include(c => c.SponsoredChild!).ThenInclude(c => c.Student)
             .Include(c => c.SponsoredChild!).ThenInclude(c => c.Program)
             .Where(ParentConsentQueries.AskedAfterApproval)
@@ -61,8 +61,8 @@ public static class AnswerConsentsTogether
             AnswerConsent.NotifyPartner(notifier, child, given: true);
         }
         await db.SaveChangesAsync(ct);
-        foreach (var row in rows) await AnswerConsent.SyncChildAsync(reader, row.SponsoredChild!, ct);
-        await db.SaveChangesAsync(ct);
+        foreach (var row in rows)
+            await children.FollowConsentAsync(row.SponsoredChildId, await reader.AnswersAllowAsync(row.SponsoredChildId, ct), ct);
         await transaction.CommitAsync(ct);
         await counters.CountersChangedAsync(rows[0].SponsoredChild!.PartnerId, ct);
         return TypedResults.Ok(new ConsentsAnsweredTogether(await queries.GetManyAsync(parentId, ids, ct)));
@@ -108,16 +108,15 @@ public static class AnswerConsentsTogether
     /// The children are looked up before the transaction (a request's child never changes), so on SQLite its first
     /// statement is a write and it queues for the write lock instead of failing to upgrade a read.
     /// </summary>
-    private static async Task<IDbContextTransaction> LockChildrenAsync(AppDbContext db, IReadOnlyList<Guid> consentIds, Guid parentId,
-        CancellationToken ct)
+    private static async Task<IDbContextTransaction> LockChildrenAsync(AppDbContext db, SponsoredChildStatusChanges children,
+        IReadOnlyList<Guid> consentIds, Guid parentId, CancellationToken ct)
     {
         var childIds = (await db.SponsorshipConsents.Where(k => consentIds.Contains(k.Id) && k.ParentId == parentId)
             .Select(k => k.SponsoredChildId).Distinct().ToListAsync(ct)).Order().ToList();
         var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            foreach (var childId in childIds)
-                await db.SponsoredChildren.Where(c => c.Id == childId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, c => c.Status), ct);
+            foreach (var childId in childIds) await children.LockAsync(childId, ct);
             return transaction;
         }
         catch

@@ -11,7 +11,7 @@ public static class ConsentEndpoints
 
     public static IEndpointRouteBuilder MapConsentApi(this IEndpointRouteBuilder app)
     {
-        // ReadAuditFilter writes, once per request, the children the privacy gate revealed.
+        // ReadAuditFilter queues, once per request, the audit of the children the privacy gate revealed.
         var partner = app.MapGroup(Prefix).WithTags("Partner · Partnerships").RequireAuthorization(Roles.Partner)
             .AddEndpointFilter<ReadAuditFilter>();
 

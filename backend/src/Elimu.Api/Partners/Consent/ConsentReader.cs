@@ -22,8 +22,7 @@ public enum ChildConsentStatus { not_requested, pending, given, declined, revoke
 public sealed class ConsentReader(AppDbContext db, ReadAudit reads)
 {
     /// <summary>Statuses in which a child with a standing consent is visible; PENDING_CONSENT and REMOVED never are.</summary>
-    public static readonly SponsoredChildStatus[] VisibleStatuses =
-        [SponsoredChildStatus.ACTIVE, SponsoredChildStatus.PAUSED, SponsoredChildStatus.GRADUATED];
+    public static readonly SponsoredChildStatus[] VisibleStatuses = SponsoredChildStatusChanges.ShownWithConsent;
 
     /// <summary>A composable filter: the partner's children whose data may be shown. The one definition of visibility.</summary>
     public IQueryable<SponsoredChild> Visible(Guid partnerId) =>
@@ -31,6 +30,13 @@ public sealed class ConsentReader(AppDbContext db, ReadAudit reads)
             && VisibleStatuses.Contains(c.Status)
             && ProgramLifecycle.ExposesChildData.Contains(c.Program!.Status))
         .Where(AnswersAllow);
+
+    /// <summary>The ids of the partner's visible children (of those among <paramref name="ofStudents"/>, if given); composable.</summary>
+    public IQueryable<Guid> VisibleChildIds(Guid partnerId, IQueryable<Guid>? ofStudents = null) =>
+        (ofStudents is null ? Visible(partnerId) : Visible(partnerId).Where(c => ofStudents.Contains(c.StudentId))).Select(c => c.Id);
+
+    /// <summary>The students behind the partner's visible children, each once; composable.</summary>
+    public IQueryable<Guid> VisibleStudentIds(Guid partnerId) => Visible(partnerId).Select(c => c.StudentId).Distinct();
 
     /// <summary>Whether the partner may see this child; a yes is recorded as a read of <paramref name="view"/>.</summary>
     public async Task<bool> IsVisibleAsync(Guid partnerId, Guid sponsoredChildId, string view, CancellationToken ct)

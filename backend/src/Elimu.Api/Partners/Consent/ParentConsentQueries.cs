@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Elimu.Api.Common;
 using Elimu.Api.Data;
+using Elimu.Api.Partners.Profiles;
 using Elimu.Api.Partners.Sponsorships;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace Elimu.Api.Partners.Consent;
 /// an unanswered request is shown only while its program is ACTIVE or PAUSED; an answered one stays in the guardian's
 /// record whatever became of the program, so it can always be read and withdrawn (docs/adr/0004).
 /// </summary>
-public sealed class ParentConsentQueries(AppDbContext db)
+public sealed class ParentConsentQueries(AppDbContext db, PartnerNames partners)
 {
     /// <param name="programId">Only the requests about this program (the other children waiting in it).</param>
     public static async Task<Ok<Paged<ParentConsentResponse>>> List(ConsentStatus? status, Guid? programId, int? page, int? pageSize,
@@ -39,18 +40,22 @@ public sealed class ParentConsentQueries(AppDbContext db)
         // Unanswered requests first, then the newest.
         var paged = await Project(rows.OrderBy(c => c.ConsentGiven != null).ThenByDescending(c => c.RequestedAt).ThenBy(c => c.Id))
             .ToPagedAsync(page, ct);
-        return new Paged<ParentConsentResponse>(paged.Items.Select(Finish).ToList(), paged.Page, paged.PageSize, paged.Total);
+        var names = await partners.NamesAsync(paged.Items.Select(r => r.PartnerId), ct);
+        return new Paged<ParentConsentResponse>(paged.Items.Select(r => Finish(r, names)).ToList(), paged.Page, paged.PageSize, paged.Total);
     }
 
-    public async Task<ParentConsentResponse> GetAsync(Guid parentId, Guid id, CancellationToken ct) =>
-        Finish(await Project(Shown(parentId).Where(c => c.Id == id)).FirstOrDefaultAsync(ct)
-            ?? throw DomainException.NotFound("Consent request"));
+    public async Task<ParentConsentResponse> GetAsync(Guid parentId, Guid id, CancellationToken ct)
+    {
+        var row = await Project(Shown(parentId).Where(c => c.Id == id)).FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("Consent request");
+        return Finish(row, await partners.NamesAsync([row.PartnerId], ct));
+    }
 
     /// <summary>Several of the guardian's requests in one query, in the order of <paramref name="ids"/>.</summary>
     public async Task<List<ParentConsentResponse>> GetManyAsync(Guid parentId, IReadOnlyList<Guid> ids, CancellationToken ct)
     {
         var found = (await Project(Shown(parentId).Where(c => ids.Contains(c.Id))).ToListAsync(ct)).ToDictionary(r => r.Id);
-        return ids.Where(found.ContainsKey).Select(id => Finish(found[id])).ToList();
+        var names = await partners.NamesAsync(found.Values.Select(r => r.PartnerId), ct);
+        return ids.Where(found.ContainsKey).Select(id => Finish(found[id], names)).ToList();
     }
 
     private IQueryable<SponsorshipConsent> Shown(Guid parentId) => db.SponsorshipConsents.Where(c => c.ParentId == parentId)
@@ -62,11 +67,8 @@ public sealed class ParentConsentQueries(AppDbContext db)
         c.SponsoredChild!.Program!.ApprovedAt != null && c.RequestedAt >= c.SponsoredChild.Program.ApprovedAt;
 
     private IQueryable<Row> Project(IQueryable<SponsorshipConsent> rows) => rows.Select(c => new Row(
-        c.Id, c.ConsentGiven, c.RevokedAt, c.ConsentText, c.ConsentTextVersion,
-        db.PartnerProfiles.Where(p => p.UserId == c.SponsoredChild!.PartnerId).Select(p => p.OrganizationName).FirstOrDefault()
-            ?? c.SponsoredChild!.Partner!.DisplayName,
-        db.PartnerProfiles.Where(p => p.UserId == c.SponsoredChild!.PartnerId).Select(p => p.OrganizationType.ToString()).FirstOrDefault(),
-        c.SponsoredChild!.Program!.Name, c.SponsoredChild.ProgramId, c.SponsoredChild.Program.Description, c.SponsoredChild.StudentId,
+        c.Id, c.ConsentGiven, c.RevokedAt, c.ConsentText, c.ConsentTextVersion, c.SponsoredChild!.PartnerId,
+        c.SponsoredChild.Program!.Name, c.SponsoredChild.ProgramId, c.SponsoredChild.Program.Description, c.SponsoredChild.StudentId,
         c.SponsoredChild.Student!.FirstName + " " + c.SponsoredChild.Student.LastName,
         c.RequestedAt, c.ConsentedAt, c.SignedName, c.RevocationReason, c.Shown,
         c.SponsoredChild.Program.Goals, c.SponsoredChild.Program.StartDate, c.SponsoredChild.Program.EndDate,
@@ -75,13 +77,15 @@ public sealed class ParentConsentQueries(AppDbContext db)
             && !db.SponsorshipConsents.Any(k => k.SponsoredChildId == c.SponsoredChildId && k.ParentId == c.ParentId && k.Id != c.Id
                 && (k.ConsentGiven == null || (k.ConsentGiven == true && k.RevokedAt == null) || k.ConsentedAt > c.ConsentedAt))));
 
-    private static ParentConsentResponse Finish(Row r)
+    /// <summary>The response, with the partner named by Profiles (<paramref name="names"/>: one query for the page).</summary>
+    private static ParentConsentResponse Finish(Row r, Dictionary<Guid, PartnerName> names)
     {
+        var partner = names.GetValueOrDefault(r.PartnerId);
         var status = r.RevokedAt is not null ? ConsentStatus.revoked
             : r.ConsentGiven switch { true => ConsentStatus.given, false => ConsentStatus.declined, null => ConsentStatus.pending };
         // What the guardian was shown when asked; requests older than snapshots fall back to the program as it is now.
         var shown = r.Shown;
-        return new(r.Id, status, r.ConsentText, r.ConsentTextVersion, shown?.PartnerName ?? r.PartnerName, r.PartnerType,
+        return new(r.Id, status, r.ConsentText, r.ConsentTextVersion, shown?.PartnerName ?? partner?.Name ?? "", partner?.OrganizationType,
             shown?.ProgramName ?? r.ProgramName, r.ProgramId, shown is null ? r.ProgramDescription : shown.ProgramDescription,
             shown?.Goals ?? r.LiveGoals.Select(g => g.Title).ToList(), shown is null ? r.LiveStart : shown.StartDate, shown is null ? r.LiveEnd : shown.EndDate, shown is not null,
             r.StudentId, r.ChildName, ConsentText.WhatThePartnerSees, ConsentText.WhatThePartnerDoesNotSee, r.RequestedAt, r.ConsentedAt,
@@ -89,7 +93,7 @@ public sealed class ParentConsentQueries(AppDbContext db)
     }
 
     private sealed record Row(Guid Id, bool? ConsentGiven, DateTime? RevokedAt, string ConsentText, string ConsentTextVersion,
-        string PartnerName, string? PartnerType, string ProgramName, Guid ProgramId, string? ProgramDescription, Guid StudentId, string ChildName,
+        Guid PartnerId, string ProgramName, Guid ProgramId, string? ProgramDescription, Guid StudentId, string ChildName,
         DateTime RequestedAt, DateTime? ConsentedAt, string? SignedName, string? RevocationReason, ConsentProgramSnapshot? Shown,
         List<ProgramGoal> LiveGoals, DateOnly? LiveStart, DateOnly? LiveEnd, bool CanChangeToConsent);
 }

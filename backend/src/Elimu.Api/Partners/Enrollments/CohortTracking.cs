@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Elimu.Api.Common;
-using Elimu.Api.Data;
 using Elimu.Api.Partners.Consent;
 using Elimu.Api.Partners.Sponsorships;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,19 +28,16 @@ public static class CohortTracking
 {
     public const int MaxWeeks = 104;
 
-    public static async Task<Ok<CohortResponse>> Handle(Guid? programId, int? weeks, ClaimsPrincipal user, AppDbContext db,
-        ConsentStats consentStats, TimeProvider clock, CancellationToken ct)
+    public static async Task<Ok<CohortResponse>> Handle(Guid? programId, int? weeks, ClaimsPrincipal user, ProgramStore store,
+        SponsoredChildReader sponsored, ConsentStats consentStats, TimeProvider clock, CancellationToken ct)
     {
         var count = weeks ?? 12;
         new Validation().Check(count is >= 1 and <= MaxWeeks, "weeks", $"Choose between 1 and {MaxWeeks} weeks.").ThrowIfInvalid();
         var partnerId = user.UserId();
 
-        var programs = await db.SponsorshipPrograms.AsNoTracking()
-            .Where(p => p.PartnerId == partnerId && (programId == null || p.Id == programId))
-            .OrderBy(p => p.CreatedAt).Select(p => new { p.Id, p.Name, p.Status }).ToListAsync(ct);
+        var programs = await store.OfPartnerAsync(partnerId, ct, programId);
         if (programId is not null && programs.Count == 0) throw DomainException.NotFound("Sponsorship program"); // or another partner's
-        var children = await db.SponsoredChildren.AsNoTracking()
-            .Where(c => c.PartnerId == partnerId && (programId == null || c.ProgramId == programId))
+        var children = await sponsored.OfPartner(partnerId).Where(c => programId == null || c.ProgramId == programId)
             .Select(c => new ChildSpan(c.Id, c.ProgramId, c.EnrolledAt, c.RemovedAt)).ToListAsync(ct);
         var consents = await consentStats.GivenSpansAsync(partnerId, programId, ct);
 

@@ -1,7 +1,6 @@
 using Elimu.Api.Common;
 using Elimu.Api.Data;
 using Elimu.Api.Partners.Sponsorships;
-using Microsoft.EntityFrameworkCore;
 
 namespace Elimu.Api.Partners.Enrollments;
 
@@ -26,7 +25,7 @@ public sealed class ImportPlan
     public static async Task<ImportPlan> CheckAsync(AppDbContext db, ProgramStore store, Guid partnerId, ImportFile file,
         string? programIdField, CancellationToken ct)
     {
-        var programs = await db.SponsorshipPrograms.Where(p => p.PartnerId == partnerId).ToListAsync(ct);
+        var programs = await store.OfPartnerAsync(partnerId, ct);
         var fallback = ResolveFallback(programs, programIdField, file);
 
         var candidates = await ImportRowMatcher.MatchAsync(db, programs, fallback, file, ct);
@@ -35,7 +34,7 @@ public sealed class ImportPlan
         foreach (var group in candidates.Where(c => !c.Failed && c.Program is not null).GroupBy(c => c.Program!))
         {
             var rows = group.ToList();
-            var plan = await EnrollmentPlanner.PlanAsync(db, group.Key, rows.Select(c => c.StudentId!.Value).ToList(), ct);
+            var plan = await EnrollmentPlanner.PlanAsync(db, group.Key.Id, rows.Select(c => c.StudentId!.Value).ToList(), ct);
             var refused = plan.Refused.ToDictionary(r => r.StudentId);
             foreach (var c in rows)
                 if (refused.TryGetValue(c.StudentId!.Value, out var why)) c.Fail(OutcomeOf(why.Reason), why.Message);
@@ -64,9 +63,7 @@ public sealed class ImportPlan
     {
         if (HasErrors) throw new InvalidOperationException("An import with refused rows must not be applied.");
         var added = 0;
-        foreach (var planner in _planners) added += planner.Apply(db, partnerId, now).Count;
-        foreach (var program in ByProgram.Where(p => p.Adding > 0).Select(p => p.ProgramId))
-            db.SponsorshipPrograms.Local.First(p => p.Id == program).UpdatedAt = now;
+        foreach (var planner in _planners) added += planner.Enroll(db, partnerId, now);
         return added;
     }
 
@@ -79,7 +76,7 @@ public sealed class ImportPlan
     };
 
     /// <summary>The form's programId: malformed is a 400, another partner's (or no such) program a 404.</summary>
-    private static SponsorshipProgram? ResolveFallback(List<SponsorshipProgram> programs, string? field, ImportFile file)
+    private static ProgramRef? ResolveFallback(List<ProgramRef> programs, string? field, ImportFile file)
     {
         if (string.IsNullOrWhiteSpace(field))
         {

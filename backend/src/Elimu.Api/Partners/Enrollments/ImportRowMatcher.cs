@@ -10,7 +10,7 @@ public sealed class ImportCandidate(ImportFileRow row)
     public ImportFileRow Row { get; } = row;
     public Guid? StudentId { get; set; }
     public string? DisplayName { get; set; }
-    public SponsorshipProgram? Program { get; set; }
+    public ProgramRef? Program { get; set; }
     public string? Outcome { get; private set; }
     public string Message { get; private set; } = "";
     public bool Failed => Outcome is not null;
@@ -25,8 +25,8 @@ public sealed class ImportCandidate(ImportFileRow row)
 /// </summary>
 public static class ImportRowMatcher
 {
-    public static async Task<List<ImportCandidate>> MatchAsync(AppDbContext db, IReadOnlyList<SponsorshipProgram> programs,
-        SponsorshipProgram? defaultProgram, ImportFile file, CancellationToken ct)
+    public static async Task<List<ImportCandidate>> MatchAsync(AppDbContext db, IReadOnlyList<ProgramRef> programs,
+        ProgramRef? defaultProgram, ImportFile file, CancellationToken ct)
     {
         var candidates = file.Rows.Select(r => new ImportCandidate(r)).ToList();
         var resolveProgram = ProgramResolver(programs, defaultProgram);
@@ -86,14 +86,14 @@ public static class ImportRowMatcher
         return matches[0];
     }
 
-    private static Action<ImportCandidate> ProgramResolver(IReadOnlyList<SponsorshipProgram> programs, SponsorshipProgram? fallback)
+    private static Action<ImportCandidate> ProgramResolver(IReadOnlyList<ProgramRef> programs, ProgramRef? fallback)
     {
         var byId = programs.ToDictionary(p => p.Id);
         var byName = programs.ToLookup(p => p.Name.Trim(), StringComparer.OrdinalIgnoreCase);
         return c =>
         {
             var written = c.Row.Program;
-            SponsorshipProgram? program;
+            ProgramRef? program;
             if (written is null)
             {
                 program = fallback;

@@ -1,9 +1,7 @@
 using System.Security.Claims;
 using Elimu.Api.Common;
-using Elimu.Api.Data;
 using Elimu.Api.Partners.Sponsorships;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
 namespace Elimu.Api.Partners.Enrollments;
@@ -18,15 +16,13 @@ public static class ImportTemplate
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private const string FileName = "elimu-enrollment-template";
 
-    public static async Task<FileContentHttpResult> Handle(string? format, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+    public static async Task<FileContentHttpResult> Handle(string? format, ClaimsPrincipal user, ProgramStore store, CancellationToken ct)
     {
         format = (format ?? "csv").Trim().ToLowerInvariant();
         new Validation().Check(format is "csv" or "xlsx", "format", "Choose csv or xlsx.").ThrowIfInvalid();
 
         var partnerId = user.UserId();
-        var program = await db.SponsorshipPrograms
-            .Where(p => p.PartnerId == partnerId && p.Status != ProgramStatus.COMPLETED && p.Status != ProgramStatus.CANCELLED)
-            .OrderBy(p => p.CreatedAt).Select(p => p.Name).FirstOrDefaultAsync(ct) ?? "Your program name or id";
+        var program = await store.FirstOpenProgramNameAsync(partnerId, ct) ?? "Your program name or id";
         string?[][] examples =
         [
             ["", "KSM/0001", "Example Primary School", program],

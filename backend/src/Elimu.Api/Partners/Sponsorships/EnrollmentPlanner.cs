@@ -14,6 +14,11 @@ public sealed class EnrollmentPlanner
     private readonly List<SponsoredChild> _rejoining = [];
     private SponsorshipProgram _program = null!;
 
+    /// <summary>For a section that names the program by id (an import): the program is usually tracked already (<see cref="ProgramStore.OfPartnerAsync"/>).</summary>
+    public static async Task<EnrollmentPlanner> PlanAsync(AppDbContext db, Guid programId, IReadOnlyList<Guid> studentIds, CancellationToken ct) =>
+        await PlanAsync(db, db.SponsorshipPrograms.Local.FirstOrDefault(p => p.Id == programId)
+            ?? await db.SponsorshipPrograms.FirstAsync(p => p.Id == programId, ct), studentIds, ct);
+
     public static async Task<EnrollmentPlanner> PlanAsync(AppDbContext db, SponsorshipProgram program, IReadOnlyList<Guid> studentIds, CancellationToken ct)
     {
         var plan = new EnrollmentPlanner { _program = program };
@@ -53,6 +58,14 @@ public sealed class EnrollmentPlanner
     }
 
     private void Refuse(Guid id, string reason, string message) => Refused.Add(new RefusedStudent(id, reason, message));
+
+    /// <summary>Adds the accepted students to the unit of work and marks the program changed when any; returns how many.</summary>
+    public int Enroll(AppDbContext db, Guid partnerId, DateTime now)
+    {
+        var added = Apply(db, partnerId, now).Count;
+        if (added > 0) _program.UpdatedAt = now;
+        return added;
+    }
 
     /// <summary>Adds the accepted students (a removed child rejoins in the same row) and returns them.</summary>
     public List<SponsoredChild> Apply(AppDbContext db, Guid partnerId, DateTime now)

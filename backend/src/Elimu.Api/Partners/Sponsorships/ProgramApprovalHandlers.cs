@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Elimu.Api.Common;
 using Elimu.Api.Data;
+using Elimu.Api.Partners.Profiles;
 using Elimu.Api.Platform.Audit;
 using Elimu.Api.Platform.Notifications;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,21 +15,18 @@ public sealed record PendingProgramResponse(ProgramResponse Program, string Part
 public static class ProgramApprovalHandlers
 {
     public static async Task<Ok<Paged<PendingProgramResponse>>> ListPending(int? page, int? pageSize, ProgramStatus? status,
-        AppDbContext db, ProgramStore store, CancellationToken ct)
+        AppDbContext db, ProgramStore store, PartnerNames partners, CancellationToken ct)
     {
         var wanted = status ?? ProgramStatus.PENDING_APPROVAL;
         var paged = await db.SponsorshipPrograms.Where(p => p.Status == wanted)
             .OrderBy(p => p.SubmittedAt ?? p.UpdatedAt).ThenBy(p => p.Id)
-            .Select(p => new
-            {
-                Program = p,
-                Name = db.PartnerProfiles.Where(o => o.UserId == p.PartnerId).Select(o => o.OrganizationName).FirstOrDefault() ?? p.Partner!.DisplayName,
-                Email = p.Partner!.Email,
-            })
+            .Select(p => new { Program = p, Email = p.Partner!.Email })
             .ToPagedAsync(PageRequest.From(page, pageSize), ct);
         var counts = await store.CountsAsync(paged.Items.Select(x => x.Program.Id).ToList(), ct);
+        var names = await partners.NamesAsync(paged.Items.Select(x => x.Program.PartnerId), ct);
         return TypedResults.Ok(new Paged<PendingProgramResponse>(paged.Items
-            .Select(x => new PendingProgramResponse(ProgramResponse.From(x.Program, counts[x.Program.Id]), x.Name, x.Email ?? ""))
+            .Select(x => new PendingProgramResponse(ProgramResponse.From(x.Program, counts[x.Program.Id]),
+                names.GetValueOrDefault(x.Program.PartnerId)?.Name ?? "", x.Email ?? ""))
             .ToList(), paged.Page, paged.PageSize, paged.Total));
     }
 

@@ -4,9 +4,26 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Elimu.Api.Partners.Sponsorships;
 
+/// <summary>A program as other sections name it: what an import matches rows against and a cohort chart is labelled with.</summary>
+public sealed record ProgramRef(Guid Id, string Name, ProgramStatus Status, int? MaxChildren);
+
 /// <summary>Loads a partner's programs (another partner's are "not found") and counts their children.</summary>
 public sealed class ProgramStore(AppDbContext db)
 {
+    /// <summary>
+    /// The partner's programs (one, when <paramref name="programId"/> is given), oldest first. Tracked, so an
+    /// <see cref="EnrollmentPlanner"/> of the same request finds them without another query.
+    /// </summary>
+    public async Task<List<ProgramRef>> OfPartnerAsync(Guid partnerId, CancellationToken ct, Guid? programId = null) =>
+        (await db.SponsorshipPrograms.Where(p => p.PartnerId == partnerId && (programId == null || p.Id == programId))
+            .OrderBy(p => p.CreatedAt).ToListAsync(ct))
+        .Select(p => new ProgramRef(p.Id, p.Name, p.Status, p.MaxChildren)).ToList();
+
+    /// <summary>The name of the partner's oldest program still taking children, if any.</summary>
+    public Task<string?> FirstOpenProgramNameAsync(Guid partnerId, CancellationToken ct) =>
+        db.SponsorshipPrograms.Where(p => p.PartnerId == partnerId && !SponsorshipHolds.Ended.Contains(p.Status))
+            .OrderBy(p => p.CreatedAt).Select(p => p.Name).FirstOrDefaultAsync(ct);
+
     public async Task<SponsorshipProgram> OwnedAsync(Guid partnerId, Guid programId, CancellationToken ct) =>
         await db.SponsorshipPrograms.FirstOrDefaultAsync(p => p.Id == programId && p.PartnerId == partnerId, ct)
         ?? throw DomainException.NotFound("Sponsorship program");

@@ -13,7 +13,7 @@ public static class SponsorshipEndpoints
 
     public static IEndpointRouteBuilder MapSponsorshipApi(this IEndpointRouteBuilder app)
     {
-        // ReadAuditFilter writes, once per request, the children the privacy gate revealed.
+        // ReadAuditFilter queues, once per request, the audit of the children the privacy gate revealed.
         var partner = app.MapGroup(Prefix).WithTags("Partner · Partnerships").RequireAuthorization(Roles.Partner)
             .AddEndpointFilter<ReadAuditFilter>();
 

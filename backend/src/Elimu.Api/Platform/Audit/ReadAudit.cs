@@ -1,13 +1,15 @@
+using System.Threading.Channels;
 using Elimu.Api.Data;
 
 namespace Elimu.Api.Platform.Audit;
 
 /// <summary>
-/// Collects, during one request, the children whose data the privacy gate revealed, and writes them as ONE audit
-/// entry (with one child row each, inserted in the same batch) once the handler has computed its answer and before
-/// that answer is sent (<see cref="ReadAuditFilter"/>). A page of 100 children costs one write, not 100.
+/// Collects, during one request, the children whose data the privacy gate revealed, and hands them as ONE audit entry
+/// per view (with one child row each) to <see cref="IReadAuditQueue"/> once the handler has computed its answer and
+/// before that answer is sent (<see cref="ReadAuditFilter"/>). The request does not wait for the database: the queue is
+/// written in batches off the request path and drained on shutdown (docs/adr/0009). A page of 100 children is one entry.
 /// </summary>
-public sealed class ReadAudit(AppDbContext db, IHttpContextAccessor http)
+public sealed class ReadAudit(AppDbContext db, IReadAuditQueue queue, IHttpContextAccessor http, TimeProvider clock)
 {
     private readonly Dictionary<(Guid Reader, string View), Reveal> _reveals = [];
 
@@ -24,26 +26,38 @@ public sealed class ReadAudit(AppDbContext db, IHttpContextAccessor http)
         foreach (var (childId, studentId) in list) reveal.Children[childId] = studentId;
     }
 
-    /// <summary>Writes what was collected (one SaveChanges for the whole request) and forgets it.</summary>
+    /// <summary>Queues what was collected (waiting while the queue is full) and forgets it.</summary>
     public async Task FlushAsync(CancellationToken ct)
     {
         if (_reveals.Count == 0) return;
         var ip = http.HttpContext?.Connection.RemoteIpAddress?.ToString();
+        var at = clock.GetUtcNow().UtcDateTime; // when it was read, not when the writer got to it
+        var entries = new List<AuditLogEntry>();
         foreach (var ((reader, view), reveal) in _reveals)
         {
             var entry = new AuditLogEntry
             {
-                UserId = reader, PartnerId = reader, Action = $"child.read.{view}", EntityType = "sponsored_child", IpAddress = ip,
+                UserId = reader, PartnerId = reader, Action = $"child.read.{view}", EntityType = "sponsored_child", IpAddress = ip, At = at,
                 // One child: its id, as the tab views always wrote; many: how many, the children are in audit_log_students.
                 EntityId = reveal.Children.Count == 1 ? reveal.Children.Keys.Single().ToString() : null,
                 Details = reveal.Children.Count == 1 ? null : $"{reveal.Children.Count} children",
             };
             entry.Students = reveal.Children.Values.Distinct()
                 .Select(s => new AuditLogStudent { AuditLogEntryId = entry.Id, StudentId = s }).ToList();
-            db.AuditLog.Add(entry);
+            entries.Add(entry);
         }
         _reveals.Clear();
-        await db.SaveChangesAsync(ct);
+        var queued = 0;
+        try
+        {
+            foreach (var entry in entries) { await queue.EnqueueAsync(entry, ct); queued++; }
+        }
+        catch (ChannelClosedException)
+        {
+            // The host is stopping and the writer has taken its last entries: this late read writes its own.
+            db.AuditLog.AddRange(entries.Skip(queued));
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     private sealed class Reveal
@@ -54,7 +68,7 @@ public sealed class ReadAudit(AppDbContext db, IHttpContextAccessor http)
 
 /// <summary>
 /// Flushes <see cref="ReadAudit"/> after the handler returns and before its result is written, so a read whose audit
-/// cannot be saved is not sent either.
+/// is not queued (the client went away while the queue was full) is not sent either.
 /// </summary>
 public sealed class ReadAuditFilter : IEndpointFilter
 {

@@ -45,6 +45,8 @@ public static class IdentityServiceCollectionExtensions
         services.AddSingleton<UnknownAccountPassword>();
         services.AddSingleton<HubSessionSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<HubSessionSweeper>());
+        services.AddSingleton<SignInThrottleSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<SignInThrottleSweeper>());
         services.AddOptions<SignInBackoffOptions>().BindConfiguration(SignInBackoffOptions.Section)
             .ValidateDataAnnotations()
             .Validate(o => o.MaxDelay >= o.FirstDelay, $"{SignInBackoffOptions.Section}:MaxDelay must not be shorter than FirstDelay.")

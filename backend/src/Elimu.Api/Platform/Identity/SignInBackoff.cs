@@ -21,6 +21,12 @@ public sealed class SignInBackoffOptions
 
     /// <summary>The longest wait, so an attacker's burst keeps the owner out for this long at most.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")] public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How long an address's failures are remembered after the last one: an older row counts as no row and is deleted
+    /// by <see cref="SignInThrottleSweeper"/>, so addresses typed once (or sprayed by an attacker) do not pile up.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:10:00", "30.00:00:00")] public TimeSpan ForgetAfter { get; set; } = TimeSpan.FromDays(1);
 }
 
 /// <summary>
@@ -47,7 +53,8 @@ public sealed class SignInBackoff(AppDbContext db, TimeProvider clock, IOptions<
             var row = await db.Set<SignInThrottle>().AsNoTracking().FirstOrDefaultAsync(t => t.Key == key, ct);
             if (row is { NextAttemptAt: { } next } && next > now) return new MustWait(next - now);
 
-            var failures = (row?.Failures ?? 0) + 1;
+            // A row past ForgetAfter is as good as gone (the sweeper may not have reached it yet): failures start afresh.
+            var failures = (row is null || IsForgotten(row, now, _options.ForgetAfter) ? 0 : row.Failures) + 1;
             var nextAt = NextAttemptAfter(failures, now);
             if (row is null)
             {
@@ -72,6 +79,10 @@ public sealed class SignInBackoff(AppDbContext db, TimeProvider clock, IOptions<
         var key = KeyOf(email);
         return db.Set<SignInThrottle>().Where(t => t.Key == key).ExecuteDeleteAsync(ct);
     }
+
+    /// <summary>Failures last counted more than <paramref name="forgetAfter"/> ago, with no wait still running.</summary>
+    public static bool IsForgotten(SignInThrottle row, DateTime now, TimeSpan forgetAfter) =>
+        row.UpdatedAt < now - forgetAfter && (row.NextAttemptAt is null || row.NextAttemptAt <= now);
 
     private DateTime? NextAttemptAfter(int failures, DateTime now)
     {

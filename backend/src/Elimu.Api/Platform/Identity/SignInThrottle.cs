@@ -5,7 +5,8 @@ namespace Elimu.Api.Platform.Identity;
 
 /// <summary>
 /// Failed sign-ins for one email address, known account or not (so the back-off itself tells nothing), keyed by a
-/// hash of the normalized address so unknown addresses people typed are not kept in clear. Deleted on success.
+/// hash of the normalized address so unknown addresses people typed are not kept in clear. Deleted on success, and by
+/// <see cref="SignInThrottleSweeper"/> once forgotten (<see cref="SignInBackoffOptions.ForgetAfter"/>).
 /// </summary>
 public class SignInThrottle
 {

@@ -32,7 +32,7 @@ public sealed class ImportMatcherPropertyTests(ElimuApiFactory api) : IClassFixt
             }));
             await db.SaveChangesAsync();
         });
-        var program = new SponsorshipProgram { Id = Guid.NewGuid(), Name = "Matcher cohort", Status = ProgramStatus.DRAFT };
+        var program = new ProgramRef(Guid.NewGuid(), "Matcher cohort", ProgramStatus.DRAFT, null);
 
         // A row names student k (0..5) by id, by key with noise, or names an unknown admission number (k = -1).
         var row = Gen.Select(Gen.Int[-1, 5], Gen.Int[0, 2], Gen.Bool, Gen.Int[0, 2]).Select((k, how, upper, pad) =>

@@ -1,0 +1,68 @@
+using Elimu.Api.Data;
+using Elimu.Api.Platform.Students;
+using Microsoft.EntityFrameworkCore;
+
+namespace Elimu.Api.Partners.Sponsorships;
+
+/// <summary>
+/// A sponsored child as other sections read it in a query: a row of scalars, not the entity, so a filter, sort or page
+/// composed on it still runs as one SQL query and the caller never touches <see cref="SponsoredChild"/>.
+/// Settable properties (not a positional record): EF Core composes further operators only over member initialisers.
+/// </summary>
+public sealed class SponsoredChildRow
+{
+    public Guid Id { get; init; }
+    public Guid StudentId { get; init; }
+    public Guid PartnerId { get; init; }
+    public Guid ProgramId { get; init; }
+    public string ProgramName { get; init; } = "";
+    public SponsoredChildStatus Status { get; init; }
+    public DateTime EnrolledAt { get; init; }
+    public DateTime? RemovedAt { get; init; }
+    public string FirstName { get; init; } = "";
+    public string LastName { get; init; } = "";
+    public CbcGrade Grade { get; init; }
+    public string County { get; init; } = "";
+    public string School { get; init; } = "";
+}
+
+/// <summary>One sponsored child with what its views show: the student, the program's name and state, the partner's goals.</summary>
+public sealed record SponsoredChildDetails(Guid Id, Guid StudentId, Guid ProgramId, string ProgramName, ProgramStatus ProgramStatus,
+    SponsoredChildStatus Status, DateTime EnrolledAt, string? Notes, IReadOnlyList<ChildGoal> PartnerGoals,
+    IReadOnlyList<AiMilestone> AiMilestones, Student Student);
+
+/// <summary>Sponsorships' answer to the sections that show a partner its children (ChildData): reads, and the goals write.</summary>
+public sealed class SponsoredChildReader(AppDbContext db)
+{
+    /// <summary>Every child of the partner (removed ones included), as composable rows.</summary>
+    public IQueryable<SponsoredChildRow> OfPartner(Guid partnerId) => db.SponsoredChildren.Where(c => c.PartnerId == partnerId)
+        .Select(c => new SponsoredChildRow
+        {
+            Id = c.Id, StudentId = c.StudentId, PartnerId = c.PartnerId, ProgramId = c.ProgramId, ProgramName = c.Program!.Name,
+            Status = c.Status, EnrolledAt = c.EnrolledAt, RemovedAt = c.RemovedAt, FirstName = c.Student!.FirstName,
+            LastName = c.Student.LastName, Grade = c.Student.Grade, County = c.Student.County, School = c.Student.School,
+        });
+
+    /// <summary>The partner's child, or null for an unknown id or another partner's child. One query.</summary>
+    public async Task<SponsoredChildDetails?> FindAsync(Guid partnerId, Guid sponsoredChildId, CancellationToken ct)
+    {
+        // Tracked, so a goals change in the same request finds it without another query.
+        var child = await db.SponsoredChildren.Include(c => c.Student).Include(c => c.Program)
+            .FirstOrDefaultAsync(c => c.Id == sponsoredChildId && c.PartnerId == partnerId, ct);
+        return child is null ? null : Describe(child);
+    }
+
+    /// <summary>Replaces the partner's goals for one of its children (already validated) and saves.</summary>
+    public async Task<SponsoredChildDetails> ReplaceGoalsAsync(Guid partnerId, Guid sponsoredChildId, List<ChildGoal> goals, CancellationToken ct)
+    {
+        var child = db.SponsoredChildren.Local.FirstOrDefault(c => c.Id == sponsoredChildId && c.PartnerId == partnerId && c.Program is not null && c.Student is not null)
+            ?? await db.SponsoredChildren.Include(c => c.Student).Include(c => c.Program)
+                .FirstAsync(c => c.Id == sponsoredChildId && c.PartnerId == partnerId, ct);
+        child.PartnerGoals = goals;
+        await db.SaveChangesAsync(ct);
+        return Describe(child);
+    }
+
+    private static SponsoredChildDetails Describe(SponsoredChild c) => new(c.Id, c.StudentId, c.ProgramId, c.Program!.Name, c.Program.Status,
+        c.Status, c.EnrolledAt, c.Notes, c.PartnerGoals, c.AiMilestones, c.Student!);
+}
