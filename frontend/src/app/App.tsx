@@ -1,8 +1,13 @@
-import { BrowserRouter, useRoutes } from 'react-router';
+import { useMemo } from 'react';
+import { BrowserRouter, matchRoutes, useLocation, useRoutes } from 'react-router';
+import { preloadMatches } from './lazy-page';
 import { AppProvider } from './provider';
 import { routes } from './routes';
 
 function AppRoutes() {
+  const { pathname } = useLocation();
+  // Suspense would load a lazy layout, render it, and only then ask for its page: ask for both at once.
+  useMemo(() => preloadMatches(matchRoutes(routes, pathname)), [pathname]);
   return useRoutes(routes);
 }
 

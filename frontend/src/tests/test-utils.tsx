@@ -1,8 +1,9 @@
 import type { ReactElement, ReactNode } from 'react';
 import { render } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createMemoryRouter, MemoryRouter, RouterProvider, useLocation, type RouteObject } from 'react-router';
+import { createMemoryRouter, matchRoutes, MemoryRouter, RouterProvider, useLocation, type RouteObject } from 'react-router';
 import { vi } from 'vitest';
+import { preloadMatches } from '@/app/lazy-page';
 import { createQueryClient } from '@/app/query-client';
 import { routes } from '@/app/routes';
 import { Toaster } from '@/components/ui/Toaster';
@@ -91,6 +92,9 @@ export function renderWithProviders(ui: ReactElement, { route = '/', queryClient
 /** Renders the real route table at `route`. */
 export function renderApp(route: string, { queryClient = createTestQueryClient(), routeTable = routes }: { queryClient?: QueryClient; routeTable?: RouteObject[] } = {}) {
   const router = createMemoryRouter(routeTable, { initialEntries: [route] });
+  // As the app does (App.tsx): a path's lazy layout and page load side by side.
+  preloadMatches(matchRoutes(routeTable, route));
+  router.subscribe((state) => preloadMatches(state.matches));
   const result = render(
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />

@@ -56,7 +56,9 @@ public static class StaticAssets
         });
         index.Use(ChoosePrecompressedVariant);
         index.UseStaticFiles();
-        return endpoints.MapFallback(pattern, index.Build());
+        // GET and HEAD only, as MapFallbackToFile does: the router's method and content-type checks run before route
+        // constraints, so a fallback open to every method would keep them from answering 405 and 415 on /api paths.
+        return endpoints.MapFallback(pattern, index.Build()).WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
     }
 
     private static Task ChoosePrecompressedVariant(HttpContext context, RequestDelegate next)

@@ -1,9 +1,10 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
+import type { ReactElement } from 'react';
+import { createMemoryRouter, matchRoutes, Outlet, RouterProvider, type RouteObject } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { lazyPage } from '@/app/lazy-page';
+import { lazyPage, preloadMatches } from '@/app/lazy-page';
 import { RootLayout } from '@/components/layout/RootLayout';
 import { SimpleLayout } from '@/components/layout/SimpleLayout';
 import { DashboardLayout } from '@/components/layout/DashboardLayout';
@@ -97,5 +98,29 @@ describe('a page whose code cannot be loaded', () => {
     expect(alert).toHaveTextContent('This page could not be shown');
     expect(within(alert).getByRole('button', { name: 'Reload' })).toBeInTheDocument();
     expect(screen.getByTestId('logout-button')).toBeInTheDocument();
+  });
+});
+
+describe('preloading lazy pages', () => {
+  it('loads a layout and its page side by side, each once', async () => {
+    let finishLayout: () => void = () => undefined;
+    const layoutLoad = vi.fn(
+      () => new Promise<{ default: () => ReactElement }>((resolve) => (finishLayout = () => resolve({ default: () => <Outlet /> }))),
+    );
+    const pageLoad = vi.fn(async () => ({ default: () => <h1>Enrollments</h1> }));
+    const Layout = lazyPage(layoutLoad);
+    const Page = lazyPage(pageLoad);
+    const table: RouteObject[] = [{ path: '/p', element: <Layout />, children: [{ path: 'enrollments', element: <Page /> }] }];
+
+    preloadMatches(matchRoutes(table, '/p/enrollments'));
+    // The page is asked for before the layout has arrived, not after it renders.
+    expect(layoutLoad).toHaveBeenCalledTimes(1);
+    expect(pageLoad).toHaveBeenCalledTimes(1);
+
+    renderAt('/p/enrollments', table);
+    act(() => finishLayout());
+    expect(await screen.findByRole('heading', { name: 'Enrollments' })).toBeInTheDocument();
+    expect(layoutLoad).toHaveBeenCalledTimes(1);
+    expect(pageLoad).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import ChildProgressPage from '@/pages/partner/ChildProgressPage';
 import { createTestQueryClient, json, mockFetch, partnerUser, problem, renderWithProviders } from '../test-utils';
 import {
@@ -43,6 +43,10 @@ const calledPaths = (spy: ReturnType<typeof mockFetch>) => spy.mock.calls.map(([
 const location = () => screen.getByTestId('location').textContent;
 
 describe('ChildProgressPage', () => {
+  // The charts load when first drawn; their first import here (Recharts through Vite's transform) can outlast a
+  // findBy on a busy runner, and what is tested is the page, not that wait.
+  beforeAll(() => import('@/components/partner/children/charts'), 60_000);
+
   it('shows the child header and opens on the Learning Journey tab', async () => {
     const spy = mockFetch(consentedRoutes());
     renderPage();

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import PartnerDashboardPage from '@/pages/partner/PartnerDashboardPage';
 import { usePartnerStore } from '@/store';
 import { createTestQueryClient, json, mockFetch, partnerUser, problem, renderWithProviders } from '../test-utils';
@@ -15,6 +15,10 @@ function renderPage() {
 const stat = (key: string) => screen.getByTestId(`stat-${key}`);
 
 describe('PartnerDashboardPage', () => {
+  // The charts load when first drawn; their first import here (Recharts through Vite's transform) can outlast a
+  // findBy on a busy runner, and what is tested is the page, not that wait.
+  beforeAll(() => import('@/components/partner/shared/PartnerChart'), 60_000);
+
   it('shows loading skeletons until the overview arrives', async () => {
     let answer: (r: Response) => void = () => undefined;
     mockFetch({ [OVERVIEW]: () => new Promise<Response>((resolve) => (answer = resolve)) });
