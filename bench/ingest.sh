@@ -21,7 +21,7 @@ SERVER=""
 cleanup() {
   [ -n "$SERVER" ] && { kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; }
   [ -n "${PG_DIR:-}" ] && pg_throwaway_stop >/dev/null 2>&1
-  rm -rf "$WORK"
+  [ -n "${INGEST_KEEP:-}" ] && echo "kept $WORK" || rm -rf "$WORK"
 }
 trap cleanup EXIT
 

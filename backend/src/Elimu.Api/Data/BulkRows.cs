@@ -14,8 +14,9 @@ namespace Elimu.Api.Data;
 /// </summary>
 public sealed class BulkRows<T>(AppDbContext db) where T : class
 {
-    // SQLite allows 32,766 parameters per statement and PostgreSQL 65,535: stay well under both.
-    private const int MaxParameters = 30_000;
+    // Both databases allow far more parameters per statement (32,766 and 65,535), but Microsoft.Data.Sqlite looks each
+    // name up in a list, so binding costs grow with the square of the count: a few thousand per statement is fastest.
+    private const int MaxParameters = 2_000;
 
     private readonly IEntityType _entity = db.Model.FindEntityType(typeof(T))
         ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
