@@ -10,6 +10,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 API="$ROOT/backend/src/Elimu.Api"
 DLL="$API/bin/Release/net10.0/Elimu.Api.dll"
 WORK="$(mktemp -d)"
+chmod 755 "$WORK"   # the throwaway PostgreSQL runs as the postgres user and keeps its cluster in here
 SECONDS_TO_RUN="${INGEST_SECONDS:-20}"
 SENDERS="${INGEST_SENDERS:-4}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 ASPNETCORE_ENVIRONMENT=Development
@@ -33,7 +34,7 @@ run_one() {
   local db="$1" base
   base="http://127.0.0.1:$(free_port)"
   if [ "$db" = postgres ]; then
-    pg_throwaway_start "$WORK/pg" >/dev/null || return 1
+    pg_throwaway_start "$WORK/pg" || return 1
     export ELIMU_DB=postgres ConnectionStrings__Postgres="${PG_CONNECTION/Database=postgres/Database=elimu_bench}"
     as_pg_user "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "CREATE DATABASE elimu_bench" postgres || return 1
   else
