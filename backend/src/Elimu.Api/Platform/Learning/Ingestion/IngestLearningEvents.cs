@@ -19,12 +19,15 @@ public static class IngestLearningEvents
     public const int MaxBatch = 1000;
     public const string RateLimit = "learning-events";
     public const string Route = "/api/v1/learning/events";
+    public const long MaxBodyBytes = 2 * 1024 * 1024;
 
     public static IEndpointRouteBuilder MapLearningEventsApi(this IEndpointRouteBuilder app)
     {
         app.MapPost(Route, Handle).WithTags("Platform · Learning events")
             .RequireAuthorization(ServiceKeyAuthentication.Policy)
             .RequireRateLimiting(RateLimit)
+            // 1,000 events with every text field at its maximum come to about 1.1 MB, over the API's 1 MB default.
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes))
             .WithSummary("Store a batch of up to 1,000 learning events from a platform service (API key; de-duplicated by event id).");
         return app;
     }
