@@ -3629,7 +3629,7 @@ export interface components {
             awardedAt: string;
         };
         /** @enum {unknown} */
-        AchievementKind: "certificate" | "badge" | "milestone" | null;
+        AchievementKind: "certificate" | "badge" | "milestone";
         AchievementList: {
             certificates: components["schemas"]["AchievementItem"][];
             badges: components["schemas"]["AchievementItem"][];
@@ -3974,7 +3974,7 @@ export interface components {
             sessions: number;
         };
         /** @enum {unknown} */
-        DeviceKind: "mobile" | "tablet" | "desktop" | "shared_lab" | null;
+        DeviceKind: "mobile" | "tablet" | "desktop" | "shared_lab";
         DeviceUsage: {
             device: components["schemas"]["DeviceKind"];
             /** Format: int32 */
@@ -4100,13 +4100,13 @@ export interface components {
             occurredAt: null | string;
             /** Format: int32 */
             durationMinutes?: null | number;
-            device?: null | components["schemas"]["DeviceKind"];
+            device?: null | string;
             /** Format: int32 */
             lessonsTouched?: null | number;
             learningAreaCode?: null | string;
             /** Format: uuid */
             lessonId?: null | string;
-            status?: null | components["schemas"]["LessonStatus"];
+            status?: null | string;
             /** Format: double */
             score?: null | number;
             /** Format: int32 */
@@ -4115,8 +4115,8 @@ export interface components {
             completedAt?: null | string;
             title?: null | string;
             description?: null | string;
-            rubricLevel?: null | components["schemas"]["RubricLevel"];
-            achievementKind?: null | components["schemas"]["AchievementKind"];
+            rubricLevel?: null | string;
+            achievementKind?: null | string;
         };
         /** @enum {unknown} */
         LearningEventKind: "session" | "lesson_progress" | "assessment" | "achievement" | null;
@@ -4151,7 +4151,7 @@ export interface components {
             averageSessionMinutes: number;
         };
         /** @enum {unknown} */
-        LessonStatus: "not_started" | "in_progress" | "completed" | null;
+        LessonStatus: "not_started" | "in_progress" | "completed";
         LoginRequest: {
             email: string;
             password: string;
@@ -4436,7 +4436,7 @@ export interface components {
             percent: number;
         };
         /** @enum {unknown} */
-        RubricLevel: "EE" | "ME" | "AE" | "BE" | null;
+        RubricLevel: "EE" | "ME" | "AE" | "BE";
         ServiceKeyResponse: {
             /** Format: uuid */
             id: string;

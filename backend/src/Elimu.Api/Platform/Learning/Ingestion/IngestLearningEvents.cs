@@ -70,7 +70,7 @@ public static class IngestLearningEvents
         var sessions = Of(LearningEventKind.session).Select(e => new ActivitySession
         {
             Id = e.Id!.Value, StudentId = e.StudentId!.Value, StartedAt = e.OccurredAt!.Value.UtcDateTime, DurationMinutes = e.DurationMinutes!.Value,
-            Device = e.Device!.Value, LessonsTouched = e.LessonsTouched ?? 0, LearningAreaId = AreaOf(e.LearningAreaCode),
+            Device = EventNames.Parse<DeviceKind>(e.Device), LessonsTouched = e.LessonsTouched ?? 0, LearningAreaId = AreaOf(e.LearningAreaCode),
         }).ToList();
         foreach (var s in sessions) tally.Session(s.StudentId, s.StartedAt, s.DurationMinutes, s.Device, s.LearningAreaId);
         await new BulkRows<ActivitySession>(db).InsertAsync(sessions, "", ct);
@@ -78,14 +78,14 @@ public static class IngestLearningEvents
         var assessments = Of(LearningEventKind.assessment).Select(e => new Assessment
         {
             Id = e.Id!.Value, StudentId = e.StudentId!.Value, LearningAreaId = AreaOf(e.LearningAreaCode)!.Value, Title = e.Title!.Trim(),
-            Score = e.Score!.Value, RubricLevel = e.RubricLevel!.Value, AssessedAt = e.OccurredAt!.Value.UtcDateTime,
+            Score = e.Score!.Value, RubricLevel = EventNames.Parse<RubricLevel>(e.RubricLevel), AssessedAt = e.OccurredAt!.Value.UtcDateTime,
         }).ToList();
         foreach (var a in assessments) tally.Assessment(a.StudentId, a.AssessedAt, a.LearningAreaId, a.Score);
         await new BulkRows<Assessment>(db).InsertAsync(assessments, "", ct);
 
         var achievements = Of(LearningEventKind.achievement).Select(e => new Achievement
         {
-            Id = e.Id!.Value, StudentId = e.StudentId!.Value, Kind = e.AchievementKind!.Value, Title = e.Title!.Trim(),
+            Id = e.Id!.Value, StudentId = e.StudentId!.Value, Kind = EventNames.Parse<AchievementKind>(e.AchievementKind), Title = e.Title!.Trim(),
             Description = string.IsNullOrWhiteSpace(e.Description) ? null : e.Description.Trim(), LearningAreaId = AreaOf(e.LearningAreaCode),
             AwardedAt = e.OccurredAt!.Value.UtcDateTime,
         }).ToList();

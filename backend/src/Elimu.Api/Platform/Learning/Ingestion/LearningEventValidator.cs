@@ -73,19 +73,19 @@ internal static class LearningEventValidator
         {
             case LearningEventKind.session:
                 if (e.DurationMinutes is not (>= 1 and <= MaxSessionMinutes)) fail("durationMinutes", $"A session lasts 1 to {MaxSessionMinutes} minutes.");
-                if (e.Device is null) fail("device", "Say which device the session was on: mobile, tablet, desktop or shared_lab.");
+                if (!EventNames.TryParse<DeviceKind>(e.Device, out _)) fail("device", "Say which device the session was on: mobile, tablet, desktop or shared_lab.");
                 if (e.LessonsTouched is < 0 or > MaxLessonsTouched) fail("lessonsTouched", $"Lessons touched must be 0 to {MaxLessonsTouched}.");
                 Area(e.LearningAreaCode, required: false, refs, fail);
                 break;
             case LearningEventKind.lesson_progress:
                 if (e.LessonId is not { } lesson) fail("lessonId", "Name the lesson.");
                 else if (!refs.LessonAreas.ContainsKey(lesson)) fail("lessonId", "No lesson has this id.");
-                if (e.Status is null) fail("status", "Say the lesson's status: not_started, in_progress or completed.");
+                if (!EventNames.TryParse<LessonStatus>(e.Status, out var status)) fail("status", "Say the lesson's status: not_started, in_progress or completed.");
                 if (e.Score is { } s) Score("score", s, fail);
                 if (e.TimeSpentSeconds is < 0 or > MaxTimeSpentSeconds) fail("timeSpentSeconds", $"Time spent must be 0 to {MaxTimeSpentSeconds:N0} seconds.");
                 if (e.CompletedAt is { } done)
                 {
-                    if (e.Status != LessonStatus.completed) fail("completedAt", "Only a completed lesson has a completion time.");
+                    if (status != LessonStatus.completed) fail("completedAt", "Only a completed lesson has a completion time.");
                     else CheckTime("completedAt", done, now, fail);
                 }
                 break;
@@ -94,10 +94,10 @@ internal static class LearningEventValidator
                 Title(e.Title, fail);
                 if (e.Score is not { } score) fail("score", "Give the assessment's score (0 to 100).");
                 else Score("score", score, fail);
-                if (e.RubricLevel is null) fail("rubricLevel", "Give the CBC rubric level: EE, ME, AE or BE.");
+                if (!EventNames.TryParse<RubricLevel>(e.RubricLevel, out _)) fail("rubricLevel", "Give the CBC rubric level: EE, ME, AE or BE.");
                 break;
             case LearningEventKind.achievement:
-                if (e.AchievementKind is null) fail("achievementKind", "Say what was earned: certificate, badge or milestone.");
+                if (!EventNames.TryParse<AchievementKind>(e.AchievementKind, out _)) fail("achievementKind", "Say what was earned: certificate, badge or milestone.");
                 Title(e.Title, fail);
                 if ((e.Description?.Length ?? 0) > MaxDescription) fail("description", $"Keep the description under {MaxDescription} characters.");
                 Area(e.LearningAreaCode, required: false, refs, fail);

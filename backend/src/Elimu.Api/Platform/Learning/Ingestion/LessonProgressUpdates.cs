@@ -33,7 +33,7 @@ internal static class LessonProgressUpdates
             else if (row.UpdatedAt > at) continue; // a newer state is already stored
 
             if (Counted(row) is { } before) tally.LessonCompleted(row.StudentId, before, area, sign: -1);
-            row.Status = e.Status!.Value;
+            row.Status = EventNames.Parse<LessonStatus>(e.Status);
             row.Score = e.Score;
             row.TimeSpentSeconds = e.TimeSpentSeconds ?? 0;
             row.CompletedAt = row.Status == LessonStatus.completed ? (e.CompletedAt ?? e.OccurredAt!.Value).UtcDateTime : null;
