@@ -21,7 +21,7 @@ builder.Services.AddElimuStaticAssets();
 
 var app = builder.Build();
 
-if (DatabaseCommands.CommandIn(args) is { } command) return await DatabaseCommands.RunAsync(app, command);
+if (DatabaseCommands.CommandIn(args) is { } command) return await DatabaseCommands.RunAsync(app, command, args);
 if (app.Configuration.GetValue<bool>("Elimu:PrepareDatabase")) await DatabaseCommands.PrepareAsync(app);
 
 // First, so everything after it (rate limits, audit, consent records) sees the client a trusted proxy names.

@@ -1,5 +1,7 @@
 using Elimu.Api.Data.Seeding;
 using Elimu.Api.Platform.Identity;
+using Elimu.Api.Platform.Learning.Rollups;
+using Elimu.Api.Platform.ServiceKeys;
 using Microsoft.EntityFrameworkCore;
 
 namespace Elimu.Api.Data;
@@ -8,13 +10,16 @@ namespace Elimu.Api.Data;
 public static class DatabaseCommands
 {
     /// <summary>The command word among the arguments (the rest are host settings such as --contentRoot), if any.</summary>
-    public static string? CommandIn(string[] args) => args.FirstOrDefault(a => a is "migrate" or "seed");
+    public static string? CommandIn(string[] args) => args.FirstOrDefault(a => a is "migrate" or "seed" or "rollups" or "service-key");
 
-    public static async Task<int> RunAsync(WebApplication app, string command)
+    public static async Task<int> RunAsync(WebApplication app, string command, string[] args)
     {
         using var scope = app.Services.CreateScope();
         var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Elimu.Database");
         await MigrateAsync(scope.ServiceProvider, log);
+        var rest = args.SkipWhile(a => a != command).Skip(1).Where(a => !a.StartsWith("--")).ToArray();
+        if (command == "rollups") return await RollupCommand.RunAsync(scope.ServiceProvider, rest);
+        if (command == "service-key") return await ServiceKeyCommand.RunAsync(scope.ServiceProvider, rest);
         if (command != "seed") return 0;
 
         var result = await DemoSeeder.RunAsync(scope.ServiceProvider);

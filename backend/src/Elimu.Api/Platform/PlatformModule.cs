@@ -1,7 +1,9 @@
 using Elimu.Api.Platform.Audit;
 using Elimu.Api.Platform.Identity;
 using Elimu.Api.Platform.Learning;
+using Elimu.Api.Platform.Learning.Ingestion;
 using Elimu.Api.Platform.Learning.Insights;
+using Elimu.Api.Platform.ServiceKeys;
 using Elimu.Api.Platform.Notifications;
 using Elimu.Api.Platform.Students;
 
@@ -24,6 +26,7 @@ public static class PlatformModule
         services.AddHostedService<ReadAuditWriter>();
         services.AddScoped<Notifier>();
         services.AddScoped<StudentDirectory>();
+        services.AddServiceKeys();
         return services;
     }
 
@@ -31,6 +34,8 @@ public static class PlatformModule
     {
         app.MapAuthApi();
         app.MapAuditApi();
+        app.MapServiceKeyApi();
+        app.MapLearningEventsApi();
         return app;
     }
 }

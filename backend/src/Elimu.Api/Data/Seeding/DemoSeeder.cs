@@ -1,4 +1,5 @@
 using Elimu.Api.Platform.Identity;
+using Elimu.Api.Platform.Learning.Rollups;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -64,6 +65,8 @@ public static class DemoSeeder
 
         await world.Db.SaveChangesAsync(ct); // everything but the accounts, which UserManager saved itself
         world.Db.ChangeTracker.Clear(); // ~20,000 tracked rows are of no use to the caller's scope
+        // The seed writes raw learning rows as the platform would have; the figures read the daily rollups made from them.
+        await LearningRollups.RebuildAsync(world.Db, [.. learners.All.Select(l => l.Student.Id)], ct: ct);
 
         return new SeedResult(
             Seeded: true,

@@ -14,6 +14,9 @@ public sealed class RateLimitOptions
     public const string Section = "RateLimits";
 
     [Range(1, 100_000)] public int LoginPerMinute { get; set; } = 20;
+
+    /// <summary>Batches per second one service key may send to the learning-events route (a batch holds up to 1,000 events).</summary>
+    [Range(1, 100_000)] public int LearningBatchesPerSecond { get; set; } = 50;
 }
 
 public static class IdentityServiceCollectionExtensions
@@ -73,8 +76,10 @@ public static class IdentityServiceCollectionExtensions
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = (ctx, _) => new ValueTask(WriteProblem(ctx.HttpContext, StatusCodes.Status429TooManyRequests,
-                "rate_limited", "Too many sign-in attempts. Wait a minute and try again."));
+            o.OnRejected = (ctx, _) => new ValueTask(WriteProblem(ctx.HttpContext, StatusCodes.Status429TooManyRequests, "rate_limited",
+                ctx.HttpContext.Request.Path.StartsWithSegments("/api/v1/auth")
+                    ? "Too many sign-in attempts. Wait a minute and try again."
+                    : "Too many requests. Slow down and try again in a moment."));
             o.AddPolicy(LoginRateLimit, http =>
             {
                 var perMinute = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.LoginPerMinute;

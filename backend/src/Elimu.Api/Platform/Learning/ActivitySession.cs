@@ -12,4 +12,6 @@ public class ActivitySession
     public int DurationMinutes { get; set; }
     public DeviceKind Device { get; set; }
     public int LessonsTouched { get; set; }
+    /// <summary>The area the session was spent on, when the platform knows it (ingested sessions may name one).</summary>
+    public Guid? LearningAreaId { get; set; }
 }

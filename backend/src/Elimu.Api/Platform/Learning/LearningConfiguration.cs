@@ -65,6 +65,7 @@ internal sealed class LearningConfiguration :
     {
         b.ToTable("activity_sessions");
         b.HasIndex(s => new { s.StudentId, s.StartedAt });
+        b.HasOne<LearningArea>().WithMany().HasForeignKey(s => s.LearningAreaId).OnDelete(DeleteBehavior.SetNull);
     }
 
     public void Configure(EntityTypeBuilder<Achievement> b)

@@ -1,12 +1,14 @@
 using Elimu.Api.Data;
 using Elimu.Api.Platform.Learning.Insights;
+using Elimu.Api.Platform.Learning.Rollups;
 using Microsoft.EntityFrameworkCore;
 
 namespace Elimu.Api.Platform.Learning;
 
 /// <summary>
-/// Aggregates over learning activity for a set of students given as a composable query. Every window is made of whole
-/// Nairobi days as <see cref="LearningWeek"/> defines them, so these figures agree with the child's own views.
+/// Aggregates over learning activity for a set of students given as a composable query, read from the daily rollups
+/// (ADR 0008) so their cost does not grow with the raw rows. Every window is made of whole Nairobi days as
+/// <see cref="LearningWeek"/> defines them, so these figures agree with the child's own views.
 /// </summary>
 public sealed class LearningStats(AppDbContext db)
 {
@@ -16,42 +18,39 @@ public sealed class LearningStats(AppDbContext db)
     /// </summary>
     public async Task<decimal> AverageWeeklyMinutesAsync(IQueryable<Guid> studentIds, DateOnly today, int weeks, CancellationToken ct)
     {
-        var fromUtc = LearningWeek.StartUtc(today.AddDays(-(LearningWeek.Days * weeks - 1)));
-        var toUtc = LearningWeek.EndOfTodayUtc(today);
-        var minutes = await db.ActivitySessions
-            .Where(s => studentIds.Contains(s.StudentId) && s.StartedAt >= fromUtc && s.StartedAt < toUtc)
-            .SumAsync(s => (int?)s.DurationMinutes, ct) ?? 0;
+        var from = today.AddDays(-(LearningWeek.Days * weeks - 1));
+        var minutes = await db.LearningDayRollups
+            .Where(r => studentIds.Contains(r.StudentId) && r.Day >= from && r.Day <= today)
+            .SumAsync(r => (int?)r.Minutes, ct) ?? 0;
         var students = await studentIds.CountAsync(ct);
         return students == 0 || weeks <= 0 ? 0 : Math.Round((decimal)minutes / students / weeks, 1);
     }
 
-    /// <summary>Card figures for many students in three queries (sessions of the last two learning weeks, last session, assessment averages).</summary>
+    /// <summary>Card figures for many students in three queries (days of the last two learning weeks, last session, assessment totals).</summary>
     public async Task<Dictionary<Guid, StudentCardFigures>> CardFiguresAsync(IReadOnlyCollection<Guid> studentIds, DateOnly today, CancellationToken ct)
     {
         var (weekFrom, _) = LearningWeek.Current(today);
-        var (previousFrom, _) = LearningWeek.Previous(today);
-        var (thisWeekUtc, previousUtc, endUtc) = (LearningWeek.StartUtc(weekFrom), LearningWeek.StartUtc(previousFrom), LearningWeek.EndOfTodayUtc(today));
-        var sessions = await db.ActivitySessions
-            .Where(s => studentIds.Contains(s.StudentId) && s.StartedAt >= previousUtc && s.StartedAt < endUtc)
-            .Select(s => new { s.StudentId, s.StartedAt, s.DurationMinutes, s.Device }).ToListAsync(ct);
-        var lastActive = await db.ActivitySessions.Where(s => studentIds.Contains(s.StudentId) && s.StartedAt < endUtc)
-            .GroupBy(s => s.StudentId).Select(g => new { Id = g.Key, Last = g.Max(s => s.StartedAt) })
+        var (previousFrom, previousTo) = LearningWeek.Previous(today);
+        var days = await new RollupReader(db).DaysAsync(studentIds, previousFrom, today, ct);
+        var lastActive = await db.LearningDayRollups.Where(r => studentIds.Contains(r.StudentId) && r.Day <= today && r.Sessions > 0)
+            .GroupBy(r => r.StudentId).Select(g => new { Id = g.Key, Last = g.Max(r => r.LastSessionAt) })
             .ToDictionaryAsync(x => x.Id, x => x.Last, ct);
-        var scores = await db.Assessments.Where(a => studentIds.Contains(a.StudentId))
-            .Select(a => new { a.StudentId, a.Score }).ToListAsync(ct);
+        var scores = await db.LearningDayRollups.Where(r => studentIds.Contains(r.StudentId) && r.Assessments > 0)
+            .GroupBy(r => r.StudentId).Select(g => new { Id = g.Key, Count = g.Sum(r => r.Assessments), Sum = g.Sum(r => r.AssessmentScoreHundredths) })
+            .ToDictionaryAsync(x => x.Id, ct);
         return studentIds.Distinct().ToDictionary(id => id, id =>
         {
-            var mine = sessions.Where(s => s.StudentId == id).ToList();
-            var marks = scores.Where(a => a.StudentId == id).Select(a => a.Score).ToList();
+            var mine = days.TryGetValue(id, out var d) ? d : [];
             DateTime? last = lastActive.TryGetValue(id, out var at) ? at : null;
-            // The engagement of the activity view, from the same rows: two weeks of days are enough, as its streak part stops at 7.
-            var recent = new RecentActivity([.. mine.OrderBy(s => s.StartedAt).Select(s => new SessionRow(s.StartedAt, s.DurationMinutes, s.Device))], today);
+            // The engagement of the activity view, from the same days: two weeks are enough, as its streak part stops at 7.
+            var recent = new RecentActivity(mine, today);
+            decimal? average = scores.TryGetValue(id, out var s) && s.Count > 0 ? Math.Round(s.Sum / 100m / s.Count, 1) : null;
             return new StudentCardFigures(id,
-                mine.Where(s => s.StartedAt >= thisWeekUtc).Sum(s => s.DurationMinutes),
-                mine.Where(s => s.StartedAt < thisWeekUtc).Sum(s => s.DurationMinutes),
+                mine.Where(x => x.Day >= weekFrom).Sum(x => x.Minutes),
+                mine.Where(x => x.Day >= previousFrom && x.Day <= previousTo).Sum(x => x.Minutes),
                 last,
                 LearningWeek.IsInactive(last, today),
-                marks.Count == 0 ? null : Math.Round(marks.Average(), 1),
+                average,
                 recent.Engagement.Score);
         });
     }
@@ -59,11 +58,10 @@ public sealed class LearningStats(AppDbContext db)
     /// <summary>Minutes of the current learning week per student of the set; students without a session are left out. One query.</summary>
     public async Task<Dictionary<Guid, int>> MinutesThisWeekAsync(IQueryable<Guid> studentIds, DateOnly today, CancellationToken ct)
     {
-        var fromUtc = LearningWeek.StartUtc(LearningWeek.Current(today).From);
-        var toUtc = LearningWeek.EndOfTodayUtc(today);
-        return await db.ActivitySessions
-            .Where(s => studentIds.Contains(s.StudentId) && s.StartedAt >= fromUtc && s.StartedAt < toUtc)
-            .GroupBy(s => s.StudentId).Select(g => new { g.Key, Minutes = g.Sum(s => s.DurationMinutes) })
+        var from = LearningWeek.Current(today).From;
+        return await db.LearningDayRollups
+            .Where(r => studentIds.Contains(r.StudentId) && r.Day >= from && r.Day <= today && r.Sessions > 0)
+            .GroupBy(r => r.StudentId).Select(g => new { g.Key, Minutes = g.Sum(r => r.Minutes) })
             .ToDictionaryAsync(x => x.Key, x => x.Minutes, ct);
     }
 
@@ -74,9 +72,8 @@ public sealed class LearningStats(AppDbContext db)
     /// <summary>The students of the set that <see cref="LearningWeek.IsInactive"/> calls inactive, as a composable query.</summary>
     public IQueryable<Guid> Inactive(IQueryable<Guid> studentIds, DateOnly today)
     {
-        var since = LearningWeek.InactiveBeforeUtc(today);
-        var end = LearningWeek.EndOfTodayUtc(today);
-        return studentIds.Where(id => !db.ActivitySessions.Any(s => s.StudentId == id && s.StartedAt >= since && s.StartedAt < end));
+        var from = LearningWeek.Current(today).From;
+        return studentIds.Where(id => !db.LearningDayRollups.Any(r => r.StudentId == id && r.Day >= from && r.Day <= today && r.Sessions > 0));
     }
 }
 

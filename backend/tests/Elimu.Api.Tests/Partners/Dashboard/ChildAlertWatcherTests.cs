@@ -31,6 +31,7 @@ public sealed class ChildAlertWatcherTests(ChildAlertWatcherTests.FastScanFactor
                     && db.ActivitySessions.Any(s => s.StudentId == c.StudentId && s.StartedAt >= since))
                 .Select(c => c.StudentId).FirstAsync();
             await db.ActivitySessions.Where(s => s.StudentId == active && s.StartedAt >= since).ExecuteDeleteAsync();
+            await Elimu.Api.Platform.Learning.Rollups.LearningRollups.RebuildAsync(db, [active]);
         });
 
         // The connect push and the watcher's first scan can both send the starting figures; skip such repeats.

@@ -204,6 +204,7 @@ public sealed class DashboardOverviewTests(SeededApiFactory api) : IClassFixture
                 db.ActivitySessions.Add(new ActivitySession { StudentId = s.Id, StartedAt = DateTime.UtcNow.AddDays(-1), DurationMinutes = 30 });
             }
             await db.SaveChangesAsync();
+            await Elimu.Api.Platform.Learning.Rollups.LearningRollups.RebuildAsync(db, [.. students.Select(s => s.Id)]);
         });
     }
 }

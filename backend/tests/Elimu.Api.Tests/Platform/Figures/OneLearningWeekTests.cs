@@ -122,6 +122,7 @@ public sealed class OneLearningWeekTests(ClockedApiFactory api) : IClassFixture<
                     SignedName = "Test parent", RequestedAt = sessionUtc.AddDays(-40), ConsentedAt = sessionUtc.AddDays(-30) },
                 new ActivitySession { StudentId = student.Id, StartedAt = sessionUtc, DurationMinutes = minutes, Device = DeviceKind.mobile, LessonsTouched = 1 });
             await db.SaveChangesAsync();
+            await Elimu.Api.Platform.Learning.Rollups.LearningRollups.RebuildAsync(db, [student.Id]);
             return child.Id;
         });
         return (partner.Email!, childId);

@@ -150,7 +150,8 @@ public sealed class JourneyInsightsTests(ElimuApiFactory api) : IClassFixture<El
         }
         var student = await data.SaveAsync(api);
 
-        Assert.Equal(5, await api.CountQueriesAsync(Monday, s => s.GetJourneyAsync(student, CancellationToken.None)));
+        // Assessments, competencies, the 12 weeks of daily rollups, recent lessons (ADR 0008).
+        Assert.Equal(4, await api.CountQueriesAsync(Monday, s => s.GetJourneyAsync(student, CancellationToken.None)));
         Assert.Equal(1, await api.CountQueriesAsync(Monday, s => s.GetAchievementsAsync(student, CancellationToken.None)));
     }
 }

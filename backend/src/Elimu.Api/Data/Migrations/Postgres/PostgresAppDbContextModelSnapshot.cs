@@ -1545,6 +1545,10 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("duration_minutes");
 
+                    b.Property<Guid?>("LearningAreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("learning_area_id");
+
                     b.Property<int>("LessonsTouched")
                         .HasColumnType("integer")
                         .HasColumnName("lessons_touched");
@@ -1559,6 +1563,9 @@ namespace Elimu.Api.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_activity_sessions");
+
+                    b.HasIndex("LearningAreaId")
+                        .HasDatabaseName("ix_activity_sessions_learning_area_id");
 
                     b.HasIndex("StudentId", "StartedAt")
                         .HasDatabaseName("ix_activity_sessions_student_id_started_at");
@@ -1726,6 +1733,36 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.ToTable("course_enrollments", (string)null);
                 });
 
+            modelBuilder.Entity("Elimu.Api.Platform.Learning.Ingestion.LearningEventReceipt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<Guid>("ServiceKeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("service_key_id");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("student_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_learning_events");
+
+                    b.ToTable("learning_events", (string)null);
+                });
+
             modelBuilder.Entity("Elimu.Api.Platform.Learning.LearningArea", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1848,6 +1885,86 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.ToTable("lesson_progress", (string)null);
                 });
 
+            modelBuilder.Entity("Elimu.Api.Platform.Learning.Rollups.LearningDayRollup", b =>
+                {
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("student_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<Guid>("LearningAreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("learning_area_id");
+
+                    b.Property<int>("Achievements")
+                        .HasColumnType("integer")
+                        .HasColumnName("achievements");
+
+                    b.Property<long>("AssessmentScoreHundredths")
+                        .HasColumnType("bigint")
+                        .HasColumnName("assessment_score_hundredths");
+
+                    b.Property<int>("Assessments")
+                        .HasColumnType("integer")
+                        .HasColumnName("assessments");
+
+                    b.Property<int>("DesktopMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("desktop_minutes");
+
+                    b.Property<int>("DesktopSessions")
+                        .HasColumnType("integer")
+                        .HasColumnName("desktop_sessions");
+
+                    b.Property<DateTime?>("LastSessionAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_session_at");
+
+                    b.Property<int>("LessonsCompleted")
+                        .HasColumnType("integer")
+                        .HasColumnName("lessons_completed");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("minutes");
+
+                    b.Property<int>("MobileMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("mobile_minutes");
+
+                    b.Property<int>("MobileSessions")
+                        .HasColumnType("integer")
+                        .HasColumnName("mobile_sessions");
+
+                    b.Property<int>("Sessions")
+                        .HasColumnType("integer")
+                        .HasColumnName("sessions");
+
+                    b.Property<int>("SharedLabMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("shared_lab_minutes");
+
+                    b.Property<int>("SharedLabSessions")
+                        .HasColumnType("integer")
+                        .HasColumnName("shared_lab_sessions");
+
+                    b.Property<int>("TabletMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("tablet_minutes");
+
+                    b.Property<int>("TabletSessions")
+                        .HasColumnType("integer")
+                        .HasColumnName("tablet_sessions");
+
+                    b.HasKey("StudentId", "Day", "LearningAreaId")
+                        .HasName("pk_learning_daily_rollups");
+
+                    b.ToTable("learning_daily_rollups", (string)null);
+                });
+
             modelBuilder.Entity("Elimu.Api.Platform.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1898,6 +2015,53 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasDatabaseName("ix_notifications_user_id_read_at");
 
                     b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Elimu.Api.Platform.ServiceKeys.ServiceApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("key_hash");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("prefix");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_api_keys");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_service_api_keys_key_hash");
+
+                    b.ToTable("service_api_keys", (string)null);
                 });
 
             modelBuilder.Entity("Elimu.Api.Platform.Students.Guardianship", b =>
@@ -2452,6 +2616,12 @@ namespace Elimu.Api.Data.Migrations.Postgres
 
             modelBuilder.Entity("Elimu.Api.Platform.Learning.ActivitySession", b =>
                 {
+                    b.HasOne("Elimu.Api.Platform.Learning.LearningArea", null)
+                        .WithMany()
+                        .HasForeignKey("LearningAreaId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_activity_sessions_learning_areas_learning_area_id");
+
                     b.HasOne("Elimu.Api.Platform.Students.Student", "Student")
                         .WithMany()
                         .HasForeignKey("StudentId")
@@ -2559,6 +2729,16 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.Navigation("Lesson");
 
                     b.Navigation("Student");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Platform.Learning.Rollups.LearningDayRollup", b =>
+                {
+                    b.HasOne("Elimu.Api.Platform.Students.Student", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_learning_daily_rollups_students_student_id");
                 });
 
             modelBuilder.Entity("Elimu.Api.Platform.Notifications.Notification", b =>

@@ -1540,6 +1540,10 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("duration_minutes");
 
+                    b.Property<Guid?>("LearningAreaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("learning_area_id");
+
                     b.Property<int>("LessonsTouched")
                         .HasColumnType("INTEGER")
                         .HasColumnName("lessons_touched");
@@ -1554,6 +1558,9 @@ namespace Elimu.Api.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_activity_sessions");
+
+                    b.HasIndex("LearningAreaId")
+                        .HasDatabaseName("ix_activity_sessions_learning_area_id");
 
                     b.HasIndex("StudentId", "StartedAt")
                         .HasDatabaseName("ix_activity_sessions_student_id_started_at");
@@ -1721,6 +1728,36 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                     b.ToTable("course_enrollments", (string)null);
                 });
 
+            modelBuilder.Entity("Elimu.Api.Platform.Learning.Ingestion.LearningEventReceipt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at");
+
+                    b.Property<Guid>("ServiceKeyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_key_id");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("student_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_learning_events");
+
+                    b.ToTable("learning_events", (string)null);
+                });
+
             modelBuilder.Entity("Elimu.Api.Platform.Learning.LearningArea", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1843,6 +1880,86 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                     b.ToTable("lesson_progress", (string)null);
                 });
 
+            modelBuilder.Entity("Elimu.Api.Platform.Learning.Rollups.LearningDayRollup", b =>
+                {
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("student_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<Guid>("LearningAreaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("learning_area_id");
+
+                    b.Property<int>("Achievements")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("achievements");
+
+                    b.Property<long>("AssessmentScoreHundredths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assessment_score_hundredths");
+
+                    b.Property<int>("Assessments")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assessments");
+
+                    b.Property<int>("DesktopMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("desktop_minutes");
+
+                    b.Property<int>("DesktopSessions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("desktop_sessions");
+
+                    b.Property<DateTime?>("LastSessionAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_session_at");
+
+                    b.Property<int>("LessonsCompleted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lessons_completed");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("minutes");
+
+                    b.Property<int>("MobileMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mobile_minutes");
+
+                    b.Property<int>("MobileSessions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mobile_sessions");
+
+                    b.Property<int>("Sessions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sessions");
+
+                    b.Property<int>("SharedLabMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shared_lab_minutes");
+
+                    b.Property<int>("SharedLabSessions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shared_lab_sessions");
+
+                    b.Property<int>("TabletMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tablet_minutes");
+
+                    b.Property<int>("TabletSessions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tablet_sessions");
+
+                    b.HasKey("StudentId", "Day", "LearningAreaId")
+                        .HasName("pk_learning_daily_rollups");
+
+                    b.ToTable("learning_daily_rollups", (string)null);
+                });
+
             modelBuilder.Entity("Elimu.Api.Platform.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1893,6 +2010,53 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_notifications_user_id_read_at");
 
                     b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Elimu.Api.Platform.ServiceKeys.ServiceApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("key_hash");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prefix");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_api_keys");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_service_api_keys_key_hash");
+
+                    b.ToTable("service_api_keys", (string)null);
                 });
 
             modelBuilder.Entity("Elimu.Api.Platform.Students.Guardianship", b =>
@@ -2441,6 +2605,12 @@ namespace Elimu.Api.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Elimu.Api.Platform.Learning.ActivitySession", b =>
                 {
+                    b.HasOne("Elimu.Api.Platform.Learning.LearningArea", null)
+                        .WithMany()
+                        .HasForeignKey("LearningAreaId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_activity_sessions_learning_areas_learning_area_id");
+
                     b.HasOne("Elimu.Api.Platform.Students.Student", "Student")
                         .WithMany()
                         .HasForeignKey("StudentId")
@@ -2548,6 +2718,16 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                     b.Navigation("Lesson");
 
                     b.Navigation("Student");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Platform.Learning.Rollups.LearningDayRollup", b =>
+                {
+                    b.HasOne("Elimu.Api.Platform.Students.Student", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_learning_daily_rollups_students_student_id");
                 });
 
             modelBuilder.Entity("Elimu.Api.Platform.Notifications.Notification", b =>

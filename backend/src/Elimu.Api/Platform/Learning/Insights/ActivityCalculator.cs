@@ -1,3 +1,5 @@
+using Elimu.Api.Platform.Learning.Rollups;
+
 namespace Elimu.Api.Platform.Learning.Insights;
 
 /// <summary>Builds <see cref="ActivitySummary"/> from the child's recent sessions.</summary>
@@ -11,29 +13,29 @@ internal static class ActivityCalculator
         _ => throw new ArgumentOutOfRangeException(nameof(period), period, "Unknown activity period."),
     };
 
-    public static ActivitySummary Build(RecentActivity recent, DateTime? lastActiveAt, ActivityPeriod period)
+    /// <param name="todaySessions">Today's raw sessions, for the hours of the day period (the daily rollups have no hours).</param>
+    public static ActivitySummary Build(RecentActivity recent, DateTime? lastActiveAt, ActivityPeriod period, IReadOnlyList<SessionRow> todaySessions)
     {
         var (from, to) = Window(period, recent.Today);
-        var sessions = recent.SessionsOn(from, to).ToList();
-        var byDay = sessions.ToLookup(s => InsightDates.DayOf(s.StartedAt));
+        var figures = recent.DaysOn(from, to).ToDictionary(d => d.Day);
         var days = InsightDates.Days(from, to)
-            .Select(d => new DayMinutes(d, byDay[d].Sum(s => s.Minutes), byDay[d].Count()))
+            .Select(d => figures.TryGetValue(d, out var f) ? new DayMinutes(d, f.Minutes, f.Sessions) : new DayMinutes(d, 0, 0))
             .ToList();
 
-        var total = sessions.Sum(s => s.Minutes);
+        var total = figures.Values.Sum(d => d.Minutes);
+        var count = figures.Values.Sum(d => d.Sessions);
         var devices = Enum.GetValues<DeviceKind>().Select(device =>
         {
-            var used = sessions.Where(s => s.Device == device).ToList();
-            var minutes = used.Sum(s => s.Minutes);
-            return new DeviceUsage(device, used.Count, minutes, InsightDates.Percent(minutes, total));
+            var (sessions, minutes) = (figures.Values.Sum(d => d.Devices[device].Sessions), figures.Values.Sum(d => d.Devices[device].Minutes));
+            return new DeviceUsage(device, sessions, minutes, InsightDates.Percent(minutes, total));
         }).ToList();
 
         return new ActivitySummary(
             period, from, to, days,
-            period == ActivityPeriod.day ? Hours(sessions) : null,
-            sessions.Count,
+            period == ActivityPeriod.day ? Hours(todaySessions) : null,
+            count,
             total,
-            sessions.Count == 0 ? 0 : InsightDates.Round1((decimal)total / sessions.Count),
+            count == 0 ? 0 : InsightDates.Round1((decimal)total / count),
             devices,
             recent.CurrentStreak,
             recent.LongestStreak,

@@ -1,5 +1,6 @@
 using Elimu.Api.Common;
 using Elimu.Api.Data;
+using Elimu.Api.Platform.Learning.Rollups;
 
 namespace Elimu.Api.Platform.Learning.Insights;
 
@@ -12,24 +13,31 @@ namespace Elimu.Api.Platform.Learning.Insights;
 public sealed class ChildLearningInsights(AppDbContext db, TimeProvider clock)
 {
     private readonly LearningRecordsReader _read = new(db);
+    private readonly RollupReader _rollups = new(db);
 
-    /// <summary>Mastery, CBC rubric and competencies, 12 weeks of progress, focus areas, recent lessons. Five queries.</summary>
+    /// <summary>
+    /// Mastery, CBC rubric and competencies, 12 weeks of progress (from the daily rollups), focus areas, recent lessons.
+    /// Four queries.
+    /// </summary>
     public async Task<LearningJourney> GetJourneyAsync(Guid studentId, CancellationToken ct)
     {
         var today = NairobiTime.Today(clock);
         var assessments = await _read.AssessmentsAsync(studentId, ct);
         var competencies = await _read.CompetencyScoresAsync(studentId, ct);
-        var sessions = await _read.SessionsAsync(studentId, JourneyCalculator.FirstWeekStart(today), today, ct);
-        var completed = await _read.CompletedLessonTimesAsync(studentId, ct);
+        var days = await _rollups.DaysAsync(studentId, JourneyCalculator.FirstWeekStart(today), today, ct);
         var recentLessons = await _read.RecentLessonsAsync(studentId, JourneyCalculator.RecentLessonCount, ct);
-        return JourneyCalculator.Build(today, assessments, competencies, sessions, completed, recentLessons);
+        return JourneyCalculator.Build(today, assessments, competencies, days, recentLessons);
     }
 
-    /// <summary>Minutes per day, sessions, devices, streaks and engagement for the period ending today. Two queries.</summary>
+    /// <summary>
+    /// Minutes per day, sessions, devices, streaks and engagement for the period ending today, from the daily rollups.
+    /// Two queries, and a third for the day period's hours (today's sessions, by the student/start index).
+    /// </summary>
     public async Task<ActivitySummary> GetActivityAsync(Guid studentId, ActivityPeriod period, CancellationToken ct)
     {
-        var (recent, lastActiveAt) = await RecentActivityAsync(studentId, ct);
-        return ActivityCalculator.Build(recent, lastActiveAt, period);
+        var (recent, lastActiveAt) = await RecentActivityAsync(studentId, withSessionsFrom: null, ct);
+        var today = period == ActivityPeriod.day ? await _read.SessionsAsync(studentId, recent.Today, recent.Today, ct) : [];
+        return ActivityCalculator.Build(recent, lastActiveAt, period, today);
     }
 
     /// <summary>Certificates, badges and milestones, each newest first. One query.</summary>
@@ -51,29 +59,34 @@ public sealed class ChildLearningInsights(AppDbContext db, TimeProvider clock)
         GoalProgressCalculator.EnsureValid(goals);
         if (goals.Count == 0) return [];
         var today = NairobiTime.Today(clock);
-        var recent = new RecentActivity(await _read.SessionsAsync(studentId, RecentActivity.FirstDay(today), today, ct), today);
+        var recent = new RecentActivity(await _rollups.DaysAsync(studentId, RecentActivity.FirstDay(today), today, ct), today);
         var assessments = await _read.AssessmentsAsync(studentId, ct);
         var completed = await _read.CompletedLessonTimesAsync(studentId, ct);
         return GoalProgressCalculator.Measure(goals, recent, assessments, completed);
     }
 
-    /// <summary>Learning-time pattern, strongest and weakest areas, early warnings and support tips. Four queries.</summary>
+    /// <summary>
+    /// Learning-time pattern (raw sessions of its <see cref="LearningSignalsCalculator.PatternDays"/> days, as it needs the
+    /// hour), strongest and weakest areas, early warnings and support tips. Five queries.
+    /// </summary>
     public async Task<LearningSignals> GetSignalsAsync(Guid studentId, IReadOnlyList<GoalSpec> goals, CancellationToken ct)
     {
         GoalProgressCalculator.EnsureValid(goals);
-        var (recent, lastActiveAt) = await RecentActivityAsync(studentId, ct);
+        var patternFrom = NairobiTime.Today(clock).AddDays(-(LearningSignalsCalculator.PatternDays - 1));
+        var (recent, lastActiveAt) = await RecentActivityAsync(studentId, patternFrom, ct);
         var assessments = await _read.AssessmentsAsync(studentId, ct);
         var completed = await _read.CompletedLessonTimesAsync(studentId, ct);
         var goalProgress = GoalProgressCalculator.Measure(goals, recent, assessments, completed);
-        var weeks = JourneyCalculator.WeeklyProgress(recent.Today, assessments, [], []);
+        var weeks = JourneyCalculator.WeeklyProgress(recent.Today, recent.Days);
         return LearningSignalsCalculator.Build(recent, lastActiveAt, AreaMasteryCalculator.Areas(assessments, recent.Today), weeks, goalProgress);
     }
 
-    private async Task<(RecentActivity Recent, DateTime? LastActiveAt)> RecentActivityAsync(Guid studentId, CancellationToken ct)
+    private async Task<(RecentActivity Recent, DateTime? LastActiveAt)> RecentActivityAsync(Guid studentId, DateOnly? withSessionsFrom, CancellationToken ct)
     {
         var today = NairobiTime.Today(clock);
-        var sessions = await _read.SessionsAsync(studentId, RecentActivity.FirstDay(today), today, ct);
-        var lastActiveAt = await _read.LastSessionStartAsync(studentId, today, ct);
-        return (new RecentActivity(sessions, today), lastActiveAt);
+        var days = await _rollups.DaysAsync(studentId, RecentActivity.FirstDay(today), today, ct);
+        var sessions = withSessionsFrom is { } from ? await _read.SessionsAsync(studentId, from, today, ct) : null;
+        var lastActiveAt = await _rollups.LastSessionAsync(studentId, today, ct);
+        return (new RecentActivity(days, today, sessions), lastActiveAt);
     }
 }

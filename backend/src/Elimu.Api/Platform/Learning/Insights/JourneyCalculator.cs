@@ -1,3 +1,5 @@
+using Elimu.Api.Platform.Learning.Rollups;
+
 namespace Elimu.Api.Platform.Learning.Insights;
 
 /// <summary>Builds <see cref="LearningJourney"/> from the rows one journey request loads.</summary>
@@ -13,8 +15,7 @@ internal static class JourneyCalculator
         DateOnly today,
         IReadOnlyList<AssessmentRow> assessments,
         IReadOnlyList<CompetencyRow> competencies,
-        IReadOnlyList<SessionRow> sessions,
-        IReadOnlyList<DateTime?> completedLessonTimes,
+        IReadOnlyList<DayFigures> days,
         IReadOnlyList<RecentLesson> recentLessons)
     {
         var areas = AreaMasteryCalculator.Areas(assessments, today);
@@ -22,7 +23,7 @@ internal static class JourneyCalculator
             areas,
             AreaMasteryCalculator.Distribution(assessments),
             Competencies(competencies),
-            WeeklyProgress(today, assessments, sessions, completedLessonTimes),
+            WeeklyProgress(today, days),
             AreaMasteryCalculator.FocusAreas(areas),
             recentLessons);
     }
@@ -42,23 +43,18 @@ internal static class JourneyCalculator
         })];
     }
 
-    /// <summary>The last <see cref="Weeks"/> Monday-start Nairobi weeks, oldest first, zero-filled.</summary>
-    public static List<WeeklyProgress> WeeklyProgress(
-        DateOnly today, IReadOnlyList<AssessmentRow> assessments, IReadOnlyList<SessionRow> sessions,
-        IReadOnlyList<DateTime?> completedLessonTimes)
+    /// <summary>The last <see cref="Weeks"/> Monday-start Nairobi weeks, oldest first, zero-filled, from the daily rollups.</summary>
+    public static List<WeeklyProgress> WeeklyProgress(DateOnly today, IReadOnlyList<DayFigures> days)
     {
-        DateOnly WeekOf(DateTime utc) => InsightDates.WeekStart(InsightDates.DayOf(utc));
-        var minutes = sessions.ToLookup(s => WeekOf(s.StartedAt), s => s.Minutes);
-        var lessons = completedLessonTimes.OfType<DateTime>().ToLookup(WeekOf);
-        var scores = assessments.ToLookup(a => WeekOf(a.AssessedAt), a => a.Score);
-
+        var byWeek = days.ToLookup(d => InsightDates.WeekStart(d.Day));
         var first = FirstWeekStart(today);
         return [.. Enumerable.Range(0, Weeks).Select(i =>
         {
             var week = first.AddDays(7 * i);
-            var weekScores = scores[week].ToList();
-            return new WeeklyProgress(week, minutes[week].Sum(), lessons[week].Count(), weekScores.Count,
-                weekScores.Count == 0 ? null : InsightDates.Round1(weekScores.Average()));
+            var inWeek = byWeek[week].Where(d => d.Day <= today).ToList();
+            var count = inWeek.Sum(d => d.Assessments);
+            return new WeeklyProgress(week, inWeek.Sum(d => d.Minutes), inWeek.Sum(d => d.LessonsCompleted), count,
+                count == 0 ? null : InsightDates.Round1(inWeek.Sum(d => d.AssessmentScoreHundredths) / 100m / count));
         })];
     }
 }

@@ -26,17 +26,6 @@ internal sealed class LearningRecordsReader(AppDbContext db)
             .ToListAsync(ct);
     }
 
-    /// <summary>Start of the child's latest session up to the end of <paramref name="today"/>, however long ago.</summary>
-    public Task<DateTime?> LastSessionStartAsync(Guid studentId, DateOnly today, CancellationToken ct)
-    {
-        var toUtc = InsightDates.StartUtc(today.AddDays(1));
-        return db.ActivitySessions.AsNoTracking()
-            .Where(s => s.StudentId == studentId && s.StartedAt < toUtc)
-            .OrderByDescending(s => s.StartedAt)
-            .Select(s => (DateTime?)s.StartedAt)
-            .FirstOrDefaultAsync(ct);
-    }
-
     /// <summary>All the child's assessments, oldest first (ties by id, which is time-ordered).</summary>
     public Task<List<AssessmentRow>> AssessmentsAsync(Guid studentId, CancellationToken ct) =>
         db.Assessments.AsNoTracking()

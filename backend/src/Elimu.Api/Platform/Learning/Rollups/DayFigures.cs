@@ -1,0 +1,42 @@
+using Elimu.Api.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Elimu.Api.Platform.Learning.Rollups;
+
+/// <summary>One student's learning on one Nairobi day, all areas together: what the readers compute figures from.</summary>
+public sealed record DayFigures(DateOnly Day, int Minutes, int Sessions, DateTime? LastSessionAt, int LessonsCompleted,
+    int Assessments, long AssessmentScoreHundredths, IReadOnlyDictionary<DeviceKind, (int Sessions, int Minutes)> Devices)
+{
+    public static DayFigures Sum(DateOnly day, IEnumerable<LearningDayRollup> rows)
+    {
+        var list = rows.ToList();
+        return new(day, list.Sum(r => r.Minutes), list.Sum(r => r.Sessions), list.Max(r => r.LastSessionAt), list.Sum(r => r.LessonsCompleted),
+            list.Sum(r => r.Assessments), list.Sum(r => r.AssessmentScoreHundredths), new Dictionary<DeviceKind, (int, int)>
+            {
+                [DeviceKind.mobile] = (list.Sum(r => r.MobileSessions), list.Sum(r => r.MobileMinutes)),
+                [DeviceKind.tablet] = (list.Sum(r => r.TabletSessions), list.Sum(r => r.TabletMinutes)),
+                [DeviceKind.desktop] = (list.Sum(r => r.DesktopSessions), list.Sum(r => r.DesktopMinutes)),
+                [DeviceKind.shared_lab] = (list.Sum(r => r.SharedLabSessions), list.Sum(r => r.SharedLabMinutes)),
+            });
+    }
+}
+
+/// <summary>Reads the daily rollups; each method is one query whatever the number of days or students.</summary>
+public sealed class RollupReader(AppDbContext db)
+{
+    /// <summary>The student's days from <paramref name="from"/> to <paramref name="to"/> that have any learning, oldest first.</summary>
+    public async Task<List<DayFigures>> DaysAsync(Guid studentId, DateOnly from, DateOnly to, CancellationToken ct) =>
+        [.. (await db.LearningDayRollups.AsNoTracking().Where(r => r.StudentId == studentId && r.Day >= from && r.Day <= to).ToListAsync(ct))
+            .GroupBy(r => r.Day).OrderBy(g => g.Key).Select(g => DayFigures.Sum(g.Key, g))];
+
+    /// <summary>The same for many students at once.</summary>
+    public async Task<Dictionary<Guid, List<DayFigures>>> DaysAsync(IReadOnlyCollection<Guid> studentIds, DateOnly from, DateOnly to, CancellationToken ct) =>
+        (await db.LearningDayRollups.AsNoTracking().Where(r => studentIds.Contains(r.StudentId) && r.Day >= from && r.Day <= to).ToListAsync(ct))
+            .GroupBy(r => r.StudentId)
+            .ToDictionary(s => s.Key, s => s.GroupBy(r => r.Day).OrderBy(g => g.Key).Select(g => DayFigures.Sum(g.Key, g)).ToList());
+
+    /// <summary>Start of the student's latest session on or before <paramref name="today"/>, however long ago.</summary>
+    public Task<DateTime?> LastSessionAsync(Guid studentId, DateOnly today, CancellationToken ct) =>
+        db.LearningDayRollups.AsNoTracking().Where(r => r.StudentId == studentId && r.Day <= today && r.Sessions > 0)
+            .MaxAsync(r => r.LastSessionAt, ct);
+}
