@@ -149,7 +149,8 @@ public sealed partial class PostgresTarget : BulkTarget
 
     public static async Task<PostgresTarget> OpenAsync(DbContext model, string connectionString, Progress progress)
     {
-        var connection = new NpgsqlConnection(connectionString);
+        // No command timeout: completing the COPY of a million rows (index maintenance included) may take minutes.
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString);
         await connection.OpenAsync();
         return new PostgresTarget(model, progress, connection);
     }

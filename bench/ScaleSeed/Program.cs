@@ -1,6 +1,8 @@
 // ./elimu bench seed: the scale data of issue 15 (one partner, 50 programs, 10,000 sponsored children, 40,000 other
 // students in all 47 counties, a year of learning) bulk-loaded into a database that already holds the demo seed.
 // Usage: ScaleSeed sqlite|postgres <connection-string>
+//        ScaleSeed csv <file>   the enrollment file of the dry-run target: 10,000 of the scale students no one sponsors,
+//                               named by admission number and school, into one of the partner's running programs.
 using System.Diagnostics;
 using Elimu.Api.Data;
 using Elimu.Api.Partners.Consent;
@@ -12,15 +14,22 @@ using Elimu.Bench.ScaleSeed;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
+if (args.Length == 2 && args[0] == "csv")
+{
+    var rows = ScaleStudents.Build(new ScaleWorld(DateTime.UtcNow)).Where(s => !s.Sponsored).Take(10_000)
+        .Select(s => $"{s.Student.AdmissionNumber},{s.Student.School},{ScalePartner.ImportProgram}");
+    await File.WriteAllLinesAsync(args[1], ["admission_number,school,program", .. rows]);
+    return 0;
+}
 if (args.Length != 2 || args[0] is not ("sqlite" or "postgres"))
 {
-    Console.Error.WriteLine("usage: ScaleSeed sqlite|postgres <connection-string>");
+    Console.Error.WriteLine("usage: ScaleSeed sqlite|postgres <connection-string> | ScaleSeed csv <file>");
     return 2;
 }
 var (provider, connection) = (args[0], args[1]);
 AppDbContext db = provider == "sqlite"
     ? new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connection).UseSnakeCaseNamingConvention().Options)
-    : new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(connection).UseSnakeCaseNamingConvention().Options);
+    : new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(connection, o => o.CommandTimeout(600)).UseSnakeCaseNamingConvention().Options);
 
 var clock = Stopwatch.StartNew();
 var world = new ScaleWorld(DateTime.UtcNow);

@@ -17,6 +17,8 @@ public static class ScalePartner
     public const string Email = "scale@elimu.demo";
     public const string Name = "Harambee Learning Trust";
     public const int Programs = 50;
+    /// <summary>A running program with no maximum (program 1), which the dry-run benchmark enrolls into.</summary>
+    public const string ImportProgram = "Kwale Learners 2026";
     private const int Table = 2;
 
     /// <summary>Statuses by program index: 42 running, 2 paused, 1 completed, 1 cancelled, 2 waiting for approval, 2 drafts.</summary>

@@ -21,6 +21,7 @@ public sealed record TableColumns(string Table, IReadOnlyList<TableColumn> Colum
         var columns = new List<TableColumn>();
         foreach (var property in entity.GetProperties())
         {
+            if (property.GetComputedColumnSql() is not null) continue; // the database computes it (students.admission_key)
             var mapping = property.GetRelationalTypeMapping();
             var getter = property.GetGetter();
             var converter = mapping.Converter;
