@@ -27,7 +27,7 @@ public sealed partial class QueryPlans : DbCommandInterceptor
 
     /// <summary>The queries sent since <see cref="Clear"/> that read <paramref name="table"/>.</summary>
     public IReadOnlyList<(string Sql, DbParameter[] Parameters)> Reading(string table) =>
-        _commands.Where(c => c.Sql.Contains($"FROM \"{table}\" AS", StringComparison.Ordinal)).ToList();
+        _commands.Where(c => Alias(table).IsMatch(c.Sql)).ToList();
 
     /// <summary>
     /// The ways the database would read <paramref name="table"/> in this query that are not index lookups: SQLite's
@@ -83,7 +83,8 @@ public sealed partial class QueryPlans : DbCommandInterceptor
             foreach (var child in children.EnumerateArray()) Walk(child, table, scans);
     }
 
-    private static Regex Alias(string table) => new($"FROM \"{Regex.Escape(table)}\" AS \"(\\w+)\"");
+    // SQLite's SQL quotes every name ("students" AS "s"); PostgreSQL's only those that need it (students AS s).
+    private static Regex Alias(string table) => new($"FROM \"?{Regex.Escape(table)}\"? AS \"?(\\w+)\"?");
 
     private static DbParameter Copy(DbParameter p) => p switch
     {

@@ -10,6 +10,7 @@ namespace Elimu.Api.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // VIRTUAL, not STORED: SQLite cannot add a stored column to a table that has rows; a virtual one can be indexed.
             migrationBuilder.AddColumn<string>(
                 name: "admission_key",
                 table: "students",
@@ -17,7 +18,7 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                 maxLength: 241,
                 nullable: false,
                 computedColumnSql: "lower(school) || '\n' || lower(admission_number)",
-                stored: true);
+                stored: false);
 
             migrationBuilder.CreateIndex(
                 name: "ix_students_admission_key",

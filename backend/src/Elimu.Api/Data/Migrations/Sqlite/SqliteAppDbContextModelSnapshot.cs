@@ -1956,7 +1956,7 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasMaxLength(241)
                         .HasColumnType("TEXT")
                         .HasColumnName("admission_key")
-                        .HasComputedColumnSql("lower(school) || '\n' || lower(admission_number)", true);
+                        .HasComputedColumnSql("lower(school) || '\n' || lower(admission_number)", false);
 
                     b.Property<string>("AdmissionNumber")
                         .IsRequired()
