@@ -1,6 +1,6 @@
 # The benchmark databases of ./elimu bench, sourced by scale-seed.sh and targets.sh. They are kept apart from the
 # product's data/elimu.db: SQLite in data/bench.db, PostgreSQL in a cluster of its own in data/bench-pg (started on a
-# free 127.0.0.1 port when needed, stopped after) or, with ELIMU_BENCH_POSTGRES set, the database that names.
+# free 127.0.0.1 port when needed, stopped after) or, with ELIMU_BENCH_POSTGRES set, the (empty) database that names.
 ROOT="${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
 API="$ROOT/backend/src/Elimu.Api"
 SEEDER="$ROOT/bench/ScaleSeed"
