@@ -18,5 +18,8 @@ internal sealed class SponsorshipConsentConfiguration : IEntityTypeConfiguration
         b.HasOne(c => c.Parent).WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(c => c.ParentId);
         b.HasIndex(c => c.SponsoredChildId);
+        // The recent refusals and withdrawals that keep a child out of every partner's available students (ConsentStats).
+        b.HasIndex(c => c.ConsentedAt);
+        b.HasIndex(c => c.RevokedAt);
     }
 }

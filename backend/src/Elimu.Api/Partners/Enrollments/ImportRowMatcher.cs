@@ -41,9 +41,10 @@ public static class ImportRowMatcher
             .Where(s => EF.Parameter(ids).Contains(s.Id))
             .Select(s => new Found(s.Id, s.FirstName, s.LastName, s.School, s.AdmissionNumber))
             .ToDictionaryAsync(s => s.Id, ct);
-        // lower() on both sides so "ksm/0012" finds "KSM/0012"; the concatenation keeps school and number paired.
+        // The student's AdmissionKey is this Key computed by the database (lower case, school and number on two lines)
+        // and indexed, so "ksm/0012" finds "KSM/0012" with one index lookup per row.
         var byKey = (keys.Count == 0 ? [] : await db.Students.AsNoTracking()
-            .Where(s => EF.Parameter(keys).Contains(s.School.ToLower() + "\n" + s.AdmissionNumber.ToLower()))
+            .Where(s => EF.Parameter(keys).Contains(s.AdmissionKey))
             .Select(s => new Found(s.Id, s.FirstName, s.LastName, s.School, s.AdmissionNumber))
             .ToListAsync(ct)).ToLookup(s => Key(s.School, s.AdmissionNumber));
 

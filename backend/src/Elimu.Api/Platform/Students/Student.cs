@@ -14,6 +14,11 @@ public class Student
     public string School { get; set; } = "";
     public string County { get; set; } = "";
     public string AdmissionNumber { get; set; } = "";
+    /// <summary>
+    /// School and admission number as the enrollment import matches them (lower case, one line each), computed and
+    /// indexed by the database so a file of 10,000 rows is 10,000 index lookups, not a scan of every student.
+    /// </summary>
+    public string AdmissionKey { get; private set; } = "";
     /// <summary>Support needs a sponsor may look for (e.g. "reading support").</summary>
     public List<string> LearningNeeds { get; set; } = [];
     public Guid? UserId { get; set; }

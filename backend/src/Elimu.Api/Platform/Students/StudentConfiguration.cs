@@ -5,6 +5,9 @@ namespace Elimu.Api.Platform.Students;
 
 internal sealed class StudentConfiguration : IEntityTypeConfiguration<Student>
 {
+    /// <summary>The same on SQLite and PostgreSQL; the import's <c>ImportRowMatcher.Key</c> builds the file's side alike.</summary>
+    public const string AdmissionKeySql = "lower(school) || '\n' || lower(admission_number)";
+
     public void Configure(EntityTypeBuilder<Student> b)
     {
         b.ToTable("students");
@@ -14,8 +17,14 @@ internal sealed class StudentConfiguration : IEntityTypeConfiguration<Student>
         b.Property(s => s.County).HasMaxLength(40);
         b.Property(s => s.AdmissionNumber).HasMaxLength(40);
         b.HasIndex(s => new { s.School, s.AdmissionNumber }).IsUnique();
+        b.Property(s => s.AdmissionKey).HasMaxLength(241).HasComputedColumnSql(AdmissionKeySql, stored: true);
+        b.HasIndex(s => s.AdmissionKey);
         b.HasIndex(s => s.Grade);
         b.HasIndex(s => s.County);
+        // The available-students order (StudentDirectory.SearchAsync), so a page is read in order and stops at its size.
+        b.HasIndex(s => new { s.County, s.Grade, s.FirstName, s.Id });
+        // Migration I15SearchIndexes adds what EF cannot model: indexes on lower(last_name) and lower(admission_number)
+        // for the search's whole-word terms, and on PostgreSQL trigram indexes for its part-of-a-name terms.
         b.HasIndex(s => s.UserId).IsUnique();
         b.HasOne(s => s.User).WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.SetNull);
     }

@@ -43,12 +43,15 @@ public sealed class StudentDirectory(AppDbContext db)
         {
             // First name and school match a part; surname and admission number only as a whole (and a full name as
             // first name plus whole surname), so the surname a preview hides cannot be guessed letter by letter.
+            // Each part has an index (migration I15SearchIndexes): lower(last_name) and lower(admission_number) for the
+            // whole words, and on PostgreSQL trigram indexes for the LIKE '%part%' of a first name or school.
             var term = filter.Search.Trim().ToLower();
             var space = term.LastIndexOf(' ');
             var (first, last) = space > 0 ? (term[..space].Trim(), term[(space + 1)..]) : ("", "");
-            query = query.Where(s => s.FirstName.ToLower().Contains(term) || s.School.ToLower().Contains(term)
+            var (part, firstPart) = (Anywhere(term), Anywhere(first));
+            query = query.Where(s => EF.Functions.Like(s.FirstName.ToLower(), part, LikeEscape) || EF.Functions.Like(s.School.ToLower(), part, LikeEscape)
                 || s.LastName.ToLower() == term || s.AdmissionNumber.ToLower() == term
-                || (first != "" && s.FirstName.ToLower().Contains(first) && s.LastName.ToLower() == last));
+                || (first != "" && s.LastName.ToLower() == last && EF.Functions.Like(s.FirstName.ToLower(), firstPart, LikeEscape)));
         }
         if (!string.IsNullOrWhiteSpace(filter.LearningNeed))
         {
@@ -60,6 +63,12 @@ public sealed class StudentDirectory(AppDbContext db)
             .ToPagedAsync(page, ct);
         return new(paged.Items.Select(Preview).ToList(), paged.Page, paged.PageSize, paged.Total);
     }
+
+    private const string LikeEscape = "\\";
+
+    /// <summary>A LIKE pattern matching <paramref name="text"/> anywhere, its own % and _ taken literally.</summary>
+    private static string Anywhere(string text) =>
+        "%" + text.Replace(LikeEscape, LikeEscape + LikeEscape).Replace("%", LikeEscape + "%").Replace("_", LikeEscape + "_") + "%";
 
     /// <summary>The most school names offered; past this the school filter is typed (it matches the exact name).</summary>
     public const int MaxSchoolOptions = 1000;

@@ -383,8 +383,14 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_sponsorship_consents");
 
+                    b.HasIndex("ConsentedAt")
+                        .HasDatabaseName("ix_sponsorship_consents_consented_at");
+
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_sponsorship_consents_parent_id");
+
+                    b.HasIndex("RevokedAt")
+                        .HasDatabaseName("ix_sponsorship_consents_revoked_at");
 
                     b.HasIndex("SponsoredChildId")
                         .HasDatabaseName("ix_sponsorship_consents_sponsored_child_id");
@@ -2113,6 +2119,14 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("AdmissionKey")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(241)
+                        .HasColumnType("character varying(241)")
+                        .HasColumnName("admission_key")
+                        .HasComputedColumnSql("lower(school) || '\n' || lower(admission_number)", true);
+
                     b.Property<string>("AdmissionNumber")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2175,6 +2189,9 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_students");
 
+                    b.HasIndex("AdmissionKey")
+                        .HasDatabaseName("ix_students_admission_key");
+
                     b.HasIndex("County")
                         .HasDatabaseName("ix_students_county");
 
@@ -2188,6 +2205,9 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.HasIndex("School", "AdmissionNumber")
                         .IsUnique()
                         .HasDatabaseName("ix_students_school_admission_number");
+
+                    b.HasIndex("County", "Grade", "FirstName", "Id")
+                        .HasDatabaseName("ix_students_county_grade_first_name_id");
 
                     b.ToTable("students", (string)null);
                 });

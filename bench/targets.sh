@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# ./elimu bench [sqlite] [postgres]: the targets of issue 15 at the scale data, on each database (both by default).
+# Seeds the bench database when it has no scale data yet (./elimu bench seed), serves the API on it from a free
+# 127.0.0.1 port, signs in as the scale partner (session cookie + XSRF header), and runs wrk (16 connections, 2 threads,
+# BENCH_SECONDS each, 10 by default) against each endpoint; then times the enrollment dry run of 10,000 rows against
+# the 50,000 students and reads the API's peak resident memory (VmHWM). Prints a Markdown table per database.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=lib/bench-db.sh
+source "$ROOT/bench/lib/bench-db.sh"
+SECS="${BENCH_SECONDS:-10}"
+CONNECTIONS=16
+WORK="$(mktemp -d)"
+
+if ! command -v wrk >/dev/null; then
+  echo "▸ wrk is not installed; installing Debian's package"
+  if [ "$(id -u)" -eq 0 ]; then apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
+  else echo "!! install wrk (sudo apt-get install wrk) and run again" >&2; exit 1; fi
+fi
+
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))" "$1"; }
+
+# wrk_run <label> <path> <target>: one wrk run; appends "| label | req/s | p50 | p99 | target |" to the table.
+wrk_run() {
+  local label="$1" path="$2" target="$3" out rps p50 p99 errors
+  out=$(wrk -t2 -c"$CONNECTIONS" -d"${SECS}s" --timeout 10s --latency -H "Cookie: $COOKIE" -H "X-XSRF-TOKEN: $XSRF" "$BASE$path")
+  rps=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out"); p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  errors=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
+  [ -n "$errors" ] && errors=" (**$errors non-2xx**)"
+  echo "| $label | $rps | $p50 | $p99 | $target |$errors" >>"$TABLE"
+  [ "$label" = '`/healthz`' ] && HEALTHZ_RPS=$rps
+  echo "  $label: $rps req/s, p50 $p50, p99 $p99$errors"
+}
+
+run_db() {
+  local db="$1"
+  TABLE="$WORK/$db.md"
+  bench_seeded "$db" || "$ROOT/bench/lib/scale-seed.sh" "$db"
+  [ "$db" = postgres ] && bench_pg_start
+  local -a envs; mapfile -t envs < <(bench_env "$db")
+  BASE="http://127.0.0.1:$(free_port)"
+  (cd "$API" && exec env "${envs[@]}" ASPNETCORE_URLS="$BASE" ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning \
+     dotnet "$API_BIN/Elimu.Api.dll" --contentRoot "$API" >"$WORK/$db-server.log" 2>&1) &
+  SERVER=$!
+  trap 'kill $SERVER 2>/dev/null; bench_pg_stop' EXIT
+  for _ in $(seq 1 240); do curl -fsS "$BASE/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
+  curl -fsS "$BASE/readyz" >/dev/null || { tail -40 "$WORK/$db-server.log"; exit 1; }
+
+  local jar="$WORK/cookies" api="$BASE/api/v1/partner"
+  curl -fsS -c "$jar" -H 'Content-Type: application/json' -d '{"email":"scale@elimu.demo","password":"Demo#2026!"}' "$BASE/api/v1/auth/login" >/dev/null
+  COOKIE=$(awk -F'\t' 'NF==7 {sub(/^#HttpOnly_/, "", $1); printf "%s%s=%s", sep, $6, $7; sep="; "}' "$jar")
+  XSRF=$(awk -F'\t' 'NF==7 && $6=="XSRF-TOKEN" {print $7}' "$jar")
+  curl -fsS -b "$jar" "$api/dashboard/overview" >/dev/null # so that every later request sees a warm server
+  local child; child=$(curl -fsS -b "$jar" "$api/sponsorships/children?status=ACTIVE&pageSize=1" | json 'd["items"][0]["id"]')
+
+  echo "▸ $db: wrk, $CONNECTIONS connections, ${SECS} s each, on $BASE"
+  { echo "| what | req/s | p50 | p99 | target |"; echo "| --- | --- | --- | --- | --- |"; } >"$TABLE"
+  wrk_run '`/healthz`' /healthz "(reference)"
+  wrk_run '`GET /partner/dashboard/overview`' /api/v1/partner/dashboard/overview "p99 ≤ 50 ms, ≥ 20 % of /healthz"
+  wrk_run '`GET .../children?status=ACTIVE&grade=Grade5&sort=name&pageSize=50`' \
+    "/api/v1/partner/sponsorships/children?status=ACTIVE&grade=Grade5&sort=name&pageSize=50" "p99 ≤ 50 ms"
+  for tab in progress activity achievements goals; do
+    wrk_run "\`GET .../children/{id}/$tab\`" "/api/v1/partner/sponsorships/children/$child/$tab" "p99 ≤ 30 ms"
+  done
+  wrk_run '`GET .../available-students?search=Otieno&pageSize=50`' \
+    "/api/v1/partner/sponsorships/available-students?search=Otieno&pageSize=50" "p99 ≤ 50 ms"
+  wrk_run '`GET .../available-students?county=Nairobi&grade=Grade5&pageSize=50`' \
+    "/api/v1/partner/sponsorships/available-students?county=Nairobi&grade=Grade5&pageSize=50" "p99 ≤ 50 ms"
+  wrk_run '`GET .../available-students?pageSize=50` (no filter)' \
+    "/api/v1/partner/sponsorships/available-students?pageSize=50" "p99 ≤ 50 ms"
+
+  # The enrollment dry run: 10,000 rows (admission number + school) against the 50,000 students; one cold run, then the
+  # median of three.
+  dotnet "$SEEDER/bin/Release/net10.0/ScaleSeed.dll" csv "$WORK/enroll.csv"
+  local times=() ok=""
+  for i in 0 1 2 3; do
+    local res; res=$(curl -sS -b "$jar" -H "X-XSRF-TOKEN: $XSRF" -F "file=@$WORK/enroll.csv;type=text/csv" \
+      -w '\n%{http_code} %{time_total}' "$api/enrollments/imports/dry-run")
+    local status seconds; read -r status seconds <<<"$(tail -n1 <<<"$res")"
+    [ "$status" = 200 ] || { echo "!! dry run answered $status: $(head -c 400 <<<"$res")" >&2; break; }
+    ok=$(head -n -1 <<<"$res" | json 'd["okRows"]')
+    [ "$i" -gt 0 ] && times+=("$seconds")
+  done
+  local median; median=$(printf '%s\n' "${times[@]:-0}" | sort -n | awk '{a[NR]=$1} END {printf "%.2f", a[int((NR+1)/2)]}')
+  echo "| enrollment dry run, 10,000 rows vs 50,000 students (median of 3 after a cold run; okRows $ok) | | | ${median} s | ≤ 5 s |" >>"$TABLE"
+  echo "  dry run: median ${median} s (okRows $ok)"
+
+  local hwm; hwm=$(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' "/proc/$SERVER/status")
+  echo "| API peak resident memory (VmHWM, whole run) | | | $hwm | < 500 MB |" >>"$TABLE"
+  echo "  peak resident memory: $hwm"
+  kill $SERVER; wait $SERVER 2>/dev/null || true
+  [ "$db" = postgres ] && bench_pg_stop
+  trap - EXIT
+  echo; cat "$TABLE"; echo
+}
+
+bench_build
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) memory; $(date -u '+%Y-%m-%d %H:%M UTC'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+dbs=("$@"); [ ${#dbs[@]} -eq 0 ] && dbs=(sqlite postgres)
+for db in "${dbs[@]}"; do run_db "$db"; done
+rm -rf "$WORK"
