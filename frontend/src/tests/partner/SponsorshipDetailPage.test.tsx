@@ -39,6 +39,9 @@ describe('SponsorshipDetailPage', () => {
     expect(meter).toHaveAccessibleName('8 of at least 10 children enrolled, at most 40');
     expect(screen.getByTestId('program-enrollment-card')).toHaveTextContent('2 more needed');
     expect(screen.getByTestId('count-PENDING_CONSENT')).toHaveTextContent('8');
+    // The same words as the dashboard: some of these children were never asked, so nothing is "pending" for them.
+    expect(screen.getByTestId('program-enrollment-card')).toHaveTextContent('Without consent yet');
+    expect(screen.getByTestId('program-enrollment-card')).not.toHaveTextContent(/pending consent/i);
     expect(screen.getByTestId('program-terms-card')).toHaveTextContent('Termly (three school terms)');
 
     const table = await screen.findByRole('table', { name: 'Children of this program' });

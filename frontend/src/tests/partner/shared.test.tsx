@@ -60,7 +60,7 @@ describe('PartnerBadge', () => {
     ['PENDING_APPROVAL', 'Pending approval', 'warning'],
     ['ACTIVE', 'Active', 'success'],
     ['CANCELLED', 'Cancelled', 'danger'],
-    ['PENDING_CONSENT', 'Pending consent', 'warning'],
+    ['PENDING_CONSENT', 'Without consent yet', 'warning'],
     ['in_progress', 'In progress', 'warning'],
     ['SOMETHING_NEW', 'Something new', 'neutral'],
   ])('%s → "%s" (%s)', (status, label, tone) => {

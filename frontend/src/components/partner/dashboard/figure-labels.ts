@@ -1,3 +1,5 @@
+import { humanizeStatus } from '@/components/partner/shared/PartnerBadge';
+
 /**
  * The name of each dashboard figure, said once. Each names one thing (children or programs, asked or not),
  * so two figures never share a label and the same figure never goes by two names (DESIGN.md §5).
@@ -14,8 +16,7 @@ export const FIGURE_LABELS = {
 /** Words for a child's enrolment status where they differ from the status name. */
 export const CHILD_STATUS_LABELS: Record<string, string> = {
   ACTIVE: 'Active',
-  // Not "Pending consent": some of these children have not been asked yet, so nothing is pending for them.
-  PENDING_CONSENT: 'Without consent yet',
+  PENDING_CONSENT: humanizeStatus('PENDING_CONSENT'),
   PAUSED: 'Paused',
   GRADUATED: 'Graduated',
   REMOVED: 'Removed',

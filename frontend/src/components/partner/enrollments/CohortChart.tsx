@@ -4,7 +4,7 @@ import { PartnerChart } from '@/components/partner/shared';
 import type { CohortSeries } from '@/services/partner/enrollments';
 
 const SERIES = [
-  { key: 'active', label: 'Active (consent given)', color: '#22c55e' },
+  { key: 'active', label: 'With consent', color: '#22c55e' },
   { key: 'pendingConsent', label: 'Without consent yet', color: '#f59e0b' },
   { key: 'removed', label: 'Removed', color: '#64748b' },
 ];

@@ -12,7 +12,7 @@ export function CohortTable({ programs }: { programs: CohortSeries[] }) {
         <thead className="bg-elevated/60 text-xs uppercase tracking-wide text-fg-subtle">
           <tr>
             <th scope="col" className="px-2 py-2 text-left font-medium sm:px-3">Program (this week)</th>
-            <th scope="col" className="px-2 py-2 text-right font-medium sm:px-3">Active</th>
+            <th scope="col" className="px-2 py-2 text-right font-medium sm:px-3">With consent</th>
             <th scope="col" className="px-2 py-2 text-right font-medium sm:px-3">Without consent yet</th>
             <th scope="col" className="hidden px-3 py-2 text-right font-medium sm:table-cell">Removed</th>
             <th scope="col" className="px-2 py-2 text-right font-medium sm:px-3">

@@ -51,8 +51,16 @@ const STATUS_TONES: Record<string, BadgeTone> = {
   scheduled: 'info',
 };
 
-/** "PENDING_APPROVAL" → "Pending approval". */
-export const humanizeStatus = humanize;
+/**
+ * Statuses whose words differ from their name. A PENDING_CONSENT child may not have been asked yet, so nothing is
+ * "pending" for them: "Pending consent" beside "Consent not requested" read as two answers (issue 14).
+ */
+const STATUS_WORDS: Record<string, string> = { PENDING_CONSENT: 'Without consent yet' };
+
+/** "PENDING_APPROVAL" → "Pending approval"; the one name of each status on every page. */
+export function humanizeStatus(status: string): string {
+  return STATUS_WORDS[status] ?? humanize(status);
+}
 
 export function statusTone(status: unknown): BadgeTone {
   if (typeof status !== 'string') return 'neutral';
