@@ -17,6 +17,7 @@ source "$ROOT/scripts/postgres-throwaway.sh" # pg_bin_dir, as_pg_user, free_port
 bench_build() {
   [ -n "${BENCH_NO_BUILD:-}" ] && return 0
   echo "▸ building the API and the scale seeder (Release)"
+  mkdir -p "$ROOT/data"
   dotnet build "$SEEDER" -c Release -v quiet -nologo -clp:NoSummary >"$ROOT/data/bench-build.log" 2>&1 \
     || { cat "$ROOT/data/bench-build.log"; echo "!! the scale seeder does not build" >&2; return 1; }
 }
