@@ -9,14 +9,14 @@ public static class ServiceKeyCommand
         switch (args)
         {
             case ["create", .. var name] when name.Length > 0:
-                Show(await store.CreateAsync(string.Join(' ', name), default));
+                Show(await store.CreateAsync(string.Join(' ', name), null, default));
                 return 0;
             case ["rotate", var id] when Guid.TryParse(id, out var key):
-                Show(await store.RotateAsync(key, default));
+                Show(await store.RotateAsync(key, null, default));
                 Console.WriteLine("The old key works until you revoke it: ./elimu service-key revoke " + key);
                 return 0;
             case ["revoke", var id] when Guid.TryParse(id, out var key):
-                var revoked = await store.RevokeAsync(key, default);
+                var revoked = await store.RevokeAsync(key, null, default);
                 Console.WriteLine($"Revoked {revoked.Name} ({revoked.Prefix}…) at {revoked.RevokedAt:u}.");
                 return 0;
             case ["list"]:

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Elimu.Api.Common;
 using Elimu.Api.Platform.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -21,18 +23,19 @@ public static class ServiceKeyEndpoints
     private static async Task<Ok<List<ServiceKeyResponse>>> List(ServiceKeyStore store, CancellationToken ct) =>
         TypedResults.Ok(await store.ListAsync(ct));
 
-    private static async Task<Created<CreatedServiceKey>> Create(CreateServiceKeyRequest request, ServiceKeyStore store, CancellationToken ct)
+    private static async Task<Created<CreatedServiceKey>> Create(CreateServiceKeyRequest request, ClaimsPrincipal user, ServiceKeyStore store,
+        CancellationToken ct)
     {
-        var key = await store.CreateAsync(request.Name, ct);
+        var key = await store.CreateAsync(request.Name, user.UserId(), ct);
         return TypedResults.Created($"/api/v1/admin/service-keys/{key.Id}", key);
     }
 
-    private static async Task<Created<CreatedServiceKey>> Rotate(Guid id, ServiceKeyStore store, CancellationToken ct)
+    private static async Task<Created<CreatedServiceKey>> Rotate(Guid id, ClaimsPrincipal user, ServiceKeyStore store, CancellationToken ct)
     {
-        var key = await store.RotateAsync(id, ct);
+        var key = await store.RotateAsync(id, user.UserId(), ct);
         return TypedResults.Created($"/api/v1/admin/service-keys/{key.Id}", key);
     }
 
-    private static async Task<Ok<ServiceKeyResponse>> Revoke(Guid id, ServiceKeyStore store, CancellationToken ct) =>
-        TypedResults.Ok(await store.RevokeAsync(id, ct));
+    private static async Task<Ok<ServiceKeyResponse>> Revoke(Guid id, ClaimsPrincipal user, ServiceKeyStore store, CancellationToken ct) =>
+        TypedResults.Ok(await store.RevokeAsync(id, user.UserId(), ct));
 }

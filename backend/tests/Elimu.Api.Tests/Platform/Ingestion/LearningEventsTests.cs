@@ -68,6 +68,21 @@ public sealed class LearningEventsTests(SeededApiFactory api) : IClassFixture<Se
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(newClient, [Session(students[0], HoursAgo(2), 5)])).StatusCode);
         var used = await api.WithDbAsync(db => db.ServiceApiKeys.Where(k => k.Id == oldId).Select(k => k.LastUsedAt).SingleAsync());
         Assert.NotNull(used);
+
+        // Each change of a key is in the audit log with the admin who made it; revoking twice records it once.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/v1/admin/service-keys/{oldId}/revoke")).StatusCode);
+        var newId = rotated.GetProperty("id").GetGuid();
+        var adminId = await api.WithDbAsync(db => db.Users.Where(u => u.Email == "admin@elimu.demo").Select(u => u.Id).SingleAsync());
+        var audited = await api.WithDbAsync(db => db.AuditLog.AsNoTracking()
+            .Where(e => e.EntityType == "service_api_key" && (e.EntityId == oldId.ToString() || e.EntityId == newId.ToString()))
+            .Select(e => new { e.Action, e.EntityId, e.UserId }).ToListAsync());
+        Assert.Equal(3, audited.Count);
+        Assert.All(audited, e => Assert.Equal(adminId, e.UserId));
+        Assert.Contains(audited, e => e.Action == "service_key.create" && e.EntityId == oldId.ToString());
+        Assert.Contains(audited, e => e.Action == "service_key.rotate" && e.EntityId == newId.ToString() && e.UserId == adminId);
+        Assert.Single(audited, e => e.Action == "service_key.revoke" && e.EntityId == oldId.ToString() && e.UserId == adminId);
+        Assert.DoesNotContain(rotated.GetProperty("key").GetString()!, string.Join(' ', await api.WithDbAsync(db =>
+            db.AuditLog.AsNoTracking().Where(e => e.EntityType == "service_api_key").Select(e => e.Details).ToListAsync())));
     }
 
     [Fact]
