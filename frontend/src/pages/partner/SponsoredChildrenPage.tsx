@@ -1,17 +1,15 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { PartnerLoadingSkeleton, PartnerPageHeader, humanizeStatus } from '@/components/partner/shared';
 import { ChildFilters } from '@/components/partner/children/ChildFilters';
-import { ChildCard } from '@/components/partner/children/ChildCard';
-import { ChildrenPager } from '@/components/partner/children/ChildrenPager';
 import { CohortView } from '@/components/partner/children/CohortView';
+import { VirtualChildGrid } from '@/components/partner/children/VirtualChildGrid';
 import { NoChildrenState } from '@/components/partner/children/NoChildrenState';
 import { ViewToggle, type ChildViewMode } from '@/components/partner/children/ViewToggle';
 import { CHILD_STATUSES, formatGrade } from '@/components/partner/children/child-format';
 import { QueryErrorState } from '@/components/partner/sponsorships/QueryErrorState';
-import { cn } from '@/lib/cn';
 import { formatNumber } from '@/lib/format';
 import { childTabs } from '@/components/partner/sidebar/partner-sections';
-import { useChildCohorts, useChildren, type ChildListParams } from '@/services/partner/children';
+import { useChildCohorts, useChildFeed, type ChildFeedParams } from '@/services/partner/children';
 import { useFilterOptions } from '@/services/partner/filter-options';
 import { usePrograms } from '@/services/partner/programs';
 import { useSearchDraft } from '@/lib/use-search-draft';
@@ -19,8 +17,8 @@ import { urlParam, useUrlState, type UrlParam } from '@/lib/use-url-state';
 import { usePartnerStore } from '@/store/partnerStore';
 import type { CbcGrade, SponsoredChildStatus } from '@/types/partner';
 
-
-const PAGE_SIZE = 24;
+// Children per request as the list scrolls: a screenful or two of cards, and few enough requests for 10,000.
+const PAGE_SIZE = 60;
 
 /** The list's state in the URL: the dashboard's quick links and the sidebar link to it with some of these set. */
 export const CHILD_LIST_URL = {
@@ -31,25 +29,25 @@ export const CHILD_LIST_URL = {
   county: urlParam.string(),
   alerts: urlParam.flag(),
   q: urlParam.search(),
-  page: urlParam.page(),
   view: urlParam.oneOf<ChildViewMode>(['individual', 'cohort'], 'individual'),
 };
 
 /**
  * `/dashboard/partner/sponsored-children`: a card per sponsored child, filterable (the dashboard's quick
  * links set `?status=` and `?alerts=true`), one by one or grouped by program. The sidebar's `?tab=`
- * keeps this list and opens each child on that tab.
+ * keeps this list and opens each child on that tab. The list scrolls through every child (virtualised, a page at a
+ * time from the server), so it has no pages of its own.
  */
 export default function SponsoredChildrenPage() {
   const [url, setUrl] = useUrlState(CHILD_LIST_URL);
   const selectProgram = usePartnerStore((s) => s.selectProgram);
 
-  const { tab, program: programId, status, grade, county, alerts: alertsOnly, page, view: viewMode, q } = url;
+  const { tab, program: programId, status, grade, county, alerts: alertsOnly, view: viewMode, q } = url;
   const tabInfo = tab && tab !== 'overview' ? childTabs[tab] : undefined;
   const [search, setSearch] = useSearchDraft(q, (text) => setUrl({ q: text }));
   const debouncedSearch = q;
 
-  const filters: Omit<ChildListParams, 'page' | 'pageSize'> = {
+  const filters: ChildFeedParams = {
     programId,
     status,
     grade,
@@ -58,7 +56,10 @@ export default function SponsoredChildrenPage() {
     hasAlert: alertsOnly ? true : undefined,
     sort: 'name',
   };
-  const individual = useChildren({ ...filters, page, pageSize: PAGE_SIZE });
+  const individual = useChildFeed(filters, PAGE_SIZE, viewMode === 'individual');
+  const loaded = useMemo(() => individual.data?.pages.flatMap((p) => p.items) ?? [], [individual.data]);
+  const { fetchNextPage } = individual;
+  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const { sort: _sort, ...cohortFilters } = filters;
   const cohort = useChildCohorts(cohortFilters, viewMode === 'cohort');
   const list = viewMode === 'cohort' ? cohort : individual;
@@ -70,9 +71,10 @@ export default function SponsoredChildrenPage() {
     [programs.data],
   );
   const filtered = !!(programId || status || grade || county || alertsOnly || debouncedSearch);
-  const total = list.data?.total ?? 0;
-  const empty = viewMode === 'cohort' ? cohort.data?.programs.length === 0 : individual.data?.items.length === 0;
-  const pageCount = Math.max(1, Math.ceil((individual.data?.total ?? 0) / PAGE_SIZE));
+  const total = (viewMode === 'cohort' ? cohort.data?.total : individual.data?.pages[0]?.total) ?? 0;
+  const empty = viewMode === 'cohort' ? cohort.data?.programs.length === 0 : individual.data?.pages[0]?.items.length === 0;
+  // A failed later page keeps the children already shown and offers a retry below them.
+  const firstPageFailed = viewMode === 'cohort' ? cohort.isError : individual.isError && !individual.data;
 
   return (
     <>
@@ -140,7 +142,7 @@ export default function SponsoredChildrenPage() {
           </p>
         )}
 
-        {list.isError ? (
+        {firstPageFailed ? (
           <QueryErrorState title="We couldn’t load your sponsored children" error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
         ) : list.isPending ? (
           <PartnerLoadingSkeleton variant="stats" count={8} label="Loading sponsored children" />
@@ -157,14 +159,16 @@ export default function SponsoredChildrenPage() {
             }}
           />
         ) : (
-          <>
-            <div className={cn('grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-3 2xl:grid-cols-4', individual.isPlaceholderData && 'opacity-60')} data-testid="children-grid">
-              {individual.data?.items.map((c) => (
-                <ChildCard key={c.id} child={c} tab={tab} />
-              ))}
-            </div>
-            {pageCount > 1 && <ChildrenPager page={page} pageCount={pageCount} onPageChange={(p) => setUrl({ page: p })} />}
-          </>
+          <VirtualChildGrid
+            items={loaded}
+            total={total}
+            tab={tab}
+            hasMore={individual.hasNextPage}
+            loadingMore={individual.isFetchingNextPage}
+            loadMoreFailed={individual.isFetchNextPageError}
+            onLoadMore={loadMore}
+            stale={individual.isPlaceholderData}
+          />
         )}
       </div>
     </>

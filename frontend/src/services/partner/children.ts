@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api';
 import { toQuery } from '@/lib/query-string';
 import type {
@@ -46,6 +46,26 @@ export const childrenQueryOptions = (params: ChildListParams) =>
     queryFn: ({ signal }) => getChildren(params, signal),
     placeholderData: keepPreviousData,
   });
+
+/** The list's filters and sort, without paging: the infinite list asks for one page after another. */
+export type ChildFeedParams = Omit<ChildListParams, 'page' | 'pageSize'>;
+
+/**
+ * Every child that matches, a page at a time as the list scrolls (the server pages and filters; 10,000 children
+ * never arrive at once). The next page is asked for while there are more than the pages loaded so far.
+ */
+export const childFeedQueryOptions = (params: ChildFeedParams, pageSize: number) =>
+  infiniteQueryOptions({
+    queryKey: [...sponsorshipKeys.children(), 'feed', params, pageSize] as const,
+    queryFn: ({ signal, pageParam }) => getChildren({ ...params, page: pageParam, pageSize }, signal),
+    initialPageParam: 1,
+    getNextPageParam: (last, pages) => (pages.length * pageSize < last.total && last.items.length > 0 ? last.page + 1 : undefined),
+    placeholderData: keepPreviousData,
+  });
+
+export function useChildFeed(params: ChildFeedParams, pageSize: number, enabled = true) {
+  return useInfiniteQuery({ ...childFeedQueryOptions(params, pageSize), enabled });
+}
 
 export const childQueryOptions = (id: string) =>
   queryOptions({ queryKey: sponsorshipKeys.child(id), queryFn: ({ signal }) => getChild(id, signal), meta: { silentError: true } });
