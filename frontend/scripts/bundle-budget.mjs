@@ -1,7 +1,9 @@
-// The JavaScript each route downloads on its first load, gzip-compressed, against its budget (issue 15).
+// The JavaScript each route downloads to show itself whole, gzip-compressed, against its budget (issue 15).
 // Reads Vite's build manifest: a route's first load is the entry (index.html's script) with every chunk it imports
-// statically, plus the route's lazy chunks (layout and page) with theirs; each chunk counts once. Dynamic imports are
-// not followed: they load later, on another route or on demand.
+// statically, plus the route's lazy chunks (layout and page) with theirs; each chunk counts once. Then the modules the
+// page imports lazily while it renders (its charts, DRAWN_LAZILY) with theirs: the page is not whole without them, so
+// they count in its budget. Modules loaded only on a user's action (ON_DEMAND) are reported, not counted; a dynamic
+// import in neither list (nor a route) fails the check, so a chart cannot slip out of the budget under a new name.
 // Usage: node scripts/bundle-budget.mjs [--manifest <file>] [--out <dir>]   (exits 1 when a route is over budget)
 import { readFileSync, existsSync } from 'node:fs';
 import { gzipSync, constants } from 'node:zlib';
@@ -16,6 +18,11 @@ export const DEFAULT_MANIFEST = resolve(here, '../.tmp/vite-manifest.json');
 const KB = 1000;
 const SMALL = 120 * KB; // sign-in, and the parent's landing and consent inbox: parents answer on phones over mobile data
 const ANY = 250 * KB;
+
+/** Modules a page imports lazily while it renders: they count in the page's budget. */
+export const DRAWN_LAZILY = ['src/components/partner/shared/PartnerChart.tsx', 'src/components/partner/children/charts.tsx'];
+/** Modules loaded only when the user asks (an editor opened): reported beside the page, not counted. */
+export const ON_DEMAND = ['src/components/partner/children/GoalsEditor.tsx'];
 
 const partner = (page) => ['src/components/layout/DashboardLayout.tsx', page];
 
@@ -64,30 +71,37 @@ export function routeFiles(manifest, modules) {
   return [...new Set([...keys].map((key) => manifest[key].file).filter((file) => file.endsWith('.js')))].sort();
 }
 
-/**
- * The JavaScript files a route's page imports lazily while it renders (its charts), beyond its first load: not
- * budgeted, since the page shows before they arrive, but reported. Other pages and layouts are not counted.
- */
-export function deferredFiles(manifest, modules, routes = ROUTES) {
+/** The dynamic imports of a route's first load that are neither another route's module nor already loaded. */
+export function lazyImports(manifest, modules, routes = ROUTES) {
   const routed = new Set(routes.flatMap((r) => r.modules));
   const first = staticClosure(manifest, [entryKey(manifest), ...modules]);
-  const lazy = [...first].flatMap((key) => manifest[key].dynamicImports ?? []).filter((key) => !routed.has(key) && !first.has(key));
-  const loaded = new Set([...first].map((key) => manifest[key].file));
-  const files = [...staticClosure(manifest, lazy)].map((key) => manifest[key].file);
+  return [...new Set([...first].flatMap((key) => manifest[key].dynamicImports ?? []))].filter((key) => !routed.has(key) && !first.has(key)).sort();
+}
+
+/** The JavaScript files the lazy imports `keys` of a route add to its first load (each once, none it has already). */
+export function lazyFiles(manifest, modules, keys) {
+  const loaded = new Set([...staticClosure(manifest, [entryKey(manifest), ...modules])].map((key) => manifest[key].file));
+  const files = [...staticClosure(manifest, keys)].map((key) => manifest[key].file);
   return [...new Set(files)].filter((file) => file.endsWith('.js') && !loaded.has(file)).sort();
 }
 
 /**
- * One row per route: gzip bytes of its first load and whether that is within budget, and the bytes its page loads
- * lazily after. `gzipSize(file)` gives the gzip size of a built file (path relative to the output directory).
+ * One row per route: gzip bytes of its first load, of the charts it draws (counted: `bytes` is both), of what it
+ * loads on demand (reported), and whether it is within budget. `unclassified` lists lazy imports in no list.
+ * `gzipSize(file)` gives the gzip size of a built file (path relative to the output directory).
  */
-export function measure(manifest, gzipSize, routes = ROUTES) {
+export function measure(manifest, gzipSize, routes = ROUTES, { drawn = DRAWN_LAZILY, onDemand = ON_DEMAND } = {}) {
   const sum = (files) => files.reduce((total, file) => total + gzipSize(file), 0);
   return routes.map(({ route, modules, budget }) => {
     const files = routeFiles(manifest, modules);
-    const bytes = sum(files);
-    const deferred = sum(deferredFiles(manifest, modules, routes));
-    return { route, files, bytes, deferred, budget, ok: bytes <= budget };
+    const first = sum(files);
+    const lazy = lazyImports(manifest, modules, routes);
+    const chartFiles = lazyFiles(manifest, modules, lazy.filter((key) => drawn.includes(key)));
+    const charts = sum(chartFiles);
+    const later = sum(lazyFiles(manifest, [...modules, ...lazy.filter((key) => drawn.includes(key))], lazy.filter((key) => onDemand.includes(key))));
+    const unclassified = lazy.filter((key) => !drawn.includes(key) && !onDemand.includes(key));
+    const bytes = first + charts;
+    return { route, files: [...files, ...chartFiles], first, charts, bytes, onDemand: later, unclassified, budget, ok: bytes <= budget && unclassified.length === 0 };
   });
 }
 
@@ -111,13 +125,14 @@ export function formatTable(rows) {
   const kb = (bytes) => (bytes / KB).toFixed(1);
   const width = Math.max(...rows.map((r) => r.route.length));
   const lines = [
-    'JavaScript per route, gzip, kB = 1000 bytes. First load: entry + route chunks with their static imports (budgeted).',
-    'Then: what the page imports lazily once it shows (charts), not budgeted.',
-    `${'route'.padEnd(width)}  first load  budget  chunks   then`,
+    'JavaScript per route, gzip, kB = 1000 bytes. First load: entry + route chunks with their static imports; charts: what',
+    'the page imports lazily to draw them. Total = first load + charts (budgeted). On demand: loaded on a user action, not budgeted.',
+    `${'route'.padEnd(width)}  first load  charts   total  budget  on demand`,
   ];
   for (const r of rows) {
-    const then = r.deferred ? `+${kb(r.deferred)}` : '';
-    lines.push(`${r.route.padEnd(width)}  ${kb(r.bytes).padStart(10)}  ${kb(r.budget).padStart(6)}  ${String(r.files.length).padStart(6)}  ${then.padStart(6)}${r.ok ? '' : '  OVER BUDGET'}`);
+    const charts = r.charts ? `+${kb(r.charts)}` : '';
+    const later = r.onDemand ? `+${kb(r.onDemand)}` : '';
+    lines.push(`${r.route.padEnd(width)}  ${kb(r.first).padStart(10)}  ${charts.padStart(6)}  ${kb(r.bytes).padStart(6)}  ${kb(r.budget).padStart(6)}  ${later.padStart(9)}${r.bytes <= r.budget ? '' : '  OVER BUDGET'}`);
   }
   return lines.join('\n');
 }
@@ -138,8 +153,12 @@ function main(argv) {
   console.log(formatTable(rows));
   let failed = false;
   for (const r of rows.filter((row) => !row.ok)) {
-    console.error(`bundle-budget: ${r.route} loads ${(r.bytes / KB).toFixed(1)} kB of JavaScript (gzip), over its ${r.budget / KB} kB budget`);
-    console.error(`  ${r.files.join(' ')}`);
+    if (r.bytes > r.budget) {
+      console.error(`bundle-budget: ${r.route} loads ${(r.bytes / KB).toFixed(1)} kB of JavaScript (gzip) with its charts, over its ${r.budget / KB} kB budget`);
+      console.error(`  ${r.files.join(' ')}`);
+    }
+    for (const key of r.unclassified)
+      console.error(`bundle-budget: ${r.route} imports ${key} lazily: add it to DRAWN_LAZILY (drawn with the page, budgeted) or ON_DEMAND (scripts/bundle-budget.mjs)`);
     failed = true;
   }
   for (const page of unmeasuredPages(manifest)) {

@@ -45,7 +45,8 @@ Object.defineProperty(window, 'matchMedia', {
   },
 });
 
-// No ResizeObserver in jsdom: Recharts' ResponsiveContainer then keeps its initial size and draws.
+// jsdom has no 2D canvas (it logs "not implemented" for each chart): the charts skip drawing and their tables stay.
+HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
 
 Element.prototype.scrollIntoView ??= function scrollIntoView() {};
 // jsdom does not scroll; ScrollRestoration calls this on navigation.

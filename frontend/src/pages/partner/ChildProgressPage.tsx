@@ -1,7 +1,8 @@
 import { useEffect, useId } from 'react';
 import { Link, useParams } from 'react-router';
 import { SearchX } from 'lucide-react';
-import { PartnerEmptyState, PartnerLoadingSkeleton, PartnerPageHeader, TruncatedText } from '@/components/partner/shared';
+import { PartnerEmptyState, PartnerLoadingSkeleton, PartnerPageHeader, TruncatedText, preloadPartnerChart } from '@/components/partner/shared';
+import { preloadChildCharts } from '@/components/partner/children/lazy-charts';
 import { AchievementsView } from '@/components/partner/children/AchievementsView';
 import { ActivityTab } from '@/components/partner/children/ActivityView';
 import { ChildHeaderCard } from '@/components/partner/children/ChildHeaderCard';
@@ -16,6 +17,10 @@ import { urlParam, useUrlState } from '@/lib/use-url-state';
 import { useChild, useChildAchievements, useChildGoals, useChildInsights, useChildProgress } from '@/services/partner/children';
 import { usePartnerStore } from '@/store/partnerStore';
 import type { ChildHeader } from '@/types/partner';
+
+// The charts' code (the Learning Journey and Activity tabs draw them) loads with the child's data, not after it.
+preloadPartnerChart();
+preloadChildCharts();
 
 export const CHILD_TABS = [
   { key: 'learning-journey', label: 'Learning Journey' },

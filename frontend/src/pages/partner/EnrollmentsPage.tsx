@@ -1,9 +1,12 @@
 import { FileDown } from 'lucide-react';
-import { PartnerBentoGrid, PartnerPageHeader } from '@/components/partner/shared';
+import { PartnerBentoGrid, PartnerPageHeader, preloadPartnerChart } from '@/components/partner/shared';
 import { BulkUploadCard } from '@/components/partner/enrollments/BulkUploadCard';
 import { CohortTrackingCard } from '@/components/partner/enrollments/CohortTrackingCard';
 import { templateUrl } from '@/services/partner/enrollments';
 import { usePrograms } from '@/services/partner/programs';
+
+// The cohort chart's code loads with the page's data, not after it.
+preloadPartnerChart();
 
 /**
  * `/dashboard/partner/enrollments`: enrol children in bulk from a CSV or XLSX file (checked row by row

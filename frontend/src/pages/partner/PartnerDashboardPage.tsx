@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { RefreshCw, TriangleAlert } from 'lucide-react';
-import { PartnerBentoGrid, PartnerEmptyState, PartnerLoadingSkeleton, PartnerPageHeader } from '@/components/partner/shared';
+import { PartnerBentoGrid, PartnerEmptyState, PartnerLoadingSkeleton, PartnerPageHeader, preloadPartnerChart } from '@/components/partner/shared';
 import { DashboardStats } from '@/components/partner/dashboard/DashboardStats';
 import { ProgramsByStatusCard } from '@/components/partner/dashboard/ProgramsByStatusCard';
 import { ChildrenByStatusCard } from '@/components/partner/dashboard/ChildrenByStatusCard';
@@ -12,6 +12,9 @@ import { formatTime } from '@/lib/format';
 import { useCurrentUser } from '@/services/auth';
 import { useDashboardOverview } from '@/services/partner/dashboard';
 import { usePartnerStore } from '@/store/partnerStore';
+
+// The two charts' code loads while the overview is on its way, not once it has come and the cards render.
+preloadPartnerChart();
 
 /** `/dashboard/partner`: the partnership overview (plan Step 10). */
 export default function PartnerDashboardPage() {

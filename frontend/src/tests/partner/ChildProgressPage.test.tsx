@@ -43,7 +43,7 @@ const calledPaths = (spy: ReturnType<typeof mockFetch>) => spy.mock.calls.map(([
 const location = () => screen.getByTestId('location').textContent;
 
 describe('ChildProgressPage', () => {
-  // The charts load when first drawn; their first import here (Recharts through Vite's transform) can outlast a
+  // The charts load when first drawn; their first import here (Chart.js through Vite's transform) can outlast a
   // findBy on a busy runner, and what is tested is the page, not that wait.
   beforeAll(() => import('@/components/partner/children/charts'), 60_000);
 

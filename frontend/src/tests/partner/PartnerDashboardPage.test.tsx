@@ -15,7 +15,7 @@ function renderPage() {
 const stat = (key: string) => screen.getByTestId(`stat-${key}`);
 
 describe('PartnerDashboardPage', () => {
-  // The charts load when first drawn; their first import here (Recharts through Vite's transform) can outlast a
+  // The charts load when first drawn; their first import here (Chart.js through Vite's transform) can outlast a
   // findBy on a busy runner, and what is tested is the page, not that wait.
   beforeAll(() => import('@/components/partner/shared/PartnerChart'), 60_000);
 

@@ -4,7 +4,7 @@ import { cn } from '@/lib/cn';
 import { formatDate, formatNumber } from '@/lib/format';
 import type { ChildGoalResponse } from '@/types/partner';
 import { GOAL_STATUS_LABELS, GOAL_STATUS_TONES } from './child-format';
-import { describeGoal } from './goal-schema';
+import { describeGoal } from './describe-goal';
 
 /** One goal: what it aims for, its status, a progress bar and its due date. */
 export function GoalCard({ goal }: { goal: ChildGoalResponse }) {

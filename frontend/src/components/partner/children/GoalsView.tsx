@@ -1,10 +1,15 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Pencil, Sparkles, Target } from 'lucide-react';
 import { PartnerBadge, PartnerBentoCard, PartnerEmptyState } from '@/components/partner/shared';
 import { aiProviderLabel, formatDate } from '@/lib/format';
 import type { ChildGoalsResponse } from '@/types/partner';
 import { GoalCard } from './GoalCard';
-import { GoalsEditor } from './GoalsEditor';
+import { lazyPage } from '@/app/lazy-page';
+import { PartnerLoadingSkeleton } from '@/components/partner/shared';
+
+// The editor (react-hook-form and zod, ~40 kB gzip) loads when the partner edits: the child page's first load stays
+// within its budget with the charts (issue 15), and most visits only read the goals.
+const GoalsEditor = lazyPage(async () => ({ default: (await import('./GoalsEditor')).GoalsEditor }));
 
 /** Goals tab: each goal's computed progress and status, AI milestones, and an editor (add, change, remove). */
 export function GoalsView({ childId, data }: { childId: string; data: ChildGoalsResponse }) {
@@ -12,7 +17,9 @@ export function GoalsView({ childId, data }: { childId: string; data: ChildGoals
   return (
     <div className="flex flex-col gap-4" data-testid="view-goals">
       {editing ? (
-        <GoalsEditor childId={childId} goals={data.goals} onDone={() => setEditing(false)} />
+        <Suspense fallback={<PartnerLoadingSkeleton variant="lines" count={3} label="Loading the goals editor" />}>
+          <GoalsEditor childId={childId} goals={data.goals} onDone={() => setEditing(false)} />
+        </Suspense>
       ) : (
         <PartnerBentoCard
           title="Goals"
@@ -20,7 +27,15 @@ export function GoalsView({ childId, data }: { childId: string; data: ChildGoals
           icon={Target}
           colSpan={4}
           action={
-            <button type="button" className="btn-secondary px-3 py-1.5 text-xs" onClick={() => setEditing(true)} data-testid="edit-goals">
+            <button
+              type="button"
+              className="btn-secondary px-3 py-1.5 text-xs"
+              onClick={() => setEditing(true)}
+              // Hovering or focusing the button fetches the editor, so it is usually there by the click.
+              onPointerEnter={GoalsEditor.preload}
+              onFocus={GoalsEditor.preload}
+              data-testid="edit-goals"
+            >
               <Pencil className="size-3.5" aria-hidden="true" />
               {data.goals.length ? 'Edit goals' : 'Set goals'}
             </button>

@@ -1,22 +1,6 @@
 import type { ReactNode } from 'react';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell,
-  ComposedChart,
-  Legend,
-  Line,
-  PolarAngleAxis,
-  PolarGrid,
-  PolarRadiusAxis,
-  Radar,
-  RadarChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import type { ChartConfiguration } from 'chart.js';
+import { AXIS_STYLE, CanvasChart } from '@/components/partner/shared/canvas-chart';
 import { ChartAxisTitles } from '@/components/partner/shared/ChartAxisTitles';
 import { useMediaQuery } from '@/lib/use-media-query';
 import type { CompetencyProgress, RubricCount, WeeklyProgress } from '@/types/partner';
@@ -24,13 +8,7 @@ import { formatShortDate, RUBRIC_COLORS } from './child-format';
 
 // Charts of the child views that PartnerChart does not draw (two axes, radar, coloured bars), themed alike.
 
-const AXIS = { stroke: '#3a3a48', tick: { fill: '#a4a4b3', fontSize: 12 }, tickLine: false } as const;
-const TOOLTIP = {
-  contentStyle: { background: '#1d1d26', border: '1px solid #3a3a48', borderRadius: 8, color: '#ededf2', fontSize: 12 },
-  itemStyle: { color: '#ededf2' },
-  labelStyle: { color: '#a4a4b3' },
-  cursor: { fill: 'rgba(255,255,255,0.04)' },
-} as const;
+const CATEGORY_AXIS = { ...AXIS_STYLE, grid: { display: false }, ticks: { ...AXIS_STYLE.ticks, autoSkipPadding: 12, maxRotation: 0 } };
 
 /** A chart with its accessible name and, for screen readers, the figures as a table. */
 interface ChartFigureProps {
@@ -95,18 +73,41 @@ export function WeeklyProgressChart({ weeks }: { weeks: WeeklyProgress[] }) {
         </>
       }
     >
-      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 320, height: 260 }}>
-        <ComposedChart data={data} margin={{ top: 8, right: 0, left: -16, bottom: 0 }}>
-          <CartesianGrid stroke="#2a2a35" vertical={false} />
-          <XAxis dataKey="week" {...AXIS} minTickGap={12} />
-          <YAxis yAxisId="minutes" {...AXIS} allowDecimals={false} />
-          <YAxis yAxisId="score" orientation="right" {...AXIS} domain={[0, 100]} width={36} />
-          <Tooltip {...TOOLTIP} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar yAxisId="minutes" dataKey="minutes" name="Minutes" fill="#E40000" radius={[4, 4, 0, 0]} maxBarSize={28} isAnimationActive={false} />
-          <Line yAxisId="score" dataKey="score" name="Average score" stroke="#38bdf8" strokeWidth={2} dot={{ r: 2 }} connectNulls type="monotone" isAnimationActive={false} />
-        </ComposedChart>
-      </ResponsiveContainer>
+      <CanvasChart
+        height={260}
+        deps={[JSON.stringify(data)]}
+        config={(): ChartConfiguration<'bar' | 'line'> => ({
+          type: 'bar',
+          data: {
+            labels: data.map((d) => d.week),
+            datasets: [
+              { type: 'bar', yAxisID: 'minutes', label: 'Minutes', data: data.map((d) => d.minutes), backgroundColor: '#E40000', borderRadius: 4, maxBarThickness: 28, order: 2 },
+              {
+                type: 'line',
+                yAxisID: 'score',
+                label: 'Average score',
+                data: data.map((d) => d.score),
+                borderColor: '#38bdf8',
+                backgroundColor: '#38bdf8',
+                borderWidth: 2,
+                pointRadius: 2,
+                spanGaps: true,
+                cubicInterpolationMode: 'monotone',
+                order: 1,
+              },
+            ],
+          },
+          options: {
+            interaction: { mode: 'index', intersect: false },
+            scales: {
+              x: CATEGORY_AXIS,
+              minutes: { ...AXIS_STYLE, position: 'left', beginAtZero: true, ticks: { ...AXIS_STYLE.ticks, precision: 0 } },
+              score: { ...AXIS_STYLE, position: 'right', min: 0, max: 100, grid: { display: false } },
+            },
+            plugins: { legend: { position: 'bottom' } },
+          },
+        })}
+      />
     </ChartFigure>
   );
 }
@@ -151,15 +152,34 @@ export function CompetencyRadar({ competencies }: { competencies: CompetencyProg
         </>
       }
     >
-      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 320, height: 300 }}>
-        <RadarChart data={data} outerRadius={wide ? '70%' : '52%'} margin={{ top: 4, right: 40, left: 40, bottom: 4 }}>
-          <PolarGrid stroke="#2a2a35" />
-          <PolarAngleAxis dataKey="name" tick={{ fill: '#a4a4b3', fontSize: 11 }} />
-          <PolarRadiusAxis domain={[0, 4]} tickCount={5} tick={false} axisLine={false} />
-          <Tooltip {...TOOLTIP} />
-          <Radar dataKey="score" name="Latest rating" stroke="#E40000" fill="#E40000" fillOpacity={0.25} isAnimationActive={false} />
-        </RadarChart>
-      </ResponsiveContainer>
+      <CanvasChart
+        height={300}
+        deps={[JSON.stringify(data), wide]}
+        config={(): ChartConfiguration<'radar'> => ({
+          type: 'radar',
+          data: {
+            labels: data.map((d) => d.name),
+            datasets: [{ label: 'Latest rating', data: data.map((d) => d.score), borderColor: '#E40000', backgroundColor: 'rgba(228, 0, 0, 0.25)', borderWidth: 2, pointRadius: 2 }],
+          },
+          options: {
+            layout: { padding: wide ? 4 : 12 },
+            scales: {
+              r: {
+                min: 0,
+                max: 4,
+                ticks: { display: false, stepSize: 1 },
+                grid: { color: '#2a2a35' },
+                angleLines: { color: '#2a2a35' },
+                pointLabels: { color: '#a4a4b3', font: { size: 11 } },
+              },
+            },
+            plugins: {
+              legend: { display: false },
+              tooltip: { callbacks: { title: (items) => data[items[0]?.dataIndex ?? 0]?.full ?? '', label: (item) => (data[item.dataIndex]?.rated ? `Latest rating: ${item.formattedValue}` : 'Not rated yet') } },
+            },
+          },
+        })}
+      />
     </ChartFigure>
   );
 }
@@ -194,19 +214,28 @@ export function RubricDistributionChart({ levels }: { levels: RubricCount[] }) {
         </>
       }
     >
-      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 320, height: 200 }}>
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, left: 0, bottom: 0 }}>
-          <CartesianGrid stroke="#2a2a35" horizontal={false} />
-          <XAxis type="number" {...AXIS} allowDecimals={false} />
-          <YAxis type="category" dataKey="level" {...AXIS} width={36} />
-          <Tooltip {...TOOLTIP} formatter={(v, _n, item) => [`${String(v)} (${(item?.payload as { percent?: number } | undefined)?.percent ?? 0}%)`, 'Assessments']} />
-          <Bar dataKey="count" name="Assessments" radius={[0, 4, 4, 0]} maxBarSize={22} isAnimationActive={false}>
-            {data.map((d) => (
-              <Cell key={d.level} fill={RUBRIC_COLORS[d.level]} />
-            ))}
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+      <CanvasChart
+        height={200}
+        deps={[JSON.stringify(data)]}
+        config={(): ChartConfiguration<'bar'> => ({
+          type: 'bar',
+          data: {
+            labels: data.map((d) => d.level),
+            datasets: [{ label: 'Assessments', data: data.map((d) => d.count), backgroundColor: data.map((d) => RUBRIC_COLORS[d.level]), borderRadius: 4, maxBarThickness: 22 }],
+          },
+          options: {
+            indexAxis: 'y',
+            scales: {
+              x: { ...AXIS_STYLE, beginAtZero: true, ticks: { ...AXIS_STYLE.ticks, precision: 0 } },
+              y: { ...AXIS_STYLE, grid: { display: false } },
+            },
+            plugins: {
+              legend: { display: false },
+              tooltip: { callbacks: { label: (item) => `Assessments: ${item.formattedValue} (${data[item.dataIndex]?.percent ?? 0}%)` } },
+            },
+          },
+        })}
+      />
     </ChartFigure>
   );
 }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { ChildGoalKind } from '@/types/partner';
-import { RUBRIC_LABELS, RUBRIC_LEVELS, learningAreaName } from './child-format';
+import { RUBRIC_LEVELS } from './child-format';
 
-// A child's goals: what a goal can measure, the editor's rules (checked before the server sees them),
-// and how a goal reads in a sentence.
+// A child's goals: what a goal can measure and the editor's rules (checked before the server sees them). How a goal
+// reads in a sentence is in describe-goal.ts, apart from zod, so the goals list loads without the editor's code.
 
 export const MAX_CHILD_GOALS = 10;
 
@@ -33,19 +33,3 @@ const goalRow = z
 
 export const goalsFormSchema = z.object({ goals: z.array(goalRow).max(MAX_CHILD_GOALS, `Set at most ${MAX_CHILD_GOALS} goals per child.`) });
 export type GoalsForm = z.input<typeof goalsFormSchema>;
-
-/** "Reach ME in Mathematics", "150 minutes a week", … */
-export function describeGoal(kind: string, target: string, learningAreaCode: string | null | undefined): string {
-  switch (kind) {
-    case 'rubric_level':
-      return `Reach ${target} (${RUBRIC_LABELS[target as keyof typeof RUBRIC_LABELS] ?? target}) in ${learningAreaName(learningAreaCode) || 'a learning area'}`;
-    case 'weekly_minutes':
-      return `${target} minutes of learning a week`;
-    case 'streak_days':
-      return `A ${target}-day learning streak`;
-    case 'lessons_completed':
-      return `${target} lessons completed`;
-    default:
-      return `${kind}: ${target}`;
-  }
-}

@@ -1,21 +1,6 @@
-import {
-  Area,
-  AreaChart,
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell,
-  Legend,
-  Line,
-  LineChart,
-  Pie,
-  PieChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
 import { ChartAxisTitles } from './ChartAxisTitles';
+import { AXIS_STYLE, CanvasChart } from './canvas-chart';
 import { CHART_COLORS } from './chart-colors';
 
 export type ChartType = 'line' | 'bar' | 'area' | 'pie';
@@ -55,15 +40,7 @@ export interface PartnerChartProps {
 
 export { CHART_COLORS };
 
-const AXIS = { stroke: '#3a3a48', tick: { fill: '#a4a4b3', fontSize: 12 }, tickLine: false } as const;
-const TOOLTIP = {
-  contentStyle: { background: '#1d1d26', border: '1px solid #3a3a48', borderRadius: 8, color: '#ededf2', fontSize: 12 },
-  itemStyle: { color: '#ededf2' },
-  labelStyle: { color: '#a4a4b3' },
-  cursor: { fill: 'rgba(255,255,255,0.04)' },
-} as const;
-
-/** Recharts, themed: line, bar, area or pie, with an accessible data table. */
+/** A themed chart (Chart.js on a canvas): line, bar, area or pie, with an accessible data table. */
 export function PartnerChart({
   type,
   data,
@@ -79,7 +56,7 @@ export function PartnerChart({
   axes,
   testId,
 }: PartnerChartProps) {
-  const seriesColor = (s: ChartSeries, i: number) => s.color ?? colors[i % colors.length] ?? CHART_COLORS[0];
+  const seriesColor = (s: ChartSeries, i: number) => s.color ?? colors[i % colors.length] ?? CHART_COLORS[0]!;
   const format = (value: unknown) => (typeof value === 'number' ? valueFormatter(value) : String(value ?? ''));
   const legend = showLegend ?? (type === 'pie' || series.length > 1);
 
@@ -90,84 +67,13 @@ export function PartnerChart({
         left={type === 'pie' ? undefined : barLayout === 'horizontal' && type === 'bar' ? axes?.category : axes?.value}
         bottom={type === 'pie' ? undefined : barLayout === 'horizontal' && type === 'bar' ? axes?.value : axes?.category}
       >
-        <div role="img" aria-label={ariaLabel} style={{ width: '100%', height }}>
-          <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 320, height }}>
-            {type === 'pie' ? (
-              <PieChart>
-                <Tooltip {...TOOLTIP} formatter={format} />
-                {legend && <Legend wrapperStyle={{ fontSize: 12, color: '#a4a4b3' }} iconType="circle" iconSize={8} />}
-                <Pie
-                  data={data}
-                  dataKey={series[0]?.key ?? 'value'}
-                  nameKey={xKey}
-                  innerRadius="55%"
-                  outerRadius="85%"
-                  paddingAngle={2}
-                  stroke="#15151c"
-                  isAnimationActive={false}
-                >
-                  {data.map((_, i) => (
-                    <Cell key={i} fill={colors[i % colors.length]} />
-                  ))}
-                </Pie>
-              </PieChart>
-            ) : type === 'bar' && barLayout === 'horizontal' ? (
-              <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, left: 0, bottom: 0 }}>
-                <CartesianGrid stroke="#2a2a35" horizontal={false} />
-                <XAxis type="number" {...AXIS} allowDecimals={false} tickFormatter={format} />
-                <YAxis type="category" dataKey={xKey} {...AXIS} width={116} interval={0} />
-                <Tooltip {...TOOLTIP} formatter={format} />
-                {legend && <Legend wrapperStyle={{ fontSize: 12 }} />}
-                {series.map((s, i) => (
-                  <Bar key={s.key} dataKey={s.key} name={s.label} fill={seriesColor(s, i)} radius={[0, 4, 4, 0]} maxBarSize={22} isAnimationActive={false} />
-                ))}
-              </BarChart>
-            ) : type === 'bar' ? (
-              <BarChart data={data} margin={{ top: 8, right: 8, left: -12, bottom: 0 }}>
-                <CartesianGrid stroke="#2a2a35" vertical={false} />
-                {/* Labels that would touch are skipped (a phone has room for about four of seven days), never overlapped. */}
-                <XAxis dataKey={xKey} {...AXIS} interval="preserveStartEnd" minTickGap={8} />
-                <YAxis {...AXIS} allowDecimals={false} tickFormatter={format} />
-                <Tooltip {...TOOLTIP} formatter={format} />
-                {legend && <Legend wrapperStyle={{ fontSize: 12 }} />}
-                {series.map((s, i) => (
-                  <Bar key={s.key} dataKey={s.key} name={s.label} fill={seriesColor(s, i)} radius={[4, 4, 0, 0]} maxBarSize={40} isAnimationActive={false} />
-                ))}
-              </BarChart>
-            ) : type === 'area' ? (
-              <AreaChart data={data} margin={{ top: 8, right: 8, left: -12, bottom: 0 }}>
-                <CartesianGrid stroke="#2a2a35" vertical={false} />
-                <XAxis dataKey={xKey} {...AXIS} />
-                <YAxis {...AXIS} tickFormatter={format} />
-                <Tooltip {...TOOLTIP} formatter={format} />
-                {legend && <Legend wrapperStyle={{ fontSize: 12 }} />}
-                {series.map((s, i) => (
-                  <Area
-                    key={s.key}
-                    dataKey={s.key}
-                    name={s.label}
-                    stackId={stacked ? 'stack' : undefined}
-                    stroke={seriesColor(s, i)}
-                    fill={seriesColor(s, i)}
-                    fillOpacity={stacked ? 0.35 : 0.15}
-                    type={stacked ? 'linear' : 'monotone'}
-                    isAnimationActive={false}
-                  />
-                ))}
-              </AreaChart>
-            ) : (
-              <LineChart data={data} margin={{ top: 8, right: 8, left: -12, bottom: 0 }}>
-                <CartesianGrid stroke="#2a2a35" vertical={false} />
-                <XAxis dataKey={xKey} {...AXIS} />
-                <YAxis {...AXIS} tickFormatter={format} />
-                <Tooltip {...TOOLTIP} formatter={format} />
-                {legend && <Legend wrapperStyle={{ fontSize: 12 }} />}
-                {series.map((s, i) => (
-                  <Line key={s.key} dataKey={s.key} name={s.label} stroke={seriesColor(s, i)} strokeWidth={2} dot={false} type="monotone" isAnimationActive={false} />
-                ))}
-              </LineChart>
-            )}
-          </ResponsiveContainer>
+        <div role="img" aria-label={ariaLabel}>
+          <CanvasChart
+            height={height}
+            // Redrawn when what it shows changes, not each time a parent passes equal arrays anew.
+            deps={[JSON.stringify([type, data, xKey, series, colors, legend, barLayout, stacked])]}
+            config={() => chartConfig({ type, data, xKey, series, colors, legend, barLayout, stacked, format, seriesColor })}
+          />
         </div>
       </ChartAxisTitles>
       {/* The table is hidden inside a clipped box: a table ignores the 1 px width sr-only gives it, so on its own it
@@ -199,4 +105,76 @@ export function PartnerChart({
       </div>
     </figure>
   );
+}
+
+interface ConfigInput {
+  type: ChartType;
+  data: ChartDatum[];
+  xKey: string;
+  series: ChartSeries[];
+  colors: string[];
+  legend: boolean;
+  barLayout: 'vertical' | 'horizontal';
+  stacked: boolean;
+  format: (value: unknown) => string;
+  seriesColor: (s: ChartSeries, i: number) => string;
+}
+
+const numbers = (data: ChartDatum[], key: string) => data.map((row) => (typeof row[key] === 'number' ? (row[key] as number) : null));
+
+/** The Chart.js configuration of one PartnerChart. */
+function chartConfig({ type, data, xKey, series, colors, legend, barLayout, stacked, format, seriesColor }: ConfigInput): ChartConfiguration {
+  const labels = data.map((row) => String(row[xKey] ?? ''));
+  const tooltipLabel = (item: TooltipItem<'bar' | 'line' | 'doughnut'>) => `${item.dataset.label ?? item.label}: ${format(item.raw)}`;
+  const legendOptions = { display: legend, position: 'bottom' as const, labels: { usePointStyle: type === 'pie', pointStyle: 'circle' as const } };
+
+  if (type === 'pie') {
+    const s = series[0];
+    const pie: ChartConfiguration<'doughnut'> = {
+      type: 'doughnut',
+      data: {
+        labels,
+        datasets: [{ label: s?.label, data: numbers(data, s?.key ?? 'value') as number[], backgroundColor: data.map((_, i) => colors[i % colors.length]!), borderColor: '#15151c', borderWidth: 2, spacing: 2 }],
+      },
+      options: {
+        cutout: '55%',
+        radius: '85%',
+        plugins: { legend: legendOptions, tooltip: { callbacks: { label: (item) => `${item.label}: ${format(item.raw)}` } } },
+      },
+    };
+    return pie as unknown as ChartConfiguration;
+  }
+
+  const horizontal = type === 'bar' && barLayout === 'horizontal';
+  const valueAxis = { ...AXIS_STYLE, beginAtZero: true, stacked: type === 'area' && stacked, ticks: { ...AXIS_STYLE.ticks, callback: (v: string | number) => format(Number(v)), ...(type === 'bar' ? { precision: 0 } : {}) } };
+  // Labels that would touch are skipped (a phone has room for about four of seven days), never overlapped.
+  const categoryAxis = { ...AXIS_STYLE, grid: { display: false }, ticks: { ...AXIS_STYLE.ticks, autoSkip: !horizontal, autoSkipPadding: 8, maxRotation: 0 } };
+  const datasets: ChartDataset<'bar' | 'line'>[] = series.map((s, i) => {
+    const color = seriesColor(s, i);
+    const values = numbers(data, s.key);
+    if (type === 'bar')
+      return { type: 'bar', label: s.label, data: values, backgroundColor: color, borderRadius: 4, maxBarThickness: horizontal ? 22 : 40 };
+    return {
+      type: 'line',
+      label: s.label,
+      data: values,
+      borderColor: color,
+      backgroundColor: `${color}${type === 'area' ? (stacked ? '59' : '26') : '00'}`,
+      borderWidth: 2,
+      pointRadius: 0,
+      pointHitRadius: 8,
+      fill: type === 'area' ? (stacked && i > 0 ? '-1' : 'origin') : false,
+      cubicInterpolationMode: stacked ? 'default' : 'monotone',
+    };
+  });
+  return {
+    type: type === 'bar' ? 'bar' : 'line',
+    data: { labels, datasets } as ChartConfiguration['data'],
+    options: {
+      indexAxis: horizontal ? 'y' : 'x',
+      interaction: { mode: 'index', intersect: false },
+      scales: horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
+      plugins: { legend: legendOptions, tooltip: { callbacks: { label: tooltipLabel } } },
+    },
+  } as ChartConfiguration;
 }

@@ -3,8 +3,8 @@ export { PartnerPageHeader, type PartnerPageHeaderProps, type Breadcrumb } from 
 export { PartnerBentoCard, PartnerBentoGrid, type PartnerBentoCardProps } from './PartnerBentoCard';
 export { PartnerDataTable, type PartnerDataTableProps, type DataTableColumn, type DataTablePagination } from './PartnerDataTable';
 export { PartnerFilterBar, type PartnerFilterBarProps, type FilterDefinition, type FilterOption } from './PartnerFilterBar';
-// The chart itself (Recharts) loads when a page first draws one; see LazyPartnerChart.
-export { PartnerChart } from './LazyPartnerChart';
+// The chart itself (Chart.js) loads when a page first draws one; see LazyPartnerChart.
+export { PartnerChart, preloadPartnerChart } from './LazyPartnerChart';
 export { CHART_COLORS } from './chart-colors';
 export type { PartnerChartProps, ChartType, ChartSeries, ChartDatum } from './PartnerChart';
 export { PartnerModal, type PartnerModalProps } from './PartnerModal';
