@@ -35,7 +35,7 @@ try {
     const started = Date.now();
     await p.goto('/dashboard/partner');
     await p.locator('[data-testid="stat-children-enrolled"] [data-role="value"]').waitFor();
-    await p.locator('[data-testid="chart-children"] svg').first().waitFor();
+    await p.locator('[data-testid="chart-children"] [data-drawn]').first().waitFor();
     const ms = Date.now() - started;
     const js = await p.evaluate(() => performance.getEntriesByType('resource')
       .filter((e) => e.initiatorType === 'script').reduce((sum, e) => sum + e.transferSize, 0));

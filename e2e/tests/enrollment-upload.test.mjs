@@ -121,7 +121,7 @@ test('the corrected file, sent to the program chosen on the page, is committed a
 
   await page.goto(`/dashboard/partner/sponsored-children?program=${state.programId}`);
   await page.getByTestId('children-count').filter({ hasText: '4 children' }).waitFor();
-  const cards = await page.getByTestId('children-grid').locator('> *').allInnerTexts();
+  const cards = await page.getByTestId('children-grid').getByTestId('child-card').allInnerTexts();
   assert.equal(cards.length, 4);
   for (const s of state.students) assert.ok(cards.some((text) => text.startsWith(s.displayName)), `${s.displayName} is listed`);
   await screenshot(page, 'enrollment-upload-5-children');

@@ -45,7 +45,8 @@ const location = () => screen.getByTestId('location').textContent;
 describe('ChildProgressPage', () => {
   // The charts load when first drawn; their first import here (Chart.js through Vite's transform) can outlast a
   // findBy on a busy runner, and what is tested is the page, not that wait.
-  beforeAll(() => import('@/components/partner/children/charts'), 60_000);
+  // The goals editor loads when opened, likewise.
+  beforeAll(() => Promise.all([import('@/components/partner/children/charts'), import('@/components/partner/shared/PartnerChart'), import('@/components/partner/children/GoalsEditor')]), 60_000);
 
   it('shows the child header and opens on the Learning Journey tab', async () => {
     const spy = mockFetch(consentedRoutes());
@@ -257,7 +258,7 @@ describe('ChildProgressPage', () => {
       });
       renderPage('?tab=goals');
       await user.click(await screen.findByTestId('edit-goals'));
-      const editor = screen.getByTestId('goals-editor');
+      const editor = await screen.findByTestId('goals-editor');
       expect(within(editor).getAllByRole('listitem')).toHaveLength(2);
 
       // A new rubric goal without an area or level is refused in the browser.
@@ -303,7 +304,7 @@ describe('ChildProgressPage', () => {
       });
       renderPage('?tab=goals');
       await user.click(await screen.findByTestId('edit-goals'));
-      await user.click(screen.getByTestId('save-goals'));
+      await user.click(await screen.findByTestId('save-goals'));
 
       const row = screen.getByTestId('goal-editor-row-1');
       expect(await within(row).findByText('Target must be a whole number greater than zero.')).toBeInTheDocument();
