@@ -104,7 +104,8 @@ export function WeeklyProgressChart({ weeks }: { weeks: WeeklyProgress[] }) {
               minutes: { ...AXIS_STYLE, position: 'left', beginAtZero: true, ticks: { ...AXIS_STYLE.ticks, precision: 0 } },
               score: { ...AXIS_STYLE, position: 'right', min: 0, max: 100, grid: { display: false } },
             },
-            plugins: { legend: { position: 'bottom' } },
+            // Minutes first, as the datasets are listed (the legend would otherwise follow the drawing order).
+            plugins: { legend: { position: 'bottom', labels: { sort: (a, b) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0) } } },
           },
         })}
       />
