@@ -37,10 +37,20 @@ try {
     await p.locator('[data-testid="stat-children-enrolled"] [data-role="value"]').waitFor();
     await p.locator('[data-testid="chart-children"] [data-drawn]').first().waitFor();
     const ms = Date.now() - started;
-    const js = await p.evaluate(() => performance.getEntriesByType('resource')
-      .filter((e) => e.initiatorType === 'script').reduce((sum, e) => sum + e.transferSize, 0));
+    const { js, timeline } = await p.evaluate(() => {
+      const resources = performance.getEntriesByType('resource');
+      const span = (e) => `${Math.round(e.startTime)}–${Math.round(e.responseEnd)}`;
+      const api = resources.filter((e) => e.name.includes('/api/')).map((e) => `${new URL(e.name).pathname.replace('/api/v1/', '')} ${span(e)}`);
+      // The largest script is the chart code (Chart.js or, in an older build, Recharts): when it came, against the API.
+      const scripts = resources.filter((e) => e.initiatorType === 'script' || e.name.endsWith('.js'));
+      const biggest = scripts.reduce((a, e) => (e.encodedBodySize > (a?.encodedBodySize ?? 0) && !/react-/.test(e.name) ? e : a), null);
+      return {
+        js: scripts.reduce((sum, e) => sum + e.transferSize, 0),
+        timeline: [...api, biggest ? `chart chunk ${span(biggest)}` : 'no chart chunk'].join(', '),
+      };
+    });
     times.push(ms);
-    console.log(`run ${i + 1}: ${ms} ms to figures and chart (${Math.round(js / 1024)} KB of script transferred)`);
+    console.log(`run ${i + 1}: ${ms} ms to figures and chart (${Math.round(js / 1024)} KB of script transferred); ms from navigation: ${timeline}`);
     await context.close();
   }
   times.sort((a, b) => a - b);
