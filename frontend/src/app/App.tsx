@@ -1,13 +1,21 @@
 import { useMemo } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { BrowserRouter, matchRoutes, useLocation, useRoutes } from 'react-router';
 import { preloadMatches } from './lazy-page';
+import { prefetchMatches } from './route-prefetch';
 import { AppProvider } from './provider';
 import { routes } from './routes';
 
 function AppRoutes() {
   const { pathname } = useLocation();
-  // Suspense would load a lazy layout, render it, and only then ask for its page: ask for both at once.
-  useMemo(() => preloadMatches(matchRoutes(routes, pathname)), [pathname]);
+  const queryClient = useQueryClient();
+  // Suspense would load a lazy layout, render it, and only then ask for its page: ask for both at once, and for the
+  // page's first data beside them.
+  useMemo(() => {
+    const matches = matchRoutes(routes, pathname);
+    preloadMatches(matches);
+    prefetchMatches(matches, queryClient);
+  }, [pathname, queryClient]);
   return useRoutes(routes);
 }
 

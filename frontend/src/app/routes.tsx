@@ -3,7 +3,9 @@ import { HomeRedirect } from '@/components/auth/HomeRedirect';
 import { ProtectedRoute } from '@/components/auth/ProtectedRoute';
 import { RootLayout } from '@/components/layout/RootLayout';
 import { SimpleLayout } from '@/components/layout/SimpleLayout';
+import { prefetchDashboardOverview } from '@/services/partner/dashboard';
 import { lazyPage } from './lazy-page';
+import type { RouteHandle } from './route-prefetch';
 
 // Route table: it only wires pages (each loaded lazily, so a page's code, charts included, loads with that page
 // alone) into layouts and guards. Layouts show their page through PageOutlet, which also shows a page that could not
@@ -39,7 +41,7 @@ export const routes: RouteObject[] = [
           {
             element: <DashboardLayout />,
             children: [
-              { index: true, element: <PartnerDashboardPage /> },
+              { index: true, element: <PartnerDashboardPage />, handle: { prefetch: prefetchDashboardOverview } satisfies RouteHandle },
               { path: 'sponsorships', element: <SponsorshipsPage /> },
               { path: 'sponsorships/:id', element: <SponsorshipDetailPage /> },
               { path: 'sponsored-children', element: <SponsoredChildrenPage /> },

@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api';
 import type { PartnerDashboardOverview, RealtimeCounters } from '@/types/partner';
 
@@ -31,6 +31,15 @@ export const realtimeCountersQueryOptions = () =>
     // Badges are not worth a toast when they fail; the sidebar just shows none.
     meta: { silentError: true },
   });
+
+/**
+ * Asks for the overview as the app starts on the dashboard, beside the session check rather than after it (issue 15:
+ * the dashboard's first render). A signed-out visitor's 401 (or another role's 403) is no news here: no toast and no
+ * sign-out; the session check sends them on, and the page asks again if it shows.
+ */
+export function prefetchDashboardOverview(queryClient: QueryClient) {
+  void queryClient.prefetchQuery({ ...dashboardOverviewQueryOptions(), meta: { silentError: true, skipAuthRedirect: true } });
+}
 
 export function useDashboardOverview() {
   return useQuery(dashboardOverviewQueryOptions());
