@@ -69,41 +69,40 @@ export function VirtualChildGrid({ items, total, tab, hasMore, loadingMore, load
 
   return (
     <>
-    <div
-      ref={listRef}
-      role="list"
-      aria-label="Sponsored children"
-      aria-busy={loadingMore || undefined}
-      className={cn('relative', stale && 'opacity-60')}
-      style={{ height: virtualizer.getTotalSize() }}
-      data-testid="children-grid"
-      data-rendered-rows={rows.length}
-    >
-      {rows.map((row) => {
-        const first = row.index * columns;
-        const cells = items.slice(first, first + columns);
-        return (
-          // A row is a layout box (generic), not an item: its cards are the list's items.
-          <div
-            key={row.key}
-            data-index={row.index}
-            ref={virtualizer.measureElement}
-            className="absolute left-0 top-0 w-full pb-3"
-            style={{ transform: `translateY(${row.start - virtualizer.options.scrollMargin}px)` }}
-          >
-            <div className="grid gap-3" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
-              {cells.map((c, i) => (
-                <div key={c.id} role="listitem" aria-setsize={total} aria-posinset={first + i + 1}>
-                  <ChildCard child={c} tab={tab} />
-                </div>
-              ))}
+      <div
+        ref={listRef}
+        role="list"
+        aria-label="Sponsored children"
+        aria-busy={loadingMore || undefined}
+        className={cn('relative', stale && 'opacity-60')}
+        style={{ height: virtualizer.getTotalSize() }}
+        data-testid="children-grid"
+      >
+        {rows.map((row) => {
+          const first = row.index * columns;
+          const cells = items.slice(first, first + columns);
+          return (
+            // A row is a layout box (generic), not an item: its cards are the list's items.
+            <div
+              key={row.key}
+              data-index={row.index}
+              ref={virtualizer.measureElement}
+              className="absolute left-0 top-0 w-full pb-3"
+              style={{ transform: `translateY(${row.start - virtualizer.options.scrollMargin}px)` }}
+            >
+              <div className="grid gap-3" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
+                {cells.map((c, i) => (
+                  <div key={c.id} role="listitem" aria-setsize={total} aria-posinset={first + i + 1}>
+                    <ChildCard child={c} tab={tab} />
+                  </div>
+                ))}
+              </div>
             </div>
-          </div>
-        );
-      })}
-    </div>
-    {/* Outside the list: a list holds only its items. */}
-    {hasMore && <LoadMoreRow failed={loadMoreFailed} loading={loadingMore} onRetry={onLoadMore} />}
+          );
+        })}
+      </div>
+      {/* Outside the list: a list holds only its items. */}
+      {hasMore && <LoadMoreRow failed={loadMoreFailed} loading={loadingMore} onRetry={onLoadMore} />}
     </>
   );
 }
