@@ -134,7 +134,7 @@ export type SponsoredChildSummary = Schemas['SponsoredChildSummary'];
 /** One id of a bulk add that was refused (422 `children_refused`, extension `refused`). */
 export interface RefusedStudent {
   studentId: string;
-  /** not_found, duplicate_in_request, already_in_program, in_another_program, over_max_children */
+  /** not_found, duplicate_in_request, already_in_program, in_another_program, over_max_children, not_available */
   reason: string;
   message: string;
 }

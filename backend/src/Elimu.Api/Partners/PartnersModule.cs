@@ -30,6 +30,7 @@ public static class PartnersModule
         services.AddScoped<PartnerNames>();
         services.AddScoped<ProgramStore>();
         services.AddScoped<SponsoredChildReader>();
+        services.AddScoped<EnrolmentReader>();
         services.AddScoped<SponsoredChildStatusChanges>();
         services.AddScoped<ConsentReader>();
         services.AddScoped<ChildAccess>();

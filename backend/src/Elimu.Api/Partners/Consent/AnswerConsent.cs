@@ -19,13 +19,13 @@ namespace Elimu.Api.Partners.Consent;
 public static class AnswerConsent
 {
     public static async Task<Ok<ParentConsentResponse>> Respond(Guid id, ConsentAnswer answer, ClaimsPrincipal user, HttpContext http,
-        AppDbContext db, ConsentReader reader, SponsoredChildStatusChanges children, ParentConsentQueries queries, AuditTrail audit,
-        Notifier notifier, IPartnerCountersChanged counters, TimeProvider clock, CancellationToken ct)
+        AppDbContext db, EnrolmentReader enrolments, ConsentReader reader, SponsoredChildStatusChanges children, ParentConsentQueries queries,
+        AuditTrail audit, Notifier notifier, IPartnerCountersChanged counters, TimeProvider clock, CancellationToken ct)
     {
         var parentId = user.UserId();
         await using var transaction = await LockChildAsync(db, children, id, parentId, ct);
-        var consent = await LoadOwnAsync(db, id, parentId, ct);
-        var child = consent.SponsoredChild!;
+        var request = await LoadOwnAsync(db, enrolments, id, parentId, ct);
+        var (consent, child) = (request.Consent, request.Child);
         var changing = consent.Status is ConsentStatus.declined or ConsentStatus.revoked;
         if (consent.Status == ConsentStatus.given || (changing && answer.Agree != true))
             throw DomainException.Conflict("consent_already_answered", consent.Status == ConsentStatus.given
@@ -34,18 +34,17 @@ public static class AnswerConsent
         if (changing && await db.SponsorshipConsents.AnyAsync(k => k.SponsoredChildId == child.Id && k.ParentId == parentId && k.Id != consent.Id
                 && (k.ConsentGiven == null || (k.ConsentGiven == true && k.RevokedAt == null) || k.ConsentedAt > consent.ConsentedAt), ct))
             throw DomainException.Conflict("consent_superseded", "You have a newer request or answer for this child; answer that one instead.");
-        if (!ProgramLifecycle.ExposesChildData.Contains(child.Program!.Status) || child.Status == SponsoredChildStatus.REMOVED)
+        if (!ProgramLifecycle.ExposesChildData.Contains(child.ProgramStatus) || child.Status == SponsoredChildStatus.REMOVED)
             throw DomainException.Conflict("program_not_active",
-                $"This sponsorship is not running (the program is {child.Program.Status}), so there is nothing to answer.");
+                $"This sponsorship is not running (the program is {child.ProgramStatus}), so there is nothing to answer.");
 
-        var parent = consent.Parent!;
         var v = new Validation();
         v.Check(answer.Agree is not null, "agree", "Tick the box to agree, or decline.");
         v.Check(answer.ConsentTextVersion == consent.ConsentTextVersion, "consentTextVersion",
             "The consent text has changed since you opened it; reload and read it again.");
         if (answer.Agree == true)
-            v.Check(SignatureMatch.Matches(answer.SignedName, parent.FirstName, parent.LastName), "signedName",
-                $"Type your full name as on your account ({parent.FirstName} {parent.LastName}) to sign.");
+            v.Check(SignatureMatch.Matches(answer.SignedName, request.ParentFirstName, request.ParentLastName), "signedName",
+                $"Type your full name as on your account ({request.ParentFirstName} {request.ParentLastName}) to sign.");
         v.ThrowIfInvalid();
 
         // A first answer fills the pending row; a change of mind is a new row beside the old one, which stays as it was.
@@ -60,7 +59,7 @@ public static class AnswerConsent
         var given = answered.ConsentGiven == true;
         audit.Record(parentId, given ? "consent.give" : "consent.decline", "sponsorship_consent", answered.Id,
             changing ? $"changes the {consent.Status} answer {consent.Id}" : null, child.PartnerId, [child.StudentId]);
-        NotifyPartner(notifier, child, given);
+        NotifyPartner(notifier, request, given);
         await SaveAndSyncAsync(db, reader, children, child.Id, ct);
         await transaction.CommitAsync(ct);
         await counters.CountersChangedAsync(child.PartnerId, ct);
@@ -68,21 +67,21 @@ public static class AnswerConsent
     }
 
     public static async Task<Ok<ParentConsentResponse>> Revoke(Guid id, RevokeBody body, ClaimsPrincipal user, AppDbContext db,
-        ConsentReader reader, SponsoredChildStatusChanges children, ParentConsentQueries queries, AuditTrail audit, Notifier notifier,
+        EnrolmentReader enrolments, ConsentReader reader, SponsoredChildStatusChanges children, ParentConsentQueries queries, AuditTrail audit, Notifier notifier,
         IPartnerCountersChanged counters, TimeProvider clock, CancellationToken ct)
     {
         new Validation().Check((body.Reason?.Length ?? 0) <= 2000, "reason", "Keep the reason under 2,000 characters.").ThrowIfInvalid();
         var parentId = user.UserId();
         await using var transaction = await LockChildAsync(db, children, id, parentId, ct);
-        var consent = await LoadOwnAsync(db, id, parentId, ct);
+        var request = await LoadOwnAsync(db, enrolments, id, parentId, ct);
+        var (consent, child) = (request.Consent, request.Child);
         if (consent.Status != ConsentStatus.given)
             throw DomainException.Conflict("consent_not_given", $"Only a given consent can be revoked; this one is {consent.Status}.");
 
         consent.RevokedAt = clock.GetUtcNow().UtcDateTime;
         consent.RevocationReason = string.IsNullOrWhiteSpace(body.Reason) ? null : body.Reason.Trim();
-        var child = consent.SponsoredChild!;
         audit.Record(parentId, "consent.revoke", "sponsorship_consent", consent.Id, consent.RevocationReason, child.PartnerId, [child.StudentId]);
-        notifier.Notify(child.PartnerId, "consent", $"Consent withdrawn for {child.Student!.FirstName}",
+        notifier.Notify(child.PartnerId, "consent", $"Consent withdrawn for {request.ChildFirstName}",
             "The guardian withdrew consent; this child's data is hidden from now on.", $"/dashboard/partner/sponsored-children/{child.Id}");
         await SaveAndSyncAsync(db, reader, children, child.Id, ct);
         await transaction.CommitAsync(ct);
@@ -91,12 +90,12 @@ public static class AnswerConsent
     }
 
     /// <summary>Tells the partner a guardian answered for this child.</summary>
-    internal static void NotifyPartner(Notifier notifier, SponsoredChild child, bool given) =>
-        notifier.Notify(child.PartnerId, "consent",
-            given ? $"Consent given for {child.Student!.FirstName}" : $"Consent declined for {child.Student!.FirstName}",
+    internal static void NotifyPartner(Notifier notifier, OwnRequest request, bool given) =>
+        notifier.Notify(request.Child.PartnerId, "consent",
+            given ? $"Consent given for {request.ChildFirstName}" : $"Consent declined for {request.ChildFirstName}",
             given ? "A guardian agreed. The child's data shows once no guardian has declined or withdrawn."
                 : "A guardian declined; the child's data stays hidden.",
-            $"/dashboard/partner/sponsored-children/{child.Id}");
+            $"/dashboard/partner/sponsored-children/{request.Child.Id}");
 
     /// <summary>Writes the answer fields of a row, once: the choice, the signature, when, and from where.</summary>
     internal static void Sign(SponsorshipConsent row, bool agree, string? signedName, HttpContext http, DateTime now)
@@ -146,11 +145,8 @@ public static class AnswerConsent
     /// Another guardian's request is "not found", never "forbidden": its existence is private too. So is a request made
     /// before its program was approved: the guardian is never shown it and cannot act on it.
     /// </summary>
-    private static async Task<SponsorshipConsent> LoadOwnAsync(AppDbContext db, Guid id, Guid parentId, CancellationToken ct) =>
-        await db.SponsorshipConsents.Include(c => c.Parent).Include(c => c.SponsoredChild!).ThenInclude(c => c.Student)
-            .Include(c => c.SponsoredChild!).ThenInclude(c => c.Program)
-            .Where(ParentConsentQueries.AskedAfterApproval)
-            .FirstOrDefaultAsync(c => c.Id == id && c.ParentId == parentId, ct)
+    private static async Task<OwnRequest> LoadOwnAsync(AppDbContext db, EnrolmentReader enrolments, Guid id, Guid parentId, CancellationToken ct) =>
+        await OwnRequests.Of(db, enrolments, parentId).FirstOrDefaultAsync(r => r.Consent.Id == id, ct)
         ?? throw DomainException.NotFound("Consent request");
 
     internal static string? Truncate(string value, int max) => string.IsNullOrEmpty(value) ? null : value.Length <= max ? value : value[..max];

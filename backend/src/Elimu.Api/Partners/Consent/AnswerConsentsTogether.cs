@@ -23,7 +23,7 @@ public static class AnswerConsentsTogether
     public const int MaxRequests = 20;
 
     public static async Task<Ok<ConsentsAnsweredTogether>> Handle(ConsentAnswerTogether body, ClaimsPrincipal user, HttpContext http,
-        AppDbContext db, ConsentReader reader, SponsoredChildStatusChanges children, ParentConsentQueries queries, AuditTrail audit, Notifier notifier,
+        AppDbContext db, EnrolmentReader enrolments, ConsentReader reader, SponsoredChildStatusChanges children, ParentConsentQueries queries, AuditTrail audit, Notifier notifier,
         IPartnerCountersChanged counters, TimeProvider clock, CancellationToken ct)
     {
         var ids = body.RequestIds ?? [];
@@ -36,57 +36,53 @@ public static class AnswerConsentsTogether
 
         var parentId = user.UserId();
         await using var transaction = await LockChildrenAsync(db, children, ids, parentId, ct);
-        var rows = await db.SponsorshipConsents.Include(c => c.Parent).Include(c => c.SponsoredChild!).ThenInclude(c => c.Student)
-            .Include(c => c.SponsoredChild!).ThenInclude(c => c.Program)
-            .Where(ParentConsentQueries.AskedAfterApproval)
-            .Where(c => ids.Contains(c.Id) && c.ParentId == parentId)
-            .ToListAsync(ct);
+        var rows = await OwnRequests.Of(db, enrolments, parentId).Where(r => ids.Contains(r.Consent.Id)).ToListAsync(ct);
         EnsureAllMayBeSigned(ids, rows);
 
-        var parent = rows[0].Parent!;
+        var (first, last) = (rows[0].ParentFirstName, rows[0].ParentLastName);
         new Validation()
-            .Check(rows.All(r => r.ConsentTextVersion == body.ConsentTextVersion), "consentTextVersion",
+            .Check(rows.All(r => r.Consent.ConsentTextVersion == body.ConsentTextVersion), "consentTextVersion",
                 "The consent text has changed since you opened it; reload and read it again.")
-            .Check(SignatureMatch.Matches(body.SignedName, parent.FirstName, parent.LastName), "signedName",
-                $"Type your full name as on your account ({parent.FirstName} {parent.LastName}) to sign.")
+            .Check(SignatureMatch.Matches(body.SignedName, first, last), "signedName",
+                $"Type your full name as on your account ({first} {last}) to sign.")
             .ThrowIfInvalid();
 
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var row in rows)
+        foreach (var request in rows)
         {
-            var child = row.SponsoredChild!;
+            var (row, child) = (request.Consent, request.Child);
             AnswerConsent.Sign(row, true, body.SignedName, http, now);
             audit.Record(parentId, "consent.give", "sponsorship_consent", row.Id,
                 rows.Count > 1 ? $"one signature for {rows.Count} requests of program {child.ProgramId}" : null, child.PartnerId, [child.StudentId]);
-            AnswerConsent.NotifyPartner(notifier, child, given: true);
+            AnswerConsent.NotifyPartner(notifier, request, given: true);
         }
         await db.SaveChangesAsync(ct);
-        foreach (var row in rows)
-            await children.FollowConsentAsync(row.SponsoredChildId, await reader.AnswersAllowAsync(row.SponsoredChildId, ct), ct);
+        foreach (var request in rows)
+            await children.FollowConsentAsync(request.Child.Id, await reader.AnswersAllowAsync(request.Child.Id, ct), ct);
         await transaction.CommitAsync(ct);
-        await counters.CountersChangedAsync(rows[0].SponsoredChild!.PartnerId, ct);
+        await counters.CountersChangedAsync(rows[0].Child.PartnerId, ct);
         return TypedResults.Ok(new ConsentsAnsweredTogether(await queries.GetManyAsync(parentId, ids, ct)));
     }
 
     /// <summary>Refuses the whole signature when any one request may not be signed now; says which ones.</summary>
-    private static void EnsureAllMayBeSigned(IReadOnlyList<Guid> ids, List<SponsorshipConsent> rows)
+    private static void EnsureAllMayBeSigned(IReadOnlyList<Guid> ids, List<OwnRequest> rows)
     {
         // Another guardian's request is "not found", as on the single answer: its existence is private too.
-        var missing = ids.Except(rows.Select(r => r.Id)).ToList();
+        var missing = ids.Except(rows.Select(r => r.Consent.Id)).ToList();
         if (missing.Count > 0)
         {
             var notFound = DomainException.NotFound("Consent request");
             notFound.Extensions["requestIds"] = missing;
             throw notFound;
         }
-        if (rows.Select(r => r.SponsoredChild!.ProgramId).Distinct().Count() > 1)
+        if (rows.Select(r => r.Child.ProgramId).Distinct().Count() > 1)
             throw new ValidationFailedException(new Dictionary<string, string[]>
                 { ["requestIds"] = ["These requests are about different programs; one signature covers the children of one program."] });
-        if (rows.Select(r => r.SponsoredChildId).Distinct().Count() < rows.Count)
+        if (rows.Select(r => r.Child.Id).Distinct().Count() < rows.Count)
             throw new ValidationFailedException(new Dictionary<string, string[]>
                 { ["requestIds"] = ["Two of these requests are for the same child; sign one of them."] });
 
-        var answered = rows.Where(r => r.Status != ConsentStatus.pending).Select(r => r.Id).ToList();
+        var answered = rows.Where(r => r.Consent.Status != ConsentStatus.pending).Select(r => r.Consent.Id).ToList();
         if (answered.Count > 0)
         {
             var conflict = DomainException.Conflict("consent_already_answered", answered.Count == rows.Count
@@ -95,11 +91,11 @@ public static class AnswerConsentsTogether
             conflict.Extensions["requestIds"] = answered;
             throw conflict;
         }
-        var stopped = rows.Select(r => r.SponsoredChild!)
-            .FirstOrDefault(c => !ProgramLifecycle.ExposesChildData.Contains(c.Program!.Status) || c.Status == SponsoredChildStatus.REMOVED);
+        var stopped = rows.Select(r => r.Child)
+            .FirstOrDefault(c => !ProgramLifecycle.ExposesChildData.Contains(c.ProgramStatus) || c.Status == SponsoredChildStatus.REMOVED);
         if (stopped is not null)
             throw DomainException.Conflict("program_not_active",
-                $"This sponsorship is not running (the program is {stopped.Program!.Status}), so there is nothing to answer.");
+                $"This sponsorship is not running (the program is {stopped.ProgramStatus}), so there is nothing to answer.");
     }
 
     /// <summary>

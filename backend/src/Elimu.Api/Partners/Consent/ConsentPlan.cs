@@ -2,16 +2,22 @@ using Elimu.Api.Partners.Sponsorships;
 
 namespace Elimu.Api.Partners.Consent;
 
-/// <summary>The children a consent request targets, their guardians, and which (child, guardian) pairs already have an open request.</summary>
+/// <summary>
+/// The program a consent request is about, the children it targets, their guardians, and which (child, guardian) pairs
+/// already have an open request.
+/// </summary>
 internal sealed record ConsentPlan(
-    List<SponsoredChild> Children,
+    ProgramTerms Program,
+    List<ConsentPlan.Child> Children,
     List<ConsentPlan.Guardian> Guardians,
     HashSet<(Guid ChildId, Guid ParentId)> Open,
     string PartnerName)
 {
+    internal sealed record Child(Guid Id, Guid StudentId, string FirstName, string LastName);
+
     internal sealed record Guardian(Guid StudentId, Guid ParentId, string Name);
 
-    public List<Guardian> GuardiansOf(SponsoredChild child) => Guardians.Where(g => g.StudentId == child.StudentId).ToList();
+    public List<Guardian> GuardiansOf(Child child) => Guardians.Where(g => g.StudentId == child.StudentId).ToList();
 
-    public bool IsOpen(SponsoredChild child, Guardian guardian) => Open.Contains((child.Id, guardian.ParentId));
+    public bool IsOpen(Child child, Guardian guardian) => Open.Contains((child.Id, guardian.ParentId));
 }

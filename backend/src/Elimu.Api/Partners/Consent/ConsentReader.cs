@@ -19,16 +19,18 @@ public enum ChildConsentStatus { not_requested, pending, given, declined, revoke
 /// enrolment and after the program's approval count, so a request no admin had reviewed never opens anything.
 /// Every child the gate lets a partner see in a request is recorded in <see cref="ReadAudit"/> (one audit entry per request).
 /// </summary>
-public sealed class ConsentReader(AppDbContext db, ReadAudit reads)
+public sealed class ConsentReader(AppDbContext db, EnrolmentReader enrolments, ReadAudit reads)
 {
     /// <summary>Statuses in which a child with a standing consent is visible; PENDING_CONSENT and REMOVED never are.</summary>
     public static readonly SponsoredChildStatus[] VisibleStatuses = SponsoredChildStatusChanges.ShownWithConsent;
 
-    /// <summary>A composable filter: the partner's children whose data may be shown. The one definition of visibility.</summary>
-    public IQueryable<SponsoredChild> Visible(Guid partnerId) =>
-        db.SponsoredChildren.Where(c => c.PartnerId == partnerId
-            && VisibleStatuses.Contains(c.Status)
-            && ProgramLifecycle.ExposesChildData.Contains(c.Program!.Status))
+    /// <summary>
+    /// A composable filter: the partner's children whose data may be shown. The one definition of visibility. Composed on
+    /// Sponsorships' <see cref="EnrolmentReader"/> rows, so the SQL reads the child and its program, never their entities.
+    /// </summary>
+    public IQueryable<EnrolmentRow> Visible(Guid partnerId) =>
+        enrolments.OfPartner(partnerId).Where(c => VisibleStatuses.Contains(c.Status)
+            && ProgramLifecycle.ExposesChildData.Contains(c.ProgramStatus))
         .Where(AnswersAllow);
 
     /// <summary>The ids of the partner's visible children (of those among <paramref name="ofStudents"/>, if given); composable.</summary>
@@ -50,9 +52,9 @@ public sealed class ConsentReader(AppDbContext db, ReadAudit reads)
     /// The guardians' side of the rule, for any child: a standing consent, and no refusal or withdrawal that the same
     /// guardian has not since replaced with a newer consent. Used by the gate and to set the child's status.
     /// </summary>
-    public System.Linq.Expressions.Expression<Func<SponsoredChild, bool>> AnswersAllow => c =>
+    public System.Linq.Expressions.Expression<Func<EnrolmentRow, bool>> AnswersAllow => c =>
         db.SponsorshipConsents.Any(k => k.SponsoredChildId == c.Id && k.RequestedAt >= c.EnrolledAt
-            && c.Program!.ApprovedAt != null && k.RequestedAt >= c.Program.ApprovedAt
+            && c.ProgramApprovedAt != null && k.RequestedAt >= c.ProgramApprovedAt
             && k.ConsentGiven == true && k.RevokedAt == null)
         && !db.SponsorshipConsents.Any(no => no.SponsoredChildId == c.Id && no.RequestedAt >= c.EnrolledAt
             && (no.ConsentGiven == false || no.RevokedAt != null)
@@ -61,7 +63,7 @@ public sealed class ConsentReader(AppDbContext db, ReadAudit reads)
 
     /// <summary>Whether the guardians' answers let the child be seen (program and child status aside).</summary>
     public Task<bool> AnswersAllowAsync(Guid sponsoredChildId, CancellationToken ct) =>
-        db.SponsoredChildren.Where(c => c.Id == sponsoredChildId).Where(AnswersAllow).AnyAsync(ct);
+        enrolments.All().Where(c => c.Id == sponsoredChildId).Where(AnswersAllow).AnyAsync(ct);
 
     /// <summary>
     /// The consent status of each of the partner's children (two queries whatever their number). The caller shows the
@@ -74,10 +76,12 @@ public sealed class ConsentReader(AppDbContext db, ReadAudit reads)
         var seen = await Visible(partnerId).Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.StudentId }).ToListAsync(ct);
         reads.Record(partnerId, view, seen.Select(c => (c.Id, c.StudentId)));
         var visible = seen.Select(c => c.Id).ToHashSet();
-        var rows = await db.SponsorshipConsents
-            .Where(k => ids.Contains(k.SponsoredChildId) && k.RequestedAt >= k.SponsoredChild!.EnrolledAt
-                && k.SponsoredChild.Program!.ApprovedAt != null && k.RequestedAt >= k.SponsoredChild.Program.ApprovedAt)
-            .Select(k => new Answer(k.SponsoredChildId, k.ParentId, k.ConsentGiven, k.ConsentedAt, k.RevokedAt))
+        var rows = await (
+                from k in db.SponsorshipConsents
+                where ids.Contains(k.SponsoredChildId)
+                join c in enrolments.All() on k.SponsoredChildId equals c.Id
+                where k.RequestedAt >= c.EnrolledAt && c.ProgramApprovedAt != null && k.RequestedAt >= c.ProgramApprovedAt
+                select new Answer(k.SponsoredChildId, k.ParentId, k.ConsentGiven, k.ConsentedAt, k.RevokedAt))
             .ToListAsync(ct);
         var byChild = rows.ToLookup(r => r.ChildId);
         return ids.ToDictionary(id => id, id => visible.Contains(id) ? ChildConsentStatus.given : Hidden(byChild[id].ToList()));

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Elimu.Api.Partners.Consent;
 
 /// <summary>Who has consented and what is still waiting for a guardian, for one partner.</summary>
-public sealed class ConsentStats(AppDbContext db, ConsentReader gate) : IConsentOptOuts
+public sealed class ConsentStats(AppDbContext db, EnrolmentReader enrolments, ConsentReader gate) : IConsentOptOuts
 {
     /// <summary>
     /// "Children with consent": the children whose data the partner may see, counted through the privacy gate
@@ -17,11 +17,11 @@ public sealed class ConsentStats(AppDbContext db, ConsentReader gate) : IConsent
 
     /// <summary>"Children awaiting a guardian's answer": children with a request no guardian has answered yet (a child with two guardians counts once).</summary>
     public Task<int> ChildrenAwaitingAnswerAsync(Guid partnerId, CancellationToken ct) =>
-        db.SponsorshipConsents
-            .Where(c => c.SponsoredChild!.PartnerId == partnerId
-                && c.SponsoredChild.Status == SponsoredChildStatus.PENDING_CONSENT
-                && c.ConsentGiven == null && c.RevokedAt == null)
-            .Select(c => c.SponsoredChildId).Distinct().CountAsync(ct);
+        (from k in db.SponsorshipConsents
+         where k.ConsentGiven == null && k.RevokedAt == null
+         join c in enrolments.All() on k.SponsoredChildId equals c.Id
+         where c.PartnerId == partnerId && c.Status == SponsoredChildStatus.PENDING_CONSENT
+         select k.SponsoredChildId).Distinct().CountAsync(ct);
 
     /// <summary>How long a guardian's refusal or withdrawal keeps their child out of every partner's search (docs/adr/0004).</summary>
     public static readonly TimeSpan OptOutPeriod = TimeSpan.FromDays(365);
@@ -33,9 +33,10 @@ public sealed class ConsentStats(AppDbContext db, ConsentReader gate) : IConsent
     public IQueryable<Guid> OptedOutStudentIds(DateTime now)
     {
         var since = now - OptOutPeriod;
-        return db.SponsorshipConsents
-            .Where(k => (k.ConsentGiven == false && k.ConsentedAt >= since) || k.RevokedAt >= since)
-            .Select(k => k.SponsoredChild!.StudentId);
+        return from k in db.SponsorshipConsents
+               where (k.ConsentGiven == false && k.ConsentedAt >= since) || k.RevokedAt >= since
+               join c in enrolments.All() on k.SponsoredChildId equals c.Id
+               select c.StudentId;
     }
 
     /// <summary>
@@ -43,10 +44,11 @@ public sealed class ConsentStats(AppDbContext db, ConsentReader gate) : IConsent
     /// what the cohort history rebuilds past statuses from. One query.
     /// </summary>
     public async Task<ILookup<Guid, ConsentSpan>> GivenSpansAsync(Guid partnerId, Guid? programId, CancellationToken ct) =>
-        (await db.SponsorshipConsents.AsNoTracking()
-            .Where(s => s.SponsoredChild!.PartnerId == partnerId && (programId == null || s.SponsoredChild.ProgramId == programId)
-                && s.ConsentGiven == true && s.ConsentedAt != null)
-            .Select(s => new ConsentSpan(s.SponsoredChildId, s.ConsentedAt!.Value, s.RevokedAt)).ToListAsync(ct))
+        (await (from s in db.SponsorshipConsents.AsNoTracking()
+                where s.ConsentGiven == true && s.ConsentedAt != null
+                join c in enrolments.All() on s.SponsoredChildId equals c.Id
+                where c.PartnerId == partnerId && (programId == null || c.ProgramId == programId)
+                select new ConsentSpan(s.SponsoredChildId, s.ConsentedAt!.Value, s.RevokedAt)).ToListAsync(ct))
         .ToLookup(s => s.ChildId);
 }
 

@@ -14,7 +14,7 @@ namespace Elimu.Api.Partners.Consent;
 /// an unanswered request is shown only while its program is ACTIVE or PAUSED; an answered one stays in the guardian's
 /// record whatever became of the program, so it can always be read and withdrawn (docs/adr/0004).
 /// </summary>
-public sealed class ParentConsentQueries(AppDbContext db, PartnerNames partners)
+public sealed class ParentConsentQueries(AppDbContext db, EnrolmentReader enrolments, ProgramStore programs, PartnerNames partners)
 {
     /// <param name="programId">Only the requests about this program (the other children waiting in it).</param>
     public static async Task<Ok<Paged<ParentConsentResponse>>> List(ConsentStatus? status, Guid? programId, int? page, int? pageSize,
@@ -28,72 +28,76 @@ public sealed class ParentConsentQueries(AppDbContext db, PartnerNames partners)
         CancellationToken ct)
     {
         var rows = Shown(parentId);
-        if (programId is { } program) rows = rows.Where(c => c.SponsoredChild!.ProgramId == program);
+        if (programId is { } program) rows = rows.Where(r => r.Child.ProgramId == program);
         rows = status switch
         {
-            ConsentStatus.pending => rows.Where(c => c.ConsentGiven == null && c.RevokedAt == null),
-            ConsentStatus.given => rows.Where(c => c.ConsentGiven == true && c.RevokedAt == null),
-            ConsentStatus.declined => rows.Where(c => c.ConsentGiven == false),
-            ConsentStatus.revoked => rows.Where(c => c.RevokedAt != null),
+            ConsentStatus.pending => rows.Where(r => r.Consent.ConsentGiven == null && r.Consent.RevokedAt == null),
+            ConsentStatus.given => rows.Where(r => r.Consent.ConsentGiven == true && r.Consent.RevokedAt == null),
+            ConsentStatus.declined => rows.Where(r => r.Consent.ConsentGiven == false),
+            ConsentStatus.revoked => rows.Where(r => r.Consent.RevokedAt != null),
             _ => rows,
         };
         // Unanswered requests first, then the newest.
-        var paged = await Project(rows.OrderBy(c => c.ConsentGiven != null).ThenByDescending(c => c.RequestedAt).ThenBy(c => c.Id))
-            .ToPagedAsync(page, ct);
-        var names = await partners.NamesAsync(paged.Items.Select(r => r.PartnerId), ct);
-        return new Paged<ParentConsentResponse>(paged.Items.Select(r => Finish(r, names)).ToList(), paged.Page, paged.PageSize, paged.Total);
+        var paged = await Project(rows.OrderBy(r => r.Consent.ConsentGiven != null).ThenByDescending(r => r.Consent.RequestedAt)
+            .ThenBy(r => r.Consent.Id)).ToPagedAsync(page, ct);
+        var (names, live) = await DescribeAsync(paged.Items, ct);
+        return new Paged<ParentConsentResponse>(paged.Items.Select(r => Finish(r, names, live)).ToList(), paged.Page, paged.PageSize, paged.Total);
     }
 
     public async Task<ParentConsentResponse> GetAsync(Guid parentId, Guid id, CancellationToken ct)
     {
-        var row = await Project(Shown(parentId).Where(c => c.Id == id)).FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("Consent request");
-        return Finish(row, await partners.NamesAsync([row.PartnerId], ct));
+        var row = await Project(Shown(parentId).Where(r => r.Consent.Id == id)).FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("Consent request");
+        var (names, live) = await DescribeAsync([row], ct);
+        return Finish(row, names, live);
     }
 
     /// <summary>Several of the guardian's requests in one query, in the order of <paramref name="ids"/>.</summary>
     public async Task<List<ParentConsentResponse>> GetManyAsync(Guid parentId, IReadOnlyList<Guid> ids, CancellationToken ct)
     {
-        var found = (await Project(Shown(parentId).Where(c => ids.Contains(c.Id))).ToListAsync(ct)).ToDictionary(r => r.Id);
-        var names = await partners.NamesAsync(found.Values.Select(r => r.PartnerId), ct);
-        return ids.Where(found.ContainsKey).Select(id => Finish(found[id], names)).ToList();
+        var found = (await Project(Shown(parentId).Where(r => ids.Contains(r.Consent.Id))).ToListAsync(ct)).ToDictionary(r => r.Id);
+        var (names, live) = await DescribeAsync(found.Values.ToList(), ct);
+        return ids.Where(found.ContainsKey).Select(id => Finish(found[id], names, live)).ToList();
     }
 
-    private IQueryable<SponsorshipConsent> Shown(Guid parentId) => db.SponsorshipConsents.Where(c => c.ParentId == parentId)
-        .Where(AskedAfterApproval)
-        .Where(c => c.ConsentGiven != null || ProgramLifecycle.ExposesChildData.Contains(c.SponsoredChild!.Program!.Status));
+    /// <summary>An unanswered request only while its program runs; an answered one always (it can be read and withdrawn).</summary>
+    private IQueryable<OwnRequest> Shown(Guid parentId) => OwnRequests.Of(db, enrolments, parentId)
+        .Where(r => r.Consent.ConsentGiven != null || ProgramLifecycle.ExposesChildData.Contains(r.Child.ProgramStatus));
 
-    /// <summary>A request made once an admin had approved its program: the only kind a guardian sees or answers.</summary>
-    public static readonly System.Linq.Expressions.Expression<Func<SponsorshipConsent, bool>> AskedAfterApproval = c =>
-        c.SponsoredChild!.Program!.ApprovedAt != null && c.RequestedAt >= c.SponsoredChild.Program.ApprovedAt;
+    private IQueryable<Row> Project(IQueryable<OwnRequest> rows) => rows.Select(r => new Row(
+        r.Consent.Id, r.Consent.ConsentGiven, r.Consent.RevokedAt, r.Consent.ConsentText, r.Consent.ConsentTextVersion, r.Child.PartnerId,
+        r.Child.ProgramId, r.Child.StudentId, r.ChildFirstName + " " + r.ChildLastName,
+        r.Consent.RequestedAt, r.Consent.ConsentedAt, r.Consent.SignedName, r.Consent.RevocationReason, r.Consent.Shown,
+        ProgramLifecycle.ExposesChildData.Contains(r.Child.ProgramStatus) && r.Child.Status != SponsoredChildStatus.REMOVED
+            && (r.Consent.ConsentGiven == false || r.Consent.RevokedAt != null)
+            && !db.SponsorshipConsents.Any(k => k.SponsoredChildId == r.Consent.SponsoredChildId && k.ParentId == r.Consent.ParentId && k.Id != r.Consent.Id
+                && (k.ConsentGiven == null || (k.ConsentGiven == true && k.RevokedAt == null) || k.ConsentedAt > r.Consent.ConsentedAt))));
 
-    private IQueryable<Row> Project(IQueryable<SponsorshipConsent> rows) => rows.Select(c => new Row(
-        c.Id, c.ConsentGiven, c.RevokedAt, c.ConsentText, c.ConsentTextVersion, c.SponsoredChild!.PartnerId,
-        c.SponsoredChild.Program!.Name, c.SponsoredChild.ProgramId, c.SponsoredChild.Program.Description, c.SponsoredChild.StudentId,
-        c.SponsoredChild.Student!.FirstName + " " + c.SponsoredChild.Student.LastName,
-        c.RequestedAt, c.ConsentedAt, c.SignedName, c.RevocationReason, c.Shown,
-        c.SponsoredChild.Program.Goals, c.SponsoredChild.Program.StartDate, c.SponsoredChild.Program.EndDate,
-        ProgramLifecycle.ExposesChildData.Contains(c.SponsoredChild.Program.Status) && c.SponsoredChild.Status != SponsoredChildStatus.REMOVED
-            && (c.ConsentGiven == false || c.RevokedAt != null)
-            && !db.SponsorshipConsents.Any(k => k.SponsoredChildId == c.SponsoredChildId && k.ParentId == c.ParentId && k.Id != c.Id
-                && (k.ConsentGiven == null || (k.ConsentGiven == true && k.RevokedAt == null) || k.ConsentedAt > c.ConsentedAt))));
+    /// <summary>
+    /// The partners' names (Profiles), and the live terms of the programs of requests made before snapshots were kept
+    /// (Sponsorships; no query when every request has its snapshot): at most two queries for a page.
+    /// </summary>
+    private async Task<(Dictionary<Guid, PartnerName> Names, Dictionary<Guid, ProgramTerms> Live)> DescribeAsync(IReadOnlyCollection<Row> rows,
+        CancellationToken ct) =>
+        (await partners.NamesAsync(rows.Select(r => r.PartnerId), ct),
+            await programs.TermsAsync(rows.Where(r => r.Shown is null).Select(r => r.ProgramId).Distinct().ToList(), ct));
 
     /// <summary>The response, with the partner named by Profiles (<paramref name="names"/>: one query for the page).</summary>
-    private static ParentConsentResponse Finish(Row r, Dictionary<Guid, PartnerName> names)
+    private static ParentConsentResponse Finish(Row r, Dictionary<Guid, PartnerName> names, Dictionary<Guid, ProgramTerms> live)
     {
         var partner = names.GetValueOrDefault(r.PartnerId);
         var status = r.RevokedAt is not null ? ConsentStatus.revoked
             : r.ConsentGiven switch { true => ConsentStatus.given, false => ConsentStatus.declined, null => ConsentStatus.pending };
         // What the guardian was shown when asked; requests older than snapshots fall back to the program as it is now.
         var shown = r.Shown;
+        var now = shown is null ? live.GetValueOrDefault(r.ProgramId) : null;
         return new(r.Id, status, r.ConsentText, r.ConsentTextVersion, shown?.PartnerName ?? partner?.Name ?? "", partner?.OrganizationType,
-            shown?.ProgramName ?? r.ProgramName, r.ProgramId, shown is null ? r.ProgramDescription : shown.ProgramDescription,
-            shown?.Goals ?? r.LiveGoals.Select(g => g.Title).ToList(), shown is null ? r.LiveStart : shown.StartDate, shown is null ? r.LiveEnd : shown.EndDate, shown is not null,
-            r.StudentId, r.ChildName, ConsentText.WhatThePartnerSees, ConsentText.WhatThePartnerDoesNotSee, r.RequestedAt, r.ConsentedAt,
-            r.SignedName, r.RevokedAt, r.RevocationReason, r.CanChangeToConsent);
+            shown?.ProgramName ?? now?.Name ?? "", r.ProgramId, shown is null ? now?.Description : shown.ProgramDescription,
+            shown?.Goals ?? now?.GoalTitles ?? [], shown is null ? now?.StartDate : shown.StartDate, shown is null ? now?.EndDate : shown.EndDate,
+            shown is not null, r.StudentId, r.ChildName, ConsentText.WhatThePartnerSees, ConsentText.WhatThePartnerDoesNotSee, r.RequestedAt,
+            r.ConsentedAt, r.SignedName, r.RevokedAt, r.RevocationReason, r.CanChangeToConsent);
     }
 
     private sealed record Row(Guid Id, bool? ConsentGiven, DateTime? RevokedAt, string ConsentText, string ConsentTextVersion,
-        Guid PartnerId, string ProgramName, Guid ProgramId, string? ProgramDescription, Guid StudentId, string ChildName,
-        DateTime RequestedAt, DateTime? ConsentedAt, string? SignedName, string? RevocationReason, ConsentProgramSnapshot? Shown,
-        List<ProgramGoal> LiveGoals, DateOnly? LiveStart, DateOnly? LiveEnd, bool CanChangeToConsent);
+        Guid PartnerId, Guid ProgramId, Guid StudentId, string ChildName, DateTime RequestedAt, DateTime? ConsentedAt, string? SignedName,
+        string? RevocationReason, ConsentProgramSnapshot? Shown, bool CanChangeToConsent);
 }

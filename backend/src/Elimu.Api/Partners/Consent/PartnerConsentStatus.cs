@@ -12,10 +12,10 @@ namespace Elimu.Api.Partners.Consent;
 public static class PartnerConsentStatus
 {
     public static async Task<Ok<Paged<ChildConsentResponse>>> Handle(Guid? programId, ChildConsentStatus? status, int? page, int? pageSize,
-        ClaimsPrincipal user, AppDbContext db, ConsentReader reader, CancellationToken ct)
+        ClaimsPrincipal user, AppDbContext db, SponsoredChildReader sponsored, EnrolmentReader enrolments, ConsentReader reader, CancellationToken ct)
     {
         var partnerId = user.UserId();
-        var children = db.SponsoredChildren.Where(c => c.PartnerId == partnerId && c.Status != SponsoredChildStatus.REMOVED);
+        var children = sponsored.OfPartner(partnerId).Where(c => c.Status != SponsoredChildStatus.REMOVED);
         if (programId is { } pid) children = children.Where(c => c.ProgramId == pid);
         children = status switch
         {
@@ -27,13 +27,14 @@ public static class PartnerConsentStatus
                 && db.SponsorshipConsents.Any(k => k.SponsoredChildId == c.Id && k.RevokedAt != null)),
             ChildConsentStatus.declined => children.Where(c => c.Status == SponsoredChildStatus.PENDING_CONSENT
                 && db.SponsorshipConsents.Any(k => k.SponsoredChildId == c.Id && k.ConsentGiven == false)),
-            ChildConsentStatus.program_not_active => children.Where(c => !ProgramLifecycle.ExposesChildData.Contains(c.Program!.Status)
+            ChildConsentStatus.program_not_active => children.Where(c => enrolments.OfPartner(partnerId)
+                    .Any(e => e.Id == c.Id && !ProgramLifecycle.ExposesChildData.Contains(e.ProgramStatus))
                 && db.SponsorshipConsents.Any(k => k.SponsoredChildId == c.Id && k.ConsentGiven == true && k.RevokedAt == null)),
             _ => children,
         };
 
-        var paged = await children.OrderBy(c => c.Student!.FirstName).ThenBy(c => c.Id)
-            .Select(c => new { c.Id, c.ProgramId, ProgramName = c.Program!.Name, c.Status, c.Student!.FirstName, c.Student.LastName })
+        var paged = await children.OrderBy(c => c.FirstName).ThenBy(c => c.Id)
+            .Select(c => new { c.Id, c.ProgramId, c.ProgramName, c.Status, c.FirstName, c.LastName })
             .ToPagedAsync(PageRequest.From(page, pageSize), ct);
         var ids = paged.Items.Select(c => c.Id).ToList();
         var statuses = await reader.StatusesAsync(partnerId, ids, "consent-status", ct);

@@ -19,26 +19,25 @@ public static class PreviewConsentRequest
     public const string GuardianPlaceholder = "[your full name]";
 
     public static async Task<Ok<ConsentRequestPreview>> Handle(Guid? programId, Guid? sponsoredChildId, ClaimsPrincipal user, AppDbContext db,
-        PartnerNames names, ProgramStore store, ConsentReader reader, CancellationToken ct)
+        PartnerNames names, ProgramStore store, EnrolmentReader enrolments, ConsentReader reader, CancellationToken ct)
     {
-        var plan = await RequestConsent.PlanAsync(db, names, store, reader, user.UserId(), new ConsentRequestBody(sponsoredChildId, programId), ct);
+        var plan = await RequestConsent.PlanAsync(db, names, store, enrolments, reader, user.UserId(),
+            new ConsentRequestBody(sponsoredChildId, programId), ct);
         int toAsk = 0, alreadyPending = 0;
         var withoutGuardian = new List<ChildWithoutGuardian>();
         foreach (var child in plan.Children)
         {
             var guardians = plan.GuardiansOf(child);
             if (guardians.Count == 0)
-                withoutGuardian.Add(new ChildWithoutGuardian(child.Id, StudentDirectory.PrivateName(child.Student!.FirstName, child.Student.LastName)));
+                withoutGuardian.Add(new ChildWithoutGuardian(child.Id, StudentDirectory.PrivateName(child.FirstName, child.LastName)));
             foreach (var guardian in guardians)
                 if (plan.IsOpen(child, guardian)) alreadyPending++; else toAsk++;
         }
-        var programName = plan.Children.FirstOrDefault()?.Program?.Name
-            ?? (programId is { } id ? (await db.SponsorshipPrograms.FindAsync([id], ct))?.Name : null) ?? "";
         return TypedResults.Ok(new ConsentRequestPreview(
             plan.Children.Count,
             plan.Children.Count(c => plan.GuardiansOf(c).Any(g => !plan.IsOpen(c, g))),
             toAsk, alreadyPending, withoutGuardian, ConsentText.Version,
-            ConsentText.Render(plan.PartnerName, programName, ChildPlaceholder, GuardianPlaceholder),
+            ConsentText.Render(plan.PartnerName, plan.Program.Name, ChildPlaceholder, GuardianPlaceholder),
             ConsentText.WhatThePartnerSees, ConsentText.WhatThePartnerDoesNotSee));
     }
 }

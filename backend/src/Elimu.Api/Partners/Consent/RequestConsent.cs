@@ -19,10 +19,12 @@ namespace Elimu.Api.Partners.Consent;
 public static class RequestConsent
 {
     public static async Task<Ok<ConsentRequestResult>> Handle(ConsentRequestBody body, ClaimsPrincipal user, AppDbContext db,
-        PartnerNames names, ProgramStore store, ConsentReader reader, AuditTrail audit, Notifier notifier, IPartnerCountersChanged counters, TimeProvider clock, CancellationToken ct)
+        PartnerNames names, ProgramStore store, EnrolmentReader enrolments, ConsentReader reader, AuditTrail audit, Notifier notifier,
+        IPartnerCountersChanged counters, TimeProvider clock, CancellationToken ct)
     {
         var partnerId = user.UserId();
-        var plan = await PlanAsync(db, names, store, reader, partnerId, body, ct);
+        var plan = await PlanAsync(db, names, store, enrolments, reader, partnerId, body, ct);
+        var program = plan.Program;
         var children = plan.Children;
         var partnerName = plan.PartnerName;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -33,7 +35,7 @@ public static class RequestConsent
         {
             var childGuardians = plan.GuardiansOf(child);
             if (childGuardians.Count == 0) { withoutGuardian.Add(child.Id); continue; }
-            var childName = $"{child.Student!.FirstName} {child.Student.LastName}";
+            var childName = $"{child.FirstName} {child.LastName}";
             foreach (var guardian in childGuardians)
             {
                 if (plan.IsOpen(child, guardian)) { alreadyPending++; continue; }
@@ -41,13 +43,13 @@ public static class RequestConsent
                 {
                     SponsoredChildId = child.Id,
                     ParentId = guardian.ParentId,
-                    ConsentText = ConsentText.Render(partnerName, child.Program!.Name, childName, guardian.Name),
+                    ConsentText = ConsentText.Render(partnerName, program.Name, childName, guardian.Name),
                     ConsentTextVersion = ConsentText.Version,
-                    Shown = Snapshot(partnerName, child.Program),
+                    Shown = Snapshot(partnerName, program),
                     RequestedAt = now,
                 });
-                notifier.Notify(guardian.ParentId, "consent", $"{partnerName} asks to follow {child.Student.FirstName}'s learning",
-                    $"{partnerName} sponsors {child.Student.FirstName} through \"{child.Program.Name}\". Read what they would see, then agree or decline.",
+                notifier.Notify(guardian.ParentId, "consent", $"{partnerName} asks to follow {child.FirstName}'s learning",
+                    $"{partnerName} sponsors {child.FirstName} through \"{program.Name}\". Read what they would see, then agree or decline.",
                     "/dashboard/parent/consents");
                 requested++;
             }
@@ -59,35 +61,38 @@ public static class RequestConsent
     }
 
     /// <summary>Who a request would ask: shared by the request and its preview, so the preview cannot say otherwise.</summary>
-    internal static async Task<ConsentPlan> PlanAsync(AppDbContext db, PartnerNames names, ProgramStore store, ConsentReader reader,
-        Guid partnerId, ConsentRequestBody body, CancellationToken ct)
+    internal static async Task<ConsentPlan> PlanAsync(AppDbContext db, PartnerNames names, ProgramStore store, EnrolmentReader enrolments,
+        ConsentReader reader, Guid partnerId, ConsentRequestBody body, CancellationToken ct)
     {
         if ((body.SponsoredChildId is null) == (body.ProgramId is null))
             throw new ValidationFailedException(new Dictionary<string, string[]>
                 { ["sponsoredChildId"] = ["Name either one sponsored child or one program."] });
-        var children = await TargetsAsync(db, store, reader, partnerId, body, ct);
+        var (program, children) = await TargetsAsync(db, store, enrolments, reader, partnerId, body, ct);
         var studentIds = children.Select(c => c.StudentId).ToList();
         var childIds = children.Select(c => c.Id).ToList();
         var guardians = await db.Guardianships.Where(g => studentIds.Contains(g.StudentId))
             .Select(g => new ConsentPlan.Guardian(g.StudentId, g.ParentId, g.Parent!.FirstName + " " + g.Parent.LastName))
             .ToListAsync(ct);
         // A guardian with an open request, or whose consent stands, for this enrolment is not asked again.
-        var open = await db.SponsorshipConsents
-            .Where(c => childIds.Contains(c.SponsoredChildId) && c.ConsentGiven != false && c.RevokedAt == null
-                && c.RequestedAt >= c.SponsoredChild!.EnrolledAt && c.RequestedAt >= c.SponsoredChild.Program!.ApprovedAt)
-            .Select(c => new { c.SponsoredChildId, c.ParentId }).ToListAsync(ct);
+        var open = await (
+                from k in db.SponsorshipConsents
+                where childIds.Contains(k.SponsoredChildId) && k.ConsentGiven != false && k.RevokedAt == null
+                join c in enrolments.All() on k.SponsoredChildId equals c.Id
+                where k.RequestedAt >= c.EnrolledAt && k.RequestedAt >= c.ProgramApprovedAt
+                select new { k.SponsoredChildId, k.ParentId })
+            .ToListAsync(ct);
         var partnerName = await names.OrganizationNameAsync(partnerId, ct);
-        return new ConsentPlan(children, guardians, open.Select(o => (o.SponsoredChildId, o.ParentId)).ToHashSet(), partnerName);
+        return new ConsentPlan(program, children, guardians, open.Select(o => (o.SponsoredChildId, o.ParentId)).ToHashSet(), partnerName);
     }
 
-    private static ConsentProgramSnapshot Snapshot(string partnerName, SponsorshipProgram p) => new()
+    private static ConsentProgramSnapshot Snapshot(string partnerName, ProgramTerms p) => new()
     {
         PartnerName = partnerName, ProgramName = p.Name, ProgramDescription = p.Description, ProgramType = p.ProgramType.ToString(),
-        StartDate = p.StartDate, EndDate = p.EndDate, Goals = p.Goals.Select(g => g.Title).ToList(),
+        StartDate = p.StartDate, EndDate = p.EndDate, Goals = [.. p.GoalTitles],
     };
 
     /// <summary>Parents are asked only about a program an admin approved, that is running and holds its minimum.</summary>
-    private static async Task EnsureMayAskAsync(ProgramStore store, SponsorshipProgram program, CancellationToken ct)
+    private static async Task EnsureMayAskAsync(ProgramStore store, ProgramTerms program, CancellationToken ct)
     {
         if (ProgramLifecycle.IsEnded(program.Status))
             throw DomainException.Conflict("program_ended", "The program has ended; no consent is needed.");
@@ -103,25 +108,32 @@ public static class RequestConsent
     }
 
     /// <summary>
-    /// The children still waiting: not removed and not visible by the gate's rule. (Their status is usually
-    /// PENDING_CONSENT; the gate decides, so a status left behind by older code cannot block a proper request.)
+    /// The program asked about and its children still waiting: not removed and not visible by the gate's rule. (Their
+    /// status is usually PENDING_CONSENT; the gate decides, so a status left behind by older code cannot block a proper request.)
     /// </summary>
-    private static async Task<List<SponsoredChild>> TargetsAsync(AppDbContext db, ProgramStore store, ConsentReader reader, Guid partnerId,
-        ConsentRequestBody body, CancellationToken ct)
+    private static async Task<(ProgramTerms Program, List<ConsentPlan.Child> Children)> TargetsAsync(AppDbContext db, ProgramStore store,
+        EnrolmentReader enrolments, ConsentReader reader, Guid partnerId, ConsentRequestBody body, CancellationToken ct)
     {
-        var mine = db.SponsoredChildren.Include(c => c.Student).Include(c => c.Program).Where(c => c.PartnerId == partnerId);
+        var mine = enrolments.OfPartner(partnerId);
         if (body.SponsoredChildId is { } childId)
         {
             var child = await mine.FirstOrDefaultAsync(c => c.Id == childId, ct) ?? throw DomainException.NotFound("Sponsored child");
             if (child.Status == SponsoredChildStatus.REMOVED || await reader.Visible(partnerId).AnyAsync(c => c.Id == child.Id, ct))
                 throw DomainException.Conflict("consent_not_needed", $"This child is {child.Status}; consent is only requested for children waiting for it.");
-            await EnsureMayAskAsync(store, child.Program!, ct);
-            return [child];
+            var its = await store.TermsOwnedAsync(partnerId, child.ProgramId, ct);
+            await EnsureMayAskAsync(store, its, ct);
+            return (its, await NamedAsync(db, mine.Where(c => c.Id == child.Id), ct));
         }
-        var program = await db.SponsorshipPrograms.FirstOrDefaultAsync(p => p.Id == body.ProgramId && p.PartnerId == partnerId, ct)
-            ?? throw DomainException.NotFound("Sponsorship program");
+        var program = await store.TermsOwnedAsync(partnerId, body.ProgramId!.Value, ct);
         await EnsureMayAskAsync(store, program, ct);
         var visible = reader.Visible(partnerId).Select(c => c.Id);
-        return await mine.Where(c => c.ProgramId == program.Id && c.Status != SponsoredChildStatus.REMOVED && !visible.Contains(c.Id)).ToListAsync(ct);
+        return (program, await NamedAsync(db,
+            mine.Where(c => c.ProgramId == program.Id && c.Status != SponsoredChildStatus.REMOVED && !visible.Contains(c.Id)), ct));
     }
+
+    /// <summary>The children with their names (the student directory's), in one query.</summary>
+    private static Task<List<ConsentPlan.Child>> NamedAsync(AppDbContext db, IQueryable<EnrolmentRow> children, CancellationToken ct) =>
+        (from c in children
+         join s in db.Students on c.StudentId equals s.Id
+         select new ConsentPlan.Child(c.Id, c.StudentId, s.FirstName, s.LastName)).ToListAsync(ct);
 }

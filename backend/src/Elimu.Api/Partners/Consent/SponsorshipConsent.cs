@@ -1,4 +1,3 @@
-using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Platform.Identity;
 
 namespace Elimu.Api.Partners.Consent;
@@ -11,8 +10,8 @@ namespace Elimu.Api.Partners.Consent;
 public class SponsorshipConsent
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
+    /// <summary>The enrolment asked about; Consent reads it through Sponsorships' <c>EnrolmentReader</c>, not a navigation.</summary>
     public Guid SponsoredChildId { get; set; }
-    public SponsoredChild? SponsoredChild { get; set; }
     public Guid ParentId { get; set; }
     public AppUser? Parent { get; set; }
     /// <summary>Null while the request is unanswered.</summary>

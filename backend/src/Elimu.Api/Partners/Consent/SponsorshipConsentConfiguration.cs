@@ -14,7 +14,7 @@ internal sealed class SponsorshipConsentConfiguration : IEntityTypeConfiguration
         b.Property(c => c.IpAddress).HasMaxLength(64);
         b.Property(c => c.UserAgent).HasMaxLength(512);
         b.ComplexProperty(c => c.Shown, s => s.ToJson());
-        b.HasOne(c => c.SponsoredChild).WithMany().HasForeignKey(c => c.SponsoredChildId).OnDelete(DeleteBehavior.Cascade);
+        // The key to the sponsored child (Sponsorships' table) is declared in Data/SectionForeignKeys.cs.
         b.HasOne(c => c.Parent).WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(c => c.ParentId);
         b.HasIndex(c => c.SponsoredChildId);

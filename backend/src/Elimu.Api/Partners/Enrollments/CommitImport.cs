@@ -17,7 +17,7 @@ namespace Elimu.Api.Partners.Enrollments;
 public static class CommitImport
 {
     public static async Task<Ok<ImportCommitResponse>> Handle(HttpRequest request, ClaimsPrincipal user,
-        AppDbContext db, ProgramStore store, AuditTrail audit, IPartnerCountersChanged counters,
+        AppDbContext db, ProgramStore store, IConsentOptOuts optOuts, AuditTrail audit, IPartnerCountersChanged counters,
         TimeProvider clock, IImportLock imports, CancellationToken ct)
     {
         var partnerId = user.UserId();
@@ -25,7 +25,7 @@ public static class CommitImport
         var upload = await ImportUploadForm.ReadAsync(request, ct);
         var response = await ProgramLock.ForPartnerAsync(db, partnerId, async () =>
         {
-            var plan = await ImportPlan.CheckAsync(db, store, partnerId, upload.File, upload.ProgramId, ct);
+            var plan = await ImportPlan.CheckAsync(db, store, optOuts, clock.GetUtcNow().UtcDateTime, partnerId, upload.File, upload.ProgramId, ct);
             if (plan.HasErrors)
             {
                 var errorRows = plan.Rows.Where(r => r.Outcome != ImportOutcome.Ok).ToList();

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Elimu.Api.Common;
 using Elimu.Api.Data;
+using Elimu.Api.Partners.Shared;
 using Elimu.Api.Partners.Sponsorships;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,12 +14,12 @@ namespace Elimu.Api.Partners.Enrollments;
 public static class DryRunImport
 {
     public static async Task<Ok<ImportDryRunResponse>> Handle(HttpRequest request, ClaimsPrincipal user,
-        AppDbContext db, ProgramStore store, IImportLock imports, CancellationToken ct)
+        AppDbContext db, ProgramStore store, IConsentOptOuts optOuts, IImportLock imports, TimeProvider clock, CancellationToken ct)
     {
         // Entered before the body is read, so a second upload of the same partner costs nothing.
         await using var slot = await imports.EnterOrConflictAsync(user.UserId(), ct);
         var upload = await ImportUploadForm.ReadAsync(request, ct);
-        var plan = await ImportPlan.CheckAsync(db, store, user.UserId(), upload.File, upload.ProgramId, ct);
+        var plan = await ImportPlan.CheckAsync(db, store, optOuts, clock.GetUtcNow().UtcDateTime, user.UserId(), upload.File, upload.ProgramId, ct);
         return TypedResults.Ok(plan.ToResponse());
     }
 }

@@ -1,5 +1,6 @@
 using Elimu.Api.Common;
 using Elimu.Api.Data;
+using Elimu.Api.Partners.Shared;
 using Elimu.Api.Partners.Sponsorships;
 
 namespace Elimu.Api.Partners.Enrollments;
@@ -7,7 +8,7 @@ namespace Elimu.Api.Partners.Enrollments;
 /// <summary>
 /// The whole check of an import, shared by the dry run and the commit so both give the same verdict: match the rows,
 /// then ask <see cref="EnrollmentPlanner"/> (the rules of the one-by-one add) about each program's students. Queries:
-/// programs, two student look-ups, child counts, and the planner's three per program named in the file.
+/// programs, two student look-ups, child counts, and the planner's four per program named in the file.
 /// </summary>
 public sealed class ImportPlan
 {
@@ -22,8 +23,8 @@ public sealed class ImportPlan
     public ImportDryRunResponse ToResponse() =>
         new(File.FileName, Rows.Count, OkRows, Rows.Count - OkRows, Rows, ByProgram);
 
-    public static async Task<ImportPlan> CheckAsync(AppDbContext db, ProgramStore store, Guid partnerId, ImportFile file,
-        string? programIdField, CancellationToken ct)
+    public static async Task<ImportPlan> CheckAsync(AppDbContext db, ProgramStore store, IConsentOptOuts optOuts, DateTime now, Guid partnerId,
+        ImportFile file, string? programIdField, CancellationToken ct)
     {
         var programs = await store.OfPartnerAsync(partnerId, ct);
         var fallback = ResolveFallback(programs, programIdField, file);
@@ -34,7 +35,7 @@ public sealed class ImportPlan
         foreach (var group in candidates.Where(c => !c.Failed && c.Program is not null).GroupBy(c => c.Program!))
         {
             var rows = group.ToList();
-            var plan = await EnrollmentPlanner.PlanAsync(db, group.Key.Id, rows.Select(c => c.StudentId!.Value).ToList(), ct);
+            var plan = await EnrollmentPlanner.PlanAsync(db, group.Key.Id, rows.Select(c => c.StudentId!.Value).ToList(), optOuts, now, ct);
             var refused = plan.Refused.ToDictionary(r => r.StudentId);
             foreach (var c in rows)
                 if (refused.TryGetValue(c.StudentId!.Value, out var why)) c.Fail(OutcomeOf(why.Reason), why.Message);
@@ -72,6 +73,7 @@ public sealed class ImportPlan
         "already_in_program" or "in_another_program" => ImportOutcome.AlreadySponsored,
         "over_max_children" => ImportOutcome.OverMaxChildren,
         "duplicate_in_request" => ImportOutcome.DuplicateInFile,
+        // "not_available" (a guardian said no) reads as not found, as the student is not offered: the reason is private.
         _ => ImportOutcome.NotFound,
     };
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Elimu.Api.Common;
 using Elimu.Api.Data;
+using Elimu.Api.Partners.Shared;
 using Elimu.Api.Platform.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ public static class AddChildren
     public const int MaxPerRequest = 500;
 
     public static async Task<Ok<AddChildrenResponse>> Handle(Guid id, AddChildrenRequest request, ClaimsPrincipal user,
-        AppDbContext db, ProgramStore store, AuditTrail audit, TimeProvider clock, CancellationToken ct)
+        AppDbContext db, ProgramStore store, IConsentOptOuts optOuts, AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         var ids = request.StudentIds ?? [];
         new Validation()
@@ -31,7 +32,7 @@ public static class AddChildren
             if (ProgramLifecycle.IsEnded(program.Status))
                 throw DomainException.Conflict("program_ended", $"A {program.Status} program takes no more children.");
 
-            var plan = await EnrollmentPlanner.PlanAsync(db, program, ids, ct);
+            var plan = await EnrollmentPlanner.PlanAsync(db, program, ids, optOuts, clock.GetUtcNow().UtcDateTime, ct);
             if (plan.Refused.Count > 0)
             {
                 var error = new DomainException(StatusCodes.Status422UnprocessableEntity, "children_refused",

@@ -1,11 +1,14 @@
 using Elimu.Api.Data;
+using Elimu.Api.Partners.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Elimu.Api.Partners.Sponsorships;
 
 /// <summary>
 /// Decides, for a batch of student ids, which can join a program and why the others cannot. Used by the bulk add and
-/// by file imports; three queries whatever the batch size.
+/// by file imports; four queries whatever the batch size. A student whose guardian recently said no to any partner
+/// (<see cref="IConsentOptOuts"/>) is refused as "not_available", without saying why: available-students does not offer
+/// them, and a partner that knows their id or admission number cannot enrol them (and ask that guardian again) either.
 /// </summary>
 public sealed class EnrollmentPlanner
 {
@@ -15,11 +18,13 @@ public sealed class EnrollmentPlanner
     private SponsorshipProgram _program = null!;
 
     /// <summary>For a section that names the program by id (an import): the program is usually tracked already (<see cref="ProgramStore.OfPartnerAsync"/>).</summary>
-    public static async Task<EnrollmentPlanner> PlanAsync(AppDbContext db, Guid programId, IReadOnlyList<Guid> studentIds, CancellationToken ct) =>
+    public static async Task<EnrollmentPlanner> PlanAsync(AppDbContext db, Guid programId, IReadOnlyList<Guid> studentIds,
+        IConsentOptOuts optOuts, DateTime now, CancellationToken ct) =>
         await PlanAsync(db, db.SponsorshipPrograms.Local.FirstOrDefault(p => p.Id == programId)
-            ?? await db.SponsorshipPrograms.FirstAsync(p => p.Id == programId, ct), studentIds, ct);
+            ?? await db.SponsorshipPrograms.FirstAsync(p => p.Id == programId, ct), studentIds, optOuts, now, ct);
 
-    public static async Task<EnrollmentPlanner> PlanAsync(AppDbContext db, SponsorshipProgram program, IReadOnlyList<Guid> studentIds, CancellationToken ct)
+    public static async Task<EnrollmentPlanner> PlanAsync(AppDbContext db, SponsorshipProgram program, IReadOnlyList<Guid> studentIds,
+        IConsentOptOuts optOuts, DateTime now, CancellationToken ct)
     {
         var plan = new EnrollmentPlanner { _program = program };
         var distinct = studentIds.Distinct().ToList();
@@ -29,6 +34,7 @@ public sealed class EnrollmentPlanner
             .Select(c => new { Child = c, ProgramName = c.Program!.Name, ProgramEnded = SponsorshipHolds.Ended.Contains(c.Program.Status) })
             .ToListAsync(ct);
         var enrolled = await db.SponsoredChildren.CountAsync(c => c.ProgramId == program.Id && c.Status != SponsoredChildStatus.REMOVED, ct);
+        var declined = (await optOuts.OptedOutStudentIds(now).Where(id => distinct.Contains(id)).Distinct().ToListAsync(ct)).ToHashSet();
 
         var seen = new HashSet<Guid>();
         var accepted = new List<Guid>();
@@ -44,6 +50,7 @@ public sealed class EnrollmentPlanner
             var elsewhere = mine.FirstOrDefault(s => s.Child.ProgramId != program.Id && s.Child.Status != SponsoredChildStatus.REMOVED && !s.ProgramEnded);
             if (elsewhere is not null)
             { plan.Refuse(studentId, "in_another_program", $"Already sponsored in your program \"{elsewhere.ProgramName}\"."); continue; }
+            if (declined.Contains(studentId)) { plan.Refuse(studentId, "not_available", "This student cannot be sponsored now."); continue; }
             accepted.Add(studentId);
             if (here is not null) plan._rejoining.Add(here); else plan._new.Add(studentId);
         }

@@ -24,6 +24,16 @@ public sealed class ProgramStore(AppDbContext db)
         db.SponsorshipPrograms.Where(p => p.PartnerId == partnerId && !SponsorshipHolds.Ended.Contains(p.Status))
             .OrderBy(p => p.CreatedAt).Select(p => p.Name).FirstOrDefaultAsync(ct);
 
+    /// <summary>The terms of the partner's program (404 for an unknown id or another partner's program).</summary>
+    public async Task<ProgramTerms> TermsOwnedAsync(Guid partnerId, Guid programId, CancellationToken ct) =>
+        ProgramTerms.Of(await db.SponsorshipPrograms.AsNoTracking().FirstOrDefaultAsync(p => p.Id == programId && p.PartnerId == partnerId, ct)
+            ?? throw DomainException.NotFound("Sponsorship program"));
+
+    /// <summary>The terms of several programs, whoever's they are, in one query (the caller has checked who may read them).</summary>
+    public async Task<Dictionary<Guid, ProgramTerms>> TermsAsync(IReadOnlyCollection<Guid> programIds, CancellationToken ct) =>
+        programIds.Count == 0 ? [] : (await db.SponsorshipPrograms.AsNoTracking().Where(p => programIds.Contains(p.Id)).ToListAsync(ct))
+            .ToDictionary(p => p.Id, ProgramTerms.Of);
+
     public async Task<SponsorshipProgram> OwnedAsync(Guid partnerId, Guid programId, CancellationToken ct) =>
         await db.SponsorshipPrograms.FirstOrDefaultAsync(p => p.Id == programId && p.PartnerId == partnerId, ct)
         ?? throw DomainException.NotFound("Sponsorship program");

@@ -61,11 +61,12 @@ public sealed class DashboardOverviewTests(SeededApiFactory api) : IClassFixture
 
         var expected = await api.WithDbAsync(async db =>
         {
-            var consents = await db.SponsorshipConsents.Include(c => c.SponsoredChild)
-                .Where(c => c.SponsoredChild!.PartnerId == partnerId).ToListAsync();
+            var consents = await db.SponsorshipConsents
+                .Join(db.SponsoredChildren.Where(c => c.PartnerId == partnerId), k => k.SponsoredChildId, c => c.Id, (k, c) => new { k, c.Status })
+                .ToListAsync();
             var pendingChildren = consents
-                .Where(c => c.ConsentGiven == null && c.RevokedAt == null && c.SponsoredChild!.Status == SponsoredChildStatus.PENDING_CONSENT)
-                .Select(c => c.SponsoredChildId).Distinct().Count();
+                .Where(x => x.k.ConsentGiven == null && x.k.RevokedAt == null && x.Status == SponsoredChildStatus.PENDING_CONSENT)
+                .Select(x => x.k.SponsoredChildId).Distinct().Count();
             var tickets = await db.PartnerTickets.Where(t => t.PartnerId == partnerId).Select(t => t.Status).ToListAsync();
             var payments = await db.PartnerPayments.Where(p => p.PartnerId == partnerId).ToListAsync();
             return (pendingChildren, tickets, payments);
@@ -105,10 +106,10 @@ public sealed class DashboardOverviewTests(SeededApiFactory api) : IClassFixture
 
         var (minutes, alerts) = await api.WithDbAsync(async db =>
         {
-            var consented = await db.SponsorshipConsents
-                .Where(c => c.SponsoredChild!.PartnerId == partnerId && ConsentReader.VisibleStatuses.Contains(c.SponsoredChild.Status)
-                    && c.ConsentGiven == true && c.RevokedAt == null)
-                .Select(c => c.SponsoredChild!.StudentId).Distinct().ToListAsync();
+            var consented = await db.SponsorshipConsents.Where(k => k.ConsentGiven == true && k.RevokedAt == null)
+                .Join(db.SponsoredChildren.Where(c => c.PartnerId == partnerId && ConsentReader.VisibleStatuses.Contains(c.Status)),
+                    k => k.SponsoredChildId, c => c.Id, (k, c) => c.StudentId)
+                .Distinct().ToListAsync();
             var sessions = await db.ActivitySessions.Where(s => consented.Contains(s.StudentId)).ToListAsync();
             var recent = sessions.Where(s => s.StartedAt >= StartOf(today.AddDays(-27)) && s.StartedAt < StartOf(today.AddDays(1))).Sum(s => s.DurationMinutes);
             var inactive = consented.Count(id => !sessions.Any(s => s.StudentId == id && s.StartedAt >= StartOf(today.AddDays(-6)) && s.StartedAt < StartOf(today.AddDays(1))));

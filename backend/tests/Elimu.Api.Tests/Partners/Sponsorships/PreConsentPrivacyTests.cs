@@ -64,6 +64,59 @@ public sealed class PreConsentPrivacyTests(SeededApiFactory api) : IClassFixture
         Assert.DoesNotContain(after.Items, s => s.StudentId == child.StudentId);
     }
 
+    /// <summary>
+    /// The sibling of "offered to no partner": a partner that knows the student's id, or its admission number and school,
+    /// cannot enrol a child whose guardian said no (and so ask that guardian again) by adding it or importing it. The
+    /// refusal does not say why: that a guardian declined is the family's business, not a stranger partner's.
+    /// </summary>
+    [Fact]
+    public async Task A_child_whose_guardian_declined_cannot_be_added_or_imported_by_another_partner()
+    {
+        using var owner = await api.LoginAsync("partner2@elimu.demo");
+        var (child, student) = await DeclinedChildAsync(owner);
+        using var other = await api.LoginAsync("partner@elimu.demo");
+        var program = await other.CreateProgramAsync($"Back door {Guid.NewGuid():N}");
+
+        var added = await other.PostAsync($"{Programs}/{program.Id}/children", new { studentIds = new[] { child.StudentId } });
+        var body = await added.Content.ReadAsStringAsync();
+        Assert.True(added.StatusCode == HttpStatusCode.UnprocessableEntity, $"{(int)added.StatusCode}: {body}");
+        var refused = (await added.JsonAsync()).GetProperty("refused")[0];
+        Assert.Equal(child.StudentId, refused.GetProperty("studentId").GetGuid());
+        Assert.Equal("not_available", refused.GetProperty("reason").GetString());
+        Assert.DoesNotContain("declin", body, StringComparison.OrdinalIgnoreCase);
+
+        var csv = Enrollments.ImportTestData.Csv(Enrollments.ImportTestData.Header,
+            Enrollments.ImportTestData.Line(null, student.AdmissionNumber, student.School, program.Name));
+        var dryRun = await Enrollments.ImportTestData.DryRunAsync(other, "declined.csv", csv);
+        var row = Assert.Single(dryRun.Rows);
+        Assert.Equal(Elimu.Api.Partners.Enrollments.ImportOutcome.NotFound, row.Outcome);
+        Assert.DoesNotContain("declin", row.Message, StringComparison.OrdinalIgnoreCase);
+        var committed = await Enrollments.ImportTestData.UploadAsync(other, Enrollments.ImportTestData.Commit, "declined.csv", csv);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, committed.StatusCode);
+        Assert.False(await api.WithDbAsync(db => db.SponsoredChildren.AnyAsync(c => c.ProgramId == program.Id)));
+    }
+
+    /// <summary>A child of <paramref name="owner"/>'s new active program whose only guardian declined the request.</summary>
+    private async Task<(SponsoredChildResponse Child, Student Student)> DeclinedChildAsync(ApiClient owner)
+    {
+        var program = await api.ActiveProgramWithChildrenAsync(owner, 10, $"Declined {Guid.NewGuid():N}");
+        var child = (await owner.GetJsonAsync<Paged<SponsoredChildResponse>>($"{Sponsorships}/children?programId={program.Id}")).Items[0];
+        var parentUser = await api.CreateAsync(Roles.Parent);
+        var student = await api.WithDbAsync(async db =>
+        {
+            db.Guardianships.RemoveRange(db.Guardianships.Where(g => g.StudentId == child.StudentId));
+            db.Guardianships.Add(new Guardianship { ParentId = parentUser.Id, StudentId = child.StudentId, Relationship = GuardianRelationship.father, IsPrimary = true });
+            await db.SaveChangesAsync();
+            return await db.Students.AsNoTracking().SingleAsync(s => s.Id == child.StudentId);
+        });
+        await owner.PostAsync($"{Sponsorships}/consent/request", new { sponsoredChildId = child.Id });
+        using var parent = await api.LoginAsync(parentUser.Email!, TestUsers.Password);
+        var asked = (await parent.GetJsonAsync<Paged<ParentConsentResponse>>("/api/v1/parent/consents")).Items.Single();
+        var answered = await parent.PostAsync($"{Sponsorships}/consent/{asked.Id}/respond", new { agree = false, consentTextVersion = asked.ConsentTextVersion });
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        return (child, student);
+    }
+
     [Theory]
     [InlineData("cancel")]
     [InlineData("complete")]

@@ -6,6 +6,7 @@ const REASONS: Record<string, string> = {
   already_in_program: 'Already in this program',
   in_another_program: 'In another of your programs',
   over_max_children: 'Over the maximum',
+  not_available: 'Not available',
 };
 
 export interface RefusedStudentsAlertProps {
