@@ -11,6 +11,11 @@ public sealed record StudentSearch(CbcGrade? Grade, string? County, string? Scho
         && string.IsNullOrWhiteSpace(LearningNeed) && string.IsNullOrWhiteSpace(Search);
 }
 
+/// <summary>Students a search leaves out, as two composable lists of student ids.</summary>
+/// <param name="Unique">Names each student at most once (counted in the database, from the list's own index): a partner's held places.</param>
+/// <param name="Few">A short list that may repeat a student or one of <paramref name="Unique"/> (read and deduplicated here): recent opt-outs.</param>
+public sealed record ExcludedStudents(IQueryable<Guid> Unique, IQueryable<Guid> Few);
+
 /// <summary>
 /// What a sponsor may see of a student before any consent: first name, last initial, grade and county, nothing more.
 /// School and learning needs may narrow a search (<see cref="StudentSearch"/>) but are never returned.
@@ -37,38 +42,26 @@ public sealed class StudentDirectory(AppDbContext db)
         visible ? $"{firstName} {lastName}" : PrivateName(firstName, lastName);
 
     /// <summary>
-    /// Students matching the filters, leaving out those in any of <paramref name="excluded"/> (each a composable list of
-    /// student ids), in the available-students order (county, grade, first name, id).
+    /// Students matching the filters, leaving out <paramref name="excluded"/>, in the available-students order (county,
+    /// grade, first name, id).
     /// </summary>
-    public async Task<Paged<StudentPreview>> SearchAsync(StudentSearch filter, IReadOnlyList<IQueryable<Guid>> excluded, PageRequest page,
-        CancellationToken ct)
+    public async Task<Paged<StudentPreview>> SearchAsync(StudentSearch filter, ExcludedStudents excluded, PageRequest page, CancellationToken ct)
     {
-        var matching = Matching(filter);
         // NOT EXISTS per student (an index seek each), not NOT IN: SQLite listed every excluded student (the partner's
         // thousands of children) on every call before reading a single row. So a page read in the index's order stops
         // after its rows.
-        var available = excluded.Aggregate(matching, (q, set) => q.Where(s => !set.Any(id => id == s.Id)));
+        var (unique, few) = (excluded.Unique, excluded.Few);
+        var available = Matching(filter).Where(s => !unique.Any(id => id == s.Id) && !few.Any(id => id == s.Id));
         var rows = available.OrderBy(s => s.County).ThenBy(s => s.Grade).ThenBy(s => s.FirstName).ThenBy(s => s.Id)
             .Select(s => new Student { Id = s.Id, FirstName = s.FirstName, LastName = s.LastName, Grade = s.Grade, County = s.County });
         var items = await rows.Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
-        var total = filter.IsEmpty ? await db.Students.CountAsync(ct) - await CountDistinctAsync(excluded, ct) : await available.CountAsync(ct);
+        // Without a filter, seeking each of 50,000 students in the exclusions is what made the page slow: count from the
+        // exclusions' side instead.
+        var total = filter.IsEmpty
+            ? await db.Students.CountAsync(ct) - await unique.CountAsync(ct)
+                - (await few.Where(id => !unique.Any(u => u == id)).ToListAsync(ct)).Distinct().Count()
+            : await available.CountAsync(ct);
         return new(items.Select(Preview).ToList(), page.Page, page.PageSize, total);
-    }
-
-    /// <summary>
-    /// How many students the lists name together. Counted from their side (each list reads its own index) because
-    /// seeking every one of 50,000 students in them, as the filtered count does, is what made the unfiltered page slow.
-    /// </summary>
-    private static async Task<int> CountDistinctAsync(IReadOnlyList<IQueryable<Guid>> sets, CancellationToken ct)
-    {
-        var count = 0;
-        for (var i = 0; i < sets.Count; i++)
-        {
-            var earlier = sets.Take(i).ToList();
-            var own = earlier.Aggregate(sets[i], (q, set) => q.Where(id => !set.Any(e => e == id)));
-            count += await own.Distinct().CountAsync(ct);
-        }
-        return count;
     }
 
     private IQueryable<Student> Matching(StudentSearch filter)

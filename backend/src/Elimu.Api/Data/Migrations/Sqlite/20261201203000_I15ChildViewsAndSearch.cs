@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Elimu.Api.Data.Migrations.Sqlite
 {
     /// <summary>
-    /// SQLite only: a trigram full-text table over students' first names and schools, for the student search's "part
-    /// of a first name or school" (StudentPartSearch), which LIKE '%part%' could only answer by reading every student.
-    /// External content (the text stays in students, keyed by rowid) kept current by triggers. PostgreSQL answers the
+    /// The opt-out list's indexes (both databases), and, on SQLite only, a trigram full-text table over students' first
+    /// names and schools for the student search's "part of a first name or school" (StudentPartSearch), which
+    /// LIKE '%part%' could only answer by reading every student. External content (the text stays in students, keyed by rowid) kept current by triggers. PostgreSQL answers the
     /// same part with its pg_trgm indexes (I15SearchIndexes). A later migration that rebuilds the students table must
     /// recreate the triggers and rebuild the table (the search tests fail otherwise).
     /// </summary>
@@ -16,6 +16,19 @@ namespace Elimu.Api.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // The opt-out list of every available-students search: refusals by answer and date, withdrawals by date,
+            // each with the child (replacing the single-column date indexes of I15SearchIndexes).
+            migrationBuilder.DropIndex(name: "ix_sponsorship_consents_consented_at", table: "sponsorship_consents");
+            migrationBuilder.DropIndex(name: "ix_sponsorship_consents_revoked_at", table: "sponsorship_consents");
+            migrationBuilder.CreateIndex(
+                name: "ix_sponsorship_consents_opt_out_refused",
+                table: "sponsorship_consents",
+                columns: new[] { "consent_given", "consented_at", "sponsored_child_id" });
+            migrationBuilder.CreateIndex(
+                name: "ix_sponsorship_consents_opt_out_withdrawn",
+                table: "sponsorship_consents",
+                columns: new[] { "revoked_at", "sponsored_child_id" });
+
             migrationBuilder.Sql("""
                 CREATE VIRTUAL TABLE students_fts USING fts5(first_name, school, content='students', content_rowid='rowid', tokenize='trigram');
                 """);
@@ -45,6 +58,11 @@ namespace Elimu.Api.Data.Migrations.Sqlite
             migrationBuilder.Sql("DROP TRIGGER students_fts_delete;");
             migrationBuilder.Sql("DROP TRIGGER students_fts_insert;");
             migrationBuilder.Sql("DROP TABLE students_fts;");
+
+            migrationBuilder.DropIndex(name: "ix_sponsorship_consents_opt_out_refused", table: "sponsorship_consents");
+            migrationBuilder.DropIndex(name: "ix_sponsorship_consents_opt_out_withdrawn", table: "sponsorship_consents");
+            migrationBuilder.CreateIndex(name: "ix_sponsorship_consents_consented_at", table: "sponsorship_consents", column: "consented_at");
+            migrationBuilder.CreateIndex(name: "ix_sponsorship_consents_revoked_at", table: "sponsorship_consents", column: "revoked_at");
         }
     }
 }
