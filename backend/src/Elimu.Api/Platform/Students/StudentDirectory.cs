@@ -47,11 +47,14 @@ public sealed class StudentDirectory(AppDbContext db)
     /// </summary>
     public async Task<Paged<StudentPreview>> SearchAsync(StudentSearch filter, ExcludedStudents excluded, PageRequest page, CancellationToken ct)
     {
-        // NOT EXISTS per student (an index seek each), not NOT IN: SQLite listed every excluded student (the partner's
-        // thousands of children) on every call before reading a single row. So a page read in the index's order stops
-        // after its rows.
+        // On SQLite NOT EXISTS per student (an index seek each), not NOT IN: SQLite listed every excluded student (the
+        // partner's thousands of children) on every call before reading a single row; now a page read in the index's
+        // order stops after its rows. PostgreSQL hashes the NOT IN list once (a few ms) and keeps reading the students
+        // through the filters' own indexes, where its anti joins may read them all.
         var (unique, few) = (excluded.Unique, excluded.Few);
-        var available = Matching(filter).Where(s => !unique.Any(id => id == s.Id) && !few.Any(id => id == s.Id));
+        var available = db.Database.IsSqlite()
+            ? Matching(filter).Where(s => !unique.Any(id => id == s.Id) && !few.Any(id => id == s.Id))
+            : Matching(filter).Where(s => !unique.Contains(s.Id) && !few.Contains(s.Id));
         var rows = available.OrderBy(s => s.County).ThenBy(s => s.Grade).ThenBy(s => s.FirstName).ThenBy(s => s.Id)
             .Select(s => new Student { Id = s.Id, FirstName = s.FirstName, LastName = s.LastName, Grade = s.Grade, County = s.County });
         var items = await rows.Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
