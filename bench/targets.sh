@@ -38,6 +38,8 @@ run_db() {
   TABLE="$WORK/$db.md"
   bench_seeded "$db" || "$ROOT/bench/lib/scale-seed.sh" "$db"
   [ "$db" = postgres ] && bench_pg_start
+  # The build under test may have migrations the seeded database has not (a no-op when it is current).
+  bench_api "$db" migrate >"$WORK/$db-migrate.log" 2>&1 || { cat "$WORK/$db-migrate.log"; exit 1; }
   local -a envs; mapfile -t envs < <(bench_env "$db")
   BASE="http://127.0.0.1:$(free_port)"
   (cd "$API" && exec env "${envs[@]}" ASPNETCORE_URLS="$BASE" ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning \

@@ -34,8 +34,12 @@ public static class DatabaseServiceCollectionExtensions
         if (provider == DatabaseProvider.Postgres)
             services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => o.UsePostgres(ConnectionString(sp)).AddInterceptors(Stamps(sp)));
         else
+        {
             services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) =>
                 o.UseSqliteFile(EnsureSqliteFolder(ConnectionString(sp))).AddInterceptors(Stamps(sp)));
+            // First of the hosted services, so the file is in WAL mode before any background writer starts.
+            services.AddHostedService<SqliteWriteAheadLog>();
+        }
         services.AddElimuDataProtection(provider);
         services.AddElimuLocks(provider);
         return services;

@@ -13,11 +13,10 @@ public static class ChildViews
 {
     public const int MaxGoals = 10;
 
-    public static async Task<Ok<ChildHeader>> Header(Guid id, ClaimsPrincipal user, ChildAccess access, ConsentReader consent, CancellationToken ct)
+    public static async Task<Ok<ChildHeader>> Header(Guid id, ClaimsPrincipal user, ChildAccess access, CancellationToken ct)
     {
         var partnerId = user.UserId();
-        var child = await access.OwnedAsync(partnerId, id, ct);
-        var status = (await consent.StatusesAsync(partnerId, [child.Id], "header", ct))[child.Id];
+        var (child, status) = await access.OwnedAsync(partnerId, id, "header", ct);
         var s = child.Student;
         var visible = status == ChildConsentStatus.given;
         return TypedResults.Ok(new ChildHeader(child.Id, child.StudentId, child.ProgramId, child.ProgramName, child.Status, status,

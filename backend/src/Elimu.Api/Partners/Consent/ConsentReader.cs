@@ -40,13 +40,9 @@ public sealed class ConsentReader(AppDbContext db, EnrolmentReader enrolments, R
     /// <summary>The students behind the partner's visible children, each once; composable.</summary>
     public IQueryable<Guid> VisibleStudentIds(Guid partnerId) => Visible(partnerId).Select(c => c.StudentId).Distinct();
 
-    /// <summary>Whether the partner may see this child; a yes is recorded as a read of <paramref name="view"/>.</summary>
-    public async Task<bool> IsVisibleAsync(Guid partnerId, Guid sponsoredChildId, string view, CancellationToken ct)
-    {
-        var studentId = await Visible(partnerId).Where(c => c.Id == sponsoredChildId).Select(c => (Guid?)c.StudentId).FirstOrDefaultAsync(ct);
-        if (studentId is { } id) reads.Record(partnerId, view, [(sponsoredChildId, id)]);
-        return studentId is not null;
-    }
+    /// <summary>Records that the partner was shown this child's data in <paramref name="view"/>, once the caller found it in <see cref="VisibleChildIds"/>.</summary>
+    public void RecordShown(Guid partnerId, string view, Guid sponsoredChildId, Guid studentId) =>
+        reads.Record(partnerId, view, [(sponsoredChildId, studentId)]);
 
     /// <summary>
     /// The guardians' side of the rule, for any child: a standing consent, and no refusal or withdrawal that the same

@@ -18,8 +18,10 @@ internal sealed class SponsorshipConsentConfiguration : IEntityTypeConfiguration
         b.HasOne(c => c.Parent).WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(c => c.ParentId);
         b.HasIndex(c => c.SponsoredChildId);
-        // The recent refusals and withdrawals that keep a child out of every partner's available students (ConsentStats).
-        b.HasIndex(c => c.ConsentedAt);
-        b.HasIndex(c => c.RevokedAt);
+        // The recent refusals and withdrawals that keep a child out of every partner's available students
+        // (ConsentStats.OptedOutStudentIds): refusals by answer and date, withdrawals by date, each with the child, so the
+        // few matching rows are found without reading the many consents given in the same year (nor any consent row).
+        b.HasIndex(c => new { c.ConsentGiven, c.ConsentedAt, c.SponsoredChildId }).HasDatabaseName("ix_sponsorship_consents_opt_out_refused");
+        b.HasIndex(c => new { c.RevokedAt, c.SponsoredChildId }).HasDatabaseName("ix_sponsorship_consents_opt_out_withdrawn");
     }
 }

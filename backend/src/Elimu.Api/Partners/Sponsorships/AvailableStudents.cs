@@ -21,9 +21,10 @@ public static class AvailableStudents
         AppDbContext db, StudentDirectory directory, IConsentOptOuts consents, TimeProvider clock, CancellationToken ct)
     {
         var partnerId = user.UserId();
-        var taken = db.SponsoredChildren.Where(SponsorshipHolds.Student(partnerId)).Select(c => c.StudentId)
-            .Concat(consents.OptedOutStudentIds(clock.GetUtcNow().UtcDateTime));
+        // One row per student: the unique index ux_sponsored_children_partner_student_active holds each place once.
+        var held = db.SponsoredChildren.Where(SponsorshipHolds.Student(partnerId)).Select(c => c.StudentId);
+        var optedOut = consents.OptedOutStudentIds(clock.GetUtcNow().UtcDateTime);
         var filter = new StudentSearch(q.Grade, q.County, q.School, q.LearningNeed, q.Search);
-        return TypedResults.Ok(await directory.SearchAsync(filter, taken, PageRequest.From(q.Page, q.PageSize), ct));
+        return TypedResults.Ok(await directory.SearchAsync(filter, new ExcludedStudents(held, optedOut), PageRequest.From(q.Page, q.PageSize), ct));
     }
 }

@@ -43,21 +43,29 @@ public sealed class SponsoredChildReader(AppDbContext db)
             LastName = c.Student.LastName, Grade = c.Student.Grade, County = c.Student.County, School = c.Student.School,
         });
 
-    /// <summary>The partner's child, or null for an unknown id or another partner's child. One query.</summary>
-    public async Task<SponsoredChildDetails?> FindAsync(Guid partnerId, Guid sponsoredChildId, CancellationToken ct)
+    /// <summary>
+    /// The partner's child, or null for an unknown id or another partner's child, and whether it is among
+    /// <paramref name="visible"/> (the consent gate's composable ids): one query, so a child view's gate and lookup cost
+    /// one round trip. Not tracked: a read never saves it, and the goals write loads its own.
+    /// </summary>
+    public async Task<(SponsoredChildDetails Child, bool Visible)?> FindAsync(Guid partnerId, Guid sponsoredChildId, IQueryable<Guid> visible,
+        CancellationToken ct)
     {
-        // Tracked, so a goals change in the same request finds it without another query.
-        var child = await db.SponsoredChildren.Include(c => c.Student).Include(c => c.Program)
-            .FirstOrDefaultAsync(c => c.Id == sponsoredChildId && c.PartnerId == partnerId, ct);
-        return child is null ? null : Describe(child);
+        // Any(id == c.Id), not Contains: a correlated EXISTS seeks this one child, where IN would list every visible child first.
+        var row = await db.SponsoredChildren.AsNoTracking().Where(c => c.Id == sponsoredChildId && c.PartnerId == partnerId)
+            .Select(c => new { Child = c, c.Student, c.Program, Visible = visible.Any(id => id == c.Id) })
+            .FirstOrDefaultAsync(ct);
+        if (row is null) return null;
+        row.Child.Student = row.Student;
+        row.Child.Program = row.Program;
+        return (Describe(row.Child), row.Visible);
     }
 
     /// <summary>Replaces the partner's goals for one of its children (already validated) and saves.</summary>
     public async Task<SponsoredChildDetails> ReplaceGoalsAsync(Guid partnerId, Guid sponsoredChildId, List<ChildGoal> goals, CancellationToken ct)
     {
-        var child = db.SponsoredChildren.Local.FirstOrDefault(c => c.Id == sponsoredChildId && c.PartnerId == partnerId && c.Program is not null && c.Student is not null)
-            ?? await db.SponsoredChildren.Include(c => c.Student).Include(c => c.Program)
-                .FirstAsync(c => c.Id == sponsoredChildId && c.PartnerId == partnerId, ct);
+        var child = await db.SponsoredChildren.Include(c => c.Student).Include(c => c.Program)
+            .FirstAsync(c => c.Id == sponsoredChildId && c.PartnerId == partnerId, ct);
         child.PartnerGoals = goals;
         await db.SaveChangesAsync(ct);
         return Describe(child);

@@ -5,7 +5,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Elimu.Api.Platform.Students;
 
 /// <param name="Search">A part of the first name or school, or a whole surname, admission number or "first-name surname".</param>
-public sealed record StudentSearch(CbcGrade? Grade, string? County, string? School, string? LearningNeed, string? Search);
+public sealed record StudentSearch(CbcGrade? Grade, string? County, string? School, string? LearningNeed, string? Search)
+{
+    public bool IsEmpty => Grade is null && string.IsNullOrWhiteSpace(County) && string.IsNullOrWhiteSpace(School)
+        && string.IsNullOrWhiteSpace(LearningNeed) && string.IsNullOrWhiteSpace(Search);
+}
+
+/// <summary>Students a search leaves out, as two composable lists of student ids.</summary>
+/// <param name="Unique">Names each student at most once (counted in the database, from the list's own index): a partner's held places.</param>
+/// <param name="Few">A short list that may repeat a student or one of <paramref name="Unique"/> (read and deduplicated here): recent opt-outs.</param>
+public sealed record ExcludedStudents(IQueryable<Guid> Unique, IQueryable<Guid> Few);
 
 /// <summary>
 /// What a sponsor may see of a student before any consent: first name, last initial, grade and county, nothing more.
@@ -32,10 +41,35 @@ public sealed class StudentDirectory(AppDbContext db)
     public static string NameFor(string firstName, string lastName, bool visible) =>
         visible ? $"{firstName} {lastName}" : PrivateName(firstName, lastName);
 
-    /// <summary>Students matching the filters, leaving out <paramref name="excluded"/>, newest admissions last.</summary>
-    public async Task<Paged<StudentPreview>> SearchAsync(StudentSearch filter, IQueryable<Guid> excluded, PageRequest page, CancellationToken ct)
+    /// <summary>
+    /// Students matching the filters, leaving out <paramref name="excluded"/>, in the available-students order (county,
+    /// grade, first name, id).
+    /// </summary>
+    public async Task<Paged<StudentPreview>> SearchAsync(StudentSearch filter, ExcludedStudents excluded, PageRequest page, CancellationToken ct)
     {
-        var query = db.Students.Where(s => !excluded.Contains(s.Id));
+        // On SQLite NOT EXISTS per student (an index seek each), not NOT IN: SQLite listed every excluded student (the
+        // partner's thousands of children) on every call before reading a single row; now a page read in the index's
+        // order stops after its rows. PostgreSQL hashes the NOT IN list once (a few ms) and keeps reading the students
+        // through the filters' own indexes, where its anti joins may read them all.
+        var (unique, few) = (excluded.Unique, excluded.Few);
+        var available = db.Database.IsSqlite()
+            ? Matching(filter).Where(s => !unique.Any(id => id == s.Id) && !few.Any(id => id == s.Id))
+            : Matching(filter).Where(s => !unique.Contains(s.Id) && !few.Contains(s.Id));
+        var rows = available.OrderBy(s => s.County).ThenBy(s => s.Grade).ThenBy(s => s.FirstName).ThenBy(s => s.Id)
+            .Select(s => new Student { Id = s.Id, FirstName = s.FirstName, LastName = s.LastName, Grade = s.Grade, County = s.County });
+        var items = await rows.Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
+        // Without a filter, seeking each of 50,000 students in the exclusions is what made the page slow: count from the
+        // exclusions' side instead.
+        var total = filter.IsEmpty
+            ? await db.Students.CountAsync(ct) - await unique.CountAsync(ct)
+                - (await few.Where(id => !unique.Any(u => u == id)).ToListAsync(ct)).Distinct().Count()
+            : await available.CountAsync(ct);
+        return new(items.Select(Preview).ToList(), page.Page, page.PageSize, total);
+    }
+
+    private IQueryable<Student> Matching(StudentSearch filter)
+    {
+        var query = db.Students.AsQueryable();
         if (filter.Grade is { } grade) query = query.Where(s => s.Grade == grade);
         if (!string.IsNullOrWhiteSpace(filter.County)) query = query.Where(s => s.County == filter.County);
         if (!string.IsNullOrWhiteSpace(filter.School)) query = query.Where(s => s.School == filter.School);
@@ -43,25 +77,34 @@ public sealed class StudentDirectory(AppDbContext db)
         {
             // First name and school match a part; surname and admission number only as a whole (and a full name as
             // first name plus whole surname), so the surname a preview hides cannot be guessed letter by letter.
-            // Each part has an index (migration I15SearchIndexes): lower(last_name) and lower(admission_number) for the
-            // whole words, and on PostgreSQL trigram indexes for the LIKE '%part%' of a first name or school.
+            // Each part has an index: lower(last_name) and lower(admission_number) for the whole words (I15SearchIndexes),
+            // and for the part of a first name or school PostgreSQL's trigram indexes serve the LIKE '%part%', SQLite's
+            // trigram full-text table students_fts (I15ChildViewsAndSearch) a part of three letters or more.
             var term = filter.Search.Trim().ToLower();
             var space = term.LastIndexOf(' ');
             var (first, last) = space > 0 ? (term[..space].Trim(), term[(space + 1)..]) : ("", "");
-            var (part, firstPart) = (Anywhere(term), Anywhere(first));
-            query = query.Where(s => EF.Functions.Like(s.FirstName.ToLower(), part, LikeEscape) || EF.Functions.Like(s.School.ToLower(), part, LikeEscape)
-                || s.LastName.ToLower() == term || s.AdmissionNumber.ToLower() == term
-                || (first != "" && s.LastName.ToLower() == last && EF.Functions.Like(s.FirstName.ToLower(), firstPart, LikeEscape)));
+            var firstPart = Anywhere(first);
+            if (StudentPartSearch.Indexes(db, term))
+            {
+                var parts = StudentPartSearch.Ids(db, term);
+                query = query.Where(s => parts.Contains(s.Id)
+                    || s.LastName.ToLower() == term || s.AdmissionNumber.ToLower() == term
+                    || (first != "" && s.LastName.ToLower() == last && EF.Functions.Like(s.FirstName.ToLower(), firstPart, LikeEscape)));
+            }
+            else
+            {
+                var part = Anywhere(term);
+                query = query.Where(s => EF.Functions.Like(s.FirstName.ToLower(), part, LikeEscape) || EF.Functions.Like(s.School.ToLower(), part, LikeEscape)
+                    || s.LastName.ToLower() == term || s.AdmissionNumber.ToLower() == term
+                    || (first != "" && s.LastName.ToLower() == last && EF.Functions.Like(s.FirstName.ToLower(), firstPart, LikeEscape)));
+            }
         }
         if (!string.IsNullOrWhiteSpace(filter.LearningNeed))
         {
             var need = filter.LearningNeed.Trim();
             query = query.Where(s => s.LearningNeeds.Contains(need));
         }
-        var rows = query.OrderBy(s => s.County).ThenBy(s => s.Grade).ThenBy(s => s.FirstName).ThenBy(s => s.Id);
-        var paged = await rows.Select(s => new Student { Id = s.Id, FirstName = s.FirstName, LastName = s.LastName, Grade = s.Grade, County = s.County })
-            .ToPagedAsync(page, ct);
-        return new(paged.Items.Select(Preview).ToList(), paged.Page, paged.PageSize, paged.Total);
+        return query;
     }
 
     private const string LikeEscape = "\\";

@@ -383,14 +383,14 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_sponsorship_consents");
 
-                    b.HasIndex("ConsentedAt")
-                        .HasDatabaseName("ix_sponsorship_consents_consented_at");
+                    b.HasIndex("RevokedAt", "SponsoredChildId")
+                        .HasDatabaseName("ix_sponsorship_consents_opt_out_withdrawn");
+
+                    b.HasIndex("ConsentGiven", "ConsentedAt", "SponsoredChildId")
+                        .HasDatabaseName("ix_sponsorship_consents_opt_out_refused");
 
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_sponsorship_consents_parent_id");
-
-                    b.HasIndex("RevokedAt")
-                        .HasDatabaseName("ix_sponsorship_consents_revoked_at");
 
                     b.HasIndex("SponsoredChildId")
                         .HasDatabaseName("ix_sponsorship_consents_sponsored_child_id");
