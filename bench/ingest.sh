@@ -8,7 +8,8 @@
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 API="$ROOT/backend/src/Elimu.Api"
-DLL="$API/bin/Release/net10.0/Elimu.Api.dll"
+# INGEST_API_BIN: another build of the API to measure (a copy of bin/Release/net10.0 from before a change); no build then.
+DLL="${INGEST_API_BIN:-$API/bin/Release/net10.0}/Elimu.Api.dll"
 WORK="$(mktemp -d)"
 chmod 755 "$WORK"   # the throwaway PostgreSQL runs as the postgres user and keeps its cluster in here
 SECONDS_TO_RUN="${INGEST_SECONDS:-20}"
@@ -26,9 +27,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "▸ learning-events ingestion: building the API (Release)"
-timeout 600 dotnet build "$API" -c Release -v quiet -nologo -clp:NoSummary >"$WORK/build.log" 2>&1 \
-  || { cat "$WORK/build.log"; echo "!! the API does not build" >&2; exit 1; }
+[ -n "${INGEST_API_BIN:-}" ] || { echo "▸ learning-events ingestion: building the API (Release)"; timeout 600 dotnet build "$API" -c Release -v quiet -nologo -clp:NoSummary >"$WORK/build.log" 2>&1 \
+  || { cat "$WORK/build.log"; echo "!! the API does not build" >&2; exit 1; }; }
 
 run_one() {
   local db="$1" base
@@ -59,12 +59,42 @@ run_one() {
   fi | python3 -c 'import json,sys; s,a,l=[x.strip().split(",") for x in sys.stdin.read().strip().split("\n")]; json.dump({"studentIds":s,"learningAreaCodes":a,"lessonIds":l},open(sys.argv[1],"w"))' "$WORK/refs.json" \
     || { echo "!! could not read the demo references"; return 1; }
 
-  echo "▸ $db: $SENDERS senders × batches of 1,000 events for ${SECONDS_TO_RUN}s"
-  timeout $((SECONDS_TO_RUN + 120)) python3 "$ROOT/bench/ingest-driver.py" "$base" "$key" "$db" "$SECONDS_TO_RUN" "$SENDERS" "$WORK/refs.json"
-  local status=$?
+  echo "▸ $db: $SENDERS senders × batches of 1,000 events for ${SECONDS_TO_RUN}s (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  # The machine may be shared: the CPU seconds the API (and PostgreSQL's server processes) spent over the run say
+  # what the events cost whatever else runs.
+  local api_pid pg_pid="" cpu_before
+  api_pid=$(pgrep -P "$SERVER" -f Elimu.Api.dll | head -n 1)
+  [ "$db" = postgres ] && pg_pid=$(head -n 1 "$WORK/pg/data/postmaster.pid" 2>/dev/null)
+  cpu_before=$(cpu_seconds "$api_pid" "$pg_pid")
+  timeout $((SECONDS_TO_RUN + 120)) python3 "$ROOT/bench/ingest-driver.py" "$base" "$key" "$db" "$SECONDS_TO_RUN" "$SENDERS" "$WORK/refs.json" | tee "$WORK/driver.out"
+  local status=${PIPESTATUS[0]}
+  python3 - "$cpu_before" "$(cpu_seconds "$api_pid" "$pg_pid")" "$WORK/driver.out" <<'PY'
+import re, sys
+(api0, pg0), (api1, pg1) = (map(float, x.split()) for x in sys.argv[1:3])
+stored = int(re.search(r"([\d,]+) events stored", open(sys.argv[3]).read()).group(1).replace(",", ""))
+api, pg = api1 - api0, pg1 - pg0
+print(f"  CPU during the run: API {api:.1f} s" + (f", PostgreSQL {pg:.1f} s" if pg else "")
+      + f"; {stored / (api + pg) if api + pg else 0:,.0f} events per CPU-second; load average now {open('/proc/loadavg').read().split()[0]}")
+PY
   kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; SERVER=""
   [ "$db" = postgres ] && { pg_throwaway_stop >/dev/null 2>&1; unset PG_DIR; }
   return $status
+}
+
+# cpu_seconds <api pid> [<postmaster pid>]: "<the API's user+sys CPU seconds> <the PostgreSQL server's, its backends included>".
+cpu_seconds() {
+  python3 - "$@" <<'PY'
+import os, sys
+tick = os.sysconf("SC_CLK_TCK")
+def stat(pid):
+    try: return open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    except OSError: return None
+def cpu(f): return (int(f[11]) + int(f[12])) / tick if f else 0.0
+pg = 0.0
+if len(sys.argv) > 2 and sys.argv[2]:
+    pg = sum(cpu(f) for pid in os.listdir("/proc") if pid.isdigit() and (f := stat(pid)) and (pid == sys.argv[2] or f[1] == sys.argv[2]))
+print(f"{cpu(stat(sys.argv[1])):.2f} {pg:.2f}")
+PY
 }
 
 status=0

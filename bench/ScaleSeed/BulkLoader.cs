@@ -92,8 +92,9 @@ public sealed class SqliteTarget : BulkTarget
         await _transaction!.CommitAsync();
         await _transaction.DisposeAsync();
         _transaction = null;
-        // Back to the journal the API uses (the default), so the file is an ordinary database again.
-        foreach (var sql in new[] { "ANALYZE;", "PRAGMA journal_mode=DELETE;", "PRAGMA locking_mode=NORMAL;", "PRAGMA synchronous=FULL;", "BEGIN; COMMIT;" })
+        // Back to the journal the API's database has: EF creates it in WAL mode, where readers never wait for the writer
+        // (DELETE, SQLite's own default, would make every read of the benchmarks queue behind each write).
+        foreach (var sql in new[] { "ANALYZE;", "PRAGMA locking_mode=NORMAL;", "PRAGMA synchronous=FULL;", "BEGIN; COMMIT;", "PRAGMA journal_mode=WAL;" })
             await ExecuteAsync(sql);
     }
 

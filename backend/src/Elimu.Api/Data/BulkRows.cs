@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -7,17 +6,20 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Elimu.Api.Data;
 
 /// <summary>
-/// Multi-row INSERTs of mapped entities in the context's current transaction, for the learning ingestion and the
-/// rollup rebuild, where EF's change tracker would cost more than the database. Table, column names and parameter
-/// conversions (GUIDs as text on SQLite, enums by name, UTC times) all come from the EF model, so the rows are
-/// exactly what SaveChanges would have written. The optional conflict clause is the same SQL on SQLite and PostgreSQL.
+/// Set-based INSERTs of mapped entities in the context's current transaction, for the learning ingestion and the
+/// rollups, where EF's change tracker would cost more than the database. Table, column names and value conversions
+/// (GUIDs as text on SQLite, enums by name, UTC times) all come from the EF model, so the rows are exactly what
+/// SaveChanges would have written. The optional tail (an ON CONFLICT clause, RETURNING) is the same SQL on both databases.
+/// <para>
+/// Each database gets its cheapest form of "many rows in one go". PostgreSQL: one statement per call whose rows are
+/// <c>unnest</c> of one array parameter per column (a handful of parameters, one parse, one round trip). SQLite runs
+/// in-process, so a round trip costs nothing, while a statement of thousands of parameters costs a long parse and, in
+/// Microsoft.Data.Sqlite, a name lookup per parameter that grows with their count: there one prepared single-row
+/// statement is stepped once per row, which is how SQLite itself is fastest at bulk inserts.
+/// </para>
 /// </summary>
 public sealed class BulkRows<T>(AppDbContext db) where T : class
 {
-    // Both databases allow far more parameters per statement (32,766 and 65,535), but Microsoft.Data.Sqlite looks each
-    // name up in a list, so binding costs grow with the square of the count: a few thousand per statement is fastest.
-    private const int MaxParameters = 2_000;
-
     private readonly IEntityType _entity = db.Model.FindEntityType(typeof(T))
         ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
 
@@ -27,52 +29,110 @@ public sealed class BulkRows<T>(AppDbContext db) where T : class
 
     public string Column(string property) => _entity.FindProperty(property)!.GetColumnName();
 
-    /// <summary>Inserts <paramref name="rows"/>; <paramref name="conflict"/> is appended to each statement (e.g. an ON CONFLICT clause).</summary>
-    public async Task<int> InsertAsync(IReadOnlyCollection<T> rows, string conflict, CancellationToken ct)
+    /// <summary>Inserts <paramref name="rows"/>; <paramref name="tail"/> is appended to the statement (e.g. an ON CONFLICT clause).</summary>
+    public async Task<int> InsertAsync(IReadOnlyCollection<T> rows, string tail, CancellationToken ct)
     {
-        var written = 0;
-        foreach (var chunk in rows.Chunk(Math.Max(1, MaxParameters / Columns.Count)))
+        if (rows.Count == 0) return 0;
+        if (db.Database.IsNpgsql())
         {
-            await using var command = Command(chunk, conflict);
-            written += await command.ExecuteNonQueryAsync(ct);
+            await using var command = UnnestCommand(rows, tail);
+            return await command.ExecuteNonQueryAsync(ct);
         }
+        var written = 0;
+        await using var single = new SingleRowCommand(this, tail);
+        foreach (var row in rows) written += await single.Bind(row).ExecuteNonQueryAsync(ct);
         return written;
     }
 
     /// <summary>Inserts the rows and reads back one value per row the statement reports (its RETURNING clause).</summary>
-    public async Task<List<TValue>> InsertReturningAsync<TValue>(IReadOnlyCollection<T> rows, string conflictAndReturning,
+    public async Task<List<TValue>> InsertReturningAsync<TValue>(IReadOnlyCollection<T> rows, string tailWithReturning,
         Func<DbDataReader, TValue> read, CancellationToken ct)
     {
         var values = new List<TValue>(rows.Count);
-        foreach (var chunk in rows.Chunk(Math.Max(1, MaxParameters / Columns.Count)))
+        if (rows.Count == 0) return values;
+        if (db.Database.IsNpgsql())
         {
-            await using var command = Command(chunk, conflictAndReturning);
+            await using var command = UnnestCommand(rows, tailWithReturning);
             await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) values.Add(read(reader));
+            return values;
+        }
+        await using var single = new SingleRowCommand(this, tailWithReturning);
+        foreach (var row in rows)
+        {
+            await using var reader = await single.Bind(row).ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct)) values.Add(read(reader));
         }
         return values;
     }
 
-    private DbCommand Command(IReadOnlyList<T> rows, string tail)
+    private DbCommand NewCommand()
     {
-        var columns = Columns;
         var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        var sql = new StringBuilder($"INSERT INTO {Table} ({string.Join(", ", columns.Select(c => c.GetColumnName()))}) VALUES ");
-        for (var r = 0; r < rows.Count; r++)
-        {
-            sql.Append(r == 0 ? "(" : ", (");
-            for (var c = 0; c < columns.Count; c++)
-            {
-                var name = $"@p{r}_{c}";
-                sql.Append(c == 0 ? name : ", " + name);
-                var property = columns[c];
-                command.Parameters.Add(property.GetRelationalTypeMapping()
-                    .CreateParameter(command, name, property.GetGetter().GetClrValue(rows[r]), property.IsNullable));
-            }
-            sql.Append(')');
-        }
-        command.CommandText = sql.Append(' ').Append(tail).ToString();
+        if (db.Database.GetCommandTimeout() is { } timeout) command.CommandTimeout = timeout;
         return command;
+    }
+
+    private string ColumnList => string.Join(", ", Columns.Select(c => c.GetColumnName()));
+
+    /// <summary>PostgreSQL: <c>INSERT … SELECT * FROM unnest(@c0, @c1, …)</c>, each parameter a typed array of one column.</summary>
+    private DbCommand UnnestCommand(IReadOnlyCollection<T> rows, string tail)
+    {
+        var columns = Columns;
+        var command = NewCommand();
+        for (var c = 0; c < columns.Count; c++)
+        {
+            var property = columns[c];
+            var converter = property.GetTypeMapping().Converter;
+            var element = converter?.ProviderClrType ?? property.ClrType;
+            if (property.IsNullable && element.IsValueType && Nullable.GetUnderlyingType(element) is null) element = typeof(Nullable<>).MakeGenericType(element);
+            var values = Array.CreateInstance(element, rows.Count);
+            var getter = property.GetGetter();
+            var i = 0;
+            foreach (var row in rows)
+            {
+                var value = getter.GetClrValue(row);
+                if (value is not null && converter is not null) value = converter.ConvertToProvider(value);
+                // timestamptz takes UTC only; the learning rows carry UTC instants.
+                if (value is DateTime { Kind: DateTimeKind.Unspecified } time) value = DateTime.SpecifyKind(time, DateTimeKind.Utc);
+                values.SetValue(value, i++);
+            }
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = $"c{c}";
+            parameter.Value = values;
+            command.Parameters.Add(parameter);
+        }
+        command.CommandText = $"INSERT INTO {Table} ({ColumnList}) SELECT * FROM unnest({string.Join(", ", columns.Select((_, c) => $"@c{c}"))}) {tail}";
+        return command;
+    }
+
+    /// <summary>SQLite: one prepared <c>INSERT … VALUES (@c0, …)</c>, its parameters re-bound for each row.</summary>
+    private sealed class SingleRowCommand : IAsyncDisposable
+    {
+        private readonly IReadOnlyList<IProperty> _columns;
+        private readonly DbCommand _command;
+
+        public SingleRowCommand(BulkRows<T> owner, string tail)
+        {
+            _columns = owner.Columns;
+            _command = owner.NewCommand();
+            _command.CommandText = $"INSERT INTO {owner.Table} ({owner.ColumnList}) VALUES ({string.Join(", ", _columns.Select((_, c) => $"@c{c}"))}) {tail}";
+        }
+
+        public DbCommand Bind(T row)
+        {
+            // The type mapping makes each parameter as SaveChanges would (converter, store type); the statement stays prepared.
+            _command.Parameters.Clear();
+            for (var c = 0; c < _columns.Count; c++)
+            {
+                var property = _columns[c];
+                _command.Parameters.Add(property.GetRelationalTypeMapping()
+                    .CreateParameter(_command, $"@c{c}", property.GetGetter().GetClrValue(row), property.IsNullable));
+            }
+            return _command;
+        }
+
+        public ValueTask DisposeAsync() => _command.DisposeAsync();
     }
 }

@@ -202,6 +202,58 @@ public sealed class LearningEventsTests(SeededApiFactory api) : IClassFixture<Se
         await AssertRollupsMatchRawRowsAsync();
     }
 
+    [Fact]
+    public async Task Every_rollup_column_and_area_row_matches_a_recomputation_live_and_after_a_rebuild_of_all_or_some()
+    {
+        var (students, _, _) = await DemoReferencesAsync(api);
+        // A student of their own, so every figure below is this test's.
+        var student = await api.WithDbAsync(async db =>
+        {
+            var s = new Elimu.Api.Platform.Students.Student
+            {
+                FirstName = "Rollup", LastName = "Check", DateOfBirth = new DateOnly(2015, 3, 1), School = "Test School",
+                County = "Nairobi", AdmissionNumber = $"RC-{Guid.NewGuid():N}"[..20], CreatedAt = DateTime.UtcNow,
+            };
+            db.Students.Add(s);
+            await db.SaveChangesAsync();
+            return s.Id;
+        });
+        var areas = await api.WithDbAsync(db => db.LearningAreas.OrderBy(a => a.Code).Select(a => a.Code).Take(2).ToListAsync());
+        var lesson = await api.WithDbAsync(db => db.Lessons.OrderByDescending(l => l.Id).Select(l => l.Id).FirstAsync());
+        var (_, key) = await CreateKeyAsync(api);
+        using var client = Service(api, key);
+        // Either side of a Nairobi midnight (21:00 UTC), with fractions of a second that order differently as text and as numbers.
+        var midnight = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(-2).AddHours(21), TimeSpan.Zero);
+        var beforeMidnight = midnight.AddTicks(-1);
+        await ResultAsync(await SendAsync(client, [
+            Session(student, beforeMidnight, 11, "mobile", areas[0]), Session(student, beforeMidnight.AddSeconds(-1).AddMilliseconds(250), 12, "tablet", areas[0]),
+            Session(student, midnight, 13, "desktop", areas[0]), Session(student, midnight.AddMilliseconds(500), 14, "shared_lab", areas[1]),
+            Session(student, midnight.AddMinutes(5), 15, "mobile"), Session(student, midnight.AddMinutes(6), 16, "shared_lab"),
+            Assessment(student, beforeMidnight, areas[0], 61.25m), Assessment(student, midnight, areas[0], 99.99m), Assessment(student, midnight, areas[1], 0.01m),
+            Achievement(student, midnight, areas[1]), Achievement(student, beforeMidnight),
+            Lesson(student, lesson, midnight.AddMinutes(1), "completed"),
+        ]));
+
+        var mine = await api.WithDbAsync(db => db.LearningDayRollups.AsNoTracking().Where(r => r.StudentId == student).ToListAsync());
+        // The fixture's rows are spread so every column and kind of row is exercised: the comparison below cannot pass on zeros.
+        Assert.Equal(2, mine.Select(r => r.Day).Distinct().Count());
+        Assert.Contains(mine, r => r.LearningAreaId == LearningDayRollup.NoArea && r.Sessions == 2 && r.MobileMinutes == 15 && r.SharedLabMinutes == 16);
+        Assert.Contains(mine, r => r.TabletSessions == 1 && r.MobileSessions == 1 && r.Assessments == 1 && r.AssessmentScoreHundredths == 6125);
+        Assert.Contains(mine, r => r.DesktopMinutes == 13 && r.AssessmentScoreHundredths == 9999);
+        Assert.Contains(mine, r => r.SharedLabSessions == 1 && r.Achievements == 1 && r.AssessmentScoreHundredths == 1);
+        Assert.Equal(1, mine.Sum(r => r.LessonsCompleted));
+        Assert.Contains(mine, r => r.LastSessionAt is { } last && Math.Abs((last - beforeMidnight.UtcDateTime).Ticks) < 10); // PostgreSQL keeps microseconds
+        await AssertRollupsMatchRawRowsAsync();
+
+        var live = await api.WithDbAsync(StoredRollupsAsync);
+        await api.WithDbAsync(db => LearningRollups.RebuildAsync(db, [student, students[0]]));
+        Assert.Equal(live, await api.WithDbAsync(StoredRollupsAsync));
+        await api.WithDbAsync(db => db.LearningDayRollups.ExecuteDeleteAsync());
+        await api.WithDbAsync(db => LearningRollups.RebuildAsync(db, studentsPerBatch: 5));
+        Assert.Equal(live, await api.WithDbAsync(StoredRollupsAsync));
+        await AssertRollupsMatchRawRowsAsync();
+    }
+
     private async Task AssertRollupsMatchRawRowsAsync()
     {
         var (stored, recomputed) = await api.WithDbAsync(async db => (await StoredRollupsAsync(db), await RecomputedRollupsAsync(db)));

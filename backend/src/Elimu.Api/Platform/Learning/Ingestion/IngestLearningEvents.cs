@@ -11,7 +11,8 @@ namespace Elimu.Api.Platform.Learning.Ingestion;
 /// POST /api/v1/learning/events (ADR 0008): a platform service sends up to <see cref="MaxBatch"/> learning events,
 /// authenticated by its API key. The batch is validated whole, then in one transaction under
 /// <see cref="LearningWriteLock"/>: the event ids go into the ledger (an id already there is skipped), the new events
-/// become learning rows, and their tally is added to the daily rollups. Nothing is stored twice, and nothing of a
+/// become learning rows (one set-based insert per table), and their tally, folded per (student, day, area), is added
+/// to the daily rollups with one upsert per key. Nothing is stored twice, and nothing of a
 /// refused or failed batch is stored at all.
 /// </summary>
 public static class IngestLearningEvents
@@ -42,13 +43,13 @@ public static class IngestLearningEvents
         LearningEventValidator.Validate(events, refs, now);
         var keyId = Guid.Parse(service.FindFirstValue(ClaimTypes.NameIdentifier)!);
 
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await LearningWriteLock.TakeAsync(db, ct);
+        await using var write = await LearningWriteLock.BeginAsync(db, ct);
         var receipts = events.Select(e => new LearningEventReceipt
         {
             Id = e.Id!.Value, Kind = e.Kind!.Value, StudentId = e.StudentId!.Value, ServiceKeyId = keyId, ReceivedAt = now.UtcDateTime,
         }).ToList();
+        // The ledger is the de-duplication: one statement inserts the ids not seen before and reports them back. Its
+        // primary key decides, so a send racing this one on another connection or instance cannot store an id twice.
         var ledger = new BulkRows<LearningEventReceipt>(db);
         var id = ledger.Column(nameof(LearningEventReceipt.Id));
         var fresh = (await ledger.InsertReturningAsync(receipts, $"ON CONFLICT ({id}) DO NOTHING RETURNING {id}",
@@ -58,7 +59,7 @@ public static class IngestLearningEvents
         var tally = new RollupTally();
         await StoreAsync(db, stored, refs, tally, ct);
         await LearningRollups.AddAsync(db, tally, ct);
-        await transaction.CommitAsync(ct);
+        await write.CommitAsync(ct);
         return TypedResults.Ok(new LearningEventBatchResult(events.Count, stored.Count, events.Count - stored.Count));
     }
 

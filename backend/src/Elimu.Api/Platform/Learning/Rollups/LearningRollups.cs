@@ -10,7 +10,7 @@ namespace Elimu.Api.Platform.Learning.Rollups;
 /// </summary>
 public static class LearningRollups
 {
-    public const int DefaultStudentsPerBatch = 500;
+    public const int DefaultStudentsPerBatch = 2_000;
 
     /// <summary>Adds the tally's rows into the stored ones (an upsert that sums); the caller's transaction holds the write lock.</summary>
     public static Task AddAsync(AppDbContext db, RollupTally tally, CancellationToken ct)
@@ -30,62 +30,47 @@ public static class LearningRollups
     }
 
     /// <summary>
-    /// Recomputes the rollups of every student (or of <paramref name="onlyStudents"/>) from the raw rows. Idempotent: a
-    /// batch deletes its students' rollups and writes them anew in one transaction. <paramref name="progress"/> hears
+    /// Recomputes the rollups of every student (or of <paramref name="onlyStudents"/>) from the raw rows, in the database:
+    /// per batch of students one <c>INSERT … SELECT … GROUP BY</c> (<see cref="RollupRebuildSql"/>). Idempotent: a batch
+    /// deletes its students' rollups and writes them anew in one transaction. <paramref name="progress"/> hears
     /// (students done, students in all) after each batch. Returns the number of rollup rows written.
     /// </summary>
     public static async Task<long> RebuildAsync(AppDbContext db, IReadOnlyCollection<Guid>? onlyStudents = null,
         int studentsPerBatch = DefaultStudentsPerBatch, Action<int, int>? progress = null, CancellationToken ct = default)
     {
-        var previousTracking = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
+        var all = onlyStudents is null
+            ? await db.Students.AsNoTracking().OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(ct)
+            : [.. onlyStudents.Distinct()];
+        var sql = new RollupRebuildSql(db);
+        long written = 0;
+        var done = 0;
+        foreach (var batch in all.Chunk(Math.Max(1, studentsPerBatch)))
         {
-            var all = onlyStudents is null
-                ? await db.Students.AsNoTracking().OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(ct)
-                : [.. onlyStudents.Distinct()];
-            long written = 0;
-            var done = 0;
-            foreach (var batch in all.Chunk(Math.Max(1, studentsPerBatch)))
-            {
-                written += await RebuildBatchAsync(db, batch, ct);
-                done += batch.Length;
-                progress?.Invoke(done, all.Count);
-            }
-            return written;
+            // Every student: a range of ids in the database's own order (one index range per table); a given set: the list.
+            object[] students = onlyStudents is null ? [batch[0], batch[^1]] : [.. batch.Cast<object>()];
+            Func<string, string> filter = onlyStudents is null
+                ? column => $"{column} BETWEEN {{0}} AND {{1}}"
+                : column => $"{column} IN ({string.Join(", ", batch.Select((_, i) => $"{{{i}}}"))})";
+            written += await RebuildBatchAsync(db, sql.Insert(filter, $"{{{students.Length}}}"), filter, students, ct);
+            done += batch.Length;
+            progress?.Invoke(done, all.Count);
         }
-        finally { db.ChangeTracker.AutoDetectChangesEnabled = previousTracking; }
+        return written;
     }
 
-    private static async Task<int> RebuildBatchAsync(AppDbContext db, Guid[] students, CancellationToken ct)
+    private static async Task<int> RebuildBatchAsync(AppDbContext db, string insert, Func<string, string> filter, object[] students, CancellationToken ct)
     {
+        var rollups = new BulkRows<LearningDayRollup>(db);
+        var delete = $"DELETE FROM {rollups.Table} WHERE {filter(rollups.Column(nameof(LearningDayRollup.StudentId)))}";
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
             // Inside a caller's transaction (the demo seed) the batch is part of it; otherwise each batch commits on its own.
-            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-            await LearningWriteLock.TakeAsync(db, ct);
-            var tally = new RollupTally();
-            await foreach (var s in db.ActivitySessions.AsNoTracking().Where(s => students.Contains(s.StudentId))
-                               .Select(s => new { s.StudentId, s.StartedAt, s.DurationMinutes, s.Device, s.LearningAreaId }).AsAsyncEnumerable().WithCancellation(ct))
-                tally.Session(s.StudentId, s.StartedAt, s.DurationMinutes, s.Device, s.LearningAreaId);
-            await foreach (var p in db.LessonProgress.AsNoTracking()
-                               .Where(p => students.Contains(p.StudentId) && p.Status == LessonStatus.completed && p.CompletedAt != null)
-                               .Select(p => new { p.StudentId, CompletedAt = p.CompletedAt!.Value, p.Lesson!.Course!.LearningAreaId })
-                               .AsAsyncEnumerable().WithCancellation(ct))
-                tally.LessonCompleted(p.StudentId, p.CompletedAt, p.LearningAreaId);
-            await foreach (var a in db.Assessments.AsNoTracking().Where(a => students.Contains(a.StudentId))
-                               .Select(a => new { a.StudentId, a.AssessedAt, a.LearningAreaId, a.Score }).AsAsyncEnumerable().WithCancellation(ct))
-                tally.Assessment(a.StudentId, a.AssessedAt, a.LearningAreaId, a.Score);
-            await foreach (var a in db.Achievements.AsNoTracking().Where(a => students.Contains(a.StudentId))
-                               .Select(a => new { a.StudentId, a.AwardedAt, a.LearningAreaId }).AsAsyncEnumerable().WithCancellation(ct))
-                tally.Achievement(a.StudentId, a.AwardedAt, a.LearningAreaId);
-
-            await db.LearningDayRollups.Where(r => students.Contains(r.StudentId)).ExecuteDeleteAsync(ct);
-            var rows = tally.Rows.ToList();
-            await new BulkRows<LearningDayRollup>(db).InsertAsync(rows, "", ct);
-            if (transaction is not null) await transaction.CommitAsync(ct);
-            return rows.Count;
+            await using var write = await LearningWriteLock.BeginAsync(db, ct);
+            await db.Database.ExecuteSqlRawAsync(delete, students, ct);
+            var rows = await db.Database.ExecuteSqlRawAsync(insert, [.. students, LearningDayRollup.NoArea], ct);
+            await write.CommitAsync(ct);
+            return rows;
         });
     }
 }

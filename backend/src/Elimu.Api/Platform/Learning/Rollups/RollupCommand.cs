@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Elimu.Api.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Elimu.Api.Platform.Learning.Rollups;
 
@@ -14,6 +15,9 @@ public static class RollupCommand
             return 2;
         }
         var db = services.GetRequiredService<AppDbContext>();
+        // A batch of 2,000 students reads a few hundred thousand raw rows in one statement: more than the 30 s default
+        // may pass on a busy PostgreSQL server.
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         var clock = Stopwatch.StartNew();
         var lastShown = -1;
         var rows = await LearningRollups.RebuildAsync(db, progress: (done, all) =>

@@ -3,9 +3,9 @@ using Elimu.Api.Common;
 namespace Elimu.Api.Platform.Learning.Rollups;
 
 /// <summary>
-/// The one definition of how raw learning rows count into daily rollups, shared by the ingestion (which tallies a
-/// batch's new rows, and subtracts a lesson's earlier completion when it moves) and the rebuild (which tallies every
-/// row of a set of students). A fact belongs to the Nairobi day of its instant, as <see cref="LearningWeek"/> counts.
+/// How raw learning rows count into daily rollups, as the ingestion tallies a batch's new rows (and subtracts a
+/// lesson's earlier completion when it moves). The rebuild counts with the same definition written in SQL
+/// (<see cref="RollupRebuildSql"/>); the rollup tests hold both to an independent recomputation. A fact belongs to the Nairobi day of its instant, as <see cref="LearningWeek"/> counts.
 /// </summary>
 public sealed class RollupTally
 {
