@@ -1,20 +1,22 @@
 using System.Data.Common;
 using Elimu.Api.Data;
 using Elimu.Api.Partners.Consent;
+using Elimu.Api.Partners.Dashboard;
 using Elimu.Api.Partners.Finance;
 using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Partners.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Elimu.Api.Partners.Dashboard;
+namespace Elimu.Api.Partners;
 
 /// <summary>
 /// Tells <see cref="DashboardOverviewCache"/> which partners' overviews a save changed, once the change is committed.
 /// It watches every save of every request, whatever section makes it (programs, children, consents, payments and
 /// tickets are what the overview counts), so no section has to remember to say so. After the commit, not before: a
 /// request computing the overview in between would otherwise cache the figures from before the change.
-/// One instance per DbContext (it holds what that context saved and has not committed yet).
+/// One instance per DbContext (it holds what that context saved and has not committed yet). It names the entities of
+/// several sections, so it lives beside PartnersModule, the composition root, not in the Dashboard section.
 /// </summary>
 public sealed class OverviewChangeWatcher(DashboardOverviewCache cache) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
