@@ -27,6 +27,7 @@ public static class PartnersModule
         services.AddScoped<IConsentOptOuts>(sp => sp.GetRequiredService<ConsentStats>());
         services.AddHostedService<ChildAlertWatcher>();
         services.AddScoped<DashboardOverviewService>();
+        OverviewChangeWatcher.AddTo(services);
         services.AddScoped<PartnerNames>();
         services.AddScoped<ProgramStore>();
         services.AddScoped<SponsoredChildReader>();

@@ -17,7 +17,7 @@ public static class DashboardEndpoints
         return app;
     }
 
-    private static async Task<Ok<PartnerDashboardOverview>> GetOverview(ClaimsPrincipal user, DashboardOverviewService overview, CancellationToken ct) =>
+    private static async Task<Ok<PartnerDashboardOverview>> GetOverview(ClaimsPrincipal user, DashboardOverviewCache overview, CancellationToken ct) =>
         TypedResults.Ok(await overview.GetAsync(user.UserId(), ct));
 
     private static async Task<Ok<RealtimeCounters>> GetCounters(ClaimsPrincipal user, PartnerCounters counters, CancellationToken ct) =>
