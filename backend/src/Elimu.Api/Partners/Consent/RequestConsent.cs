@@ -21,7 +21,7 @@ public static class RequestConsent
     public static async Task<Ok<ConsentRequestResult>> Handle(ConsentRequestBody body, ClaimsPrincipal user, AppDbContext db,
         PartnerNames names, ProgramStore store, ConsentReader reader, AuditTrail audit, Notifier notifier, IPartnerCountersChanged counters, TimeProvider clock, CancellationToken ct)
     {
-        var partnerId = user.UserId();
+        var partnerId = user.PartnerId();
         var plan = await PlanAsync(db, names, store, reader, partnerId, body, ct);
         var children = plan.Children;
         var partnerName = plan.PartnerName;
@@ -51,7 +51,7 @@ public static class RequestConsent
                     "/dashboard/parent/consents");
                 requested++;
             }
-            audit.Record(partnerId, "consent.request", "sponsored_child", child.Id, partnerId: partnerId, studentIds: [child.StudentId]);
+            audit.Record(user.UserId(), "consent.request", "sponsored_child", child.Id, partnerId: partnerId, studentIds: [child.StudentId]);
         }
         await db.SaveChangesAsync(ct);
         await counters.CountersChangedAsync(partnerId, ct);

@@ -20,7 +20,7 @@ public static class AvailableStudents
     public static async Task<Ok<Paged<StudentPreview>>> Handle([AsParameters] AvailableStudentsQuery q, ClaimsPrincipal user,
         AppDbContext db, StudentDirectory directory, IConsentOptOuts consents, TimeProvider clock, CancellationToken ct)
     {
-        var partnerId = user.UserId();
+        var partnerId = user.PartnerId();
         var taken = db.SponsoredChildren.Where(SponsorshipHolds.Student(partnerId)).Select(c => c.StudentId)
             .Concat(consents.OptedOutStudentIds(clock.GetUtcNow().UtcDateTime));
         var filter = new StudentSearch(q.Grade, q.County, q.School, q.LearningNeed, q.Search);
