@@ -4,6 +4,7 @@ import { BulkUploadCard } from '@/components/partner/enrollments/BulkUploadCard'
 import { CohortTrackingCard } from '@/components/partner/enrollments/CohortTrackingCard';
 import { templateUrl } from '@/services/partner/enrollments';
 import { usePrograms } from '@/services/partner/programs';
+import { usePartnerPermissions } from '@/services/partner/team';
 
 /**
  * `/dashboard/partner/enrollments`: enrol children in bulk from a CSV or XLSX file (checked row by row
@@ -12,6 +13,7 @@ import { usePrograms } from '@/services/partner/programs';
 export default function EnrollmentsPage() {
   const programs = usePrograms({ pageSize: 100 });
   const programList = programs.data?.items ?? [];
+  const { changePrograms } = usePartnerPermissions();
 
   return (
     <>
@@ -32,7 +34,7 @@ export default function EnrollmentsPage() {
       />
 
       <PartnerBentoGrid>
-        <BulkUploadCard programs={programList} />
+        {changePrograms && <BulkUploadCard programs={programList} />}
         <CohortTrackingCard programs={programList} />
       </PartnerBentoGrid>
     </>
