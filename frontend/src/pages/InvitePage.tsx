@@ -72,7 +72,7 @@ export default function InvitePage() {
           <div>
             <h1 className="text-lg font-semibold text-fg">Join {preview.data.organizationName}</h1>
             <p className="mt-1 text-sm text-fg-muted">
-              You are invited as <strong>{roleLabels[preview.data.role].label}</strong> ({roleLabels[preview.data.role].description.toLowerCase()}) for{' '}
+              You are invited as <strong>{roleLabels[preview.data.role].label}</strong> ({roleLabels[preview.data.role].description.toLowerCase().replace(/\.$/, '')}) for{' '}
               <strong>{preview.data.email}</strong>.
             </p>
           </div>
