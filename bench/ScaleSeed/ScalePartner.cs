@@ -1,4 +1,5 @@
 using Elimu.Api.Data;
+using Elimu.Api.Partners.Account.Team;
 using Elimu.Api.Partners.Profiles;
 using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Platform.Identity;
@@ -47,7 +48,7 @@ public static class ScalePartner
         db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = partner.Id, RoleId = roles[Roles.Partner] });
         db.PartnerProfiles.Add(new PartnerProfile
         {
-            UserId = partner.Id, OrganizationName = Name, DisplayName = Name, OrganizationType = OrganizationType.Foundation,
+            UserId = partner.Id, Members = [PartnerTeamMember.Founder(partner.Id)], OrganizationName = Name, DisplayName = Name, OrganizationType = OrganizationType.Foundation,
             Tagline = "Ten thousand learners, one dashboard.", ContactPerson = partner.DisplayName, ContactEmail = "programmes@harambee.demo",
             Address = new PostalAddress { Line1 = "Harambee Avenue", City = "Nairobi", County = "Nairobi", PostalCode = "00100", Country = "Kenya" },
             PartnershipTier = PartnershipTier.enterprise, OnboardingCompleted = true, OnboardingStep = 5,

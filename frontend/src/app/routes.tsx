@@ -21,6 +21,8 @@ const SponsoredChildrenPage = lazyPage(() => import('@/pages/partner/SponsoredCh
 const ChildProgressPage = lazyPage(() => import('@/pages/partner/ChildProgressPage'));
 const EnrollmentsPage = lazyPage(() => import('@/pages/partner/EnrollmentsPage'));
 const PartnerSectionPage = lazyPage(() => import('@/pages/partner/PartnerSectionPage'));
+const PartnerTeamPage = lazyPage(() => import('@/pages/partner/PartnerTeamPage'));
+const InvitePage = lazyPage(() => import('@/pages/InvitePage'));
 const ParentDashboardPage = lazyPage(() => import('@/pages/parent/ParentDashboardPage'));
 const ParentConsentsPage = lazyPage(() => import('@/pages/parent/ParentConsentsPage'));
 const ParentConsentDetailPage = lazyPage(() => import('@/pages/parent/ParentConsentDetailPage'));
@@ -33,6 +35,8 @@ export const routes: RouteObject[] = [
     element: <RootLayout />,
     children: [
       { path: '/login', element: <LoginPage /> },
+      // Public: whoever holds an invitation link (a new team member has no account yet).
+      { path: '/invite/:token', element: <InvitePage /> },
       { path: '/', element: <HomeRedirect /> },
       {
         path: '/dashboard/partner',
@@ -47,6 +51,7 @@ export const routes: RouteObject[] = [
               { path: 'sponsored-children', element: <SponsoredChildrenPage /> },
               { path: 'sponsored-children/:id', element: <ChildProgressPage /> },
               { path: 'enrollments', element: <EnrollmentsPage /> },
+              { path: 'team', element: <PartnerTeamPage /> },
               // The sections still to come (partner-sections.ts); the page shows "not found" for any other name.
               { path: ':section', element: <PartnerSectionPage /> },
               { path: '*', element: <NotFoundPage /> },

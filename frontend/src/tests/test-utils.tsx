@@ -16,6 +16,7 @@ export const partnerUser: CurrentUser = {
   displayName: 'Wanjiku Foundation',
   roles: ['partner'],
   partnerProfileId: '0193a7b0-0000-7000-8000-0000000000aa',
+  partnerRole: 'owner',
 };
 
 export const parentUser: CurrentUser = {
@@ -24,6 +25,7 @@ export const parentUser: CurrentUser = {
   displayName: 'Achieng Otieno',
   roles: ['parent'],
   partnerProfileId: null,
+  partnerRole: null,
 };
 
 export const adminUser: CurrentUser = {
@@ -32,6 +34,7 @@ export const adminUser: CurrentUser = {
   displayName: 'Elimu Admin',
   roles: ['admin'],
   partnerProfileId: null,
+  partnerRole: null,
 };
 
 /** The app's query client (with its global error handler), without retries, optionally signed in. */

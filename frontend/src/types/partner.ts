@@ -265,3 +265,13 @@ export type PendingProgram = Schemas['PendingProgramResponse'];
 
 /** Admin reject (and other status changes that take a reason). */
 export type StatusChangeRequest = Schemas['StatusChangeRequest'];
+
+// ---------------------------------------------------------------------------------------------
+// Account · Team
+// ---------------------------------------------------------------------------------------------
+
+export type TeamRole = Schemas['TeamRole'];
+export type TeamResponse = Schemas['TeamResponse'];
+export type TeamMember = Schemas['TeamMemberResponse'];
+export type TeamInvitation = Schemas['TeamInvitationResponse'];
+export type InvitationPreview = Schemas['InvitationPreview'];

@@ -1,3 +1,4 @@
+using Elimu.Api.Partners.Account.Team;
 using Elimu.Api.Partners.Analytics;
 using Elimu.Api.Partners.Collaboration;
 using Elimu.Api.Partners.Consent;
@@ -60,6 +61,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PartnerResource> PartnerResources => Set<PartnerResource>();
     public DbSet<PartnerTicket> PartnerTickets => Set<PartnerTicket>();
     public DbSet<PaymentMethod> PaymentMethods => Set<PaymentMethod>();
+    public DbSet<PartnerTeamMember> PartnerTeamMembers => Set<PartnerTeamMember>();
+    public DbSet<PartnerTeamInvitation> PartnerTeamInvitations => Set<PartnerTeamInvitation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,3 +1,4 @@
+using Elimu.Api.Partners.Account.Team;
 using Elimu.Api.Partners.ChildData;
 using Elimu.Api.Partners.Consent;
 using Elimu.Api.Partners.Dashboard;
@@ -38,6 +39,7 @@ public static class PartnersModule
         services.AddScoped<ChildLearningGate>();
         services.AddScoped<ParentConsentQueries>();
         services.AddEnrollmentImports();
+        services.AddPartnerTeams();
         return services;
     }
 
@@ -50,6 +52,7 @@ public static class PartnersModule
         app.MapConsentApi();
         app.MapProgramApprovalApi();
         app.MapEnrollmentApi();
+        app.MapTeamApi();
         app.MapHub<PartnerHub>(PartnerHub.Path);
         return app;
     }

@@ -24,7 +24,9 @@ public sealed class AuthTests(ElimuApiFactory api) : IClassFixture<ElimuApiFacto
         Assert.Equal(user.Email, me.Email);
         Assert.Equal("Test partner", me.DisplayName);
         Assert.Equal(["partner"], me.Roles);
-        Assert.Null(me.PartnerProfileId);
+        // A partner account is its organisation's profile, and its user that team's owner.
+        Assert.NotNull(me.PartnerProfileId);
+        Assert.Equal("owner", me.PartnerRole);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ import { BulkUploadCard } from '@/components/partner/enrollments/BulkUploadCard'
 import { CohortTrackingCard } from '@/components/partner/enrollments/CohortTrackingCard';
 import { templateUrl } from '@/services/partner/enrollments';
 import { usePrograms } from '@/services/partner/programs';
+import { usePartnerPermissions } from '@/services/partner/team';
 
 // The cohort chart's code loads with the page's data, not after it.
 preloadPartnerChart();
@@ -15,6 +16,7 @@ preloadPartnerChart();
 export default function EnrollmentsPage() {
   const programs = usePrograms({ pageSize: 100 });
   const programList = programs.data?.items ?? [];
+  const { changePrograms } = usePartnerPermissions();
 
   return (
     <>
@@ -35,7 +37,7 @@ export default function EnrollmentsPage() {
       />
 
       <PartnerBentoGrid>
-        <BulkUploadCard programs={programList} />
+        {changePrograms && <BulkUploadCard programs={programList} />}
         <CohortTrackingCard programs={programList} />
       </PartnerBentoGrid>
     </>

@@ -1,3 +1,4 @@
+import { usePartnerPermissions } from '@/services/partner/team';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Download, HandCoins, Loader2, Plus } from 'lucide-react';
@@ -42,6 +43,8 @@ export default function SponsorshipsPage() {
   const [{ status, q: debouncedSearch, page }, setUrl] = useUrlState(LIST_URL);
   const [search, setSearch] = useSearchDraft(debouncedSearch, (q) => setUrl({ q }));
   const [creating, setCreating] = useState(false);
+  // A viewer or finance member reads programs but may not change them (the server refuses it either way).
+  const { changePrograms } = usePartnerPermissions();
 
   const params = { status, search: debouncedSearch, page, pageSize: PAGE_SIZE };
   const programs = usePrograms(params);
@@ -69,10 +72,12 @@ export default function SponsorshipsPage() {
               {exporting ? <Loader2 className="size-4 animate-spin" aria-hidden="true" /> : <Download className="size-4" aria-hidden="true" />}
               Export CSV
             </button>
-            <button type="button" className="btn-primary" onClick={() => setCreating(true)} data-testid="new-program">
-              <Plus className="size-4" aria-hidden="true" />
-              New program
-            </button>
+            {changePrograms && (
+              <button type="button" className="btn-primary" onClick={() => setCreating(true)} data-testid="new-program">
+                <Plus className="size-4" aria-hidden="true" />
+                New program
+              </button>
+            )}
           </>
         }
       />
@@ -110,9 +115,11 @@ export default function SponsorshipsPage() {
             title="No sponsorship programs yet"
             description="A program groups the children you sponsor, its price and billing period. Start with a draft; you can add children before submitting it."
             action={
-              <button type="button" className="btn-primary" onClick={() => setCreating(true)}>
-                <Plus className="size-4" aria-hidden="true" /> New program
-              </button>
+              changePrograms && (
+                <button type="button" className="btn-primary" onClick={() => setCreating(true)}>
+                  <Plus className="size-4" aria-hidden="true" /> New program
+                </button>
+              )
             }
             testId="programs-empty"
           />

@@ -1,3 +1,4 @@
+using Elimu.Api.Partners.Account.Team;
 using Elimu.Api.Partners.Profiles;
 
 namespace Elimu.Api.Data.Seeding;
@@ -17,6 +18,7 @@ internal static class DemoPartnerProfiles
             new PartnerProfile
             {
                 UserId = people.Partner.Id,
+                Members = [PartnerTeamMember.Founder(people.Partner.Id)],
                 OrganizationName = PartnerName,
                 OrganizationType = OrganizationType.NGO,
                 DisplayName = "Tumaini Education Fund",
@@ -63,6 +65,7 @@ internal static class DemoPartnerProfiles
             new PartnerProfile
             {
                 UserId = people.Partner2.Id,
+                Members = [PartnerTeamMember.Founder(people.Partner2.Id)],
                 OrganizationName = Partner2Name,
                 OrganizationType = OrganizationType.Corporate,
                 DisplayName = "Mwangaza Foundation",

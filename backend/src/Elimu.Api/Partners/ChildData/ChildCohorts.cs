@@ -1,3 +1,4 @@
+using Elimu.Api.Partners.Shared;
 using System.Security.Claims;
 using Elimu.Api.Common;
 using Elimu.Api.Partners.Consent;
@@ -26,7 +27,7 @@ public static class ChildCohorts
     public static async Task<Ok<ChildCohortsResponse>> Handle([AsParameters] ChildCohortQuery q, ClaimsPrincipal user,
         SponsoredChildReader sponsored, ConsentReader consent, ChildLearningGate gate, TimeProvider clock, CancellationToken ct)
     {
-        var partnerId = user.UserId();
+        var partnerId = user.PartnerId();
         var today = NairobiTime.Today(clock);
         var matching = ListChildren.Matching(new ChildFilter(q.ProgramId, q.Status, q.Grade, q.County, q.Search, q.HasAlert), partnerId, today,
             sponsored, consent, gate);

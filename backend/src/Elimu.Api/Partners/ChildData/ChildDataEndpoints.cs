@@ -1,3 +1,4 @@
+using Elimu.Api.Partners.Account.Team;
 using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Platform.Audit;
 using Elimu.Api.Platform.Identity;
@@ -10,7 +11,7 @@ public static class ChildDataEndpoints
     public static IEndpointRouteBuilder MapChildDataApi(this IEndpointRouteBuilder app)
     {
         // ReadAuditFilter queues, once per request, the audit of the children the privacy gate revealed.
-        var partner = app.MapGroup(SponsorshipEndpoints.Prefix).WithTags("Partner · Partnerships").RequireAuthorization(Roles.Partner)
+        var partner = app.MapGroup(SponsorshipEndpoints.Prefix).WithTags("Partner · Partnerships").RequireAuthorization(PartnerPolicies.Read)
             .AddEndpointFilter<ReadAuditFilter>();
 
         partner.MapGet("/children", ListChildren.Handle).WithSummary("All sponsored children across programs.");
@@ -20,7 +21,7 @@ public static class ChildDataEndpoints
         partner.MapGet("/children/{id:guid}/activity", ChildViews.Activity).WithSummary("Minutes per day, sessions, streaks, engagement (period=day|week|month).");
         partner.MapGet("/children/{id:guid}/achievements", ChildViews.Achievements).WithSummary("Certificates, badges and milestones.");
         partner.MapGet("/children/{id:guid}/goals", ChildViews.Goals).WithSummary("Partner-set goals with computed progress, and AI milestones.");
-        partner.MapPut("/children/{id:guid}/goals", ChildViews.SetGoals).WithSummary("Replace the child's goals (at most 10).");
+        partner.MapPut("/children/{id:guid}/goals", ChildViews.SetGoals).RequireAuthorization(PartnerPolicies.ChangePrograms).WithSummary("Replace the child's goals (at most 10).");
         partner.MapGet("/children/{id:guid}/ai-insights", ChildViews.Insights).WithSummary("Computed learning signals: time pattern, strongest and weakest areas, early warnings, tips.");
         return app;
     }

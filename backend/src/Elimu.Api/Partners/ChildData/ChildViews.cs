@@ -1,3 +1,4 @@
+using Elimu.Api.Partners.Shared;
 using System.Security.Claims;
 using Elimu.Api.Common;
 using Elimu.Api.Partners.Consent;
@@ -15,7 +16,7 @@ public static class ChildViews
 
     public static async Task<Ok<ChildHeader>> Header(Guid id, ClaimsPrincipal user, ChildAccess access, CancellationToken ct)
     {
-        var partnerId = user.UserId();
+        var partnerId = user.PartnerId();
         var (child, status) = await access.OwnedAsync(partnerId, id, "header", ct);
         var s = child.Student;
         var visible = status == ChildConsentStatus.given;
@@ -25,27 +26,27 @@ public static class ChildViews
     }
 
     public static async Task<Ok<LearningJourney>> Progress(Guid id, ClaimsPrincipal user, ChildLearningGate gate, CancellationToken ct) =>
-        TypedResults.Ok(await gate.JourneyAsync(user.UserId(), id, ct));
+        TypedResults.Ok(await gate.JourneyAsync(user.PartnerId(), id, ct));
 
     public static async Task<Ok<ActivitySummary>> Activity(Guid id, ActivityPeriod? period, ClaimsPrincipal user, ChildLearningGate gate,
         CancellationToken ct) =>
-        TypedResults.Ok(await gate.ActivityAsync(user.UserId(), id, period ?? ActivityPeriod.week, ct));
+        TypedResults.Ok(await gate.ActivityAsync(user.PartnerId(), id, period ?? ActivityPeriod.week, ct));
 
     public static async Task<Ok<AchievementList>> Achievements(Guid id, ClaimsPrincipal user, ChildLearningGate gate, CancellationToken ct) =>
-        TypedResults.Ok(await gate.AchievementsAsync(user.UserId(), id, ct));
+        TypedResults.Ok(await gate.AchievementsAsync(user.PartnerId(), id, ct));
 
     public static async Task<Ok<ChildGoalsResponse>> Goals(Guid id, ClaimsPrincipal user, ChildLearningGate gate, CancellationToken ct) =>
-        TypedResults.Ok(Describe(await gate.GoalsAsync(user.UserId(), id, "goals", null, ct)));
+        TypedResults.Ok(Describe(await gate.GoalsAsync(user.PartnerId(), id, "goals", null, ct)));
 
     public static async Task<Ok<ChildGoalsResponse>> SetGoals(Guid id, ChildGoalsRequest request, ClaimsPrincipal user,
         ChildLearningGate gate, CancellationToken ct)
     {
-        var goals = await gate.GoalsAsync(user.UserId(), id, "goals.update", () => ValidateGoals(request.Goals ?? []), ct);
+        var goals = await gate.GoalsAsync(user.PartnerId(), id, "goals.update", () => ValidateGoals(request.Goals ?? []), ct);
         return TypedResults.Ok(Describe(goals));
     }
 
     public static async Task<Ok<ChildInsightsResponse>> Insights(Guid id, ClaimsPrincipal user, ChildLearningGate gate, CancellationToken ct) =>
-        TypedResults.Ok(new ChildInsightsResponse(await gate.SignalsAsync(user.UserId(), id, ct), null, null));
+        TypedResults.Ok(new ChildInsightsResponse(await gate.SignalsAsync(user.PartnerId(), id, ct), null, null));
 
     private static ChildGoalsResponse Describe((SponsoredChildDetails Child, IReadOnlyList<GoalProgress> Progress) goals) =>
         new(goals.Child.PartnerGoals.Zip(goals.Progress, (g, p) => new ChildGoalResponse(g, p)).ToList(), goals.Child.AiMilestones);

@@ -1,3 +1,4 @@
+using Elimu.Api.Partners.Shared;
 using System.Security.Claims;
 using Elimu.Api.Common;
 using Elimu.Api.Partners.Consent;
@@ -23,7 +24,7 @@ public static class ListChildren
     public static async Task<Ok<Paged<SponsoredChildResponse>>> Handle([AsParameters] ChildListQuery q, ClaimsPrincipal user,
         SponsoredChildReader sponsored, ConsentReader consent, ChildLearningGate gate, TimeProvider clock, CancellationToken ct)
     {
-        var partnerId = user.UserId();
+        var partnerId = user.PartnerId();
         var today = NairobiTime.Today(clock);
         var children = Matching(new ChildFilter(q.ProgramId, q.Status, q.Grade, q.County, q.Search, q.HasAlert), partnerId, today, sponsored, consent, gate);
 

@@ -1,3 +1,4 @@
+using Elimu.Api.Partners.Shared;
 using System.Security.Claims;
 using Elimu.Api.Common;
 using Elimu.Api.Data;
@@ -14,7 +15,7 @@ public static class PartnerConsentStatus
     public static async Task<Ok<Paged<ChildConsentResponse>>> Handle(Guid? programId, ChildConsentStatus? status, int? page, int? pageSize,
         ClaimsPrincipal user, AppDbContext db, SponsoredChildReader sponsored, EnrolmentReader enrolments, ConsentReader reader, CancellationToken ct)
     {
-        var partnerId = user.UserId();
+        var partnerId = user.PartnerId();
         var children = sponsored.OfPartner(partnerId).Where(c => c.Status != SponsoredChildStatus.REMOVED);
         if (programId is { } pid) children = children.Where(c => c.ProgramId == pid);
         children = status switch

@@ -1,3 +1,4 @@
+using Elimu.Api.Partners.Shared;
 using System.Security.Claims;
 using Elimu.Api.Common;
 using Elimu.Api.Data;
@@ -21,7 +22,7 @@ public static class PreviewConsentRequest
     public static async Task<Ok<ConsentRequestPreview>> Handle(Guid? programId, Guid? sponsoredChildId, ClaimsPrincipal user, AppDbContext db,
         PartnerNames names, ProgramStore store, EnrolmentReader enrolments, ConsentReader reader, CancellationToken ct)
     {
-        var plan = await RequestConsent.PlanAsync(db, names, store, enrolments, reader, user.UserId(),
+        var plan = await RequestConsent.PlanAsync(db, names, store, enrolments, reader, user.PartnerId(),
             new ConsentRequestBody(sponsoredChildId, programId), ct);
         int toAsk = 0, alreadyPending = 0;
         var withoutGuardian = new List<ChildWithoutGuardian>();

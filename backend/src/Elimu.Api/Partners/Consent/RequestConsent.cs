@@ -22,7 +22,7 @@ public static class RequestConsent
         PartnerNames names, ProgramStore store, EnrolmentReader enrolments, ConsentReader reader, AuditTrail audit, Notifier notifier,
         IPartnerCountersChanged counters, TimeProvider clock, CancellationToken ct)
     {
-        var partnerId = user.UserId();
+        var partnerId = user.PartnerId();
         var plan = await PlanAsync(db, names, store, enrolments, reader, partnerId, body, ct);
         var program = plan.Program;
         var children = plan.Children;
@@ -53,7 +53,7 @@ public static class RequestConsent
                     "/dashboard/parent/consents");
                 requested++;
             }
-            audit.Record(partnerId, "consent.request", "sponsored_child", child.Id, partnerId: partnerId, studentIds: [child.StudentId]);
+            audit.Record(user.PartnerId(), "consent.request", "sponsored_child", child.Id, partnerId: partnerId, studentIds: [child.StudentId]);
         }
         await db.SaveChangesAsync(ct);
         await counters.CountersChangedAsync(partnerId, ct);

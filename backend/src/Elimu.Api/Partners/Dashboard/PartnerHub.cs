@@ -1,13 +1,13 @@
 using Elimu.Api.Common;
 using Elimu.Api.Partners.Shared;
-using Elimu.Api.Platform.Identity;
+using Elimu.Api.Partners.Account.Team;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Elimu.Api.Partners.Dashboard;
 
 /// <summary>Pushes each partner's counters to their open dashboards (event "counters").</summary>
-[Authorize(Roles = Roles.Partner)]
+[Authorize(Policy = PartnerPolicies.Read)]
 public sealed class PartnerHub(PartnerCounters counters) : Hub
 {
     public const string Path = "/hubs/partner";
@@ -15,9 +15,9 @@ public sealed class PartnerHub(PartnerCounters counters) : Hub
 
     public static string GroupOf(Guid partnerId) => $"partner:{partnerId}";
 
-    // The partner is the signed-in user the cookie named at connect (Identity's name identifier), never an id the
-    // client sends, so a connection only ever joins its own partner's group.
-    private Guid PartnerId => Guid.Parse(Context.UserIdentifier!);
+    // The partner the signed-in member works for, as resolved at connect (PartnerMemberClaims), never an id the client
+    // sends, so a connection only ever joins its own partner's group. A removed member's connections are closed.
+    private Guid PartnerId => Context.User!.PartnerId();
 
     public override async Task OnConnectedAsync()
     {

@@ -1,3 +1,4 @@
+using Elimu.Api.Partners.Shared;
 using System.Security.Claims;
 using Elimu.Api.Common;
 using Elimu.Api.Partners.Consent;
@@ -33,7 +34,7 @@ public static class CohortTracking
     {
         var count = weeks ?? 12;
         new Validation().Check(count is >= 1 and <= MaxWeeks, "weeks", $"Choose between 1 and {MaxWeeks} weeks.").ThrowIfInvalid();
-        var partnerId = user.UserId();
+        var partnerId = user.PartnerId();
 
         var programs = await store.OfPartnerAsync(partnerId, ct, programId);
         if (programId is not null && programs.Count == 0) throw DomainException.NotFound("Sponsorship program"); // or another partner's

@@ -20,7 +20,7 @@ public static class CommitImport
         AppDbContext db, ProgramStore store, IConsentOptOuts optOuts, AuditTrail audit, IPartnerCountersChanged counters,
         TimeProvider clock, IImportLock imports, CancellationToken ct)
     {
-        var partnerId = user.UserId();
+        var partnerId = user.PartnerId();
         await using var slot = await imports.EnterOrConflictAsync(partnerId, ct);
         var upload = await ImportUploadForm.ReadAsync(request, ct);
         var response = await ProgramLock.ForPartnerAsync(db, partnerId, async () =>
@@ -43,7 +43,7 @@ public static class CommitImport
             var now = clock.GetUtcNow().UtcDateTime;
             var added = plan.Apply(db, partnerId, now);
             var programs = plan.ByProgram.Where(p => p.Adding > 0).ToList();
-            audit.Record(partnerId, "enrollments.import", "sponsorship_program", programs.Count == 1 ? programs[0].ProgramId : null,
+            audit.Record(user.UserId(), "enrollments.import", "sponsorship_program", programs.Count == 1 ? programs[0].ProgramId : null,
                 $"{upload.File.FileName}: {added} children ({string.Join("; ", programs.Select(p => $"{p.ProgramName}: {p.Adding}"))})");
             await db.SaveChangesAsync(ct);
             return new ImportCommitResponse(added, plan.ByProgram);

@@ -1,3 +1,4 @@
+using Elimu.Api.Partners.Shared;
 using System.Security.Claims;
 using Elimu.Api.Common;
 using Elimu.Api.Data;
@@ -17,9 +18,9 @@ public static class DryRunImport
         AppDbContext db, ProgramStore store, IConsentOptOuts optOuts, IImportLock imports, TimeProvider clock, CancellationToken ct)
     {
         // Entered before the body is read, so a second upload of the same partner costs nothing.
-        await using var slot = await imports.EnterOrConflictAsync(user.UserId(), ct);
+        await using var slot = await imports.EnterOrConflictAsync(user.PartnerId(), ct);
         var upload = await ImportUploadForm.ReadAsync(request, ct);
-        var plan = await ImportPlan.CheckAsync(db, store, optOuts, clock.GetUtcNow().UtcDateTime, user.UserId(), upload.File, upload.ProgramId, ct);
+        var plan = await ImportPlan.CheckAsync(db, store, optOuts, clock.GetUtcNow().UtcDateTime, user.PartnerId(), upload.File, upload.ProgramId, ct);
         return TypedResults.Ok(plan.ToResponse());
     }
 }

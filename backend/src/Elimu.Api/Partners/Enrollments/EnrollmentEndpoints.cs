@@ -1,4 +1,4 @@
-using Elimu.Api.Platform.Identity;
+using Elimu.Api.Partners.Account.Team;
 
 namespace Elimu.Api.Partners.Enrollments;
 
@@ -17,15 +17,15 @@ public static class EnrollmentEndpoints
 
     public static IEndpointRouteBuilder MapEnrollmentApi(this IEndpointRouteBuilder app)
     {
-        var partner = app.MapGroup(Prefix).WithTags("Partner · Partnerships").RequireAuthorization(Roles.Partner);
+        var partner = app.MapGroup(Prefix).WithTags("Partner · Partnerships").RequireAuthorization(PartnerPolicies.Read);
 
         partner.MapGet("/template", ImportTemplate.Handle)
             .Produces(StatusCodes.Status200OK, contentType: ImportTemplate.CsvType, additionalContentTypes: ImportTemplate.XlsxType)
             .WithSummary("The import template (format=csv or xlsx): student_id, admission_number, school, program.");
         // The form is read by hand (ImportUploadForm explains why), so no IFormFile binding and no built-in form antiforgery.
-        partner.MapPost("/imports/dry-run", DryRunImport.Handle).AcceptsImportUpload()
+        partner.MapPost("/imports/dry-run", DryRunImport.Handle).AcceptsImportUpload().RequireAuthorization(PartnerPolicies.ChangePrograms)
             .WithSummary("Check a CSV or XLSX file row by row; nothing is written. 409 import_in_progress while another import of the partner runs.");
-        partner.MapPost("/imports/commit", CommitImport.Handle).AcceptsImportUpload()
+        partner.MapPost("/imports/commit", CommitImport.Handle).AcceptsImportUpload().RequireAuthorization(PartnerPolicies.ChangePrograms)
             .WithSummary("Enroll every row of the file, or none: 422 import_has_errors lists the refused rows; 409 import_in_progress while another import of the partner runs.")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         partner.MapGet("/cohorts", CohortTracking.Handle)

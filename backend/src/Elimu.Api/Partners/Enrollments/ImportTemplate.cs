@@ -1,3 +1,4 @@
+using Elimu.Api.Partners.Shared;
 using System.Security.Claims;
 using Elimu.Api.Common;
 using Elimu.Api.Partners.Sponsorships;
@@ -21,7 +22,7 @@ public static class ImportTemplate
         format = (format ?? "csv").Trim().ToLowerInvariant();
         new Validation().Check(format is "csv" or "xlsx", "format", "Choose csv or xlsx.").ThrowIfInvalid();
 
-        var partnerId = user.UserId();
+        var partnerId = user.PartnerId();
         var program = await store.FirstOpenProgramNameAsync(partnerId, ct) ?? "Your program name or id";
         string?[][] examples =
         [

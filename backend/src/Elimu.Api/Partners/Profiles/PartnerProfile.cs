@@ -1,8 +1,12 @@
+using Elimu.Api.Partners.Account.Team;
 using Elimu.Api.Platform.Identity;
 
 namespace Elimu.Api.Partners.Profiles;
 
-/// <summary>The organisation behind a partner account (one-to-one with its user).</summary>
+/// <summary>
+/// The organisation behind a partner account. <see cref="UserId"/> is the founding user, whose id also keys the partner's
+/// programs, children and payments; the people who work for it are its <see cref="Members"/> (the founder is an owner).
+/// </summary>
 public class PartnerProfile
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -33,4 +37,5 @@ public class PartnerProfile
     public BrandingConfig BrandingConfig { get; set; } = new();
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+    public List<PartnerTeamMember> Members { get; set; } = [];
 }

@@ -6,6 +6,9 @@ namespace Elimu.Api.Partners.Profiles;
 
 internal sealed class PartnerProfileLookup(AppDbContext db) : IPartnerProfileLookup
 {
-    public Task<Guid?> FindProfileIdAsync(Guid userId, CancellationToken ct = default) =>
-        db.PartnerProfiles.Where(p => p.UserId == userId).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
+    public async Task<PartnerMembershipSummary?> FindMembershipAsync(Guid userId, CancellationToken ct = default) =>
+        await db.PartnerTeamMembers.Where(m => m.UserId == userId)
+            .Select(m => new { m.PartnerProfileId, m.Role }).FirstOrDefaultAsync(ct) is { } m
+            ? new PartnerMembershipSummary(m.PartnerProfileId, m.Role.ToString())
+            : null;
 }

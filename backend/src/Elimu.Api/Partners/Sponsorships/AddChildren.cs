@@ -1,3 +1,4 @@
+using Elimu.Api.Partners.Shared;
 using System.Security.Claims;
 using Elimu.Api.Common;
 using Elimu.Api.Data;
@@ -25,7 +26,7 @@ public static class AddChildren
             .Check(ids.Count <= MaxPerRequest, "studentIds", $"Add at most {MaxPerRequest} students at a time.")
             .ThrowIfInvalid();
 
-        var partnerId = user.UserId();
+        var partnerId = user.PartnerId();
         return TypedResults.Ok(await ProgramLock.ForProgramAsync(db, partnerId, id, async () =>
         {
             var program = await store.OwnedAsync(partnerId, id, ct);
@@ -44,7 +45,7 @@ public static class AddChildren
 
             var now = clock.GetUtcNow().UtcDateTime;
             var added = plan.Apply(db, partnerId, now);
-            audit.Record(partnerId, "program.children.add", "sponsorship_program", program.Id, $"{added.Count} children");
+            audit.Record(user.UserId(), "program.children.add", "sponsorship_program", program.Id, $"{added.Count} children", partnerId);
             program.UpdatedAt = now;
             await db.SaveChangesAsync(ct);
             var counts = (await store.CountsAsync([program.Id], ct))[program.Id];

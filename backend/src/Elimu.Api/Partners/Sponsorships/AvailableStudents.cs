@@ -20,7 +20,7 @@ public static class AvailableStudents
     public static async Task<Ok<Paged<StudentPreview>>> Handle([AsParameters] AvailableStudentsQuery q, ClaimsPrincipal user,
         AppDbContext db, StudentDirectory directory, IConsentOptOuts consents, TimeProvider clock, CancellationToken ct)
     {
-        var partnerId = user.UserId();
+        var partnerId = user.PartnerId();
         // One row per student: the unique index ux_sponsored_children_partner_student_active holds each place once.
         var held = db.SponsoredChildren.Where(SponsorshipHolds.Student(partnerId)).Select(c => c.StudentId);
         var optedOut = consents.OptedOutStudentIds(clock.GetUtcNow().UtcDateTime);

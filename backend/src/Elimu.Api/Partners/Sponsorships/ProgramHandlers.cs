@@ -1,3 +1,4 @@
+using Elimu.Api.Partners.Shared;
 using System.Security.Claims;
 using Elimu.Api.Common;
 using Elimu.Api.Data;
@@ -16,11 +17,11 @@ public static class ProgramHandlers
         AppDbContext db, ProgramStore store, AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         ProgramValidation.Validate(request);
-        var program = new SponsorshipProgram { PartnerId = user.UserId(), Status = ProgramStatus.DRAFT };
+        var program = new SponsorshipProgram { PartnerId = user.PartnerId(), Status = ProgramStatus.DRAFT };
         ProgramValidation.ApplyTo(program, request);
         program.CreatedAt = program.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         db.SponsorshipPrograms.Add(program);
-        audit.Record(program.PartnerId, "program.create", "sponsorship_program", program.Id, ProgramChanges.Describe(program), program.PartnerId);
+        audit.Record(user.UserId(), "program.create", "sponsorship_program", program.Id, ProgramChanges.Describe(program), program.PartnerId);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/partner/sponsorships/programs/{program.Id}", await store.DescribeAsync(program, ct));
     }
@@ -28,7 +29,7 @@ public static class ProgramHandlers
     public static async Task<Ok<Paged<ProgramResponse>>> List([AsParameters] ProgramListQuery query, ClaimsPrincipal user,
         AppDbContext db, ProgramStore store, CancellationToken ct)
     {
-        var partnerId = user.UserId();
+        var partnerId = user.PartnerId();
         var programs = db.SponsorshipPrograms.Where(p => p.PartnerId == partnerId);
         if (query.Status is { } status) programs = programs.Where(p => p.Status == status);
         if (!string.IsNullOrWhiteSpace(query.Search))
@@ -44,7 +45,7 @@ public static class ProgramHandlers
     }
 
     public static async Task<Ok<ProgramResponse>> Get(Guid id, ClaimsPrincipal user, ProgramStore store, CancellationToken ct) =>
-        TypedResults.Ok(await store.DescribeAsync(await store.OwnedAsync(user.UserId(), id, ct), ct));
+        TypedResults.Ok(await store.DescribeAsync(await store.OwnedAsync(user.PartnerId(), id, ct), ct));
 
     /// <summary>
     /// A draft can change entirely. Once submitted, every term is what the admin reviewed (and, once active, what the
@@ -55,7 +56,7 @@ public static class ProgramHandlers
         AppDbContext db, ProgramStore store, AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         ProgramValidation.Validate(request);
-        var partnerId = user.UserId();
+        var partnerId = user.PartnerId();
         // Under the program's lock: a lower maximum is checked against a count that a parallel add cannot change.
         return TypedResults.Ok(await ProgramLock.ForProgramAsync(db, partnerId, id, async () =>
         {
@@ -78,7 +79,7 @@ public static class ProgramHandlers
             if (changes.Count == 0) return await store.DescribeAsync(program, ct);
             ProgramValidation.ApplyTo(program, request);
             program.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-            audit.Record(program.PartnerId, "program.update", "sponsorship_program", program.Id, ProgramChanges.Json(changes), program.PartnerId);
+            audit.Record(user.UserId(), "program.update", "sponsorship_program", program.Id, ProgramChanges.Json(changes), program.PartnerId);
             await db.SaveChangesAsync(ct);
             return await store.DescribeAsync(program, ct);
         }, ct));

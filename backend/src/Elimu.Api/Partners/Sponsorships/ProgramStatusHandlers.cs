@@ -1,3 +1,4 @@
+using Elimu.Api.Partners.Shared;
 using System.Security.Claims;
 using Elimu.Api.Common;
 using Elimu.Api.Data;
@@ -55,7 +56,7 @@ public static class ProgramStatusHandlers
     private static async Task<Ok<ProgramResponse>> Change(Guid id, string action, ClaimsPrincipal user, AppDbContext db,
         ProgramStore store, AuditTrail audit, TimeProvider clock, CancellationToken ct, Func<SponsorshipProgram, Task>? guard = null)
     {
-        var partnerId = user.UserId();
+        var partnerId = user.PartnerId();
         // Under the program's lock: a submit or resume counting the minimum must not race a removal.
         return TypedResults.Ok(await ProgramLock.ForProgramAsync(db, partnerId, id, async () =>
         {
@@ -65,7 +66,7 @@ public static class ProgramStatusHandlers
             ProgramLifecycle.Apply(program, action, now);
             if (guard is not null) await guard(program);
             if (ProgramLifecycle.IsEnded(program.Status)) await ReleaseChildrenAsync(db, program.Id, now, ct);
-            audit.Record(partnerId, $"program.{action}", "sponsorship_program", program.Id, $"{from} -> {program.Status}", partnerId);
+            audit.Record(user.UserId(), $"program.{action}", "sponsorship_program", program.Id, $"{from} -> {program.Status}", partnerId);
             await db.SaveChangesAsync(ct);
             return await store.DescribeAsync(program, ct);
         }, ct));

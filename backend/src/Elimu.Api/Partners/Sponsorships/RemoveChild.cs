@@ -19,7 +19,7 @@ public static class RemoveChild
         ProgramStore store, AuditTrail audit, IPartnerCountersChanged counters, TimeProvider clock,
         CancellationToken ct)
     {
-        var partnerId = user.UserId();
+        var partnerId = user.PartnerId();
         var response = await ProgramLock.ForProgramAsync(db, partnerId, id, async () =>
         {
             var program = await store.OwnedAsync(partnerId, id, ct);
@@ -47,7 +47,7 @@ public static class RemoveChild
             child.Status = SponsoredChildStatus.REMOVED;
             child.RemovedAt = now;
             program.UpdatedAt = now;
-            audit.Record(partnerId, "program.children.remove", "sponsored_child", child.Id);
+            audit.Record(user.UserId(), "program.children.remove", "sponsored_child", child.Id, partnerId: partnerId);
             await db.SaveChangesAsync(ct);
             return await store.DescribeAsync(program, ct);
         }, ct);

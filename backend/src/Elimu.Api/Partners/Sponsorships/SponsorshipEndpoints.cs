@@ -1,3 +1,4 @@
+using Elimu.Api.Partners.Account.Team;
 using Elimu.Api.Platform.Audit;
 using Elimu.Api.Platform.Identity;
 
@@ -14,21 +15,21 @@ public static class SponsorshipEndpoints
     public static IEndpointRouteBuilder MapSponsorshipApi(this IEndpointRouteBuilder app)
     {
         // ReadAuditFilter queues, once per request, the audit of the children the privacy gate revealed.
-        var partner = app.MapGroup(Prefix).WithTags("Partner · Partnerships").RequireAuthorization(Roles.Partner)
+        var partner = app.MapGroup(Prefix).WithTags("Partner · Partnerships").RequireAuthorization(PartnerPolicies.Read)
             .AddEndpointFilter<ReadAuditFilter>();
 
-        partner.MapPost("/programs", ProgramHandlers.Create).WithSummary("Create a program (starts as DRAFT; at least 10 children).");
+        partner.MapPost("/programs", ProgramHandlers.Create).RequireAuthorization(PartnerPolicies.ChangePrograms).WithSummary("Create a program (starts as DRAFT; at least 10 children).");
         partner.MapGet("/programs", ProgramHandlers.List).WithSummary("The partner's programs, filterable by status and search.");
         partner.MapGet("/programs/{id:guid}", ProgramHandlers.Get).WithSummary("One program with its child counts.");
-        partner.MapPut("/programs/{id:guid}", ProgramHandlers.Update).WithSummary("Edit a program; terms are fixed once submitted.");
-        partner.MapPost("/programs/{id:guid}/submit", ProgramStatusHandlers.Submit).WithSummary("DRAFT → PENDING_APPROVAL, once enough children are enrolled.");
-        partner.MapPost("/programs/{id:guid}/pause", ProgramStatusHandlers.Pause);
-        partner.MapPost("/programs/{id:guid}/resume", ProgramStatusHandlers.Resume);
-        partner.MapPost("/programs/{id:guid}/complete", ProgramStatusHandlers.Complete);
-        partner.MapPost("/programs/{id:guid}/cancel", ProgramStatusHandlers.Cancel);
-        partner.MapPost("/programs/{id:guid}/children", AddChildren.Handle).WithSummary("Add up to 500 students, all or nothing.")
+        partner.MapPut("/programs/{id:guid}", ProgramHandlers.Update).RequireAuthorization(PartnerPolicies.ChangePrograms).WithSummary("Edit a program; terms are fixed once submitted.");
+        partner.MapPost("/programs/{id:guid}/submit", ProgramStatusHandlers.Submit).RequireAuthorization(PartnerPolicies.ChangePrograms).WithSummary("DRAFT → PENDING_APPROVAL, once enough children are enrolled.");
+        partner.MapPost("/programs/{id:guid}/pause", ProgramStatusHandlers.Pause).RequireAuthorization(PartnerPolicies.ChangePrograms);
+        partner.MapPost("/programs/{id:guid}/resume", ProgramStatusHandlers.Resume).RequireAuthorization(PartnerPolicies.ChangePrograms);
+        partner.MapPost("/programs/{id:guid}/complete", ProgramStatusHandlers.Complete).RequireAuthorization(PartnerPolicies.ChangePrograms);
+        partner.MapPost("/programs/{id:guid}/cancel", ProgramStatusHandlers.Cancel).RequireAuthorization(PartnerPolicies.ChangePrograms);
+        partner.MapPost("/programs/{id:guid}/children", AddChildren.Handle).RequireAuthorization(PartnerPolicies.ChangePrograms).WithSummary("Add up to 500 students, all or nothing.")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        partner.MapDelete("/programs/{id:guid}/children/{studentId:guid}", RemoveChild.Handle).WithSummary("Remove a child (the minimum of a live program holds).");
+        partner.MapDelete("/programs/{id:guid}/children/{studentId:guid}", RemoveChild.Handle).RequireAuthorization(PartnerPolicies.ChangePrograms).WithSummary("Remove a child (the minimum of a live program holds).");
         partner.MapGet("/available-students", AvailableStudents.Handle).WithSummary("Students the partner may sponsor: first name, last initial, grade and county only (school and learning needs filter, never shown).");
         partner.MapGet("/filter-options", FilterOptions.Handle).WithSummary("Counties, grades, learning needs and schools the filters offer.");
         return app;

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Elimu.Api.Platform.Identity;
 
-public sealed record CurrentUser(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, Guid? PartnerProfileId);
+/// <param name="PartnerRole">The user's role on their partner's team (owner, finance, programs, viewer), so the SPA can hide what
+/// the role may not do; the server refuses it either way.</param>
+public sealed record CurrentUser(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, Guid? PartnerProfileId,
+    string? PartnerRole);
 
 public static class AuthEndpoints
 {
@@ -27,8 +30,8 @@ public static class AuthEndpoints
     internal static async Task<CurrentUser> Describe(AppUser user, UserManager<AppUser> users, IPartnerProfileLookup profiles)
     {
         var roles = await users.GetRolesAsync(user);
-        var profileId = await profiles.FindProfileIdAsync(user.Id);
+        var membership = await profiles.FindMembershipAsync(user.Id);
         var name = string.IsNullOrWhiteSpace(user.DisplayName) ? user.FullName : user.DisplayName;
-        return new CurrentUser(user.Id, user.Email!, name, roles.Order().ToList(), profileId);
+        return new CurrentUser(user.Id, user.Email!, name, roles.Order().ToList(), membership?.ProfileId, membership?.Role);
     }
 }

@@ -65,8 +65,9 @@ public sealed class CohortTrackingTests(ElimuApiFactory api) : IClassFixture<Eli
 
         api.Queries.Reset();
         var result = await client.GetJsonAsync<CohortResponse>($"{Cohorts}?weeks=6");
-        // The session's security-stamp check, then programs, children, consents: whatever the number of children or weeks.
-        Assert.Equal(4, api.Queries.Count);
+        // The session's security-stamp check, the member's partner and role (PartnerMemberClaims), then programs, children,
+        // consents: whatever the number of children or weeks.
+        Assert.Equal(5, api.Queries.Count);
 
         var cohort = Assert.Single(result.Programs);
         Assert.Equal(program.Id, cohort.ProgramId);

@@ -161,6 +161,7 @@ export const partnerNav: PartnerNavSection[] = [
     items: [
       { key: 'notifications', label: 'Notifications', to: p('notifications'), icon: Bell },
       { key: 'profile', label: 'Profile', to: p('profile'), icon: User },
+      { key: 'team', label: 'Team', to: p('team'), icon: Users },
       { key: 'settings', label: 'Settings', to: p('settings'), icon: Settings },
       { key: 'logout', label: 'Logout', icon: LogOut, action: 'logout' },
     ],

@@ -1,3 +1,4 @@
+import { usePartnerPermissions } from '@/services/partner/team';
 import { useState } from 'react';
 import { toast } from '@/store/toastStore';
 import { humanizeStatus } from '@/components/partner/shared';
@@ -10,8 +11,9 @@ import { actionBlockedReason, allowedProgramActions, explainActionError, PROGRAM
 export function ProgramActions({ program }: { program: ProgramResponse }) {
   const [pending, setPending] = useState<ProgramAction | null>(null);
   const mutation = useProgramAction();
+  const { changePrograms } = usePartnerPermissions();
   const actions = allowedProgramActions(program.allowedActions);
-  if (actions.length === 0) return null;
+  if (actions.length === 0 || !changePrograms) return null;
 
   const close = () => {
     setPending(null);

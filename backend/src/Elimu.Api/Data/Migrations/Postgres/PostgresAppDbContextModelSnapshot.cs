@@ -23,6 +23,122 @@ namespace Elimu.Api.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Elimu.Api.Partners.Account.Team.PartnerTeamInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<Guid?>("AcceptedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("accepted_by");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("InvitedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invited_by");
+
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("normalized_email");
+
+                    b.Property<Guid>("PartnerProfileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_profile_id");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partner_team_invitations");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_partner_team_invitations_token_hash");
+
+                    b.HasIndex("PartnerProfileId", "NormalizedEmail")
+                        .IsUnique()
+                        .HasDatabaseName("ux_partner_team_invitations_open_email")
+                        .HasFilter("accepted_at IS NULL AND revoked_at IS NULL");
+
+                    b.ToTable("partner_team_invitations", (string)null);
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Account.Team.PartnerTeamMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("InvitedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invited_by");
+
+                    b.Property<Guid>("PartnerProfileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_profile_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("role");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partner_team_members");
+
+                    b.HasIndex("PartnerProfileId")
+                        .HasDatabaseName("ix_partner_team_members_partner_profile_id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_partner_team_members_user_id");
+
+                    b.ToTable("partner_team_members", (string)null);
+                });
+
             modelBuilder.Entity("Elimu.Api.Partners.Analytics.PartnerImpactReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2365,6 +2481,37 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Elimu.Api.Partners.Account.Team.PartnerTeamInvitation", b =>
+                {
+                    b.HasOne("Elimu.Api.Partners.Profiles.PartnerProfile", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_team_invitations_partner_profiles_partner_profile_id");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Account.Team.PartnerTeamMember", b =>
+                {
+                    b.HasOne("Elimu.Api.Partners.Profiles.PartnerProfile", "PartnerProfile")
+                        .WithMany("Members")
+                        .HasForeignKey("PartnerProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_team_members_partner_profiles_partner_profile_id");
+
+                    b.HasOne("Elimu.Api.Platform.Identity.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_team_members_users_user_id");
+
+                    b.Navigation("PartnerProfile");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Elimu.Api.Partners.Analytics.PartnerImpactReport", b =>
                 {
                     b.HasOne("Elimu.Api.Platform.Identity.AppUser", "Partner")
@@ -2860,6 +3007,11 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Profiles.PartnerProfile", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Elimu.Api.Partners.Sponsorships.SponsorshipProgram", b =>

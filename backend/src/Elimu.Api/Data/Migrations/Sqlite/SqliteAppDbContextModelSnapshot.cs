@@ -18,6 +18,122 @@ namespace Elimu.Api.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Elimu.Api.Partners.Account.Team.PartnerTeamInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<Guid?>("AcceptedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_by");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("InvitedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invited_by");
+
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("normalized_email");
+
+                    b.Property<Guid>("PartnerProfileId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_profile_id");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partner_team_invitations");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_partner_team_invitations_token_hash");
+
+                    b.HasIndex("PartnerProfileId", "NormalizedEmail")
+                        .IsUnique()
+                        .HasDatabaseName("ux_partner_team_invitations_open_email")
+                        .HasFilter("accepted_at IS NULL AND revoked_at IS NULL");
+
+                    b.ToTable("partner_team_invitations", (string)null);
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Account.Team.PartnerTeamMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("InvitedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invited_by");
+
+                    b.Property<Guid>("PartnerProfileId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_profile_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partner_team_members");
+
+                    b.HasIndex("PartnerProfileId")
+                        .HasDatabaseName("ix_partner_team_members_partner_profile_id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_partner_team_members_user_id");
+
+                    b.ToTable("partner_team_members", (string)null);
+                });
+
             modelBuilder.Entity("Elimu.Api.Partners.Analytics.PartnerImpactReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2354,6 +2470,37 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Elimu.Api.Partners.Account.Team.PartnerTeamInvitation", b =>
+                {
+                    b.HasOne("Elimu.Api.Partners.Profiles.PartnerProfile", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_team_invitations_partner_profiles_partner_profile_id");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Account.Team.PartnerTeamMember", b =>
+                {
+                    b.HasOne("Elimu.Api.Partners.Profiles.PartnerProfile", "PartnerProfile")
+                        .WithMany("Members")
+                        .HasForeignKey("PartnerProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_team_members_partner_profiles_partner_profile_id");
+
+                    b.HasOne("Elimu.Api.Platform.Identity.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_team_members_users_user_id");
+
+                    b.Navigation("PartnerProfile");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Elimu.Api.Partners.Analytics.PartnerImpactReport", b =>
                 {
                     b.HasOne("Elimu.Api.Platform.Identity.AppUser", "Partner")
@@ -2849,6 +2996,11 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Profiles.PartnerProfile", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Elimu.Api.Partners.Sponsorships.SponsorshipProgram", b =>

@@ -1,0 +1,61 @@
+using Elimu.Api.Partners.Shared;
+using Elimu.Api.Platform.Identity;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Elimu.Api.Partners.Account.Team;
+
+/// <summary>
+/// What each team role may do, as one authorization policy per kind of partner route. Every partner route group requires
+/// <see cref="Read"/>; routes that change something add the policy for that change. The role × route table in the tests
+/// lists every partner route with the policy it must carry.
+/// </summary>
+public static class PartnerPolicies
+{
+    /// <summary>See the partner's data: any member.</summary>
+    public const string Read = "partner.read";
+    /// <summary>Create, edit and run programs, their children, enrollments, consent requests and goals.</summary>
+    public const string ChangePrograms = "partner.change_programs";
+    /// <summary>Pay, manage payment methods and subscriptions (the finance routes use it).</summary>
+    public const string Pay = "partner.pay";
+    /// <summary>Invite, remove and change the roles of team members.</summary>
+    public const string ManageTeam = "partner.manage_team";
+
+    public static readonly IReadOnlyDictionary<string, TeamRole[]> RolesAllowed = new Dictionary<string, TeamRole[]>
+    {
+        [Read] = [TeamRole.owner, TeamRole.finance, TeamRole.programs, TeamRole.viewer],
+        [ChangePrograms] = [TeamRole.owner, TeamRole.programs],
+        [Pay] = [TeamRole.owner, TeamRole.finance],
+        [ManageTeam] = [TeamRole.owner],
+    };
+
+    internal static IServiceCollection AddPartnerPolicies(this IServiceCollection services)
+    {
+        var builder = services.AddAuthorizationBuilder();
+        foreach (var (name, roles) in RolesAllowed)
+            builder.AddPolicy(name, p => p.RequireRole(Roles.Partner).AddRequirements(new PartnerRoleRequirement(name, roles)));
+        services.AddSingleton<IAuthorizationHandler, PartnerRoleHandler>();
+        return services;
+    }
+}
+
+public sealed class PartnerRoleRequirement(string policy, IReadOnlyCollection<TeamRole> roles) : IAuthorizationRequirement
+{
+    public string Policy { get; } = policy;
+    public IReadOnlyCollection<TeamRole> Roles { get; } = roles;
+}
+
+/// <summary>Succeeds when the member's role (<see cref="PartnerMember.PartnerRole"/>) is one the policy allows.</summary>
+internal sealed class PartnerRoleHandler : AuthorizationHandler<PartnerRoleRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, PartnerRoleRequirement requirement)
+    {
+        var role = context.User.PartnerRole();
+        if (role is null)
+            context.Fail(new AuthorizationFailureReason(this, "not_a_team_member"));
+        else if (Enum.TryParse<TeamRole>(role, out var r) && requirement.Roles.Contains(r))
+            context.Succeed(requirement);
+        else
+            context.Fail(new AuthorizationFailureReason(this, "partner_role_forbidden"));
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,158 @@
+using System.Net;
+using System.Text;
+using Elimu.Api.Partners.Account.Team;
+using Elimu.Api.Platform.Identity;
+using Elimu.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+using static Elimu.Api.Partners.Account.Team.PartnerPolicies;
+
+namespace Elimu.Api.Tests.Partners.Account;
+
+/// <summary>
+/// Issue 16: roles are enforced on every partner route. The table below names, for each route under /api/v1/partner, the
+/// policy that guards it; a route the API maps without a row here fails the first test, so nobody adds a partner route
+/// without deciding who may use it. The second test calls every route as each team role over HTTP: the roles the policy
+/// leaves out get 403 partner_role_forbidden, the others get past authorization (to a 2xx, 400, 404, 409, 415 ...).
+/// </summary>
+public sealed class PartnerRoleRouteTableTests(ElimuApiFactory api, ITestOutputHelper output) : IClassFixture<ElimuApiFactory>
+{
+    private const string Parent = Roles.Parent; // the guardian's answer lives under the partner prefix (plan Step 5)
+
+    /// <summary>Route (method and pattern as mapped) → the policy that guards it.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Table = new Dictionary<string, string>
+    {
+        ["GET /api/v1/partner/dashboard/overview"] = Read,
+        ["GET /api/v1/partner/dashboard/counters"] = Read,
+
+        ["POST /api/v1/partner/sponsorships/programs"] = ChangePrograms,
+        ["GET /api/v1/partner/sponsorships/programs"] = Read,
+        ["GET /api/v1/partner/sponsorships/programs/{id:guid}"] = Read,
+        ["PUT /api/v1/partner/sponsorships/programs/{id:guid}"] = ChangePrograms,
+        ["POST /api/v1/partner/sponsorships/programs/{id:guid}/submit"] = ChangePrograms,
+        ["POST /api/v1/partner/sponsorships/programs/{id:guid}/pause"] = ChangePrograms,
+        ["POST /api/v1/partner/sponsorships/programs/{id:guid}/resume"] = ChangePrograms,
+        ["POST /api/v1/partner/sponsorships/programs/{id:guid}/complete"] = ChangePrograms,
+        ["POST /api/v1/partner/sponsorships/programs/{id:guid}/cancel"] = ChangePrograms,
+        ["POST /api/v1/partner/sponsorships/programs/{id:guid}/children"] = ChangePrograms,
+        ["DELETE /api/v1/partner/sponsorships/programs/{id:guid}/children/{studentId:guid}"] = ChangePrograms,
+        ["GET /api/v1/partner/sponsorships/available-students"] = Read,
+        ["GET /api/v1/partner/sponsorships/filter-options"] = Read,
+
+        ["GET /api/v1/partner/sponsorships/children"] = Read,
+        ["GET /api/v1/partner/sponsorships/children/by-program"] = Read,
+        ["GET /api/v1/partner/sponsorships/children/{id:guid}"] = Read,
+        ["GET /api/v1/partner/sponsorships/children/{id:guid}/progress"] = Read,
+        ["GET /api/v1/partner/sponsorships/children/{id:guid}/activity"] = Read,
+        ["GET /api/v1/partner/sponsorships/children/{id:guid}/achievements"] = Read,
+        ["GET /api/v1/partner/sponsorships/children/{id:guid}/goals"] = Read,
+        ["PUT /api/v1/partner/sponsorships/children/{id:guid}/goals"] = ChangePrograms,
+        ["GET /api/v1/partner/sponsorships/children/{id:guid}/ai-insights"] = Read,
+
+        ["POST /api/v1/partner/sponsorships/consent/request"] = ChangePrograms,
+        ["GET /api/v1/partner/sponsorships/consent/request/preview"] = Read,
+        ["GET /api/v1/partner/sponsorships/consent/status"] = Read,
+        ["POST /api/v1/partner/sponsorships/consent/{id:guid}/respond"] = Parent,
+
+        ["GET /api/v1/partner/enrollments/template"] = Read,
+        ["POST /api/v1/partner/enrollments/imports/dry-run"] = ChangePrograms,
+        ["POST /api/v1/partner/enrollments/imports/commit"] = ChangePrograms,
+        ["GET /api/v1/partner/enrollments/cohorts"] = Read,
+
+        ["GET /api/v1/partner/account/team"] = Read,
+        ["POST /api/v1/partner/account/team/invitations"] = ManageTeam,
+        ["POST /api/v1/partner/account/team/invitations/{id:guid}/renew"] = ManageTeam,
+        ["DELETE /api/v1/partner/account/team/invitations/{id:guid}"] = ManageTeam,
+        ["PATCH /api/v1/partner/account/team/members/{userId:guid}"] = ManageTeam,
+        ["DELETE /api/v1/partner/account/team/members/{userId:guid}"] = ManageTeam,
+    };
+
+    private IReadOnlyList<(string Key, RouteEndpoint Endpoint)> PartnerRoutes() =>
+        api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => ("/" + e.RoutePattern.RawText!.TrimStart('/')).StartsWith("/api/v1/partner/", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["ANY"])
+                .Select(m => ($"{m} /{e.RoutePattern.RawText!.Trim('/')}", e)))
+            .ToList();
+
+    private static IReadOnlyList<string> PoliciesOf(Endpoint e) =>
+        e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy ?? "").Where(p => p.Length > 0).ToList();
+
+    [Fact]
+    public void Every_partner_route_has_a_row_and_carries_that_rows_policy()
+    {
+        var routes = PartnerRoutes();
+        Assert.NotEmpty(routes);
+        var missing = routes.Where(r => !Table.ContainsKey(r.Key)).Select(r => r.Key).ToList();
+        Assert.True(missing.Count == 0, "Partner routes without a row in the role × route table (add one, with its policy):\n"
+            + string.Join("\n", missing));
+        var stale = Table.Keys.Except(routes.Select(r => r.Key)).ToList();
+        Assert.True(stale.Count == 0, "Rows for routes the API no longer maps:\n" + string.Join("\n", stale));
+
+        foreach (var (key, endpoint) in routes)
+        {
+            var policies = PoliciesOf(endpoint);
+            Assert.True(policies.Contains(Table[key]), $"{key} should require {Table[key]}; it has [{string.Join(", ", policies)}]");
+            // Every team route also requires membership, and no write hides behind the read policy alone.
+            if (Table[key] != Parent) Assert.Contains(Read, policies);
+            var method = key[..key.IndexOf(' ')];
+            if (method != "GET" && Table[key] != Parent)
+                Assert.True(Table[key] != Read, $"{key} changes something but only requires {Read}");
+        }
+    }
+
+    [Fact]
+    public async Task Each_team_role_is_refused_exactly_the_routes_its_role_may_not_use()
+    {
+        var owner = await api.CreateAsync(Roles.Partner);
+        var clients = new Dictionary<TeamRole, ApiClient> { [TeamRole.owner] = await api.LoginAsync(owner.Email!, TestUsers.Password) };
+        foreach (var role in new[] { TeamRole.finance, TeamRole.programs, TeamRole.viewer })
+        {
+            var member = await api.AddMemberAsync(owner, role);
+            clients[role] = await api.LoginAsync(member.Email!, TestUsers.Password);
+        }
+
+        var failures = new List<string>();
+        foreach (var (key, endpoint) in PartnerRoutes().Where(r => Table[r.Key] != Parent))
+        {
+            var allowed = RolesAllowed[Table[key]];
+            foreach (var (role, client) in clients)
+            {
+                var response = await SendAsync(client, key);
+                var code = await response.CodeAsync();
+                var refused = response.StatusCode == HttpStatusCode.Forbidden && code == "partner_role_forbidden";
+                if (allowed.Contains(role) == refused)
+                    failures.Add($"{role} {key}: {(int)response.StatusCode} {code} (expected {(allowed.Contains(role) ? "allowed" : "refused")})");
+                else if (response.StatusCode == HttpStatusCode.InternalServerError)
+                    failures.Add($"{role} {key}: 500");
+            }
+        }
+        foreach (var c in clients.Values) c.Dispose();
+        output.WriteLine($"{PartnerRoutes().Count} routes × {clients.Count} roles");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public void The_issue_s_rules_hold_in_the_policies()
+    {
+        // A viewer cannot pay, change programs or invite; finance cannot change programs; programs cannot pay.
+        Assert.DoesNotContain(TeamRole.viewer, RolesAllowed[Pay]);
+        Assert.DoesNotContain(TeamRole.viewer, RolesAllowed[ChangePrograms]);
+        Assert.DoesNotContain(TeamRole.viewer, RolesAllowed[ManageTeam]);
+        Assert.DoesNotContain(TeamRole.finance, RolesAllowed[ChangePrograms]);
+        Assert.DoesNotContain(TeamRole.programs, RolesAllowed[Pay]);
+        Assert.Equal([TeamRole.owner], RolesAllowed[ManageTeam]);
+    }
+
+    /// <summary>The route with fresh ids for its parameters and an empty JSON body: enough to pass or fail authorization.</summary>
+    private static Task<HttpResponseMessage> SendAsync(ApiClient client, string key)
+    {
+        var method = key[..key.IndexOf(' ')];
+        var path = System.Text.RegularExpressions.Regex.Replace(key[(key.IndexOf(' ') + 1)..], @"\{[^}]+\}", _ => Guid.NewGuid().ToString());
+        var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method != "GET" && method != "DELETE") request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        return client.Http.SendAsync(request);
+    }
+}
