@@ -84,7 +84,8 @@ public sealed class OverviewChangeWatcher(DashboardOverviewCache cache) : SaveCh
                 case PartnerPayment p: _partners.Add(p.PartnerId); break;
                 case PartnerTicket t: _partners.Add(t.PartnerId); break;
                 case SponsorshipConsent k:
-                    var child = k.SponsoredChild ?? context.ChangeTracker.Entries<SponsoredChild>()
+                    // Consent keeps no navigation to Sponsorships' child (section boundary): find it among the tracked ones.
+                    var child = context.ChangeTracker.Entries<SponsoredChild>()
                         .Select(e => e.Entity).FirstOrDefault(c => c.Id == k.SponsoredChildId);
                     if (child is null) _all = true; else _partners.Add(child.PartnerId);
                     break;
