@@ -1,3 +1,5 @@
+using Elimu.Api.Partners.Account.Digests;
+using Elimu.Api.Partners.Account.Notifications;
 using Elimu.Api.Partners.ChildData;
 using Elimu.Api.Partners.Consent;
 using Elimu.Api.Partners.Dashboard;
@@ -36,6 +38,9 @@ public static class PartnersModule
         services.AddScoped<ChildLearningGate>();
         services.AddScoped<ParentConsentQueries>();
         services.AddEnrollmentImports();
+        services.AddScoped<DigestContent>();
+        services.AddSingleton<DigestRunner>();
+        services.AddHostedService<DigestJob>();
         return services;
     }
 
@@ -48,6 +53,7 @@ public static class PartnersModule
         app.MapConsentApi();
         app.MapProgramApprovalApi();
         app.MapEnrollmentApi();
+        app.MapPartnerNotificationsApi();
         app.MapHub<PartnerHub>(PartnerHub.Path);
         return app;
     }

@@ -58,8 +58,9 @@ public static class AnswerConsentsTogether
             AnswerConsent.Sign(row, true, body.SignedName, http, now);
             audit.Record(parentId, "consent.give", "sponsorship_consent", row.Id,
                 rows.Count > 1 ? $"one signature for {rows.Count} requests of program {child.ProgramId}" : null, child.PartnerId, [child.StudentId]);
-            AnswerConsent.NotifyPartner(notifier, child, given: true);
         }
+        await notifier.NotifyPartnerAsync(rows[0].SponsoredChild!.PartnerId,
+            rows.Select(r => AnswerConsent.PartnerNote(r.SponsoredChild!, given: true)).ToList(), ct);
         await db.SaveChangesAsync(ct);
         foreach (var row in rows)
             await children.FollowConsentAsync(row.SponsoredChildId, await reader.AnswersAllowAsync(row.SponsoredChildId, ct), ct);

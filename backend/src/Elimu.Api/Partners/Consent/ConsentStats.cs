@@ -23,6 +23,20 @@ public sealed class ConsentStats(AppDbContext db, ConsentReader gate) : IConsent
                 && c.ConsentGiven == null && c.RevokedAt == null)
             .Select(c => c.SponsoredChildId).Distinct().CountAsync(ct);
 
+    /// <summary>Guardians' answers recorded in [from, to): given, declined, and withdrawn (for the digest). One query.</summary>
+    public async Task<ConsentsAnswered> AnsweredBetweenAsync(Guid partnerId, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
+    {
+        var rows = await db.SponsorshipConsents
+            .Where(c => c.SponsoredChild!.PartnerId == partnerId
+                && ((c.ConsentedAt >= fromUtc && c.ConsentedAt < toUtc) || (c.RevokedAt >= fromUtc && c.RevokedAt < toUtc)))
+            .Select(c => new { c.ConsentGiven, c.ConsentedAt, c.RevokedAt }).ToListAsync(ct);
+        bool In(DateTime? t) => t >= fromUtc && t < toUtc;
+        return new ConsentsAnswered(
+            Given: rows.Count(r => r.ConsentGiven == true && In(r.ConsentedAt)),
+            Declined: rows.Count(r => r.ConsentGiven == false && In(r.ConsentedAt)),
+            Withdrawn: rows.Count(r => In(r.RevokedAt)));
+    }
+
     /// <summary>How long a guardian's refusal or withdrawal keeps their child out of every partner's search (docs/adr/0004).</summary>
     public static readonly TimeSpan OptOutPeriod = TimeSpan.FromDays(365);
 
@@ -48,6 +62,11 @@ public sealed class ConsentStats(AppDbContext db, ConsentReader gate) : IConsent
                 && s.ConsentGiven == true && s.ConsentedAt != null)
             .Select(s => new ConsentSpan(s.SponsoredChildId, s.ConsentedAt!.Value, s.RevokedAt)).ToListAsync(ct))
         .ToLookup(s => s.ChildId);
+}
+
+public sealed record ConsentsAnswered(int Given, int Declined, int Withdrawn)
+{
+    public int Total => Given + Declined + Withdrawn;
 }
 
 /// <summary>A given consent: from <paramref name="ConsentedAt"/> until <paramref name="RevokedAt"/> (if withdrawn).</summary>

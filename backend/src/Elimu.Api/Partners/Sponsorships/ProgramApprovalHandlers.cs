@@ -44,9 +44,9 @@ public static class ProgramApprovalHandlers
             program.ApprovedBy = user.UserId();
             program.ApprovedAt = now;
             audit.Record(user.UserId(), "program.approve", "sponsorship_program", id, "PENDING_APPROVAL -> ACTIVE", program.PartnerId);
-            notifier.Notify(program.PartnerId, "sponsorship", $"\"{program.Name}\" is approved",
+            await notifier.NotifyPartnerAsync(program.PartnerId, new NotificationDraft(NotificationCategory.program, $"\"{program.Name}\" is approved",
                 "Your program is active. Request consent from the children's guardians to start following their learning.",
-                $"/dashboard/partner/sponsorships/{id}");
+                $"/dashboard/partner/sponsorships/{id}"), ct);
             await db.SaveChangesAsync(ct);
             return await store.DescribeAsync(program, ct);
         }, ct));
@@ -61,8 +61,8 @@ public static class ProgramApprovalHandlers
         ProgramLifecycle.Apply(program, ProgramLifecycle.Reject, clock.GetUtcNow().UtcDateTime);
         program.RejectionReason = request.Reason!.Trim();
         audit.Record(user.UserId(), "program.reject", "sponsorship_program", id, program.RejectionReason, program.PartnerId);
-        notifier.Notify(program.PartnerId, "sponsorship", $"\"{program.Name}\" needs changes",
-            program.RejectionReason, $"/dashboard/partner/sponsorships/{id}");
+        await notifier.NotifyPartnerAsync(program.PartnerId, new NotificationDraft(NotificationCategory.program, $"\"{program.Name}\" needs changes",
+            program.RejectionReason, $"/dashboard/partner/sponsorships/{id}"), ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await store.DescribeAsync(program, ct));
     }
