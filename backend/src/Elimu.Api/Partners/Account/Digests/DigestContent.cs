@@ -1,4 +1,5 @@
 using System.Globalization;
+using Elimu.Api.Common;
 using Elimu.Api.Partners.ChildData;
 using Elimu.Api.Partners.Consent;
 using Elimu.Api.Partners.Finance;
@@ -12,10 +13,10 @@ namespace Elimu.Api.Partners.Account.Digests;
 /// <summary>
 /// What a partner's digest says, each section from the service that owns its figures (never the tables): children needing
 /// attention and the week's learning per program through the learning gate, answers from Consent, payments from Finance.
-/// A section is left out when the member turned its category off, and payments when there are none due.
+/// The week's learning is the learning week ending on the period's last day. A section is left out when the member turned its category off, and payments when there are none due.
 /// </summary>
 public sealed class DigestContent(SponsoredChildReader sponsored, ConsentReader consent, ChildLearningGate gate, ConsentStats consents,
-    BillingStats billing)
+    BillingStats billing, TimeProvider clock)
 {
     private const int NamesShown = 10;
 
@@ -25,7 +26,8 @@ public sealed class DigestContent(SponsoredChildReader sponsored, ConsentReader 
         var sections = new List<MailSection>();
         if (included.Contains(NotificationCategory.child_alert))
         {
-            var alerting = gate.AlertingChildIds(partnerId, end);
+            // As things stand when the digest is sent (the dashboard's alert), not as they stood at the period's end.
+            var alerting = gate.AlertingChildIds(partnerId, NairobiTime.Today(clock));
             var names = await sponsored.OfPartner(partnerId).Where(c => alerting.Contains(c.Id))
                 .OrderBy(c => c.FirstName).ThenBy(c => c.Id)
                 .Select(c => new { c.FirstName, c.LastName, c.ProgramName }).Take(NamesShown + 1).ToListAsync(ct);

@@ -8,7 +8,7 @@ namespace Elimu.Api.Platform.Notifications.Delivery;
 
 /// <summary>
 /// Sends what the outbox holds, off the request path. A job: one instance sends (<see cref="JobLeadership"/>), so two
-/// instances never send the same message. A failure is logged, counted and retried later (1, 2, 4 … 60 minutes) up to
+/// instances never send the same message (and each message is claimed before it is sent, for the moments two run). A failure is logged, counted and retried later (1, 2, 4 … 60 minutes) up to
 /// <see cref="MaxAttempts"/>, then the message is marked failed; the request that queued it succeeded long before.
 /// </summary>
 public sealed class OutboxDispatcher(IServiceScopeFactory scopes, JobLeadership leadership, IConfiguration configuration,
@@ -17,6 +17,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, JobLeadership 
     public const string Job = "outbox";
     public const int MaxAttempts = 8;
     private const int Batch = 50;
+    private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -56,6 +57,13 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, JobLeadership 
             if (due.Count == 0) return sent;
             foreach (var message in due)
             {
+                // Claimed by moving its due time past a lease: of two senders (a handover between instances, a manual
+                // run), only the one whose update matched sends it; a sender that dies leaves it due again after the lease.
+                var lease = clock.GetUtcNow().UtcDateTime + ClaimLease;
+                var claimed = await db.OutboxMessages
+                    .Where(m => m.Id == message.Id && m.Status == OutboxStatus.pending && m.NextAttemptAt == message.NextAttemptAt)
+                    .ExecuteUpdateAsync(m => m.SetProperty(x => x.NextAttemptAt, lease), ct);
+                if (claimed == 0) continue;
                 try
                 {
                     await SendAsync(scope.ServiceProvider, message, ct);
