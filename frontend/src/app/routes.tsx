@@ -19,6 +19,7 @@ const SponsoredChildrenPage = lazyPage(() => import('@/pages/partner/SponsoredCh
 const ChildProgressPage = lazyPage(() => import('@/pages/partner/ChildProgressPage'));
 const EnrollmentsPage = lazyPage(() => import('@/pages/partner/EnrollmentsPage'));
 const PartnerSectionPage = lazyPage(() => import('@/pages/partner/PartnerSectionPage'));
+const PartnerNotificationsPage = lazyPage(() => import('@/pages/partner/PartnerNotificationsPage'));
 const ParentDashboardPage = lazyPage(() => import('@/pages/parent/ParentDashboardPage'));
 const ParentConsentsPage = lazyPage(() => import('@/pages/parent/ParentConsentsPage'));
 const ParentConsentDetailPage = lazyPage(() => import('@/pages/parent/ParentConsentDetailPage'));
@@ -45,6 +46,7 @@ export const routes: RouteObject[] = [
               { path: 'sponsored-children', element: <SponsoredChildrenPage /> },
               { path: 'sponsored-children/:id', element: <ChildProgressPage /> },
               { path: 'enrollments', element: <EnrollmentsPage /> },
+              { path: 'notifications', element: <PartnerNotificationsPage /> },
               // The sections still to come (partner-sections.ts); the page shows "not found" for any other name.
               { path: ':section', element: <PartnerSectionPage /> },
               { path: '*', element: <NotFoundPage /> },
