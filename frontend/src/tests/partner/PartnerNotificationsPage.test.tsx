@@ -135,9 +135,9 @@ describe('PartnerNotificationsPage', () => {
       [`PUT ${BASE}/preferences`]: problem(400, 'Invalid', undefined, { errors: { timeZone: ['Choose a time zone by its IANA name, such as Africa/Nairobi.'] } }),
     });
     renderPage('/dashboard/partner/notifications?view=preferences');
-    await screen.findByTestId('preferences-form');
+    const form = await screen.findByTestId('preferences-form');
     await userEvent.setup().click(screen.getByTestId('save-preferences'));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Choose a time zone by its IANA name');
+    expect(await within(form).findByRole('alert')).toHaveTextContent('Choose a time zone by its IANA name');
     expect(screen.getByTestId('time-zone')).toHaveAttribute('aria-invalid', 'true');
   });
 });
