@@ -41,7 +41,7 @@ export function NotificationItem({ notification: n, onMarkRead, marking }: Notif
         {link && (
           <Link
             to={link}
-            className="mt-2 inline-block text-sm font-medium text-brand hover:underline"
+            className="mt-2 inline-block text-sm font-medium text-brand-text hover:underline"
             onClick={() => unread && onMarkRead(n)}
           >
             Open
@@ -54,11 +54,11 @@ export function NotificationItem({ notification: n, onMarkRead, marking }: Notif
           className="btn-ghost shrink-0 self-start px-2 py-1 text-xs"
           onClick={() => onMarkRead(n)}
           disabled={marking}
-          aria-label={`Mark “${n.title}” read`}
           data-testid="mark-read"
         >
           <Check className="size-3.5" aria-hidden="true" />
           Mark read
+          <span className="sr-only">: {n.title}</span>
         </button>
       )}
     </li>
