@@ -23,6 +23,7 @@ const EnrollmentsPage = lazyPage(() => import('@/pages/partner/EnrollmentsPage')
 const PartnerSectionPage = lazyPage(() => import('@/pages/partner/PartnerSectionPage'));
 const PartnerTeamPage = lazyPage(() => import('@/pages/partner/PartnerTeamPage'));
 const InvitePage = lazyPage(() => import('@/pages/InvitePage'));
+const PartnerNotificationsPage = lazyPage(() => import('@/pages/partner/PartnerNotificationsPage'));
 const ParentDashboardPage = lazyPage(() => import('@/pages/parent/ParentDashboardPage'));
 const ParentConsentsPage = lazyPage(() => import('@/pages/parent/ParentConsentsPage'));
 const ParentConsentDetailPage = lazyPage(() => import('@/pages/parent/ParentConsentDetailPage'));
@@ -52,6 +53,7 @@ export const routes: RouteObject[] = [
               { path: 'sponsored-children/:id', element: <ChildProgressPage /> },
               { path: 'enrollments', element: <EnrollmentsPage /> },
               { path: 'team', element: <PartnerTeamPage /> },
+              { path: 'notifications', element: <PartnerNotificationsPage /> },
               // The sections still to come (partner-sections.ts); the page shows "not found" for any other name.
               { path: ':section', element: <PartnerSectionPage /> },
               { path: '*', element: <NotFoundPage /> },

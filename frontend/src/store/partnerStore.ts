@@ -65,6 +65,7 @@ export const emptyCounters: RealtimeCounters = {
   openTickets: 0,
   childAlerts: 0,
   pendingPayments: 0,
+  unreadNotifications: 0,
 };
 
 export const initialPartnerState: PartnerState = {

@@ -4300,6 +4300,354 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/partner/account/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's notifications, newest first; filter by category and unread. */
+        get: {
+            parameters: {
+                query?: {
+                    Category?: components["schemas"]["NotificationCategory"];
+                    Unread?: boolean;
+                    Page?: number;
+                    PageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedOfNotificationView"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/account/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Mark one notification read. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationView"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found: no such resource for this account. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict: the request conflicts with the current state (see code). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/account/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Mark every unread notification read (of one category, if given). */
+        put: {
+            parameters: {
+                query?: {
+                    category?: components["schemas"]["NotificationCategory"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MarkedRead"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict: the request conflicts with the current state (see code). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/account/notifications/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** In-app, email and digest choices per category, the digest frequency and time zone. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationPreferencesView"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        /** Change the preferences; categories left out keep their choices. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesUpdate"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationPreferencesView"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict: the request conflicts with the current state (see code). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unsupported Media Type: send the body as the content type listed. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4430,6 +4778,12 @@ export interface components {
             currencies: components["schemas"]["CurrencyBilling"][];
             /** Format: int32 */
             pendingPayments: number;
+        };
+        CategoryPreference: {
+            category: components["schemas"]["NotificationCategory"];
+            inApp: boolean;
+            email: boolean;
+            digest: boolean;
         };
         /** @enum {unknown} */
         CbcGrade: "PP1" | "PP2" | "Grade1" | "Grade2" | "Grade3" | "Grade4" | "Grade5" | "Grade6" | "Grade7" | "Grade8" | "Grade9" | "Grade10" | "Grade11" | "Grade12";
@@ -4697,6 +5051,8 @@ export interface components {
             /** Format: double */
             percent: number;
         };
+        /** @enum {unknown} */
+        DigestFrequency: "off" | "daily" | "weekly";
         EarlyWarning: {
             code: string;
             severity: components["schemas"]["WarningSeverity"];
@@ -4883,10 +5239,38 @@ export interface components {
             email: string;
             password: string;
         };
+        MarkedRead: {
+            /** Format: int32 */
+            marked: number;
+        };
         Money: {
             /** Format: double */
             amount: number;
             currency: string;
+        };
+        /** @enum {unknown} */
+        NotificationCategory: "consent" | "payment" | "child_alert" | "ticket" | "message" | "report" | "program" | "system";
+        NotificationPreferencesUpdate: {
+            digest: null | components["schemas"]["DigestFrequency"];
+            timeZone: null | string;
+            categories: null | components["schemas"]["CategoryPreference"][];
+        };
+        NotificationPreferencesView: {
+            digest: components["schemas"]["DigestFrequency"];
+            timeZone: string;
+            categories: components["schemas"]["CategoryPreference"][];
+        };
+        NotificationView: {
+            /** Format: uuid */
+            id: string;
+            category: components["schemas"]["NotificationCategory"];
+            title: string;
+            body: string;
+            link: null | string;
+            /** Format: date-time */
+            readAt: null | string;
+            /** Format: date-time */
+            createdAt: string;
         };
         PagedOfAuditEntryResponse: {
             items: components["schemas"]["AuditEntryResponse"][];
@@ -4899,6 +5283,15 @@ export interface components {
         };
         PagedOfChildConsentResponse: {
             items: components["schemas"]["ChildConsentResponse"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+        };
+        PagedOfNotificationView: {
+            items: components["schemas"]["NotificationView"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -5136,6 +5529,8 @@ export interface components {
             childAlerts: number;
             /** Format: int32 */
             pendingPayments: number;
+            /** Format: int32 */
+            unreadNotifications: number;
         };
         RecentLesson: {
             /** Format: uuid */

@@ -66,6 +66,18 @@ export type RealtimeCounterKey = keyof RealtimeCounters;
 
 export type ProgramStatusCounts = Schemas['ProgramStatusCounts'];
 
+// ---------------------------------------------------------------------------------------------
+// Account · Notifications (API)
+// ---------------------------------------------------------------------------------------------
+
+export type NotificationView = Schemas['NotificationView'];
+export type NotificationCategory = Schemas['NotificationCategory'];
+export type PagedNotifications = Schemas['PagedOfNotificationView'];
+export type NotificationPreferencesView = Schemas['NotificationPreferencesView'];
+export type NotificationPreferencesUpdate = Schemas['NotificationPreferencesUpdate'];
+export type CategoryPreference = Schemas['CategoryPreference'];
+export type DigestFrequency = Schemas['DigestFrequency'];
+
 export type ChildStatusCounts = Schemas['ChildStatusCounts'];
 
 export type BillingSummary = Schemas['BillingSummary'];

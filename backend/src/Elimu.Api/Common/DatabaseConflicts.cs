@@ -34,6 +34,9 @@ internal static class DatabaseConflicts
         return problem;
     }
 
+    /// <summary>A unique index or primary key refused the write (for code that expects to lose a race and move on).</summary>
+    public static bool IsUniqueViolation(Exception exception) => Classify(exception) == "already_exists";
+
     private static string? Classify(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)

@@ -43,6 +43,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<LearningEventReceipt> LearningEventReceipts => Set<LearningEventReceipt>();
     public DbSet<ServiceApiKey> ServiceApiKeys => Set<ServiceApiKey>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
+    public DbSet<Elimu.Api.Platform.Notifications.Delivery.OutboxMessage> OutboxMessages => Set<Elimu.Api.Platform.Notifications.Delivery.OutboxMessage>();
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
     // Session and antiforgery keys on PostgreSQL (see DataProtectionKeys); the table exists, unused, on SQLite.
@@ -63,6 +66,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PaymentMethod> PaymentMethods => Set<PaymentMethod>();
     public DbSet<PartnerTeamMember> PartnerTeamMembers => Set<PartnerTeamMember>();
     public DbSet<PartnerTeamInvitation> PartnerTeamInvitations => Set<PartnerTeamInvitation>();
+    public DbSet<Elimu.Api.Partners.Account.Digests.SentDigest> SentDigests => Set<Elimu.Api.Partners.Account.Digests.SentDigest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

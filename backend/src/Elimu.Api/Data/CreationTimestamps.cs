@@ -9,9 +9,12 @@ namespace Elimu.Api.Data;
 /// </summary>
 public sealed class CreationTimestamps(TimeProvider clock) : SaveChangesInterceptor
 {
-    /// <summary>The properties that mean "when this row came to be" (UpdatedAt starts equal to it).</summary>
+    /// <summary>
+    /// The properties that mean "when this row came to be" (UpdatedAt starts equal to it, and an outbox message is due
+    /// from then: NextAttemptAt).
+    /// </summary>
     public static readonly IReadOnlySet<string> Names =
-        new HashSet<string> { "CreatedAt", "UpdatedAt", "RequestedAt", "EnrolledAt", "GeneratedAt", "At" };
+        new HashSet<string> { "CreatedAt", "UpdatedAt", "RequestedAt", "EnrolledAt", "GeneratedAt", "At", "NextAttemptAt" };
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {

@@ -1,4 +1,6 @@
 using Elimu.Api.Partners.Account.Team;
+using Elimu.Api.Partners.Account.Digests;
+using Elimu.Api.Partners.Account.Notifications;
 using Elimu.Api.Partners.ChildData;
 using Elimu.Api.Partners.Consent;
 using Elimu.Api.Partners.Dashboard;
@@ -40,6 +42,9 @@ public static class PartnersModule
         services.AddScoped<ParentConsentQueries>();
         services.AddEnrollmentImports();
         services.AddPartnerTeams();
+        services.AddScoped<DigestContent>();
+        services.AddSingleton<DigestRunner>();
+        services.AddHostedService<DigestJob>();
         return services;
     }
 
@@ -53,6 +58,7 @@ public static class PartnersModule
         app.MapProgramApprovalApi();
         app.MapEnrollmentApi();
         app.MapTeamApi();
+        app.MapPartnerNotificationsApi();
         app.MapHub<PartnerHub>(PartnerHub.Path);
         return app;
     }

@@ -24,7 +24,7 @@ public static class PlatformModule
         services.AddSingleton<ReadAuditQueue>();
         services.AddSingleton<IReadAuditQueue>(sp => sp.GetRequiredService<ReadAuditQueue>());
         services.AddHostedService<ReadAuditWriter>();
-        services.AddScoped<Notifier>();
+        services.AddNotifications(configuration);
         services.AddScoped<StudentDirectory>();
         services.AddServiceKeys();
         return services;

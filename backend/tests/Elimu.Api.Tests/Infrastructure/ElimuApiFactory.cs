@@ -31,6 +31,8 @@ public class ElimuApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public static readonly Uri HttpsBase = new("https://localhost");
 
     public TestDatabase Database { get; }
+    /// <summary>Where this host writes its mail as .eml files (no SMTP server configured).</summary>
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"elimu-mail-{Guid.NewGuid():N}");
     public QueryCounter Queries { get; } = new();
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -45,6 +47,7 @@ public class ElimuApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ELIMU_DB", Database.IsPostgres ? "postgres" : "sqlite");
         builder.UseSetting(Database.IsPostgres ? "ConnectionStrings:Postgres" : "ConnectionStrings:Sqlite", Database.ConnectionString);
         builder.UseSetting("RateLimits:LoginPerMinute", "10000");
+        builder.UseSetting("Mail:PickupDirectory", MailFolder);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
@@ -87,6 +90,7 @@ public class ElimuApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public new async Task DisposeAsync()
     {
         await base.DisposeAsync();
+        if (Directory.Exists(MailFolder)) Directory.Delete(MailFolder, recursive: true);
         if (_ownsDatabase) await Database.DisposeAsync();
     }
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useLocation } from 'react-router';
 import { Menu } from 'lucide-react';
+import { NotificationBell } from '@/components/partner/notifications/NotificationBell';
 import { PartnerSidebar } from '@/components/partner/sidebar/PartnerSidebar';
 import { useCurrentUser } from '@/services/auth';
 import { useRealtimeCounters, type RealtimeStatus } from '@/services/partner/realtime';
@@ -71,6 +72,7 @@ export function DashboardLayout() {
               />
               {STATUS_TEXT[realtime]}
             </span>
+            <NotificationBell />
             {user && (
               <div className="flex items-center gap-2.5">
                 <div className="hidden text-right leading-tight sm:block">

@@ -66,7 +66,7 @@ internal static class DemoConsents
                 world.Db.SponsorshipConsents.Add(consent);
                 world.Db.Notifications.Add(new Notification
                 {
-                    UserId = guardian.Id, Category = "consent", Link = ParentConsentsLink, CreatedAt = consent.RequestedAt,
+                    UserId = guardian.Id, Category = NotificationCategory.consent, Link = $"{ParentConsentsLink}/{consent.Id}", CreatedAt = consent.RequestedAt,
                     Title = $"{program.PartnerName} asks to follow {child.FirstName}'s learning",
                     Body = $"{program.PartnerName} sponsors {child.FirstName} through \"{program.Program.Name}\". Read what they would see, then agree or decline.",
                     ReadAt = consent.ConsentedAt?.AddMinutes(-3),
@@ -90,7 +90,7 @@ internal static class DemoConsents
         if (world.DaysAgoOf(at) > 21) return;
         world.Db.Notifications.Add(new Notification
         {
-            UserId = program.Partner.Id, Category = "consent", Title = title, Body = body, CreatedAt = at,
+            UserId = program.Partner.Id, Category = NotificationCategory.consent, Title = title, Body = body, CreatedAt = at,
             Link = $"/dashboard/partner/sponsored-children/{sponsorship.Child.Id}",
             ReadAt = world.DaysAgoOf(at) > 5 ? at.AddHours(world.Between(1, 20)) : null,
         });

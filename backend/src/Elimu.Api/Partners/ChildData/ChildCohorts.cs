@@ -28,9 +28,15 @@ public static class ChildCohorts
         SponsoredChildReader sponsored, ConsentReader consent, ChildLearningGate gate, TimeProvider clock, CancellationToken ct)
     {
         var partnerId = user.PartnerId();
-        var today = NairobiTime.Today(clock);
-        var matching = ListChildren.Matching(new ChildFilter(q.ProgramId, q.Status, q.Grade, q.County, q.Search, q.HasAlert), partnerId, today,
-            sponsored, consent, gate);
+        var filter = new ChildFilter(q.ProgramId, q.Status, q.Grade, q.County, q.Search, q.HasAlert);
+        return TypedResults.Ok(await ComputeAsync(filter, partnerId, NairobiTime.Today(clock), sponsored, consent, gate, ct));
+    }
+
+    /// <summary>The figures per program over the children matching <paramref name="filter"/> (the digest uses them too).</summary>
+    public static async Task<ChildCohortsResponse> ComputeAsync(ChildFilter filter, Guid partnerId, DateOnly today,
+        SponsoredChildReader sponsored, ConsentReader consent, ChildLearningGate gate, CancellationToken ct)
+    {
+        var matching = ListChildren.Matching(filter, partnerId, today, sponsored, consent, gate);
         var visible = consent.VisibleChildIds(partnerId);
         var rows = await matching
             .Select(c => new { c.ProgramId, c.ProgramName, c.StudentId, Consented = visible.Contains(c.Id) })
@@ -45,6 +51,6 @@ public static class ChildCohorts
                 : Math.Round((decimal)seen.Sum(r => minutes.GetValueOrDefault(r.StudentId)) / seen.Count, 1, MidpointRounding.AwayFromZero);
             return new ChildCohortSummary(g.Key.ProgramId, g.Key.ProgramName, g.Count(), seen.Count, average, seen.Count(r => inactive.Contains(r.StudentId)));
         }).OrderBy(p => p.ProgramName, StringComparer.CurrentCultureIgnoreCase).ThenBy(p => p.ProgramId).ToList();
-        return TypedResults.Ok(new ChildCohortsResponse(rows.Count, programs));
+        return new ChildCohortsResponse(rows.Count, programs);
     }
 }

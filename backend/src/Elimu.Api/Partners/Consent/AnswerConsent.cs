@@ -59,7 +59,7 @@ public static class AnswerConsent
         var given = answered.ConsentGiven == true;
         audit.Record(parentId, given ? "consent.give" : "consent.decline", "sponsorship_consent", answered.Id,
             changing ? $"changes the {consent.Status} answer {consent.Id}" : null, child.PartnerId, [child.StudentId]);
-        NotifyPartner(notifier, request, given);
+        await notifier.NotifyPartnerAsync(child.PartnerId, PartnerNote(request, given), ct);
         await SaveAndSyncAsync(db, reader, children, child.Id, ct);
         await transaction.CommitAsync(ct);
         await counters.CountersChangedAsync(child.PartnerId, ct);
@@ -81,17 +81,17 @@ public static class AnswerConsent
         consent.RevokedAt = clock.GetUtcNow().UtcDateTime;
         consent.RevocationReason = string.IsNullOrWhiteSpace(body.Reason) ? null : body.Reason.Trim();
         audit.Record(parentId, "consent.revoke", "sponsorship_consent", consent.Id, consent.RevocationReason, child.PartnerId, [child.StudentId]);
-        notifier.Notify(child.PartnerId, "consent", $"Consent withdrawn for {request.ChildFirstName}",
-            "The guardian withdrew consent; this child's data is hidden from now on.", $"/dashboard/partner/sponsored-children/{child.Id}");
+        await notifier.NotifyPartnerAsync(child.PartnerId, new NotificationDraft(NotificationCategory.consent, $"Consent withdrawn for {request.ChildFirstName}",
+            "The guardian withdrew consent; this child's data is hidden from now on.", $"/dashboard/partner/sponsored-children/{child.Id}"), ct);
         await SaveAndSyncAsync(db, reader, children, child.Id, ct);
         await transaction.CommitAsync(ct);
         await counters.CountersChangedAsync(child.PartnerId, ct);
         return TypedResults.Ok(await queries.GetAsync(parentId, id, ct));
     }
 
-    /// <summary>Tells the partner a guardian answered for this child.</summary>
-    internal static void NotifyPartner(Notifier notifier, OwnRequest request, bool given) =>
-        notifier.Notify(request.Child.PartnerId, "consent",
+    /// <summary>What the partner is told when a guardian answered for this child.</summary>
+    internal static NotificationDraft PartnerNote(OwnRequest request, bool given) =>
+        new(NotificationCategory.consent,
             given ? $"Consent given for {request.ChildFirstName}" : $"Consent declined for {request.ChildFirstName}",
             given ? "A guardian agreed. The child's data shows once no guardian has declined or withdrawn."
                 : "A guardian declined; the child's data stays hidden.",

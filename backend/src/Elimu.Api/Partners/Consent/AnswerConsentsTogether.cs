@@ -54,8 +54,9 @@ public static class AnswerConsentsTogether
             AnswerConsent.Sign(row, true, body.SignedName, http, now);
             audit.Record(parentId, "consent.give", "sponsorship_consent", row.Id,
                 rows.Count > 1 ? $"one signature for {rows.Count} requests of program {child.ProgramId}" : null, child.PartnerId, [child.StudentId]);
-            AnswerConsent.NotifyPartner(notifier, request, given: true);
         }
+        await notifier.NotifyPartnerAsync(rows[0].Child.PartnerId,
+            rows.Select(r => AnswerConsent.PartnerNote(r, given: true)).ToList(), ct);
         await db.SaveChangesAsync(ct);
         foreach (var request in rows)
             await children.FollowConsentAsync(request.Child.Id, await reader.AnswersAllowAsync(request.Child.Id, ct), ct);

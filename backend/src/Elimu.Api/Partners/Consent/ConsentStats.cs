@@ -23,6 +23,21 @@ public sealed class ConsentStats(AppDbContext db, EnrolmentReader enrolments, Co
          where c.PartnerId == partnerId && c.Status == SponsoredChildStatus.PENDING_CONSENT
          select k.SponsoredChildId).Distinct().CountAsync(ct);
 
+    /// <summary>Guardians' answers recorded in [from, to): given, declined, and withdrawn (for the digest). One query.</summary>
+    public async Task<ConsentsAnswered> AnsweredBetweenAsync(Guid partnerId, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
+    {
+        var rows = await (from k in db.SponsorshipConsents
+                          where (k.ConsentedAt >= fromUtc && k.ConsentedAt < toUtc) || (k.RevokedAt >= fromUtc && k.RevokedAt < toUtc)
+                          join c in enrolments.All() on k.SponsoredChildId equals c.Id
+                          where c.PartnerId == partnerId
+                          select new { k.ConsentGiven, k.ConsentedAt, k.RevokedAt }).ToListAsync(ct);
+        bool In(DateTime? t) => t >= fromUtc && t < toUtc;
+        return new ConsentsAnswered(
+            Given: rows.Count(r => r.ConsentGiven == true && In(r.ConsentedAt)),
+            Declined: rows.Count(r => r.ConsentGiven == false && In(r.ConsentedAt)),
+            Withdrawn: rows.Count(r => In(r.RevokedAt)));
+    }
+
     /// <summary>How long a guardian's refusal or withdrawal keeps their child out of every partner's search (docs/adr/0004).</summary>
     public static readonly TimeSpan OptOutPeriod = TimeSpan.FromDays(365);
 
@@ -50,6 +65,11 @@ public sealed class ConsentStats(AppDbContext db, EnrolmentReader enrolments, Co
                 where c.PartnerId == partnerId && (programId == null || c.ProgramId == programId)
                 select new ConsentSpan(s.SponsoredChildId, s.ConsentedAt!.Value, s.RevokedAt)).ToListAsync(ct))
         .ToLookup(s => s.ChildId);
+}
+
+public sealed record ConsentsAnswered(int Given, int Declined, int Withdrawn)
+{
+    public int Total => Given + Declined + Withdrawn;
 }
 
 /// <summary>A given consent: from <paramref name="ConsentedAt"/> until <paramref name="RevokedAt"/> (if withdrawn).</summary>

@@ -31,6 +31,7 @@ public static class RequestConsent
 
         int requested = 0, alreadyPending = 0;
         var withoutGuardian = new List<Guid>();
+        var asked = new List<(Guid ParentId, Guid RequestId, ConsentPlan.Child Child)>();
         foreach (var child in children)
         {
             var childGuardians = plan.GuardiansOf(child);
@@ -39,7 +40,7 @@ public static class RequestConsent
             foreach (var guardian in childGuardians)
             {
                 if (plan.IsOpen(child, guardian)) { alreadyPending++; continue; }
-                db.SponsorshipConsents.Add(new SponsorshipConsent
+                var request = new SponsorshipConsent
                 {
                     SponsoredChildId = child.Id,
                     ParentId = guardian.ParentId,
@@ -47,17 +48,31 @@ public static class RequestConsent
                     ConsentTextVersion = ConsentText.Version,
                     Shown = Snapshot(partnerName, program),
                     RequestedAt = now,
-                });
-                notifier.Notify(guardian.ParentId, "consent", $"{partnerName} asks to follow {child.FirstName}'s learning",
-                    $"{partnerName} sponsors {child.FirstName} through \"{program.Name}\". Read what they would see, then agree or decline.",
-                    "/dashboard/parent/consents");
+                };
+                db.SponsorshipConsents.Add(request);
+                asked.Add((guardian.ParentId, request.Id, child));
                 requested++;
             }
             audit.Record(user.PartnerId(), "consent.request", "sponsored_child", child.Id, partnerId: partnerId, studentIds: [child.StudentId]);
         }
+        // One message per guardian per call, however many of their children it asks about (email, text and in-app).
+        await notifier.NotifyAsync(asked.GroupBy(a => a.ParentId)
+            .Select(g => (g.Key, GuardianNote(partnerName, program.Name, g.Select(a => a.Child).ToList(), g.First().RequestId))).ToList(), ct);
         await db.SaveChangesAsync(ct);
         await counters.CountersChangedAsync(partnerId, ct);
         return TypedResults.Ok(new ConsentRequestResult(children.Count, requested, alreadyPending, withoutGuardian));
+    }
+
+    /// <summary>What a guardian is told: by email and text too, with a link that opens the (first) request.</summary>
+    private static NotificationDraft GuardianNote(string partnerName, string program, List<ConsentPlan.Child> children, Guid firstRequestId)
+    {
+        var names = string.Join(" and ", children.Select(c => c.FirstName));
+        return new NotificationDraft(NotificationCategory.consent, $"{partnerName} asks to follow {names}'s learning",
+            $"{partnerName} sponsors {names} through \"{program}\". Read what they would see, then agree or decline.",
+            $"/dashboard/parent/consents/{firstRequestId}")
+        {
+            Text = $"Elimu: {partnerName} asks your consent to follow {names}'s learning. Read and answer here:",
+        };
     }
 
     /// <summary>Who a request would ask: shared by the request and its preview, so the preview cannot say otherwise.</summary>

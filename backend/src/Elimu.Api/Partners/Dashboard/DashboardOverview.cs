@@ -4,7 +4,9 @@ using Elimu.Api.Partners.Sponsorships;
 namespace Elimu.Api.Partners.Dashboard;
 
 /// <summary>The counters the sidebar badges show; pushed over /hubs/partner when they change.</summary>
-public sealed record RealtimeCounters(int PendingConsents, int ChildrenWithConsent, int OpenTickets, int ChildAlerts, int PendingPayments);
+/// <param name="UnreadNotifications">The signed-in user's unread in-app notifications (the bell's badge).</param>
+public sealed record RealtimeCounters(int PendingConsents, int ChildrenWithConsent, int OpenTickets, int ChildAlerts, int PendingPayments,
+    int UnreadNotifications);
 
 public sealed record QuickLink(string Key, string Label, string Description, string Href, int? Count);
 

@@ -4,12 +4,13 @@ using Elimu.Api.Partners.Consent;
 using Elimu.Api.Partners.Finance;
 using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Partners.Support;
+using Elimu.Api.Platform.Notifications;
 
 namespace Elimu.Api.Partners.Dashboard;
 
 public sealed class DashboardOverviewService(
     SponsorshipStats sponsorships, ConsentStats consents, BillingStats billing, TicketStats tickets,
-    ChildLearningGate learning, PartnerCounters counters, TimeProvider clock)
+    ChildLearningGate learning, PartnerCounters counters, NotificationInbox inbox, TimeProvider clock)
 {
     /// <summary>Learning minutes are averaged over the last four learning weeks (28 Nairobi days, today included).</summary>
     public const int LearningWeeks = 4;
@@ -28,7 +29,8 @@ public sealed class DashboardOverviewService(
         var alerts = await counters.ChildAlertsAsync(partnerId, ct);
 
         var withConsent = await consents.ChildrenWithConsentAsync(partnerId, ct);
-        var realtime = new RealtimeCounters(pendingConsents, withConsent, openTickets, alerts, money.PendingPayments);
+        var unread = await inbox.UnreadCountAsync(partnerId, ct);
+        var realtime = new RealtimeCounters(pendingConsents, withConsent, openTickets, alerts, money.PendingPayments, unread);
         return new PartnerDashboardOverview(programs, children, pendingConsents, money, openTickets, minutes,
             realtime, QuickLinks(realtime, programs, children), now);
     }

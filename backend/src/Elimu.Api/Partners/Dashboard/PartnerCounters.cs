@@ -3,13 +3,14 @@ using Elimu.Api.Partners.ChildData;
 using Elimu.Api.Partners.Consent;
 using Elimu.Api.Partners.Finance;
 using Elimu.Api.Partners.Support;
+using Elimu.Api.Platform.Notifications;
 
 namespace Elimu.Api.Partners.Dashboard;
 
 /// <summary>Computes a partner's realtime counters; a fixed number of queries, whatever the number of children.</summary>
 public sealed class PartnerCounters(
     ConsentStats consents, BillingStats billing, TicketStats tickets,
-    ChildLearningGate learning, TimeProvider clock)
+    ChildLearningGate learning, NotificationInbox inbox, TimeProvider clock)
 {
     public async Task<RealtimeCounters> ComputeAsync(Guid partnerId, CancellationToken ct)
     {
@@ -20,7 +21,8 @@ public sealed class PartnerCounters(
             ChildrenWithConsent: await consents.ChildrenWithConsentAsync(partnerId, ct),
             OpenTickets: await tickets.OpenCountAsync(partnerId, ct),
             ChildAlerts: await ChildAlertsAsync(partnerId, ct),
-            PendingPayments: money.PendingPayments);
+            PendingPayments: money.PendingPayments,
+            UnreadNotifications: await inbox.UnreadCountAsync(partnerId, ct));
     }
 
     /// <summary>Consented children with no session in the current learning week (<see cref="LearningWeek"/>).</summary>

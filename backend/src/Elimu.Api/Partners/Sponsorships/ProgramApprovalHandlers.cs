@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Elimu.Api.Common;
 using Elimu.Api.Data;
 using Elimu.Api.Partners.Profiles;
+using Elimu.Api.Partners.Shared;
 using Elimu.Api.Platform.Audit;
 using Elimu.Api.Platform.Notifications;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,10 +32,10 @@ public static class ProgramApprovalHandlers
     }
 
     public static async Task<Ok<ProgramResponse>> Approve(Guid id, ClaimsPrincipal user, AppDbContext db, ProgramStore store,
-        AuditTrail audit, Notifier notifier, TimeProvider clock, CancellationToken ct)
+        AuditTrail audit, Notifier notifier, IPartnerCountersChanged counters, TimeProvider clock, CancellationToken ct)
     {
         // Under the program's lock: the minimum counted here must not race a removal.
-        return TypedResults.Ok(await ProgramLock.ForProgramAsync(db, id, async () =>
+        var approved = await ProgramLock.ForProgramAsync(db, id, async () =>
         {
             var program = await FindAsync(db, id, ct);
             var now = clock.GetUtcNow().UtcDateTime;
@@ -44,16 +45,20 @@ public static class ProgramApprovalHandlers
             program.ApprovedBy = user.UserId();
             program.ApprovedAt = now;
             audit.Record(user.UserId(), "program.approve", "sponsorship_program", id, "PENDING_APPROVAL -> ACTIVE", program.PartnerId);
-            notifier.Notify(program.PartnerId, "sponsorship", $"\"{program.Name}\" is approved",
+            await notifier.NotifyPartnerAsync(program.PartnerId, new NotificationDraft(NotificationCategory.program, $"\"{program.Name}\" is approved",
                 "Your program is active. Request consent from the children's guardians to start following their learning.",
-                $"/dashboard/partner/sponsorships/{id}");
+                $"/dashboard/partner/sponsorships/{id}"), ct);
             await db.SaveChangesAsync(ct);
-            return await store.DescribeAsync(program, ct);
-        }, ct));
+            return (program.PartnerId, Response: await store.DescribeAsync(program, ct));
+        }, ct);
+        // The partner's bell counts the new notification at once.
+        await counters.CountersChangedAsync(approved.PartnerId, ct);
+        return TypedResults.Ok(approved.Response);
     }
 
     public static async Task<Ok<ProgramResponse>> Reject(Guid id, StatusChangeRequest request, ClaimsPrincipal user,
-        AppDbContext db, ProgramStore store, AuditTrail audit, Notifier notifier, TimeProvider clock, CancellationToken ct)
+        AppDbContext db, ProgramStore store, AuditTrail audit, Notifier notifier, IPartnerCountersChanged counters, TimeProvider clock,
+        CancellationToken ct)
     {
         new Validation().Check(!string.IsNullOrWhiteSpace(request.Reason), "reason", "Say why the program is sent back.")
             .Text("reason", request.Reason, InputLimits.LongText).ThrowIfInvalid();
@@ -61,9 +66,10 @@ public static class ProgramApprovalHandlers
         ProgramLifecycle.Apply(program, ProgramLifecycle.Reject, clock.GetUtcNow().UtcDateTime);
         program.RejectionReason = request.Reason!.Trim();
         audit.Record(user.UserId(), "program.reject", "sponsorship_program", id, program.RejectionReason, program.PartnerId);
-        notifier.Notify(program.PartnerId, "sponsorship", $"\"{program.Name}\" needs changes",
-            program.RejectionReason, $"/dashboard/partner/sponsorships/{id}");
+        await notifier.NotifyPartnerAsync(program.PartnerId, new NotificationDraft(NotificationCategory.program, $"\"{program.Name}\" needs changes",
+            program.RejectionReason, $"/dashboard/partner/sponsorships/{id}"), ct);
         await db.SaveChangesAsync(ct);
+        await counters.CountersChangedAsync(program.PartnerId, ct);
         return TypedResults.Ok(await store.DescribeAsync(program, ct));
     }
 

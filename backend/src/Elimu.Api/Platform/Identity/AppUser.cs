@@ -12,6 +12,10 @@ public class AppUser : IdentityUser<Guid>
     public string LastName { get; set; } = "";
     public string DisplayName { get; set; } = "";
     public DateTime CreatedAt { get; set; }
+    /// <summary>The IANA zone the user lives in: when their digest goes out and how times are shown to them.</summary>
+    public string TimeZone { get; set; } = DefaultTimeZone;
+
+    public const string DefaultTimeZone = "Africa/Nairobi";
 
     public string FullName => $"{FirstName} {LastName}".Trim();
 }

@@ -13,6 +13,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.Property(u => u.FirstName).HasMaxLength(100);
         b.Property(u => u.LastName).HasMaxLength(100);
         b.Property(u => u.DisplayName).HasMaxLength(200);
+        b.Property(u => u.TimeZone).HasMaxLength(64).HasDefaultValue(AppUser.DefaultTimeZone);
         b.Ignore(u => u.FullName);
     }
 }

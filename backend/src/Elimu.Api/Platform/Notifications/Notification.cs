@@ -2,13 +2,13 @@ using Elimu.Api.Platform.Identity;
 
 namespace Elimu.Api.Platform.Notifications;
 
+/// <summary>An in-app notification of one user (each member of a partner's team gets their own row).</summary>
 public class Notification
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid UserId { get; set; }
     public AppUser? User { get; set; }
-    /// <summary>consent, sponsorship, payment, report, support, message, system.</summary>
-    public string Category { get; set; } = "system";
+    public NotificationCategory Category { get; set; } = NotificationCategory.system;
     public string Title { get; set; } = "";
     public string Body { get; set; } = "";
     /// <summary>Where in the app the notification leads, e.g. /dashboard/parent/consents.</summary>

@@ -159,7 +159,7 @@ export const partnerNav: PartnerNavSection[] = [
     label: 'Account',
     icon: User,
     items: [
-      { key: 'notifications', label: 'Notifications', to: p('notifications'), icon: Bell },
+      { key: 'notifications', label: 'Notifications', to: p('notifications'), icon: Bell, badge: 'unreadNotifications' },
       { key: 'profile', label: 'Profile', to: p('profile'), icon: User },
       { key: 'team', label: 'Team', to: p('team'), icon: Users },
       { key: 'settings', label: 'Settings', to: p('settings'), icon: Settings },

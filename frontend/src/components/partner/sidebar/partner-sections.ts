@@ -1,7 +1,7 @@
 /**
  * The partner sections whose pages come in later issues (plan Step 10), with the words their
  * placeholder page shows. The router wires each path to PartnerSectionPage with `handle.section`.
- * Sections with a page of their own (sponsorships, sponsored children, enrollments) are routed in
+ * Sections with a page of their own (sponsorships, sponsored children, enrollments, notifications) are routed in
  * app/routes.tsx directly and are not listed here.
  *
  * This table is the one answer to "is this section built?": the sidebar marks these items "Soon" (read out as "not available yet")
@@ -123,13 +123,6 @@ export const partnerSections = {
     title: 'Training Hub',
     description: 'Webinars and certifications for your team.',
     pending: 'Training sessions will appear here once this section is enabled.',
-  },
-  notifications: {
-    path: 'notifications',
-    group: 'Account',
-    title: 'Notifications',
-    description: 'Alerts about consents, children, payments and tickets.',
-    pending: 'Your notifications will appear here once this section is enabled.',
   },
   profile: {
     path: 'profile',

@@ -18,4 +18,5 @@ export const COUNTER_WORDS: Record<keyof RealtimeCounters, string> = {
   pendingConsents: 'awaiting a guardian’s answer',
   openTickets: 'open',
   pendingPayments: 'pending',
+  unreadNotifications: 'unread',
 };

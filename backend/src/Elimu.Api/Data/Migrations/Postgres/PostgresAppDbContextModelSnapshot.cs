@@ -23,6 +23,55 @@ namespace Elimu.Api.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Elimu.Api.Partners.Account.Digests.SentDigest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("frequency");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sent_digests");
+
+                    b.HasIndex("UserId", "Frequency", "PeriodStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sent_digests_user_id_frequency_period_start");
+
+                    b.ToTable("sent_digests", (string)null);
+                });
+
             modelBuilder.Entity("Elimu.Api.Partners.Account.Team.PartnerTeamInvitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -499,17 +548,17 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_sponsorship_consents");
 
-                    b.HasIndex("RevokedAt", "SponsoredChildId")
-                        .HasDatabaseName("ix_sponsorship_consents_opt_out_withdrawn");
-
-                    b.HasIndex("ConsentGiven", "ConsentedAt", "SponsoredChildId")
-                        .HasDatabaseName("ix_sponsorship_consents_opt_out_refused");
-
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_sponsorship_consents_parent_id");
 
                     b.HasIndex("SponsoredChildId")
                         .HasDatabaseName("ix_sponsorship_consents_sponsored_child_id");
+
+                    b.HasIndex("RevokedAt", "SponsoredChildId")
+                        .HasDatabaseName("ix_sponsorship_consents_opt_out_withdrawn");
+
+                    b.HasIndex("ConsentGiven", "ConsentedAt", "SponsoredChildId")
+                        .HasDatabaseName("ix_sponsorship_consents_opt_out_refused");
 
                     b.ToTable("sponsorship_consents", (string)null);
                 });
@@ -1553,6 +1602,14 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("security_stamp");
 
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("Africa/Nairobi")
+                        .HasColumnName("time_zone");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("two_factor_enabled");
@@ -2087,6 +2144,85 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.ToTable("learning_daily_rollups", (string)null);
                 });
 
+            modelBuilder.Entity("Elimu.Api.Platform.Notifications.Delivery.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("HtmlBody")
+                        .HasColumnType("text")
+                        .HasColumnName("html_body");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text_body");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("to");
+
+                    b.Property<string>("ToName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("to_name");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_outbox_messages_status_next_attempt_at");
+
+                    b.ToTable("outbox_messages", (string)null);
+                });
+
             modelBuilder.Entity("Elimu.Api.Platform.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2133,10 +2269,68 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_notifications_created_at");
 
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_notifications_user_id_created_at");
+
                     b.HasIndex("UserId", "ReadAt")
                         .HasDatabaseName("ix_notifications_user_id_read_at");
 
                     b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Elimu.Api.Platform.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("category");
+
+                    b.Property<bool>("Digest")
+                        .HasColumnType("boolean")
+                        .HasColumnName("digest");
+
+                    b.Property<bool>("Email")
+                        .HasColumnType("boolean")
+                        .HasColumnName("email");
+
+                    b.Property<bool>("InApp")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_app");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserId", "Category")
+                        .HasName("pk_notification_preferences");
+
+                    b.ToTable("notification_preferences", (string)null);
+                });
+
+            modelBuilder.Entity("Elimu.Api.Platform.Notifications.NotificationSettings", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("digest");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_notification_settings");
+
+                    b.ToTable("notification_settings", (string)null);
                 });
 
             modelBuilder.Entity("Elimu.Api.Platform.ServiceKeys.ServiceApiKey", b =>
@@ -2481,6 +2675,16 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Elimu.Api.Partners.Account.Digests.SentDigest", b =>
+                {
+                    b.HasOne("Elimu.Api.Platform.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sent_digests_asp_net_users_user_id");
+                });
+
             modelBuilder.Entity("Elimu.Api.Partners.Account.Team.PartnerTeamInvitation", b =>
                 {
                     b.HasOne("Elimu.Api.Partners.Profiles.PartnerProfile", null)
@@ -2574,7 +2778,7 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .IsRequired()
                         .HasConstraintName("fk_sponsorship_consents_users_parent_id");
 
-                    b.HasOne("Elimu.Api.Partners.Sponsorships.SponsoredChild", "SponsoredChild")
+                    b.HasOne("Elimu.Api.Partners.Sponsorships.SponsoredChild", null)
                         .WithMany()
                         .HasForeignKey("SponsoredChildId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2582,8 +2786,6 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasConstraintName("fk_sponsorship_consents_sponsored_children_sponsored_child_id");
 
                     b.Navigation("Parent");
-
-                    b.Navigation("SponsoredChild");
                 });
 
             modelBuilder.Entity("Elimu.Api.Partners.Content.PartnerResource", b =>
@@ -2918,6 +3120,26 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasConstraintName("fk_notifications_users_user_id");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Platform.Notifications.NotificationPreference", b =>
+                {
+                    b.HasOne("Elimu.Api.Platform.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_preferences_users_user_id");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Platform.Notifications.NotificationSettings", b =>
+                {
+                    b.HasOne("Elimu.Api.Platform.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_settings_users_user_id");
                 });
 
             modelBuilder.Entity("Elimu.Api.Platform.Students.Guardianship", b =>

@@ -18,6 +18,55 @@ namespace Elimu.Api.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Elimu.Api.Partners.Account.Digests.SentDigest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("frequency");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_id");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time_zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sent_digests");
+
+                    b.HasIndex("UserId", "Frequency", "PeriodStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sent_digests_user_id_frequency_period_start");
+
+                    b.ToTable("sent_digests", (string)null);
+                });
+
             modelBuilder.Entity("Elimu.Api.Partners.Account.Team.PartnerTeamInvitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -494,17 +543,17 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_sponsorship_consents");
 
-                    b.HasIndex("RevokedAt", "SponsoredChildId")
-                        .HasDatabaseName("ix_sponsorship_consents_opt_out_withdrawn");
-
-                    b.HasIndex("ConsentGiven", "ConsentedAt", "SponsoredChildId")
-                        .HasDatabaseName("ix_sponsorship_consents_opt_out_refused");
-
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_sponsorship_consents_parent_id");
 
                     b.HasIndex("SponsoredChildId")
                         .HasDatabaseName("ix_sponsorship_consents_sponsored_child_id");
+
+                    b.HasIndex("RevokedAt", "SponsoredChildId")
+                        .HasDatabaseName("ix_sponsorship_consents_opt_out_withdrawn");
+
+                    b.HasIndex("ConsentGiven", "ConsentedAt", "SponsoredChildId")
+                        .HasDatabaseName("ix_sponsorship_consents_opt_out_refused");
 
                     b.ToTable("sponsorship_consents", (string)null);
                 });
@@ -1548,6 +1597,14 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("security_stamp");
 
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Africa/Nairobi")
+                        .HasColumnName("time_zone");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER")
                         .HasColumnName("two_factor_enabled");
@@ -2082,6 +2139,85 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                     b.ToTable("learning_daily_rollups", (string)null);
                 });
 
+            modelBuilder.Entity("Elimu.Api.Platform.Notifications.Delivery.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("HtmlBody")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("html_body");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text_body");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.Property<string>("ToName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_name");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_outbox_messages_status_next_attempt_at");
+
+                    b.ToTable("outbox_messages", (string)null);
+                });
+
             modelBuilder.Entity("Elimu.Api.Platform.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2128,10 +2264,68 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_notifications_created_at");
 
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_notifications_user_id_created_at");
+
                     b.HasIndex("UserId", "ReadAt")
                         .HasDatabaseName("ix_notifications_user_id_read_at");
 
                     b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Elimu.Api.Platform.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<bool>("Digest")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("digest");
+
+                    b.Property<bool>("Email")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("email");
+
+                    b.Property<bool>("InApp")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("in_app");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserId", "Category")
+                        .HasName("pk_notification_preferences");
+
+                    b.ToTable("notification_preferences", (string)null);
+                });
+
+            modelBuilder.Entity("Elimu.Api.Platform.Notifications.NotificationSettings", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("digest");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_notification_settings");
+
+                    b.ToTable("notification_settings", (string)null);
                 });
 
             modelBuilder.Entity("Elimu.Api.Platform.ServiceKeys.ServiceApiKey", b =>
@@ -2470,6 +2664,16 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Elimu.Api.Partners.Account.Digests.SentDigest", b =>
+                {
+                    b.HasOne("Elimu.Api.Platform.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sent_digests_asp_net_users_user_id");
+                });
+
             modelBuilder.Entity("Elimu.Api.Partners.Account.Team.PartnerTeamInvitation", b =>
                 {
                     b.HasOne("Elimu.Api.Partners.Profiles.PartnerProfile", null)
@@ -2563,7 +2767,7 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasConstraintName("fk_sponsorship_consents_users_parent_id");
 
-                    b.HasOne("Elimu.Api.Partners.Sponsorships.SponsoredChild", "SponsoredChild")
+                    b.HasOne("Elimu.Api.Partners.Sponsorships.SponsoredChild", null)
                         .WithMany()
                         .HasForeignKey("SponsoredChildId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2571,8 +2775,6 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasConstraintName("fk_sponsorship_consents_sponsored_children_sponsored_child_id");
 
                     b.Navigation("Parent");
-
-                    b.Navigation("SponsoredChild");
                 });
 
             modelBuilder.Entity("Elimu.Api.Partners.Content.PartnerResource", b =>
@@ -2907,6 +3109,26 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasConstraintName("fk_notifications_users_user_id");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Platform.Notifications.NotificationPreference", b =>
+                {
+                    b.HasOne("Elimu.Api.Platform.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_preferences_users_user_id");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Platform.Notifications.NotificationSettings", b =>
+                {
+                    b.HasOne("Elimu.Api.Platform.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_settings_users_user_id");
                 });
 
             modelBuilder.Entity("Elimu.Api.Platform.Students.Guardianship", b =>
