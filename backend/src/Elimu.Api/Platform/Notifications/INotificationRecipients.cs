@@ -20,7 +20,7 @@ public interface INotificationRecipients
     Task<IReadOnlyList<PartnerMember>> PartnerMembersAsync(CancellationToken ct);
 }
 
-/// <summary>Today's answer: the partner's own user.</summary>
+/// <summary>The answer without teams: the partner's own user (the Partners module replaces it with the team's members).</summary>
 public sealed class PartnerUserRecipients(AppDbContext db) : INotificationRecipients
 {
     public Task<IReadOnlyList<Guid>> OfPartnerAsync(Guid partnerId, NotificationCategory category, CancellationToken ct) =>

@@ -68,7 +68,22 @@ public sealed class PartnerRoleRouteTableTests(ElimuApiFactory api, ITestOutputH
         ["DELETE /api/v1/partner/account/team/invitations/{id:guid}"] = ManageTeam,
         ["PATCH /api/v1/partner/account/team/members/{userId:guid}"] = ManageTeam,
         ["DELETE /api/v1/partner/account/team/members/{userId:guid}"] = ManageTeam,
+
+        // Each member's own notifications and preferences: every role.
+        ["GET /api/v1/partner/account/notifications"] = Read,
+        ["PUT /api/v1/partner/account/notifications/{id:guid}/read"] = Read,
+        ["PUT /api/v1/partner/account/notifications/read-all"] = Read,
+        ["GET /api/v1/partner/account/notifications/preferences"] = Read,
+        ["PUT /api/v1/partner/account/notifications/preferences"] = Read,
     };
+
+    /// <summary>Writes that touch only the caller's own records (their notifications' read marks, their preferences): every role may.</summary>
+    private static readonly HashSet<string> ChangesOnlyTheCallersOwn =
+    [
+        "PUT /api/v1/partner/account/notifications/{id:guid}/read",
+        "PUT /api/v1/partner/account/notifications/read-all",
+        "PUT /api/v1/partner/account/notifications/preferences",
+    ];
 
     private IReadOnlyList<(string Key, RouteEndpoint Endpoint)> PartnerRoutes() =>
         api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
@@ -98,7 +113,7 @@ public sealed class PartnerRoleRouteTableTests(ElimuApiFactory api, ITestOutputH
             // Every team route also requires membership, and no write hides behind the read policy alone.
             if (Table[key] != Parent) Assert.Contains(Read, policies);
             var method = key[..key.IndexOf(' ')];
-            if (method != "GET" && Table[key] != Parent)
+            if (method != "GET" && Table[key] != Parent && !ChangesOnlyTheCallersOwn.Contains(key))
                 Assert.True(Table[key] != Read, $"{key} changes something but only requires {Read}");
         }
     }

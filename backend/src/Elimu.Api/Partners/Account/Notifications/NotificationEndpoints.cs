@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Elimu.Api.Common;
 using Elimu.Api.Partners.Shared;
+using Elimu.Api.Partners.Account.Team;
 using Elimu.Api.Platform.Identity;
 using Elimu.Api.Platform.Notifications;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,7 +23,7 @@ public static class NotificationEndpoints
 
     public static IEndpointRouteBuilder MapPartnerNotificationsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(Prefix).WithTags("Partner · Account").RequireAuthorization(Roles.Partner);
+        var group = app.MapGroup(Prefix).WithTags("Partner · Account").RequireAuthorization(PartnerPolicies.Read);
         group.MapGet("", List).WithSummary("The signed-in user's notifications, newest first; filter by category and unread.");
         group.MapPut("/{id:guid}/read", MarkRead).WithSummary("Mark one notification read.");
         group.MapPut("/read-all", MarkAllRead).WithSummary("Mark every unread notification read (of one category, if given).");

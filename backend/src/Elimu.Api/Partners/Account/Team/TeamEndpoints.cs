@@ -1,3 +1,4 @@
+using Elimu.Api.Platform.Notifications;
 using Elimu.Api.Platform.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -19,7 +20,8 @@ public static class TeamEndpoints
         services.AddScoped<IClaimsTransformation, PartnerMemberClaims>();
         services.AddPartnerPolicies();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, PartnerRoleRefusal>();
-        services.AddSingleton<ITeamInvitationSender, LoggingTeamInvitationSender>();
+        services.AddSingleton<ITeamInvitationSender, MailTeamInvitationSender>();
+        services.AddScoped<INotificationRecipients, TeamNotificationRecipients>();
         return services;
     }
 
