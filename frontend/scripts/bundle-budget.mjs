@@ -29,6 +29,8 @@ const partner = (page) => ['src/components/layout/DashboardLayout.tsx', page];
 /** Every route of src/app/routes.tsx: the lazy modules it loads (layout first) and its budget in bytes. */
 export const ROUTES = [
   { route: '/login', modules: ['src/pages/LoginPage.tsx'], budget: SMALL },
+  // A new team member's first page, opened from an email, often on a phone: as small as sign-in.
+  { route: '/invite/:token', modules: ['src/pages/InvitePage.tsx'], budget: SMALL },
   { route: '/dashboard/parent', modules: ['src/pages/parent/ParentDashboardPage.tsx'], budget: SMALL },
   { route: '/dashboard/parent/consents', modules: ['src/pages/parent/ParentConsentsPage.tsx'], budget: SMALL },
   { route: '/dashboard/parent/consents/:id', modules: ['src/pages/parent/ParentConsentDetailPage.tsx'], budget: ANY },
@@ -38,6 +40,8 @@ export const ROUTES = [
   { route: '/dashboard/partner/sponsored-children', modules: partner('src/pages/partner/SponsoredChildrenPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/sponsored-children/:id', modules: partner('src/pages/partner/ChildProgressPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/enrollments', modules: partner('src/pages/partner/EnrollmentsPage.tsx'), budget: ANY },
+  { route: '/dashboard/partner/notifications', modules: partner('src/pages/partner/PartnerNotificationsPage.tsx'), budget: ANY },
+  { route: '/dashboard/partner/team', modules: partner('src/pages/partner/PartnerTeamPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/<section>', modules: partner('src/pages/partner/PartnerSectionPage.tsx'), budget: ANY },
   { route: '/dashboard/admin', modules: ['src/pages/admin/AdminDashboardPage.tsx'], budget: ANY },
   { route: '/dashboard/admin/sponsorship-programs', modules: ['src/pages/admin/AdminSponsorshipProgramsPage.tsx'], budget: ANY },

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Elimu.Api.Tests.Infrastructure;
@@ -40,6 +41,8 @@ public class ElimuApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected virtual TimeProvider? Clock => null;
 
     protected override void ConfigureClient(HttpClient client) => client.BaseAddress = HttpsBase;
+
+    protected override IHost CreateHost(IHostBuilder builder) => Queries.StartingBackgroundWork(() => base.CreateHost(builder));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
