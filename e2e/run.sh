@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end suite: the real server (Release build, SPA in wwwroot) on a fresh SQLite database with the demo
 # data, driven by Playwright in Debian's Chromium. Writes node's TAP report to $1 and screenshots to e2e/screenshots/.
+# E2E_ONLY="tests/a.test.mjs tests/b.test.mjs" runs just those files.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 API="$ROOT/backend/src/Elimu.Api"
@@ -24,4 +25,4 @@ start_throwaway_server "$API" "$WORK" || exit 1
 cd "$ROOT/e2e"
 ELIMU_BASE_URL="$BASE" ELIMU_CHROMIUM="$CHROMIUM" \
   node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout \
-       --test-reporter=tap --test-reporter-destination="$REPORT" tests/
+       --test-reporter=tap --test-reporter-destination="$REPORT" ${E2E_ONLY:-tests/}

@@ -40,7 +40,12 @@ test('the bell shows the unread count and opens the notification centre', async 
 test('filters by category and by unread', async () => {
   await page.getByLabel('Category').selectOption('report');
   await page.waitForURL(/category=report/);
-  await page.getByTestId('notification-list').waitFor();
+  // The router renders the new search in a transition, so the unfiltered list can still be on screen for a moment
+  // after the address changes: wait for the filtered one before reading it.
+  await page.waitForFunction(() => {
+    const items = [...document.querySelectorAll('[data-testid="notification-list"] li')];
+    return items.length > 0 && items.every((li) => li.textContent.includes('Reports ·'));
+  });
   const texts = await page.getByTestId('notification-list').getByRole('listitem').allInnerTexts();
   assert.ok(texts.length > 0);
   assert.ok(texts.every((t) => t.includes('Reports ·')), texts.join(' | '));

@@ -30,6 +30,8 @@ test('sponsorships: a status chip and a search survive a reload, and Back restor
   await page.waitForURL(/\?status=DRAFT&q=Lake$/);
   await page.goBack();
   await page.waitForURL(/\?status=ACTIVE&q=Lake$/);
+  // The address changes before the router re-renders: wait for the chip to follow (fails after the timeout if not).
+  await chips.locator('button[aria-pressed="true"]', { hasText: /^Active$/ }).waitFor();
   assert.equal(await pressed(chips.getByRole('button', { name: 'Active', exact: true })), 'true');
   await page.context().close();
 });
