@@ -8,6 +8,7 @@ import { ProgramOverview } from '@/components/partner/sponsorships/ProgramOvervi
 import { QueryErrorState } from '@/components/partner/sponsorships/QueryErrorState';
 import { isApiError } from '@/lib/api';
 import { useProgram } from '@/services/partner/programs';
+import { usePartnerPermissions } from '@/services/partner/team';
 import { toast } from '@/store/toastStore';
 
 const crumbs = (name: string) => [
@@ -20,6 +21,7 @@ const crumbs = (name: string) => [
 export default function SponsorshipDetailPage() {
   const { id = '' } = useParams();
   const program = useProgram(id);
+  const { changePrograms } = usePartnerPermissions();
   const [editing, setEditing] = useState(false);
 
   if (program.isPending) {
@@ -57,7 +59,7 @@ export default function SponsorshipDetailPage() {
 
   const p = program.data;
   // Once submitted, every term is what the admin reviews and the guardians are shown: the API refuses changes.
-  const editable = p.status === 'DRAFT';
+  const editable = p.status === 'DRAFT' && changePrograms;
   return (
     <>
       <PartnerPageHeader

@@ -19,12 +19,12 @@ import {
 const BASE = `/api/v1/partner/sponsorships/children/${CHILD_ID}`;
 const PROGRAM = `/api/v1/partner/sponsorships/programs/${PROGRAM_ID}`;
 
-function renderPage(search = '') {
+function renderPage(search = '', user = partnerUser) {
   return renderWithProviders(
     <Routes>
       <Route path="/dashboard/partner/sponsored-children/:id" element={<ChildProgressPage />} />
     </Routes>,
-    { route: `/dashboard/partner/sponsored-children/${CHILD_ID}${search}`, queryClient: createTestQueryClient(partnerUser) },
+    { route: `/dashboard/partner/sponsored-children/${CHILD_ID}${search}`, queryClient: createTestQueryClient(user) },
   );
 }
 
@@ -229,6 +229,25 @@ describe('ChildProgressPage', () => {
     expect(within(notYet).getByRole('link', { name: 'Open the program' })).toHaveAttribute('href', `/dashboard/partner/sponsorships/${PROGRAM_ID}`);
     expect(within(screen.getByTestId('consent-required')).queryByRole('button', { name: 'Request consent' })).not.toBeInTheDocument();
     expect(spy.mock.calls.some(([, init]) => init?.method === 'POST')).toBe(false);
+  });
+
+  it('shows a viewer the goals and why data is hidden, without the editor or a consent request they may not make', async () => {
+    const viewer = { ...partnerUser, partnerRole: 'viewer' };
+    mockFetch(consentedRoutes());
+    const { unmount } = renderPage('?tab=goals', viewer);
+    expect(await screen.findByTestId('goal-list')).toBeInTheDocument();
+    expect(screen.queryByTestId('edit-goals')).not.toBeInTheDocument();
+    unmount();
+
+    const consentRequired = problem(403, 'You may not see this.', 'No consent yet.', { code: 'consent_required', consentStatus: 'revoked' });
+    mockFetch({
+      [BASE]: json(headerFixture({ status: 'PENDING_CONSENT', consentStatus: 'revoked', displayName: 'Faith O.', school: null, dateOfBirth: null })),
+      [`${BASE}/progress`]: consentRequired,
+      [PROGRAM]: json(programFixture({ status: 'ACTIVE' })),
+    });
+    renderPage('', viewer);
+    expect(await screen.findByTestId('consent-why')).toHaveTextContent('withdrew their consent');
+    expect(screen.queryByRole('button', { name: 'Request consent' })).not.toBeInTheDocument();
   });
 
   it('shows a load error (not the consent state) for other failures, with a retry', async () => {

@@ -48,9 +48,21 @@ describe('PartnerTeamPage', () => {
     expect(JSON.parse(String(post?.[1]?.body))).toEqual({ email: 'amina@tumaini.org', role: 'programs' });
   });
 
-  it('shows the server refusal for the last owner in the remove dialog', async () => {
+  it('offers neither removing nor demoting the only owner, and says why', async () => {
+    mockFetch({ [`GET ${TEAM}`]: () => json(team('owner')) });
+    renderWithProviders(<PartnerTeamPage />, { queryClient: createTestQueryClient(partnerUser) });
+    const [owner, finance] = await screen.findAllByTestId('team-member');
+    expect(within(owner!).getByTestId('remove-member')).toBeDisabled();
+    expect(within(owner!).getByTestId('member-role')).toBeDisabled();
+    expect(within(owner!).getByTestId('remove-member')).toHaveAttribute('title', expect.stringMatching(/at least one owner/));
+    expect(within(finance!).getByTestId('remove-member')).toBeEnabled();
+  });
+
+  it('shows the server refusal in the remove dialog when the other owner left meanwhile', async () => {
+    const twoOwners = team('owner');
+    twoOwners.members[1] = { ...twoOwners.members[1]!, role: 'owner' };
     mockFetch({
-      [`GET ${TEAM}`]: () => json(team('owner')),
+      [`GET ${TEAM}`]: () => json(twoOwners),
       [`DELETE ${TEAM}/members/u1`]: () => problem(409, 'Conflict', 'This is the team’s only owner.', { code: 'last_owner' }),
     });
     renderWithProviders(<PartnerTeamPage />, { queryClient: createTestQueryClient(partnerUser) });

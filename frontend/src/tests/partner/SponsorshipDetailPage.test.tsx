@@ -11,12 +11,12 @@ const PROGRAM = `/api/v1/partner/sponsorships/programs/${PROGRAM_ID}`;
 const CHILDREN = '/api/v1/partner/sponsorships/children';
 const AVAILABLE = '/api/v1/partner/sponsorships/available-students';
 
-function renderPage() {
+function renderPage(user = partnerUser) {
   return renderWithProviders(
     <Routes>
       <Route path="/dashboard/partner/sponsorships/:id" element={<SponsorshipDetailPage />} />
     </Routes>,
-    { route: `/dashboard/partner/sponsorships/${PROGRAM_ID}`, queryClient: createTestQueryClient(partnerUser) },
+    { route: `/dashboard/partner/sponsorships/${PROGRAM_ID}`, queryClient: createTestQueryClient(user) },
   );
 }
 
@@ -321,6 +321,15 @@ describe('SponsorshipDetailPage', () => {
     const confirm = await screen.findByTestId('consent-confirm');
     expect(await within(confirm).findByTestId('consent-preview-nothing')).toBeInTheDocument();
     expect(within(confirm).getByTestId('confirm-button')).toBeDisabled();
+  });
+
+  it.each(['finance', 'viewer'])('shows a %s member the program and its children without a button that would be refused', async (partnerRole) => {
+    routes(programFixture());
+    renderPage({ ...partnerUser, partnerRole });
+    const table = await screen.findByRole('table', { name: 'Children of this program' });
+    expect(within(table).getByRole('row', { name: /Faith Otieno/ })).toBeInTheDocument();
+    for (const id of ['edit-program', 'program-actions', 'add-children', 'request-consent', 'remove-child'])
+      expect(screen.queryByTestId(id), id).not.toBeInTheDocument();
   });
 
   it('says so when the program does not exist', async () => {

@@ -5,6 +5,7 @@ import { ConsentRequestConfirm } from '@/components/partner/sponsorships/Consent
 import { formatNumber } from '@/lib/format';
 import { useRequestConsent } from '@/services/partner/consent';
 import { useProgram } from '@/services/partner/programs';
+import { usePartnerPermissions } from '@/services/partner/team';
 import type { ChildConsentStatus, ProgramStatus } from '@/types/partner';
 
 const WHY: Record<ChildConsentStatus, string> = {
@@ -43,13 +44,15 @@ export interface ConsentRequiredStateProps {
 export function ConsentRequiredState({ childId, programId, childName, consentStatus, message, canRequest = true }: ConsentRequiredStateProps) {
   const request = useRequestConsent();
   const result = request.data;
+  // Only owners and program managers may ask guardians; the others see why the data is hidden, without the button.
+  const mayRequest = canRequest && usePartnerPermissions().changePrograms;
   const [confirming, setConfirming] = useState(false);
   // Offered only when it can work: a button that can only be refused is no guidance. If the program cannot be read,
   // the button stays and the server's answer explains.
   const program = useProgram(programId);
   const programStatus = program.data?.status;
   const notYet = programStatus && programStatus !== 'ACTIVE' ? NOT_YET[programStatus] : undefined;
-  const canAsk = canRequest && (programStatus === 'ACTIVE' || program.isError);
+  const canAsk = mayRequest && (programStatus === 'ACTIVE' || program.isError);
   return (
     <div className="flex flex-col items-center gap-4 rounded-xl border border-dashed border-amber-500/40 bg-amber-500/5 px-6 py-12 text-center" data-testid="consent-required" role="region" aria-label="Consent required">
       <span className="grid size-12 place-items-center rounded-full bg-amber-500/10 text-amber-300 ring-1 ring-amber-500/30" aria-hidden="true">
@@ -74,7 +77,7 @@ export function ConsentRequiredState({ childId, programId, childName, consentSta
                 ? 'This child has no guardian account to ask; the school needs to link a parent first.'
                 : 'Nobody new to ask.'}
         </p>
-      ) : canRequest && notYet ? (
+      ) : mayRequest && notYet ? (
         <p className="max-w-md text-sm text-fg-muted" data-testid="consent-not-yet">
           {notYet}{' '}
           <Link to={`/dashboard/partner/sponsorships/${programId}`} className="font-medium text-brand-text underline">

@@ -5,6 +5,7 @@ import { aiProviderLabel, formatDate } from '@/lib/format';
 import type { ChildGoalsResponse } from '@/types/partner';
 import { GoalCard } from './GoalCard';
 import { lazyPage } from '@/app/lazy-page';
+import { usePartnerPermissions } from '@/services/partner/team';
 import { PartnerLoadingSkeleton } from '@/components/partner/shared';
 
 // The editor (react-hook-form and zod, ~40 kB gzip) loads when the partner edits: the child page's first load stays
@@ -14,6 +15,8 @@ const GoalsEditor = lazyPage(async () => ({ default: (await import('./GoalsEdito
 /** Goals tab: each goal's computed progress and status, AI milestones, and an editor (add, change, remove). */
 export function GoalsView({ childId, data }: { childId: string; data: ChildGoalsResponse }) {
   const [editing, setEditing] = useState(false);
+  // Goals are part of running a program: finance and viewer members read them without the editor.
+  const { changePrograms } = usePartnerPermissions();
   return (
     <div className="flex flex-col gap-4" data-testid="view-goals">
       {editing ? (
@@ -27,18 +30,20 @@ export function GoalsView({ childId, data }: { childId: string; data: ChildGoals
           icon={Target}
           colSpan={4}
           action={
-            <button
-              type="button"
-              className="btn-secondary px-3 py-1.5 text-xs"
-              onClick={() => setEditing(true)}
-              // Hovering or focusing the button fetches the editor, so it is usually there by the click.
-              onPointerEnter={GoalsEditor.preload}
-              onFocus={GoalsEditor.preload}
-              data-testid="edit-goals"
-            >
-              <Pencil className="size-3.5" aria-hidden="true" />
-              {data.goals.length ? 'Edit goals' : 'Set goals'}
-            </button>
+            changePrograms && (
+              <button
+                type="button"
+                className="btn-secondary px-3 py-1.5 text-xs"
+                onClick={() => setEditing(true)}
+                // Hovering or focusing the button fetches the editor, so it is usually there by the click.
+                onPointerEnter={GoalsEditor.preload}
+                onFocus={GoalsEditor.preload}
+                data-testid="edit-goals"
+              >
+                <Pencil className="size-3.5" aria-hidden="true" />
+                {data.goals.length ? 'Edit goals' : 'Set goals'}
+              </button>
+            )
           }
         >
           {data.goals.length === 0 ? (

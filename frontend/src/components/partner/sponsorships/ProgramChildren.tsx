@@ -10,6 +10,7 @@ import { useMediaQuery } from '@/lib/use-media-query';
 import { useChildren } from '@/services/partner/children';
 import { useRequestConsent } from '@/services/partner/consent';
 import { minChildrenNotMet, useRemoveChild } from '@/services/partner/programs';
+import { usePartnerPermissions } from '@/services/partner/team';
 import { toast } from '@/store/toastStore';
 import type { ConsentRequestResult, ProgramResponse, SponsoredChildResponse } from '@/types/partner';
 import { urlParam, useUrlState } from '@/lib/use-url-state';
@@ -36,6 +37,8 @@ export function ProgramChildren({ program }: { program: ProgramResponse }) {
   const remove = useRemoveChild(program.id);
   const consent = useRequestConsent();
   const ended = ENDED.includes(program.status);
+  // Finance and viewer members read the children but change nothing: no add, remove or consent buttons for them.
+  const readOnly = ended || !usePartnerPermissions().changePrograms;
   const live = program.status === 'ACTIVE' || program.status === 'PENDING_APPROVAL';
   const consentBlocked = consentBlockedReason(program);
   const wouldBreakMinimum = live && program.children.enrolled - 1 < program.minChildren;
@@ -74,7 +77,7 @@ export function ProgramChildren({ program }: { program: ProgramResponse }) {
       className: 'hidden sm:table-cell',
     },
     { key: 'enrolled', header: 'Enrolled', cell: (c) => <span className="whitespace-nowrap text-fg-muted">{formatDate(c.enrolledAt)}</span>, className: 'hidden lg:table-cell' },
-    ...(ended
+    ...(readOnly
       ? []
       : [
           {
@@ -92,7 +95,7 @@ export function ProgramChildren({ program }: { program: ProgramResponse }) {
 
   const removeError = remove.isError ? explainRemoveError(remove.error) : undefined;
 
-  const toolbar = !ended && (
+  const toolbar = !readOnly && (
     <div className="flex flex-wrap items-start justify-end gap-2">
       {program.children.pendingConsent > 0 && (
         <span className="flex flex-col items-end gap-1">
@@ -143,7 +146,7 @@ export function ProgramChildren({ program }: { program: ProgramResponse }) {
           rows={children.data?.items ?? []}
           getRowKey={(c) => c.id}
           isLoading={children.isPending}
-          empty={ended ? 'This program has no children on record.' : `No children yet. Add at least ${program.minChildren} to submit the program.`}
+          empty={readOnly ? 'This program has no children on record.' : `No children yet. Add at least ${program.minChildren} to submit the program.`}
           pagination={{ page, pageSize: PAGE_SIZE, total: children.data?.total ?? 0, onPageChange: (p) => setUrl({ page: p }) }}
           testId="program-children-table"
         />

@@ -6,8 +6,15 @@ import { roleLabels, useChangeRole, useRemoveMember } from '@/services/partner/t
 import type { TeamMember, TeamRole } from '@/types/partner';
 import { TEAM_ROLES } from './invite-schema';
 
-/** The members with their roles; an owner changes a role in place and removes a member after a confirmation. */
+const LAST_OWNER = 'The organisation needs at least one owner: make another member owner first.';
+
+/**
+ * The members with their roles; an owner changes a role in place and removes a member after a confirmation. The last
+ * owner can be neither removed nor demoted (the server refuses it too), so those controls are shown disabled with why.
+ */
 export function TeamMembersList({ members, canManage }: { members: TeamMember[]; canManage: boolean }) {
+  const owners = members.filter((m) => m.role === 'owner').length;
+  const isLastOwner = (m: TeamMember) => m.role === 'owner' && owners === 1;
   const changeRole = useChangeRole();
   const remove = useRemoveMember();
   const [removing, setRemoving] = useState<TeamMember | null>(null);
@@ -39,7 +46,8 @@ export function TeamMembersList({ members, canManage }: { members: TeamMember[];
               <p className="truncate text-xs text-fg-muted">{m.email}</p>
             </div>
             {canManage ? (
-              <select aria-label={`Role of ${m.name}`} className="input w-36" value={m.role} disabled={changeRole.isPending}
+              <select aria-label={`Role of ${m.name}`} className="input w-36" value={m.role} disabled={changeRole.isPending || isLastOwner(m)}
+                title={isLastOwner(m) ? LAST_OWNER : undefined}
                 onChange={(e) => void onRole(m, e.target.value as TeamRole)} data-testid="member-role">
                 {TEAM_ROLES.map((r) => (
                   <option key={r} value={r}>
@@ -54,7 +62,7 @@ export function TeamMembersList({ members, canManage }: { members: TeamMember[];
             )}
             {canManage && (
               <button type="button" className="btn-secondary" aria-label={`Remove ${m.name}`} onClick={() => { remove.reset(); setRemoving(m); }}
-                data-testid="remove-member">
+                disabled={isLastOwner(m)} title={isLastOwner(m) ? LAST_OWNER : undefined} data-testid="remove-member">
                 <Trash2 className="size-4" aria-hidden="true" />
               </button>
             )}
