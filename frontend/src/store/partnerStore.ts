@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import type { PartnerNotification, RealtimeCounterKey, RealtimeCounters } from '@/types/partner';
+import type { PartnerNotification, RealtimeCounterKey, RealtimeCounters, ServerCounters } from '@/types/partner';
 
 /**
  * UI and session state of the partner dashboard (plan Step 7). Server data lives in TanStack Query;
@@ -58,6 +58,11 @@ export interface PartnerActions {
 export type PartnerStore = PartnerState & PartnerActions;
 
 export const PARTNER_STORE_KEY = 'elimu-partner-ui';
+
+/** The counters without their null fields: null means "not this answer's to say", so the store keeps what it has. */
+export function knownCounters(counters: ServerCounters): Partial<RealtimeCounters> {
+  return Object.fromEntries(Object.entries(counters).filter(([, v]) => v !== null && v !== undefined)) as Partial<RealtimeCounters>;
+}
 
 export const emptyCounters: RealtimeCounters = {
   pendingConsents: 0,

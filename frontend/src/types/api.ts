@@ -5530,7 +5530,7 @@ export interface components {
             /** Format: int32 */
             pendingPayments: number;
             /** Format: int32 */
-            unreadNotifications: number;
+            unreadNotifications: null | number;
         };
         RecentLesson: {
             /** Format: uuid */

@@ -59,8 +59,14 @@ export interface PageQuery {
 // Dashboard (API)
 // ---------------------------------------------------------------------------------------------
 
-/** Counters pushed by the `/hubs/partner` SignalR hub (event "counters"). */
-export type RealtimeCounters = Schemas['RealtimeCounters'];
+/**
+ * The counters as the server sends them (`/counters`, the `/hubs/partner` "counters" event): `unreadNotifications` is
+ * null in what goes to the whole organisation, since each member has their own.
+ */
+export type ServerCounters = Schemas['RealtimeCounters'];
+
+/** The counters the badges show, every one known. */
+export type RealtimeCounters = { [K in keyof ServerCounters]: number };
 
 export type RealtimeCounterKey = keyof RealtimeCounters;
 

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Elimu.Api.Data;
 using Elimu.Api.Partners.Consent;
 using Elimu.Api.Partners.Dashboard;
@@ -6,7 +5,6 @@ using Elimu.Api.Partners.Finance;
 using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Partners.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Elimu.Api.Partners;
 
@@ -15,10 +13,10 @@ namespace Elimu.Api.Partners;
 /// It watches every save of every request, whatever section makes it (programs, children, consents, payments and
 /// tickets are what the overview counts), so no section has to remember to say so. After the commit, not before: a
 /// request computing the overview in between would otherwise cache the figures from before the change.
-/// One instance per DbContext (it holds what that context saved and has not committed yet). It names the entities of
-/// several sections, so it lives beside PartnersModule, the composition root, not in the Dashboard section.
+/// It names the entities of several sections, so it lives beside PartnersModule, the composition root, not in the
+/// Dashboard section.
 /// </summary>
-public sealed class OverviewChangeWatcher(DashboardOverviewCache cache) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class OverviewChangeWatcher(DashboardOverviewCache cache) : AfterCommitWatcher
 {
     private readonly HashSet<Guid> _partners = [];
     private bool _all;
@@ -26,54 +24,11 @@ public sealed class OverviewChangeWatcher(DashboardOverviewCache cache) : SaveCh
     public static void AddTo(IServiceCollection services)
     {
         services.AddSingleton<DashboardOverviewCache>();
-        services.ConfigureDbContext<SqliteAppDbContext>((sp, o) => o.AddInterceptors(new OverviewChangeWatcher(sp.GetRequiredService<DashboardOverviewCache>())));
-        services.ConfigureDbContext<PostgresAppDbContext>((sp, o) => o.AddInterceptors(new OverviewChangeWatcher(sp.GetRequiredService<DashboardOverviewCache>())));
+        AddToEveryContext(services, sp => new OverviewChangeWatcher(sp.GetRequiredService<DashboardOverviewCache>()));
     }
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void Collect(DbContext context)
     {
-        Collect(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
-        CancellationToken cancellationToken = default)
-    {
-        Collect(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        PublishUnlessInTransaction(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        PublishUnlessInTransaction(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Publish();
-
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Publish();
-        return Task.CompletedTask;
-    }
-
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget();
-
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Forget();
-        return Task.CompletedTask;
-    }
-
-    private void Collect(DbContext? context)
-    {
-        if (context is null) return;
         foreach (var entry in context.ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
@@ -93,20 +48,14 @@ public sealed class OverviewChangeWatcher(DashboardOverviewCache cache) : SaveCh
         }
     }
 
-    private void PublishUnlessInTransaction(DbContext? context)
-    {
-        // Inside the caller's transaction the change is not visible to others yet: wait for its commit.
-        if (context?.Database.CurrentTransaction is null) Publish();
-    }
-
-    private void Publish()
+    protected override void Committed()
     {
         if (_all) cache.ChangedForAll();
         foreach (var partnerId in _partners) cache.Changed(partnerId);
         Forget();
     }
 
-    private void Forget()
+    protected override void Forget()
     {
         _partners.Clear();
         _all = false;

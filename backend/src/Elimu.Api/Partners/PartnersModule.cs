@@ -11,6 +11,7 @@ using Elimu.Api.Partners.Shared;
 using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Partners.Support;
 using Elimu.Api.Platform.Identity;
+using Elimu.Api.Platform.Notifications;
 
 namespace Elimu.Api.Partners;
 
@@ -26,6 +27,7 @@ public static class PartnersModule
         services.AddScoped<TicketStats>();
         services.AddScoped<PartnerCounters>();
         services.AddScoped<PartnerCountersPublisher>();
+        services.AddSingleton<IUnreadCountPush, PartnerHubUnreadCountPush>();
         services.AddScoped<IPartnerCountersChanged>(sp => sp.GetRequiredService<PartnerCountersPublisher>());
         services.AddScoped<IConsentOptOuts>(sp => sp.GetRequiredService<ConsentStats>());
         services.AddHostedService<ChildAlertWatcher>();

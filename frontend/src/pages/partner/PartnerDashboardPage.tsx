@@ -11,7 +11,7 @@ import { cn } from '@/lib/cn';
 import { formatTime } from '@/lib/format';
 import { useCurrentUser } from '@/services/auth';
 import { useDashboardOverview } from '@/services/partner/dashboard';
-import { usePartnerStore } from '@/store/partnerStore';
+import { knownCounters, usePartnerStore } from '@/store/partnerStore';
 
 // The two charts' code loads while the overview is on its way, not once it has come and the cards render.
 preloadPartnerChart();
@@ -24,7 +24,7 @@ export default function PartnerDashboardPage() {
 
   // The overview carries the counters too; the sidebar badges start from them.
   useEffect(() => {
-    if (overview.data) setCounters(overview.data.counters);
+    if (overview.data) setCounters(knownCounters(overview.data.counters));
   }, [overview.data, setCounters]);
 
   const header = (

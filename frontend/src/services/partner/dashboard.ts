@@ -1,6 +1,6 @@
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api';
-import type { PartnerDashboardOverview, RealtimeCounters } from '@/types/partner';
+import type { PartnerDashboardOverview, ServerCounters } from '@/types/partner';
 
 // Partner · Dashboard (GET /api/v1/partner/dashboard/*).
 
@@ -14,8 +14,8 @@ export function getDashboardOverview(signal?: AbortSignal): Promise<PartnerDashb
   return api.get<PartnerDashboardOverview>('/api/v1/partner/dashboard/overview', { signal });
 }
 
-export function getRealtimeCounters(signal?: AbortSignal): Promise<RealtimeCounters> {
-  return api.get<RealtimeCounters>('/api/v1/partner/dashboard/counters', { signal });
+export function getRealtimeCounters(signal?: AbortSignal): Promise<ServerCounters> {
+  return api.get<ServerCounters>('/api/v1/partner/dashboard/counters', { signal });
 }
 
 export const dashboardOverviewQueryOptions = () =>

@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from '@microsoft/signalr';
-import { usePartnerStore } from '@/store/partnerStore';
-import type { PartnerDashboardOverview, RealtimeCounters } from '@/types/partner';
+import { knownCounters, usePartnerStore } from '@/store/partnerStore';
+import type { PartnerDashboardOverview, ServerCounters } from '@/types/partner';
 import { dashboardKeys, useRealtimeCountersQuery } from './dashboard';
 
 export const PARTNER_HUB_URL = '/hubs/partner';
 export const COUNTERS_EVENT = 'counters';
+/** The signed-in member's own unread notifications, sent to them alone (the "counters" event carries null there). */
+export const UNREAD_EVENT = 'unread';
+
 
 export type RealtimeStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
@@ -31,7 +34,7 @@ export function useRealtimeCounters(enabled = true): RealtimeStatus {
   const initial = useRealtimeCountersQuery(enabled);
 
   useEffect(() => {
-    if (initial.data) setCounters(initial.data);
+    if (initial.data) setCounters(knownCounters(initial.data));
   }, [initial.data, setCounters]);
 
   useEffect(() => {
@@ -45,12 +48,16 @@ export function useRealtimeCounters(enabled = true): RealtimeStatus {
       return;
     }
 
-    connection.on(COUNTERS_EVENT, (payload: RealtimeCounters) => {
+    connection.on(COUNTERS_EVENT, (payload: ServerCounters) => {
       if (!payload || typeof payload !== 'object') return;
-      setCounters(payload);
+      const update = knownCounters(payload);
+      setCounters(update);
       queryClient.setQueryData<PartnerDashboardOverview>(dashboardKeys.overview(), (old) =>
-        old ? { ...old, counters: { ...old.counters, ...payload }, pendingConsents: payload.pendingConsents ?? old.pendingConsents, openTickets: payload.openTickets ?? old.openTickets } : old,
+        old ? { ...old, counters: { ...old.counters, ...update }, pendingConsents: payload.pendingConsents ?? old.pendingConsents, openTickets: payload.openTickets ?? old.openTickets } : old,
       );
+    });
+    connection.on(UNREAD_EVENT, (payload: { unreadNotifications?: unknown }) => {
+      if (typeof payload?.unreadNotifications === 'number') setCounters({ unreadNotifications: payload.unreadNotifications });
     });
     connection.onreconnecting(() => !disposed && setStatus('reconnecting'));
     connection.onreconnected(() => !disposed && setStatus('connected'));

@@ -126,6 +126,21 @@ describe('useRealtimeCounters', () => {
     expect(overview.pendingConsents).toBe(0);
   });
 
+  it('keeps the member’s own unread count when the organisation’s push carries none, and takes the "unread" event', async () => {
+    mockFetch({ 'GET /api/v1/partner/dashboard/counters': json(counters) });
+    const { result } = setup();
+    await waitFor(() => expect(result.current).toBe('connected'));
+    await waitFor(() => expect(usePartnerStore.getState().counters.unreadNotifications).toBe(6));
+
+    act(() => hub.handlers.get('counters')!({ ...counters, openTickets: 9, unreadNotifications: null }));
+    expect(usePartnerStore.getState().counters).toEqual({ ...counters, openTickets: 9, unreadNotifications: 6 });
+
+    act(() => hub.handlers.get('unread')!({ unreadNotifications: 2 }));
+    expect(usePartnerStore.getState().counters.unreadNotifications).toBe(2);
+    act(() => hub.handlers.get('unread')!({ unreadNotifications: 'x' }));
+    expect(usePartnerStore.getState().counters.unreadNotifications).toBe(2);
+  });
+
   it('reports reconnecting and reconnected', async () => {
     mockFetch({});
     const { result } = setup();

@@ -22,5 +22,5 @@ public static class DashboardEndpoints
         TypedResults.Ok(await overview.GetAsync(user.PartnerId(), ct));
 
     private static async Task<Ok<RealtimeCounters>> GetCounters(ClaimsPrincipal user, PartnerCounters counters, CancellationToken ct) =>
-        TypedResults.Ok(await counters.ComputeAsync(user.PartnerId(), ct));
+        TypedResults.Ok(await counters.ComputeAsync(user.PartnerId(), user.UserId(), ct));
 }

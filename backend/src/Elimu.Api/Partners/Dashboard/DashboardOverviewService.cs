@@ -10,7 +10,7 @@ namespace Elimu.Api.Partners.Dashboard;
 
 public sealed class DashboardOverviewService(
     SponsorshipStats sponsorships, ConsentStats consents, BillingStats billing, TicketStats tickets,
-    ChildLearningGate learning, PartnerCounters counters, NotificationInbox inbox, TimeProvider clock)
+    ChildLearningGate learning, PartnerCounters counters, TimeProvider clock)
 {
     /// <summary>Learning minutes are averaged over the last four learning weeks (28 Nairobi days, today included).</summary>
     public const int LearningWeeks = 4;
@@ -29,8 +29,8 @@ public sealed class DashboardOverviewService(
         var alerts = await counters.ChildAlertsAsync(partnerId, ct);
 
         var withConsent = await consents.ChildrenWithConsentAsync(partnerId, ct);
-        var unread = await inbox.UnreadCountAsync(partnerId, ct);
-        var realtime = new RealtimeCounters(pendingConsents, withConsent, openTickets, alerts, money.PendingPayments, unread);
+        // Cached per organisation, so no member's own unread count (the bell reads /counters and the hub).
+        var realtime = new RealtimeCounters(pendingConsents, withConsent, openTickets, alerts, money.PendingPayments, UnreadNotifications: null);
         return new PartnerDashboardOverview(programs, children, pendingConsents, money, openTickets, minutes,
             realtime, QuickLinks(realtime, programs, children), now);
     }

@@ -12,7 +12,8 @@ public sealed class PartnerCounters(
     ConsentStats consents, BillingStats billing, TicketStats tickets,
     ChildLearningGate learning, NotificationInbox inbox, TimeProvider clock)
 {
-    public async Task<RealtimeCounters> ComputeAsync(Guid partnerId, CancellationToken ct)
+    /// <param name="memberId">The member whose unread notifications to count; null for the organisation's counters.</param>
+    public async Task<RealtimeCounters> ComputeAsync(Guid partnerId, Guid? memberId, CancellationToken ct)
     {
         var (from, to, start, end) = CurrentBillingMonth();
         var money = await billing.SummaryAsync(partnerId, from, to, start, end, ct);
@@ -22,7 +23,7 @@ public sealed class PartnerCounters(
             OpenTickets: await tickets.OpenCountAsync(partnerId, ct),
             ChildAlerts: await ChildAlertsAsync(partnerId, ct),
             PendingPayments: money.PendingPayments,
-            UnreadNotifications: await inbox.UnreadCountAsync(partnerId, ct));
+            UnreadNotifications: memberId is { } id ? await inbox.UnreadCountAsync(id, ct) : null);
     }
 
     /// <summary>Consented children with no session in the current learning week (<see cref="LearningWeek"/>).</summary>

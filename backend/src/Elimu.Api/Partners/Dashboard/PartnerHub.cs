@@ -2,16 +2,21 @@ using Elimu.Api.Common;
 using Elimu.Api.Partners.Shared;
 using Elimu.Api.Partners.Account.Team;
 using Microsoft.AspNetCore.Authorization;
+using Elimu.Api.Platform.Notifications;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Elimu.Api.Partners.Dashboard;
 
-/// <summary>Pushes each partner's counters to their open dashboards (event "counters").</summary>
+/// <summary>
+/// Pushes each partner's counters to their open dashboards (event "counters"), and each member's own unread count to
+/// that member alone (event "unread").
+/// </summary>
 [Authorize(Policy = PartnerPolicies.Read)]
 public sealed class PartnerHub(PartnerCounters counters) : Hub
 {
     public const string Path = "/hubs/partner";
     public const string CountersEvent = "counters";
+    public const string UnreadEvent = "unread";
 
     public static string GroupOf(Guid partnerId) => $"partner:{partnerId}";
 
@@ -23,7 +28,7 @@ public sealed class PartnerHub(PartnerCounters counters) : Hub
     {
         var partnerId = PartnerId;
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(partnerId));
-        var now = await counters.ComputeAsync(partnerId, Context.ConnectionAborted);
+        var now = await counters.ComputeAsync(partnerId, Context.User!.UserId(), Context.ConnectionAborted);
         await Clients.Caller.SendAsync(CountersEvent, now);
     }
 }
@@ -40,7 +45,7 @@ public sealed class PartnerCountersPublisher(PartnerCounters counters, IHubConte
     {
         try
         {
-            var now = await counters.ComputeAsync(partnerId, ct);
+            var now = await counters.ComputeAsync(partnerId, memberId: null, ct);
             await SendAsync(partnerId, now, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -56,3 +61,12 @@ public sealed class PartnerCountersPublisher(PartnerCounters counters, IHubConte
     public Task SendAsync(Guid partnerId, RealtimeCounters now, CancellationToken ct) =>
         hub.Clients.Group(PartnerHub.GroupOf(partnerId)).SendAsync(PartnerHub.CountersEvent, now, ct);
 }
+
+/// <summary>A member's unread count, to their own connections (SignalR's user is the signed-in user's id).</summary>
+public sealed class PartnerHubUnreadCountPush(IHubContext<PartnerHub> hub) : IUnreadCountPush
+{
+    public Task SendAsync(Guid userId, int unread, CancellationToken ct) =>
+        hub.Clients.User(userId.ToString()).SendAsync(PartnerHub.UnreadEvent, new UnreadCount(unread), ct);
+}
+
+public sealed record UnreadCount(int UnreadNotifications);

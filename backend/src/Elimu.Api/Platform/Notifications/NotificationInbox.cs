@@ -7,7 +7,7 @@ namespace Elimu.Api.Platform.Notifications;
 public sealed record NotificationView(Guid Id, NotificationCategory Category, string Title, string Body, string? Link, DateTime? ReadAt, DateTime CreatedAt);
 
 /// <summary>A user's own in-app notifications: list, unread count, mark read. Nobody reads or marks another's.</summary>
-public sealed class NotificationInbox(AppDbContext db, TimeProvider clock)
+public sealed class NotificationInbox(AppDbContext db, UnreadCountChanges unreadChanges, TimeProvider clock)
 {
     public Task<Paged<NotificationView>> ListAsync(Guid userId, NotificationCategory? category, bool? unread, PageRequest page, CancellationToken ct) =>
         Mine(userId, category, unread)
@@ -27,10 +27,13 @@ public sealed class NotificationInbox(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>Marks every unread notification of the user (of one category, if given) read; how many it marked.</summary>
-    public Task<int> MarkAllReadAsync(Guid userId, NotificationCategory? category, CancellationToken ct)
+    public async Task<int> MarkAllReadAsync(Guid userId, NotificationCategory? category, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return Mine(userId, category, true).ExecuteUpdateAsync(n => n.SetProperty(x => x.ReadAt, now), ct);
+        var marked = await Mine(userId, category, true).ExecuteUpdateAsync(n => n.SetProperty(x => x.ReadAt, now), ct);
+        // A bulk update passes no change tracker, so no UnreadCountWatcher sees it: the user's other tabs are told here.
+        if (marked > 0) unreadChanges.Changed(userId);
+        return marked;
     }
 
     private IQueryable<Notification> Mine(Guid userId, NotificationCategory? category, bool? unread)

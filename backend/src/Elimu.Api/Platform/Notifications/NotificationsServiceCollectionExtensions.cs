@@ -23,6 +23,10 @@ public static class NotificationsServiceCollectionExtensions
         if (!string.IsNullOrWhiteSpace(configuration["Sms:BaseUrl"])) services.AddHttpClient<ISmsSender, AfricasTalkingSmsSender>();
         else services.AddSingleton<ISmsSender, LogOnlySmsSender>();
 
+        services.AddSingleton<UnreadCountChanges>();
+        services.AddHostedService(sp => sp.GetRequiredService<UnreadCountChanges>());
+        AfterCommitWatcher.AddToEveryContext(services, sp => new UnreadCountWatcher(sp.GetRequiredService<UnreadCountChanges>()));
+
         services.AddHostedService<OutboxDispatcher>();
         services.AddSingleton(sp => sp.GetServices<IHostedService>().OfType<OutboxDispatcher>().Single());
         return services;

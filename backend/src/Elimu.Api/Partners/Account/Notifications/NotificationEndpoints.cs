@@ -37,19 +37,16 @@ public static class NotificationEndpoints
         TypedResults.Ok(await inbox.ListAsync(user.UserId(), q.Category, q.Unread, PageRequest.From(q.Page, q.PageSize), ct));
 
     private static async Task<Ok<NotificationView>> MarkRead(Guid id, ClaimsPrincipal user, NotificationInbox inbox,
-        IPartnerCountersChanged counters, CancellationToken ct)
+        CancellationToken ct)
     {
-        var read = await inbox.MarkReadAsync(user.UserId(), id, ct);
-        await counters.CountersChangedAsync(user.UserId(), ct);
-        return TypedResults.Ok(read);
+        // The member's bell follows by the hub's "unread" event (UnreadCountChanges), in every open tab.
+        return TypedResults.Ok(await inbox.MarkReadAsync(user.UserId(), id, ct));
     }
 
     private static async Task<Ok<MarkedRead>> MarkAllRead(NotificationCategory? category, ClaimsPrincipal user, NotificationInbox inbox,
-        IPartnerCountersChanged counters, CancellationToken ct)
+        CancellationToken ct)
     {
-        var marked = await inbox.MarkAllReadAsync(user.UserId(), category, ct);
-        await counters.CountersChangedAsync(user.UserId(), ct);
-        return TypedResults.Ok(new MarkedRead(marked));
+        return TypedResults.Ok(new MarkedRead(await inbox.MarkAllReadAsync(user.UserId(), category, ct)));
     }
 
     private static async Task<Ok<NotificationPreferencesView>> GetPreferences(ClaimsPrincipal user, NotificationPreferences preferences,

@@ -24,7 +24,8 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options) : IMailSender
             "starttls" => SecureSocketOptions.StartTls,
             _ => SecureSocketOptions.StartTlsWhenAvailable,
         };
-        await client.ConnectAsync(smtp.Host, smtp.Port, security, ct);
+        // Registered only when Mail:Smtp:Host is set (NotificationsServiceCollectionExtensions).
+        await client.ConnectAsync(smtp.Host ?? throw new InvalidOperationException("Mail:Smtp:Host is not set."), smtp.Port, security, ct);
         if (!string.IsNullOrEmpty(smtp.Username)) await client.AuthenticateAsync(smtp.Username, smtp.Password ?? "", ct);
         await client.SendAsync(message, ct);
         await client.DisconnectAsync(quit: true, ct);
@@ -39,7 +40,7 @@ public sealed class PickupDirectoryMailSender(string directory) : IMailSender
     public async Task SendAsync(MimeMessage message, CancellationToken ct)
     {
         System.IO.Directory.CreateDirectory(Directory);
-        var name = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{message.MessageId.Split('@')[0]}.eml";
+        var name = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{(message.MessageId ?? Guid.NewGuid().ToString("N")).Split('@')[0]}.eml";
         var path = Path.Combine(Directory, name);
         // Written under a temporary name and moved, so a reader never sees half a message.
         var partial = path + ".partial";
