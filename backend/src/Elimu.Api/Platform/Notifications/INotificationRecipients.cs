@@ -8,9 +8,9 @@ namespace Elimu.Api.Platform.Notifications;
 public sealed record PartnerMember(Guid UserId, Guid PartnerId);
 
 /// <summary>
-/// Who hears about a partner organisation's news: the one place that answers it. Today a partner is one user, so it is
-/// that user; when partners have teams, the implementation returns the members whose role covers the category (finance
-/// hears about payments, ...), and every notification, email and digest follows without another change.
+/// Who hears about a partner organisation's news: the one place that answers it. The Partners module answers with the
+/// team members whose role covers the category (TeamNotificationRecipients: payments only to owner and finance), and
+/// every notification, email and digest follows it.
 /// </summary>
 public interface INotificationRecipients
 {
@@ -20,7 +20,10 @@ public interface INotificationRecipients
     Task<IReadOnlyList<PartnerMember>> PartnerMembersAsync(CancellationToken ct);
 }
 
-/// <summary>The answer without teams: the partner's own user (the Partners module replaces it with the team's members).</summary>
+/// <summary>
+/// The answer of the Platform alone, which knows no teams: the partner's own user. The Partners module registers its
+/// team-aware answer after this one, so this is used only where Partners is not composed (Platform-only hosts).
+/// </summary>
 public sealed class PartnerUserRecipients(AppDbContext db) : INotificationRecipients
 {
     public Task<IReadOnlyList<Guid>> OfPartnerAsync(Guid partnerId, NotificationCategory category, CancellationToken ct) =>
