@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Elimu.Api.Data;
 
@@ -111,24 +112,49 @@ public sealed class BulkRows<T>(AppDbContext db) where T : class
     private sealed class SingleRowCommand : IAsyncDisposable
     {
         private readonly IReadOnlyList<IProperty> _columns;
+        private readonly IClrPropertyGetter[] _getters;
+        private readonly ValueConverter?[] _converters;
+        private readonly bool[] _remade;
+        private static readonly HashSet<Type> KeptAsIs =
+            [typeof(Guid), typeof(string), typeof(int), typeof(long), typeof(short), typeof(bool), typeof(DateTime), typeof(DateOnly)];
         private readonly DbCommand _command;
 
         public SingleRowCommand(BulkRows<T> owner, string tail)
         {
             _columns = owner.Columns;
+            _getters = [.. _columns.Select(c => c.GetGetter())];
+            _converters = [.. _columns.Select(c => c.GetRelationalTypeMapping().Converter)];
+            // A mapping may shape the parameter from its value (SQLite's decimal as text): those are made per row.
+            _remade = [.. _columns.Select(c => !KeptAsIs.Contains(c.GetRelationalTypeMapping().Converter?.ProviderClrType
+                ?? Nullable.GetUnderlyingType(c.ClrType) ?? c.ClrType))];
             _command = owner.NewCommand();
             _command.CommandText = $"INSERT INTO {owner.Table} ({owner.ColumnList}) VALUES ({string.Join(", ", _columns.Select((_, c) => $"@c{c}"))}) {tail}";
         }
 
         public DbCommand Bind(T row)
         {
-            // The type mapping makes each parameter as SaveChanges would (converter, store type); the statement stays prepared.
-            _command.Parameters.Clear();
+            // The type mapping makes each parameter as SaveChanges would (converter, store type) for the first row; later
+            // rows only set the values, converted the same way: the statement stays prepared and nothing is re-created.
+            if (_command.Parameters.Count == 0)
+            {
+                for (var c = 0; c < _columns.Count; c++)
+                {
+                    var property = _columns[c];
+                    _command.Parameters.Add(property.GetRelationalTypeMapping()
+                        .CreateParameter(_command, $"@c{c}", _getters[c].GetClrValue(row), property.IsNullable));
+                }
+                return _command;
+            }
             for (var c = 0; c < _columns.Count; c++)
             {
-                var property = _columns[c];
-                _command.Parameters.Add(property.GetRelationalTypeMapping()
-                    .CreateParameter(_command, $"@c{c}", property.GetGetter().GetClrValue(row), property.IsNullable));
+                var value = _getters[c].GetClrValue(row);
+                if (_remade[c])
+                {
+                    _command.Parameters[c] = _columns[c].GetRelationalTypeMapping().CreateParameter(_command, $"@c{c}", value, _columns[c].IsNullable);
+                    continue;
+                }
+                if (value is not null && _converters[c] is { } converter) value = converter.ConvertToProvider(value);
+                _command.Parameters[c].Value = value ?? DBNull.Value;
             }
             return _command;
         }

@@ -36,10 +36,16 @@ public static class ListChildren
             ChildSort.status => desc ? children.OrderByDescending(c => c.Status) : children.OrderBy(c => c.Status),
             _ => desc ? children.OrderByDescending(c => c.FirstName) : children.OrderBy(c => c.FirstName),
         };
-        var paged = await ordered.ThenBy(c => c.Id)
+        // The page in two steps: its ids in order, from the indexes alone (the partner's children by status, and each
+        // one's sort and filter keys from the students' covering index), then only those rows with their program.
+        var page = PageRequest.From(q.Page, q.PageSize);
+        var total = await children.CountAsync(ct);
+        var ids = await ordered.ThenBy(c => c.Id).Select(c => c.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
+        var rows = (await sponsored.OfPartner(partnerId).Where(c => ids.Contains(c.Id))
             .Select(c => new Row(c.Id, c.StudentId, c.ProgramId, c.ProgramName, c.Status, c.FirstName, c.LastName,
                 c.Grade, c.County, c.School, c.EnrolledAt, c.RemovedAt))
-            .ToPagedAsync(PageRequest.From(q.Page, q.PageSize), ct);
+            .ToListAsync(ct)).ToDictionary(r => r.Id);
+        var paged = new Paged<Row>(ids.Select(id => rows[id]).ToList(), page.Page, page.PageSize, total);
 
         var (statuses, figures) = await gate.CardsAsync(partnerId, paged.Items.Select(c => (c.Id, c.StudentId)).ToList(), "list", today, ct);
         var items = paged.Items.Select(c => Describe(c, statuses[c.Id], figures.GetValueOrDefault(c.StudentId))).ToList();

@@ -39,7 +39,9 @@ internal sealed class SponsorshipConfiguration :
         b.HasIndex(c => new { c.PartnerId, c.StudentId }).IsUnique()
             .HasFilter(SponsoredChild.HoldsAPlaceSql).HasDatabaseName("ux_sponsored_children_partner_student_active");
         b.HasIndex(c => c.StudentId);
-        b.HasIndex(c => c.PartnerId);
+        // The children list's filter (ListChildren): a partner's children by status, read with their student ids from the
+        // index alone, then probed in the students' covering index below.
+        b.HasIndex(c => new { c.PartnerId, c.Status, c.StudentId });
         b.HasIndex(c => c.Status);
     }
 }

@@ -43,6 +43,12 @@ public static class IdentityServiceCollectionExtensions
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddScoped<ISecurityStampValidator, SessionStampValidator>();
+        services.AddOptions<SessionCacheOptions>().BindConfiguration(SessionCacheOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SessionStateCache>();
+        SessionStateWatcher.AddTo(services);
+        if (configuration["Redis:Connection"] is { Length: > 0 } redis)
+            services.AddHostedService(sp => new SessionStateRedisEvictions(sp.GetRequiredService<SessionStateCache>(), redis,
+                sp.GetRequiredService<ILogger<SessionStateRedisEvictions>>()));
         services.AddSingleton<IAntiforgeryAdditionalDataProvider, SessionBoundAntiforgery>();
         services.AddScoped<SignInBackoff>();
         services.AddSingleton<UnknownAccountPassword>();

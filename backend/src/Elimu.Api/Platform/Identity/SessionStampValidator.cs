@@ -1,23 +1,50 @@
+using System.Security.Claims;
+using Elimu.Api.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Elimu.Api.Platform.Identity;
 
 /// <summary>
-/// Checks every authenticated request's cookie against the user's current security stamp, so logout, a password
-/// change or a lockout ends every copy of every session at once. Identity's own validator re-checks only after
+/// Checks every authenticated request's cookie against the user's current security stamp and lockout, so logout, a
+/// password change or a lockout ends every copy of every session at once. Identity's own validator re-checks only after
 /// <c>ValidationInterval</c> and then rebuilds the principal and re-issues the cookie (five queries and a Set-Cookie);
-/// this one always checks, and costs one primary-key read of the user per request, which the endpoint then reuses.
+/// this one always checks, against the user's <see cref="SessionAccount"/> as <see cref="SessionStateCache"/> holds it
+/// (evicted on every committed change of the user, so the instance that made it refuses the very next request).
 /// </summary>
-internal sealed class SessionStampValidator(SignInManager<AppUser> signIn) : ISecurityStampValidator
+internal sealed class SessionStampValidator(SessionStateCache states, IOptions<IdentityOptions> identity, TimeProvider clock)
+    : ISecurityStampValidator
 {
     public async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        var user = context.Principal is null ? null : await signIn.ValidateSecurityStampAsync(context.Principal);
-        if (user is not null && !await signIn.UserManager.IsLockedOutAsync(user)) return;
+        if (await SessionHoldsAsync(context.Principal, context.HttpContext)) return;
 
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
     }
+
+    private async Task<bool> SessionHoldsAsync(ClaimsPrincipal? principal, HttpContext http)
+    {
+        var claims = identity.Value.ClaimsIdentity;
+        if (principal?.FindFirstValue(claims.UserIdClaimType) is not { } id || !Guid.TryParse(id, out var userId)) return false;
+        var account = await states.GetAsync(userId,
+            ct => SessionAccount.Query(http.RequestServices.GetRequiredService<AppDbContext>(), userId, ct), http.RequestAborted);
+        return account is not null
+            && account.SecurityStamp == principal.FindFirstValue(claims.SecurityStampClaimType)
+            && !account.LockedOutAt(clock.GetUtcNow());
+    }
+}
+
+/// <summary>What the session check reads of a user: three columns by primary key (a compiled query).</summary>
+internal sealed record SessionAccount(string? SecurityStamp, bool LockoutEnabled, DateTimeOffset? LockoutEnd)
+{
+    public static readonly Func<AppDbContext, Guid, CancellationToken, Task<SessionAccount?>> Query = EF.CompileAsyncQuery(
+        (AppDbContext db, Guid id, CancellationToken _) => db.Users.Where(u => u.Id == id)
+            .Select(u => new SessionAccount(u.SecurityStamp, u.LockoutEnabled, u.LockoutEnd)).FirstOrDefault());
+
+    /// <summary>As UserManager.IsLockedOutAsync says it.</summary>
+    public bool LockedOutAt(DateTimeOffset now) => LockoutEnabled && LockoutEnd >= now;
 }

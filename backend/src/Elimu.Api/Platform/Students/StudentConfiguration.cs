@@ -23,6 +23,9 @@ internal sealed class StudentConfiguration : IEntityTypeConfiguration<Student>
         b.HasIndex(s => s.County);
         // The available-students order (StudentDirectory.SearchAsync), so a page is read in order and stops at its size.
         b.HasIndex(s => new { s.County, s.Grade, s.FirstName, s.Id });
+        // A student's filter and sort keys by id: the children list reads them for every child of the partner without
+        // touching the (wide) rows.
+        b.HasIndex(s => new { s.Id, s.Grade, s.County, s.FirstName });
         // Migration I15SearchIndexes adds what EF cannot model: indexes on lower(last_name) and lower(admission_number)
         // for the search's whole-word terms, and on PostgreSQL trigram indexes for its part-of-a-name terms.
         b.HasIndex(s => s.UserId).IsUnique();

@@ -1142,9 +1142,6 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_sponsored_children");
 
-                    b.HasIndex("PartnerId")
-                        .HasDatabaseName("ix_sponsored_children_partner_id");
-
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_sponsored_children_status");
 
@@ -1159,6 +1156,9 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                     b.HasIndex("ProgramId", "StudentId")
                         .IsUnique()
                         .HasDatabaseName("ix_sponsored_children_program_id_student_id");
+
+                    b.HasIndex("PartnerId", "Status", "StudentId")
+                        .HasDatabaseName("ix_sponsored_children_partner_id_status_student_id");
 
                     b.ToTable("sponsored_children", (string)null);
                 });
@@ -2513,6 +2513,9 @@ namespace Elimu.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("County", "Grade", "FirstName", "Id")
                         .HasDatabaseName("ix_students_county_grade_first_name_id");
+
+                    b.HasIndex("Id", "Grade", "County", "FirstName")
+                        .HasDatabaseName("ix_students_id_grade_county_first_name");
 
                     b.ToTable("students", (string)null);
                 });

@@ -10,16 +10,22 @@ namespace Elimu.Api.Partners.Account.Team;
 /// <summary>
 /// The one place that says which partner a signed-in user works for and in which role (<see cref="PartnerMember"/>).
 /// It reads the membership from the database, not from the cookie, so a role change or a removal holds from the next
-/// request; one indexed query for users in the partner role, none for anyone else, and at most one per request (the
-/// instance is scoped to the request and remembers its answer, however often authentication runs).
+/// request: the answer is kept in <see cref="SessionStateCache"/>, which a committed change of the member's row evicts
+/// (<see cref="PartnerTeamMember"/> is an <see cref="ISessionStateSource"/>). One indexed query for users in the
+/// partner role when not cached, none for anyone else, at most one per request (the instance is scoped to the request
+/// and remembers its answer, however often authentication runs).
 /// </summary>
-internal sealed class PartnerMemberClaims(AppDbContext db, IHttpContextAccessor http) : IClaimsTransformation
+internal sealed class PartnerMemberClaims(SessionStateCache states, IServiceProvider scope, IHttpContextAccessor http) : IClaimsTransformation
 {
     private const string Kind = "elimu:partner-member";
     private Membership? _membership;
     private bool _looked;
 
     private sealed record Membership(Guid PartnerId, Guid ProfileId, TeamRole Role);
+
+    private static readonly Func<AppDbContext, Guid, CancellationToken, Task<Membership?>> Query = EF.CompileAsyncQuery(
+        (AppDbContext db, Guid userId, CancellationToken _) => db.PartnerTeamMembers.Where(m => m.UserId == userId)
+            .Select(m => new Membership(m.PartnerProfile!.UserId, m.PartnerProfileId, m.Role)).FirstOrDefault());
 
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
@@ -29,9 +35,9 @@ internal sealed class PartnerMemberClaims(AppDbContext db, IHttpContextAccessor 
 
         if (!_looked)
         {
-            _membership = await db.PartnerTeamMembers.AsNoTracking().Where(m => m.UserId == userId)
-                .Select(m => new Membership(m.PartnerProfile!.UserId, m.PartnerProfileId, m.Role))
-                .FirstOrDefaultAsync(http.HttpContext?.RequestAborted ?? default);
+            // The DbContext is asked for only when the cache has no answer.
+            _membership = await states.GetAsync(userId, ct => Query(scope.GetRequiredService<AppDbContext>(), userId, ct),
+                http.HttpContext?.RequestAborted ?? default);
             _looked = true;
         }
 
