@@ -37,8 +37,8 @@ public sealed class HubSessionSweeper(RealtimeSessions sessions, IServiceScopeFa
         var current = await db.Users.AsNoTracking().Where(u => users.Contains(u.Id))
             .Select(u => new { u.Id, u.SecurityStamp, u.LockoutEnd }).ToDictionaryAsync(u => u.Id, ct);
         var live = await db.Set<UserSession>().AsNoTracking().Where(s => users.Contains(s.UserId) && s.RevokedAt == null)
-            .Select(s => s.Id.ToString()).ToListAsync(ct);
-        var liveSessions = live.ToHashSet();
+            .Select(s => s.Id).ToListAsync(ct);
+        var liveSessions = live.Select(id => id.ToString()).ToHashSet(); // as the claim spells it (SQLite keeps capitals)
         var now = clock.GetUtcNow();
         var stampClaim = identity.Value.ClaimsIdentity.SecurityStampClaimType;
         foreach (var user in users)

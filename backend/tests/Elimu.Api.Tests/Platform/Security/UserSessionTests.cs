@@ -2,6 +2,8 @@ using System.Net;
 using Elimu.Api.Common;
 using Elimu.Api.Partners.Dashboard;
 using Elimu.Api.Platform.Identity;
+using Elimu.Api.Platform.Identity.Sessions;
+using Microsoft.EntityFrameworkCore;
 using Elimu.Api.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -59,6 +61,30 @@ public sealed class UserSessionTests(ElimuApiFactory api) : IClassFixture<ElimuA
         Assert.Equal(HttpStatusCode.OK, (await laptop.Client.GetAsync(Me)).StatusCode);
         Assert.Equal(0, api.Services.GetRequiredService<RealtimeSessions>().OpenConnectionsOf(user.Id));
         Assert.NotEqual(HttpStatusCode.OK, (await hub.PollAsync()).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_hub_connection_of_a_session_ended_on_another_instance_is_closed_by_the_sweep()
+    {
+        var user = await api.CreateAsync(Roles.Partner);
+        using var phone = await BrowserSession.SignInAsync(api, user.Email!);
+        using var laptop = await BrowserSession.SignInAsync(api, user.Email!);
+        var hub = new HubLongPollingClient(phone.Client.Http, PartnerHub.Path);
+        await hub.ConnectAsync();
+        await hub.NextInvocationAsync(PartnerHub.CountersEvent, TimeSpan.FromSeconds(20));
+        var realtime = api.Services.GetRequiredService<RealtimeSessions>();
+        var sweeper = api.Services.GetRequiredService<HubSessionSweeper>();
+        await sweeper.SweepAsync(CancellationToken.None);
+        Assert.Equal(1, realtime.OpenConnectionsOf(user.Id)); // a live session is left alone
+
+        // As another instance would: the row is ended in the database, this instance is not told.
+        var phoneId = (await ListAsync(phone.Client)).Single(s => s.GetProperty("current").GetBoolean()).GetProperty("id").GetGuid();
+        await api.WithDbAsync(db => db.Set<UserSession>().Where(s => s.Id == phoneId)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.RevokedAt, DateTime.UtcNow)));
+        await sweeper.SweepAsync(CancellationToken.None);
+
+        Assert.Equal(0, realtime.OpenConnectionsOf(user.Id));
+        Assert.Equal(HttpStatusCode.OK, (await laptop.Client.GetAsync(Me)).StatusCode);
     }
 
     [Fact]
