@@ -8,6 +8,8 @@ export interface Strength {
  * A quick estimate shown while typing; the server's password rules decide. Length counts most; mixing kinds of
  * characters helps; a password made of one repeated character or a run like 12345678 does not.
  */
+const LABELS = ['Too weak', 'Weak', 'Fair', 'Good', 'Strong'] as const;
+
 export function passwordStrength(password: string): Strength {
   const hints: string[] = [];
   if (password.length < 8) hints.push('Use at least 8 characters.');
@@ -22,5 +24,5 @@ export function passwordStrength(password: string): Strength {
   if (password.length >= 16 || (kinds === 4 && password.length >= 10)) score++;
   if (weak) score = Math.min(score, 1);
   const s = Math.min(score, 4) as Strength['score'];
-  return { score: s, label: ['Too weak', 'Weak', 'Fair', 'Good', 'Strong'][s], hints };
+  return { score: s, label: LABELS[s], hints };
 }
