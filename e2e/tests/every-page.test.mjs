@@ -112,6 +112,7 @@ test('every page of the parent: home, the inbox, and a request in each state', a
     ['home', '/dashboard/parent'],
     ['consents', '/dashboard/parent/consents'],
     ...['pending', 'given', 'revoked'].map((status) => [`consent-${status}`, `/dashboard/parent/consents/${byStatus(status).id}`]),
+    ['settings', '/dashboard/parent/settings'],
     ['not-found', '/dashboard/parent/no-such-page'],
   ]);
 });
@@ -121,6 +122,7 @@ test('every page of the admin: home, the approval queue, the audit log', async (
     ['home', '/dashboard/admin'],
     ['sponsorship-programs', '/dashboard/admin/sponsorship-programs'],
     ['audit', '/dashboard/admin/audit'],
+    ['settings', '/dashboard/admin/settings'],
     ['not-found', '/dashboard/admin/no-such-page'],
   ]);
 });

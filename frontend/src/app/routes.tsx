@@ -24,6 +24,8 @@ const PartnerSectionPage = lazyPage(() => import('@/pages/partner/PartnerSection
 const PartnerTeamPage = lazyPage(() => import('@/pages/partner/PartnerTeamPage'));
 const InvitePage = lazyPage(() => import('@/pages/InvitePage'));
 const PartnerNotificationsPage = lazyPage(() => import('@/pages/partner/PartnerNotificationsPage'));
+const PartnerSettingsPage = lazyPage(() => import('@/pages/partner/PartnerSettingsPage'));
+const AccountSettingsPage = lazyPage(() => import('@/pages/AccountSettingsPage'));
 const ParentDashboardPage = lazyPage(() => import('@/pages/parent/ParentDashboardPage'));
 const ParentConsentsPage = lazyPage(() => import('@/pages/parent/ParentConsentsPage'));
 const ParentConsentDetailPage = lazyPage(() => import('@/pages/parent/ParentConsentDetailPage'));
@@ -54,6 +56,7 @@ export const routes: RouteObject[] = [
               { path: 'enrollments', element: <EnrollmentsPage /> },
               { path: 'team', element: <PartnerTeamPage /> },
               { path: 'notifications', element: <PartnerNotificationsPage /> },
+              { path: 'settings', element: <PartnerSettingsPage /> },
               // The sections still to come (partner-sections.ts); the page shows "not found" for any other name.
               { path: ':section', element: <PartnerSectionPage /> },
               { path: '*', element: <NotFoundPage /> },
@@ -72,6 +75,7 @@ export const routes: RouteObject[] = [
           { index: true, element: <ParentDashboardPage /> },
           { path: 'consents', element: <ParentConsentsPage /> },
           { path: 'consents/:id', element: <ParentConsentDetailPage /> },
+          { path: 'settings', element: <AccountSettingsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
@@ -94,6 +98,7 @@ export const routes: RouteObject[] = [
             element: <ProtectedRoute allowedRoles={['admin']} />,
             children: [{ index: true, element: <AdminAuditLogPage /> }],
           },
+          { path: 'settings', element: <AccountSettingsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

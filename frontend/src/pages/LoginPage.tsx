@@ -3,7 +3,9 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import { CircleAlert, Eye, EyeOff, LoaderCircle, LogIn } from 'lucide-react';
 import { ElimuMark } from '@/components/ui/ElimuMark';
 import { isApiError } from '@/lib/api';
-import { homePathFor, useCurrentUser, useLogin } from '@/services/auth';
+import { SecondFactorForm } from '@/components/auth/SecondFactorForm';
+import { homePathFor, needsSecondFactor, useCurrentUser, useLogin } from '@/services/auth';
+import type { CurrentUser } from '@/types/partner';
 
 // Two fields checked by hand: a form library and a schema library would double the JavaScript of the sign-in page,
 // which every user loads first (budget: scripts/bundle-budget.mjs).
@@ -42,6 +44,9 @@ export default function LoginPage() {
   const [submitted, setSubmitted] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const from = (location.state as { from?: string } | null)?.from;
+  // After a right password on an account with two-factor on, the form asks for the code instead.
+  const [secondStep, setSecondStep] = useState(false);
+  const land = (user: CurrentUser) => navigate(from && from !== '/login' ? from : (homePathFor(user) ?? '/'), { replace: true });
 
   const values = () => {
     const data = new FormData(form.current ?? undefined);
@@ -67,8 +72,9 @@ export default function LoginPage() {
       return;
     }
     try {
-      const user = await login.mutateAsync(credentials);
-      navigate(from && from !== '/login' ? from : (homePathFor(user) ?? '/'), { replace: true });
+      const answer = await login.mutateAsync(credentials);
+      if (needsSecondFactor(answer)) setSecondStep(true);
+      else land(answer);
     } catch (error) {
       // Field errors of a 400 go next to their fields; the rest shows above the form.
       if (isApiError(error)) {
@@ -126,8 +132,14 @@ export default function LoginPage() {
             <ElimuMark className="size-9" />
             <span className="text-lg font-semibold tracking-tight">Elimu</span>
           </div>
-          <h1 className="text-2xl font-semibold tracking-tight">Sign in</h1>
-          <p className="mt-1.5 text-sm text-fg-muted">Use the email and password of your Elimu account.</p>
+          <h1 className="text-2xl font-semibold tracking-tight">{secondStep ? 'Two-factor sign-in' : 'Sign in'}</h1>
+          <p className="mt-1.5 text-sm text-fg-muted">
+            {secondStep ? 'Open your authenticator app and enter the code it shows for Elimu.' : 'Use the email and password of your Elimu account.'}
+          </p>
+
+          {secondStep ? (
+            <SecondFactorForm onSignedIn={land} onRestart={() => { setSecondStep(false); login.reset(); }} />
+          ) : (
 
           <form ref={form} onSubmit={(e) => void onSubmit(e)} onChange={onChange} noValidate className="mt-8 space-y-5" aria-describedby={formError ? 'login-error' : undefined}>
             {formError && (
@@ -197,6 +209,7 @@ export default function LoginPage() {
               {busy ? 'Signing in…' : 'Sign in'}
             </button>
           </form>
+          )}
 
           <p className="mt-8 rounded-lg border border-line bg-card px-3.5 py-3 text-xs leading-5 text-fg-subtle" data-testid="demo-hint">
             Demo account: <span className="font-mono text-fg-muted">{DEMO_ACCOUNT.email}</span> /{' '}

@@ -21,10 +21,25 @@ export async function getMe(signal?: AbortSignal): Promise<CurrentUser | null> {
   }
 }
 
-export async function login(credentials: LoginRequest): Promise<CurrentUser> {
+/** The password was right and the account has two-factor on: a code from the app (or a recovery code) comes next. */
+export interface SecondFactorRequired {
+  code: 'two_factor_required';
+  twoFactorRequired: true;
+  expiresInSeconds: number;
+}
+
+export function needsSecondFactor(answer: CurrentUser | SecondFactorRequired): answer is SecondFactorRequired {
+  return 'twoFactorRequired' in answer && answer.twoFactorRequired === true;
+}
+
+export async function login(credentials: LoginRequest): Promise<CurrentUser | SecondFactorRequired> {
   // The antiforgery cookie comes with GET /auth/me; make sure we have one before posting.
   if (!readCookie(XSRF_COOKIE)) await getMe().catch(() => null);
-  return api.post<CurrentUser>('/api/v1/auth/login', credentials);
+  return api.post<CurrentUser | SecondFactorRequired>('/api/v1/auth/login', credentials);
+}
+
+export function completeSecondFactor(answer: { code?: string; recoveryCode?: string }): Promise<CurrentUser> {
+  return api.post<CurrentUser>('/api/v1/auth/login/second-factor', answer);
 }
 
 export function logout(): Promise<void> {
@@ -49,6 +64,19 @@ export function useLogin() {
   return useMutation({
     mutationFn: login,
     // The login form shows the server's message itself; a 401 here means wrong credentials.
+    meta: { silentError: true, skipAuthRedirect: true },
+    onSuccess: (answer) => {
+      if (needsSecondFactor(answer)) return;
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== authKeys.me[0] });
+      queryClient.setQueryData(authKeys.me, answer);
+    },
+  });
+}
+
+export function useSecondFactor() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: completeSecondFactor,
     meta: { silentError: true, skipAuthRedirect: true },
     onSuccess: (user) => {
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== authKeys.me[0] });

@@ -29,7 +29,10 @@ public static class SpreadsheetCsv
         return stream.ToArray();
     }
 
-    private static void WriteRecord(CsvWriter csv, IReadOnlyList<string?> cells)
+    /// <summary>A writer with the same rules as <see cref="Write"/>, for a file written row by row (a streamed export).</summary>
+    public static CsvWriter CreateWriter(Stream stream) => CsvWriter.Create(stream, Options(), leaveOpen: true);
+
+    public static void WriteRecord(CsvWriter csv, IReadOnlyList<string?> cells)
     {
         foreach (var cell in cells) csv.WriteField(Neutralise(cell ?? ""));
         csv.EndRecord();

@@ -1,4 +1,6 @@
 using Elimu.Api.Partners.Account.Team;
+using Elimu.Api.Partners.Account.Export;
+using Elimu.Api.Platform.Audit;
 using Elimu.Api.Partners.Account.Digests;
 using Elimu.Api.Partners.Account.Notifications;
 using Elimu.Api.Partners.ChildData;
@@ -61,6 +63,8 @@ public static class PartnersModule
         app.MapEnrollmentApi();
         app.MapTeamApi();
         app.MapPartnerNotificationsApi();
+        app.MapGroup("/api/v1/partner/account").WithTags("Partner · Account").RequireAuthorization(PartnerPolicies.Read)
+            .AddEndpointFilter<ReadAuditFilter>().MapAccountExportApi();
         app.MapHub<PartnerHub>(PartnerHub.Path);
         return app;
     }

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { LogOut } from 'lucide-react';
+import { LogOut, Settings } from 'lucide-react';
 import { ElimuMark } from '@/components/ui/ElimuMark';
 import { PageOutlet } from '@/components/ui/PageBoundary';
-import { useCurrentUser, useLogout } from '@/services/auth';
+import { homePathFor, useCurrentUser, useLogout } from '@/services/auth';
 import { UserAvatar } from './UserAvatar';
 
 /** The parent and admin shell: a top bar with the user and a logout button, then the page. */
@@ -27,6 +27,11 @@ export function SimpleLayout({ children, title }: { children?: ReactNode; title?
               <>
                 <UserAvatar name={user.displayName} />
                 <span className="hidden max-w-[12rem] truncate text-sm text-fg-muted sm:block">{user.displayName}</span>
+                {homePathFor(user) && (
+                  <Link to={`${homePathFor(user)}/settings`} className="btn-ghost px-2.5 py-1.5" aria-label="Settings" data-testid="settings-link">
+                    <Settings className="size-4" aria-hidden="true" />
+                  </Link>
+                )}
                 <button type="button" className="btn-secondary px-2.5 py-1.5 sm:px-3" onClick={() => logout.mutate()} disabled={logout.isPending} data-testid="logout-button">
                   <LogOut className="size-4" aria-hidden="true" />
                   <span className="hidden min-[420px]:inline">{logout.isPending ? 'Signing out…' : 'Log out'}</span>

@@ -15,6 +15,9 @@ public class AppUser : IdentityUser<Guid>
     /// <summary>The IANA zone the user lives in: when their digest goes out and how times are shown to them.</summary>
     public string TimeZone { get; set; } = DefaultTimeZone;
 
+    /// <summary>The colour theme the user chose in their settings.</summary>
+    public UiTheme Theme { get; set; } = UiTheme.dark;
+
     public const string DefaultTimeZone = "Africa/Nairobi";
 
     public string FullName => $"{FirstName} {LastName}".Trim();

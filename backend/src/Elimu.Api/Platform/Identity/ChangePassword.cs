@@ -1,8 +1,8 @@
 using Elimu.Api.Common;
 using Elimu.Api.Platform.Audit;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Elimu.Api.Platform.Identity.Sessions;
 
 namespace Elimu.Api.Platform.Identity;
 
@@ -16,7 +16,7 @@ public sealed record ChangePasswordRequest(string CurrentPassword, string NewPas
 public static class ChangePassword
 {
     public static async Task<Results<NoContent, ProblemHttpResult>> Handle(ChangePasswordRequest request, HttpContext http,
-        SignInManager<AppUser> signIn, SignInBackoff backoff, RealtimeSessions realtime, AuditTrail audit, CancellationToken ct)
+        SignInManager<AppUser> signIn, SignInBackoff backoff, UserSessions sessions, AuditTrail audit, CancellationToken ct)
     {
         new Validation()
             .Check(!string.IsNullOrEmpty(request.CurrentPassword), "currentPassword", "Enter your current password.")
@@ -46,10 +46,7 @@ public static class ChangePassword
         foreach (var error in changed.Errors) validation.Add("newPassword", error.Description);
         validation.ThrowIfInvalid();
 
-        realtime.EndSessionsOf(user.Id);
-        var principal = await signIn.CreateUserPrincipalAsync(user);
-        await http.SignInAsync(IdentityConstants.ApplicationScheme, principal);
-        http.User = principal;
+        await sessions.ReissueAsync(http, user, ct);
         await audit.RecordNowAsync(user.Id, "auth.password_changed", "user", user.Id, ct);
         return TypedResults.NoContent();
     }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Elimu.Api.Common;
 using Elimu.Api.Data;
 using Microsoft.AspNetCore.Identity;
+using Elimu.Api.Platform.Identity.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,8 @@ namespace Elimu.Api.Platform.Identity;
 /// <summary>
 /// A WebSocket is authenticated once, at connect. Logout and password change close the user's connections on the
 /// instance that served them at once (<see cref="RealtimeSessions.EndSessionsOf"/>); this sweep closes, on every
-/// instance, the connections whose session has since ended anywhere (new security stamp or a lockout), within
+/// instance, the connections whose session has since ended anywhere (new security stamp, a lockout, or the session
+/// ended from the settings page), within
 /// <see cref="Interval"/>, with one query for all connected users.
 /// </summary>
 public sealed class HubSessionSweeper(RealtimeSessions sessions, IServiceScopeFactory scopes, TimeProvider clock,
@@ -34,10 +36,14 @@ public sealed class HubSessionSweeper(RealtimeSessions sessions, IServiceScopeFa
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var current = await db.Users.AsNoTracking().Where(u => users.Contains(u.Id))
             .Select(u => new { u.Id, u.SecurityStamp, u.LockoutEnd }).ToDictionaryAsync(u => u.Id, ct);
+        var live = await db.Set<UserSession>().AsNoTracking().Where(s => users.Contains(s.UserId) && s.RevokedAt == null)
+            .Select(s => s.Id).ToListAsync(ct);
+        var liveSessions = live.Select(id => id.ToString()).ToHashSet(); // as the claim spells it (SQLite keeps capitals)
         var now = clock.GetUtcNow();
         var stampClaim = identity.Value.ClaimsIdentity.SecurityStampClaimType;
         foreach (var user in users)
             sessions.EndWhere(user, principal => !current.TryGetValue(user, out var row) || row.LockoutEnd > now
-                || principal?.FindFirstValue(stampClaim) != row.SecurityStamp);
+                || principal?.FindFirstValue(stampClaim) != row.SecurityStamp
+                || !liveSessions.Contains(principal?.FindFirstValue(UserSessions.ClaimType) ?? ""));
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Elimu.Api.Platform.Identity.Sessions;
 
 namespace Elimu.Api.Platform.Identity;
 
@@ -49,6 +50,7 @@ public static class IdentityServiceCollectionExtensions
         if (configuration["Redis:Connection"] is { Length: > 0 } redis)
             services.AddHostedService(sp => new SessionStateRedisEvictions(sp.GetRequiredService<SessionStateCache>(), redis,
                 sp.GetRequiredService<ILogger<SessionStateRedisEvictions>>()));
+        services.AddScoped<UserSessions>();
         services.AddSingleton<IAntiforgeryAdditionalDataProvider, SessionBoundAntiforgery>();
         services.AddScoped<SignInBackoff>();
         services.AddSingleton<UnknownAccountPassword>();
@@ -71,6 +73,17 @@ public static class IdentityServiceCollectionExtensions
             o.SlidingExpiration = true;
             o.Events.OnRedirectToLogin = ctx => WriteProblem(ctx.HttpContext, StatusCodes.Status401Unauthorized, "unauthenticated", "Sign in to continue.");
             o.Events.OnRedirectToAccessDenied = ctx => WriteProblem(ctx.HttpContext, StatusCodes.Status403Forbidden, "forbidden", "Your account may not use this.");
+        });
+
+        // Between a right password and the second factor: a short-lived cookie naming the user, nothing more.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme).Configure<IHostEnvironment>((o, env) =>
+        {
+            o.Cookie.Name = "elimu.2fa";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = env.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.ExpireTimeSpan = SecondFactorSignIn.Window;
+            o.SlidingExpiration = false;
         });
 
         services.AddAuthorizationBuilder()

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Elimu.Api.Data;
+using Elimu.Api.Platform.Identity.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -13,28 +14,32 @@ namespace Elimu.Api.Platform.Identity;
 /// password change or a lockout ends every copy of every session at once. Identity's own validator re-checks only after
 /// <c>ValidationInterval</c> and then rebuilds the principal and re-issues the cookie (five queries and a Set-Cookie);
 /// this one always checks, against the user's <see cref="SessionAccount"/> as <see cref="SessionStateCache"/> holds it
-/// (evicted on every committed change of the user, so the instance that made it refuses the very next request).
+/// (evicted on every committed change of the user, so the instance that made it refuses the very next request), and
+/// then that this browser's own <see cref="UserSession"/> was not ended (settings, "sign out other sessions").
 /// </summary>
-internal sealed class SessionStampValidator(SessionStateCache states, IOptions<IdentityOptions> identity, TimeProvider clock)
-    : ISecurityStampValidator
+internal sealed class SessionStampValidator(SessionStateCache states, UserSessions sessions, IOptions<IdentityOptions> identity,
+    TimeProvider clock) : ISecurityStampValidator
 {
     public async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        if (await SessionHoldsAsync(context.Principal, context.HttpContext)) return;
+        if (await AccountHoldsAsync(context.Principal, context.HttpContext) is { } userId
+            && await sessions.IsActiveAsync(context.Principal!, userId, context.HttpContext.RequestAborted)) return;
 
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
     }
 
-    private async Task<bool> SessionHoldsAsync(ClaimsPrincipal? principal, HttpContext http)
+    /// <summary>The user's id when the cookie's stamp is the account's and the account is not locked out; else null.</summary>
+    private async Task<Guid?> AccountHoldsAsync(ClaimsPrincipal? principal, HttpContext http)
     {
         var claims = identity.Value.ClaimsIdentity;
-        if (principal?.FindFirstValue(claims.UserIdClaimType) is not { } id || !Guid.TryParse(id, out var userId)) return false;
+        if (principal?.FindFirstValue(claims.UserIdClaimType) is not { } id || !Guid.TryParse(id, out var userId)) return null;
         var account = await states.GetAsync(userId,
             ct => SessionAccount.Query(http.RequestServices.GetRequiredService<AppDbContext>(), userId, ct), http.RequestAborted);
-        return account is not null
+        var holds = account is not null
             && account.SecurityStamp == principal.FindFirstValue(claims.SecurityStampClaimType)
             && !account.LockedOutAt(clock.GetUtcNow());
+        return holds ? userId : null;
     }
 }
 

@@ -3,6 +3,7 @@ using Elimu.Api.Platform.Audit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Elimu.Api.Platform.Identity.Sessions;
 
 namespace Elimu.Api.Platform.Identity;
 
@@ -11,13 +12,14 @@ public sealed record LoginRequest(string Email, string Password);
 /// <summary>
 /// POST /api/v1/auth/login. An unknown email and a wrong password take the same steps (the same queries, one hash
 /// verification against a dummy hash) and get the same answer, so neither the body nor the time tells which
-/// addresses have accounts. Failures slow the account down (<see cref="SignInBackoff"/>) instead of locking it.
+/// addresses have accounts. Failures slow the account down (<see cref="SignInBackoff"/>) instead of locking it. An account
+/// with two-factor on answers 202: the code step (<see cref="SecondFactorSignIn"/>) completes the sign-in.
 /// </summary>
 public static class SignIn
 {
-    public static async Task<Results<Ok<CurrentUser>, ProblemHttpResult>> Handle(
+    public static async Task<Results<Ok<CurrentUser>, Accepted<SecondFactorRequired>, ProblemHttpResult>> Handle(
         LoginRequest request, HttpContext http, SignInManager<AppUser> signIn, SignInBackoff backoff, UnknownAccountPassword unknown,
-        AuditTrail audit, IPartnerProfileLookup profiles, CancellationToken ct)
+        UserSessions sessions, AuditTrail audit, IPartnerProfileLookup profiles, CancellationToken ct)
     {
         new Validation()
             .Check(!string.IsNullOrWhiteSpace(request.Email), "email", "Enter your email address.")
@@ -45,10 +47,17 @@ public static class SignIn
             return WrongCredentials();
         }
 
+        if (user.TwoFactorEnabled)
+        {
+            // The password was right but the account is not open yet: the claimed attempt stays counted until the second
+            // factor is right too, so knowing the password does not reset the back-off for guessing codes.
+            await SecondFactorSignIn.ChallengeAsync(http, user);
+            await audit.RecordNowAsync(user.Id, "auth.second_factor_required", "user", user.Id, ct);
+            return TypedResults.Accepted((string?)null, SecondFactorSignIn.Required);
+        }
+
         await backoff.ResetAsync(email, ct);
-        var principal = await signIn.CreateUserPrincipalAsync(user);
-        await http.SignInAsync(IdentityConstants.ApplicationScheme, principal);
-        http.User = principal;
+        await sessions.StartAsync(http, user, ct);
         await audit.RecordNowAsync(user.Id, "auth.signed_in", "user", user.Id, ct);
         return TypedResults.Ok(await AuthEndpoints.Describe(user, users, profiles));
     }
@@ -64,7 +73,7 @@ public static class SignIn
             extensions: new Dictionary<string, object?> { ["code"] = "sign_in_delayed", ["retryAfterSeconds"] = seconds });
     }
 
-    private static ProblemHttpResult WrongCredentials() =>
+    internal static ProblemHttpResult WrongCredentials() =>
         TypedResults.Problem(statusCode: 401, title: "Sign-in failed.", detail: "The email or password is incorrect.",
             extensions: new Dictionary<string, object?> { ["code"] = "invalid_credentials" });
 }

@@ -2,6 +2,7 @@ using Elimu.Api.Common;
 using Elimu.Api.Platform.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Elimu.Api.Platform.Identity.Sessions;
 
 namespace Elimu.Api.Platform.Identity;
 
@@ -12,12 +13,13 @@ namespace Elimu.Api.Platform.Identity;
 public static class SignOut
 {
     public static async Task<NoContent> Handle(HttpContext http, SignInManager<AppUser> signIn, RealtimeSessions realtime,
-        AuditTrail audit, CancellationToken ct)
+        UserSessions sessions, AuditTrail audit, CancellationToken ct)
     {
         var user = await signIn.UserManager.GetUserAsync(http.User);
         if (user is not null)
         {
             await signIn.UserManager.UpdateSecurityStampAsync(user);
+            await sessions.EndAllAsync(user.Id, except: null, ct);
             realtime.EndSessionsOf(user.Id);
             await audit.RecordNowAsync(user.Id, "auth.signed_out", "user", user.Id, ct);
         }

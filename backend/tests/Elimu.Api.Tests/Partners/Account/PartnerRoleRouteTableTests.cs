@@ -75,6 +75,8 @@ public sealed class PartnerRoleRouteTableTests(ElimuApiFactory api, ITestOutputH
         ["PUT /api/v1/partner/account/notifications/read-all"] = Read,
         ["GET /api/v1/partner/account/notifications/preferences"] = Read,
         ["PUT /api/v1/partner/account/notifications/preferences"] = Read,
+
+        ["GET /api/v1/partner/account/export"] = ExportData,
     };
 
     /// <summary>Writes that touch only the caller's own records (their notifications' read marks, their preferences): every role may.</summary>

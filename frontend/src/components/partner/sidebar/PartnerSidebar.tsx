@@ -60,7 +60,7 @@ export function PartnerSidebar({ mobileOpen, onMobileClose }: PartnerSidebarProp
         data-mobile-open={mobileOpen ? 'true' : 'false'}
         inert={!isDesktop && !mobileOpen ? true : undefined}
         className={cn(
-          'fixed inset-y-0 left-0 z-40 flex w-72 flex-col border-r border-line bg-[#0e0e13] transition-[transform,width] duration-200 ease-out',
+          'fixed inset-y-0 left-0 z-40 flex w-72 flex-col border-r border-line bg-sidebar transition-[transform,width] duration-200 ease-out',
           'md:sticky md:top-0 md:z-auto md:h-dvh md:translate-x-0',
           mobileOpen ? 'translate-x-0 shadow-2xl shadow-black/70' : '-translate-x-full',
           collapsed ? 'md:w-[4.25rem]' : 'md:w-72',

@@ -44,7 +44,7 @@ export function SidebarRail({ activeSection, counters, onExpand, onOpenSection }
           >
             {isActive && <span className="absolute inset-y-2 left-0 w-0.5 rounded-full bg-brand" aria-hidden="true" />}
             <section.icon className="size-[18px]" aria-hidden="true" />
-            {total > 0 && <span className="absolute right-1.5 top-1.5 size-2 rounded-full bg-brand ring-2 ring-[#0e0e13]" aria-hidden="true" />}
+            {total > 0 && <span className="absolute right-1.5 top-1.5 size-2 rounded-full bg-brand ring-2 ring-sidebar" aria-hidden="true" />}
           </button>
         );
       })}

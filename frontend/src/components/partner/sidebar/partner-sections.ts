@@ -131,13 +131,6 @@ export const partnerSections = {
     description: 'Your organisation’s details, branding and team.',
     pending: 'Your organisation profile will appear here once this section is enabled.',
   },
-  settings: {
-    path: 'settings',
-    group: 'Account',
-    title: 'Settings',
-    description: 'Access controls, two-factor sign-in and preferences.',
-    pending: 'Settings will appear here once this section is enabled.',
-  },
 } satisfies Record<string, PartnerSectionInfo>;
 
 export type PartnerSectionKey = keyof typeof partnerSections;

@@ -3,7 +3,7 @@ using Elimu.Api.Data;
 using Elimu.Api.Partners.Shared;
 using Elimu.Api.Platform.Audit;
 using Elimu.Api.Platform.Identity;
-using Microsoft.AspNetCore.Authentication;
+using Elimu.Api.Platform.Identity.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +32,7 @@ public static class AcceptInvitation
     }
 
     public static async Task<Results<Ok<CurrentUser>, ProblemHttpResult>> Accept(string token, AcceptInvitationRequest request,
-        HttpContext http, AppDbContext db, SignInManager<AppUser> signIn, SignInBackoff backoff, AuditTrail audit,
+        HttpContext http, AppDbContext db, SignInManager<AppUser> signIn, SignInBackoff backoff, UserSessions sessions, AuditTrail audit,
         IPartnerProfileLookup profiles, TimeProvider clock, CancellationToken ct)
     {
         var (invitation, _) = await FindAsync(db, token, ct);
@@ -46,6 +46,10 @@ public static class AcceptInvitation
             ValidateNewAccount(request);
         else if (!signedInAsInvitee)
         {
+            // A password alone must not open an account that signs in with two factors: sign in first, then accept.
+            if (account.TwoFactorEnabled)
+                throw new DomainException(StatusCodes.Status403Forbidden, "sign_in_required",
+                    "Sign in to accept this invitation.", "This account uses two-factor sign-in. Sign in first, then open the invitation link again.");
             new Validation().Check(!string.IsNullOrEmpty(request.Password), "password", "Enter the password of your account.").ThrowIfInvalid();
             if (await backoff.ClaimAsync(account.Email!, ct) is SignInBackoff.MustWait wait) return SignIn.Delayed(http, wait.Remaining);
             if (!await users.CheckPasswordAsync(account, request.Password!) || await users.IsLockedOutAsync(account))
@@ -82,9 +86,7 @@ public static class AcceptInvitation
         }
 
         // The session now carries the partner role; a browser signed in as someone else is switched to the invitee.
-        var principal = await signIn.CreateUserPrincipalAsync(user);
-        await http.SignInAsync(IdentityConstants.ApplicationScheme, principal);
-        http.User = principal;
+        await sessions.StartAsync(http, user, ct);
         await audit.RecordNowAsync(user.Id, "auth.signed_in", "user", user.Id, ct, "by accepting a team invitation");
         return TypedResults.Ok(await AuthEndpoints.Describe(user, users, profiles));
     }
