@@ -1,3 +1,4 @@
+using Elimu.Api.Common;
 using Microsoft.AspNetCore.Identity;
 
 namespace Elimu.Api.Platform.Identity;
@@ -14,6 +15,9 @@ public class AppUser : IdentityUser<Guid>
     public DateTime CreatedAt { get; set; }
     /// <summary>The IANA zone the user lives in: when their digest goes out and how times are shown to them.</summary>
     public string TimeZone { get; set; } = DefaultTimeZone;
+
+    /// <summary>The language the user reads the product in (the SPA's texts, and the consent text a guardian is shown first).</summary>
+    public Language PreferredLanguage { get; set; } = Language.en;
 
     public const string DefaultTimeZone = "Africa/Nairobi";
 

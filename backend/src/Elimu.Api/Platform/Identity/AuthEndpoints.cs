@@ -1,3 +1,4 @@
+using Elimu.Api.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
@@ -5,8 +6,9 @@ namespace Elimu.Api.Platform.Identity;
 
 /// <param name="PartnerRole">The user's role on their partner's team (owner, finance, programs, viewer), so the SPA can hide what
 /// the role may not do; the server refuses it either way.</param>
+/// <param name="PreferredLanguage">The language the user chose (Settings, or the switcher in the top bar); the SPA follows it.</param>
 public sealed record CurrentUser(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, Guid? PartnerProfileId,
-    string? PartnerRole);
+    string? PartnerRole, Language PreferredLanguage);
 
 public static class AuthEndpoints
 {
@@ -17,6 +19,8 @@ public static class AuthEndpoints
         auth.MapPost("/logout", SignOut.Handle).RequireAuthorization();
         auth.MapPost("/password", ChangePassword.Handle).RequireAuthorization();
         auth.MapGet("/me", Me).RequireAuthorization();
+        auth.MapPut("/preferences", Preferences.Handle).RequireAuthorization()
+            .WithSummary("Change the signed-in user's own preferences (language); answers the user as /me does.");
         return app;
     }
 
@@ -32,6 +36,6 @@ public static class AuthEndpoints
         var roles = await users.GetRolesAsync(user);
         var membership = await profiles.FindMembershipAsync(user.Id);
         var name = string.IsNullOrWhiteSpace(user.DisplayName) ? user.FullName : user.DisplayName;
-        return new CurrentUser(user.Id, user.Email!, name, roles.Order().ToList(), membership?.ProfileId, membership?.Role);
+        return new CurrentUser(user.Id, user.Email!, name, roles.Order().ToList(), membership?.ProfileId, membership?.Role, user.PreferredLanguage);
     }
 }
