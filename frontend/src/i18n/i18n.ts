@@ -88,6 +88,15 @@ export function translate(key: string, params?: TranslateParams): string {
   return lookup(key, params, current) || (current === 'en' ? '' : lookup(key, params, 'en')) || key;
 }
 
+/**
+ * Strings of a page that loads on its own (a partner section's page): its chunk calls this at the top, once per
+ * language, under a namespace of its own, so its strings load with it and not with every page (the sign-in page and
+ * the parent's inbox have a 120 kB budget). Example: addTranslations('en', { settings: {...} }).
+ */
+export function addTranslations(language: Language, strings: Record<string, unknown>): void {
+  dictionary.set(language, strings as Messages);
+}
+
 /** Whether the language has a string for `key` (for optional strings, such as an API code's message). */
 export function hasTranslation(key: string): boolean {
   return lookup(key, undefined, current) !== '' || lookup(key, undefined, 'en') !== '';

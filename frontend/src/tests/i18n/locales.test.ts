@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '@/i18n/locales/en';
 import { sw } from '@/i18n/locales/sw';
-import { translate, setLanguage } from '@/i18n/i18n';
+import { addTranslations, translate, setLanguage } from '@/i18n/i18n';
 
 /** Every leaf of a locale as "a.b.c" → text. */
 function leaves(tree: object, prefix = ''): Map<string, string> {
@@ -44,5 +44,19 @@ describe('locales', () => {
     expect(translate('parent.landingSome', { count: 4 })).toMatch(/^Maombi 4 yanasubiri/);
     expect(document.documentElement.lang).toBe('sw');
     expect(localStorage.getItem('elimu.language')).toBe('sw');
+  });
+});
+
+describe('strings of a page that loads on its own', () => {
+  it('are added under their own namespace and read like the others, in each language', async () => {
+    addTranslations('en', { pageOfItsOwn: { title: 'Settings', saved_one: '{{count}} change saved', saved_other: '{{count}} changes saved' } });
+    addTranslations('sw', { pageOfItsOwn: { title: 'Mipangilio', saved_one: 'Badiliko {{count}} limehifadhiwa', saved_other: 'Mabadiliko {{count}} yamehifadhiwa' } });
+    expect(translate('pageOfItsOwn.title')).toBe('Settings');
+    expect(translate('pageOfItsOwn.saved', { count: 2 })).toBe('2 changes saved');
+    await setLanguage('sw');
+    expect(translate('pageOfItsOwn.title')).toBe('Mipangilio');
+    expect(translate('pageOfItsOwn.saved', { count: 1 })).toBe('Badiliko 1 limehifadhiwa');
+    // The app's own strings are still there beside them.
+    expect(translate('common.language')).toBe('Lugha');
   });
 });
