@@ -79,7 +79,7 @@ export function PartnerSidebar({ mobileOpen, onMobileClose }: PartnerSidebarProp
             <nav aria-label={t('shell.partnerNavigation')} className="flex-1 overflow-y-auto px-3 py-3">
               {sections.length === 0 ? (
                 <p data-testid="sidebar-no-matches" role="status" className="px-2 py-6 text-center text-sm text-fg-muted">
-                  No matches for “{globalSearch.trim()}”
+                  {t('shell.noMatches', { query: globalSearch.trim() })}
                 </p>
               ) : (
                 <ul className="flex flex-col gap-1">

@@ -25,6 +25,7 @@ function ActiveBar() {
 
 /** The marker of a section not built yet: a quiet pill, read out as ", not available yet". */
 function ComingSoon({ testId }: { testId: string }) {
+  const { t } = useTranslation();
   return (
     <>
       <span
@@ -32,9 +33,9 @@ function ComingSoon({ testId }: { testId: string }) {
         aria-hidden="true"
         className="ml-auto shrink-0 rounded-full border border-line px-1.5 py-px text-[10px] font-medium uppercase tracking-wide text-fg-subtle"
       >
-        Soon
+        {t('shell.soon')}
       </span>
-      <span className="sr-only">, not available yet</span>
+      <span className="sr-only">{t('shell.notAvailableYet')}</span>
     </>
   );
 }

@@ -45,7 +45,7 @@ export function SidebarSection({ section, expanded, searching, active, counters,
         {!expanded && total > 0 && (
           <>
             <span className="ml-auto size-1.5 rounded-full bg-brand" aria-hidden="true" />
-            <span className="sr-only">, has updates</span>
+            <span className="sr-only">{translation.t('shell.hasUpdates')}</span>
           </>
         )}
         <ChevronDown
