@@ -41,6 +41,10 @@ export const en = {
     goToSignIn: 'Go to sign in',
     parent: 'Parent',
     admin: 'Admin',
+    notifications: 'Notifications',
+    dismiss: 'Dismiss',
+    loadingPage: 'Loading the page…',
+    serverUnreachable: 'We could not reach Elimu',
   },
   shell: {
     openNavigation: 'Open navigation',

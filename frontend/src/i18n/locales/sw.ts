@@ -41,6 +41,10 @@ export const sw: Messages = {
     goToSignIn: 'Nenda kuingia',
     parent: 'Mzazi',
     admin: 'Msimamizi',
+    notifications: 'Arifa',
+    dismiss: 'Ondoa',
+    loadingPage: 'Inapakia ukurasa…',
+    serverUnreachable: 'Hatukuweza kufikia Elimu',
   },
   shell: {
     openNavigation: 'Fungua menyu',
