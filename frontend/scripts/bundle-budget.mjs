@@ -22,7 +22,11 @@ const ANY = 250 * KB;
 /** Modules a page imports lazily while it renders: they count in the page's budget. */
 export const DRAWN_LAZILY = ['src/components/partner/shared/PartnerChart.tsx', 'src/components/partner/children/charts.tsx'];
 /** Modules loaded only when the user asks (an editor opened): reported beside the page, not counted. */
-export const ON_DEMAND = ['src/components/partner/children/GoalsEditor.tsx'];
+export const ON_DEMAND = [
+  'src/components/partner/children/GoalsEditor.tsx',
+  // Kiswahili's strings: fetched when a reader chooses Kiswahili (src/i18n/i18n.ts); English is in the entry.
+  'src/i18n/locales/sw.ts',
+];
 
 const partner = (page) => ['src/components/layout/DashboardLayout.tsx', page];
 

@@ -1,4 +1,6 @@
-// Formatting for Kenyan users: en-KE numbers and currency, dates in Africa/Nairobi (DESIGN.md §3).
+// Formatting for Kenyan users in the reader's language: en-KE or sw-KE numbers and currency, dates in Africa/Nairobi
+// (DESIGN.md §3).
+import { currentLocale } from '@/i18n/i18n';
 
 const TIME_ZONE = 'Africa/Nairobi';
 
@@ -6,7 +8,7 @@ const TIME_ZONE = 'Africa/Nairobi';
 export function formatCurrency(amount: number, currency = 'KES'): string {
   if (typeof amount !== 'number' || !Number.isFinite(amount)) return '—';
   const digits = Number.isInteger(amount) ? 0 : 2;
-  return `${String(currency).toUpperCase()} ${new Intl.NumberFormat('en-KE', { minimumFractionDigits: digits, maximumFractionDigits: 2 }).format(amount)}`;
+  return `${String(currency).toUpperCase()} ${new Intl.NumberFormat(currentLocale(), { minimumFractionDigits: digits, maximumFractionDigits: 2 }).format(amount)}`;
 }
 
 /** A Money value from the API ({ amount, currency }). */
@@ -27,18 +29,18 @@ export function formatEnum(value: unknown, known: readonly string[]): string {
 }
 
 export function formatNumber(value: number, maximumFractionDigits = 0): string {
-  return new Intl.NumberFormat('en-KE', { maximumFractionDigits }).format(value);
+  return new Intl.NumberFormat(currentLocale(), { maximumFractionDigits }).format(value);
 }
 
 export function formatPercent(fraction: number): string {
-  return new Intl.NumberFormat('en-KE', { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+  return new Intl.NumberFormat(currentLocale(), { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
 }
 
 /** "1 Nov 2026" */
 export function formatDate(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return typeof iso === 'string' ? iso : '—';
-  return new Intl.DateTimeFormat('en-KE', { day: 'numeric', month: 'short', year: 'numeric', timeZone: TIME_ZONE }).format(date);
+  return new Intl.DateTimeFormat(currentLocale(), { day: 'numeric', month: 'short', year: 'numeric', timeZone: TIME_ZONE }).format(date);
 }
 
 /** "1 Nov – 30 Nov 2026" */
@@ -46,7 +48,7 @@ export function formatDateRange(startIso: string, endIso: string): string {
   const start = new Date(startIso);
   const end = new Date(endIso);
   if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) return `${startIso} – ${endIso}`;
-  const fmt = new Intl.DateTimeFormat('en-KE', { day: 'numeric', month: 'short', year: 'numeric', timeZone: TIME_ZONE });
+  const fmt = new Intl.DateTimeFormat(currentLocale(), { day: 'numeric', month: 'short', year: 'numeric', timeZone: TIME_ZONE });
   return fmt.formatRange(start, end);
 }
 
@@ -54,7 +56,7 @@ export function formatDateRange(startIso: string, endIso: string): string {
 export function formatTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat('en-KE', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: TIME_ZONE }).format(date);
+  return new Intl.DateTimeFormat(currentLocale(), { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: TIME_ZONE }).format(date);
 }
 
 /** "1 Nov 2026, 14:05" in Nairobi time. */

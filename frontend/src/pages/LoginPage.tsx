@@ -6,6 +6,9 @@ import { isApiError } from '@/lib/api';
 import { SecondFactorForm } from '@/components/auth/SecondFactorForm';
 import { homePathFor, needsSecondFactor, useCurrentUser, useLogin } from '@/services/auth';
 import type { CurrentUser } from '@/types/partner';
+import { getLanguage, translate } from '@/i18n/i18n';
+import { useTranslation } from '@/i18n/use-translation';
+import { LanguageSwitcher } from '@/components/ui/LanguageSwitcher';
 
 // Two fields checked by hand: a form library and a schema library would double the JavaScript of the sign-in page,
 // which every user loads first (budget: scripts/bundle-budget.mjs).
@@ -16,9 +19,9 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function validateLogin(email: string, password: string): FieldErrors {
   const errors: FieldErrors = {};
-  if (!email) errors.email = 'Enter your email address.';
-  else if (!EMAIL.test(email)) errors.email = 'Enter a valid email address.';
-  if (!password) errors.password = 'Enter your password.';
+  if (!email) errors.email = translate('login.enterEmail');
+  else if (!EMAIL.test(email)) errors.email = translate('login.validEmail');
+  if (!password) errors.password = translate('login.enterPassword');
   return errors;
 }
 
@@ -26,10 +29,11 @@ export const DEMO_ACCOUNT = { email: 'partner@elimu.demo', password: 'Demo#2026!
 
 function errorMessage(error: unknown): string {
   if (isApiError(error)) {
-    if (error.status === 401) return error.detail ?? 'Email or password is incorrect.';
+    // The server's words in English; in Kiswahili the wrong-password answer is translated (others stay as the server wrote).
+    if (error.status === 401) return getLanguage() === 'en' ? (error.detail ?? translate('login.wrongCredentials')) : translate('login.wrongCredentials');
     return error.detail ?? error.message;
   }
-  return 'Something went wrong. Please try again.';
+  return translate('common.somethingWrong');
 }
 
 /** Sign in with email and password; then on to where the user was going, or their dashboard. */
@@ -47,6 +51,7 @@ export default function LoginPage() {
   // After a right password on an account with two-factor on, the form asks for the code instead.
   const [secondStep, setSecondStep] = useState(false);
   const land = (user: CurrentUser) => navigate(from && from !== '/login' ? from : (homePathFor(user) ?? '/'), { replace: true });
+  const { t } = useTranslation();
 
   const values = () => {
     const data = new FormData(form.current ?? undefined);
@@ -105,37 +110,36 @@ export default function LoginPage() {
           <span className="text-lg font-semibold tracking-tight">Elimu</span>
         </div>
         <div className="max-w-md">
-          <p className="text-xs font-semibold uppercase tracking-[0.2em] text-brand-text">Partner Dashboard</p>
-          <h2 className="mt-4 text-4xl font-semibold leading-tight tracking-tight">Sponsor learners across Kenya and watch them grow.</h2>
+          <p className="text-xs font-semibold uppercase tracking-[0.2em] text-brand-text">{t('login.partnerDashboard')}</p>
+          <h2 className="mt-4 text-4xl font-semibold leading-tight tracking-tight">{t('login.pitch')}</h2>
           <ul className="mt-8 space-y-3 text-sm text-fg-muted">
             <li className="flex gap-3">
               <span className="mt-1.5 size-1.5 shrink-0 rounded-full bg-brand" />
-              Follow each child’s CBC progress once their guardian has given consent.
+              {t('login.point1')}
             </li>
             <li className="flex gap-3">
               <span className="mt-1.5 size-1.5 shrink-0 rounded-full bg-brand" />
-              Pay per child, monthly, termly or annually, by M-Pesa or card.
+              {t('login.point2')}
             </li>
             <li className="flex gap-3">
               <span className="mt-1.5 size-1.5 shrink-0 rounded-full bg-brand" />
-              Share impact reports with your board and donors.
+              {t('login.point3')}
             </li>
           </ul>
         </div>
-        <p className="text-xs text-fg-subtle">Times shown in East Africa Time (Nairobi).</p>
+        <p className="text-xs text-fg-subtle">{t('login.timesShown')}</p>
       </section>
 
       {/* Form */}
-      <section className="flex items-center justify-center px-5 py-10 sm:px-8">
+      <section className="relative flex items-center justify-center px-5 py-10 sm:px-8">
+        <LanguageSwitcher className="absolute right-4 top-4" />
         <div className="w-full max-w-sm">
           <div className="mb-8 flex items-center gap-3 lg:hidden">
             <ElimuMark className="size-9" />
             <span className="text-lg font-semibold tracking-tight">Elimu</span>
           </div>
-          <h1 className="text-2xl font-semibold tracking-tight">{secondStep ? 'Two-factor sign-in' : 'Sign in'}</h1>
-          <p className="mt-1.5 text-sm text-fg-muted">
-            {secondStep ? 'Open your authenticator app and enter the code it shows for Elimu.' : 'Use the email and password of your Elimu account.'}
-          </p>
+          <h1 className="text-2xl font-semibold tracking-tight">{secondStep ? t('login.twoFactorTitle') : t('login.title')}</h1>
+          <p className="mt-1.5 text-sm text-fg-muted">{secondStep ? t('login.twoFactorIntro') : t('login.intro')}</p>
 
           {secondStep ? (
             <SecondFactorForm onSignedIn={land} onRestart={() => { setSecondStep(false); login.reset(); }} />
@@ -151,7 +155,7 @@ export default function LoginPage() {
 
             <div className="space-y-1.5">
               <label htmlFor="email" className="text-sm font-medium text-fg">
-                Email
+                {t('login.email')}
               </label>
               <input
                 id="email"
@@ -174,7 +178,7 @@ export default function LoginPage() {
 
             <div className="space-y-1.5">
               <label htmlFor="password" className="text-sm font-medium text-fg">
-                Password
+                {t('login.password')}
               </label>
               <div className="relative">
                 <input
@@ -191,7 +195,7 @@ export default function LoginPage() {
                   type="button"
                   onClick={() => setShowPassword((v) => !v)}
                   className="absolute right-1 top-1/2 grid size-8 -translate-y-1/2 place-items-center rounded-md text-fg-subtle hover:text-fg"
-                  aria-label={showPassword ? 'Hide password' : 'Show password'}
+                  aria-label={showPassword ? t('login.hidePassword') : t('login.showPassword')}
                   aria-pressed={showPassword}
                 >
                   {showPassword ? <EyeOff className="size-4" aria-hidden="true" /> : <Eye className="size-4" aria-hidden="true" />}
@@ -206,13 +210,13 @@ export default function LoginPage() {
 
             <button type="submit" className="btn-primary h-10 w-full" disabled={busy} aria-busy={busy}>
               {busy ? <LoaderCircle className="size-4 animate-spin" aria-hidden="true" /> : <LogIn className="size-4" aria-hidden="true" />}
-              {busy ? 'Signing in…' : 'Sign in'}
+              {busy ? t('login.signingIn') : t('login.submit')}
             </button>
           </form>
           )}
 
           <p className="mt-8 rounded-lg border border-line bg-card px-3.5 py-3 text-xs leading-5 text-fg-subtle" data-testid="demo-hint">
-            Demo account: <span className="font-mono text-fg-muted">{DEMO_ACCOUNT.email}</span> /{' '}
+            {t('login.demoAccount')} <span className="font-mono text-fg-muted">{DEMO_ACCOUNT.email}</span> /{' '}
             <span className="font-mono text-fg-muted">{DEMO_ACCOUNT.password}</span>
           </p>
         </div>

@@ -2,22 +2,24 @@ import { Link } from 'react-router';
 import { Compass } from 'lucide-react';
 import { PartnerEmptyState, PartnerPageHeader } from '@/components/partner/shared';
 import { useCurrentUser } from '@/services/auth';
+import { useTranslation } from '@/i18n/use-translation';
 
 /** Unknown routes, shown inside the current layout. */
 export default function NotFoundPage() {
   // A visitor who is not signed in has no dashboard to go to yet.
   const { data: user } = useCurrentUser();
+  const { t } = useTranslation();
   return (
     <>
-      <PartnerPageHeader title="Page not found" breadcrumbs={[{ label: 'Home', to: '/' }, { label: 'Not found' }]} />
+      <PartnerPageHeader title={t('common.notFoundTitle')} breadcrumbs={[{ label: t('common.home'), to: '/' }, { label: t('common.notFound') }]} />
       <PartnerEmptyState
         testId="not-found"
         icon={Compass}
-        title="We couldn’t find that page"
-        description="The address may be mistyped, or the page may have moved. Use the navigation to find what you need."
+        title={t('common.notFoundHeading')}
+        description={t('common.notFoundText')}
         action={
           <Link to={user ? '/' : '/login'} className="btn-primary">
-            {user ? 'Go to my dashboard' : 'Go to sign in'}
+            {user ? t('common.goToDashboard') : t('common.goToSignIn')}
           </Link>
         }
       />

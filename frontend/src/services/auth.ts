@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api, isApiError, readCookie, XSRF_COOKIE } from '@/lib/api';
+import { setLanguage, STORAGE_KEY, type Language } from '@/i18n/i18n';
 import { usePartnerStore } from '@/store/partnerStore';
 import type { CurrentUser, LoginRequest, Role } from '@/types/partner';
 
@@ -112,4 +113,30 @@ export function homePathFor(user: CurrentUser): string | null {
   if (hasRole(user, ['parent'])) return '/dashboard/parent';
   if (hasRole(user, ['admin', 'staff'])) return '/dashboard/admin';
   return null;
+}
+
+/**
+ * Switches the app's language at once; signed in, saves it on the account (PUT /auth/preferences) so every device
+ * follows; signed out, marks it chosen so the next sign-in keeps it (i18n/use-account-language.ts).
+ */
+export function useChooseLanguage() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (language: Language) => {
+      await setLanguage(language);
+      const signedIn = queryClient.getQueryData<CurrentUser | null>(authKeys.me);
+      if (!signedIn) {
+        try {
+          localStorage.setItem(`${STORAGE_KEY}.chosen`, '1');
+        } catch {
+          // no storage: the choice lasts for this page
+        }
+        return null;
+      }
+      return api.put<CurrentUser>('/api/v1/auth/preferences', { language });
+    },
+    onSuccess: (user) => {
+      if (user) queryClient.setQueryData(authKeys.me, user);
+    },
+  });
 }

@@ -3,6 +3,7 @@ import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { initialPartnerState, usePartnerStore } from '@/store/partnerStore';
 import { useToastStore } from '@/store/toastStore';
+import { setLanguage } from '@/i18n/i18n';
 
 // Lazy pages load in a second on an idle machine and in several on a busy 2-core CI runner; a findBy that gives up
 // after the default 1 s fails for the machine's load, not for the page.
@@ -52,8 +53,11 @@ Element.prototype.scrollIntoView ??= function scrollIntoView() {};
 // jsdom does not scroll; ScrollRestoration calls this on navigation.
 window.scrollTo = () => undefined;
 
-beforeEach(() => {
+beforeEach(async () => {
   window.innerWidth = 1280;
+  localStorage.clear();
+  // English unless a test switches (the language is app-wide state, like the stores below).
+  await setLanguage('en');
   localStorage.clear();
   document.cookie.split(';').forEach((c) => {
     const name = c.split('=')[0]?.trim();

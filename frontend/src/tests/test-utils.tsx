@@ -17,6 +17,7 @@ export const partnerUser: CurrentUser = {
   roles: ['partner'],
   partnerProfileId: '0193a7b0-0000-7000-8000-0000000000aa',
   partnerRole: 'owner',
+  preferredLanguage: 'en',
 };
 
 export const parentUser: CurrentUser = {
@@ -26,6 +27,7 @@ export const parentUser: CurrentUser = {
   roles: ['parent'],
   partnerProfileId: null,
   partnerRole: null,
+  preferredLanguage: 'en',
 };
 
 export const adminUser: CurrentUser = {
@@ -35,6 +37,7 @@ export const adminUser: CurrentUser = {
   roles: ['admin'],
   partnerProfileId: null,
   partnerRole: null,
+  preferredLanguage: 'en',
 };
 
 /** The app's query client (with its global error handler), without retries, optionally signed in. */

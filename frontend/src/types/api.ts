@@ -585,6 +585,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change the signed-in user's own preferences (language); answers the user as /me does. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PreferencesRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CurrentUser"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict: the request conflicts with the current state (see code). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unsupported Media Type: send the body as the content type listed. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/two-factor": {
         parameters: {
             query?: never;
@@ -3495,6 +3571,7 @@ export interface paths {
                     programId?: string;
                     page?: number;
                     pageSize?: number;
+                    language?: components["schemas"]["Language"];
                 };
                 header?: never;
                 path?: never;
@@ -3654,7 +3731,9 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    language?: components["schemas"]["Language"];
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -5554,6 +5633,7 @@ export interface components {
             consentedAt: null | string;
             /** Format: date-time */
             revokedAt: null | string;
+            signedLanguages: components["schemas"]["Language"][];
         };
         /** @enum {unknown} */
         ChildConsentStatus: "not_requested" | "pending" | "given" | "declined" | "revoked" | "program_not_active";
@@ -5682,12 +5762,14 @@ export interface components {
             agree: null | boolean;
             signedName: null | string;
             consentTextVersion: null | string;
+            language?: null | components["schemas"]["Language"];
         };
         ConsentAnswerTogether: {
             requestIds: null | string[];
             agree: null | boolean;
             signedName: null | string;
             consentTextVersion: null | string;
+            language?: null | components["schemas"]["Language"];
         };
         ConsentRequestBody: {
             /** Format: uuid */
@@ -5709,6 +5791,7 @@ export interface components {
             sampleText: string;
             partnerSees: string[];
             partnerDoesNotSee: string[];
+            sampleTextSw: string;
         };
         ConsentRequestResult: {
             /** Format: int32 */
@@ -5755,6 +5838,7 @@ export interface components {
             /** Format: uuid */
             partnerProfileId: null | string;
             partnerRole: null | string;
+            preferredLanguage: components["schemas"]["Language"];
             theme?: components["schemas"]["UiTheme"];
         };
         DayMinutes: {
@@ -5890,6 +5974,8 @@ export interface components {
             email: null | string;
             role: null | components["schemas"]["TeamRole"];
         };
+        /** @enum {unknown} */
+        Language: "en" | "sw";
         LearningEventBatch: {
             events: null | components["schemas"]["LearningEventInput"][];
         };
@@ -6116,6 +6202,10 @@ export interface components {
             revokedAt: null | string;
             revocationReason: null | string;
             canChangeToConsent: boolean;
+            consentTextLanguage: components["schemas"]["Language"];
+            consentTextLanguages: components["schemas"]["Language"][];
+            signedLanguage: null | components["schemas"]["Language"];
+            signedTextSha256: null | string;
         };
         PartnerDashboardOverview: {
             programs: components["schemas"]["ProgramStatusCounts"];
@@ -6136,6 +6226,9 @@ export interface components {
             program: components["schemas"]["ProgramResponse"];
             partnerName: string;
             partnerEmail: string;
+        };
+        PreferencesRequest: {
+            language: null | string;
         };
         /** @description An RFC 9457 problem: `code` says which refusal it is (validation_failed, consent_required, …); `errors` names each invalid field. */
         ProblemDetails: {

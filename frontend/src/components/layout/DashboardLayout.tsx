@@ -6,15 +6,10 @@ import { PartnerSidebar } from '@/components/partner/sidebar/PartnerSidebar';
 import { useCurrentUser } from '@/services/auth';
 import { useRealtimeCounters, type RealtimeStatus } from '@/services/partner/realtime';
 import { cn } from '@/lib/cn';
+import { useTranslation } from '@/i18n/use-translation';
+import { LanguageSwitcher } from '@/components/ui/LanguageSwitcher';
 import { PageOutlet } from '@/components/ui/PageBoundary';
 import { UserAvatar } from './UserAvatar';
-
-const STATUS_TEXT: Record<RealtimeStatus, string> = {
-  connecting: 'Connecting',
-  connected: 'Live',
-  reconnecting: 'Reconnecting',
-  offline: 'Offline',
-};
 
 /** The partner shell: sidebar (drawer on phones), top bar with live status and user, then the page. */
 export function DashboardLayout() {
@@ -23,6 +18,7 @@ export function DashboardLayout() {
   const [mobileOpen, setMobileOpen] = useState(false);
   const realtime = useRealtimeCounters(true);
   const closeMobile = useCallback(() => setMobileOpen(false), []);
+  const { t } = useTranslation();
 
   // A tap on a link in the drawer navigates; the drawer then closes.
   useEffect(() => {
@@ -40,7 +36,7 @@ export function DashboardLayout() {
   return (
     <div className="flex min-h-dvh">
       <a href="#main" className="sr-only focus:not-sr-only focus:fixed focus:left-3 focus:top-3 focus:z-50 focus:rounded-lg focus:bg-brand focus:px-3 focus:py-2 focus:text-white">
-        Skip to content
+        {t('common.skipToContent')}
       </a>
       <PartnerSidebar mobileOpen={mobileOpen} onMobileClose={closeMobile} />
       <div className="flex min-w-0 flex-1 flex-col">
@@ -49,19 +45,19 @@ export function DashboardLayout() {
             type="button"
             className="btn-ghost -ml-1 p-2 md:hidden"
             onClick={() => setMobileOpen(true)}
-            aria-label="Open navigation"
+            aria-label={t('shell.openNavigation')}
             aria-expanded={mobileOpen}
             data-testid="mobile-menu-button"
           >
             <Menu className="size-5" aria-hidden="true" />
           </button>
-          <span className="text-sm font-medium text-fg-muted md:hidden">Elimu Partner</span>
+          <span className="text-sm font-medium text-fg-muted md:hidden">{t('shell.elimuPartner')}</span>
           <div className="ml-auto flex items-center gap-3">
             <span
               data-testid="realtime-status"
               data-status={realtime}
               className="hidden items-center gap-1.5 rounded-full border border-line px-2.5 py-1 text-xs text-fg-muted sm:inline-flex"
-              title="Sidebar counters update live while connected"
+              title={t('shell.liveTitle')}
             >
               <span
                 className={cn(
@@ -70,8 +66,9 @@ export function DashboardLayout() {
                 )}
                 aria-hidden="true"
               />
-              {STATUS_TEXT[realtime]}
+              {t(`shell.realtime.${realtime satisfies RealtimeStatus}`)}
             </span>
+            <LanguageSwitcher />
             <NotificationBell />
             {user && (
               <div className="flex items-center gap-2.5">

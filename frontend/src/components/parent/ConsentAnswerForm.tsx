@@ -2,13 +2,13 @@ import { useId, useState, type FormEvent } from 'react';
 import { AlertCircle, RotateCw } from 'lucide-react';
 import { PartnerModal } from '@/components/partner/shared';
 import { isApiError } from '@/lib/api';
+import { apiErrorText, apiFieldText } from '@/i18n/api-text';
+import { useTranslation, type Translation } from '@/i18n/use-translation';
 import { cn } from '@/lib/cn';
 import { useAnswerConsentsTogether, useRespondToConsent } from '@/services/parent/consents';
 import type { ConsentAnswer, ParentConsent } from '@/types/partner';
 import { firstName } from './consent-display';
 import { SignTogetherChoice } from './SignTogetherChoice';
-
-export const SIGNATURE_HINT = 'Type your full name as it appears on your account';
 
 interface FieldErrors {
   agree?: string;
@@ -17,16 +17,17 @@ interface FieldErrors {
   form?: string;
 }
 
-function errorsFrom(error: unknown): FieldErrors {
-  if (!isApiError(error)) return { form: error instanceof Error ? error.message : 'Something went wrong. Please try again.' };
-  const first = (field: string) => error.fieldErrors(field)[0];
+/** The server's refusal by field, in the reader's language where the field or code is known (i18n/api-text.ts). */
+function errorsFrom(error: unknown, translation: Translation): FieldErrors {
+  if (!isApiError(error)) return { form: apiErrorText(error, translation) };
+  const first = (field: string) => apiFieldText(error, field, translation);
   const fields: FieldErrors = {
     agree: first('agree'),
     signedName: first('signedName'),
     consentTextVersion: first('consentTextVersion'),
   };
   const anyField = fields.agree || fields.signedName || fields.consentTextVersion;
-  return anyField ? fields : { form: first('requestIds') || error.detail || error.message };
+  return anyField ? fields : { form: first('language') || first('requestIds') || apiErrorText(error, translation) };
 }
 
 export interface ConsentAnswerFormProps {
@@ -55,12 +56,16 @@ export function ConsentAnswerForm({ consent, onReload, onAnswered, agreeOnly = f
   const respond = useRespondToConsent(consent.id);
   const respondTogether = useAnswerConsentsTogether();
   const child = firstName(consent.childName);
+  const translation = useTranslation();
+  const { t } = translation;
+  // The answer names the language of the text shown (the server keeps it, with the hash of that text).
+  const language = consent.consentTextLanguage;
   const offerAll = !agreeOnly && siblings.length > 0;
   const together = offerAll && signForAll;
 
   const failed = (error: unknown) => {
     setConfirmDecline(false);
-    setErrors(errorsFrom(error));
+    setErrors(errorsFrom(error, translation));
     // Someone (or another tab) answered already: show the request as it now stands.
     if (isApiError(error) && error.status === 409) onReload();
   };
@@ -71,7 +76,7 @@ export function ConsentAnswerForm({ consent, onReload, onAnswered, agreeOnly = f
       // One signature, one record per child: this request first, then its siblings.
       const requestIds = [consent.id, ...siblings.map((s) => s.id)];
       respondTogether.mutate(
-        { requestIds, agree: true, signedName: answer.signedName, consentTextVersion: answer.consentTextVersion },
+        { requestIds, agree: true, signedName: answer.signedName, consentTextVersion: answer.consentTextVersion, language },
         {
           onSuccess: ({ answered }) => {
             const mine = answered.find((a) => a.id === consent.id);
@@ -94,16 +99,16 @@ export function ConsentAnswerForm({ consent, onReload, onAnswered, agreeOnly = f
   const onAgree = (e: FormEvent) => {
     e.preventDefault();
     const local: FieldErrors = {};
-    if (!agreed) local.agree = 'Tick the box to show you have read and agree.';
-    if (!name.trim()) local.signedName = 'Type your full name to sign.';
+    if (!agreed) local.agree = t('consent.tickToAgree');
+    if (!name.trim()) local.signedName = t('consent.typeName');
     if (local.agree || local.signedName) {
       setErrors(local);
       return;
     }
-    send({ agree: true, signedName: name.trim(), consentTextVersion: consent.consentTextVersion });
+    send({ agree: true, signedName: name.trim(), consentTextVersion: consent.consentTextVersion, language });
   };
 
-  const onDecline = () => send({ agree: false, signedName: name.trim() || null, consentTextVersion: consent.consentTextVersion });
+  const onDecline = () => send({ agree: false, signedName: name.trim() || null, consentTextVersion: consent.consentTextVersion, language });
 
   const agreeErrorId = `${id}-agree-error`;
   const nameHintId = `${id}-name-hint`;
@@ -113,11 +118,9 @@ export function ConsentAnswerForm({ consent, onReload, onAnswered, agreeOnly = f
   return (
     <section aria-labelledby={`${id}-title`} className="card p-4 sm:p-5" data-testid="consent-answer">
       <h2 id={`${id}-title`} className="text-base font-semibold text-fg">
-        Your answer
+        {t('consent.yourAnswer')}
       </h2>
-      <p className="mt-1 text-sm text-fg-muted">
-        Agreeing is your signature. You can withdraw it at any time from this page.
-      </p>
+      <p className="mt-1 text-sm text-fg-muted">{t('consent.answerIntro')}</p>
 
       <form className="mt-4 flex flex-col gap-5" onSubmit={onAgree} noValidate>
         {offerAll && (
@@ -144,7 +147,7 @@ export function ConsentAnswerForm({ consent, onReload, onAnswered, agreeOnly = f
               aria-describedby={errors.agree ? agreeErrorId : undefined}
               data-testid="consent-agree-checkbox"
             />
-            I have read and agree
+            {t('consent.iAgree')}
           </label>
           {errors.agree && (
             <p id={agreeErrorId} className="mt-1.5 text-sm text-brand-text" data-testid="consent-agree-error">
@@ -155,7 +158,7 @@ export function ConsentAnswerForm({ consent, onReload, onAnswered, agreeOnly = f
 
         <div>
           <label htmlFor={`${id}-name`} className="block text-sm font-medium text-fg">
-            Your full name (signature)
+            {t('consent.fullName')}
           </label>
           <input
             id={`${id}-name`}
@@ -173,7 +176,7 @@ export function ConsentAnswerForm({ consent, onReload, onAnswered, agreeOnly = f
             data-testid="consent-signed-name"
           />
           <p id={nameHintId} className="mt-1.5 text-xs text-fg-subtle">
-            {SIGNATURE_HINT}
+            {t('consent.signatureHint')}
           </p>
           {errors.signedName && (
             <p id={nameErrorId} className="mt-1.5 text-sm text-brand-text" data-testid="consent-name-error">
@@ -189,7 +192,7 @@ export function ConsentAnswerForm({ consent, onReload, onAnswered, agreeOnly = f
               <p>{errors.consentTextVersion ?? errors.form}</p>
               {errors.consentTextVersion && (
                 <button type="button" className="btn-secondary mt-2 min-h-11" onClick={onReload}>
-                  <RotateCw className="size-4" aria-hidden="true" /> Reload the text
+                  <RotateCw className="size-4" aria-hidden="true" /> {t('consent.reloadText')}
                 </button>
               )}
             </div>
@@ -199,11 +202,11 @@ export function ConsentAnswerForm({ consent, onReload, onAnswered, agreeOnly = f
         <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
           {!agreeOnly && !together && (
             <button type="button" className="btn-secondary min-h-12 w-full text-base sm:w-auto sm:min-w-32" onClick={() => setConfirmDecline(true)} disabled={busy} data-testid="consent-decline">
-              Decline
+              {t('consent.decline')}
             </button>
           )}
           <button type="submit" className="btn-primary min-h-12 w-full text-base sm:w-auto sm:min-w-40" disabled={busy} data-testid="consent-agree">
-            {busy && !confirmDecline ? 'Signing…' : together ? `Agree and sign for all ${siblings.length + 1}` : 'Agree and sign'}
+            {busy && !confirmDecline ? t('consent.signing') : together ? t('consent.agreeForAll', { count: siblings.length + 1 }) : t('consent.agreeAndSign')}
           </button>
         </div>
       </form>
@@ -211,22 +214,22 @@ export function ConsentAnswerForm({ consent, onReload, onAnswered, agreeOnly = f
       <PartnerModal
         open={confirmDecline}
         onClose={() => !busy && setConfirmDecline(false)}
-        title="Decline this request?"
+        title={t('consent.declineTitle')}
         size="sm"
         testId="decline-dialog"
-        description={`${consent.partnerName} will not see ${child}’s learning. ${child} keeps learning on Elimu as before.`}
+        description={t('consent.declineText', { partner: consent.partnerName, child })}
         footer={
           <>
             <button type="button" className="btn-secondary min-h-11" onClick={() => setConfirmDecline(false)} disabled={busy}>
-              Go back
+              {t('consent.goBack')}
             </button>
             <button type="button" className="btn-primary min-h-11" onClick={onDecline} disabled={busy} data-testid="decline-confirm">
-              {busy ? 'Declining…' : 'Decline request'}
+              {busy ? t('consent.declining') : t('consent.declineRequest')}
             </button>
           </>
         }
       >
-        The sponsor may send a new request later; you can answer it then.
+        {t('consent.declineLater')}
       </PartnerModal>
     </section>
   );

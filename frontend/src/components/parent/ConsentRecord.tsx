@@ -3,6 +3,7 @@ import { CheckCircle2, CircleSlash, Undo2 } from 'lucide-react';
 import type { ParentConsent } from '@/types/partner';
 import { firstName, formatNairobiDateTime } from './consent-display';
 import { WithdrawConsentDialog } from './WithdrawConsentDialog';
+import { useTranslation } from '@/i18n/use-translation';
 
 function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -23,6 +24,8 @@ export function ConsentRecord({ consent, onWithdrawn }: { consent: ParentConsent
   const [withdrawing, setWithdrawing] = useState(false);
   const child = firstName(consent.childName);
   const signed = consent.status === 'given' || consent.status === 'revoked';
+  const { t } = useTranslation();
+  const partner = consent.partnerName;
 
   return (
     <section aria-labelledby="consent-record-title" className="card p-4 sm:p-5" data-testid="consent-record" data-status={consent.status}>
@@ -32,46 +35,51 @@ export function ConsentRecord({ consent, onWithdrawn }: { consent: ParentConsent
         {consent.status === 'revoked' && <Undo2 className="mt-0.5 size-6 shrink-0 text-fg-muted" aria-hidden="true" />}
         <div className="min-w-0">
           <h2 id="consent-record-title" className="text-base font-semibold text-fg">
-            {consent.status === 'given' && 'Your signed consent'}
-            {consent.status === 'declined' && 'You declined this request'}
-            {consent.status === 'revoked' && 'You withdrew your consent'}
+            {consent.status === 'given' && t('consent.signedConsent')}
+            {consent.status === 'declined' && t('consent.youDeclined')}
+            {consent.status === 'revoked' && t('consent.youWithdrew')}
           </h2>
           <p className="mt-1 text-sm text-fg-muted">
-            {consent.status === 'given' && `${consent.partnerName} can follow ${child}’s learning while your consent stands.`}
-            {consent.status === 'declined' && `${consent.partnerName} does not see ${child}’s learning.`}
-            {consent.status === 'revoked' && `${consent.partnerName} no longer sees ${child}’s learning.`}
+            {consent.status === 'given' && t('consent.canFollow', { partner, child })}
+            {consent.status === 'declined' && t('consent.doesNotSee', { partner, child })}
+            {consent.status === 'revoked' && t('consent.noLongerSees', { partner, child })}
           </p>
         </div>
       </div>
 
       <dl className="mt-4 flex flex-col gap-3 border-t border-line pt-4">
         {signed && consent.signedName && (
-          <Row label="Signed by" testId="consent-signed-by">
+          <Row label={t('consent.signedBy')} testId="consent-signed-by">
             {consent.signedName}
           </Row>
         )}
         {consent.consentedAt && (
-          <Row label={signed ? 'Signed on' : 'Declined on'} testId="consent-signed-at">
-            {formatNairobiDateTime(consent.consentedAt)} <span className="text-fg-subtle">(Nairobi time)</span>
+          <Row label={signed ? t('consent.signedOn') : t('consent.declinedOnLabel')} testId="consent-signed-at">
+            {formatNairobiDateTime(consent.consentedAt)} <span className="text-fg-subtle">{t('common.nairobiTime')}</span>
           </Row>
         )}
         {consent.revokedAt && (
-          <Row label="Withdrawn on" testId="consent-revoked-at">
-            {formatNairobiDateTime(consent.revokedAt)} <span className="text-fg-subtle">(Nairobi time)</span>
+          <Row label={t('consent.withdrawnOnLabel')} testId="consent-revoked-at">
+            {formatNairobiDateTime(consent.revokedAt)} <span className="text-fg-subtle">{t('common.nairobiTime')}</span>
           </Row>
         )}
         {consent.status === 'revoked' && (
-          <Row label="Your reason" testId="consent-revocation-reason">
-            {consent.revocationReason ?? <span className="text-fg-subtle">No reason given</span>}
+          <Row label={t('consent.yourReason')} testId="consent-revocation-reason">
+            {consent.revocationReason ?? <span className="text-fg-subtle">{t('consent.noReason')}</span>}
           </Row>
         )}
-        <Row label="Text version">{consent.consentTextVersion}</Row>
+        <Row label={t('consent.textVersionLabel')}>{consent.consentTextVersion}</Row>
+        {consent.signedLanguage && (
+          <Row label={t('consent.languageLabel')} testId="consent-signed-language">
+            {t(`languages.${consent.signedLanguage}`)}
+          </Row>
+        )}
       </dl>
 
       {consent.status === 'given' && (
         <div className="mt-5 border-t border-line pt-4">
           <button type="button" className="btn-secondary min-h-12 w-full text-base sm:w-auto" onClick={() => setWithdrawing(true)} data-testid="consent-withdraw">
-            <Undo2 className="size-4" aria-hidden="true" /> Withdraw consent
+            <Undo2 className="size-4" aria-hidden="true" /> {t('consent.withdraw')}
           </button>
           <WithdrawConsentDialog
             consent={consent}

@@ -4,24 +4,26 @@ import { formatDate } from '@/lib/format';
 import { cn } from '@/lib/cn';
 import type { ParentConsent } from '@/types/partner';
 import { ConsentStatusBadge } from './ConsentStatusBadge';
+import { useTranslation, type Translation } from '@/i18n/use-translation';
 import { TruncatedText } from '@/components/partner/shared/TruncatedText';
 
 /** The date that matters for each status: asked, agreed, declined or withdrawn. */
-function when(consent: ParentConsent): string {
+function when(consent: ParentConsent, t: Translation['t']): string {
   switch (consent.status) {
     case 'given':
-      return consent.consentedAt ? `Agreed ${formatDate(consent.consentedAt)}` : 'Agreed';
+      return consent.consentedAt ? t('consent.agreedOn', { date: formatDate(consent.consentedAt) }) : t('consent.agreed');
     case 'declined':
-      return consent.consentedAt ? `Declined ${formatDate(consent.consentedAt)}` : 'Declined';
+      return consent.consentedAt ? t('consent.declinedOn', { date: formatDate(consent.consentedAt) }) : t('consent.declined');
     case 'revoked':
-      return consent.revokedAt ? `Withdrawn ${formatDate(consent.revokedAt)}` : 'Withdrawn';
+      return consent.revokedAt ? t('consent.withdrawnOn', { date: formatDate(consent.revokedAt) }) : t('consent.withdrawn');
     default:
-      return `Asked ${formatDate(consent.requestedAt)}`;
+      return t('consent.askedOn', { date: formatDate(consent.requestedAt) });
   }
 }
 
 /** One request per row, each a large link to its detail page. */
 export function ConsentRequestList({ consents, label }: { consents: ParentConsent[]; label: string }) {
+  const { t } = useTranslation();
   return (
     <ul className="flex flex-col gap-3" aria-label={label}>
       {consents.map((consent) => (
@@ -39,7 +41,7 @@ export function ConsentRequestList({ consents, label }: { consents: ParentConsen
                 <ConsentStatusBadge status={consent.status} />
               </div>
               <TruncatedText as="p" lines={2} text={`${consent.partnerName} · ${consent.programName}`} className="mt-1 text-sm text-fg-muted" />
-              <p className="mt-0.5 text-xs text-fg-subtle">{when(consent)}</p>
+              <p className="mt-0.5 text-xs text-fg-subtle">{when(consent, t)}</p>
             </div>
             <ChevronRight className="size-5 shrink-0 text-fg-subtle" aria-hidden="true" />
           </Link>

@@ -1,4 +1,5 @@
 import { Fragment } from 'react';
+import { useTranslation } from '@/i18n/use-translation';
 
 type Piece = { kind: 'text'; lines: string[] } | { kind: 'list'; items: string[] };
 
@@ -21,12 +22,15 @@ function pieces(paragraph: string): Piece[] {
  * The exact words the guardian signs, as the server stored them: paragraphs stay paragraphs, line
  * breaks stay line breaks and "- " lines read as a list. Nothing is shortened or reworded.
  */
-export function ConsentTextBlock({ text, version }: { text: string; version: string }) {
+export function ConsentTextBlock({ text, version, language }: { text: string; version: string; language?: string }) {
+  const { t } = useTranslation();
   const paragraphs = text.replace(/\r\n?/g, '\n').trim().split(/\n\s*\n/);
   return (
     <div className="flex flex-col gap-3">
       <div
+        lang={language}
         data-testid="consent-text"
+        data-language={language}
         className="flex flex-col gap-3 rounded-lg border border-line bg-app p-4 text-[15px] leading-relaxed text-fg"
       >
         {paragraphs.map((paragraph, i) => (
@@ -47,7 +51,7 @@ export function ConsentTextBlock({ text, version }: { text: string; version: str
           </Fragment>
         ))}
       </div>
-      <p className="text-xs text-fg-subtle">Consent text version {version}</p>
+      <p className="text-xs text-fg-subtle">{t('consent.textVersion', { version })}</p>
     </div>
   );
 }

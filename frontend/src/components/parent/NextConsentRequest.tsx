@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { ArrowRight, Inbox } from 'lucide-react';
 import { useNextWaitingConsent } from '@/services/parent/consents';
 import { firstName } from './consent-display';
+import { useTranslation } from '@/i18n/use-translation';
 
 const INBOX = '/dashboard/parent/consents';
 
@@ -11,8 +12,9 @@ const INBOX = '/dashboard/parent/consents';
  */
 export function NextConsentRequest({ answeredIds }: { answeredIds: string[] }) {
   const next = useNextWaitingConsent(true);
+  const { t } = useTranslation();
   if (next.isPending || next.isFetching) {
-    return <p className="text-sm text-fg-muted" data-testid="consent-next-loading">Looking for other requests…</p>;
+    return <p className="text-sm text-fg-muted" data-testid="consent-next-loading">{t('consent.lookingForOthers')}</p>;
   }
   const request = next.data && !answeredIds.includes(next.data.id) ? next.data : null;
   if (next.isError || !request) {
@@ -20,10 +22,10 @@ export function NextConsentRequest({ answeredIds }: { answeredIds: string[] }) {
       <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between" data-testid="consent-next-none">
         <p className="flex items-center gap-2 text-[15px] font-medium text-fg">
           <Inbox className="size-5 shrink-0 text-fg-subtle" aria-hidden="true" />
-          {next.isError ? 'Your other requests are in your inbox.' : 'No more requests waiting.'}
+          {next.isError ? t('consent.othersInInbox') : t('consent.noMoreWaiting')}
         </p>
         <Link to={INBOX} className="btn-secondary min-h-11">
-          All consent requests
+          {t('parent.allRequests')}
         </Link>
       </div>
     );
@@ -35,7 +37,7 @@ export function NextConsentRequest({ answeredIds }: { answeredIds: string[] }) {
       data-testid="consent-next-link"
     >
       <span className="min-w-0 [overflow-wrap:anywhere]">
-        Next: consent for {firstName(request.childName)} — {request.programName}
+        {t('consent.nextRequest', { child: firstName(request.childName), program: request.programName })}
       </span>
       <ArrowRight className="size-5 shrink-0" aria-hidden="true" />
     </Link>

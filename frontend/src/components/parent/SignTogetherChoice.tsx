@@ -3,11 +3,13 @@ import { cn } from '@/lib/cn';
 import type { ParentConsent } from '@/types/partner';
 import { ConsentTextBlock } from './ConsentTextBlock';
 import { firstName } from './consent-display';
+import { translate } from '@/i18n/i18n';
+import { useTranslation } from '@/i18n/use-translation';
 
-/** "Faith", "Faith and Brian", "Faith, Brian and Joy". */
+/** "Faith", "Faith and Brian", "Faith, Brian and Joy" ("Faith na Brian" in Kiswahili). */
 export function namesList(names: string[]): string {
   if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return `${names.slice(0, -1).join(', ')} ${translate('consent.and')} ${names[names.length - 1]}`;
 }
 
 interface SignTogetherChoiceProps {
@@ -40,22 +42,22 @@ export function SignTogetherChoice({ requests, together, onChange, disabled }: S
   const [current] = requests;
   if (!current) return null;
   const names = requests.map((r) => firstName(r.childName));
+  const { t } = useTranslation();
   return (
     <fieldset className="flex flex-col gap-2" data-testid="consent-sign-scope">
-      <legend className="mb-2 text-sm font-medium text-fg">Who are you signing for?</legend>
+      <legend className="mb-2 text-sm font-medium text-fg">{t('consent.whoSigningFor')}</legend>
       <Option checked={!together} onSelect={() => onChange(false)} disabled={disabled} testId="consent-sign-one">
-        <span className="font-medium">Sign for {names[0]} only</span>
+        <span className="font-medium">{t('consent.signOne', { child: names[0] })}</span>
       </Option>
       <Option checked={together} onSelect={() => onChange(true)} disabled={disabled} testId="consent-sign-all">
-        <span className="block font-medium">Sign for all {requests.length} of your children in this program</span>
+        <span className="block font-medium">{t('consent.signAll', { count: requests.length })}</span>
         <span className="block text-sm text-fg-muted [overflow-wrap:anywhere]">{namesList(names)}</span>
       </Option>
 
       {together && (
         <div className="mt-2 rounded-lg border border-line bg-elevated p-3" data-testid="consent-together-list">
           <p className="text-sm text-fg-muted">
-            One signature gives a separate consent for each child. {current.partnerName} may then see, for each of them, what is listed
-            above; each consent can be withdrawn on its own.
+            {t('consent.togetherText', { partner: current.partnerName })}
           </p>
           <ul className="mt-3 flex flex-col gap-2">
             {requests.map((r) => (
@@ -65,15 +67,15 @@ export function SignTogetherChoice({ requests, together, onChange, disabled }: S
                     <span className="min-w-0">
                       <span className="block text-[15px] font-semibold text-fg">{firstName(r.childName)}</span>
                       <span className="block text-xs text-fg-muted [overflow-wrap:anywhere]">
-                        Consent for {r.childName} · {r.programName}
+                        {t('consent.consentFor', { child: r.childName, program: r.programName })}
                       </span>
                     </span>
                     <span className="flex shrink-0 items-center gap-1 text-xs font-medium text-fg-muted">
-                      Read <ChevronDown className="size-4 transition-transform group-open:rotate-180" aria-hidden="true" />
+                      {t('consent.read')} <ChevronDown className="size-4 transition-transform group-open:rotate-180" aria-hidden="true" />
                     </span>
                   </summary>
                   <div className="px-3 pb-3">
-                    <ConsentTextBlock text={r.consentText} version={r.consentTextVersion} />
+                    <ConsentTextBlock text={r.consentText} version={r.consentTextVersion} language={r.consentTextLanguage} />
                   </div>
                 </details>
               </li>

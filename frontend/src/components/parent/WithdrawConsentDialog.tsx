@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import { PartnerModal } from '@/components/partner/shared';
-import { isApiError } from '@/lib/api';
 import { useRevokeConsent } from '@/services/parent/consents';
 import type { ParentConsent } from '@/types/partner';
 import { firstName } from './consent-display';
+import { apiErrorText, apiFieldText } from '@/i18n/api-text';
+import { useTranslation } from '@/i18n/use-translation';
 
 export interface WithdrawConsentDialogProps {
   consent: ParentConsent;
@@ -18,8 +19,11 @@ export function WithdrawConsentDialog({ consent, open, onClose, onWithdrawn }: W
   const [reason, setReason] = useState('');
   const revoke = useRevokeConsent(consent.id);
   const child = firstName(consent.childName);
-  const reasonError = isApiError(revoke.error) ? revoke.error.fieldErrors('reason')[0] : undefined;
-  const formError = revoke.error && !reasonError ? (isApiError(revoke.error) ? revoke.error.detail || revoke.error.message : revoke.error.message) : undefined;
+  const translation = useTranslation();
+  const { t } = translation;
+  const partner = consent.partnerName;
+  const reasonError = apiFieldText(revoke.error, 'reason', translation);
+  const formError = revoke.error && !reasonError ? apiErrorText(revoke.error, translation) : undefined;
 
   const close = () => {
     if (revoke.isPending) return;
@@ -42,28 +46,27 @@ export function WithdrawConsentDialog({ consent, open, onClose, onWithdrawn }: W
     <PartnerModal
       open={open}
       onClose={close}
-      title={`Withdraw consent for ${child}?`}
+      title={t('consent.withdrawTitle', { child })}
       testId="withdraw-dialog"
-      description={`${consent.partnerName} stops seeing ${child}’s learning data at once: it disappears from their dashboard, reports and exports.`}
+      description={t('consent.withdrawText', { partner, child })}
       footer={
         <>
           <button type="button" className="btn-secondary min-h-11" onClick={close} disabled={revoke.isPending}>
-            Keep consent
+            {t('consent.keepConsent')}
           </button>
           <button type="button" className="btn-primary min-h-11" onClick={submit} disabled={revoke.isPending} data-testid="withdraw-confirm">
-            {revoke.isPending ? 'Withdrawing…' : 'Withdraw consent'}
+            {revoke.isPending ? t('consent.withdrawing') : t('consent.withdraw')}
           </button>
         </>
       }
     >
       <div className="flex flex-col gap-4">
         <p>
-          {child} keeps learning on Elimu as before, and the sponsorship is not cancelled. You can agree again if {consent.partnerName} asks
-          you again later.
+          {t('consent.withdrawKeeps', { child, partner })}
         </p>
         <div>
           <label htmlFor={`${id}-reason`} className="block text-sm font-medium text-fg">
-            Reason <span className="font-normal text-fg-subtle">(optional)</span>
+            {t('consent.reason')} <span className="font-normal text-fg-subtle">{t('consent.optional')}</span>
           </label>
           <textarea
             id={`${id}-reason`}
@@ -77,7 +80,7 @@ export function WithdrawConsentDialog({ consent, open, onClose, onWithdrawn }: W
             data-testid="withdraw-reason"
           />
           <p id={`${id}-reason-hint`} className="mt-1.5 text-xs text-fg-subtle">
-            Kept with your consent record. The sponsor is told that you withdrew consent, not your reason.
+            {t('consent.reasonHint')}
           </p>
           {reasonError && (
             <p id={`${id}-reason-error`} className="mt-1.5 text-sm text-brand-text">

@@ -1,14 +1,12 @@
 import { formatDate, formatTime } from '@/lib/format';
+import { translate } from '@/i18n/i18n';
 import type { BadgeTone } from '@/components/partner/shared';
 import type { ConsentStatus } from '@/types/partner';
 
-/** How a guardian reads each status (plain words, not the API's spelling). */
-export const CONSENT_STATUS_LABELS: Record<ConsentStatus, string> = {
-  pending: 'Waiting for your answer',
-  given: 'Consent given',
-  declined: 'Declined',
-  revoked: 'Withdrawn',
-};
+/** How a guardian reads each status (plain words, not the API's spelling), in the reader's language. */
+export function consentStatusLabel(status: ConsentStatus): string {
+  return translate(`consent.status.${status}`);
+}
 
 export const CONSENT_STATUS_TONES: Record<ConsentStatus, BadgeTone> = {
   pending: 'warning',
@@ -17,9 +15,9 @@ export const CONSENT_STATUS_TONES: Record<ConsentStatus, BadgeTone> = {
   revoked: 'neutral',
 };
 
-/** "3 Dec 2026 at 14:05" in Nairobi time. */
+/** "3 Dec 2026 at 14:05" ("3 Des 2026 saa 14:05") in Nairobi time. */
 export function formatNairobiDateTime(iso: string): string {
-  return `${formatDate(iso)} at ${formatTime(iso)}`;
+  return translate('common.dateAtTime', { date: formatDate(iso), time: formatTime(iso) });
 }
 
 /** The child's first name, for short sentences ("Faith Otieno" → "Faith"). */

@@ -2,6 +2,7 @@ import { Component, Suspense, type ErrorInfo, type ReactNode } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { isChunkLoadError, retryFailedPages } from '@/app/lazy-page';
 import { RouteError } from './RouteError';
+import { translate } from '@/i18n/i18n';
 
 interface BoundaryProps {
   children: ReactNode;
@@ -61,7 +62,7 @@ function ContentSpinner() {
   return (
     <div role="status" aria-live="polite" className="grid min-h-[30vh] place-items-center">
       <span className="size-6 animate-spin rounded-full border-2 border-line border-t-brand" aria-hidden="true" />
-      <span className="sr-only">Loading the page…</span>
+      <span className="sr-only">{translate('common.loadingPage')}</span>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { RefreshCw, TriangleAlert, WifiOff } from 'lucide-react';
 import { cn } from '@/lib/cn';
 import { isChunkLoadError } from '@/app/lazy-page';
+import { useTranslation } from '@/i18n/use-translation';
 
 export interface RouteErrorProps {
   error: unknown;
@@ -18,32 +19,33 @@ export interface RouteErrorProps {
 export function RouteError({ error, onRetry, fullPage = false }: RouteErrorProps) {
   const unreachable = isChunkLoadError(error);
   const Icon = unreachable ? WifiOff : TriangleAlert;
+  const { t } = useTranslation();
   return (
     <div className={cn('grid place-items-center p-6', fullPage ? 'min-h-dvh bg-app' : 'min-h-[50vh]')}>
       <div role="alert" data-testid="route-error" className="card flex max-w-md flex-col items-center gap-4 p-8 text-center">
         <Icon className="size-8 text-brand-text" aria-hidden="true" />
         <div>
-          <h1 className="text-lg font-semibold">{unreachable ? 'This page could not be loaded.' : 'This page could not be shown'}</h1>
+          <h1 className="text-lg font-semibold">{unreachable ? t('common.pageNotLoaded') : t('common.pageNotShown')}</h1>
           <p className="mt-1 text-sm text-fg-muted">
             {unreachable
-              ? 'Check your connection.'
+              ? t('common.checkConnection')
               : error instanceof Error
                 ? error.message
-                : 'Something went wrong while showing this page.'}
+                : t('common.pageFailed')}
           </p>
         </div>
         <div className="flex gap-2">
           {unreachable ? (
             <button type="button" className="btn-primary" onClick={onRetry} data-testid="route-retry">
-              <RefreshCw className="size-4" aria-hidden="true" /> Retry
+              <RefreshCw className="size-4" aria-hidden="true" /> {t('common.retry')}
             </button>
           ) : (
             <button type="button" className="btn-primary" onClick={() => window.location.reload()}>
-              Reload
+              {t('common.reload')}
             </button>
           )}
           <Link to="/" className="btn-secondary">
-            Go home
+            {t('common.goHome')}
           </Link>
         </div>
       </div>

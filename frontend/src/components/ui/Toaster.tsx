@@ -1,6 +1,7 @@
 import { CircleAlert, CircleCheck, Info, X } from 'lucide-react';
 import { cn } from '@/lib/cn';
 import { useToastStore, type ToastTone } from '@/store/toastStore';
+import { translate } from '@/i18n/i18n';
 
 const ICONS: Record<ToastTone, typeof Info> = { error: CircleAlert, success: CircleCheck, info: Info };
 
@@ -10,7 +11,7 @@ export function Toaster() {
   const dismiss = useToastStore((s) => s.dismiss);
   return (
     <div className="pointer-events-none fixed inset-x-0 top-0 z-[60] flex flex-col items-center gap-2 p-3 sm:left-auto sm:right-0 sm:items-end sm:p-4">
-      <div role="region" aria-label="Notifications" className="contents">
+      <div role="region" aria-label={translate('common.notifications')} className="contents">
         {toasts.map((t) => {
           const Icon = ICONS[t.tone];
           return (
@@ -29,7 +30,7 @@ export function Toaster() {
                 aria-hidden="true"
               />
               <p className="flex-1">{t.message}</p>
-              <button type="button" onClick={() => dismiss(t.id)} className="-mr-1 rounded p-0.5 text-fg-subtle hover:text-fg" aria-label="Dismiss">
+              <button type="button" onClick={() => dismiss(t.id)} className="-mr-1 rounded p-0.5 text-fg-subtle hover:text-fg" aria-label={translate('common.dismiss')}>
                 <X className="size-4" aria-hidden="true" />
               </button>
             </div>

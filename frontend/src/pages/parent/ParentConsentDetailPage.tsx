@@ -13,18 +13,21 @@ import { firstName } from '@/components/parent/consent-display';
 import { isApiError } from '@/lib/api';
 import { SIGN_TOGETHER_MAX, useParentConsent, useWaitingInProgram } from '@/services/parent/consents';
 import type { ParentConsent } from '@/types/partner';
+import { apiErrorText } from '@/i18n/api-text';
+import { useTranslation, type Translation } from '@/i18n/use-translation';
 
 const INBOX = '/dashboard/parent/consents';
 
-function noticeFor(consent: ParentConsent, alsoSigned: ParentConsent[]): string {
+function noticeFor(consent: ParentConsent, alsoSigned: ParentConsent[], t: Translation['t']): string {
   const child = firstName(consent.childName);
+  const partner = consent.partnerName;
   if (consent.status === 'given' && alsoSigned.length > 0) {
     const names = namesList([consent, ...alsoSigned].map((c) => firstName(c.childName)));
-    return `Thank you. You signed ${alsoSigned.length + 1} consents, one each for ${names}: ${consent.partnerName} can now follow their learning in ${consent.programName}.`;
+    return t('parent.noticeSignedMany', { count: alsoSigned.length + 1, names, partner, program: consent.programName });
   }
-  if (consent.status === 'given') return `Thank you. Your consent is signed: ${consent.partnerName} can now follow ${child}’s learning.`;
-  if (consent.status === 'declined') return `You declined. ${consent.partnerName} will not see ${child}’s learning.`;
-  if (consent.status === 'revoked') return `Consent withdrawn. ${consent.partnerName} no longer sees ${child}’s learning.`;
+  if (consent.status === 'given') return t('parent.noticeSigned', { partner, child });
+  if (consent.status === 'declined') return t('parent.noticeDeclined', { partner, child });
+  if (consent.status === 'revoked') return t('parent.noticeWithdrawn', { partner, child });
   return '';
 }
 
@@ -32,6 +35,8 @@ function noticeFor(consent: ParentConsent, alsoSigned: ParentConsent[]): string 
 export default function ParentConsentDetailPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
+  const translation = useTranslation();
+  const { t, language } = translation;
   const query = useParentConsent(id);
   // Shown on the record it is about (an answer may open a new record); `answered` also shows what to answer next.
   const [notice, setNotice] = useState<{ on: string; text: string; answered: string[] | null } | null>(null);
@@ -44,15 +49,17 @@ export default function ParentConsentDetailPage() {
     : [];
 
   const announce = (updated: ParentConsent, alsoSigned: ParentConsent[] = [], answered = true) => {
-    setNotice({ on: updated.id, text: noticeFor(updated, alsoSigned), answered: answered ? [updated, ...alsoSigned].map((c) => c.id) : null });
+    setNotice({ on: updated.id, text: noticeFor(updated, alsoSigned, t), answered: answered ? [updated, ...alsoSigned].map((c) => c.id) : null });
     window.scrollTo({ top: 0, behavior: 'smooth' });
   };
+
+  const crumbs = (last: string) => [{ label: t('common.home'), to: '/dashboard/parent' }, { label: t('parent.consentRequests'), to: INBOX }, { label: last }];
 
   if (query.isPending) {
     return (
       <>
-        <PartnerPageHeader title="Consent request" breadcrumbs={[{ label: 'Home', to: '/dashboard/parent' }, { label: 'Consent requests', to: INBOX }, { label: 'Request' }]} />
-        <PartnerLoadingSkeleton variant="lines" count={8} label="Loading the request" />
+        <PartnerPageHeader title={t('parent.consentRequest')} breadcrumbs={crumbs(t('parent.request'))} />
+        <PartnerLoadingSkeleton variant="lines" count={8} label={t('parent.loadingRequest')} />
       </>
     );
   }
@@ -61,20 +68,20 @@ export default function ParentConsentDetailPage() {
     const notFound = isApiError(query.error) && (query.error.status === 404 || query.error.status === 400);
     return (
       <>
-        <PartnerPageHeader title="Consent request" breadcrumbs={[{ label: 'Home', to: '/dashboard/parent' }, { label: 'Consent requests', to: INBOX }, { label: 'Request' }]} />
+        <PartnerPageHeader title={t('parent.consentRequest')} breadcrumbs={crumbs(t('parent.request'))} />
         <PartnerEmptyState
           testId={notFound ? 'consent-not-found' : 'consent-error'}
           icon={FileSignature}
-          title={notFound ? 'We could not find this request' : 'We could not load this request'}
-          description={notFound ? 'It may have been sent to another guardian, or the link may be mistyped.' : query.error?.message}
+          title={notFound ? t('parent.notFoundTitle') : t('parent.loadFailedTitle')}
+          description={notFound ? t('parent.notFoundText') : apiErrorText(query.error, translation)}
           action={
             notFound ? (
               <Link to={INBOX} className="btn-primary min-h-11">
-                See all requests
+                {t('parent.seeAllRequests')}
               </Link>
             ) : (
               <button type="button" className="btn-primary min-h-11" onClick={() => void query.refetch()}>
-                <RotateCw className="size-4" aria-hidden="true" /> Try again
+                <RotateCw className="size-4" aria-hidden="true" /> {t('common.tryAgain')}
               </button>
             )
           }
@@ -90,8 +97,8 @@ export default function ParentConsentDetailPage() {
     <>
       <PartnerPageHeader
         title={consent.childName}
-        description={`${consent.partnerName} asks to follow ${child}’s learning on Elimu.`}
-        breadcrumbs={[{ label: 'Home', to: '/dashboard/parent' }, { label: 'Consent requests', to: INBOX }, { label: consent.childName }]}
+        description={t('parent.asksToFollow', { partner: consent.partnerName, child })}
+        breadcrumbs={crumbs(consent.childName)}
         actions={<ConsentStatusBadge status={consent.status} className="px-3 py-1 text-xs" />}
       />
 
@@ -114,18 +121,26 @@ export default function ParentConsentDetailPage() {
           {pending ? (
             <>
               <h2 id="consent-text-title" className="mb-3 text-base font-semibold text-fg">
-                What you are asked to agree to
+                {t('parent.askedToAgree')}
               </h2>
-              <ConsentTextBlock text={consent.consentText} version={consent.consentTextVersion} />
+              <ConsentTextBlock text={consent.consentText} version={consent.consentTextVersion} language={consent.consentTextLanguage} />
+              {language !== consent.consentTextLanguage && (
+                <p className="mt-2 text-xs text-fg-subtle" data-testid="consent-only-english">
+                  {t('consent.onlyEnglish')}
+                </p>
+              )}
             </>
           ) : (
             <details className="group">
               <summary id="consent-text-title" className="flex min-h-11 cursor-pointer list-none items-center justify-between gap-3 text-base font-semibold text-fg [&::-webkit-details-marker]:hidden">
-                {consent.status === 'declined' ? 'The consent text you were asked to sign' : 'The consent text you signed'}
+                {consent.status === 'declined' ? t('parent.textYouWereAsked') : t('parent.textYouSigned')}
                 <ChevronDown className="size-5 shrink-0 text-fg-subtle transition-transform group-open:rotate-180" aria-hidden="true" />
               </summary>
               <div className="mt-3">
-                <ConsentTextBlock text={consent.consentText} version={consent.consentTextVersion} />
+                {consent.signedLanguage && consent.signedLanguage !== language && (
+                  <p className="mb-2 text-xs text-fg-subtle">{t('consent.signedIn', { language: t(`languages.${consent.signedLanguage}`) })}</p>
+                )}
+                <ConsentTextBlock text={consent.consentText} version={consent.consentTextVersion} language={consent.consentTextLanguage} />
               </div>
             </details>
           )}
@@ -147,11 +162,9 @@ export default function ParentConsentDetailPage() {
         {consent.canChangeToConsent && (
           <section aria-labelledby="consent-change-title" className="flex flex-col gap-3" data-testid="consent-change">
             <h2 id="consent-change-title" className="text-base font-semibold text-fg">
-              Changed your mind?
+              {t('parent.changedMind')}
             </h2>
-            <p className="text-sm text-fg-muted">
-              You can give your consent now. Your earlier answer stays on record; this signature is added beside it.
-            </p>
+            <p className="text-sm text-fg-muted">{t('parent.changedMindText')}</p>
             <ConsentAnswerForm
               key={consent.id}
               consent={consent}
@@ -167,7 +180,7 @@ export default function ParentConsentDetailPage() {
         )}
 
         <Link to={INBOX} className="btn-ghost min-h-11 self-start">
-          <ArrowLeft className="size-4" aria-hidden="true" /> All consent requests
+          <ArrowLeft className="size-4" aria-hidden="true" /> {t('parent.allRequests')}
         </Link>
       </div>
     </>

@@ -4,6 +4,8 @@ import { ConsentRequestList } from '@/components/parent/ConsentRequestList';
 import { PendingConsentSummary } from '@/components/parent/PendingConsentSummary';
 import { urlParam, useUrlState } from '@/lib/use-url-state';
 import { usePendingConsentCount, useParentConsents } from '@/services/parent/consents';
+import { apiErrorText } from '@/i18n/api-text';
+import { useTranslation } from '@/i18n/use-translation';
 
 const PAGE_SIZE = 20;
 const INBOX_URL = { page: urlParam.page() };
@@ -20,28 +22,30 @@ export default function ParentConsentsPage() {
   const total = list.data?.total ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const goTo = (next: number) => setUrl({ page: next });
+  const translation = useTranslation();
+  const { t } = translation;
 
   return (
     <>
       <PartnerPageHeader
-        title="Consent requests"
-        description="Sponsors ask before they can follow your children’s learning. Nothing is shared until you agree."
-        breadcrumbs={[{ label: 'Home', to: '/dashboard/parent' }, { label: 'Consent requests' }]}
+        title={t('parent.consentRequests')}
+        description={t('parent.inboxIntro')}
+        breadcrumbs={[{ label: t('common.home'), to: '/dashboard/parent' }, { label: t('parent.consentRequests') }]}
       />
 
       <PendingConsentSummary count={pending.data} className="mb-6" />
 
-      {list.isPending && <PartnerLoadingSkeleton variant="lines" count={6} label="Loading your consent requests" />}
+      {list.isPending && <PartnerLoadingSkeleton variant="lines" count={6} label={t('parent.loadingRequests')} />}
 
       {list.isError && !list.data && (
         <PartnerEmptyState
           testId="consents-error"
           icon={FileSignature}
-          title="We could not load your requests"
-          description={list.error.message}
+          title={t('parent.couldNotLoadRequests')}
+          description={apiErrorText(list.error, translation)}
           action={
             <button type="button" className="btn-primary min-h-11" onClick={() => void list.refetch()}>
-              <RotateCw className="size-4" aria-hidden="true" /> Try again
+              <RotateCw className="size-4" aria-hidden="true" /> {t('common.tryAgain')}
             </button>
           }
         />
@@ -51,8 +55,8 @@ export default function ParentConsentsPage() {
         <PartnerEmptyState
           testId="consents-empty"
           icon={FileSignature}
-          title="No consent requests"
-          description="When a sponsor asks to follow your child’s learning, the request will appear here."
+          title={t('parent.noRequests')}
+          description={t('parent.noRequestsText')}
         />
       )}
 
@@ -61,29 +65,27 @@ export default function ParentConsentsPage() {
           {waiting.length > 0 && (
             <section aria-labelledby="consents-waiting">
               <h2 id="consents-waiting" className="mb-3 text-sm font-semibold uppercase tracking-wider text-fg-subtle">
-                Waiting for your answer
+                {t('parent.waitingHeading')}
               </h2>
-              <ConsentRequestList consents={waiting} label="Requests waiting for your answer" />
+              <ConsentRequestList consents={waiting} label={t('parent.waitingList')} />
             </section>
           )}
           {answered.length > 0 && (
             <section aria-labelledby="consents-answered">
               <h2 id="consents-answered" className="mb-3 text-sm font-semibold uppercase tracking-wider text-fg-subtle">
-                Answered
+                {t('parent.answeredHeading')}
               </h2>
-              <ConsentRequestList consents={answered} label="Answered requests" />
+              <ConsentRequestList consents={answered} label={t('parent.answeredList')} />
             </section>
           )}
           {pageCount > 1 && (
-            <nav aria-label="Consent request pages" className="flex items-center justify-between gap-3 text-sm text-fg-muted">
+            <nav aria-label={t('parent.requestPages')} className="flex items-center justify-between gap-3 text-sm text-fg-muted">
               <button type="button" className="btn-secondary min-h-11" onClick={() => goTo(page - 1)} disabled={page <= 1}>
-                <ChevronLeft className="size-4" aria-hidden="true" /> Newer
+                <ChevronLeft className="size-4" aria-hidden="true" /> {t('parent.newer')}
               </button>
-              <span>
-                Page {page} of {pageCount}
-              </span>
+              <span>{t('common.pageOf', { page, pages: pageCount })}</span>
               <button type="button" className="btn-secondary min-h-11" onClick={() => goTo(page + 1)} disabled={page >= pageCount}>
-                Older <ChevronRight className="size-4" aria-hidden="true" />
+                {t('parent.older')} <ChevronRight className="size-4" aria-hidden="true" />
               </button>
             </nav>
           )}

@@ -1,9 +1,11 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api';
+import { getLanguage } from '@/i18n/i18n';
 import type { ConsentAnswer, ConsentAnswerTogether, ConsentRevokeRequest, ConsentsAnsweredTogether, ConsentStatus, Paged, ParentConsent } from '@/types/partner';
 
 // Parent · Consent (GET /api/v1/parent/consents, answer under /api/v1/partner/sponsorships/consent/{id}/respond,
-// several of one program at once under /api/v1/parent/consents/answer-together).
+// several of one program at once under /api/v1/parent/consents/answer-together). Requests are read in the reader's
+// language (?language=): the keys carry it, so switching language fetches the Kiswahili text (or the English).
 
 export interface ParentConsentFilter {
   status?: ConsentStatus;
@@ -15,9 +17,9 @@ export interface ParentConsentFilter {
 export const parentConsentKeys = {
   all: ['parent', 'consents'] as const,
   lists: () => [...parentConsentKeys.all, 'list'] as const,
-  list: (filter: ParentConsentFilter) => [...parentConsentKeys.lists(), filter] as const,
+  list: (filter: ParentConsentFilter) => [...parentConsentKeys.lists(), filter, getLanguage()] as const,
   pendingCount: () => [...parentConsentKeys.all, 'pending-count'] as const,
-  detail: (id: string) => [...parentConsentKeys.all, 'detail', id] as const,
+  detail: (id: string) => [...parentConsentKeys.all, 'detail', id, getLanguage()] as const,
 };
 
 function query(filter: ParentConsentFilter): string {
@@ -26,6 +28,7 @@ function query(filter: ParentConsentFilter): string {
   if (filter.programId) params.set('programId', filter.programId);
   if (filter.page) params.set('page', String(filter.page));
   if (filter.pageSize) params.set('pageSize', String(filter.pageSize));
+  params.set('language', getLanguage());
   const text = params.toString();
   return text ? `?${text}` : '';
 }
@@ -35,7 +38,7 @@ export function getParentConsents(filter: ParentConsentFilter = {}, signal?: Abo
 }
 
 export function getParentConsent(id: string, signal?: AbortSignal): Promise<ParentConsent> {
-  return api.get<ParentConsent>(`/api/v1/parent/consents/${encodeURIComponent(id)}`, { signal });
+  return api.get<ParentConsent>(`/api/v1/parent/consents/${encodeURIComponent(id)}?language=${getLanguage()}`, { signal });
 }
 
 export function respondToConsent(id: string, answer: ConsentAnswer): Promise<ParentConsent> {

@@ -104,7 +104,7 @@ describe('signing for all of one’s children in a program', () => {
     );
     const posts = fetchSpy.mock.calls.filter(([, init]) => init?.method === 'POST').map(([url, init]) => ({ url, body: JSON.parse(String(init?.body)) }));
     expect(posts).toEqual([
-      { url: TOGETHER, body: { requestIds: ['c-faith', 'c-brian', 'c-joy'], agree: true, signedName: 'Grace Otieno', consentTextVersion: '2026-01' } },
+      { url: TOGETHER, body: { requestIds: ['c-faith', 'c-brian', 'c-joy'], agree: true, signedName: 'Grace Otieno', consentTextVersion: '2026-01', language: 'en' } },
     ]);
     expect(await screen.findByTestId('consent-next-none')).toHaveTextContent('No more requests waiting.');
     expect(screen.getByTestId('consent-record')).toBeInTheDocument();

@@ -53,8 +53,8 @@ describe('parent consent inbox', () => {
     expect(count).toHaveTextContent('1 request waits for your answer.');
 
     const urls = fetchSpy.mock.calls.map(([url]) => String(url));
-    expect(urls).toContain('/api/v1/parent/consents?status=pending&pageSize=1');
-    expect(urls).toContain('/api/v1/parent/consents?page=1&pageSize=20');
+    expect(urls).toContain('/api/v1/parent/consents?status=pending&pageSize=1&language=en');
+    expect(urls).toContain('/api/v1/parent/consents?page=1&pageSize=20&language=en');
   });
 
   it('opens a request from the list', async () => {
@@ -141,7 +141,7 @@ describe('answering a consent request', () => {
     const record = await screen.findByTestId('consent-record');
     const post = fetchSpy.mock.calls.find(([url, init]) => url === respondUrl('c-faith') && init?.method === 'POST');
     expect(post).toBeDefined();
-    expect(body(post![1])).toEqual({ agree: true, signedName: 'Grace Otieno', consentTextVersion: '2026-01' });
+    expect(body(post![1])).toEqual({ agree: true, signedName: 'Grace Otieno', consentTextVersion: '2026-01', language: 'en' });
     expect((post![1]!.headers as Record<string, string>)['X-XSRF-TOKEN']).toBe('token-123');
 
     expect(within(record).getByRole('heading', { name: 'Your signed consent' })).toBeInTheDocument();
@@ -209,7 +209,7 @@ describe('answering a consent request', () => {
     expect(record).toHaveAttribute('data-status', 'declined');
     expect(within(record).getByTestId('consent-signed-at')).toHaveTextContent('3 Dec 2026 at 14:05');
     const post = fetchSpy.mock.calls.find(([url]) => url === respondUrl('c-faith'));
-    expect(body(post![1])).toEqual({ agree: false, signedName: null, consentTextVersion: '2026-01' });
+    expect(body(post![1])).toEqual({ agree: false, signedName: null, consentTextVersion: '2026-01', language: 'en' });
     expect(screen.queryByTestId('consent-withdraw')).not.toBeInTheDocument();
   });
 

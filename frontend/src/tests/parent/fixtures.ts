@@ -36,6 +36,10 @@ const base: ParentConsent = {
   revokedAt: null,
   revocationReason: null,
   canChangeToConsent: false,
+  consentTextLanguage: 'en',
+  consentTextLanguages: ['en', 'sw'],
+  signedLanguage: null,
+  signedTextSha256: null,
 };
 
 export function consentFixture(overrides: Partial<ParentConsent> = {}): ParentConsent {

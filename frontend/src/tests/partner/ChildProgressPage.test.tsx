@@ -175,6 +175,7 @@ describe('ChildProgressPage', () => {
         withoutGuardian: [],
         consentTextVersion: '2026-01',
         sampleText: 'I, [your full name], am a parent or guardian of [your child\'s name]. Mwangaza sponsors …',
+        sampleTextSw: 'Mimi, [jina lako kamili], ni mzazi au mlezi wa [jina la mtoto wako]. Mwangaza inafadhili …',
         partnerSees: ['Lessons completed, scores and CBC rubric levels'],
         partnerDoesNotSee: ['Your contact details'],
       }),

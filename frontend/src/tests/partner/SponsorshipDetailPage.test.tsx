@@ -276,6 +276,7 @@ describe('SponsorshipDetailPage', () => {
         withoutGuardian: [{ id: waitingChildFixture().id, displayName: 'Amani W.' }],
         consentTextVersion: '2026-01',
         sampleText: 'I, [your full name], am a parent or guardian of [your child\'s name]. Mwangaza sponsors …',
+        sampleTextSw: 'Mimi, [jina lako kamili], ni mzazi au mlezi wa [jina la mtoto wako]. Mwangaza inafadhili …',
         partnerSees: ['Name, grade, school and county', 'Lessons completed, scores and CBC rubric levels'],
         partnerDoesNotSee: ['Your contact details'],
       }),
@@ -313,7 +314,7 @@ describe('SponsorshipDetailPage', () => {
     const active = programFixture({ status: 'ACTIVE', allowedActions: ['pause'], children: { enrolled: 10, active: 2, pendingConsent: 8, paused: 0, graduated: 0, removed: 0 } });
     routes(active, {
       '/api/v1/partner/sponsorships/consent/request/preview': json({
-        children: 8, childrenToAsk: 0, guardiansToAsk: 0, alreadyPending: 8, withoutGuardian: [], consentTextVersion: '2026-01', sampleText: 'I, …', partnerSees: [], partnerDoesNotSee: [],
+        children: 8, childrenToAsk: 0, guardiansToAsk: 0, alreadyPending: 8, withoutGuardian: [], consentTextVersion: '2026-01', sampleText: 'I, …', sampleTextSw: 'Mimi, …', partnerSees: [], partnerDoesNotSee: [],
       }),
     });
     renderPage();

@@ -1,3 +1,4 @@
+using Elimu.Api.Common;
 using Elimu.Api.Partners.Consent;
 using Elimu.Api.Platform.Audit;
 using Elimu.Api.Platform.Notifications;
@@ -39,6 +40,7 @@ internal static class DemoConsents
                 {
                     SponsoredChildId = sponsorship.Child.Id, ParentId = guardian.Id, RequestedAt = sponsorship.RequestedAt,
                     ConsentText = ConsentText.Render(program.PartnerName, program.Program.Name, sponsorship.Learner.FullName, guardian.FullName),
+                    ConsentTextSw = ConsentText.Render(Language.sw, program.PartnerName, program.Program.Name, sponsorship.Learner.FullName, guardian.FullName),
                     ConsentTextVersion = ConsentText.Version,
                     Shown = new ConsentProgramSnapshot
                     {
@@ -54,12 +56,16 @@ internal static class DemoConsents
                     consent.ConsentGiven = given;
                     consent.ConsentedAt = g == 0 ? answered : second < world.Now.AddHours(-1) ? second : answered.AddMinutes(30);
                     consent.SignedName = given ? guardian.FullName : null;
+                    // Second guardians answer in Kiswahili, so the partner's views show both languages (no random draw:
+                    // the rest of the seed's story stays as it was).
+                    consent.SignedLanguage = g % 2 == 1 ? Language.sw : Language.en;
+                    consent.SignedTextSha256 = ConsentText.Sha256(consent.TextIn(consent.SignedLanguage.Value)!);
                     consent.IpAddress = world.Pick(IpPrefixes) + world.Between(2, 254);
                     consent.UserAgent = world.Pick(UserAgents);
                     consent.RevokedAt = sponsorship.RevokedAt;
                     consent.RevocationReason = sponsorship.RevocationReason;
                     Audit(world, guardian.Id, given ? "consent.give" : "consent.decline", "sponsorship_consent", consent.Id,
-                        consent.ConsentedAt.Value, ip: consent.IpAddress);
+                        consent.ConsentedAt.Value, AnswerConsent.SignedDetail(consent), consent.IpAddress);
                     if (consent.RevokedAt is { } revoked)
                         Audit(world, guardian.Id, "consent.revoke", "sponsorship_consent", consent.Id, revoked, consent.RevocationReason, consent.IpAddress);
                 }

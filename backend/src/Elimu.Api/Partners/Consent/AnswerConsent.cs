@@ -42,6 +42,8 @@ public static class AnswerConsent
         v.Check(answer.Agree is not null, "agree", "Tick the box to agree, or decline.");
         v.Check(answer.ConsentTextVersion == consent.ConsentTextVersion, "consentTextVersion",
             "The consent text has changed since you opened it; reload and read it again.");
+        var language = answer.Language ?? Language.en;
+        CheckLanguage(v, consent, language);
         if (answer.Agree == true)
             v.Check(SignatureMatch.Matches(answer.SignedName, request.ParentFirstName, request.ParentLastName), "signedName",
                 $"Type your full name as on your account ({request.ParentFirstName} {request.ParentLastName}) to sign.");
@@ -50,20 +52,21 @@ public static class AnswerConsent
         // A first answer fills the pending row; a change of mind is a new row beside the old one, which stays as it was.
         var answered = changing ? new SponsorshipConsent
         {
-            SponsoredChildId = child.Id, ParentId = parentId, ConsentText = consent.ConsentText, ConsentTextVersion = consent.ConsentTextVersion,
+            SponsoredChildId = child.Id, ParentId = parentId, ConsentText = consent.ConsentText, ConsentTextSw = consent.ConsentTextSw,
+            ConsentTextVersion = consent.ConsentTextVersion,
             Shown = consent.Shown, RequestedAt = consent.RequestedAt, ChangesAnswerId = consent.Id,
         } : consent;
         if (changing) db.SponsorshipConsents.Add(answered);
-        Sign(answered, answer.Agree!.Value, answer.SignedName, http, clock.GetUtcNow().UtcDateTime);
+        Sign(answered, answer.Agree!.Value, answer.SignedName, language, http, clock.GetUtcNow().UtcDateTime);
 
         var given = answered.ConsentGiven == true;
         audit.Record(parentId, given ? "consent.give" : "consent.decline", "sponsorship_consent", answered.Id,
-            changing ? $"changes the {consent.Status} answer {consent.Id}" : null, child.PartnerId, [child.StudentId]);
-        await notifier.NotifyPartnerAsync(child.PartnerId, PartnerNote(request, given), ct);
+            SignedDetail(answered) + (changing ? $"; changes the {consent.Status} answer {consent.Id}" : ""), child.PartnerId, [child.StudentId]);
+        await notifier.NotifyPartnerAsync(child.PartnerId, PartnerNote(request, given, language), ct);
         await SaveAndSyncAsync(db, reader, children, child.Id, ct);
         await transaction.CommitAsync(ct);
         await counters.CountersChangedAsync(child.PartnerId, ct);
-        return TypedResults.Ok(await queries.GetAsync(parentId, answered.Id, ct));
+        return TypedResults.Ok(await queries.GetAsync(parentId, answered.Id, language, ct));
     }
 
     public static async Task<Ok<ParentConsentResponse>> Revoke(Guid id, RevokeBody body, ClaimsPrincipal user, AppDbContext db,
@@ -86,21 +89,32 @@ public static class AnswerConsent
         await SaveAndSyncAsync(db, reader, children, child.Id, ct);
         await transaction.CommitAsync(ct);
         await counters.CountersChangedAsync(child.PartnerId, ct);
-        return TypedResults.Ok(await queries.GetAsync(parentId, id, ct));
+        return TypedResults.Ok(await queries.GetAsync(parentId, id, consent.SignedLanguage ?? Language.en, ct));
     }
 
     /// <summary>What the partner is told when a guardian answered for this child.</summary>
-    internal static NotificationDraft PartnerNote(OwnRequest request, bool given) =>
+    internal static NotificationDraft PartnerNote(OwnRequest request, bool given, Language language) =>
         new(NotificationCategory.consent,
             given ? $"Consent given for {request.ChildFirstName}" : $"Consent declined for {request.ChildFirstName}",
-            given ? "A guardian agreed. The child's data shows once no guardian has declined or withdrawn."
-                : "A guardian declined; the child's data stays hidden.",
+            (given ? "A guardian agreed" : "A guardian declined") + (language == Language.sw ? " (read and answered in Kiswahili)" : "")
+                + (given ? ". The child's data shows once no guardian has declined or withdrawn." : "; the child's data stays hidden."),
             $"/dashboard/partner/sponsored-children/{request.Child.Id}");
 
-    /// <summary>Writes the answer fields of a row, once: the choice, the signature, when, and from where.</summary>
-    internal static void Sign(SponsorshipConsent row, bool agree, string? signedName, HttpContext http, DateTime now)
+    /// <summary>A request asked before the Kiswahili text existed is read and signed in English only.</summary>
+    internal static void CheckLanguage(Validation v, SponsorshipConsent consent, Language language) =>
+        v.Check(consent.TextIn(language) is not null, "language",
+            "This request has no Kiswahili text (it was sent before there was one); read and sign it in English.");
+
+    /// <summary>The audit's record of what was signed: the language and the hash of the words in it.</summary>
+    internal static string SignedDetail(SponsorshipConsent row) =>
+        $"language {row.SignedLanguage}; text {row.ConsentTextVersion} sha256 {row.SignedTextSha256}";
+
+    /// <summary>Writes the answer fields of a row, once: the choice, the signature, the language and hash of the text, when, and from where.</summary>
+    internal static void Sign(SponsorshipConsent row, bool agree, string? signedName, Language language, HttpContext http, DateTime now)
     {
         row.ConsentGiven = agree;
+        row.SignedLanguage = language;
+        row.SignedTextSha256 = ConsentText.Sha256(row.TextIn(language) ?? row.ConsentText);
         row.SignedName = agree ? signedName?.Trim() : null;
         row.ConsentedAt = now;
         row.IpAddress = http.Connection.RemoteIpAddress?.ToString();

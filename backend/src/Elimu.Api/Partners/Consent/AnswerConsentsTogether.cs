@@ -46,23 +46,31 @@ public static class AnswerConsentsTogether
             .Check(SignatureMatch.Matches(body.SignedName, first, last), "signedName",
                 $"Type your full name as on your account ({first} {last}) to sign.")
             .ThrowIfInvalid();
+        var language = body.Language ?? Language.en;
+        if (rows.FirstOrDefault(r => r.Consent.TextIn(language) is null) is { } lacking)
+        {
+            var v = new Validation();
+            AnswerConsent.CheckLanguage(v, lacking.Consent, language);
+            v.ThrowIfInvalid();
+        }
 
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var request in rows)
         {
             var (row, child) = (request.Consent, request.Child);
-            AnswerConsent.Sign(row, true, body.SignedName, http, now);
+            AnswerConsent.Sign(row, true, body.SignedName, language, http, now);
             audit.Record(parentId, "consent.give", "sponsorship_consent", row.Id,
-                rows.Count > 1 ? $"one signature for {rows.Count} requests of program {child.ProgramId}" : null, child.PartnerId, [child.StudentId]);
+                AnswerConsent.SignedDetail(row) + (rows.Count > 1 ? $"; one signature for {rows.Count} requests of program {child.ProgramId}" : ""),
+                child.PartnerId, [child.StudentId]);
         }
         await notifier.NotifyPartnerAsync(rows[0].Child.PartnerId,
-            rows.Select(r => AnswerConsent.PartnerNote(r, given: true)).ToList(), ct);
+            rows.Select(r => AnswerConsent.PartnerNote(r, given: true, language)).ToList(), ct);
         await db.SaveChangesAsync(ct);
         foreach (var request in rows)
             await children.FollowConsentAsync(request.Child.Id, await reader.AnswersAllowAsync(request.Child.Id, ct), ct);
         await transaction.CommitAsync(ct);
         await counters.CountersChangedAsync(rows[0].Child.PartnerId, ct);
-        return TypedResults.Ok(new ConsentsAnsweredTogether(await queries.GetManyAsync(parentId, ids, ct)));
+        return TypedResults.Ok(new ConsentsAnsweredTogether(await queries.GetManyAsync(parentId, ids, language, ct)));
     }
 
     /// <summary>Refuses the whole signature when any one request may not be signed now; says which ones.</summary>

@@ -1,3 +1,5 @@
+using Elimu.Api.Common;
+
 namespace Elimu.Api.Partners.Consent;
 
 /// <summary>Ask the guardians of one child, or of every child of a program still waiting for consent.</summary>
@@ -13,15 +15,19 @@ public sealed record ConsentRequestResult(int Children, int Requested, int Alrea
 /// <param name="GuardiansToAsk">Consent requests the request would create (one per guardian and child).</param>
 /// <param name="AlreadyPending">Guardians who already have an open request for that child (not asked again).</param>
 /// <param name="SampleText">The consent text as guardians will read it, with the child's and guardian's names as placeholders.</param>
+/// <param name="SampleTextSw">The same in Kiswahili: each guardian reads and signs the language they choose.</param>
 public sealed record ConsentRequestPreview(int Children, int ChildrenToAsk, int GuardiansToAsk, int AlreadyPending,
     IReadOnlyList<ChildWithoutGuardian> WithoutGuardian, string ConsentTextVersion, string SampleText,
-    IReadOnlyList<string> PartnerSees, IReadOnlyList<string> PartnerDoesNotSee);
+    IReadOnlyList<string> PartnerSees, IReadOnlyList<string> PartnerDoesNotSee, string SampleTextSw);
 
 /// <summary>A child nobody can be asked for: first name and last initial only (no consent yet).</summary>
 public sealed record ChildWithoutGuardian(Guid Id, string DisplayName);
 
-/// <summary>The guardian's answer: the checkbox (agree), the typed full name, the version of the text they read.</summary>
-public sealed record ConsentAnswer(bool? Agree, string? SignedName, string? ConsentTextVersion);
+/// <summary>
+/// The guardian's answer: the checkbox (agree), the typed full name, the version of the text they read and its language
+/// (English when left out); the record keeps the language and the hash of the text in it.
+/// </summary>
+public sealed record ConsentAnswer(bool? Agree, string? SignedName, string? ConsentTextVersion, Language? Language = null);
 
 public sealed record RevokeBody(string? Reason);
 
@@ -29,7 +35,8 @@ public sealed record RevokeBody(string? Reason);
 /// One signature for several waiting requests of the same program (one per child): the ids, the ticked box (agree must
 /// be true: declining is answered child by child), the typed full name and the version of the text read.
 /// </summary>
-public sealed record ConsentAnswerTogether(IReadOnlyList<Guid>? RequestIds, bool? Agree, string? SignedName, string? ConsentTextVersion);
+public sealed record ConsentAnswerTogether(IReadOnlyList<Guid>? RequestIds, bool? Agree, string? SignedName, string? ConsentTextVersion,
+    Language? Language = null);
 
 /// <summary>The records written by one signature, one per child, in the order the ids were sent.</summary>
 public sealed record ConsentsAnsweredTogether(IReadOnlyList<ParentConsentResponse> Answered);
@@ -38,6 +45,10 @@ public sealed record ConsentsAnsweredTogether(IReadOnlyList<ParentConsentRespons
 /// A consent request as its guardian sees it. Partner name, program name, description, goals and dates are as shown when
 /// the guardian was asked (<see cref="ShownAsAsked"/>: false only for requests made before that was recorded).
 /// <see cref="CanChangeToConsent"/>: a decline or a withdrawal that the guardian may turn into consent now.
+/// <see cref="ConsentText"/> is in <see cref="ConsentTextLanguage"/>: the language asked for while the request waits (English
+/// when it has no text in that language), and once answered the language the guardian answered in, so the record shows the
+/// words signed. The lists of what the partner sees follow the language asked for. <see cref="ConsentTextLanguages"/>: the
+/// languages it can be signed in; <see cref="SignedTextSha256"/>: the hash kept with the answer.
 /// </summary>
 public sealed record ParentConsentResponse(
     Guid Id,
@@ -62,9 +73,16 @@ public sealed record ParentConsentResponse(
     string? SignedName,
     DateTime? RevokedAt,
     string? RevocationReason,
-    bool CanChangeToConsent);
+    bool CanChangeToConsent,
+    Language ConsentTextLanguage,
+    IReadOnlyList<Language> ConsentTextLanguages,
+    Language? SignedLanguage,
+    string? SignedTextSha256);
 
-/// <summary>A partner's view of one child's consent: the guardians asked and how they answered.</summary>
+/// <summary>
+/// A partner's view of one child's consent: the guardians asked and how they answered; <see cref="SignedLanguages"/>: the
+/// languages of the consents that stand (a guardian may sign in Kiswahili).
+/// </summary>
 public sealed record ChildConsentResponse(
     Guid SponsoredChildId,
     Guid ProgramId,
@@ -75,4 +93,5 @@ public sealed record ChildConsentResponse(
     int GuardiansAnswered,
     DateTime? LastRequestedAt,
     DateTime? ConsentedAt,
-    DateTime? RevokedAt);
+    DateTime? RevokedAt,
+    IReadOnlyList<Language> SignedLanguages);

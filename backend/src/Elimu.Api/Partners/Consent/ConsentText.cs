@@ -1,8 +1,13 @@
+using System.Security.Cryptography;
+using System.Text;
+using Elimu.Api.Common;
+
 namespace Elimu.Api.Partners.Consent;
 
 /// <summary>
-/// The words a guardian agrees to. The rendered text is stored on each consent row, so a later change of
-/// wording never alters what someone signed; bump <see cref="Version"/> whenever the template changes.
+/// The words a guardian agrees to, in English and in Kiswahili (<see cref="ConsentTextKiswahili"/>). Both renderings are
+/// stored on each consent row when it is asked, so a later change of wording never alters what someone signed; bump
+/// <see cref="Version"/> whenever either template changes (the two are translations of one version).
 /// </summary>
 public static class ConsentText
 {
@@ -17,13 +22,24 @@ public static class ConsentText
         "Goals set by the sponsor, and AI-written learning insights",
     ];
 
-    /// <summary>The guardian's-eye list of what stays private; keep it in step with the sentence in <see cref="Render"/>.</summary>
+    /// <summary>The guardian's-eye list of what stays private; keep it in step with the sentence in <see cref="Render(string, string, string, string)"/>.</summary>
     public static readonly IReadOnlyList<string> WhatThePartnerDoesNotSee =
     [
         "Your contact details",
         "Your child's messages",
         "Anything about other family members",
     ];
+
+    public static IReadOnlyList<string> SeesIn(Language language) =>
+        language == Language.sw ? ConsentTextKiswahili.WhatThePartnerSees : WhatThePartnerSees;
+
+    public static IReadOnlyList<string> DoesNotSeeIn(Language language) =>
+        language == Language.sw ? ConsentTextKiswahili.WhatThePartnerDoesNotSee : WhatThePartnerDoesNotSee;
+
+    public static string Render(Language language, string partnerName, string programName, string childName, string guardianName) =>
+        language == Language.sw
+            ? ConsentTextKiswahili.Render(partnerName, programName, childName, guardianName)
+            : Render(partnerName, programName, childName, guardianName);
 
     public static string Render(string partnerName, string programName, string childName, string guardianName) =>
         $"""
@@ -38,4 +54,10 @@ public static class ConsentText
 
         I sign by ticking the box and typing my full name.
         """;
+
+    /// <summary>
+    /// The SHA-256 of the exact words (UTF-8), lower-case hex: kept with a signature and written to the audit, so the
+    /// text someone signed can be shown to be the one stored.
+    /// </summary>
+    public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -17,15 +17,18 @@ namespace Elimu.Api.Partners.Consent;
 public sealed class ParentConsentQueries(AppDbContext db, EnrolmentReader enrolments, ProgramStore programs, PartnerNames partners)
 {
     /// <param name="programId">Only the requests about this program (the other children waiting in it).</param>
+    /// <param name="language">The language to read the requests in (en when left out); see <see cref="ParentConsentResponse"/>.</param>
     public static async Task<Ok<Paged<ParentConsentResponse>>> List(ConsentStatus? status, Guid? programId, int? page, int? pageSize,
-        ClaimsPrincipal user, ParentConsentQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(await queries.ListAsync(user.UserId(), status, programId, PageRequest.From(page, pageSize), ct));
+        Language? language, ClaimsPrincipal user, ParentConsentQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await queries.ListAsync(user.UserId(), status, programId, PageRequest.From(page, pageSize), language ?? Language.en, ct));
 
-    public static async Task<Ok<ParentConsentResponse>> Get(Guid id, ClaimsPrincipal user, ParentConsentQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(await queries.GetAsync(user.UserId(), id, ct));
+    /// <param name="language">The language to read the request in (en when left out); see <see cref="ParentConsentResponse"/>.</param>
+    public static async Task<Ok<ParentConsentResponse>> Get(Guid id, Language? language, ClaimsPrincipal user, ParentConsentQueries queries,
+        CancellationToken ct) =>
+        TypedResults.Ok(await queries.GetAsync(user.UserId(), id, language ?? Language.en, ct));
 
     public async Task<Paged<ParentConsentResponse>> ListAsync(Guid parentId, ConsentStatus? status, Guid? programId, PageRequest page,
-        CancellationToken ct)
+        Language language, CancellationToken ct)
     {
         var rows = Shown(parentId);
         if (programId is { } program) rows = rows.Where(r => r.Child.ProgramId == program);
@@ -41,22 +44,22 @@ public sealed class ParentConsentQueries(AppDbContext db, EnrolmentReader enrolm
         var paged = await Project(rows.OrderBy(r => r.Consent.ConsentGiven != null).ThenByDescending(r => r.Consent.RequestedAt)
             .ThenBy(r => r.Consent.Id)).ToPagedAsync(page, ct);
         var (names, live) = await DescribeAsync(paged.Items, ct);
-        return new Paged<ParentConsentResponse>(paged.Items.Select(r => Finish(r, names, live)).ToList(), paged.Page, paged.PageSize, paged.Total);
+        return new Paged<ParentConsentResponse>(paged.Items.Select(r => Finish(r, names, live, language)).ToList(), paged.Page, paged.PageSize, paged.Total);
     }
 
-    public async Task<ParentConsentResponse> GetAsync(Guid parentId, Guid id, CancellationToken ct)
+    public async Task<ParentConsentResponse> GetAsync(Guid parentId, Guid id, Language language, CancellationToken ct)
     {
         var row = await Project(Shown(parentId).Where(r => r.Consent.Id == id)).FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("Consent request");
         var (names, live) = await DescribeAsync([row], ct);
-        return Finish(row, names, live);
+        return Finish(row, names, live, language);
     }
 
     /// <summary>Several of the guardian's requests in one query, in the order of <paramref name="ids"/>.</summary>
-    public async Task<List<ParentConsentResponse>> GetManyAsync(Guid parentId, IReadOnlyList<Guid> ids, CancellationToken ct)
+    public async Task<List<ParentConsentResponse>> GetManyAsync(Guid parentId, IReadOnlyList<Guid> ids, Language language, CancellationToken ct)
     {
         var found = (await Project(Shown(parentId).Where(r => ids.Contains(r.Consent.Id))).ToListAsync(ct)).ToDictionary(r => r.Id);
         var (names, live) = await DescribeAsync(found.Values.ToList(), ct);
-        return ids.Where(found.ContainsKey).Select(id => Finish(found[id], names, live)).ToList();
+        return ids.Where(found.ContainsKey).Select(id => Finish(found[id], names, live, language)).ToList();
     }
 
     /// <summary>An unanswered request only while its program runs; an answered one always (it can be read and withdrawn).</summary>
@@ -64,7 +67,8 @@ public sealed class ParentConsentQueries(AppDbContext db, EnrolmentReader enrolm
         .Where(r => r.Consent.ConsentGiven != null || ProgramLifecycle.ExposesChildData.Contains(r.Child.ProgramStatus));
 
     private IQueryable<Row> Project(IQueryable<OwnRequest> rows) => rows.Select(r => new Row(
-        r.Consent.Id, r.Consent.ConsentGiven, r.Consent.RevokedAt, r.Consent.ConsentText, r.Consent.ConsentTextVersion, r.Child.PartnerId,
+        r.Consent.Id, r.Consent.ConsentGiven, r.Consent.RevokedAt, r.Consent.ConsentText, r.Consent.ConsentTextSw, r.Consent.ConsentTextVersion,
+        r.Consent.SignedLanguage, r.Consent.SignedTextSha256, r.Child.PartnerId,
         r.Child.ProgramId, r.Child.StudentId, r.ChildFirstName + " " + r.ChildLastName,
         r.Consent.RequestedAt, r.Consent.ConsentedAt, r.Consent.SignedName, r.Consent.RevocationReason, r.Consent.Shown,
         ProgramLifecycle.ExposesChildData.Contains(r.Child.ProgramStatus) && r.Child.Status != SponsoredChildStatus.REMOVED
@@ -82,7 +86,7 @@ public sealed class ParentConsentQueries(AppDbContext db, EnrolmentReader enrolm
             await programs.TermsAsync(rows.Where(r => r.Shown is null).Select(r => r.ProgramId).Distinct().ToList(), ct));
 
     /// <summary>The response, with the partner named by Profiles (<paramref name="names"/>: one query for the page).</summary>
-    private static ParentConsentResponse Finish(Row r, Dictionary<Guid, PartnerName> names, Dictionary<Guid, ProgramTerms> live)
+    private static ParentConsentResponse Finish(Row r, Dictionary<Guid, PartnerName> names, Dictionary<Guid, ProgramTerms> live, Language asked)
     {
         var partner = names.GetValueOrDefault(r.PartnerId);
         var status = r.RevokedAt is not null ? ConsentStatus.revoked
@@ -90,14 +94,18 @@ public sealed class ParentConsentQueries(AppDbContext db, EnrolmentReader enrolm
         // What the guardian was shown when asked; requests older than snapshots fall back to the program as it is now.
         var shown = r.Shown;
         var now = shown is null ? live.GetValueOrDefault(r.ProgramId) : null;
-        return new(r.Id, status, r.ConsentText, r.ConsentTextVersion, shown?.PartnerName ?? partner?.Name ?? "", partner?.OrganizationType,
+        // Once answered, the words answered (whatever language is asked for); until then the language asked for, if it has one.
+        var textLanguage = r.SignedLanguage ?? (asked == Language.sw && r.ConsentTextSw is not null ? Language.sw : Language.en);
+        var text = textLanguage == Language.sw ? r.ConsentTextSw ?? r.ConsentText : r.ConsentText;
+        return new(r.Id, status, text, r.ConsentTextVersion, shown?.PartnerName ?? partner?.Name ?? "", partner?.OrganizationType,
             shown?.ProgramName ?? now?.Name ?? "", r.ProgramId, shown is null ? now?.Description : shown.ProgramDescription,
             shown?.Goals ?? now?.GoalTitles ?? [], shown is null ? now?.StartDate : shown.StartDate, shown is null ? now?.EndDate : shown.EndDate,
-            shown is not null, r.StudentId, r.ChildName, ConsentText.WhatThePartnerSees, ConsentText.WhatThePartnerDoesNotSee, r.RequestedAt,
-            r.ConsentedAt, r.SignedName, r.RevokedAt, r.RevocationReason, r.CanChangeToConsent);
+            shown is not null, r.StudentId, r.ChildName, ConsentText.SeesIn(asked), ConsentText.DoesNotSeeIn(asked), r.RequestedAt,
+            r.ConsentedAt, r.SignedName, r.RevokedAt, r.RevocationReason, r.CanChangeToConsent,
+            textLanguage, r.ConsentTextSw is null ? [Language.en] : [Language.en, Language.sw], r.SignedLanguage, r.SignedTextSha256);
     }
 
-    private sealed record Row(Guid Id, bool? ConsentGiven, DateTime? RevokedAt, string ConsentText, string ConsentTextVersion,
-        Guid PartnerId, Guid ProgramId, Guid StudentId, string ChildName, DateTime RequestedAt, DateTime? ConsentedAt, string? SignedName,
+    private sealed record Row(Guid Id, bool? ConsentGiven, DateTime? RevokedAt, string ConsentText, string? ConsentTextSw,
+        string ConsentTextVersion, Language? SignedLanguage, string? SignedTextSha256, Guid PartnerId, Guid ProgramId, Guid StudentId, string ChildName, DateTime RequestedAt, DateTime? ConsentedAt, string? SignedName,
         string? RevocationReason, ConsentProgramSnapshot? Shown, bool CanChangeToConsent);
 }

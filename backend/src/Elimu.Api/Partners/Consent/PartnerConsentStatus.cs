@@ -40,7 +40,7 @@ public static class PartnerConsentStatus
         var ids = paged.Items.Select(c => c.Id).ToList();
         var statuses = await reader.StatusesAsync(partnerId, ids, "consent-status", ct);
         var rows = await db.SponsorshipConsents.Where(k => ids.Contains(k.SponsoredChildId))
-            .Select(k => new { k.SponsoredChildId, k.ConsentGiven, k.RequestedAt, k.ConsentedAt, k.RevokedAt }).ToListAsync(ct);
+            .Select(k => new { k.SponsoredChildId, k.ConsentGiven, k.RequestedAt, k.ConsentedAt, k.RevokedAt, k.SignedLanguage }).ToListAsync(ct);
 
         var items = paged.Items.Select(c =>
         {
@@ -51,7 +51,9 @@ public static class PartnerConsentStatus
                 statuses[c.Id], mine.Count, mine.Count(r => r.ConsentGiven is not null),
                 mine.Max(r => (DateTime?)r.RequestedAt),
                 mine.Where(r => r.ConsentGiven == true).Max(r => r.ConsentedAt),
-                mine.Max(r => r.RevokedAt));
+                mine.Max(r => r.RevokedAt),
+                mine.Where(r => r.ConsentGiven == true && r.RevokedAt == null && r.SignedLanguage != null)
+                    .Select(r => r.SignedLanguage!.Value).Distinct().Order().ToList());
         }).ToList();
         return TypedResults.Ok(new Paged<ChildConsentResponse>(items, paged.Page, paged.PageSize, paged.Total));
     }

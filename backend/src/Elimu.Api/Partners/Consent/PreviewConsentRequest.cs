@@ -18,6 +18,8 @@ public static class PreviewConsentRequest
 {
     public const string ChildPlaceholder = "[your child's name]";
     public const string GuardianPlaceholder = "[your full name]";
+    public const string ChildPlaceholderSw = "[jina la mtoto wako]";
+    public const string GuardianPlaceholderSw = "[jina lako kamili]";
 
     public static async Task<Ok<ConsentRequestPreview>> Handle(Guid? programId, Guid? sponsoredChildId, ClaimsPrincipal user, AppDbContext db,
         PartnerNames names, ProgramStore store, EnrolmentReader enrolments, ConsentReader reader, CancellationToken ct)
@@ -39,6 +41,7 @@ public static class PreviewConsentRequest
             plan.Children.Count(c => plan.GuardiansOf(c).Any(g => !plan.IsOpen(c, g))),
             toAsk, alreadyPending, withoutGuardian, ConsentText.Version,
             ConsentText.Render(plan.PartnerName, plan.Program.Name, ChildPlaceholder, GuardianPlaceholder),
-            ConsentText.WhatThePartnerSees, ConsentText.WhatThePartnerDoesNotSee));
+            ConsentText.WhatThePartnerSees, ConsentText.WhatThePartnerDoesNotSee,
+            ConsentText.Render(Language.sw, plan.PartnerName, plan.Program.Name, ChildPlaceholderSw, GuardianPlaceholderSw)));
     }
 }

@@ -45,6 +45,7 @@ public static class RequestConsent
                     SponsoredChildId = child.Id,
                     ParentId = guardian.ParentId,
                     ConsentText = ConsentText.Render(partnerName, program.Name, childName, guardian.Name),
+                    ConsentTextSw = ConsentText.Render(Language.sw, partnerName, program.Name, childName, guardian.Name),
                     ConsentTextVersion = ConsentText.Version,
                     Shown = Snapshot(partnerName, program),
                     RequestedAt = now,

@@ -1,3 +1,4 @@
+using Elimu.Api.Common;
 using Elimu.Api.Platform.Identity;
 
 namespace Elimu.Api.Partners.Consent;
@@ -16,8 +17,10 @@ public class SponsorshipConsent
     public AppUser? Parent { get; set; }
     /// <summary>Null while the request is unanswered.</summary>
     public bool? ConsentGiven { get; set; }
-    /// <summary>The exact text the guardian was shown.</summary>
+    /// <summary>The exact text the guardian was shown, in English.</summary>
     public string ConsentText { get; set; } = "";
+    /// <summary>The same text in Kiswahili, rendered with it; null on requests made before the Kiswahili text existed.</summary>
+    public string? ConsentTextSw { get; set; }
     public string ConsentTextVersion { get; set; } = "";
     /// <summary>The program as shown with the request; null on requests made before snapshots were kept.</summary>
     public ConsentProgramSnapshot? Shown { get; set; }
@@ -32,6 +35,16 @@ public class SponsorshipConsent
     public DateTime? ConsentedAt { get; set; }
     public DateTime? RevokedAt { get; set; }
     public string? RevocationReason { get; set; }
+    /// <summary>The language of the text the guardian answered (read and signed, or declined); null while unanswered.</summary>
+    public Language? SignedLanguage { get; set; }
+    /// <summary><see cref="Consent.ConsentText.Sha256"/> of the text in <see cref="SignedLanguage"/>, taken when answered.</summary>
+    public string? SignedTextSha256 { get; set; }
+
+    /// <summary>The languages this request can be read and signed in.</summary>
+    public IReadOnlyList<Language> Languages => ConsentTextSw is null ? [Language.en] : [Language.en, Language.sw];
+
+    /// <summary>The stored text in <paramref name="language"/>, or null when this request has none in it.</summary>
+    public string? TextIn(Language language) => language == Language.sw ? ConsentTextSw : ConsentText;
 
     public ConsentStatus Status => RevokedAt is not null ? ConsentStatus.revoked
         : ConsentGiven switch { true => ConsentStatus.given, false => ConsentStatus.declined, null => ConsentStatus.pending };

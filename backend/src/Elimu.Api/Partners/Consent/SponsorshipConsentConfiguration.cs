@@ -9,6 +9,9 @@ internal sealed class SponsorshipConsentConfiguration : IEntityTypeConfiguration
     {
         b.ToTable("sponsorship_consents");
         b.Ignore(c => c.Status);
+        b.Ignore(c => c.Languages);
+        b.Property(c => c.SignedLanguage).HasConversion<string>().HasMaxLength(8);
+        b.Property(c => c.SignedTextSha256).HasMaxLength(64);
         b.Property(c => c.ConsentTextVersion).HasMaxLength(40);
         b.Property(c => c.SignedName).HasMaxLength(200);
         b.Property(c => c.IpAddress).HasMaxLength(64);

@@ -1,3 +1,4 @@
+using Elimu.Api.Common;
 using Microsoft.AspNetCore.Identity;
 
 namespace Elimu.Api.Platform.Identity;
@@ -17,6 +18,9 @@ public class AppUser : IdentityUser<Guid>
 
     /// <summary>The colour theme the user chose in their settings.</summary>
     public UiTheme Theme { get; set; } = UiTheme.dark;
+
+    /// <summary>The language the user reads the product in (the SPA's texts, and the consent text a guardian is shown first).</summary>
+    public Language PreferredLanguage { get; set; } = Language.en;
 
     public const string DefaultTimeZone = "Africa/Nairobi";
 

@@ -1,3 +1,4 @@
+using Elimu.Api.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Elimu.Api.Platform.Identity.Sessions;
@@ -6,9 +7,10 @@ namespace Elimu.Api.Platform.Identity;
 
 /// <param name="PartnerRole">The user's role on their partner's team (owner, finance, programs, viewer), so the SPA can hide what
 /// the role may not do; the server refuses it either way.</param>
+/// <param name="PreferredLanguage">The language the user chose (Settings, or the switcher in the top bar); the SPA follows it.</param>
 /// <param name="Theme">The user's saved colour theme (dark or light), applied across the shell.</param>
 public sealed record CurrentUser(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, Guid? PartnerProfileId,
-    string? PartnerRole, UiTheme Theme = UiTheme.dark);
+    string? PartnerRole, Language PreferredLanguage, UiTheme Theme = UiTheme.dark);
 
 public static class AuthEndpoints
 {
@@ -24,6 +26,8 @@ public static class AuthEndpoints
         auth.MapTwoFactorApi();
         auth.MapSessionApi();
         app.MapGroup("/api/v1/account").WithTags("Account").RequireAuthorization().MapPut("/theme", ThemePreference.Handle);
+        auth.MapPut("/preferences", Preferences.Handle).RequireAuthorization()
+            .WithSummary("Change the signed-in user's own preferences (language); answers the user as /me does.");
         return app;
     }
 
@@ -39,6 +43,7 @@ public static class AuthEndpoints
         var roles = await users.GetRolesAsync(user);
         var membership = await profiles.FindMembershipAsync(user.Id);
         var name = string.IsNullOrWhiteSpace(user.DisplayName) ? user.FullName : user.DisplayName;
-        return new CurrentUser(user.Id, user.Email!, name, roles.Order().ToList(), membership?.ProfileId, membership?.Role, user.Theme);
+        return new CurrentUser(user.Id, user.Email!, name, roles.Order().ToList(), membership?.ProfileId, membership?.Role,
+            user.PreferredLanguage, user.Theme);
     }
 }

@@ -15,6 +15,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.Property(u => u.DisplayName).HasMaxLength(200);
         b.Property(u => u.TimeZone).HasMaxLength(64).HasDefaultValue(AppUser.DefaultTimeZone);
         b.Property(u => u.Theme).HasMaxLength(16).HasDefaultValue(UiTheme.dark);
+        b.Property(u => u.PreferredLanguage).HasConversion<string>().HasMaxLength(8).HasDefaultValue(Elimu.Api.Common.Language.en);
         b.Ignore(u => u.FullName);
     }
 }

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { ChevronLeft, ChevronRight } from 'lucide-react';
 import { cn } from '@/lib/cn';
 import { formatNumber } from '@/lib/format';
+import { useTranslation } from '@/i18n/use-translation';
 import { PartnerLoadingSkeleton } from './PartnerLoadingSkeleton';
 
 export interface DataTableColumn<T> {
@@ -54,6 +55,7 @@ export function PartnerDataTable<T>({
   onPageChange,
   testId,
 }: PartnerDataTableProps<T>) {
+  const { t } = useTranslation();
   const [ownPage, setOwnPage] = useState(1);
   const clientPage = controlledPage ?? ownPage;
   const setClientPage = onPageChange ?? setOwnPage;
@@ -93,7 +95,7 @@ export function PartnerDataTable<T>({
             {visible.length === 0 ? (
               <tr>
                 <td colSpan={columns.length} className="px-4 py-8 text-center text-sm text-fg-muted">
-                  {empty ?? 'Nothing to show.'}
+                  {empty ?? t('common.nothingToShow')}
                 </td>
               </tr>
             ) : (
@@ -111,18 +113,18 @@ export function PartnerDataTable<T>({
         </table>
       </div>
       {total > size && (
-        <nav aria-label={`${caption} pages`} className="flex flex-wrap items-center justify-between gap-2 text-xs text-fg-muted">
+        <nav aria-label={t('common.pages', { name: caption })} className="flex flex-wrap items-center justify-between gap-2 text-xs text-fg-muted">
           <p aria-live="polite">
-            Showing {formatNumber(from)}–{formatNumber(to)} of {formatNumber(total)}
+            {t('common.showing', { from: formatNumber(from), to: formatNumber(to), total: formatNumber(total) })}
           </p>
           <div className="flex items-center gap-2">
-            <button type="button" className="btn-secondary px-2 py-1" onClick={() => setPage(page - 1)} disabled={page <= 1} aria-label="Previous page">
+            <button type="button" className="btn-secondary px-2 py-1" onClick={() => setPage(page - 1)} disabled={page <= 1} aria-label={t('common.previousPage')}>
               <ChevronLeft className="size-4" aria-hidden="true" />
             </button>
             <span>
-              Page {page} of {pageCount}
+              {t('common.pageOf', { page, pages: pageCount })}
             </span>
-            <button type="button" className="btn-secondary px-2 py-1" onClick={() => setPage(page + 1)} disabled={page >= pageCount} aria-label="Next page">
+            <button type="button" className="btn-secondary px-2 py-1" onClick={() => setPage(page + 1)} disabled={page >= pageCount} aria-label={t('common.nextPage')}>
               <ChevronRight className="size-4" aria-hidden="true" />
             </button>
           </div>

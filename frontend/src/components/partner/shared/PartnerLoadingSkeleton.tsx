@@ -1,3 +1,4 @@
+import { useTranslation } from '@/i18n/use-translation';
 import { cn } from '@/lib/cn';
 
 export interface PartnerLoadingSkeletonProps {
@@ -14,10 +15,11 @@ function Bone({ className }: { className?: string }) {
 }
 
 /** Placeholder shapes while data loads; announced once as a status. */
-export function PartnerLoadingSkeleton({ variant = 'lines', count, label = 'Loading', className }: PartnerLoadingSkeletonProps) {
+export function PartnerLoadingSkeleton({ variant = 'lines', count, label, className }: PartnerLoadingSkeletonProps) {
+  const { t } = useTranslation();
   return (
     <div role="status" aria-live="polite" aria-busy="true" data-testid={`skeleton-${variant}`} className={className}>
-      <span className="sr-only">{label}…</span>
+      <span className="sr-only">{label ?? t('common.loading')}…</span>
       {variant === 'stats' && (
         <div className="grid grid-cols-1 gap-4 min-[420px]:grid-cols-2 lg:grid-cols-4" aria-hidden="true">
           {Array.from({ length: count ?? 4 }, (_, i) => (

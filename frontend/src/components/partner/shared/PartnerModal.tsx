@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { X } from 'lucide-react';
+import { useTranslation } from '@/i18n/use-translation';
 import { cn } from '@/lib/cn';
 
 export interface PartnerModalProps {
@@ -24,6 +25,7 @@ const FOCUSABLE = 'a[href],button:not([disabled]),input:not([disabled]),select:n
  * close it; focus moves in on open, is kept inside while open, and returns where it was on close.
  */
 export function PartnerModal({ open, onClose, title, description, children, footer, size = 'md', initialFocusRef, testId }: PartnerModalProps) {
+  const { t } = useTranslation();
   const titleId = useId();
   const descriptionId = useId();
   const panelRef = useRef<HTMLDivElement>(null);
@@ -101,7 +103,7 @@ export function PartnerModal({ open, onClose, title, description, children, foot
               </p>
             )}
           </div>
-          <button type="button" onClick={onClose} className="btn-ghost -mr-2 -mt-1 p-1.5" aria-label="Close dialog">
+          <button type="button" onClick={onClose} className="btn-ghost -mr-2 -mt-1 p-1.5" aria-label={t('common.closeDialog')}>
             <X className="size-4" aria-hidden="true" />
           </button>
         </div>

@@ -9,6 +9,7 @@ import { SidebarRail } from './SidebarRail';
 import { SidebarSearch } from './SidebarSearch';
 import { SidebarSection } from './SidebarSection';
 import { useEscapeToClose, useFollowRouteSection, useSearchShortcut } from './use-sidebar-effects';
+import { useTranslation } from '@/i18n/use-translation';
 
 export interface PartnerSidebarProps {
   /** Below 768 px the sidebar is a drawer; the layout's menu button opens it. */
@@ -21,6 +22,7 @@ export interface PartnerSidebarProps {
  * live badge counters, a collapsible icon rail (remembered), and a drawer on phones.
  */
 export function PartnerSidebar({ mobileOpen, onMobileClose }: PartnerSidebarProps) {
+  const { t } = useTranslation();
   const isDesktop = useMediaQuery(DESKTOP_QUERY);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -74,10 +76,10 @@ export function PartnerSidebar({ mobileOpen, onMobileClose }: PartnerSidebarProp
           <>
             <SidebarSearch inputRef={searchRef} value={globalSearch} onChange={setGlobalSearch} />
 
-            <nav aria-label="Partner navigation" className="flex-1 overflow-y-auto px-3 py-3">
+            <nav aria-label={t('shell.partnerNavigation')} className="flex-1 overflow-y-auto px-3 py-3">
               {sections.length === 0 ? (
                 <p data-testid="sidebar-no-matches" role="status" className="px-2 py-6 text-center text-sm text-fg-muted">
-                  No matches for “{globalSearch.trim()}”
+                  {t('shell.noMatches', { query: globalSearch.trim() })}
                 </p>
               ) : (
                 <ul className="flex flex-col gap-1">

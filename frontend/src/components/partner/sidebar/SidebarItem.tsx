@@ -1,6 +1,8 @@
 import { Link, useLocation } from 'react-router';
 import { cn } from '@/lib/cn';
 import { isChildActive, isItemActive, isItemBuilt, type PartnerNavItem } from './partner-nav';
+import { navLabel } from '@/i18n/nav-label';
+import { useTranslation } from '@/i18n/use-translation';
 import { CountBadge } from './CountBadge';
 
 export interface SidebarItemProps {
@@ -23,6 +25,7 @@ function ActiveBar() {
 
 /** The marker of a section not built yet: a quiet pill, read out as ", not available yet". */
 function ComingSoon({ testId }: { testId: string }) {
+  const { t } = useTranslation();
   return (
     <>
       <span
@@ -30,9 +33,9 @@ function ComingSoon({ testId }: { testId: string }) {
         aria-hidden="true"
         className="ml-auto shrink-0 rounded-full border border-line px-1.5 py-px text-[10px] font-medium uppercase tracking-wide text-fg-subtle"
       >
-        Soon
+        {t('shell.soon')}
       </span>
-      <span className="sr-only">, not available yet</span>
+      <span className="sr-only">{t('shell.notAvailableYet')}</span>
     </>
   );
 }
@@ -40,13 +43,15 @@ function ComingSoon({ testId }: { testId: string }) {
 /** One sidebar link (marked when its route is open, with its live badge and its child views), or the sign-out action. */
 export function SidebarItem({ item, siblings, count, onLogout, logoutPending }: SidebarItemProps) {
   const location = useLocation();
+  const translation = useTranslation();
+  const label = navLabel(translation, item);
 
   if (item.action === 'logout') {
     return (
       <li>
         <button type="button" data-testid={`sidebar-item-${item.key}`} className={itemClass(false)} onClick={onLogout} disabled={logoutPending}>
           <item.icon className="size-4 shrink-0" aria-hidden="true" />
-          <span>{logoutPending ? 'Signing out…' : item.label}</span>
+          <span>{logoutPending ? translation.t('common.signingOut') : label}</span>
         </button>
       </li>
     );
@@ -68,7 +73,7 @@ export function SidebarItem({ item, siblings, count, onLogout, logoutPending }: 
       >
         {active && <ActiveBar />}
         <item.icon className={cn('size-4 shrink-0', active && 'text-brand-text')} aria-hidden="true" />
-        <span className="truncate">{item.label}</span>
+        <span className="truncate">{label}</span>
         {built ? (
           item.badge && <CountBadge count={count} counter={item.badge} testId={`sidebar-badge-${item.key}`} />
         ) : (
@@ -76,7 +81,7 @@ export function SidebarItem({ item, siblings, count, onLogout, logoutPending }: 
         )}
       </Link>
       {showChildren && (
-        <ul className="ml-[1.15rem] mt-0.5 flex flex-col gap-0.5 border-l border-line pl-2" aria-label={`${item.label} views`}>
+        <ul className="ml-[1.15rem] mt-0.5 flex flex-col gap-0.5 border-l border-line pl-2" aria-label={`${label} views`}>
           {item.children!.map((child) => {
             const childActive = isChildActive(child, location);
             return (
@@ -92,7 +97,7 @@ export function SidebarItem({ item, siblings, count, onLogout, logoutPending }: 
                   )}
                 >
                   <child.icon className="size-3.5 shrink-0" aria-hidden="true" />
-                  <span className="truncate">{child.label}</span>
+                  <span className="truncate">{navLabel(translation, child)}</span>
                 </Link>
               </li>
             );

@@ -3,6 +3,8 @@ import { cn } from '@/lib/cn';
 import type { RealtimeCounters } from '@/types/partner';
 import { partnerNav, type PartnerNavSection } from './partner-nav';
 import { sectionBadgeTotal } from './sidebar-badges';
+import { navLabel } from '@/i18n/nav-label';
+import { useTranslation } from '@/i18n/use-translation';
 
 export interface SidebarRailProps {
   activeSection: string;
@@ -14,13 +16,15 @@ export interface SidebarRailProps {
 
 /** The collapsed sidebar (desktop): one icon per section, a dot when it has updates. */
 export function SidebarRail({ activeSection, counters, onExpand, onOpenSection }: SidebarRailProps) {
+  const translation = useTranslation();
+  const { t } = translation;
   return (
     <nav aria-label="Partner navigation" className="flex flex-1 flex-col items-center gap-1 overflow-y-auto py-3">
       <button
         type="button"
         className="btn-ghost mb-2 p-2"
         onClick={onExpand}
-        aria-label="Expand sidebar"
+        aria-label={t('shell.expandSidebar')}
         aria-expanded={false}
         data-testid="sidebar-collapse"
       >
@@ -33,8 +37,8 @@ export function SidebarRail({ activeSection, counters, onExpand, onOpenSection }
           <button
             key={section.key}
             type="button"
-            title={section.label}
-            aria-label={`${section.label}${total > 0 ? ', has updates' : ''}`}
+            title={navLabel(translation, section)}
+            aria-label={`${navLabel(translation, section)}${total > 0 ? t('shell.hasUpdates') : ''}`}
             data-testid={`sidebar-rail-${section.key}`}
             onClick={() => onOpenSection(section)}
             className={cn(

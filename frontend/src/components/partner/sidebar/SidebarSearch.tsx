@@ -1,5 +1,6 @@
 import { useId, type KeyboardEvent, type Ref } from 'react';
 import { Search } from 'lucide-react';
+import { useTranslation } from '@/i18n/use-translation';
 
 export interface SidebarSearchProps {
   /** Ctrl/⌘+K focuses this input. */
@@ -10,6 +11,7 @@ export interface SidebarSearchProps {
 
 /** Filters the sidebar's items as the partner types; Escape clears it. */
 export function SidebarSearch({ inputRef, value, onChange }: SidebarSearchProps) {
+  const { t } = useTranslation();
   const searchId = useId();
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -31,7 +33,7 @@ export function SidebarSearch({ inputRef, value, onChange }: SidebarSearchProps)
           id={searchId}
           type="search"
           data-testid="sidebar-search"
-          placeholder="Search menu…"
+          placeholder={t('shell.searchMenu')}
           autoComplete="off"
           value={value}
           onChange={(e) => onChange(e.target.value)}

@@ -3,6 +3,8 @@ import { cn } from '@/lib/cn';
 import type { RealtimeCounters } from '@/types/partner';
 import type { PartnerNavSection } from './partner-nav';
 import { badgeCount, sectionBadgeTotal } from './sidebar-badges';
+import { navLabel } from '@/i18n/nav-label';
+import { useTranslation } from '@/i18n/use-translation';
 import { SidebarItem } from './SidebarItem';
 
 export interface SidebarSectionProps {
@@ -20,6 +22,7 @@ export interface SidebarSectionProps {
 
 /** One section of the expanded sidebar: a toggle (with a dot when closed and updated) and its items. */
 export function SidebarSection({ section, expanded, searching, active, counters, onToggle, onLogout, logoutPending }: SidebarSectionProps) {
+  const translation = useTranslation();
   const listId = `sidebar-section-${section.key}-items`;
   const total = sectionBadgeTotal(section, counters);
   return (
@@ -38,11 +41,11 @@ export function SidebarSection({ section, expanded, searching, active, counters,
         )}
       >
         <section.icon className="size-3.5" aria-hidden="true" />
-        <span>{section.label}</span>
+        <span>{navLabel(translation, section)}</span>
         {!expanded && total > 0 && (
           <>
             <span className="ml-auto size-1.5 rounded-full bg-brand" aria-hidden="true" />
-            <span className="sr-only">, has updates</span>
+            <span className="sr-only">{translation.t('shell.hasUpdates')}</span>
           </>
         )}
         <ChevronDown

@@ -76,6 +76,13 @@ export function ConsentRequestConfirm({ open, target, description, busy, error, 
               {p.sampleText.trim()}
             </p>
           </details>
+          {/* Each guardian reads and signs in the language they choose; the record keeps which (signed_language). */}
+          <details className="rounded-lg border border-line bg-elevated px-3 py-2">
+            <summary className="cursor-pointer text-xs font-medium text-fg-muted">The same text in Kiswahili, for guardians who read in Kiswahili</summary>
+            <p lang="sw" className="mt-2 whitespace-pre-line text-xs text-fg-muted" data-testid="consent-preview-text-sw">
+              {p.sampleTextSw.trim()}
+            </p>
+          </details>
         </div>
       ) : null}
     </ConfirmDialog>

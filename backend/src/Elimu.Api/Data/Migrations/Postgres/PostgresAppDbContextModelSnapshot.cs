@@ -475,6 +475,10 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("consent_text");
 
+                    b.Property<string>("ConsentTextSw")
+                        .HasColumnType("text")
+                        .HasColumnName("consent_text_sw");
+
                     b.Property<string>("ConsentTextVersion")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -506,10 +510,20 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_at");
 
+                    b.Property<string>("SignedLanguage")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("signed_language");
+
                     b.Property<string>("SignedName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("signed_name");
+
+                    b.Property<string>("SignedTextSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("signed_text_sha256");
 
                     b.Property<Guid>("SponsoredChildId")
                         .HasColumnType("uuid")
@@ -1597,6 +1611,14 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean")
                         .HasColumnName("phone_number_confirmed");
+
+                    b.Property<string>("PreferredLanguage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("en")
+                        .HasColumnName("preferred_language");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text")

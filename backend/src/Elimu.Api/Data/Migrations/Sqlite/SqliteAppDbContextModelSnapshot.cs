@@ -470,6 +470,10 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("consent_text");
 
+                    b.Property<string>("ConsentTextSw")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consent_text_sw");
+
                     b.Property<string>("ConsentTextVersion")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -501,10 +505,20 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("revoked_at");
 
+                    b.Property<string>("SignedLanguage")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed_language");
+
                     b.Property<string>("SignedName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("signed_name");
+
+                    b.Property<string>("SignedTextSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed_text_sha256");
 
                     b.Property<Guid>("SponsoredChildId")
                         .HasColumnType("TEXT")
@@ -1592,6 +1606,14 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER")
                         .HasColumnName("phone_number_confirmed");
+
+                    b.Property<string>("PreferredLanguage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("en")
+                        .HasColumnName("preferred_language");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT")
