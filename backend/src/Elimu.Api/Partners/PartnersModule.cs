@@ -10,6 +10,8 @@ using Elimu.Api.Partners.Profiles;
 using Elimu.Api.Partners.Shared;
 using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Partners.Support;
+using Elimu.Api.Partners.Support.Help;
+using Elimu.Api.Partners.Support.Training;
 using Elimu.Api.Platform.Identity;
 
 namespace Elimu.Api.Partners;
@@ -45,6 +47,8 @@ public static class PartnersModule
         services.AddScoped<DigestContent>();
         services.AddSingleton<DigestRunner>();
         services.AddHostedService<DigestJob>();
+        services.AddSingleton<HelpLibrary>();
+        services.AddSingleton<CourseCatalog>();
         return services;
     }
 
@@ -59,6 +63,8 @@ public static class PartnersModule
         app.MapEnrollmentApi();
         app.MapTeamApi();
         app.MapPartnerNotificationsApi();
+        app.MapHelpApi();
+        app.MapTrainingApi();
         app.MapHub<PartnerHub>(PartnerHub.Path);
         return app;
     }
