@@ -24,6 +24,8 @@ const PartnerSectionPage = lazyPage(() => import('@/pages/partner/PartnerSection
 const PartnerTeamPage = lazyPage(() => import('@/pages/partner/PartnerTeamPage'));
 const InvitePage = lazyPage(() => import('@/pages/InvitePage'));
 const PartnerNotificationsPage = lazyPage(() => import('@/pages/partner/PartnerNotificationsPage'));
+const PartnerResourcesPage = lazyPage(() => import('@/pages/partner/PartnerResourcesPage'));
+const TrainingHubPage = lazyPage(() => import('@/pages/partner/TrainingHubPage'));
 const ParentDashboardPage = lazyPage(() => import('@/pages/parent/ParentDashboardPage'));
 const ParentConsentsPage = lazyPage(() => import('@/pages/parent/ParentConsentsPage'));
 const ParentConsentDetailPage = lazyPage(() => import('@/pages/parent/ParentConsentDetailPage'));
@@ -54,6 +56,8 @@ export const routes: RouteObject[] = [
               { path: 'enrollments', element: <EnrollmentsPage /> },
               { path: 'team', element: <PartnerTeamPage /> },
               { path: 'notifications', element: <PartnerNotificationsPage /> },
+              { path: 'help-resources', element: <PartnerResourcesPage /> },
+              { path: 'training', element: <TrainingHubPage /> },
               // The sections still to come (partner-sections.ts); the page shows "not found" for any other name.
               { path: ':section', element: <PartnerSectionPage /> },
               { path: '*', element: <NotFoundPage /> },
