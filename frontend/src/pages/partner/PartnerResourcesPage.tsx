@@ -160,7 +160,7 @@ function GuideCard({ article }: { article: HelpArticleSummary }) {
         className="card flex gap-3 p-4 transition-colors hover:border-line-strong focus-visible:border-brand"
         data-testid={`guide-${article.slug}`}
       >
-        <span className="grid size-9 shrink-0 place-items-center rounded-lg bg-brand/15 text-brand" aria-hidden="true">
+        <span className="grid size-9 shrink-0 place-items-center rounded-lg bg-brand/15 text-brand-text" aria-hidden="true">
           <BookOpen className="size-4" />
         </span>
         <span className="min-w-0">
@@ -185,7 +185,7 @@ function ArticleView({ slug, onBack }: { slug: string; onBack: () => void }) {
           <ArrowLeft className="size-3.5" aria-hidden="true" />
           All help
         </button>
-        <p className="text-xs font-medium uppercase tracking-wide text-brand">{a.categoryLabel}</p>
+        <p className="text-xs font-medium uppercase tracking-wide text-brand-text">{a.categoryLabel}</p>
         <h2 className="mt-1 text-xl font-semibold text-fg">{a.title}</h2>
         {a.summary && <p className="mt-1 text-sm text-fg-muted">{a.summary}</p>}
         <div className="mt-4 border-t border-line pt-2">

@@ -21,7 +21,7 @@ export function CourseDetail({ slug, onBack }: { slug: string; onBack: () => voi
         <ArrowLeft className="size-3.5" aria-hidden="true" />
         All training
       </button>
-      <p className="text-xs font-medium uppercase tracking-wide text-brand">{c.level} · {c.minutes} min</p>
+      <p className="text-xs font-medium uppercase tracking-wide text-brand-text">{c.level} · {c.minutes} min</p>
       <h2 id="course-title" className="mt-1 text-xl font-semibold text-fg">{c.title}</h2>
       <p className="mt-1 text-sm text-fg-muted">{c.summary}</p>
       <div className="mt-4 max-w-md">

@@ -24,7 +24,7 @@ export function Markdown({ children, articleHref }: MarkdownProps) {
     code: ({ children: c }) => <code className="rounded bg-elevated px-1 py-0.5 font-mono text-[0.85em] text-fg">{c}</code>,
     blockquote: ({ children: c }) => <blockquote className="my-3 border-l-2 border-brand pl-3 text-fg-muted">{c}</blockquote>,
     a: ({ href = '', children: c }) => {
-      const cls = 'font-medium text-brand underline-offset-2 hover:underline';
+      const cls = 'font-medium text-brand-text underline-offset-2 hover:underline';
       if (external(href) || href.startsWith('/')) {
         return (
           <a href={href} className={cls} {...(external(href) || href.startsWith('/docs') ? { target: '_blank', rel: 'noreferrer' } : {})}>
