@@ -11,7 +11,7 @@ const LONG_NAME = `Lake Victoria Basin Girls in STEM Scholars Programme ${'Super
 const CHILD_TABS = ['learning-journey', 'activity', 'achievements', 'goals', 'ai-insights'];
 // The sections the sidebar lists before they are built (each has its own placeholder page).
 const SECTIONS = ['ai-highlights', 'impact-reports', 'collaboration', 'sponsored-courses', 'resources', 'ai-resources', 'funding', 'budget',
-  'grants', 'roi-metrics', 'custom-reports', 'student-insights', 'tickets', 'help-resources', 'training', 'notifications', 'profile', 'settings'];
+  'grants', 'roi-metrics', 'custom-reports', 'student-insights', 'tickets', 'notifications', 'profile', 'settings'];
 
 let browser;
 before(async () => {
@@ -68,6 +68,8 @@ async function partnerPages(page, { programId, childId }) {
     '/dashboard/partner/sponsored-children#by-program',
     ...CHILD_TABS.map((tab) => `/dashboard/partner/sponsored-children/${childId}?tab=${tab}`),
     '/dashboard/partner/enrollments',
+    '/dashboard/partner/help-resources',
+    '/dashboard/partner/training',
     ...SECTIONS.map((s) => `/dashboard/partner/${s}`),
     '/dashboard/partner/no-such-page',
   ];

@@ -46,6 +46,8 @@ export const ROUTES = [
   { route: '/dashboard/partner/enrollments', modules: partner('src/pages/partner/EnrollmentsPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/notifications', modules: partner('src/pages/partner/PartnerNotificationsPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/team', modules: partner('src/pages/partner/PartnerTeamPage.tsx'), budget: ANY },
+  { route: '/dashboard/partner/help-resources', modules: partner('src/pages/partner/PartnerResourcesPage.tsx'), budget: ANY },
+  { route: '/dashboard/partner/training', modules: partner('src/pages/partner/TrainingHubPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/<section>', modules: partner('src/pages/partner/PartnerSectionPage.tsx'), budget: ANY },
   { route: '/dashboard/admin', modules: ['src/pages/admin/AdminDashboardPage.tsx'], budget: ANY },
   { route: '/dashboard/admin/sponsorship-programs', modules: ['src/pages/admin/AdminSponsorshipProgramsPage.tsx'], budget: ANY },

@@ -26,6 +26,8 @@ const InvitePage = lazyPage(() => import('@/pages/InvitePage'));
 const PartnerNotificationsPage = lazyPage(() => import('@/pages/partner/PartnerNotificationsPage'));
 const PartnerSettingsPage = lazyPage(() => import('@/pages/partner/PartnerSettingsPage'));
 const AccountSettingsPage = lazyPage(() => import('@/pages/AccountSettingsPage'));
+const PartnerResourcesPage = lazyPage(() => import('@/pages/partner/PartnerResourcesPage'));
+const TrainingHubPage = lazyPage(() => import('@/pages/partner/TrainingHubPage'));
 const ParentDashboardPage = lazyPage(() => import('@/pages/parent/ParentDashboardPage'));
 const ParentConsentsPage = lazyPage(() => import('@/pages/parent/ParentConsentsPage'));
 const ParentConsentDetailPage = lazyPage(() => import('@/pages/parent/ParentConsentDetailPage'));
@@ -57,6 +59,8 @@ export const routes: RouteObject[] = [
               { path: 'team', element: <PartnerTeamPage /> },
               { path: 'notifications', element: <PartnerNotificationsPage /> },
               { path: 'settings', element: <PartnerSettingsPage /> },
+              { path: 'help-resources', element: <PartnerResourcesPage /> },
+              { path: 'training', element: <TrainingHubPage /> },
               // The sections still to come (partner-sections.ts); the page shows "not found" for any other name.
               { path: ':section', element: <PartnerSectionPage /> },
               { path: '*', element: <NotFoundPage /> },

@@ -293,3 +293,19 @@ export type TeamResponse = Schemas['TeamResponse'];
 export type TeamMember = Schemas['TeamMemberResponse'];
 export type TeamInvitation = Schemas['TeamInvitationResponse'];
 export type InvitationPreview = Schemas['InvitationPreview'];
+
+// ---------------------------------------------------------------------------------------------
+// Support · Help and Training
+// ---------------------------------------------------------------------------------------------
+
+export type HelpArticleKind = Schemas['HelpArticleKind'];
+export type HelpArticleSummary = Schemas['HelpArticleSummary'];
+export type HelpArticleView = Schemas['HelpArticleView'];
+export type HelpCategoriesResponse = Schemas['HelpCategoriesResponse'];
+export type PagedHelpArticles = Schemas['PagedOfHelpArticleSummary'];
+export type WebinarView = Schemas['WebinarView'];
+export type PagedWebinars = Schemas['PagedOfWebinarView'];
+export type CourseSummary = Schemas['CourseSummary'];
+export type PagedCourses = Schemas['PagedOfCourseSummary'];
+export type CourseView = Schemas['CourseView'];
+export type TeamTrainingProgress = Schemas['TeamTrainingProgress'];

@@ -67,6 +67,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PartnerTeamMember> PartnerTeamMembers => Set<PartnerTeamMember>();
     public DbSet<PartnerTeamInvitation> PartnerTeamInvitations => Set<PartnerTeamInvitation>();
     public DbSet<Elimu.Api.Partners.Account.Digests.SentDigest> SentDigests => Set<Elimu.Api.Partners.Account.Digests.SentDigest>();
+    public DbSet<Elimu.Api.Partners.Support.Training.TrainingWebinar> TrainingWebinars => Set<Elimu.Api.Partners.Support.Training.TrainingWebinar>();
+    public DbSet<Elimu.Api.Partners.Support.Training.WebinarRegistration> WebinarRegistrations => Set<Elimu.Api.Partners.Support.Training.WebinarRegistration>();
+    public DbSet<Elimu.Api.Partners.Support.Training.ModuleCompletion> ModuleCompletions => Set<Elimu.Api.Partners.Support.Training.ModuleCompletion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,7 @@
 using Elimu.Api.Partners.Consent;
+using Elimu.Api.Partners.Profiles;
 using Elimu.Api.Partners.Sponsorships;
+using Elimu.Api.Partners.Support.Training;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -15,4 +17,14 @@ internal sealed class SectionForeignKeys : IEntityTypeConfiguration<SponsorshipC
     public void Configure(EntityTypeBuilder<SponsorshipConsent> b) =>
         // A consent belongs to one enrolment and goes with it.
         b.HasOne<SponsoredChild>().WithMany().HasForeignKey(c => c.SponsoredChildId).OnDelete(DeleteBehavior.Cascade);
+}
+
+/// <summary>A webinar seat and a finished module belong to the team they were taken from, and go with its profile.</summary>
+internal sealed class TrainingForeignKeys : IEntityTypeConfiguration<WebinarRegistration>, IEntityTypeConfiguration<ModuleCompletion>
+{
+    public void Configure(EntityTypeBuilder<WebinarRegistration> b) =>
+        b.HasOne<PartnerProfile>().WithMany().HasForeignKey(r => r.PartnerProfileId).OnDelete(DeleteBehavior.Cascade);
+
+    public void Configure(EntityTypeBuilder<ModuleCompletion> b) =>
+        b.HasOne<PartnerProfile>().WithMany().HasForeignKey(c => c.PartnerProfileId).OnDelete(DeleteBehavior.Cascade);
 }

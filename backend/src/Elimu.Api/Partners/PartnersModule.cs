@@ -12,6 +12,8 @@ using Elimu.Api.Partners.Profiles;
 using Elimu.Api.Partners.Shared;
 using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Partners.Support;
+using Elimu.Api.Partners.Support.Help;
+using Elimu.Api.Partners.Support.Training;
 using Elimu.Api.Platform.Identity;
 using Elimu.Api.Platform.Notifications;
 
@@ -49,6 +51,8 @@ public static class PartnersModule
         services.AddScoped<DigestContent>();
         services.AddSingleton<DigestRunner>();
         services.AddHostedService<DigestJob>();
+        services.AddSingleton<HelpLibrary>();
+        services.AddSingleton<CourseCatalog>();
         return services;
     }
 
@@ -65,6 +69,8 @@ public static class PartnersModule
         app.MapPartnerNotificationsApi();
         app.MapGroup("/api/v1/partner/account").WithTags("Partner · Account").RequireAuthorization(PartnerPolicies.Read)
             .AddEndpointFilter<ReadAuditFilter>().MapAccountExportApi();
+        app.MapHelpApi();
+        app.MapTrainingApi();
         app.MapHub<PartnerHub>(PartnerHub.Path);
         return app;
     }

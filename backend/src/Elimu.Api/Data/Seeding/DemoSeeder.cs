@@ -62,6 +62,7 @@ public static class DemoSeeder
         DemoConsents.Build(world, programs);
         var payments = DemoFinance.Build(world, people, programs);
         DemoEngagement.Build(world, people, programs, courses, payments);
+        DemoTraining.Build(world, people);
 
         await world.Db.SaveChangesAsync(ct); // everything but the accounts, which UserManager saved itself
         world.Db.ChangeTracker.Clear(); // ~20,000 tracked rows are of no use to the caller's scope

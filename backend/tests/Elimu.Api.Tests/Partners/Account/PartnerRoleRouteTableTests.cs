@@ -77,6 +77,18 @@ public sealed class PartnerRoleRouteTableTests(ElimuApiFactory api, ITestOutputH
         ["PUT /api/v1/partner/account/notifications/preferences"] = Read,
 
         ["GET /api/v1/partner/account/export"] = ExportData,
+        // Help and training: every member reads, takes their own webinar seat and marks their own modules; owners see the team's table.
+        ["GET /api/v1/partner/support/help/categories"] = Read,
+        ["GET /api/v1/partner/support/help/articles"] = Read,
+        ["GET /api/v1/partner/support/help/articles/{slug}"] = Read,
+        ["GET /api/v1/partner/support/training/webinars"] = Read,
+        ["PUT /api/v1/partner/support/training/webinars/{id:guid}/registration"] = Read,
+        ["DELETE /api/v1/partner/support/training/webinars/{id:guid}/registration"] = Read,
+        ["GET /api/v1/partner/support/training/courses"] = Read,
+        ["GET /api/v1/partner/support/training/courses/{slug}"] = Read,
+        ["PUT /api/v1/partner/support/training/courses/{slug}/modules/{module}/completion"] = Read,
+        ["DELETE /api/v1/partner/support/training/courses/{slug}/modules/{module}/completion"] = Read,
+        ["GET /api/v1/partner/support/training/team-progress"] = ManageTeam,
     };
 
     /// <summary>Writes that touch only the caller's own records (their notifications' read marks, their preferences): every role may.</summary>
@@ -85,6 +97,10 @@ public sealed class PartnerRoleRouteTableTests(ElimuApiFactory api, ITestOutputH
         "PUT /api/v1/partner/account/notifications/{id:guid}/read",
         "PUT /api/v1/partner/account/notifications/read-all",
         "PUT /api/v1/partner/account/notifications/preferences",
+        "PUT /api/v1/partner/support/training/webinars/{id:guid}/registration",
+        "DELETE /api/v1/partner/support/training/webinars/{id:guid}/registration",
+        "PUT /api/v1/partner/support/training/courses/{slug}/modules/{module}/completion",
+        "DELETE /api/v1/partner/support/training/courses/{slug}/modules/{module}/completion",
     ];
 
     private IReadOnlyList<(string Key, RouteEndpoint Endpoint)> PartnerRoutes() =>

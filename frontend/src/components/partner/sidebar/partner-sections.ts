@@ -1,7 +1,7 @@
 /**
  * The partner sections whose pages come in later issues (plan Step 10), with the words their
  * placeholder page shows. The router wires each path to PartnerSectionPage with `handle.section`.
- * Sections with a page of their own (sponsorships, sponsored children, enrollments, notifications) are routed in
+ * Sections with a page of their own (sponsorships, sponsored children, enrollments, notifications, help, training) are routed in
  * app/routes.tsx directly and are not listed here.
  *
  * This table is the one answer to "is this section built?": the sidebar marks these items "Soon" (read out as "not available yet")
@@ -109,20 +109,6 @@ export const partnerSections = {
     title: 'Tickets',
     description: 'Your support requests, triaged on arrival.',
     pending: 'Your support tickets will appear here once this section is enabled.',
-  },
-  'help-resources': {
-    path: 'help-resources',
-    group: 'Support',
-    title: 'Resources',
-    description: 'API documentation, guides and answers to common questions.',
-    pending: 'Help resources will appear here once this section is enabled.',
-  },
-  training: {
-    path: 'training',
-    group: 'Support',
-    title: 'Training Hub',
-    description: 'Webinars and certifications for your team.',
-    pending: 'Training sessions will appear here once this section is enabled.',
   },
   profile: {
     path: 'profile',

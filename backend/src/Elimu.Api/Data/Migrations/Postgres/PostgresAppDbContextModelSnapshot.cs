@@ -1421,6 +1421,156 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.ToTable("partner_tickets", (string)null);
                 });
 
+            modelBuilder.Entity("Elimu.Api.Partners.Support.Training.ModuleCompletion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CourseSlug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("course_slug");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ModuleSlug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("module_slug");
+
+                    b.Property<Guid>("PartnerProfileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_profile_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_module_completions");
+
+                    b.HasIndex("PartnerProfileId", "CourseSlug")
+                        .HasDatabaseName("ix_training_module_completions_partner_profile_id_course_slug");
+
+                    b.HasIndex("UserId", "CourseSlug", "ModuleSlug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_training_module_completions_user_id_course_slug_module_slug");
+
+                    b.ToTable("training_module_completions", (string)null);
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Support.Training.TrainingWebinar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("HostName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("host_name");
+
+                    b.Property<string>("JoinUrl")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("join_url");
+
+                    b.Property<string>("RecordingUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("recording_url");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_webinars");
+
+                    b.HasIndex("StartsAt")
+                        .HasDatabaseName("ix_training_webinars_starts_at");
+
+                    b.ToTable("training_webinars", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_training_webinars_ends_after_start", "ends_at > starts_at");
+                        });
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Support.Training.WebinarRegistration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("PartnerProfileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_profile_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("WebinarId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("webinar_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_webinar_registrations");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_training_webinar_registrations_user_id");
+
+                    b.HasIndex("PartnerProfileId", "WebinarId")
+                        .HasDatabaseName("ix_training_webinar_registrations_partner_profile_id_webinar_id");
+
+                    b.HasIndex("WebinarId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_training_webinar_registrations_webinar_id_user_id");
+
+                    b.ToTable("training_webinar_registrations", (string)null);
+                });
+
             modelBuilder.Entity("Elimu.Api.Platform.Audit.AuditLogEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3022,6 +3172,47 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasConstraintName("fk_partner_tickets_users_partner_id");
 
                     b.Navigation("Partner");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Support.Training.ModuleCompletion", b =>
+                {
+                    b.HasOne("Elimu.Api.Partners.Profiles.PartnerProfile", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_module_completions_partner_profiles_partner_profil");
+
+                    b.HasOne("Elimu.Api.Platform.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_module_completions_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Support.Training.WebinarRegistration", b =>
+                {
+                    b.HasOne("Elimu.Api.Partners.Profiles.PartnerProfile", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_webinar_registrations_partner_profiles_partner_pro");
+
+                    b.HasOne("Elimu.Api.Platform.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_webinar_registrations_asp_net_users_user_id");
+
+                    b.HasOne("Elimu.Api.Partners.Support.Training.TrainingWebinar", null)
+                        .WithMany()
+                        .HasForeignKey("WebinarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_webinar_registrations_training_webinars_webinar_id");
                 });
 
             modelBuilder.Entity("Elimu.Api.Platform.Audit.AuditLogEntry", b =>
