@@ -42,6 +42,7 @@ public static class PartnersModule
         services.AddScoped<ParentConsentQueries>();
         services.AddEnrollmentImports();
         services.AddPartnerTeams();
+        services.AddSupport();
         services.AddScoped<DigestContent>();
         services.AddSingleton<DigestRunner>();
         services.AddHostedService<DigestJob>();
@@ -59,6 +60,7 @@ public static class PartnersModule
         app.MapEnrollmentApi();
         app.MapTeamApi();
         app.MapPartnerNotificationsApi();
+        app.MapSupportApi();
         app.MapHub<PartnerHub>(PartnerHub.Path);
         return app;
     }

@@ -19,6 +19,8 @@ public static class PartnerPolicies
     public const string Pay = "partner.pay";
     /// <summary>Invite, remove and change the roles of team members.</summary>
     public const string ManageTeam = "partner.manage_team";
+    /// <summary>Open, answer, reopen and close the partner's support tickets: any member, a viewer included (asking for help changes no data).</summary>
+    public const string Support = "partner.support";
 
     public static readonly IReadOnlyDictionary<string, TeamRole[]> RolesAllowed = new Dictionary<string, TeamRole[]>
     {
@@ -26,6 +28,7 @@ public static class PartnerPolicies
         [ChangePrograms] = [TeamRole.owner, TeamRole.programs],
         [Pay] = [TeamRole.owner, TeamRole.finance],
         [ManageTeam] = [TeamRole.owner],
+        [Support] = [TeamRole.owner, TeamRole.finance, TeamRole.programs, TeamRole.viewer],
     };
 
     internal static IServiceCollection AddPartnerPolicies(this IServiceCollection services)
