@@ -121,6 +121,7 @@ test('every page of the admin: home, the approval queue, the audit log', async (
     ['home', '/dashboard/admin'],
     ['sponsorship-programs', '/dashboard/admin/sponsorship-programs'],
     ['audit', '/dashboard/admin/audit'],
+    ['tickets', '/dashboard/admin/tickets'],
     ['not-found', '/dashboard/admin/no-such-page'],
   ]);
 });

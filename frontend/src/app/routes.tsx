@@ -24,12 +24,14 @@ const PartnerSectionPage = lazyPage(() => import('@/pages/partner/PartnerSection
 const PartnerTeamPage = lazyPage(() => import('@/pages/partner/PartnerTeamPage'));
 const InvitePage = lazyPage(() => import('@/pages/InvitePage'));
 const PartnerNotificationsPage = lazyPage(() => import('@/pages/partner/PartnerNotificationsPage'));
+const PartnerTicketsPage = lazyPage(() => import('@/pages/partner/PartnerTicketsPage'));
 const ParentDashboardPage = lazyPage(() => import('@/pages/parent/ParentDashboardPage'));
 const ParentConsentsPage = lazyPage(() => import('@/pages/parent/ParentConsentsPage'));
 const ParentConsentDetailPage = lazyPage(() => import('@/pages/parent/ParentConsentDetailPage'));
 const AdminDashboardPage = lazyPage(() => import('@/pages/admin/AdminDashboardPage'));
 const AdminSponsorshipProgramsPage = lazyPage(() => import('@/pages/admin/AdminSponsorshipProgramsPage'));
 const AdminAuditLogPage = lazyPage(() => import('@/pages/admin/AdminAuditLogPage'));
+const AdminSupportTicketsPage = lazyPage(() => import('@/pages/admin/AdminSupportTicketsPage'));
 
 export const routes: RouteObject[] = [
   {
@@ -54,6 +56,7 @@ export const routes: RouteObject[] = [
               { path: 'enrollments', element: <EnrollmentsPage /> },
               { path: 'team', element: <PartnerTeamPage /> },
               { path: 'notifications', element: <PartnerNotificationsPage /> },
+              { path: 'tickets', element: <PartnerTicketsPage /> },
               // The sections still to come (partner-sections.ts); the page shows "not found" for any other name.
               { path: ':section', element: <PartnerSectionPage /> },
               { path: '*', element: <NotFoundPage /> },
@@ -94,6 +97,8 @@ export const routes: RouteObject[] = [
             element: <ProtectedRoute allowedRoles={['admin']} />,
             children: [{ index: true, element: <AdminAuditLogPage /> }],
           },
+          // Staff and admins both work the support queue.
+          { path: 'tickets', element: <AdminSupportTicketsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

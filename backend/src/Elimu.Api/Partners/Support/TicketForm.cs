@@ -75,7 +75,7 @@ public static class TicketForm
 
     /// <summary>Documents both bodies: the JSON of <typeparamref name="T"/>, and the same fields as a form with files.</summary>
     public static RouteHandlerBuilder AcceptsTicketForm<T>(this RouteHandlerBuilder route, params string[] formFields) where T : notnull =>
-        route.Accepts<T>("application/json").AddOpenApiOperationTransformer((operation, _, _) =>
+        route.Accepts<T>("application/json", "multipart/form-data").AddOpenApiOperationTransformer((operation, _, _) =>
         {
             if (operation.RequestBody is OpenApiRequestBody body && body.Content is { } content)
             {
