@@ -37,7 +37,7 @@ export function TicketList({ tickets, selectedId, hrefOf, showPartner }: TicketL
                 <span>{categoryLabel(t.category)}</span>
                 <span className={PRIORITY_CLASS[t.priority]}>{priorityLabel(t.priority)}</span>
                 {differs && (
-                  <span className="inline-flex items-center gap-1 text-violet-300" title="Triage's suggestion">
+                  <span className="inline-flex items-center gap-1 text-violet-300" title="Triage’s suggestion">
                     <Sparkles className="size-3" aria-hidden="true" />
                     {categoryLabel(t.aiTriageCategory)} · {priorityLabel(t.aiTriagePriority)}
                   </span>
