@@ -87,11 +87,13 @@ internal static class DemoEngagement
         Say(charged, staff, TicketParty.staff, charged.Resolution!, charged.ResolvedAt!.Value, TicketEvent.resolved);
 
         var screenshot = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
-        world.Db.TicketAttachments.Add(new TicketAttachment
+        var file = new TicketAttachment
         {
             TicketId = logo.Id, UploadedBy = partner, FileName = "upload-error.png", ContentType = "image/png",
             SizeBytes = screenshot.Length, Content = screenshot, CreatedAt = logo.CreatedAt,
-        });
+        };
+        world.Db.TicketAttachments.Add(file);
+        logo.Attachments = [new Attachment { FileName = file.FileName, Url = $"{SupportEndpoints.PartnerPrefix}/{logo.Id}/attachments/{file.Id}", SizeBytes = file.SizeBytes, MimeType = file.ContentType }];
         Say(logo, staff, TicketParty.staff, "Thanks for the screenshot. The logo limit was 2 MB; we are raising it.", logo.CreatedAt.AddHours(3));
         Say(logo, staff, TicketParty.staff, logo.Resolution!, logo.ResolvedAt!.Value, TicketEvent.resolved);
         Say(logo, staff, TicketParty.staff, "Closed.", logo.UpdatedAt, TicketEvent.closed);

@@ -1,3 +1,4 @@
+using Elimu.Api.Partners.Collaboration;
 using Elimu.Api.Platform.Identity;
 
 namespace Elimu.Api.Partners.Support;
@@ -5,7 +6,7 @@ namespace Elimu.Api.Partners.Support;
 /// <summary>
 /// A partner's support request (plan Step 1, partner_ticket.py). The partner's own category and priority are kept as
 /// chosen; <see cref="AiTriageCategory"/> and <see cref="AiTriagePriority"/> are what triage suggested on creation.
-/// The files live in <c>ticket_attachments</c> and the conversation in <c>ticket_messages</c>.
+/// The conversation lives in <c>ticket_messages</c>; the bytes of every file in <c>ticket_attachments</c>.
 /// </summary>
 public class PartnerTicket
 {
@@ -25,6 +26,8 @@ public class PartnerTicket
     public string? AiTriageSource { get; set; }
     public Guid? AssignedTo { get; set; }
     public AppUser? Assignee { get; set; }
+    /// <summary>The plan's <c>attachments</c>: the files sent with the ticket when it was opened (name, size, type, download path).</summary>
+    public List<Attachment> Attachments { get; set; } = [];
     public string? Resolution { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

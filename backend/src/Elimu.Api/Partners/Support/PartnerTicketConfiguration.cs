@@ -15,6 +15,7 @@ internal sealed class PartnerTicketConfiguration : IEntityTypeConfiguration<Part
         b.Property(t => t.AiTriageCategory).HasMaxLength(60);
         b.Property(t => t.AiTriageSource).HasMaxLength(60);
         b.Property(t => t.Resolution).HasMaxLength(TicketLimits.TextLength);
+        b.ComplexCollection(t => t.Attachments, a => a.ToJson());
         b.HasOne(t => t.Partner).WithMany().HasForeignKey(t => t.PartnerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(t => t.Assignee).WithMany().HasForeignKey(t => t.AssignedTo).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<AppUser>().WithMany().HasForeignKey(t => t.OpenedBy).OnDelete(DeleteBehavior.SetNull);

@@ -175,11 +175,20 @@ public sealed class TicketWorkflow(AppDbContext db, ITicketTriage triage, Ticket
     private void Attach(PartnerTicket ticket, Guid? messageId, TicketActor actor, IReadOnlyList<TicketFile> files, DateTime now)
     {
         foreach (var f in files)
-            db.TicketAttachments.Add(new TicketAttachment
+        {
+            var stored = new TicketAttachment
             {
                 TicketId = ticket.Id, MessageId = messageId, UploadedBy = actor.UserId, FileName = f.FileName, ContentType = f.ContentType,
                 SizeBytes = f.Content.LongLength, Content = f.Content, CreatedAt = now,
-            });
+            };
+            db.TicketAttachments.Add(stored);
+            if (messageId is null)
+                ticket.Attachments.Add(new Collaboration.Attachment
+                {
+                    FileName = f.FileName, SizeBytes = stored.SizeBytes, MimeType = f.ContentType,
+                    Url = $"{SupportEndpoints.PartnerPrefix}/{ticket.Id}/attachments/{stored.Id}",
+                });
+        }
     }
 
     private async Task SaveAsync(PartnerTicket ticket, CancellationToken ct)

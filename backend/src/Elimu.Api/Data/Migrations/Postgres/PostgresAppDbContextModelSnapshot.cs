@@ -1388,6 +1388,25 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Attachments", "Elimu.Api.Partners.Support.PartnerTicket.Attachments#Attachment", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("FileName")
+                                .IsRequired();
+
+                            b1.Property<string>("MimeType");
+
+                            b1.Property<long>("SizeBytes");
+
+                            b1.Property<string>("Url")
+                                .IsRequired();
+
+                            b1
+                                .ToJson("attachments")
+                                .HasColumnType("jsonb");
+                        });
+
                     b.HasKey("Id")
                         .HasName("pk_partner_tickets");
 

@@ -1383,6 +1383,25 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
 
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Attachments", "Elimu.Api.Partners.Support.PartnerTicket.Attachments#Attachment", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("FileName")
+                                .IsRequired();
+
+                            b1.Property<string>("MimeType");
+
+                            b1.Property<long>("SizeBytes");
+
+                            b1.Property<string>("Url")
+                                .IsRequired();
+
+                            b1
+                                .ToJson("attachments")
+                                .HasColumnType("TEXT");
+                        });
+
                     b.HasKey("Id")
                         .HasName("pk_partner_tickets");
 

@@ -18,10 +18,6 @@ namespace Elimu.Api.Data.Migrations.Sqlite
             migrationBuilder.Sql("UPDATE partner_tickets SET description = substr(description, 1, 10000) WHERE length(description) > 10000;");
             migrationBuilder.Sql("UPDATE partner_tickets SET resolution = substr(resolution, 1, 10000) WHERE length(resolution) > 10000;");
 
-            migrationBuilder.DropColumn(
-                name: "attachments",
-                table: "partner_tickets");
-
             migrationBuilder.AddColumn<string>(
                 name: "ai_triage_source",
                 table: "partner_tickets",
@@ -183,13 +179,6 @@ namespace Elimu.Api.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "opened_by",
                 table: "partner_tickets");
-
-            migrationBuilder.AddColumn<string>(
-                name: "attachments",
-                table: "partner_tickets",
-                type: "TEXT",
-                nullable: false,
-                defaultValue: "{}");
         }
     }
 }

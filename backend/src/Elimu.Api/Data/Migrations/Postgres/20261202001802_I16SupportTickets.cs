@@ -18,10 +18,6 @@ namespace Elimu.Api.Data.Migrations.Postgres
             migrationBuilder.Sql("UPDATE partner_tickets SET description = left(description, 10000) WHERE length(description) > 10000;");
             migrationBuilder.Sql("UPDATE partner_tickets SET resolution = left(resolution, 10000) WHERE length(resolution) > 10000;");
 
-            migrationBuilder.DropColumn(
-                name: "attachments",
-                table: "partner_tickets");
-
             migrationBuilder.AlterColumn<string>(
                 name: "resolution",
                 table: "partner_tickets",
@@ -263,13 +259,6 @@ namespace Elimu.Api.Data.Migrations.Postgres
                 oldType: "character varying(40)",
                 oldMaxLength: 40,
                 oldNullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "attachments",
-                table: "partner_tickets",
-                type: "jsonb",
-                nullable: false,
-                defaultValue: "{}");
         }
     }
 }
