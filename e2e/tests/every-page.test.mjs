@@ -123,6 +123,7 @@ test('every page of the admin: home, the approval queue, the audit log', async (
     ['sponsorship-programs', '/dashboard/admin/sponsorship-programs'],
     ['audit', '/dashboard/admin/audit'],
     ['settings', '/dashboard/admin/settings'],
+    ['tickets', '/dashboard/admin/tickets'],
     ['not-found', '/dashboard/admin/no-such-page'],
   ]);
 });

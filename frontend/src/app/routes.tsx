@@ -28,12 +28,14 @@ const PartnerSettingsPage = lazyPage(() => import('@/pages/partner/PartnerSettin
 const AccountSettingsPage = lazyPage(() => import('@/pages/AccountSettingsPage'));
 const PartnerResourcesPage = lazyPage(() => import('@/pages/partner/PartnerResourcesPage'));
 const TrainingHubPage = lazyPage(() => import('@/pages/partner/TrainingHubPage'));
+const PartnerTicketsPage = lazyPage(() => import('@/pages/partner/PartnerTicketsPage'));
 const ParentDashboardPage = lazyPage(() => import('@/pages/parent/ParentDashboardPage'));
 const ParentConsentsPage = lazyPage(() => import('@/pages/parent/ParentConsentsPage'));
 const ParentConsentDetailPage = lazyPage(() => import('@/pages/parent/ParentConsentDetailPage'));
 const AdminDashboardPage = lazyPage(() => import('@/pages/admin/AdminDashboardPage'));
 const AdminSponsorshipProgramsPage = lazyPage(() => import('@/pages/admin/AdminSponsorshipProgramsPage'));
 const AdminAuditLogPage = lazyPage(() => import('@/pages/admin/AdminAuditLogPage'));
+const AdminSupportTicketsPage = lazyPage(() => import('@/pages/admin/AdminSupportTicketsPage'));
 
 export const routes: RouteObject[] = [
   {
@@ -61,6 +63,7 @@ export const routes: RouteObject[] = [
               { path: 'settings', element: <PartnerSettingsPage /> },
               { path: 'help-resources', element: <PartnerResourcesPage /> },
               { path: 'training', element: <TrainingHubPage /> },
+              { path: 'tickets', element: <PartnerTicketsPage /> },
               // The sections still to come (partner-sections.ts); the page shows "not found" for any other name.
               { path: ':section', element: <PartnerSectionPage /> },
               { path: '*', element: <NotFoundPage /> },
@@ -103,6 +106,8 @@ export const routes: RouteObject[] = [
             children: [{ index: true, element: <AdminAuditLogPage /> }],
           },
           { path: 'settings', element: <AccountSettingsPage /> },
+          // Staff and admins both work the support queue.
+          { path: 'tickets', element: <AdminSupportTicketsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -128,3 +128,23 @@ export const api = {
     apiFetch<T>(url, { ...options, method: 'PATCH', body }),
   delete: <T>(url: string, options?: Omit<RequestOptions, 'method' | 'body'>) => apiFetch<T>(url, { ...options, method: 'DELETE' }),
 };
+
+/**
+ * POSTs multipart form data (a form with files) the way {@link apiFetch} sends JSON: the session cookie, the
+ * antiforgery header, and a non-2xx answer as an {@link ApiError}. The browser sets the multipart boundary.
+ */
+export async function apiPostForm<T>(url: string, form: FormData, signal?: AbortSignal): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const token = readCookie(XSRF_COOKIE);
+  if (token) headers[XSRF_HEADER] = token;
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'POST', headers, body: form, credentials: 'same-origin', signal });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError({ status: 0, title: 'Cannot reach the Elimu server. Check your connection and try again.' });
+  }
+  if (!response.ok) throw new ApiError(await toProblem(response));
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}

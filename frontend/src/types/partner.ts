@@ -81,6 +81,21 @@ export type NotificationCategory = Schemas['NotificationCategory'];
 export type PagedNotifications = Schemas['PagedOfNotificationView'];
 export type NotificationPreferencesView = Schemas['NotificationPreferencesView'];
 export type NotificationPreferencesUpdate = Schemas['NotificationPreferencesUpdate'];
+
+// ---------------------------------------------------------------------------------------------
+// Support · Tickets (API)
+// ---------------------------------------------------------------------------------------------
+
+export type TicketCategory = Schemas['TicketCategory'];
+export type TicketPriority = Schemas['TicketPriority'];
+export type TicketStatus = Schemas['TicketStatus'];
+export type TicketSummary = Schemas['TicketSummary'];
+export type TicketDetail = Schemas['TicketDetail'];
+export type TicketMessageView = Schemas['TicketMessageView'];
+export type TicketAttachmentView = Schemas['TicketAttachmentView'];
+export type TriageSuggestion = Schemas['TriageSuggestion'];
+export type SupportAssignee = Schemas['SupportAssignee'];
+export type PagedTickets = Schemas['PagedOfTicketSummary'];
 export type CategoryPreference = Schemas['CategoryPreference'];
 export type DigestFrequency = Schemas['DigestFrequency'];
 

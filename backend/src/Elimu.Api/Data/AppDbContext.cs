@@ -63,6 +63,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PartnerMeeting> PartnerMeetings => Set<PartnerMeeting>();
     public DbSet<PartnerResource> PartnerResources => Set<PartnerResource>();
     public DbSet<PartnerTicket> PartnerTickets => Set<PartnerTicket>();
+    public DbSet<TicketMessage> TicketMessages => Set<TicketMessage>();
+    public DbSet<TicketAttachment> TicketAttachments => Set<TicketAttachment>();
     public DbSet<PaymentMethod> PaymentMethods => Set<PaymentMethod>();
     public DbSet<PartnerTeamMember> PartnerTeamMembers => Set<PartnerTeamMember>();
     public DbSet<PartnerTeamInvitation> PartnerTeamInvitations => Set<PartnerTeamInvitation>();

@@ -48,6 +48,7 @@ public static class PartnersModule
         services.AddScoped<ParentConsentQueries>();
         services.AddEnrollmentImports();
         services.AddPartnerTeams();
+        services.AddSupport();
         services.AddScoped<DigestContent>();
         services.AddSingleton<DigestRunner>();
         services.AddHostedService<DigestJob>();
@@ -71,6 +72,7 @@ public static class PartnersModule
             .AddEndpointFilter<ReadAuditFilter>().MapAccountExportApi();
         app.MapHelpApi();
         app.MapTrainingApi();
+        app.MapSupportApi();
         app.MapHub<PartnerHub>(PartnerHub.Path);
         return app;
     }

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { ArrowRight, ClipboardCheck, ScrollText } from 'lucide-react';
+import { ArrowRight, ClipboardCheck, LifeBuoy, ScrollText } from 'lucide-react';
 import { PartnerBadge, PartnerPageHeader } from '@/components/partner/shared';
 import { hasRole, useCurrentUser } from '@/services/auth';
 import { usePendingProgramCount } from '@/services/admin/sponsorship-programs';
@@ -45,6 +45,20 @@ export default function AdminDashboardPage() {
             Review programs <ArrowRight className="size-4" aria-hidden="true" />
           </Link>
         )}
+      </section>
+      <section aria-labelledby="support-title" className="card mt-4 flex flex-col gap-4 p-5 sm:flex-row sm:items-center">
+        <span className="grid size-11 shrink-0 place-items-center rounded-xl bg-brand-soft text-brand-text" aria-hidden="true">
+          <LifeBuoy className="size-5" />
+        </span>
+        <div className="min-w-0 flex-1">
+          <h2 id="support-title" className="text-base font-semibold">
+            Support tickets
+          </h2>
+          <p className="mt-1 text-sm text-fg-muted">Partners’ questions and problems: assign them, answer, and resolve.</p>
+        </div>
+        <Link to="/dashboard/admin/tickets" className="btn-secondary min-h-11 shrink-0" data-testid="admin-tickets-link">
+          Open the queue <ArrowRight className="size-4" aria-hidden="true" />
+        </Link>
       </section>
       {isAdmin && (
         <section aria-labelledby="audit-title" className="card mt-4 flex flex-col gap-4 p-5 sm:flex-row sm:items-center">

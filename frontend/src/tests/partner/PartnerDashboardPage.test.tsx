@@ -51,8 +51,8 @@ describe('PartnerDashboardPage', () => {
     expect(within(stat('children-enrolled')).getByText('Children enrolled')).toBeInTheDocument();
     expect(within(stat('pending-consents')).getByText('Awaiting a guardian’s answer')).toBeInTheDocument();
     expect(screen.queryByText(/Active sponsorships|Pending consents|awaiting consent/i)).not.toBeInTheDocument();
-    // Tickets and payments have no page yet: the figures say so instead of sending the partner to an empty one.
-    expect(within(stat('open-tickets')).getByText(/Tickets is not available yet/)).toBeInTheDocument();
+    // Payments have no page yet: the figure says so instead of sending the partner to an empty one.
+    expect(within(stat('open-tickets')).queryByText(/not available yet/)).not.toBeInTheDocument();
     expect(within(stat('outstanding')).getByText(/Funding \/ Subscriptions is not available yet/)).toBeInTheDocument();
     expect(within(stat('weekly-learning-minutes')).getByText('144 min')).toBeInTheDocument();
 
@@ -106,12 +106,12 @@ describe('PartnerDashboardPage', () => {
       '/dashboard/partner/sponsored-children?status=PENDING_CONSENT',
     );
     expect(within(links).getByTestId('quick-link-count-consents')).toHaveTextContent('9');
-    // Tickets and impact reports are not built: their links are left out.
-    expect(within(links).queryByTestId('quick-link-tickets')).not.toBeInTheDocument();
+    // Impact reports are not built: its link is left out; tickets are.
     expect(within(links).queryByTestId('quick-link-reports')).not.toBeInTheDocument();
     expect(within(links).getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual([
       '/dashboard/partner/sponsorships',
       '/dashboard/partner/sponsored-children?status=PENDING_CONSENT',
+      '/dashboard/partner/tickets',
     ]);
     expect(document.getElementById('quick-links')).toBe(links);
   });

@@ -188,14 +188,14 @@ describe('PartnerSidebar', () => {
     usePartnerStore.setState({ openSidebarSections: ['dashboard', 'partnerships', 'finance', 'support'] });
     renderSidebar();
 
-    // Tickets and Funding have counts, but their pages are placeholders: no badge leads a partner there.
-    expect(screen.queryByTestId('sidebar-badge-tickets')).not.toBeInTheDocument();
+    // Funding has a count, but its page is a placeholder: no badge leads a partner there. Tickets is built: its count shows.
+    expect(screen.getByTestId('sidebar-badge-tickets')).toHaveTextContent('5');
     expect(screen.queryByTestId('sidebar-badge-funding')).not.toBeInTheDocument();
-    for (const key of ['tickets', 'funding', 'budget', 'ai-highlights', 'impact-reports', 'collaboration']) {
+    for (const key of ['funding', 'budget', 'ai-highlights', 'impact-reports', 'collaboration']) {
       expect(screen.getByTestId(`sidebar-soon-${key}`)).toHaveTextContent('Soon');
       expect(screen.getByTestId(`sidebar-item-${key}`)).toHaveAttribute('data-built', 'false');
     }
-    expect(screen.getByTestId('sidebar-item-tickets')).toHaveAccessibleName(/^Tickets\W+not available yet$/);
+    expect(screen.getByTestId('sidebar-item-grants')).toHaveAccessibleName(/^Grant Tracking\W+not available yet$/);
     // Built pages carry no marker.
     for (const key of ['overview', 'quick-links', 'sponsorships', 'sponsored-children', 'enrollments']) {
       expect(screen.queryByTestId(`sidebar-soon-${key}`)).not.toBeInTheDocument();

@@ -36,7 +36,8 @@ describe('a child shows one consent state', () => {
 describe('one source of truth for "is this section built?"', () => {
   it('knows the placeholder sections by their links, whatever the query or hash', () => {
     expect(unbuiltSectionOf('/dashboard/partner/funding')?.title).toBe('Funding / Subscriptions');
-    expect(isBuiltHref('/dashboard/partner/tickets?status=open')).toBe(false);
+    expect(isBuiltHref('/dashboard/partner/grants?status=open')).toBe(false);
+    expect(isBuiltHref('/dashboard/partner/tickets?status=open')).toBe(true);
     expect(isBuiltHref('/dashboard/partner/impact-reports#latest')).toBe(false);
     expect(isBuiltHref('/dashboard/partner')).toBe(true);
     expect(isBuiltHref('/dashboard/partner#quick-links')).toBe(true);
@@ -50,7 +51,7 @@ describe('one source of truth for "is this section built?"', () => {
     const items = partnerNav.flatMap((s) => s.items).filter((i) => i.to);
     const unbuilt = items.filter((i) => !isItemBuilt(i)).map((i) => i.to!.replace('/dashboard/partner/', ''));
     expect(unbuilt.sort()).toEqual(Object.values(partnerSections).map((s) => s.path).sort());
-    expect(items.filter(isItemBuilt).map((i) => i.key)).toEqual(['overview', 'quick-links', 'sponsorships', 'sponsored-children', 'enrollments', 'help-resources', 'training', 'notifications', 'team']);
+    expect(items.filter(isItemBuilt).map((i) => i.key)).toEqual(['overview', 'quick-links', 'sponsorships', 'sponsored-children', 'enrollments', 'tickets', 'help-resources', 'training', 'notifications', 'team']);
   });
 });
 

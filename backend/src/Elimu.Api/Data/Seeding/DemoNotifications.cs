@@ -53,7 +53,7 @@ internal static class DemoNotifications
             $"{DemoPartnerProfiles.PartnerName} contributed a video lesson.", "/dashboard/admin/resource-reviews",
             collaboration.ResourceInReview.CreatedAt, read: false);
         Notify(people.Staff.Id, NotificationCategory.ticket, $"Ticket assigned to you: {tickets[2].Subject}", $"From {DemoPartnerProfiles.PartnerName}.",
-            "/dashboard/staff/tickets", tickets[2].CreatedAt.AddMinutes(20), read: true);
+            "/dashboard/admin/tickets", tickets[2].CreatedAt.AddMinutes(20), read: true);
         Notify(people.Partner2.Id, NotificationCategory.program, $"{programs.Partner2Cohort.Program.Name} approved", "Your program is active.",
             $"/dashboard/partner/sponsorships/{programs.Partner2Cohort.Program.Id}", programs.Partner2Cohort.Program.ApprovedAt!.Value, read: true);
         world.Db.Notifications.AddRange(notifications);

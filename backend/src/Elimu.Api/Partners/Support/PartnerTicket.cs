@@ -3,25 +3,40 @@ using Elimu.Api.Platform.Identity;
 
 namespace Elimu.Api.Partners.Support;
 
+/// <summary>
+/// A partner's support request (plan Step 1, partner_ticket.py). The partner's own category and priority are kept as
+/// chosen; <see cref="AiTriageCategory"/> and <see cref="AiTriagePriority"/> are what triage suggested on creation.
+/// The conversation lives in <c>ticket_messages</c>; the bytes of every file in <c>ticket_attachments</c>.
+/// </summary>
 public class PartnerTicket
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid PartnerId { get; set; }
     public AppUser? Partner { get; set; }
+    /// <summary>The team member who opened it (the partner id for tickets from before teams).</summary>
+    public Guid? OpenedBy { get; set; }
     public string Subject { get; set; } = "";
     public string Description { get; set; } = "";
-    public string Category { get; set; } = "general";
+    public TicketCategory Category { get; set; } = TicketCategory.other;
     public TicketPriority Priority { get; set; } = TicketPriority.medium;
     public TicketStatus Status { get; set; } = TicketStatus.open;
-    public string? AiTriageCategory { get; set; }
+    public TicketCategory? AiTriageCategory { get; set; }
     public TicketPriority? AiTriagePriority { get; set; }
+    /// <summary>Which triage produced the suggestion (the offline rules today; the AI orchestrator later).</summary>
+    public string? AiTriageSource { get; set; }
     public Guid? AssignedTo { get; set; }
+    public AppUser? Assignee { get; set; }
+    /// <summary>The plan's <c>attachments</c>: the files sent with the ticket when it was opened (name, size, type, download path).</summary>
     public List<Attachment> Attachments { get; set; } = [];
     public string? Resolution { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public DateTime? ResolvedAt { get; set; }
+    public DateTime? ClosedAt { get; set; }
 }
+
+/// <summary>The categories, exactly; triage answers only from these.</summary>
+public enum TicketCategory { billing, technical, account, sponsorship, consent, content, other }
 
 public enum TicketPriority { low, medium, high, urgent }
 

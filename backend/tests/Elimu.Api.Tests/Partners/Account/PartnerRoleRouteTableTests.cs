@@ -89,6 +89,16 @@ public sealed class PartnerRoleRouteTableTests(ElimuApiFactory api, ITestOutputH
         ["PUT /api/v1/partner/support/training/courses/{slug}/modules/{module}/completion"] = Read,
         ["DELETE /api/v1/partner/support/training/courses/{slug}/modules/{module}/completion"] = Read,
         ["GET /api/v1/partner/support/training/team-progress"] = ManageTeam,
+        // Asking for help changes none of the partner's data: every member, a viewer too, may open and follow tickets.
+        ["GET /api/v1/partner/support/tickets"] = PartnerPolicies.Support,
+        ["POST /api/v1/partner/support/tickets"] = PartnerPolicies.Support,
+        ["POST /api/v1/partner/support/tickets/triage-preview"] = PartnerPolicies.Support,
+        ["GET /api/v1/partner/support/tickets/{id:guid}"] = PartnerPolicies.Support,
+        ["PUT /api/v1/partner/support/tickets/{id:guid}"] = PartnerPolicies.Support,
+        ["POST /api/v1/partner/support/tickets/{id:guid}/messages"] = PartnerPolicies.Support,
+        ["POST /api/v1/partner/support/tickets/{id:guid}/reopen"] = PartnerPolicies.Support,
+        ["POST /api/v1/partner/support/tickets/{id:guid}/close"] = PartnerPolicies.Support,
+        ["GET /api/v1/partner/support/tickets/{id:guid}/attachments/{attachmentId:guid}"] = PartnerPolicies.Support,
     };
 
     /// <summary>Writes that touch only the caller's own records (their notifications' read marks, their preferences): every role may.</summary>

@@ -103,13 +103,6 @@ export const partnerSections = {
     description: 'Per-child dashboards and cohort benchmarking.',
     pending: 'Student insights will appear here once this section is enabled.',
   },
-  tickets: {
-    path: 'tickets',
-    group: 'Support',
-    title: 'Tickets',
-    description: 'Your support requests, triaged on arrival.',
-    pending: 'Your support tickets will appear here once this section is enabled.',
-  },
   profile: {
     path: 'profile',
     group: 'Account',

@@ -1325,8 +1325,8 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<string>("AiTriageCategory")
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("ai_triage_category");
 
                     b.Property<string>("AiTriagePriority")
@@ -1334,15 +1334,24 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)")
                         .HasColumnName("ai_triage_priority");
 
+                    b.Property<string>("AiTriageSource")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("ai_triage_source");
+
                     b.Property<Guid?>("AssignedTo")
                         .HasColumnType("uuid")
                         .HasColumnName("assigned_to");
 
                     b.Property<string>("Category")
                         .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("category");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1350,8 +1359,13 @@ namespace Elimu.Api.Data.Migrations.Postgres
 
                     b.Property<string>("Description")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
                         .HasColumnName("description");
+
+                    b.Property<Guid?>("OpenedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("opened_by");
 
                     b.Property<Guid>("PartnerId")
                         .HasColumnType("uuid")
@@ -1364,7 +1378,8 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasColumnName("priority");
 
                     b.Property<string>("Resolution")
-                        .HasColumnType("text")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
                         .HasColumnName("resolution");
 
                     b.Property<DateTime?>("ResolvedAt")
@@ -1415,10 +1430,123 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_partner_tickets_created_at");
 
+                    b.HasIndex("OpenedBy")
+                        .HasDatabaseName("ix_partner_tickets_opened_by");
+
                     b.HasIndex("PartnerId", "Status")
                         .HasDatabaseName("ix_partner_tickets_partner_id_status");
 
+                    b.HasIndex("Status", "UpdatedAt")
+                        .HasDatabaseName("ix_partner_tickets_status_updated_at");
+
                     b.ToTable("partner_tickets", (string)null);
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Support.TicketAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid?>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ticket_attachments");
+
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_ticket_attachments_message_id");
+
+                    b.HasIndex("UploadedBy")
+                        .HasDatabaseName("ix_ticket_attachments_uploaded_by");
+
+                    b.HasIndex("TicketId", "MessageId")
+                        .HasDatabaseName("ix_ticket_attachments_ticket_id_message_id");
+
+                    b.ToTable("ticket_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Support.TicketMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Event")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("event");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("party");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ticket_messages");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_ticket_messages_author_id");
+
+                    b.HasIndex("TicketId", "CreatedAt")
+                        .HasDatabaseName("ix_ticket_messages_ticket_id_created_at");
+
+                    b.ToTable("ticket_messages", (string)null);
                 });
 
             modelBuilder.Entity("Elimu.Api.Partners.Support.Training.ModuleCompletion", b =>
@@ -3158,11 +3286,17 @@ namespace Elimu.Api.Data.Migrations.Postgres
 
             modelBuilder.Entity("Elimu.Api.Partners.Support.PartnerTicket", b =>
                 {
-                    b.HasOne("Elimu.Api.Platform.Identity.AppUser", null)
+                    b.HasOne("Elimu.Api.Platform.Identity.AppUser", "Assignee")
                         .WithMany()
                         .HasForeignKey("AssignedTo")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_partner_tickets_asp_net_users_assigned_to");
+
+                    b.HasOne("Elimu.Api.Platform.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OpenedBy")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_partner_tickets_asp_net_users_opened_by");
 
                     b.HasOne("Elimu.Api.Platform.Identity.AppUser", "Partner")
                         .WithMany()
@@ -3171,7 +3305,51 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .IsRequired()
                         .HasConstraintName("fk_partner_tickets_users_partner_id");
 
+                    b.Navigation("Assignee");
+
                     b.Navigation("Partner");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Support.TicketAttachment", b =>
+                {
+                    b.HasOne("Elimu.Api.Partners.Support.TicketMessage", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_ticket_attachments_ticket_messages_message_id");
+
+                    b.HasOne("Elimu.Api.Partners.Support.PartnerTicket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_attachments_partner_tickets_ticket_id");
+
+                    b.HasOne("Elimu.Api.Platform.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_attachments_asp_net_users_uploaded_by");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Support.TicketMessage", b =>
+                {
+                    b.HasOne("Elimu.Api.Platform.Identity.AppUser", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_messages_users_author_id");
+
+                    b.HasOne("Elimu.Api.Partners.Support.PartnerTicket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_messages_partner_tickets_ticket_id");
+
+                    b.Navigation("Author");
                 });
 
             modelBuilder.Entity("Elimu.Api.Partners.Support.Training.ModuleCompletion", b =>

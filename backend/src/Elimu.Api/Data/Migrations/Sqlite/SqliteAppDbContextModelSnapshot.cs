@@ -1320,7 +1320,7 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasColumnName("id");
 
                     b.Property<string>("AiTriageCategory")
-                        .HasMaxLength(60)
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("ai_triage_category");
 
@@ -1329,15 +1329,24 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("ai_triage_priority");
 
+                    b.Property<string>("AiTriageSource")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ai_triage_source");
+
                     b.Property<Guid?>("AssignedTo")
                         .HasColumnType("TEXT")
                         .HasColumnName("assigned_to");
 
                     b.Property<string>("Category")
                         .IsRequired()
-                        .HasMaxLength(60)
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("category");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
@@ -1345,8 +1354,13 @@ namespace Elimu.Api.Data.Migrations.Sqlite
 
                     b.Property<string>("Description")
                         .IsRequired()
+                        .HasMaxLength(10000)
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
+
+                    b.Property<Guid?>("OpenedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_by");
 
                     b.Property<Guid>("PartnerId")
                         .HasColumnType("TEXT")
@@ -1359,6 +1373,7 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasColumnName("priority");
 
                     b.Property<string>("Resolution")
+                        .HasMaxLength(10000)
                         .HasColumnType("TEXT")
                         .HasColumnName("resolution");
 
@@ -1410,10 +1425,123 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_partner_tickets_created_at");
 
+                    b.HasIndex("OpenedBy")
+                        .HasDatabaseName("ix_partner_tickets_opened_by");
+
                     b.HasIndex("PartnerId", "Status")
                         .HasDatabaseName("ix_partner_tickets_partner_id_status");
 
+                    b.HasIndex("Status", "UpdatedAt")
+                        .HasDatabaseName("ix_partner_tickets_status_updated_at");
+
                     b.ToTable("partner_tickets", (string)null);
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Support.TicketAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid?>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ticket_attachments");
+
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_ticket_attachments_message_id");
+
+                    b.HasIndex("UploadedBy")
+                        .HasDatabaseName("ix_ticket_attachments_uploaded_by");
+
+                    b.HasIndex("TicketId", "MessageId")
+                        .HasDatabaseName("ix_ticket_attachments_ticket_id_message_id");
+
+                    b.ToTable("ticket_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Support.TicketMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Event")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ticket_messages");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_ticket_messages_author_id");
+
+                    b.HasIndex("TicketId", "CreatedAt")
+                        .HasDatabaseName("ix_ticket_messages_ticket_id_created_at");
+
+                    b.ToTable("ticket_messages", (string)null);
                 });
 
             modelBuilder.Entity("Elimu.Api.Partners.Support.Training.ModuleCompletion", b =>
@@ -3147,11 +3275,17 @@ namespace Elimu.Api.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Elimu.Api.Partners.Support.PartnerTicket", b =>
                 {
-                    b.HasOne("Elimu.Api.Platform.Identity.AppUser", null)
+                    b.HasOne("Elimu.Api.Platform.Identity.AppUser", "Assignee")
                         .WithMany()
                         .HasForeignKey("AssignedTo")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_partner_tickets_asp_net_users_assigned_to");
+
+                    b.HasOne("Elimu.Api.Platform.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OpenedBy")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_partner_tickets_asp_net_users_opened_by");
 
                     b.HasOne("Elimu.Api.Platform.Identity.AppUser", "Partner")
                         .WithMany()
@@ -3160,7 +3294,51 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasConstraintName("fk_partner_tickets_users_partner_id");
 
+                    b.Navigation("Assignee");
+
                     b.Navigation("Partner");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Support.TicketAttachment", b =>
+                {
+                    b.HasOne("Elimu.Api.Partners.Support.TicketMessage", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_ticket_attachments_ticket_messages_message_id");
+
+                    b.HasOne("Elimu.Api.Partners.Support.PartnerTicket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_attachments_partner_tickets_ticket_id");
+
+                    b.HasOne("Elimu.Api.Platform.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_attachments_asp_net_users_uploaded_by");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Support.TicketMessage", b =>
+                {
+                    b.HasOne("Elimu.Api.Platform.Identity.AppUser", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_messages_users_author_id");
+
+                    b.HasOne("Elimu.Api.Partners.Support.PartnerTicket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_messages_partner_tickets_ticket_id");
+
+                    b.Navigation("Author");
                 });
 
             modelBuilder.Entity("Elimu.Api.Partners.Support.Training.ModuleCompletion", b =>

@@ -21,6 +21,8 @@ public static class PartnerPolicies
     public const string ManageTeam = "partner.manage_team";
     /// <summary>Download all of the partner's records (settings, data export): the owner only.</summary>
     public const string ExportData = "partner.export_data";
+    /// <summary>Open, answer, reopen and close the partner's support tickets: any member, a viewer included (asking for help changes no data).</summary>
+    public const string Support = "partner.support";
 
     public static readonly IReadOnlyDictionary<string, TeamRole[]> RolesAllowed = new Dictionary<string, TeamRole[]>
     {
@@ -29,6 +31,7 @@ public static class PartnerPolicies
         [Pay] = [TeamRole.owner, TeamRole.finance],
         [ManageTeam] = [TeamRole.owner],
         [ExportData] = [TeamRole.owner],
+        [Support] = [TeamRole.owner, TeamRole.finance, TeamRole.programs, TeamRole.viewer],
     };
 
     internal static IServiceCollection AddPartnerPolicies(this IServiceCollection services)
