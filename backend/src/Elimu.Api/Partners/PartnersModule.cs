@@ -58,6 +58,7 @@ public static class PartnersModule
         app.MapProgramApprovalApi();
         app.MapEnrollmentApi();
         app.MapTeamApi();
+        app.MapProfileApi();
         app.MapPartnerNotificationsApi();
         app.MapHub<PartnerHub>(PartnerHub.Path);
         return app;

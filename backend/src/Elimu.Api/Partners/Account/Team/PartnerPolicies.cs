@@ -19,6 +19,8 @@ public static class PartnerPolicies
     public const string Pay = "partner.pay";
     /// <summary>Invite, remove and change the roles of team members.</summary>
     public const string ManageTeam = "partner.manage_team";
+    /// <summary>Edit the organisation's profile, pictures and onboarding.</summary>
+    public const string EditProfile = "partner.edit_profile";
 
     public static readonly IReadOnlyDictionary<string, TeamRole[]> RolesAllowed = new Dictionary<string, TeamRole[]>
     {
@@ -26,6 +28,7 @@ public static class PartnerPolicies
         [ChangePrograms] = [TeamRole.owner, TeamRole.programs],
         [Pay] = [TeamRole.owner, TeamRole.finance],
         [ManageTeam] = [TeamRole.owner],
+        [EditProfile] = [TeamRole.owner],
     };
 
     internal static IServiceCollection AddPartnerPolicies(this IServiceCollection services)
