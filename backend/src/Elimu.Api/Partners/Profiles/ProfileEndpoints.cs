@@ -1,3 +1,4 @@
+using Elimu.Api.Common;
 using Elimu.Api.Partners.Account.Team;
 using Elimu.Api.Platform.Identity;
 using Microsoft.AspNetCore.OpenApi;
@@ -22,12 +23,12 @@ public static class ProfileEndpoints
         // The form is read by hand (ProfileImages says why): no IFormFile binding, the app's X-XSRF-TOKEN check guards it.
         profile.MapPost("/logo", ProfileImages.UploadLogo).RequireAuthorization(PartnerPolicies.EditProfile).AcceptsPicture()
             .WithSummary("Upload the logo: PNG, JPEG or WebP by content, at most 2 MB, at least 64 × 64; re-encoded without metadata.");
-        profile.MapGet("/logo", ProfileImages.GetLogo).Produces(StatusCodes.Status200OK, typeof(byte[]), "image/png", "image/jpeg", "image/webp")
+        profile.MapGet("/logo", ProfileImages.GetLogo).CacheableResponse().Produces(StatusCodes.Status200OK, typeof(byte[]), "image/png", "image/jpeg", "image/webp")
             .WithSummary("The logo, with an ETag (304 when unchanged).");
         profile.MapDelete("/logo", ProfileImages.DeleteLogo).RequireAuthorization(PartnerPolicies.EditProfile);
         profile.MapPost("/banner", ProfileImages.UploadBanner).RequireAuthorization(PartnerPolicies.EditProfile).AcceptsPicture()
             .WithSummary("Upload the banner: PNG, JPEG or WebP, at most 2 MB, at least 600 × 150 and twice as wide as tall.");
-        profile.MapGet("/banner", ProfileImages.GetBanner).Produces(StatusCodes.Status200OK, typeof(byte[]), "image/png", "image/jpeg", "image/webp")
+        profile.MapGet("/banner", ProfileImages.GetBanner).CacheableResponse().Produces(StatusCodes.Status200OK, typeof(byte[]), "image/png", "image/jpeg", "image/webp")
             .WithSummary("The banner, with an ETag (304 when unchanged).");
         profile.MapDelete("/banner", ProfileImages.DeleteBanner).RequireAuthorization(PartnerPolicies.EditProfile);
 
