@@ -287,3 +287,16 @@ export type TeamResponse = Schemas['TeamResponse'];
 export type TeamMember = Schemas['TeamMemberResponse'];
 export type TeamInvitation = Schemas['TeamInvitationResponse'];
 export type InvitationPreview = Schemas['InvitationPreview'];
+
+// ---------------------------------------------------------------------------------------------
+// Account · Profile, onboarding and sign-up (issue 16)
+// ---------------------------------------------------------------------------------------------
+
+export type ProfileResponse = Schemas['ProfileResponse'];
+export type ProfileRequest = Schemas['ProfileRequest'];
+export type ProfileWarning = Schemas['ProfileWarning'];
+export type OnboardingState = Schemas['OnboardingState'];
+export type OnboardingAction = Schemas['OnboardingAction'];
+export type ProfileImageResponse = Schemas['ProfileImageResponse'];
+export type PartnerSignUpRequest = Schemas['PartnerSignUpRequest'];
+export type PartnerVerificationItem = Schemas['PartnerVerificationItem'];

@@ -124,13 +124,6 @@ export const partnerSections = {
     description: 'Webinars and certifications for your team.',
     pending: 'Training sessions will appear here once this section is enabled.',
   },
-  profile: {
-    path: 'profile',
-    group: 'Account',
-    title: 'Profile',
-    description: 'Your organisation’s details, branding and team.',
-    pending: 'Your organisation profile will appear here once this section is enabled.',
-  },
   settings: {
     path: 'settings',
     group: 'Account',
