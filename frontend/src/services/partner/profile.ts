@@ -22,7 +22,8 @@ export type ImageKind = 'logo' | 'banner';
 export const profileKeys = { all: ['partner', 'profile'] as const };
 
 export const profileQueryOptions = () =>
-  queryOptions({ queryKey: profileKeys.all, queryFn: ({ signal }) => api.get<ProfileResponse>(BASE, { signal }) });
+  // Silent: the profile page shows its own error state, and the dashboard's checklist simply stays away.
+  queryOptions({ queryKey: profileKeys.all, queryFn: ({ signal }) => api.get<ProfileResponse>(BASE, { signal }), meta: { silentError: true } });
 
 export const useProfile = () => useQuery(profileQueryOptions());
 
