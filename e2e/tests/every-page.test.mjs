@@ -58,6 +58,7 @@ async function checkPages(role, email, landing, pages) {
 test('the sign-in page and a not-found address, signed out', async () => {
   await checkPages('public', null, null, [
     ['login', '/login'],
+    ['signup', '/signup'],
     ['not-found', '/no-such-page'],
   ]);
   // A visitor has no dashboard yet: the way on from a wrong address is signing in.
@@ -121,6 +122,7 @@ test('every page of the admin: home, the approval queue, the audit log', async (
     ['home', '/dashboard/admin'],
     ['sponsorship-programs', '/dashboard/admin/sponsorship-programs'],
     ['audit', '/dashboard/admin/audit'],
+    ['partners', '/dashboard/admin/partners'],
     ['not-found', '/dashboard/admin/no-such-page'],
   ]);
 });
