@@ -46,6 +46,9 @@ public static class PartnerVerificationHandlers
         var profile = await db.PartnerProfiles.FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw DomainException.NotFound("Partner");
         if (profile.VerificationStatus == outcome)
             throw DomainException.Conflict("invalid_transition", $"{profile.OrganizationName} is already {outcome}.");
+        // Turning down is for a new organisation; a verified one may already run programs that guardians agreed to.
+        if (outcome == PartnerVerification.rejected && profile.VerificationStatus != PartnerVerification.pending)
+            throw DomainException.Conflict("invalid_transition", $"{profile.OrganizationName} is {profile.VerificationStatus}; only a pending organisation can be turned down.");
         var now = clock.GetUtcNow().UtcDateTime;
         var from = profile.VerificationStatus;
         profile.VerificationStatus = outcome;

@@ -122,6 +122,8 @@ public sealed class PartnerSignUpTests(ElimuApiFactory api) : IClassFixture<Elim
         Assert.Equal("verified", (await verified.JsonAsync()).GetProperty("verificationStatus").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"{AdminPartners}/{profileId}/verify")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync($"{AdminPartners}/{Guid.NewGuid()}/verify")).StatusCode);
+        var lateReject = await admin.PostAsync($"{AdminPartners}/{profileId}/reject", new { reason = "Changed our mind." });
+        Assert.Equal(HttpStatusCode.Conflict, lateReject.StatusCode);
 
         Assert.Equal(1, await api.WithDbAsync(db => db.Notifications.CountAsync(n => n.UserId == userId && n.Title == "Your organisation is verified")));
         Assert.Equal(HttpStatusCode.Created, (await partner.PostAsync(Elimu.Api.Tests.Partners.Sponsorships.SponsorshipScenario.Programs, Elimu.Api.Tests.Partners.Sponsorships.SponsorshipScenario.ProgramBody())).StatusCode);
