@@ -58,6 +58,7 @@ async function checkPages(role, email, landing, pages) {
 test('the sign-in page and a not-found address, signed out', async () => {
   await checkPages('public', null, null, [
     ['login', '/login'],
+    ['signup', '/signup'],
     ['not-found', '/no-such-page'],
   ]);
   // A visitor has no dashboard yet: the way on from a wrong address is signing in.
@@ -124,6 +125,7 @@ test('every page of the admin: home, the approval queue, the audit log', async (
     ['audit', '/dashboard/admin/audit'],
     ['settings', '/dashboard/admin/settings'],
     ['tickets', '/dashboard/admin/tickets'],
+    ['partners', '/dashboard/admin/partners'],
     ['not-found', '/dashboard/admin/no-such-page'],
   ]);
 });

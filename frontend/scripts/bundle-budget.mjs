@@ -35,6 +35,8 @@ export const ROUTES = [
   { route: '/login', modules: ['src/pages/LoginPage.tsx'], budget: SMALL },
   // A new team member's first page, opened from an email, often on a phone: as small as sign-in.
   { route: '/invite/:token', modules: ['src/pages/InvitePage.tsx'], budget: SMALL },
+  // A new organisation's first page: as small as sign-in.
+  { route: '/signup', modules: ['src/pages/SignUpPage.tsx'], budget: SMALL },
   { route: '/dashboard/parent', modules: ['src/pages/parent/ParentDashboardPage.tsx'], budget: SMALL },
   { route: '/dashboard/parent/consents', modules: ['src/pages/parent/ParentConsentsPage.tsx'], budget: SMALL },
   { route: '/dashboard/parent/consents/:id', modules: ['src/pages/parent/ParentConsentDetailPage.tsx'], budget: ANY },
@@ -48,10 +50,12 @@ export const ROUTES = [
   { route: '/dashboard/partner/team', modules: partner('src/pages/partner/PartnerTeamPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/help-resources', modules: partner('src/pages/partner/PartnerResourcesPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/training', modules: partner('src/pages/partner/TrainingHubPage.tsx'), budget: ANY },
+  { route: '/dashboard/partner/profile', modules: partner('src/pages/partner/PartnerProfilePage.tsx'), budget: ANY },
   { route: '/dashboard/partner/<section>', modules: partner('src/pages/partner/PartnerSectionPage.tsx'), budget: ANY },
   { route: '/dashboard/admin', modules: ['src/pages/admin/AdminDashboardPage.tsx'], budget: ANY },
   { route: '/dashboard/admin/sponsorship-programs', modules: ['src/pages/admin/AdminSponsorshipProgramsPage.tsx'], budget: ANY },
   { route: '/dashboard/admin/audit', modules: ['src/pages/admin/AdminAuditLogPage.tsx'], budget: ANY },
+  { route: '/dashboard/admin/partners', modules: ['src/pages/admin/AdminPartnersPage.tsx'], budget: ANY },
   { route: '(not found)', modules: ['src/pages/NotFoundPage.tsx'], budget: ANY },
 ];
 

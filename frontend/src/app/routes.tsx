@@ -23,6 +23,9 @@ const EnrollmentsPage = lazyPage(() => import('@/pages/partner/EnrollmentsPage')
 const PartnerSectionPage = lazyPage(() => import('@/pages/partner/PartnerSectionPage'));
 const PartnerTeamPage = lazyPage(() => import('@/pages/partner/PartnerTeamPage'));
 const InvitePage = lazyPage(() => import('@/pages/InvitePage'));
+const SignUpPage = lazyPage(() => import('@/pages/SignUpPage'));
+const PartnerProfilePage = lazyPage(() => import('@/pages/partner/PartnerProfilePage'));
+const AdminPartnersPage = lazyPage(() => import('@/pages/admin/AdminPartnersPage'));
 const PartnerNotificationsPage = lazyPage(() => import('@/pages/partner/PartnerNotificationsPage'));
 const PartnerSettingsPage = lazyPage(() => import('@/pages/partner/PartnerSettingsPage'));
 const AccountSettingsPage = lazyPage(() => import('@/pages/AccountSettingsPage'));
@@ -44,6 +47,8 @@ export const routes: RouteObject[] = [
       { path: '/login', element: <LoginPage /> },
       // Public: whoever holds an invitation link (a new team member has no account yet).
       { path: '/invite/:token', element: <InvitePage /> },
+      // Public: a new organisation signs up (pending verification by an admin).
+      { path: '/signup', element: <SignUpPage /> },
       { path: '/', element: <HomeRedirect /> },
       {
         path: '/dashboard/partner',
@@ -64,6 +69,7 @@ export const routes: RouteObject[] = [
               { path: 'help-resources', element: <PartnerResourcesPage /> },
               { path: 'training', element: <TrainingHubPage /> },
               { path: 'tickets', element: <PartnerTicketsPage /> },
+              { path: 'profile', element: <PartnerProfilePage /> },
               // The sections still to come (partner-sections.ts); the page shows "not found" for any other name.
               { path: ':section', element: <PartnerSectionPage /> },
               { path: '*', element: <NotFoundPage /> },
@@ -99,6 +105,11 @@ export const routes: RouteObject[] = [
             path: 'sponsorship-programs',
             element: <ProtectedRoute allowedRoles={['admin']} />,
             children: [{ index: true, element: <AdminSponsorshipProgramsPage /> }],
+          },
+          {
+            path: 'partners',
+            element: <ProtectedRoute allowedRoles={['admin']} />,
+            children: [{ index: true, element: <AdminPartnersPage /> }],
           },
           {
             path: 'audit',

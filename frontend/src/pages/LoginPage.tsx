@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { CircleAlert, Eye, EyeOff, LoaderCircle, LogIn } from 'lucide-react';
 import { ElimuMark } from '@/components/ui/ElimuMark';
 import { isApiError } from '@/lib/api';
@@ -214,6 +214,13 @@ export default function LoginPage() {
             </button>
           </form>
           )}
+
+          <p className="mt-6 text-sm text-fg-muted">
+            New partner organisation?{' '}
+            <Link to="/signup" className="font-medium text-brand-text hover:underline" data-testid="signup-link">
+              Create an account
+            </Link>
+          </p>
 
           <p className="mt-8 rounded-lg border border-line bg-card px-3.5 py-3 text-xs leading-5 text-fg-subtle" data-testid="demo-hint">
             {t('login.demoAccount')} <span className="font-mono text-fg-muted">{DEMO_ACCOUNT.email}</span> /{' '}

@@ -324,3 +324,16 @@ export type CourseSummary = Schemas['CourseSummary'];
 export type PagedCourses = Schemas['PagedOfCourseSummary'];
 export type CourseView = Schemas['CourseView'];
 export type TeamTrainingProgress = Schemas['TeamTrainingProgress'];
+
+// ---------------------------------------------------------------------------------------------
+// Account · Profile, onboarding and sign-up (issue 16)
+// ---------------------------------------------------------------------------------------------
+
+export type ProfileResponse = Schemas['ProfileResponse'];
+export type ProfileRequest = Schemas['ProfileRequest'];
+export type ProfileWarning = Schemas['ProfileWarning'];
+export type OnboardingState = Schemas['OnboardingState'];
+export type OnboardingAction = Schemas['OnboardingAction'];
+export type ProfileImageResponse = Schemas['ProfileImageResponse'];
+export type PartnerSignUpRequest = Schemas['PartnerSignUpRequest'];
+export type PartnerVerificationItem = Schemas['PartnerVerificationItem'];

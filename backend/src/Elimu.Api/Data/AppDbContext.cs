@@ -53,6 +53,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     // Partner dashboard (plan Step 2: the eleven partner tables)
     public DbSet<PartnerProfile> PartnerProfiles => Set<PartnerProfile>();
+    public DbSet<PartnerProfileImage> PartnerProfileImages => Set<PartnerProfileImage>();
     public DbSet<SponsorshipProgram> SponsorshipPrograms => Set<SponsorshipProgram>();
     public DbSet<SponsoredChild> SponsoredChildren => Set<SponsoredChild>();
     public DbSet<SponsorshipConsent> SponsorshipConsents => Set<SponsorshipConsent>();

@@ -67,6 +67,7 @@ public static class PartnersModule
         app.MapProgramApprovalApi();
         app.MapEnrollmentApi();
         app.MapTeamApi();
+        app.MapProfileApi();
         app.MapPartnerNotificationsApi();
         app.MapGroup("/api/v1/partner/account").WithTags("Partner · Account").RequireAuthorization(PartnerPolicies.Read)
             .AddEndpointFilter<ReadAuditFilter>().MapAccountExportApi();

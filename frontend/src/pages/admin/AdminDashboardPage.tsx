@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { ArrowRight, ClipboardCheck, LifeBuoy, ScrollText } from 'lucide-react';
+import { ArrowRight, Building2, ClipboardCheck, LifeBuoy, ScrollText } from 'lucide-react';
 import { PartnerBadge, PartnerPageHeader } from '@/components/partner/shared';
 import { hasRole, useCurrentUser } from '@/services/auth';
 import { usePendingProgramCount } from '@/services/admin/sponsorship-programs';
@@ -60,6 +60,20 @@ export default function AdminDashboardPage() {
           Open the queue <ArrowRight className="size-4" aria-hidden="true" />
         </Link>
       </section>
+      {isAdmin && (
+        <section aria-labelledby="partners-title" className="card mt-4 flex flex-col gap-4 p-5 sm:flex-row sm:items-center">
+          <span className="grid size-11 shrink-0 place-items-center rounded-xl bg-brand-soft text-brand-text" aria-hidden="true">
+            <Building2 className="size-5" />
+          </span>
+          <div className="min-w-0 flex-1">
+            <h2 id="partners-title" className="text-base font-semibold">Partner verification</h2>
+            <p className="mt-1 text-sm text-fg-muted">Organisations that signed up wait for you to verify them before they can create programs.</p>
+          </div>
+          <Link to="/dashboard/admin/partners" className="btn-secondary min-h-11 shrink-0" data-testid="admin-partners-link">
+            Review partners <ArrowRight className="size-4" aria-hidden="true" />
+          </Link>
+        </section>
+      )}
       {isAdmin && (
         <section aria-labelledby="audit-title" className="card mt-4 flex flex-col gap-4 p-5 sm:flex-row sm:items-center">
           <span className="grid size-11 shrink-0 place-items-center rounded-xl bg-brand-soft text-brand-text" aria-hidden="true">

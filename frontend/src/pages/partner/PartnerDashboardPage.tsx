@@ -6,6 +6,7 @@ import { ProgramsByStatusCard } from '@/components/partner/dashboard/ProgramsByS
 import { ChildrenByStatusCard } from '@/components/partner/dashboard/ChildrenByStatusCard';
 import { BillingSummaryCard } from '@/components/partner/dashboard/BillingSummaryCard';
 import { QuickLinksCard } from '@/components/partner/dashboard/QuickLinksCard';
+import { OnboardingChecklist } from '@/components/partner/profile/OnboardingChecklist';
 import { StatusBreakdownCard } from '@/components/partner/dashboard/StatusBreakdownCard';
 import { cn } from '@/lib/cn';
 import { formatTime } from '@/lib/format';
@@ -86,6 +87,7 @@ export default function PartnerDashboardPage() {
     <>
       {header}
       <div className="flex flex-col gap-6">
+        <OnboardingChecklist />
         <DashboardStats overview={data} />
         <PartnerBentoGrid>
           <ProgramsByStatusCard programs={data.programs} />

@@ -1,3 +1,4 @@
+using Elimu.Api.Partners.Profiles;
 using Elimu.Api.Partners.Account.Team;
 using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Platform.Audit;
@@ -16,7 +17,7 @@ public static class ConsentEndpoints
         var partner = app.MapGroup(Prefix).WithTags("Partner · Partnerships").RequireAuthorization(PartnerPolicies.Read)
             .AddEndpointFilter<ReadAuditFilter>();
 
-        partner.MapPost("/consent/request", RequestConsent.Handle).RequireAuthorization(PartnerPolicies.ChangePrograms).WithSummary("Ask the guardians of a child, or of a program's waiting children.");
+        partner.MapPost("/consent/request", RequestConsent.Handle).RequireAuthorization(PartnerPolicies.ChangePrograms).RequireVerifiedPartner().WithSummary("Ask the guardians of a child, or of a program's waiting children.");
         partner.MapGet("/consent/request/preview", PreviewConsentRequest.Handle)
             .WithSummary("Who a consent request would ask and the text they would read; nothing is sent.");
         partner.MapGet("/consent/status", PartnerConsentStatus.Handle).WithSummary("Where each child's consent stands.");

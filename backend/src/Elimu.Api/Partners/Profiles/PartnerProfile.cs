@@ -32,8 +32,20 @@ public class PartnerProfile
     /// <summary>Education areas the organisation focuses on.</summary>
     public List<string> Specializations { get; set; } = [];
     public PartnershipTier PartnershipTier { get; set; } = PartnershipTier.standard;
+    /// <summary>Finished or dismissed: the dashboard stops showing the checklist.</summary>
     public bool OnboardingCompleted { get; set; }
+    /// <summary>Index into <see cref="Onboarding.Steps"/> of the step the partner is on.</summary>
     public int OnboardingStep { get; set; }
+    /// <summary>
+    /// Whether an admin has checked the organisation. Accounts made by an operator or the seed are verified; the
+    /// self-service sign-up starts <see cref="PartnerVerification.pending"/>, and until verified the partner may set up
+    /// its profile and team but not create programs or ask guardians for consent (<see cref="VerifiedPartnerFilter"/>).
+    /// </summary>
+    public PartnerVerification VerificationStatus { get; set; } = PartnerVerification.verified;
+    public DateTime? VerifiedAt { get; set; }
+    public Guid? VerifiedBy { get; set; }
+    /// <summary>Why an admin turned the organisation down (shown to the partner).</summary>
+    public string? VerificationNote { get; set; }
     public BrandingConfig BrandingConfig { get; set; } = new();
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

@@ -4,3 +4,9 @@ namespace Elimu.Api.Partners.Profiles;
 public enum OrganizationType { NGO, Corporate, Government, Foundation, Individual }
 
 public enum PartnershipTier { standard, premium, enterprise }
+
+/// <summary>Where an organisation's admin check stands (see <see cref="PartnerProfile.VerificationStatus"/>).</summary>
+public enum PartnerVerification { pending, verified, rejected }
+
+/// <summary>The two pictures of a profile.</summary>
+public enum ProfileImageKind { logo, banner }

@@ -1,4 +1,5 @@
 using Elimu.Api.Partners.Account.Team;
+using Elimu.Api.Partners.Profiles;
 using Elimu.Api.Platform.Audit;
 using Elimu.Api.Platform.Identity;
 
@@ -18,7 +19,7 @@ public static class SponsorshipEndpoints
         var partner = app.MapGroup(Prefix).WithTags("Partner · Partnerships").RequireAuthorization(PartnerPolicies.Read)
             .AddEndpointFilter<ReadAuditFilter>();
 
-        partner.MapPost("/programs", ProgramHandlers.Create).RequireAuthorization(PartnerPolicies.ChangePrograms).WithSummary("Create a program (starts as DRAFT; at least 10 children).");
+        partner.MapPost("/programs", ProgramHandlers.Create).RequireAuthorization(PartnerPolicies.ChangePrograms).RequireVerifiedPartner().WithSummary("Create a program (starts as DRAFT; at least 10 children).");
         partner.MapGet("/programs", ProgramHandlers.List).WithSummary("The partner's programs, filterable by status and search.");
         partner.MapGet("/programs/{id:guid}", ProgramHandlers.Get).WithSummary("One program with its child counts.");
         partner.MapPut("/programs/{id:guid}", ProgramHandlers.Update).RequireAuthorization(PartnerPolicies.ChangePrograms).WithSummary("Edit a program; terms are fixed once submitted.");

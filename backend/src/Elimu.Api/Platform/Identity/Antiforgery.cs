@@ -55,7 +55,8 @@ public static class Antiforgery
             return;
         }
 
-        if (ServiceRoutes.Any(e => path.StartsWithSegments(e))) { await next(); return; }
+        if (ServiceRoutes.Any(e => path.StartsWithSegments(e))
+            || http.GetEndpoint()?.Metadata.GetMetadata<Common.CacheableResponse>() is not null) { await next(); return; }
 
         // Issued as the answer starts, so it belongs to whoever the request ended as (login and logout change that).
         http.Response.OnStarting(() => { IssueToken(http); return Task.CompletedTask; });

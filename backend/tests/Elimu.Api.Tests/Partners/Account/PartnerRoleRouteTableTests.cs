@@ -69,6 +69,17 @@ public sealed class PartnerRoleRouteTableTests(ElimuApiFactory api, ITestOutputH
         ["PATCH /api/v1/partner/account/team/members/{userId:guid}"] = ManageTeam,
         ["DELETE /api/v1/partner/account/team/members/{userId:guid}"] = ManageTeam,
 
+        ["GET /api/v1/partner/account/profile"] = Read,
+        ["PUT /api/v1/partner/account/profile"] = EditProfile,
+        ["PATCH /api/v1/partner/account/profile"] = EditProfile,
+        ["POST /api/v1/partner/account/profile/onboarding"] = EditProfile,
+        ["POST /api/v1/partner/account/profile/logo"] = EditProfile,
+        ["GET /api/v1/partner/account/profile/logo"] = Read,
+        ["DELETE /api/v1/partner/account/profile/logo"] = EditProfile,
+        ["POST /api/v1/partner/account/profile/banner"] = EditProfile,
+        ["GET /api/v1/partner/account/profile/banner"] = Read,
+        ["DELETE /api/v1/partner/account/profile/banner"] = EditProfile,
+
         // Each member's own notifications and preferences: every role.
         ["GET /api/v1/partner/account/notifications"] = Read,
         ["PUT /api/v1/partner/account/notifications/{id:guid}/read"] = Read,
@@ -187,6 +198,7 @@ public sealed class PartnerRoleRouteTableTests(ElimuApiFactory api, ITestOutputH
         Assert.DoesNotContain(TeamRole.finance, RolesAllowed[ChangePrograms]);
         Assert.DoesNotContain(TeamRole.programs, RolesAllowed[Pay]);
         Assert.Equal([TeamRole.owner], RolesAllowed[ManageTeam]);
+        Assert.Equal([TeamRole.owner], RolesAllowed[EditProfile]);
     }
 
     /// <summary>The route with fresh ids for its parameters and an empty JSON body: enough to pass or fail authorization.</summary>

@@ -103,13 +103,6 @@ export const partnerSections = {
     description: 'Per-child dashboards and cohort benchmarking.',
     pending: 'Student insights will appear here once this section is enabled.',
   },
-  profile: {
-    path: 'profile',
-    group: 'Account',
-    title: 'Profile',
-    description: 'Your organisation’s details, branding and team.',
-    pending: 'Your organisation profile will appear here once this section is enabled.',
-  },
 } satisfies Record<string, PartnerSectionInfo>;
 
 export type PartnerSectionKey = keyof typeof partnerSections;

@@ -918,7 +918,8 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasColumnName("banner_url");
 
                     b.Property<string>("Bio")
-                        .HasColumnType("text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
                         .HasColumnName("bio");
 
                     b.Property<string>("ContactEmail")
@@ -927,7 +928,8 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasColumnName("contact_email");
 
                     b.Property<string>("ContactPerson")
-                        .HasColumnType("text")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("contact_person");
 
                     b.Property<string>("ContactPhone")
@@ -976,7 +978,8 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasColumnName("partnership_tier");
 
                     b.Property<string>("RegistrationNumber")
-                        .HasColumnType("text")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("registration_number");
 
                     b.PrimitiveCollection<List<string>>("Specializations")
@@ -994,7 +997,8 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasColumnName("tax_exempt");
 
                     b.Property<string>("TaxId")
-                        .HasColumnType("text")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("tax_id");
 
                     b.Property<DateTime>("UpdatedAt")
@@ -1005,8 +1009,28 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
+                    b.Property<string>("VerificationNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("verification_note");
+
+                    b.Property<string>("VerificationStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("verification_status");
+
+                    b.Property<DateTime?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verified_at");
+
+                    b.Property<Guid?>("VerifiedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("verified_by");
+
                     b.Property<string>("Website")
-                        .HasColumnType("text")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
                         .HasColumnName("website");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Address", "Elimu.Api.Partners.Profiles.PartnerProfile.Address#PostalAddress", b1 =>
@@ -1073,7 +1097,70 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_partner_profiles_user_id");
 
+                    b.HasIndex("VerificationStatus")
+                        .HasDatabaseName("ix_partner_profiles_verification_status");
+
                     b.ToTable("partner_profiles", (string)null);
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Profiles.PartnerProfileImage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("ETag")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("e_tag");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PartnerProfileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_profile_id");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partner_profile_images");
+
+                    b.HasIndex("PartnerProfileId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_partner_profile_images_partner_profile_id_kind");
+
+                    b.ToTable("partner_profile_images", (string)null);
                 });
 
             modelBuilder.Entity("Elimu.Api.Partners.Sponsorships.SponsoredChild", b =>
@@ -3234,6 +3321,16 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasConstraintName("fk_partner_profiles_users_user_id");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Profiles.PartnerProfileImage", b =>
+                {
+                    b.HasOne("Elimu.Api.Partners.Profiles.PartnerProfile", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_profile_images_partner_profiles_partner_profile_id");
                 });
 
             modelBuilder.Entity("Elimu.Api.Partners.Sponsorships.SponsoredChild", b =>

@@ -913,6 +913,7 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasColumnName("banner_url");
 
                     b.Property<string>("Bio")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT")
                         .HasColumnName("bio");
 
@@ -922,6 +923,7 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasColumnName("contact_email");
 
                     b.Property<string>("ContactPerson")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("contact_person");
 
@@ -971,6 +973,7 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasColumnName("partnership_tier");
 
                     b.Property<string>("RegistrationNumber")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("registration_number");
 
@@ -989,6 +992,7 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasColumnName("tax_exempt");
 
                     b.Property<string>("TaxId")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("tax_id");
 
@@ -1000,7 +1004,27 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
+                    b.Property<string>("VerificationNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verification_note");
+
+                    b.Property<string>("VerificationStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verification_status");
+
+                    b.Property<DateTime?>("VerifiedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verified_at");
+
+                    b.Property<Guid?>("VerifiedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verified_by");
+
                     b.Property<string>("Website")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT")
                         .HasColumnName("website");
 
@@ -1068,7 +1092,70 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_partner_profiles_user_id");
 
+                    b.HasIndex("VerificationStatus")
+                        .HasDatabaseName("ix_partner_profiles_verification_status");
+
                     b.ToTable("partner_profiles", (string)null);
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Profiles.PartnerProfileImage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("ETag")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("e_tag");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("height");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PartnerProfileId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_profile_id");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("width");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partner_profile_images");
+
+                    b.HasIndex("PartnerProfileId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_partner_profile_images_partner_profile_id_kind");
+
+                    b.ToTable("partner_profile_images", (string)null);
                 });
 
             modelBuilder.Entity("Elimu.Api.Partners.Sponsorships.SponsoredChild", b =>
@@ -3223,6 +3310,16 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasConstraintName("fk_partner_profiles_users_user_id");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Profiles.PartnerProfileImage", b =>
+                {
+                    b.HasOne("Elimu.Api.Partners.Profiles.PartnerProfile", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_profile_images_partner_profiles_partner_profile_id");
                 });
 
             modelBuilder.Entity("Elimu.Api.Partners.Sponsorships.SponsoredChild", b =>

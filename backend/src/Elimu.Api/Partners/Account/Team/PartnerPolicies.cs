@@ -23,6 +23,8 @@ public static class PartnerPolicies
     public const string ExportData = "partner.export_data";
     /// <summary>Open, answer, reopen and close the partner's support tickets: any member, a viewer included (asking for help changes no data).</summary>
     public const string Support = "partner.support";
+    /// <summary>Edit the organisation's profile, pictures and onboarding.</summary>
+    public const string EditProfile = "partner.edit_profile";
 
     public static readonly IReadOnlyDictionary<string, TeamRole[]> RolesAllowed = new Dictionary<string, TeamRole[]>
     {
@@ -32,6 +34,7 @@ public static class PartnerPolicies
         [ManageTeam] = [TeamRole.owner],
         [ExportData] = [TeamRole.owner],
         [Support] = [TeamRole.owner, TeamRole.finance, TeamRole.programs, TeamRole.viewer],
+        [EditProfile] = [TeamRole.owner],
     };
 
     internal static IServiceCollection AddPartnerPolicies(this IServiceCollection services)

@@ -45,6 +45,7 @@ internal sealed class PartnerRoleRefusal : IAuthorizationMiddlewareResultHandler
         PartnerPolicies.ChangePrograms => "change programs, children, enrollments or consent requests",
         PartnerPolicies.Pay => "make payments or change billing",
         PartnerPolicies.ManageTeam => "invite, remove or change team members",
+        PartnerPolicies.EditProfile => "edit the organisation's profile",
         _ => "use this",
     };
 }
