@@ -2,6 +2,7 @@ using Elimu.Api.Partners.Account.Team;
 using Elimu.Api.Partners.Account.Digests;
 using Elimu.Api.Partners.Account.Notifications;
 using Elimu.Api.Partners.ChildData;
+using Elimu.Api.Partners.Collaboration;
 using Elimu.Api.Partners.Consent;
 using Elimu.Api.Partners.Dashboard;
 using Elimu.Api.Partners.Enrollments;
@@ -42,6 +43,7 @@ public static class PartnersModule
         services.AddScoped<ParentConsentQueries>();
         services.AddEnrollmentImports();
         services.AddPartnerTeams();
+        services.AddCollaboration();
         services.AddScoped<DigestContent>();
         services.AddSingleton<DigestRunner>();
         services.AddHostedService<DigestJob>();
@@ -59,6 +61,7 @@ public static class PartnersModule
         app.MapEnrollmentApi();
         app.MapTeamApi();
         app.MapPartnerNotificationsApi();
+        app.MapCollaborationApi();
         app.MapHub<PartnerHub>(PartnerHub.Path);
         return app;
     }

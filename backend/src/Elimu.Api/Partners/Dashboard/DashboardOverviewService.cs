@@ -30,7 +30,7 @@ public sealed class DashboardOverviewService(
 
         var withConsent = await consents.ChildrenWithConsentAsync(partnerId, ct);
         var unread = await inbox.UnreadCountAsync(partnerId, ct);
-        var realtime = new RealtimeCounters(pendingConsents, withConsent, openTickets, alerts, money.PendingPayments, unread);
+        var realtime = new RealtimeCounters(pendingConsents, withConsent, openTickets, alerts, money.PendingPayments, unread, UnreadMessages: 0);
         return new PartnerDashboardOverview(programs, children, pendingConsents, money, openTickets, minutes,
             realtime, QuickLinks(realtime, programs, children), now);
     }

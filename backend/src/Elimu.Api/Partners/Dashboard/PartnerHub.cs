@@ -1,4 +1,5 @@
 using Elimu.Api.Common;
+using Elimu.Api.Platform.Notifications;
 using Elimu.Api.Partners.Shared;
 using Elimu.Api.Partners.Account.Team;
 using Microsoft.AspNetCore.Authorization;
@@ -23,7 +24,7 @@ public sealed class PartnerHub(PartnerCounters counters) : Hub
     {
         var partnerId = PartnerId;
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(partnerId));
-        var now = await counters.ComputeAsync(partnerId, Context.ConnectionAborted);
+        var now = await counters.ForMemberAsync(partnerId, Context.User!.UserId(), Context.ConnectionAborted);
         await Clients.Caller.SendAsync(CountersEvent, now);
     }
 }
@@ -33,7 +34,7 @@ public sealed class PartnerHub(PartnerCounters counters) : Hub
 /// one place that runs this side effect after the commit: a failure (database, SignalR backplane) is logged and
 /// swallowed, because the request that raised it has already committed and must still answer with its result.
 /// </summary>
-public sealed class PartnerCountersPublisher(PartnerCounters counters, IHubContext<PartnerHub> hub,
+public sealed class PartnerCountersPublisher(PartnerCounters counters, IHubContext<PartnerHub> hub, INotificationRecipients members,
     ILogger<PartnerCountersPublisher> log) : IPartnerCountersChanged
 {
     public async Task CountersChangedAsync(Guid partnerId, CancellationToken ct = default)
@@ -53,6 +54,14 @@ public sealed class PartnerCountersPublisher(PartnerCounters counters, IHubConte
         }
     }
 
-    public Task SendAsync(Guid partnerId, RealtimeCounters now, CancellationToken ct) =>
-        hub.Clients.Group(PartnerHub.GroupOf(partnerId)).SendAsync(PartnerHub.CountersEvent, now, ct);
+    /// <summary>
+    /// Sends each member of the partner the shared counters with their own unread figures, to that member's connections
+    /// (SignalR's user is the signed-in user id); two small counts per member, and a team is small.
+    /// </summary>
+    public async Task SendAsync(Guid partnerId, RealtimeCounters now, CancellationToken ct)
+    {
+        foreach (var member in await members.OfPartnerAsync(partnerId, NotificationCategory.message, ct))
+            await hub.Clients.User(member.ToString()).SendAsync(PartnerHub.CountersEvent,
+                PartnerCounters.OfMember(now, await counters.PersonalAsync(member, ct)), ct);
+    }
 }

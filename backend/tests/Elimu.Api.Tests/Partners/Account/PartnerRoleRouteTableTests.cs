@@ -75,6 +75,20 @@ public sealed class PartnerRoleRouteTableTests(ElimuApiFactory api, ITestOutputH
         ["PUT /api/v1/partner/account/notifications/read-all"] = Read,
         ["GET /api/v1/partner/account/notifications/preferences"] = Read,
         ["PUT /api/v1/partner/account/notifications/preferences"] = Read,
+
+        // Every member may write to colleagues and staff; viewers see meetings and their invitations but do not schedule.
+        ["GET /api/v1/partner/collaboration/messages"] = Read,
+        ["GET /api/v1/partner/collaboration/messages/recipients"] = Read,
+        ["GET /api/v1/partner/collaboration/messages/{id:guid}"] = Read,
+        ["POST /api/v1/partner/collaboration/messages"] = Message,
+        ["POST /api/v1/partner/collaboration/messages/{id:guid}/replies"] = Message,
+        ["GET /api/v1/partner/collaboration/messages/{id:guid}/attachments/{position:int}"] = Read,
+        ["GET /api/v1/partner/collaboration/meetings"] = Read,
+        ["GET /api/v1/partner/collaboration/meetings/suggested-times"] = Read,
+        ["GET /api/v1/partner/collaboration/meetings/{id:guid}"] = Read,
+        ["POST /api/v1/partner/collaboration/meetings"] = ScheduleMeetings,
+        ["POST /api/v1/partner/collaboration/meetings/{id:guid}/status"] = ScheduleMeetings,
+        ["GET /api/v1/partner/collaboration/meetings/{id:guid}/invite.ics"] = Read,
     };
 
     /// <summary>Writes that touch only the caller's own records (their notifications' read marks, their preferences): every role may.</summary>

@@ -19,6 +19,10 @@ public static class PartnerPolicies
     public const string Pay = "partner.pay";
     /// <summary>Invite, remove and change the roles of team members.</summary>
     public const string ManageTeam = "partner.manage_team";
+    /// <summary>Write to colleagues and staff, and answer them: every member, viewers too (a question is not a change).</summary>
+    public const string Message = "partner.message";
+    /// <summary>Schedule meetings and mark them completed or cancelled: every role but viewer, who sees them and their invitations.</summary>
+    public const string ScheduleMeetings = "partner.schedule_meetings";
 
     public static readonly IReadOnlyDictionary<string, TeamRole[]> RolesAllowed = new Dictionary<string, TeamRole[]>
     {
@@ -26,6 +30,8 @@ public static class PartnerPolicies
         [ChangePrograms] = [TeamRole.owner, TeamRole.programs],
         [Pay] = [TeamRole.owner, TeamRole.finance],
         [ManageTeam] = [TeamRole.owner],
+        [Message] = [TeamRole.owner, TeamRole.finance, TeamRole.programs, TeamRole.viewer],
+        [ScheduleMeetings] = [TeamRole.owner, TeamRole.finance, TeamRole.programs],
     };
 
     internal static IServiceCollection AddPartnerPolicies(this IServiceCollection services)
