@@ -287,3 +287,15 @@ export type TeamResponse = Schemas['TeamResponse'];
 export type TeamMember = Schemas['TeamMemberResponse'];
 export type TeamInvitation = Schemas['TeamInvitationResponse'];
 export type InvitationPreview = Schemas['InvitationPreview'];
+
+// Collaboration (issue 16): messages and meetings.
+export type MessageSummary = Schemas['MessageSummary'];
+export type MessageThread = Schemas['MessageThread'];
+export type MessageView = Schemas['MessageView'];
+export type MessageRecipient = Schemas['MessageRecipient'];
+export type MeetingView = Schemas['MeetingView'];
+export type SuggestedTimes = Schemas['SuggestedTimes'];
+export type SuggestedSlot = Schemas['SuggestedSlot'];
+export type ScheduleMeetingRequest = Schemas['ScheduleMeetingRequest'];
+export type PagedMessages = Schemas['PagedOfMessageSummary'];
+export type PagedMeetings = Schemas['PagedOfMeetingView'];

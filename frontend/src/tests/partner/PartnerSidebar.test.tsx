@@ -191,13 +191,13 @@ describe('PartnerSidebar', () => {
     // Tickets and Funding have counts, but their pages are placeholders: no badge leads a partner there.
     expect(screen.queryByTestId('sidebar-badge-tickets')).not.toBeInTheDocument();
     expect(screen.queryByTestId('sidebar-badge-funding')).not.toBeInTheDocument();
-    for (const key of ['tickets', 'funding', 'budget', 'ai-highlights', 'impact-reports', 'collaboration']) {
+    for (const key of ['tickets', 'funding', 'budget', 'ai-highlights', 'impact-reports']) {
       expect(screen.getByTestId(`sidebar-soon-${key}`)).toHaveTextContent('Soon');
       expect(screen.getByTestId(`sidebar-item-${key}`)).toHaveAttribute('data-built', 'false');
     }
     expect(screen.getByTestId('sidebar-item-tickets')).toHaveAccessibleName(/^Tickets\W+not available yet$/);
     // Built pages carry no marker.
-    for (const key of ['overview', 'quick-links', 'sponsorships', 'sponsored-children', 'enrollments']) {
+    for (const key of ['overview', 'quick-links', 'sponsorships', 'sponsored-children', 'enrollments', 'collaboration']) {
       expect(screen.queryByTestId(`sidebar-soon-${key}`)).not.toBeInTheDocument();
       expect(screen.getByTestId(`sidebar-item-${key}`)).toHaveAttribute('data-built', 'true');
     }
