@@ -40,6 +40,7 @@ public sealed class PartnerSectionTests
         [("Dashboard", "Sponsorships")] = ["SponsorshipStats", "ChildStatusCounts", "ProgramStatusCounts"],
         [("Dashboard", "Finance")] = ["BillingStats", "BillingSummary", "CurrencyAmount"],
         [("Dashboard", "Support")] = ["TicketStats"],
+        [("Dashboard", "Collaboration")] = ["MessageStats"],
         [("Enrollments", "Consent")] = ["ConsentStats", "ConsentSpan"],
         // An import names programs by ProgramRef and enrolls through the planner; the cohort chart reads child rows.
         [("Enrollments", "Sponsorships")] = [

@@ -20,6 +20,7 @@ const SponsorshipDetailPage = lazyPage(() => import('@/pages/partner/Sponsorship
 const SponsoredChildrenPage = lazyPage(() => import('@/pages/partner/SponsoredChildrenPage'));
 const ChildProgressPage = lazyPage(() => import('@/pages/partner/ChildProgressPage'));
 const EnrollmentsPage = lazyPage(() => import('@/pages/partner/EnrollmentsPage'));
+const CollaborationPage = lazyPage(() => import('@/pages/partner/CollaborationPage'));
 const PartnerSectionPage = lazyPage(() => import('@/pages/partner/PartnerSectionPage'));
 const PartnerTeamPage = lazyPage(() => import('@/pages/partner/PartnerTeamPage'));
 const InvitePage = lazyPage(() => import('@/pages/InvitePage'));
@@ -70,6 +71,7 @@ export const routes: RouteObject[] = [
               { path: 'training', element: <TrainingHubPage /> },
               { path: 'tickets', element: <PartnerTicketsPage /> },
               { path: 'profile', element: <PartnerProfilePage /> },
+              { path: 'collaboration', element: <CollaborationPage /> },
               // The sections still to come (partner-sections.ts); the page shows "not found" for any other name.
               { path: ':section', element: <PartnerSectionPage /> },
               { path: '*', element: <NotFoundPage /> },

@@ -71,6 +71,7 @@ export const emptyCounters: RealtimeCounters = {
   childAlerts: 0,
   pendingPayments: 0,
   unreadNotifications: 0,
+  unreadMessages: 0,
 };
 
 export const initialPartnerState: PartnerState = {

@@ -337,3 +337,15 @@ export type OnboardingAction = Schemas['OnboardingAction'];
 export type ProfileImageResponse = Schemas['ProfileImageResponse'];
 export type PartnerSignUpRequest = Schemas['PartnerSignUpRequest'];
 export type PartnerVerificationItem = Schemas['PartnerVerificationItem'];
+
+// Collaboration (issue 16): messages and meetings.
+export type MessageSummary = Schemas['MessageSummary'];
+export type MessageThread = Schemas['MessageThread'];
+export type MessageView = Schemas['MessageView'];
+export type MessageRecipient = Schemas['MessageRecipient'];
+export type MeetingView = Schemas['MeetingView'];
+export type SuggestedTimes = Schemas['SuggestedTimes'];
+export type SuggestedSlot = Schemas['SuggestedSlot'];
+export type ScheduleMeetingRequest = Schemas['ScheduleMeetingRequest'];
+export type PagedMessages = Schemas['PagedOfMessageSummary'];
+export type PagedMeetings = Schemas['PagedOfMeetingView'];

@@ -62,6 +62,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PartnerImpactReport> PartnerImpactReports => Set<PartnerImpactReport>();
     public DbSet<PartnerMessage> PartnerMessages => Set<PartnerMessage>();
     public DbSet<PartnerMeeting> PartnerMeetings => Set<PartnerMeeting>();
+    public DbSet<MessageAttachmentFile> PartnerMessageFiles => Set<MessageAttachmentFile>();
     public DbSet<PartnerResource> PartnerResources => Set<PartnerResource>();
     public DbSet<PartnerTicket> PartnerTickets => Set<PartnerTicket>();
     public DbSet<TicketMessage> TicketMessages => Set<TicketMessage>();

@@ -4,6 +4,7 @@ using Elimu.Api.Platform.Audit;
 using Elimu.Api.Partners.Account.Digests;
 using Elimu.Api.Partners.Account.Notifications;
 using Elimu.Api.Partners.ChildData;
+using Elimu.Api.Partners.Collaboration;
 using Elimu.Api.Partners.Consent;
 using Elimu.Api.Partners.Dashboard;
 using Elimu.Api.Partners.Enrollments;
@@ -31,7 +32,7 @@ public static class PartnersModule
         services.AddScoped<TicketStats>();
         services.AddScoped<PartnerCounters>();
         services.AddScoped<PartnerCountersPublisher>();
-        services.AddSingleton<IUnreadCountPush, PartnerHubUnreadCountPush>();
+        services.AddScoped<IUnreadCountPush, PartnerHubUnreadCountPush>();
         services.AddScoped<IPartnerCountersChanged>(sp => sp.GetRequiredService<PartnerCountersPublisher>());
         services.AddScoped<IConsentOptOuts>(sp => sp.GetRequiredService<ConsentStats>());
         services.AddHostedService<ChildAlertWatcher>();
@@ -49,6 +50,7 @@ public static class PartnersModule
         services.AddEnrollmentImports();
         services.AddPartnerTeams();
         services.AddSupport();
+        services.AddCollaboration();
         services.AddScoped<DigestContent>();
         services.AddSingleton<DigestRunner>();
         services.AddHostedService<DigestJob>();
@@ -74,6 +76,7 @@ public static class PartnersModule
         app.MapHelpApi();
         app.MapTrainingApi();
         app.MapSupportApi();
+        app.MapCollaborationApi();
         app.MapHub<PartnerHub>(PartnerHub.Path);
         return app;
     }

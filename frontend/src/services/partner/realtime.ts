@@ -7,7 +7,7 @@ import { dashboardKeys, useRealtimeCountersQuery } from './dashboard';
 
 export const PARTNER_HUB_URL = '/hubs/partner';
 export const COUNTERS_EVENT = 'counters';
-/** The signed-in member's own unread notifications, sent to them alone (the "counters" event carries null there). */
+/** The signed-in member's own unread notifications and messages, sent to them alone when they change. */
 export const UNREAD_EVENT = 'unread';
 
 
@@ -56,8 +56,9 @@ export function useRealtimeCounters(enabled = true): RealtimeStatus {
         old ? { ...old, counters: { ...old.counters, ...update }, pendingConsents: payload.pendingConsents ?? old.pendingConsents, openTickets: payload.openTickets ?? old.openTickets } : old,
       );
     });
-    connection.on(UNREAD_EVENT, (payload: { unreadNotifications?: unknown }) => {
+    connection.on(UNREAD_EVENT, (payload: { unreadNotifications?: unknown; unreadMessages?: unknown }) => {
       if (typeof payload?.unreadNotifications === 'number') setCounters({ unreadNotifications: payload.unreadNotifications });
+      if (typeof payload?.unreadMessages === 'number') setCounters({ unreadMessages: payload.unreadMessages });
     });
     connection.onreconnecting(() => !disposed && setStatus('reconnecting'));
     connection.onreconnected(() => !disposed && setStatus('connected'));

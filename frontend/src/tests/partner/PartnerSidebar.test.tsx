@@ -191,13 +191,13 @@ describe('PartnerSidebar', () => {
     // Funding has a count, but its page is a placeholder: no badge leads a partner there. Tickets is built: its count shows.
     expect(screen.getByTestId('sidebar-badge-tickets')).toHaveTextContent('5');
     expect(screen.queryByTestId('sidebar-badge-funding')).not.toBeInTheDocument();
-    for (const key of ['funding', 'budget', 'ai-highlights', 'impact-reports', 'collaboration']) {
+    for (const key of ['funding', 'budget', 'ai-highlights', 'impact-reports']) {
       expect(screen.getByTestId(`sidebar-soon-${key}`)).toHaveTextContent('Soon');
       expect(screen.getByTestId(`sidebar-item-${key}`)).toHaveAttribute('data-built', 'false');
     }
     expect(screen.getByTestId('sidebar-item-grants')).toHaveAccessibleName(/^Grant Tracking\W+not available yet$/);
     // Built pages carry no marker.
-    for (const key of ['overview', 'quick-links', 'sponsorships', 'sponsored-children', 'enrollments']) {
+    for (const key of ['overview', 'quick-links', 'sponsorships', 'sponsored-children', 'enrollments', 'collaboration', 'tickets']) {
       expect(screen.queryByTestId(`sidebar-soon-${key}`)).not.toBeInTheDocument();
       expect(screen.getByTestId(`sidebar-item-${key}`)).toHaveAttribute('data-built', 'true');
     }

@@ -13,13 +13,17 @@ internal static class DemoCollaboration
     {
         var (partner, partner2, staff) = (people.Partner.Id, people.Partner2.Id, people.Staff.Id);
         var messages = new List<PartnerMessage>();
+        var threads = new Dictionary<string, Guid>();
+        // Each subject is one thread between the partner and staff; each message goes to the thread's other person.
         PartnerMessage Say(Guid partnerId, Guid senderId, string subject, string body, DateTime at, bool read = true)
         {
             var message = new PartnerMessage
             {
-                PartnerId = partnerId, RecipientId = staff, SenderId = senderId, Subject = subject, Body = body,
+                PartnerId = partnerId, RecipientId = senderId == staff ? partnerId : staff, SenderId = senderId,
+                Subject = threads.ContainsKey(subject) ? "Re: " + subject : subject, Body = body,
                 CreatedAt = at, ReadAt = read ? at.AddMinutes(world.Between(10, 180)) : null,
             };
+            message.ThreadId = threads.TryAdd(subject, message.Id) ? message.Id : threads[subject];
             messages.Add(message);
             return message;
         }
@@ -27,7 +31,10 @@ internal static class DemoCollaboration
         const string board = "Board questions on the term report";
         var question = Say(partner, partner, board, "Hello Peter, our board read the term report and sent a few questions, attached. "
             + "Could you help us answer the second one about how weekly minutes are counted?", world.AtDaysAgo(26, 9, 11));
-        question.Attachments = [new Attachment { FileName = "board-questions.pdf", Url = "https://cdn.elimu.demo/messages/board-questions.pdf", SizeBytes = 183_442, MimeType = "application/pdf" }];
+        var questions = DemoPdf("Board questions on the term report: 1. How are children chosen? 2. How are weekly minutes counted?");
+        question.Attachments = [new Attachment { FileName = "board-questions.pdf", Url = $"/api/v1/partner/collaboration/messages/{question.Id}/attachments/0",
+            SizeBytes = questions.Length, MimeType = "application/pdf" }];
+        world.Db.PartnerMessageFiles.Add(new MessageAttachmentFile { MessageId = question.Id, Position = 0, Content = questions });
         Say(partner, staff, board, "Hi Esther, weekly minutes are the total time in learning sessions during the period, divided by the "
             + "number of children with consent and by the number of weeks. Children without consent are never counted.", world.AtDaysAgo(25, 9, 11));
 
@@ -55,13 +62,40 @@ internal static class DemoCollaboration
         return new DemoCollaborationResult(reply, next, inReview);
     }
 
+    /// <summary>A one-page PDF with a line of text, so the demo's attachment opens.</summary>
+    private static byte[] DemoPdf(string line)
+    {
+        var text = line.Replace("(", "").Replace(")", "");
+        var stream = $"BT /F1 11 Tf 50 780 Td ({text}) Tj ET";
+        string[] objects =
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            $"<< /Length {stream.Length} >>\nstream\n{stream}\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ];
+        var pdf = new System.Text.StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(pdf.Length);
+            pdf.Append($"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+        var xref = pdf.Length;
+        pdf.Append($"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        foreach (var o in offsets) pdf.Append($"{o:D10} 00000 n \n");
+        pdf.Append($"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return System.Text.Encoding.ASCII.GetBytes(pdf.ToString());
+    }
+
     private static PartnerMeeting Meetings(DemoWorld world, DemoPeople people, DemoPrograms programs)
     {
         MeetingAttendee Of(AppUser user) => new() { Name = user.FullName, Email = user.Email, UserId = user.Id };
         var quiet = programs.Cohort.Children.Count(c => c.HasConsent && c.Learner.Pattern is LearnerPattern.Inactive or LearnerPattern.Disengaging);
         var review = new PartnerMeeting
         {
-            PartnerId = people.Partner.Id, Title = "Lake Region Scholars: mid-term review", Status = MeetingStatus.completed,
+            PartnerId = people.Partner.Id, OrganizerId = people.Partner.Id, Title = "Lake Region Scholars: mid-term review", Status = MeetingStatus.completed,
             Description = "Progress of the cohort half-way through the term, with the head teacher of Lakeside Kisumu.",
             ScheduledAt = world.At(world.Day(20), 10), DurationMinutes = 45, MeetingUrl = "https://meet.elimu.demo/tumaini/mid-term-review",
             Attendees = [Of(people.Partner), Of(people.Staff), new() { Name = "Mr. Odhiambo (head teacher, Lakeside Kisumu)" }],
@@ -71,14 +105,14 @@ internal static class DemoCollaboration
         };
         var walkthrough = new PartnerMeeting
         {
-            PartnerId = people.Partner.Id, Title = "Girls in STEM: approval walkthrough", Status = MeetingStatus.scheduled,
+            PartnerId = people.Partner.Id, OrganizerId = people.Partner.Id, Title = "Girls in STEM: approval walkthrough", Status = MeetingStatus.scheduled,
             Description = "Walk the admin team through the program before approval.",
             ScheduledAt = world.At(world.Day(-6), 11), DurationMinutes = 30, MeetingUrl = "https://meet.elimu.demo/tumaini/girls-in-stem",
             Attendees = [Of(people.Partner), Of(people.Admin), Of(people.Staff)], CreatedAt = world.AtDaysAgo(2),
         };
         var checkIn = new PartnerMeeting
         {
-            PartnerId = people.Partner.Id, Title = "Check-in on learners with fading activity", Status = MeetingStatus.scheduled,
+            PartnerId = people.Partner.Id, OrganizerId = people.Partner.Id, Title = "Check-in on learners with fading activity", Status = MeetingStatus.scheduled,
             Description = $"Suggested because {quiet} children in Lake Region Scholars have had little or no activity in the last two weeks.",
             ScheduledAt = world.At(world.Day(-13), 15), DurationMinutes = 30, AiSuggested = true,
             MeetingUrl = "https://meet.elimu.demo/tumaini/activity-check-in", Attendees = [Of(people.Partner), Of(people.Staff)],
@@ -86,13 +120,13 @@ internal static class DemoCollaboration
         };
         var cancelled = new PartnerMeeting
         {
-            PartnerId = people.Partner.Id, Title = "Quarterly finance reconciliation", Status = MeetingStatus.cancelled,
+            PartnerId = people.Partner.Id, OrganizerId = people.Partner.Id, Title = "Quarterly finance reconciliation", Status = MeetingStatus.cancelled,
             ScheduledAt = world.At(world.Day(45), 14), DurationMinutes = 60, Attendees = [Of(people.Partner), Of(people.Staff)],
             Notes = "Cancelled: covered by the refund ticket and the mid-term review.", CreatedAt = world.AtDaysAgo(60),
         };
         var partner2 = new PartnerMeeting
         {
-            PartnerId = people.Partner2.Id, Title = "Tablet preload planning", Status = MeetingStatus.scheduled,
+            PartnerId = people.Partner2.Id, OrganizerId = people.Partner2.Id, Title = "Tablet preload planning", Status = MeetingStatus.scheduled,
             ScheduledAt = world.At(world.Day(-3), 10), DurationMinutes = 30, Attendees = [Of(people.Partner2), Of(people.Staff)],
             CreatedAt = world.AtDaysAgo(9),
         };

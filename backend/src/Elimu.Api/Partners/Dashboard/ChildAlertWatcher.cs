@@ -56,7 +56,7 @@ public sealed class ChildAlertWatcher(IServiceScopeFactory scopes, JobLeadership
             try
             {
                 using var scope = scopes.CreateScope();
-                var counters = await scope.ServiceProvider.GetRequiredService<PartnerCounters>().ComputeAsync(partnerId, memberId: null, ct);
+                var counters = await scope.ServiceProvider.GetRequiredService<PartnerCounters>().ComputeAsync(partnerId, ct);
                 if (_lastSent.TryGetValue(partnerId, out var previous) && previous == counters) continue;
                 await scope.ServiceProvider.GetRequiredService<PartnerCountersPublisher>().SendAsync(partnerId, counters, ct);
                 _lastSent[partnerId] = counters;

@@ -18,9 +18,14 @@ public static class DashboardEndpoints
         return app;
     }
 
-    private static async Task<Ok<PartnerDashboardOverview>> GetOverview(ClaimsPrincipal user, DashboardOverviewCache overview, CancellationToken ct) =>
-        TypedResults.Ok(await overview.GetAsync(user.PartnerId(), ct));
+    // The cached overview is the partner's; its unread figures are replaced by the signed-in member's own.
+    private static async Task<Ok<PartnerDashboardOverview>> GetOverview(ClaimsPrincipal user, DashboardOverviewCache overview, PartnerCounters counters,
+        CancellationToken ct)
+    {
+        var shared = await overview.GetAsync(user.PartnerId(), ct);
+        return TypedResults.Ok(shared with { Counters = PartnerCounters.OfMember(shared.Counters, await counters.PersonalAsync(user.UserId(), ct)) });
+    }
 
     private static async Task<Ok<RealtimeCounters>> GetCounters(ClaimsPrincipal user, PartnerCounters counters, CancellationToken ct) =>
-        TypedResults.Ok(await counters.ComputeAsync(user.PartnerId(), user.UserId(), ct));
+        TypedResults.Ok(await counters.ForMemberAsync(user.PartnerId(), user.UserId(), ct));
 }

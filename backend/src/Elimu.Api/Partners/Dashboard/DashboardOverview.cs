@@ -4,13 +4,10 @@ using Elimu.Api.Partners.Sponsorships;
 namespace Elimu.Api.Partners.Dashboard;
 
 /// <summary>The counters the sidebar badges show; pushed over /hubs/partner when they change.</summary>
-/// <param name="UnreadNotifications">
-/// The signed-in user's unread in-app notifications (the bell's badge). Null where the counters are the organisation's
-/// (the overview, pushes to every member): each member's own count comes from /counters, at connect and in the hub's
-/// "unread" event.
-/// </param>
+/// <param name="UnreadNotifications">The signed-in user's unread in-app notifications (the bell's badge).</param>
+/// <param name="UnreadMessages">Messages addressed to the signed-in user and not opened yet (the Collaboration badge).</param>
 public sealed record RealtimeCounters(int PendingConsents, int ChildrenWithConsent, int OpenTickets, int ChildAlerts, int PendingPayments,
-    int? UnreadNotifications);
+    int UnreadNotifications, int UnreadMessages);
 
 public sealed record QuickLink(string Key, string Label, string Description, string Href, int? Count);
 

@@ -29,8 +29,8 @@ public sealed class DashboardOverviewService(
         var alerts = await counters.ChildAlertsAsync(partnerId, ct);
 
         var withConsent = await consents.ChildrenWithConsentAsync(partnerId, ct);
-        // Cached per organisation, so no member's own unread count (the bell reads /counters and the hub).
-        var realtime = new RealtimeCounters(pendingConsents, withConsent, openTickets, alerts, money.PendingPayments, UnreadNotifications: null);
+        // Cached for the whole organisation: the endpoint puts in the signed-in member's own unread figures.
+        var realtime = new RealtimeCounters(pendingConsents, withConsent, openTickets, alerts, money.PendingPayments, UnreadNotifications: 0, UnreadMessages: 0);
         return new PartnerDashboardOverview(programs, children, pendingConsents, money, openTickets, minutes,
             realtime, QuickLinks(realtime, programs, children), now);
     }

@@ -1,5 +1,6 @@
 using Elimu.Api.Common;
 using Elimu.Api.Partners.ChildData;
+using Elimu.Api.Partners.Collaboration;
 using Elimu.Api.Partners.Consent;
 using Elimu.Api.Partners.Finance;
 using Elimu.Api.Partners.Support;
@@ -10,10 +11,23 @@ namespace Elimu.Api.Partners.Dashboard;
 /// <summary>Computes a partner's realtime counters; a fixed number of queries, whatever the number of children.</summary>
 public sealed class PartnerCounters(
     ConsentStats consents, BillingStats billing, TicketStats tickets,
-    ChildLearningGate learning, NotificationInbox inbox, TimeProvider clock)
+    ChildLearningGate learning, NotificationInbox inbox, MessageStats messages, TimeProvider clock)
 {
-    /// <param name="memberId">The member whose unread notifications to count; null for the organisation's counters.</param>
-    public async Task<RealtimeCounters> ComputeAsync(Guid partnerId, Guid? memberId, CancellationToken ct)
+    /// <summary>
+    /// The partner's counters as one member sees them: the partner-wide figures, and that member's own unread
+    /// notifications and messages (each member has their own bell and inbox).
+    /// </summary>
+    public async Task<RealtimeCounters> ForMemberAsync(Guid partnerId, Guid userId, CancellationToken ct) =>
+        OfMember(await ComputeAsync(partnerId, ct), await PersonalAsync(userId, ct));
+
+    public async Task<(int Notifications, int Messages)> PersonalAsync(Guid userId, CancellationToken ct) =>
+        (await inbox.UnreadCountAsync(userId, ct), await messages.UnreadCountAsync(userId, ct));
+
+    public static RealtimeCounters OfMember(RealtimeCounters shared, (int Notifications, int Messages) personal) =>
+        shared with { UnreadNotifications = personal.Notifications, UnreadMessages = personal.Messages };
+
+    /// <summary>The partner-wide counters; the unread figures are 0 here (<see cref="ForMemberAsync"/> gives a member's own).</summary>
+    public async Task<RealtimeCounters> ComputeAsync(Guid partnerId, CancellationToken ct)
     {
         var (from, to, start, end) = CurrentBillingMonth();
         var money = await billing.SummaryAsync(partnerId, from, to, start, end, ct);
@@ -23,7 +37,8 @@ public sealed class PartnerCounters(
             OpenTickets: await tickets.OpenCountAsync(partnerId, ct),
             ChildAlerts: await ChildAlertsAsync(partnerId, ct),
             PendingPayments: money.PendingPayments,
-            UnreadNotifications: memberId is { } id ? await inbox.UnreadCountAsync(id, ct) : null);
+            UnreadNotifications: 0,
+            UnreadMessages: 0);
     }
 
     /// <summary>Consented children with no session in the current learning week (<see cref="LearningWeek"/>).</summary>

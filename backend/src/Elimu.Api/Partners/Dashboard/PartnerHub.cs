@@ -1,8 +1,8 @@
 using Elimu.Api.Common;
+using Elimu.Api.Platform.Notifications;
 using Elimu.Api.Partners.Shared;
 using Elimu.Api.Partners.Account.Team;
 using Microsoft.AspNetCore.Authorization;
-using Elimu.Api.Platform.Notifications;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Elimu.Api.Partners.Dashboard;
@@ -28,7 +28,7 @@ public sealed class PartnerHub(PartnerCounters counters) : Hub
     {
         var partnerId = PartnerId;
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(partnerId));
-        var now = await counters.ComputeAsync(partnerId, Context.User!.UserId(), Context.ConnectionAborted);
+        var now = await counters.ForMemberAsync(partnerId, Context.User!.UserId(), Context.ConnectionAborted);
         await Clients.Caller.SendAsync(CountersEvent, now);
     }
 }
@@ -38,14 +38,14 @@ public sealed class PartnerHub(PartnerCounters counters) : Hub
 /// one place that runs this side effect after the commit: a failure (database, SignalR backplane) is logged and
 /// swallowed, because the request that raised it has already committed and must still answer with its result.
 /// </summary>
-public sealed class PartnerCountersPublisher(PartnerCounters counters, IHubContext<PartnerHub> hub,
+public sealed class PartnerCountersPublisher(PartnerCounters counters, IHubContext<PartnerHub> hub, INotificationRecipients members,
     ILogger<PartnerCountersPublisher> log) : IPartnerCountersChanged
 {
     public async Task CountersChangedAsync(Guid partnerId, CancellationToken ct = default)
     {
         try
         {
-            var now = await counters.ComputeAsync(partnerId, memberId: null, ct);
+            var now = await counters.ComputeAsync(partnerId, ct);
             await SendAsync(partnerId, now, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -58,15 +58,26 @@ public sealed class PartnerCountersPublisher(PartnerCounters counters, IHubConte
         }
     }
 
-    public Task SendAsync(Guid partnerId, RealtimeCounters now, CancellationToken ct) =>
-        hub.Clients.Group(PartnerHub.GroupOf(partnerId)).SendAsync(PartnerHub.CountersEvent, now, ct);
+    /// <summary>
+    /// Sends each member of the partner the shared counters with their own unread figures, to that member's connections
+    /// (SignalR's user is the signed-in user id); two small counts per member, and a team is small.
+    /// </summary>
+    public async Task SendAsync(Guid partnerId, RealtimeCounters now, CancellationToken ct)
+    {
+        foreach (var member in await members.OfPartnerAsync(partnerId, NotificationCategory.message, ct))
+            await hub.Clients.User(member.ToString()).SendAsync(PartnerHub.CountersEvent,
+                PartnerCounters.OfMember(now, await counters.PersonalAsync(member, ct)), ct);
+    }
 }
 
-/// <summary>A member's unread count, to their own connections (SignalR's user is the signed-in user's id).</summary>
-public sealed class PartnerHubUnreadCountPush(IHubContext<PartnerHub> hub) : IUnreadCountPush
+/// <summary>A member's own unread figures, to their own connections (SignalR's user is the signed-in user's id).</summary>
+public sealed class PartnerHubUnreadCountPush(IHubContext<PartnerHub> hub, PartnerCounters counters) : IUnreadCountPush
 {
-    public Task SendAsync(Guid userId, int unread, CancellationToken ct) =>
-        hub.Clients.User(userId.ToString()).SendAsync(PartnerHub.UnreadEvent, new UnreadCount(unread), ct);
+    public async Task SendAsync(Guid userId, CancellationToken ct)
+    {
+        var (notifications, messages) = await counters.PersonalAsync(userId, ct);
+        await hub.Clients.User(userId.ToString()).SendAsync(PartnerHub.UnreadEvent, new UnreadCount(notifications, messages), ct);
+    }
 }
 
-public sealed record UnreadCount(int UnreadNotifications);
+public sealed record UnreadCount(int UnreadNotifications, int UnreadMessages);

@@ -4,10 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Elimu.Api.Platform.Notifications;
 
-/// <summary>Sends a user's new unread count to their open pages (the partner hub implements it).</summary>
+/// <summary>Sends a user's own unread figures, read anew, to their open pages (the partner hub implements it).</summary>
 public interface IUnreadCountPush
 {
-    Task SendAsync(Guid userId, int unread, CancellationToken ct);
+    Task SendAsync(Guid userId, CancellationToken ct);
 }
 
 /// <summary>
@@ -35,9 +35,7 @@ public sealed class UnreadCountChanges(IServiceScopeFactory scopes, ILogger<Unre
             {
                 using var scope = scopes.CreateScope();
                 if (scope.ServiceProvider.GetService<IUnreadCountPush>() is not { } push) continue;
-                var inbox = scope.ServiceProvider.GetRequiredService<NotificationInbox>();
-                foreach (var userId in users)
-                    await push.SendAsync(userId, await inbox.UnreadCountAsync(userId, stoppingToken), stoppingToken);
+                foreach (var userId in users) await push.SendAsync(userId, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

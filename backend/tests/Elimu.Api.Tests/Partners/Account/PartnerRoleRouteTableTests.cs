@@ -110,6 +110,19 @@ public sealed class PartnerRoleRouteTableTests(ElimuApiFactory api, ITestOutputH
         ["POST /api/v1/partner/support/tickets/{id:guid}/reopen"] = PartnerPolicies.Support,
         ["POST /api/v1/partner/support/tickets/{id:guid}/close"] = PartnerPolicies.Support,
         ["GET /api/v1/partner/support/tickets/{id:guid}/attachments/{attachmentId:guid}"] = PartnerPolicies.Support,
+        // Every member may write to colleagues and staff; viewers see meetings and their invitations but do not schedule.
+        ["GET /api/v1/partner/collaboration/messages"] = Read,
+        ["GET /api/v1/partner/collaboration/messages/recipients"] = Read,
+        ["GET /api/v1/partner/collaboration/messages/{id:guid}"] = Read,
+        ["POST /api/v1/partner/collaboration/messages"] = Message,
+        ["POST /api/v1/partner/collaboration/messages/{id:guid}/replies"] = Message,
+        ["GET /api/v1/partner/collaboration/messages/{id:guid}/attachments/{position:int}"] = Read,
+        ["GET /api/v1/partner/collaboration/meetings"] = Read,
+        ["GET /api/v1/partner/collaboration/meetings/suggested-times"] = Read,
+        ["GET /api/v1/partner/collaboration/meetings/{id:guid}"] = Read,
+        ["POST /api/v1/partner/collaboration/meetings"] = ScheduleMeetings,
+        ["POST /api/v1/partner/collaboration/meetings/{id:guid}/status"] = ScheduleMeetings,
+        ["GET /api/v1/partner/collaboration/meetings/{id:guid}/invite.ics"] = Read,
     };
 
     /// <summary>Writes that touch only the caller's own records (their notifications' read marks, their preferences): every role may.</summary>

@@ -66,7 +66,8 @@ internal static class TeamTestData
     public static async Task<string?> CodeAsync(this HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();
-        try { return JsonDocument.Parse(text).RootElement.TryGetProperty("code", out var c) ? c.GetString() : null; }
+        // A list answer (an array) has no code; only a ProblemDetails object does.
+        try { return JsonDocument.Parse(text).RootElement is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty("code", out var c) ? c.GetString() : null; }
         catch (JsonException) { return null; }
     }
 }

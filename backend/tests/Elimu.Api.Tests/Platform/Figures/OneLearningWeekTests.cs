@@ -66,7 +66,7 @@ public sealed class OneLearningWeekTests(ClockedApiFactory api) : IClassFixture<
         var partnerId = (await api.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Email == partnerEmail)))).Id;
         RealtimeCounters watched;
         using (var scope = api.Services.CreateScope())
-            watched = await scope.ServiceProvider.GetRequiredService<PartnerCounters>().ComputeAsync(partnerId, memberId: null, CancellationToken.None);
+            watched = await scope.ServiceProvider.GetRequiredService<PartnerCounters>().ComputeAsync(partnerId, CancellationToken.None);
 
         var goal = goals.GetProperty("goals")[0].GetProperty("progress");
         var warnings = insights.GetProperty("signals").GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("code").GetString()).ToList();

@@ -111,7 +111,7 @@ export const partnerNav: PartnerNavSection[] = [
       },
       { key: 'enrollments', label: 'Enrollments', to: p('enrollments'), icon: UserPlus, badge: 'pendingConsents' },
       { key: 'impact-reports', label: 'Impact Reports', to: p('impact-reports'), icon: FileBarChart },
-      { key: 'collaboration', label: 'Collaboration', to: p('collaboration'), icon: MessagesSquare },
+      { key: 'collaboration', label: 'Collaboration', to: p('collaboration'), icon: MessagesSquare, badge: 'unreadMessages' },
     ],
   },
   {

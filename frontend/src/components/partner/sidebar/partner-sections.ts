@@ -33,13 +33,6 @@ export const partnerSections = {
     description: 'Outcome reports with CBC progress, ready to export.',
     pending: 'Impact reports will appear here once this section is enabled.',
   },
-  collaboration: {
-    path: 'collaboration',
-    group: 'Partnerships',
-    title: 'Collaboration',
-    description: 'Messages and meetings with the Elimu team and schools.',
-    pending: 'Messages and meetings will appear here once this section is enabled.',
-  },
   'sponsored-courses': {
     path: 'sponsored-courses',
     group: 'Content',

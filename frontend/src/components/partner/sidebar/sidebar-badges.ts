@@ -19,4 +19,5 @@ export const COUNTER_WORDS: Record<keyof RealtimeCounters, string> = {
   openTickets: 'open',
   pendingPayments: 'pending',
   unreadNotifications: 'unread',
+  unreadMessages: 'unread',
 };

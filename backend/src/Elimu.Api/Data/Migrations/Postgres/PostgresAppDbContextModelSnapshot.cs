@@ -309,6 +309,36 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.ToTable("partner_impact_reports", (string)null);
                 });
 
+            modelBuilder.Entity("Elimu.Api.Partners.Collaboration.MessageAttachmentFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partner_message_files");
+
+                    b.HasIndex("MessageId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_partner_message_files_message_id_position");
+
+                    b.ToTable("partner_message_files", (string)null);
+                });
+
             modelBuilder.Entity("Elimu.Api.Partners.Collaboration.PartnerMeeting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -341,6 +371,10 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("notes");
 
+                    b.Property<Guid>("OrganizerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organizer_id");
+
                     b.Property<Guid>("PartnerId")
                         .HasColumnType("uuid")
                         .HasColumnName("partner_id");
@@ -348,6 +382,10 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.Property<DateTime>("ScheduledAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("scheduled_at");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -382,6 +420,9 @@ namespace Elimu.Api.Data.Migrations.Postgres
 
                     b.HasIndex("PartnerId", "ScheduledAt")
                         .HasDatabaseName("ix_partner_meetings_partner_id_scheduled_at");
+
+                    b.HasIndex("Status", "ScheduledAt")
+                        .HasDatabaseName("ix_partner_meetings_status_scheduled_at");
 
                     b.ToTable("partner_meetings", (string)null);
                 });
@@ -424,6 +465,10 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("subject");
 
+                    b.Property<Guid>("ThreadId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("thread_id");
+
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Attachments", "Elimu.Api.Partners.Collaboration.PartnerMessage.Attachments#Attachment", b1 =>
                         {
                             b1.IsRequired();
@@ -451,6 +496,12 @@ namespace Elimu.Api.Data.Migrations.Postgres
 
                     b.HasIndex("RecipientId", "ReadAt")
                         .HasDatabaseName("ix_partner_messages_recipient_id_read_at");
+
+                    b.HasIndex("SenderId", "CreatedAt")
+                        .HasDatabaseName("ix_partner_messages_sender_id_created_at");
+
+                    b.HasIndex("ThreadId", "CreatedAt")
+                        .HasDatabaseName("ix_partner_messages_thread_id_created_at");
 
                     b.ToTable("partner_messages", (string)null);
                 });
@@ -3179,6 +3230,16 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.Navigation("Program");
                 });
 
+            modelBuilder.Entity("Elimu.Api.Partners.Collaboration.MessageAttachmentFile", b =>
+                {
+                    b.HasOne("Elimu.Api.Partners.Collaboration.PartnerMessage", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_message_files_partner_messages_message_id");
+                });
+
             modelBuilder.Entity("Elimu.Api.Partners.Collaboration.PartnerMeeting", b =>
                 {
                     b.HasOne("Elimu.Api.Platform.Identity.AppUser", "Partner")
@@ -3206,6 +3267,13 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_partner_messages_users_recipient_id");
+
+                    b.HasOne("Elimu.Api.Platform.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("SenderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_messages_asp_net_users_sender_id");
 
                     b.Navigation("Partner");
 

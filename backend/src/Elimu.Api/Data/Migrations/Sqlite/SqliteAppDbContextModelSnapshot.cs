@@ -304,6 +304,36 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                     b.ToTable("partner_impact_reports", (string)null);
                 });
 
+            modelBuilder.Entity("Elimu.Api.Partners.Collaboration.MessageAttachmentFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partner_message_files");
+
+                    b.HasIndex("MessageId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_partner_message_files_message_id_position");
+
+                    b.ToTable("partner_message_files", (string)null);
+                });
+
             modelBuilder.Entity("Elimu.Api.Partners.Collaboration.PartnerMeeting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -336,6 +366,10 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("notes");
 
+                    b.Property<Guid>("OrganizerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organizer_id");
+
                     b.Property<Guid>("PartnerId")
                         .HasColumnType("TEXT")
                         .HasColumnName("partner_id");
@@ -343,6 +377,10 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                     b.Property<DateTime>("ScheduledAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("scheduled_at");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -377,6 +415,9 @@ namespace Elimu.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("PartnerId", "ScheduledAt")
                         .HasDatabaseName("ix_partner_meetings_partner_id_scheduled_at");
+
+                    b.HasIndex("Status", "ScheduledAt")
+                        .HasDatabaseName("ix_partner_meetings_status_scheduled_at");
 
                     b.ToTable("partner_meetings", (string)null);
                 });
@@ -419,6 +460,10 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("subject");
 
+                    b.Property<Guid>("ThreadId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("thread_id");
+
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Attachments", "Elimu.Api.Partners.Collaboration.PartnerMessage.Attachments#Attachment", b1 =>
                         {
                             b1.IsRequired();
@@ -446,6 +491,12 @@ namespace Elimu.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("RecipientId", "ReadAt")
                         .HasDatabaseName("ix_partner_messages_recipient_id_read_at");
+
+                    b.HasIndex("SenderId", "CreatedAt")
+                        .HasDatabaseName("ix_partner_messages_sender_id_created_at");
+
+                    b.HasIndex("ThreadId", "CreatedAt")
+                        .HasDatabaseName("ix_partner_messages_thread_id_created_at");
 
                     b.ToTable("partner_messages", (string)null);
                 });
@@ -3168,6 +3219,16 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                     b.Navigation("Program");
                 });
 
+            modelBuilder.Entity("Elimu.Api.Partners.Collaboration.MessageAttachmentFile", b =>
+                {
+                    b.HasOne("Elimu.Api.Partners.Collaboration.PartnerMessage", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_message_files_partner_messages_message_id");
+                });
+
             modelBuilder.Entity("Elimu.Api.Partners.Collaboration.PartnerMeeting", b =>
                 {
                     b.HasOne("Elimu.Api.Platform.Identity.AppUser", "Partner")
@@ -3195,6 +3256,13 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_partner_messages_users_recipient_id");
+
+                    b.HasOne("Elimu.Api.Platform.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("SenderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_messages_asp_net_users_sender_id");
 
                     b.Navigation("Partner");
 

@@ -25,6 +25,10 @@ public static class PartnerPolicies
     public const string Support = "partner.support";
     /// <summary>Edit the organisation's profile, pictures and onboarding.</summary>
     public const string EditProfile = "partner.edit_profile";
+    /// <summary>Write to colleagues and staff, and answer them: every member, viewers too (a question is not a change).</summary>
+    public const string Message = "partner.message";
+    /// <summary>Schedule meetings and mark them completed or cancelled: every role but viewer, who sees them and their invitations.</summary>
+    public const string ScheduleMeetings = "partner.schedule_meetings";
 
     public static readonly IReadOnlyDictionary<string, TeamRole[]> RolesAllowed = new Dictionary<string, TeamRole[]>
     {
@@ -35,6 +39,8 @@ public static class PartnerPolicies
         [ExportData] = [TeamRole.owner],
         [Support] = [TeamRole.owner, TeamRole.finance, TeamRole.programs, TeamRole.viewer],
         [EditProfile] = [TeamRole.owner],
+        [Message] = [TeamRole.owner, TeamRole.finance, TeamRole.programs, TeamRole.viewer],
+        [ScheduleMeetings] = [TeamRole.owner, TeamRole.finance, TeamRole.programs],
     };
 
     internal static IServiceCollection AddPartnerPolicies(this IServiceCollection services)
