@@ -51,11 +51,17 @@ export const ROUTES = [
   { route: '/dashboard/partner/help-resources', modules: partner('src/pages/partner/PartnerResourcesPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/training', modules: partner('src/pages/partner/TrainingHubPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/profile', modules: partner('src/pages/partner/PartnerProfilePage.tsx'), budget: ANY },
+  { route: '/dashboard/partner/settings', modules: partner('src/pages/partner/PartnerSettingsPage.tsx'), budget: ANY },
+  { route: '/dashboard/partner/tickets', modules: partner('src/pages/partner/PartnerTicketsPage.tsx'), budget: ANY },
+  { route: '/dashboard/partner/collaboration', modules: partner('src/pages/partner/CollaborationPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/<section>', modules: partner('src/pages/partner/PartnerSectionPage.tsx'), budget: ANY },
   { route: '/dashboard/admin', modules: ['src/pages/admin/AdminDashboardPage.tsx'], budget: ANY },
   { route: '/dashboard/admin/sponsorship-programs', modules: ['src/pages/admin/AdminSponsorshipProgramsPage.tsx'], budget: ANY },
   { route: '/dashboard/admin/audit', modules: ['src/pages/admin/AdminAuditLogPage.tsx'], budget: ANY },
   { route: '/dashboard/admin/partners', modules: ['src/pages/admin/AdminPartnersPage.tsx'], budget: ANY },
+  { route: '/dashboard/admin/tickets', modules: ['src/pages/admin/AdminSupportTicketsPage.tsx'], budget: ANY },
+  { route: '/dashboard/admin/settings', modules: ['src/pages/AccountSettingsPage.tsx'], budget: ANY },
+  { route: '/dashboard/parent/settings', modules: ['src/pages/AccountSettingsPage.tsx'], budget: ANY },
   { route: '(not found)', modules: ['src/pages/NotFoundPage.tsx'], budget: ANY },
 ];
 

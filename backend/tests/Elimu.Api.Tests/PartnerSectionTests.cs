@@ -46,7 +46,10 @@ public sealed class PartnerSectionTests
         [("Enrollments", "Sponsorships")] = [
             "ProgramStore", "ProgramRef", "ProgramLifecycle", "ProgramLock", "EnrollmentPlanner", "ProgramValidation", "RefusedStudent",
             "ProgramChildCounts", "SponsoredChildReader", "SponsoredChildRow", "ProgramStatus"],
-        [("Sponsorships", "Profiles")] = ["PartnerNames", "PartnerName"],
+        // Creating a program or asking guardians needs a verified partner: Profiles' route convention says so.
+        [("Sponsorships", "Profiles")] = ["PartnerNames", "PartnerName", "VerifiedPartnerRoutes"],
+        [("Consent", "Profiles")] = ["VerifiedPartnerRoutes"],
+        [("Support", "Profiles")] = ["PartnerNames", "PartnerName"],
         // debt: navigations from a subscription, an impact report and a ticket to their program or meeting.
         [("Finance", "Sponsorships")] = ["SponsorshipProgram", "BillingPeriod"],
         [("Analytics", "Sponsorships")] = ["SponsorshipProgram"],

@@ -27,6 +27,7 @@ public static class PartnersModule
     {
         services.AddScoped<IPartnerProfileLookup, PartnerProfileLookup>();
         services.AddScoped<SponsorshipStats>();
+        services.AddScoped<IPartnerPrograms>(sp => sp.GetRequiredService<SponsorshipStats>());
         services.AddScoped<ConsentStats>();
         services.AddScoped<BillingStats>();
         services.AddScoped<TicketStats>();

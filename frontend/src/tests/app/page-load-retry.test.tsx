@@ -55,7 +55,7 @@ describe('a page whose code cannot be loaded', () => {
   });
 
   it('keeps the partner sidebar usable and tries again by itself when the connection comes back', async () => {
-    mockFetch({ 'GET /api/v1/partner/dashboard/counters': json({ pendingConsents: 0, childrenWithConsent: 0, openTickets: 0, childAlerts: 0, pendingPayments: 0, unreadNotifications: 0 }) });
+    mockFetch({ 'GET /api/v1/partner/dashboard/counters': json({ pendingConsents: 0, childrenWithConsent: 0, openTickets: 0, childAlerts: 0, pendingPayments: 0, unreadNotifications: 0, unreadMessages: 0 }) });
     const { Page, load } = flakyPage(1, 'Enrollments');
     renderAt('/dashboard/partner/enrollments', [{ path: '/dashboard/partner', element: <DashboardLayout />, children: [{ path: 'enrollments', element: <Page /> }] }], partnerUser);
 

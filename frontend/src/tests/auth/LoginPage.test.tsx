@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestQueryClient, json, mockFetch, parentUser, partnerUser, problem, renderApp } from '../test-utils';
 import { overviewFixture } from '../partner/fixtures';
 
-const counters = { pendingConsents: 0, childrenWithConsent: 0, openTickets: 0, childAlerts: 0, pendingPayments: 0, unreadNotifications: 0 };
+const counters = { pendingConsents: 0, childrenWithConsent: 0, openTickets: 0, childAlerts: 0, pendingPayments: 0, unreadNotifications: 0, unreadMessages: 0 };
 
 async function fillAndSubmit(email: string, password: string) {
   const user = userEvent.setup();

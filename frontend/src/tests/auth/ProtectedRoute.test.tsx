@@ -8,7 +8,7 @@ import type { CurrentUser } from '@/types/partner';
 import { adminUser, createTestQueryClient, json, mockFetch, parentUser, partnerUser, problem, renderApp } from '../test-utils';
 import { overviewFixture } from '../partner/fixtures';
 
-const counters = { pendingConsents: 0, childrenWithConsent: 0, openTickets: 0, childAlerts: 0, pendingPayments: 0, unreadNotifications: 0 };
+const counters = { pendingConsents: 0, childrenWithConsent: 0, openTickets: 0, childAlerts: 0, pendingPayments: 0, unreadNotifications: 0, unreadMessages: 0 };
 
 function signedInAs(user: CurrentUser | null) {
   return createTestQueryClient(user);

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Elimu.Api.Common;
 using Elimu.Api.Data;
 using Elimu.Api.Partners.Shared;
-using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Platform.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -26,12 +25,12 @@ public static class Onboarding
         new("program", "Create your first program", "Choose the children you will sponsor (once Elimu has verified your organisation)."),
     ];
 
-    public static async Task<OnboardingState> StateAsync(AppDbContext db, SponsorshipStats programs, PartnerProfile profile, bool hasLogo,
+    public static async Task<OnboardingState> StateAsync(AppDbContext db, IPartnerPrograms programs, PartnerProfile profile, bool hasLogo,
         CancellationToken ct)
     {
         var teamGrown = await db.PartnerTeamMembers.CountAsync(m => m.PartnerProfileId == profile.Id, ct) > 1
             || await db.PartnerTeamInvitations.AnyAsync(i => i.PartnerProfileId == profile.Id && i.RevokedAt == null, ct);
-        var hasProgram = (await programs.ProgramCountsAsync(profile.UserId, ct)).Total > 0;
+        var hasProgram = await programs.HasAnyAsync(profile.UserId, ct);
         bool[] done =
         [
             profile.ContactEmail is not null && profile.ContactPhone is not null && profile.Address.County is not null,
@@ -44,7 +43,7 @@ public static class Onboarding
 
     /// <summary>POST /account/profile/onboarding: complete the current step (409 while it is not done), skip it, dismiss the list or restart it.</summary>
     public static async Task<Ok<OnboardingState>> Advance(OnboardingRequest request, ClaimsPrincipal user, AppDbContext db,
-        SponsorshipStats programs, AuditTrail audit, TimeProvider clock, CancellationToken ct)
+        IPartnerPrograms programs, AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         new Validation().Check(request.Action is not null, "action", "Say what to do: complete, skip, dismiss or restart.").ThrowIfInvalid();
         var profile = await ProfileHandlers.OwnAsync(db, user, ct);

@@ -1,3 +1,4 @@
+using Elimu.Api.Platform.Identity.Sessions;
 using Elimu.Api.Common;
 using Elimu.Api.Data;
 using Elimu.Api.Partners.Account.Team;
@@ -24,7 +25,7 @@ public sealed record PartnerSignUpRequest(string? OrganizationName, Organization
 public static class PartnerSignUp
 {
     public static async Task<Created<CurrentUser>> Handle(PartnerSignUpRequest request, HttpContext http, AppDbContext db,
-        SignInManager<AppUser> signIn, AuditTrail audit, Notifier notifier, IPartnerProfileLookup profiles, TimeProvider clock,
+        SignInManager<AppUser> signIn, UserSessions sessions, AuditTrail audit, Notifier notifier, IPartnerProfileLookup profiles, TimeProvider clock,
         CancellationToken ct)
     {
         var email = request.Email?.Trim() ?? "";
@@ -78,9 +79,8 @@ public static class PartnerSignUp
             }
         }
 
-        var principal = await signIn.CreateUserPrincipalAsync(user);
-        await http.SignInAsync(IdentityConstants.ApplicationScheme, principal);
-        http.User = principal;
+        // Signed in as a new session of its own, as every sign-in is (the session check refuses a cookie without one).
+        await sessions.StartAsync(http, user, ct);
         await audit.RecordNowAsync(user.Id, "auth.signed_in", "user", user.Id, ct, "by signing up");
         return TypedResults.Created("/api/v1/partner/account/profile", await AuthEndpoints.Describe(user, users, profiles));
     }

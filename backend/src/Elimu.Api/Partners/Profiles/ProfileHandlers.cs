@@ -5,7 +5,6 @@ using Elimu.Api.Common;
 using Elimu.Api.Data;
 using Elimu.Api.Partners.Account.Team;
 using Elimu.Api.Partners.Shared;
-using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Platform.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
@@ -17,11 +16,11 @@ namespace Elimu.Api.Partners.Profiles;
 /// <summary>GET, PUT and PATCH /api/v1/partner/account/profile: the organisation's own profile, read by any member, edited by owners.</summary>
 public static class ProfileHandlers
 {
-    public static async Task<Ok<ProfileResponse>> Get(ClaimsPrincipal user, AppDbContext db, SponsorshipStats programs, CancellationToken ct) =>
+    public static async Task<Ok<ProfileResponse>> Get(ClaimsPrincipal user, AppDbContext db, IPartnerPrograms programs, CancellationToken ct) =>
         TypedResults.Ok(await DescribeAsync(db, programs, user, await OwnAsync(db, user, ct), ct));
 
     /// <summary>Replaces every editable field; a field left out is cleared (PATCH changes only what it names).</summary>
-    public static async Task<Ok<ProfileResponse>> Put(ProfileRequest request, ClaimsPrincipal user, AppDbContext db, SponsorshipStats programs,
+    public static async Task<Ok<ProfileResponse>> Put(ProfileRequest request, ClaimsPrincipal user, AppDbContext db, IPartnerPrograms programs,
         AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         var profile = await OwnAsync(db, user, ct);
@@ -29,7 +28,7 @@ public static class ProfileHandlers
     }
 
     /// <summary>A JSON merge patch (RFC 7396) over the current profile: named fields change, nested objects merge, null clears.</summary>
-    public static async Task<Ok<ProfileResponse>> Patch(JsonElement patch, ClaimsPrincipal user, AppDbContext db, SponsorshipStats programs,
+    public static async Task<Ok<ProfileResponse>> Patch(JsonElement patch, ClaimsPrincipal user, AppDbContext db, IPartnerPrograms programs,
         AuditTrail audit, TimeProvider clock, IOptions<JsonOptions> json, CancellationToken ct)
     {
         if (patch.ValueKind != JsonValueKind.Object)
@@ -55,7 +54,7 @@ public static class ProfileHandlers
     }
 
     private static async Task<ProfileResponse> SaveAsync(PartnerProfile profile, ProfileRequest request, ClaimsPrincipal user, AppDbContext db,
-        SponsorshipStats programs, AuditTrail audit, TimeProvider clock, CancellationToken ct)
+        IPartnerPrograms programs, AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         var before = ProfileValidation.ToRequest(profile);
         ProfileValidation.Apply(profile, request);
@@ -76,7 +75,7 @@ public static class ProfileHandlers
         return await db.PartnerProfiles.FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw DomainException.NotFound("Partner profile");
     }
 
-    internal static async Task<ProfileResponse> DescribeAsync(AppDbContext db, SponsorshipStats programs, ClaimsPrincipal user,
+    internal static async Task<ProfileResponse> DescribeAsync(AppDbContext db, IPartnerPrograms programs, ClaimsPrincipal user,
         PartnerProfile p, CancellationToken ct)
     {
         var images = await db.PartnerProfileImages.Where(i => i.PartnerProfileId == p.Id)

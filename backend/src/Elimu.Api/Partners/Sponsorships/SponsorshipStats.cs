@@ -1,4 +1,5 @@
 using Elimu.Api.Data;
+using Elimu.Api.Partners.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Elimu.Api.Partners.Sponsorships;
@@ -8,8 +9,10 @@ public sealed record ProgramStatusCounts(int Total, int Draft, int PendingApprov
 public sealed record ChildStatusCounts(int Total, int PendingConsent, int Active, int Paused, int Graduated, int Removed);
 
 /// <summary>Counts of a partner's programs and children, one grouped query each.</summary>
-public sealed class SponsorshipStats(AppDbContext db)
+public sealed class SponsorshipStats(AppDbContext db) : IPartnerPrograms
 {
+    public Task<bool> HasAnyAsync(Guid partnerId, CancellationToken ct) => db.SponsorshipPrograms.AnyAsync(p => p.PartnerId == partnerId, ct);
+
     public async Task<ProgramStatusCounts> ProgramCountsAsync(Guid partnerId, CancellationToken ct)
     {
         var byStatus = await db.SponsorshipPrograms.Where(p => p.PartnerId == partnerId)
