@@ -157,17 +157,22 @@ public sealed class SupportTicketTests(TeamApiFactory api) : IClassFixture<TeamA
     [Fact]
     public async Task A_resolved_ticket_can_be_reopened_for_14_days_and_not_after()
     {
-        var (_, partner) = await PartnerAsync();
+        var (user, partner) = await PartnerAsync();
         var (_, staff) = await StaffAsync();
         var early = (await partner.OpenTicketAsync("Early")).IdOf();
         var late = (await partner.OpenTicketAsync("Late")).IdOf();
         await staff.PostAsync($"{Queue}/{early}/resolve", new { resolution = "Done." }).OkJsonAsync();
         await staff.PostAsync($"{Queue}/{late}/resolve", new { resolution = "Done." }).OkJsonAsync();
 
-        api.Time.Advance(TimeSpan.FromDays(13) + TimeSpan.FromHours(23));
+        // AdjustTime moves the clock as a date change would; Advance would replay two weeks of every periodic job's
+        // ticks (thousands of background scans) synchronously on this thread. Sessions last 8 hours, so the partner
+        // signs in again after each jump.
+        api.Time.AdjustTime(api.Time.GetUtcNow() + TimeSpan.FromDays(13) + TimeSpan.FromHours(23));
+        partner = await api.LoginAsync(user.Email!, TestUsers.Password);
         Assert.Equal("open", (await partner.PostAsync($"{Tickets}/{early}/reopen").OkJsonAsync()).Str("status"));
 
-        api.Time.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
+        api.Time.AdjustTime(api.Time.GetUtcNow() + TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
+        partner = await api.LoginAsync(user.Email!, TestUsers.Password);
         var detail = await partner.GetJsonAsync<JsonElement>($"{Tickets}/{late}");
         Assert.False(detail.GetProperty("canReopen").GetBoolean());
         var refused = await partner.PostAsync($"{Tickets}/{late}/reopen");
