@@ -10,7 +10,8 @@ let page;
 before(async () => {
   browser = await launch();
   page = await newPage(browser);
-  await loginAndLand(page, 'partner@elimu.demo', '/dashboard/partner/collaboration');
+  await loginAndLand(page, 'partner@elimu.demo', '/dashboard/partner');
+  await page.goto('/dashboard/partner/collaboration');
 });
 after(async () => {
   await page?.context().close().catch(() => undefined);

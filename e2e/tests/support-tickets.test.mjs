@@ -13,7 +13,8 @@ let staff;
 before(async () => {
   browser = await launch();
   partner = await newPage(browser);
-  await loginAndLand(partner, 'partner@elimu.demo', '/dashboard/partner/tickets');
+  await loginAndLand(partner, 'partner@elimu.demo', '/dashboard/partner');
+  await partner.goto('/dashboard/partner/tickets');
 });
 after(async () => {
   await partner?.context().close().catch(() => undefined);
@@ -50,7 +51,8 @@ test('a new ticket shows triage’s suggestion as it is typed, and keeps it once
 
 test('staff assign, reply and resolve from the queue', async () => {
   staff = await newPage(browser);
-  await loginAndLand(staff, 'staff@elimu.demo', '/dashboard/admin/tickets');
+  await loginAndLand(staff, 'staff@elimu.demo', '/dashboard/admin');
+  await staff.goto('/dashboard/admin/tickets');
   await staff.getByTestId('ticket-list').waitFor();
   await staff.getByRole('link', { name: new RegExp(SUBJECT) }).click();
   const detail = staff.getByTestId('staff-ticket-detail');

@@ -28,7 +28,6 @@ public sealed class PartnerSectionTests
         [("Consent", "Sponsorships")] = [
             "SponsorshipEndpoints", "ProgramStore", "ProgramTerms", "ProgramLifecycle", "ProgramStatusHandlers", "SponsoredChildStatusChanges",
             "EnrolmentReader", "EnrolmentRow", "SponsoredChildReader", "SponsoredChildRow", "SponsoredChildStatus", "ProgramStatus", "ProgramType"],
-        [("Consent", "Profiles")] = ["PartnerNames", "PartnerName"],
         // The children's views read rows and details through Sponsorships' reader, never its entities; goals and
         // milestones are the JSON values of the views' contracts.
         [("ChildData", "Sponsorships")] = [
@@ -48,7 +47,7 @@ public sealed class PartnerSectionTests
             "ProgramChildCounts", "SponsoredChildReader", "SponsoredChildRow", "ProgramStatus"],
         // Creating a program or asking guardians needs a verified partner: Profiles' route convention says so.
         [("Sponsorships", "Profiles")] = ["PartnerNames", "PartnerName", "VerifiedPartnerRoutes"],
-        [("Consent", "Profiles")] = ["VerifiedPartnerRoutes"],
+        [("Consent", "Profiles")] = ["PartnerNames", "PartnerName", "VerifiedPartnerRoutes"],
         [("Support", "Profiles")] = ["PartnerNames", "PartnerName"],
         // debt: navigations from a subscription, an impact report and a ticket to their program or meeting.
         [("Finance", "Sponsorships")] = ["SponsorshipProgram", "BillingPeriod"],

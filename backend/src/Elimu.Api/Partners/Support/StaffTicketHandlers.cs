@@ -27,10 +27,13 @@ public static class StaffTicketHandlers
 
     public static async Task<Ok<IReadOnlyList<SupportAssignee>>> Assignees(AppDbContext db, CancellationToken ct)
     {
-        var rows = await db.Users
-            .SelectMany(u => db.UserRoles.Where(ur => ur.UserId == u.Id)
-                .Join(db.Roles.Where(r => r.Name == Roles.Staff || r.Name == Roles.Admin), ur => ur.RoleId, r => r.Id, (ur, r) => new { u.Id, u.DisplayName, Role = r.Name! }))
-            .OrderBy(x => x.DisplayName).ThenBy(x => x.Id).Take(200).ToListAsync(ct);
+        // Plain joins: a correlated SelectMany needs SQL APPLY, which SQLite has not.
+        var rows = await (from ur in db.UserRoles
+                          join r in db.Roles on ur.RoleId equals r.Id
+                          join u in db.Users on ur.UserId equals u.Id
+                          where r.Name == Roles.Staff || r.Name == Roles.Admin
+                          orderby u.DisplayName, u.Id
+                          select new { u.Id, u.DisplayName, Role = r.Name! }).Take(200).ToListAsync(ct);
         return TypedResults.Ok<IReadOnlyList<SupportAssignee>>(rows.GroupBy(r => r.Id)
             .Select(g => new SupportAssignee(g.Key, g.First().DisplayName, g.Any(r => r.Role == Roles.Admin) ? Roles.Admin : Roles.Staff)).ToList());
     }

@@ -182,6 +182,19 @@ public sealed class SupportTicketTests(TeamApiFactory api) : IClassFixture<TeamA
     }
 
     [Fact]
+    public async Task Staff_see_every_staff_member_and_admin_they_can_assign_to_themselves_included()
+    {
+        var (me, staff) = await StaffAsync();
+        var admin = await api.CreateAsync(Roles.Admin);
+        var partner = await api.CreateAsync(Roles.Partner);
+        var assignees = await staff.GetJsonAsync<JsonElement>($"{Queue}/assignees");
+        var byId = assignees.EnumerateArray().ToDictionary(a => a.IdOf(), a => a.Str("role"));
+        Assert.Equal("staff", byId[me.Id]);
+        Assert.Equal("admin", byId[admin.Id]);
+        Assert.DoesNotContain(partner.Id, byId.Keys);
+    }
+
+    [Fact]
     public async Task Staff_actions_are_refused_to_partners()
     {
         var (_, partner) = await PartnerAsync();
