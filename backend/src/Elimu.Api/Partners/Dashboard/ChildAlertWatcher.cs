@@ -1,3 +1,4 @@
+using Elimu.Api.Common;
 using Elimu.Api.Data;
 using Elimu.Api.Data.Locks;
 using Elimu.Api.Platform.Identity;
@@ -24,7 +25,7 @@ public sealed class ChildAlertWatcher(IServiceScopeFactory scopes, JobLeadership
         using var timer = new PeriodicTimer(interval, clock);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (await timer.WaitForNextTickOnPoolAsync(stoppingToken))
             {
                 try
                 {

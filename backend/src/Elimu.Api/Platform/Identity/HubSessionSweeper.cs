@@ -23,7 +23,7 @@ public sealed class HubSessionSweeper(RealtimeSessions sessions, IServiceScopeFa
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await timer.WaitForNextTickOnPoolAsync(stoppingToken))
             try { await SweepAsync(stoppingToken); }
             catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning(e, "Checking the hub connections' sessions failed"); }
     }

@@ -1,3 +1,4 @@
+using Elimu.Api.Common;
 using Elimu.Api.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,7 @@ public sealed class SignInThrottleSweeper(IServiceScopeFactory scopes, TimeProvi
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await timer.WaitForNextTickOnPoolAsync(stoppingToken))
             try { await SweepAsync(stoppingToken); }
             catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning(e, "Pruning expired sign-in throttles failed"); }
     }

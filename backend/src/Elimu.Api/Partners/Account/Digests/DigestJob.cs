@@ -1,3 +1,4 @@
+using Elimu.Api.Common;
 using Elimu.Api.Data.Locks;
 
 namespace Elimu.Api.Partners.Account.Digests;
@@ -18,7 +19,7 @@ public sealed class DigestJob(DigestRunner runner, JobLeadership leadership, ICo
         using var timer = new PeriodicTimer(interval, clock);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (await timer.WaitForNextTickOnPoolAsync(stoppingToken))
             {
                 try
                 {
