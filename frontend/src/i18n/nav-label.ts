@@ -1,3 +1,4 @@
+import './shell-strings';
 import type { Translation } from './use-translation';
 
 /** A sidebar entry's label in the reader's language (locales: nav.<key>); an entry without one shows its English label. */

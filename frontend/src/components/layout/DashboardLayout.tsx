@@ -1,3 +1,4 @@
+import '@/i18n/shell-strings';
 import { useCallback, useEffect, useState } from 'react';
 import { useLocation } from 'react-router';
 import { Menu } from 'lucide-react';

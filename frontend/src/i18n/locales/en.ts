@@ -1,7 +1,7 @@
 /**
  * English: the default language, bundled with the app. Every key here has its Kiswahili in sw.ts (a test checks both
- * ways). Keys are grouped by where they show: common (shared components), shell (partner top bar), nav (partner
- * sidebar, by item key), login, parent (the parent's pages), consent (its components), errors (API codes).
+ * ways). Keys are grouped by where they show: common (shared components), login, parent (the parent's pages),
+ * consent (its components), errors (API codes); the partner frame's are in shell.ts.
  * {{name}} is filled from the call's params; key_one / key_other are chosen by `count`.
  */
 export const en = {
@@ -45,62 +45,6 @@ export const en = {
     dismiss: 'Dismiss',
     loadingPage: 'Loading the page…',
     serverUnreachable: 'We could not reach Elimu',
-  },
-  shell: {
-    openNavigation: 'Open navigation',
-    elimuPartner: 'Elimu Partner',
-    liveTitle: 'Sidebar counters update live while connected',
-    realtime: { connecting: 'Connecting', connected: 'Live', reconnecting: 'Reconnecting', offline: 'Offline' },
-    partnerNavigation: 'Partner navigation',
-    partner: 'Partner',
-    searchMenu: 'Search menu…',
-    noMatches: 'No matches for “{{query}}”',
-    soon: 'Soon',
-    notAvailableYet: ', not available yet',
-    hasUpdates: ', has updates',
-    closeNavigation: 'Close navigation',
-    collapseSidebar: 'Collapse sidebar',
-    expandSidebar: 'Expand sidebar',
-  },
-  nav: {
-    dashboard: 'Dashboard',
-    partnerships: 'Partnerships',
-    content: 'Content',
-    finance: 'Finance',
-    analytics: 'Analytics',
-    support: 'Support',
-    account: 'Account',
-    overview: 'Partnership Overview',
-    'quick-links': 'Quick Links',
-    'ai-highlights': 'AI Highlights',
-    sponsorships: 'Sponsorships',
-    'sponsored-children': 'Sponsored Children',
-    'children-overview': 'Overview',
-    'children-learning-journey': 'Learning Journey',
-    'children-activity': 'Activity',
-    'children-achievements': 'Achievements',
-    'children-goals': 'Goals',
-    'children-ai-insights': 'AI Insights',
-    enrollments: 'Enrollments',
-    'impact-reports': 'Impact Reports',
-    collaboration: 'Collaboration',
-    'sponsored-courses': 'Sponsored Courses',
-    resources: 'Resource Contributions',
-    'ai-resources': 'AI-Generated Resources',
-    funding: 'Funding / Subscriptions',
-    budget: 'Budget Management',
-    grants: 'Grant Tracking',
-    'roi-metrics': 'ROI Metrics',
-    'custom-reports': 'Custom Reports',
-    'student-insights': 'Student AI Insights',
-    tickets: 'Tickets',
-    'help-resources': 'Resources',
-    training: 'Training Hub',
-    notifications: 'Notifications',
-    profile: 'Profile',
-    team: 'Team',
-    settings: 'Settings',
-    logout: 'Logout',
   },
   login: {
     partnerDashboard: 'Partner Dashboard',
@@ -269,6 +213,6 @@ export const en = {
   },
 };
 
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+export type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 /** The shape every language fills: the same keys as English, each a string. */
 export type Messages = Strings<typeof en>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '@/i18n/locales/en';
 import { sw } from '@/i18n/locales/sw';
+import { shellEn, shellSw } from '@/i18n/locales/shell';
 import { addTranslations, translate, setLanguage } from '@/i18n/i18n';
 
 /** Every leaf of a locale as "a.b.c" → text. */
@@ -17,8 +18,8 @@ function leaves(tree: object, prefix = ''): Map<string, string> {
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 describe('locales', () => {
-  const english = leaves(en);
-  const kiswahili = leaves(sw);
+  const english = leaves({ ...en, ...shellEn });
+  const kiswahili = leaves({ ...sw, ...shellSw });
 
   it('has every English key in Kiswahili and every Kiswahili key in English', () => {
     expect([...english.keys()].filter((key) => !kiswahili.has(key))).toEqual([]);

@@ -1,3 +1,4 @@
+import '@/i18n/shell-strings';
 import { useRef } from 'react';
 import { cn } from '@/lib/cn';
 import { DESKTOP_QUERY, useMediaQuery } from '@/lib/use-media-query';

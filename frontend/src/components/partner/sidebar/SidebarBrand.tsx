@@ -1,3 +1,4 @@
+import '@/i18n/shell-strings';
 import { Link } from 'react-router';
 import { PanelLeftClose, X } from 'lucide-react';
 import { cn } from '@/lib/cn';

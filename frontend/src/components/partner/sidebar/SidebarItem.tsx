@@ -1,3 +1,4 @@
+import '@/i18n/shell-strings';
 import { Link, useLocation } from 'react-router';
 import { cn } from '@/lib/cn';
 import { isChildActive, isItemActive, isItemBuilt, type PartnerNavItem } from './partner-nav';

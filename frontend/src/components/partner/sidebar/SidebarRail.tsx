@@ -1,3 +1,4 @@
+import '@/i18n/shell-strings';
 import { PanelLeftOpen } from 'lucide-react';
 import { cn } from '@/lib/cn';
 import type { RealtimeCounters } from '@/types/partner';

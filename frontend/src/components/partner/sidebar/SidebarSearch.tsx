@@ -1,3 +1,4 @@
+import '@/i18n/shell-strings';
 import { useId, type KeyboardEvent, type Ref } from 'react';
 import { Search } from 'lucide-react';
 import { useTranslation } from '@/i18n/use-translation';
