@@ -16,4 +16,8 @@ public class TicketAttachment
     public long SizeBytes { get; set; }
     public byte[] Content { get; set; } = [];
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Its place among the files sent together, from 0: they share <see cref="CreatedAt"/>, and ids made in the
+    /// same millisecond do not sort in the order they were made.</summary>
+    public int Position { get; set; }
 }

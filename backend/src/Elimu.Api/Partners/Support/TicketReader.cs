@@ -61,7 +61,7 @@ public sealed class TicketReader(AppDbContext db, PartnerNames names, TimeProvid
             .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
             .Select(m => new { m.Id, m.Party, m.Event, m.AuthorId, AuthorName = m.Author!.DisplayName, m.Body, m.CreatedAt })
             .ToListAsync(ct);
-        var files = await db.TicketAttachments.AsNoTracking().Where(a => a.TicketId == ticketId).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
+        var files = await db.TicketAttachments.AsNoTracking().Where(a => a.TicketId == ticketId).OrderBy(a => a.CreatedAt).ThenBy(a => a.Position)
             .Select(a => new { a.MessageId, View = new TicketAttachmentView(a.Id, a.FileName, a.ContentType, a.SizeBytes) })
             .ToListAsync(ct);
         var partnerName = await names.OrganizationNameAsync(t.Ticket.PartnerId, ct);

@@ -174,12 +174,12 @@ public sealed class TicketWorkflow(AppDbContext db, ITicketTriage triage, Ticket
 
     private void Attach(PartnerTicket ticket, Guid? messageId, TicketActor actor, IReadOnlyList<TicketFile> files, DateTime now)
     {
-        foreach (var f in files)
+        foreach (var (f, position) in files.Select((f, i) => (f, i)))
         {
             var stored = new TicketAttachment
             {
                 TicketId = ticket.Id, MessageId = messageId, UploadedBy = actor.UserId, FileName = f.FileName, ContentType = f.ContentType,
-                SizeBytes = f.Content.LongLength, Content = f.Content, CreatedAt = now,
+                SizeBytes = f.Content.LongLength, Content = f.Content, CreatedAt = now, Position = position,
             };
             db.TicketAttachments.Add(stored);
             if (messageId is null)

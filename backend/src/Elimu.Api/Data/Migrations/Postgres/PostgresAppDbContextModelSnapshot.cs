@@ -1612,6 +1612,10 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("message_id");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
                     b.Property<long>("SizeBytes")
                         .HasColumnType("bigint")
                         .HasColumnName("size_bytes");

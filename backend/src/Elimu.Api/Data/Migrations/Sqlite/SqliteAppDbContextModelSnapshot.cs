@@ -1607,6 +1607,10 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("message_id");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
                     b.Property<long>("SizeBytes")
                         .HasColumnType("INTEGER")
                         .HasColumnName("size_bytes");
