@@ -10,7 +10,6 @@ export const COUNTERS_EVENT = 'counters';
 /** The signed-in member's own unread notifications and messages, sent to them alone when they change. */
 export const UNREAD_EVENT = 'unread';
 
-
 export type RealtimeStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
 export function createPartnerHubConnection(url = PARTNER_HUB_URL): HubConnection {

@@ -1,5 +1,5 @@
+using Elimu.Api.Common;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
@@ -57,39 +57,17 @@ public static class ImportUploadForm
         }));
     }
 
-    /// <summary>Describes the form in the OpenAPI document, which cannot see a form read by hand.</summary>
+    /// <summary>The form in the OpenAPI document.</summary>
     public static RouteHandlerBuilder AcceptsImportUpload(this RouteHandlerBuilder route) =>
-        route.AddOpenApiOperationTransformer((operation, _, _) =>
+        route.AcceptsMultipartForm(["file"], new()
         {
-            operation.RequestBody = new OpenApiRequestBody
+            ["file"] = MultipartFormDocs.File(
+                $".csv or .xlsx, at most {ImportFileReader.MaxBytes / (1024 * 1024)} MB and {ImportFileReader.MaxRows:N0} rows; "
+                + "columns student_id, or admission_number and school; and program (id or exact name)."),
+            ["programId"] = new OpenApiSchema
             {
-                Required = true,
-                Content = new Dictionary<string, OpenApiMediaType>
-                {
-                    ["multipart/form-data"] = new()
-                    {
-                        Schema = new OpenApiSchema
-                        {
-                            Type = JsonSchemaType.Object,
-                            Required = new HashSet<string> { "file" },
-                            Properties = new Dictionary<string, IOpenApiSchema>
-                            {
-                                ["file"] = new OpenApiSchema
-                                {
-                                    Type = JsonSchemaType.String, Format = "binary",
-                                    Description = $".csv or .xlsx, at most {ImportFileReader.MaxBytes / (1024 * 1024)} MB and {ImportFileReader.MaxRows:N0} rows; "
-                                        + "columns student_id, or admission_number and school; and program (id or exact name).",
-                                },
-                                ["programId"] = new OpenApiSchema
-                                {
-                                    Type = JsonSchemaType.String, Format = "uuid",
-                                    Description = "The program for rows whose program cell is blank, or for a file without a program column.",
-                                },
-                            },
-                        },
-                    },
-                },
-            };
-            return Task.CompletedTask;
+                Type = JsonSchemaType.String, Format = "uuid",
+                Description = "The program for rows whose program cell is blank, or for a file without a program column.",
+            },
         });
 }

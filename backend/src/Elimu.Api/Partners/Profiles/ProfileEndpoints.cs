@@ -1,8 +1,6 @@
 using Elimu.Api.Common;
 using Elimu.Api.Partners.Account.Team;
 using Elimu.Api.Platform.Identity;
-using Microsoft.AspNetCore.OpenApi;
-using Microsoft.OpenApi;
 
 namespace Elimu.Api.Partners.Profiles;
 
@@ -43,29 +41,7 @@ public static class ProfileEndpoints
         return app;
     }
 
-    /// <summary>Describes the picture form in the OpenAPI document, which cannot see a form read by hand.</summary>
     private static RouteHandlerBuilder AcceptsPicture(this RouteHandlerBuilder route) =>
-        route.AddOpenApiOperationTransformer((operation, _, _) =>
-        {
-            operation.RequestBody = new OpenApiRequestBody
-            {
-                Required = true,
-                Content = new Dictionary<string, OpenApiMediaType>
-                {
-                    ["multipart/form-data"] = new()
-                    {
-                        Schema = new OpenApiSchema
-                        {
-                            Type = JsonSchemaType.Object,
-                            Required = new HashSet<string> { "file" },
-                            Properties = new Dictionary<string, IOpenApiSchema>
-                            {
-                                ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "A PNG, JPEG or WebP picture." },
-                            },
-                        },
-                    },
-                },
-            };
-            return Task.CompletedTask;
-        }).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        route.AcceptsMultipartForm(["file"], new() { ["file"] = MultipartFormDocs.File("A PNG, JPEG or WebP picture.") })
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 }
