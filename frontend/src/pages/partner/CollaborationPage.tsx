@@ -49,7 +49,7 @@ function Messages({ box, setBox }: { box: Box; setBox: (b: Box) => void }) {
   const list = useMessages({ box, search, page: 1, pageSize: 50 });
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-      <section className="card p-4" aria-label="Messages">
+      <section className="card min-w-0 p-4" aria-label="Messages">
         <div className="mb-3 flex flex-wrap items-center gap-2">
           {(['inbox', 'sent'] as const).map((b) => (
             <button key={b} type="button" onClick={() => setBox(b)} aria-pressed={box === b} data-testid={`box-${b}`}
@@ -72,7 +72,7 @@ function Messages({ box, setBox }: { box: Box; setBox: (b: Box) => void }) {
           <MessageList messages={list.data.items} box={box} selectedId={open} onOpen={(id) => { setOpen(id); setComposing(false); }} />
         )}
       </section>
-      <section className="card p-4" aria-label={composing ? 'New message' : 'Conversation'}>
+      <section className="card min-w-0 p-4" aria-label={composing ? 'New message' : 'Conversation'}>
         {composing ? <Compose onSent={(id) => { setComposing(false); setBox('sent'); setOpen(id); }} /> : open ? <Thread id={open} /> : (
           <PartnerEmptyState compact icon={Mail} title="Choose a message" description="Open a message to read the conversation and answer." />
         )}
