@@ -179,4 +179,14 @@ describe('admin partner messages', () => {
     expect(router.state.location.search).toBe('?box=sent&page=2&thread=s2');
     expect(listQueries(fetchSpy).map((q) => q.page)).toEqual(['2', '3', '2']);
   });
+
+  it('is linked from the admin landing page with the unread count', async () => {
+    const user = userEvent.setup();
+    mockFetch({ [`GET ${BASE}/unread`]: json({ unread: 3 }), [`GET ${BASE}`]: json(paged([row()])) });
+    const { router } = renderApp('/dashboard/admin', { queryClient: createTestQueryClient({ ...adminUser, roles: ['staff'] }) });
+    expect(await screen.findByTestId('admin-unread-messages')).toHaveTextContent('3');
+    await user.click(screen.getByTestId('admin-messages-link'));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/dashboard/admin/messages'));
+    expect(await screen.findByTestId('message-row')).toBeInTheDocument();
+  });
 });
