@@ -1,8 +1,8 @@
-import { ArrowLeft, ChevronLeft, ChevronRight, Inbox, Mail, Search, Send } from 'lucide-react';
+import { ArrowLeft, Inbox, Mail, Search, Send } from 'lucide-react';
 import { MessageBubbles } from '@/components/messages/MessageBubbles';
 import { MESSAGE_REPLY_RULES } from '@/components/messages/message-format';
 import { MessageList } from '@/components/messages/MessageList';
-import { PartnerBadge, PartnerEmptyState, PartnerLoadingSkeleton, PartnerPageHeader } from '@/components/partner/shared';
+import { ListPager, PartnerBadge, PartnerEmptyState, PartnerLoadingSkeleton, PartnerPageHeader } from '@/components/partner/shared';
 import { QueryErrorState } from '@/components/partner/sponsorships/QueryErrorState';
 import { TicketReplyBox } from '@/components/support/TicketReplyBox';
 import { cn } from '@/lib/cn';
@@ -74,15 +74,7 @@ export default function AdminMessagesPage() {
             <>
               <MessageList messages={list.data.items} box={url.box} selectedId={url.thread || null} showPartner
                 onOpen={(id) => setUrl({ thread: id, page: url.page })} />
-              {pages > 1 && (
-                <nav aria-label="Pages" className="flex items-center justify-between gap-2 text-sm text-fg-muted">
-                  <span>Page {url.page} of {pages} · {total} messages</span>
-                  <span className="flex gap-2">
-                    <button type="button" className="btn-secondary px-2.5" disabled={url.page <= 1} onClick={() => setUrl({ page: url.page - 1 })} aria-label="Previous page"><ChevronLeft className="size-4" aria-hidden="true" /></button>
-                    <button type="button" className="btn-secondary px-2.5" disabled={url.page >= pages} onClick={() => setUrl({ page: url.page + 1 })} aria-label="Next page"><ChevronRight className="size-4" aria-hidden="true" /></button>
-                  </span>
-                </nav>
-              )}
+              <ListPager page={url.page} pages={pages} total={total} noun="messages" onPage={(p) => setUrl({ page: p })} />
             </>
           )}
         </section>
