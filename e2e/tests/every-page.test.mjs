@@ -125,6 +125,7 @@ test('every page of the admin: home, the approval queue, the audit log', async (
     ['audit', '/dashboard/admin/audit'],
     ['settings', '/dashboard/admin/settings'],
     ['tickets', '/dashboard/admin/tickets'],
+    ['messages', '/dashboard/admin/messages'],
     ['partners', '/dashboard/admin/partners'],
     ['not-found', '/dashboard/admin/no-such-page'],
   ]);

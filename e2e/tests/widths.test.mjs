@@ -125,7 +125,7 @@ test('at 375 px the parent’s and the admin’s pages fit the screen', async ()
 
   const admin = await newPage(browser, { width: 375, height: 812 });
   await loginAndLand(admin, 'admin@elimu.demo', '/dashboard/admin');
-  for (const path of ['/dashboard/admin', '/dashboard/admin/sponsorship-programs', '/dashboard/admin/audit']) {
+  for (const path of ['/dashboard/admin', '/dashboard/admin/sponsorship-programs', '/dashboard/admin/audit', '/dashboard/admin/messages']) {
     await visit(admin, path);
     const { scrollWidth, width, culprits } = await overflow(admin);
     if (scrollWidth > width) failures.push(`${path}: ${scrollWidth} px (${culprits.join(', ')})`);

@@ -60,6 +60,7 @@ export const ROUTES = [
   { route: '/dashboard/admin/audit', modules: ['src/pages/admin/AdminAuditLogPage.tsx'], budget: ANY },
   { route: '/dashboard/admin/partners', modules: ['src/pages/admin/AdminPartnersPage.tsx'], budget: ANY },
   { route: '/dashboard/admin/tickets', modules: ['src/pages/admin/AdminSupportTicketsPage.tsx'], budget: ANY },
+  { route: '/dashboard/admin/messages', modules: ['src/pages/admin/AdminMessagesPage.tsx'], budget: ANY },
   { route: '/dashboard/admin/settings', modules: ['src/pages/AccountSettingsPage.tsx'], budget: ANY },
   { route: '/dashboard/parent/settings', modules: ['src/pages/AccountSettingsPage.tsx'], budget: ANY },
   { route: '(not found)', modules: ['src/pages/NotFoundPage.tsx'], budget: ANY },

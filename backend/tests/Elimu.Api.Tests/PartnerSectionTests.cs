@@ -49,6 +49,7 @@ public sealed class PartnerSectionTests
         [("Sponsorships", "Profiles")] = ["PartnerNames", "PartnerName", "VerifiedPartnerRoutes"],
         [("Consent", "Profiles")] = ["PartnerNames", "PartnerName", "VerifiedPartnerRoutes"],
         [("Support", "Profiles")] = ["PartnerNames", "PartnerName"],
+        [("Collaboration", "Profiles")] = ["PartnerNames", "PartnerName"],
         // debt: navigations from a subscription, an impact report and a ticket to their program or meeting.
         [("Finance", "Sponsorships")] = ["SponsorshipProgram", "BillingPeriod"],
         [("Analytics", "Sponsorships")] = ["SponsorshipProgram"],

@@ -40,6 +40,7 @@ const AdminDashboardPage = lazyPage(() => import('@/pages/admin/AdminDashboardPa
 const AdminSponsorshipProgramsPage = lazyPage(() => import('@/pages/admin/AdminSponsorshipProgramsPage'));
 const AdminAuditLogPage = lazyPage(() => import('@/pages/admin/AdminAuditLogPage'));
 const AdminSupportTicketsPage = lazyPage(() => import('@/pages/admin/AdminSupportTicketsPage'));
+const AdminMessagesPage = lazyPage(() => import('@/pages/admin/AdminMessagesPage'));
 
 export const routes: RouteObject[] = [
   {
@@ -121,6 +122,8 @@ export const routes: RouteObject[] = [
           { path: 'settings', element: <AccountSettingsPage /> },
           // Staff and admins both work the support queue.
           { path: 'tickets', element: <AdminSupportTicketsPage /> },
+          // Each reads the messages partners wrote to them.
+          { path: 'messages', element: <AdminMessagesPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

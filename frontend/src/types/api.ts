@@ -9500,6 +9500,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/messages/unread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many messages addressed to you are not opened yet. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnreadMessages"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/messages/{id}": {
         parameters: {
             query?: never;
@@ -10514,6 +10559,7 @@ export interface components {
             readAt: null | string;
             /** Format: date-time */
             createdAt: string;
+            partnerName: string;
         };
         MessageThread: {
             /** Format: uuid */
@@ -10521,6 +10567,7 @@ export interface components {
             subject: string;
             with: components["schemas"]["PersonView"];
             messages: components["schemas"]["MessageView"][];
+            partnerName: string;
         };
         MessageView: {
             /** Format: uuid */
@@ -11389,6 +11436,10 @@ export interface components {
          * @enum {unknown}
          */
         UiTheme: "dark" | "light";
+        UnreadMessages: {
+            /** Format: int32 */
+            unread: number;
+        };
         UpdateTicketRequest: {
             subject: null | string;
             description: null | string;

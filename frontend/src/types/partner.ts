@@ -348,4 +348,5 @@ export type SuggestedTimes = Schemas['SuggestedTimes'];
 export type SuggestedSlot = Schemas['SuggestedSlot'];
 export type ScheduleMeetingRequest = Schemas['ScheduleMeetingRequest'];
 export type PagedMessages = Schemas['PagedOfMessageSummary'];
+export type UnreadMessages = Schemas['UnreadMessages'];
 export type PagedMeetings = Schemas['PagedOfMeetingView'];

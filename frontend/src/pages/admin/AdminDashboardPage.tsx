@@ -1,8 +1,9 @@
 import { Link } from 'react-router';
-import { ArrowRight, Building2, ClipboardCheck, LifeBuoy, ScrollText } from 'lucide-react';
+import { ArrowRight, Building2, ClipboardCheck, LifeBuoy, Mail, ScrollText } from 'lucide-react';
 import { PartnerBadge, PartnerPageHeader } from '@/components/partner/shared';
 import { hasRole, useCurrentUser } from '@/services/auth';
 import { usePendingProgramCount } from '@/services/admin/sponsorship-programs';
+import { useStaffUnread } from '@/services/admin/staff-messages';
 
 /** `/dashboard/admin`: the admin and staff landing page. */
 export default function AdminDashboardPage() {
@@ -11,6 +12,7 @@ export default function AdminDashboardPage() {
   const isAdmin = hasRole(user, ['admin']);
   const pending = usePendingProgramCount(isAdmin);
   const count = pending.data;
+  const unreadMessages = useStaffUnread().data?.unread ?? 0;
   return (
     <>
       <PartnerPageHeader
@@ -58,6 +60,25 @@ export default function AdminDashboardPage() {
         </div>
         <Link to="/dashboard/admin/tickets" className="btn-secondary min-h-11 shrink-0" data-testid="admin-tickets-link">
           Open the queue <ArrowRight className="size-4" aria-hidden="true" />
+        </Link>
+      </section>
+      <section aria-labelledby="messages-title" className="card mt-4 flex flex-col gap-4 p-5 sm:flex-row sm:items-center">
+        <span className="grid size-11 shrink-0 place-items-center rounded-xl bg-brand-soft text-brand-text" aria-hidden="true">
+          <Mail className="size-5" />
+        </span>
+        <div className="min-w-0 flex-1">
+          <h2 id="messages-title" className="flex flex-wrap items-center gap-2 text-base font-semibold">
+            Partner messages
+            {unreadMessages > 0 && (
+              <PartnerBadge tone="brand" testId="admin-unread-messages" aria-label={`${unreadMessages} unread`}>
+                {unreadMessages}
+              </PartnerBadge>
+            )}
+          </h2>
+          <p className="mt-1 text-sm text-fg-muted">What partners’ teams wrote to you from their Collaboration page: read and answer.</p>
+        </div>
+        <Link to="/dashboard/admin/messages" className="btn-secondary min-h-11 shrink-0" data-testid="admin-messages-link">
+          Open messages <ArrowRight className="size-4" aria-hidden="true" />
         </Link>
       </section>
       {isAdmin && (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useLocation } from 'react-router';
-import { CheckCircle2, ChevronLeft, ChevronRight, Inbox, XCircle } from 'lucide-react';
-import { PartnerBadge, PartnerEmptyState, PartnerFilterBar, PartnerLoadingSkeleton, PartnerPageHeader } from '@/components/partner/shared';
+import { CheckCircle2, Inbox, XCircle } from 'lucide-react';
+import { ListPager, PartnerBadge, PartnerEmptyState, PartnerFilterBar, PartnerLoadingSkeleton, PartnerPageHeader } from '@/components/partner/shared';
 import { QueryErrorState } from '@/components/partner/sponsorships/QueryErrorState';
 import { categoryLabel, priorityLabel, TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_STATUSES } from '@/components/support/ticket-labels';
 import { TicketList } from '@/components/support/TicketList';
@@ -83,15 +83,7 @@ export default function AdminSupportTicketsPage() {
             ) : (
               <>
                 <TicketList tickets={queue.data.items} selectedId={url.ticket} hrefOf={hrefOf} showPartner />
-                {pages > 1 && (
-                  <nav aria-label="Pages" className="flex items-center justify-between text-sm text-fg-muted">
-                    <span>Page {url.page} of {pages} · {total} tickets</span>
-                    <span className="flex gap-2">
-                      <button type="button" className="btn-secondary px-2.5" disabled={url.page <= 1} onClick={() => setUrl({ page: url.page - 1 })} aria-label="Previous page"><ChevronLeft className="size-4" aria-hidden="true" /></button>
-                      <button type="button" className="btn-secondary px-2.5" disabled={url.page >= pages} onClick={() => setUrl({ page: url.page + 1 })} aria-label="Next page"><ChevronRight className="size-4" aria-hidden="true" /></button>
-                    </span>
-                  </nav>
-                )}
+                <ListPager page={url.page} pages={pages} total={total} noun="tickets" onPage={(p) => setUrl({ page: p })} />
               </>
             )}
           </section>

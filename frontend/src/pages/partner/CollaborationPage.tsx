@@ -1,7 +1,11 @@
 import { useState } from 'react';
-import { CalendarPlus, Download, Inbox, Mail, Paperclip, Send } from 'lucide-react';
+import { CalendarPlus, Download, Inbox, Mail, Send } from 'lucide-react';
+import { MessageBubbles } from '@/components/messages/MessageBubbles';
+import { MESSAGE_REPLY_RULES, nairobiTime as nairobi } from '@/components/messages/message-format';
+import { MessageList } from '@/components/messages/MessageList';
 import { PartnerEmptyState, PartnerLoadingSkeleton, PartnerPageHeader } from '@/components/partner/shared';
 import { QueryErrorState } from '@/components/partner/sponsorships/QueryErrorState';
+import { TicketReplyBox } from '@/components/support/TicketReplyBox';
 import { cn } from '@/lib/cn';
 import { urlParam, useUrlState } from '@/lib/use-url-state';
 import {
@@ -9,9 +13,6 @@ import {
   useSuggestedTimes, useThread, type Box,
 } from '@/services/partner/collaboration';
 import type { MeetingView } from '@/types/partner';
-
-const nairobi = (iso: string) =>
-  new Intl.DateTimeFormat('en-KE', { timeZone: 'Africa/Nairobi', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
 const URL = {
   tab: urlParam.oneOf(['messages', 'meetings'] as const, 'messages'),
@@ -48,7 +49,7 @@ function Messages({ box, setBox }: { box: Box; setBox: (b: Box) => void }) {
   const list = useMessages({ box, search, page: 1, pageSize: 50 });
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-      <section className="card p-4" aria-label="Messages">
+      <section className="card min-w-0 p-4" aria-label="Messages">
         <div className="mb-3 flex flex-wrap items-center gap-2">
           {(['inbox', 'sent'] as const).map((b) => (
             <button key={b} type="button" onClick={() => setBox(b)} aria-pressed={box === b} data-testid={`box-${b}`}
@@ -68,29 +69,10 @@ function Messages({ box, setBox }: { box: Box; setBox: (b: Box) => void }) {
           <PartnerEmptyState compact icon={Inbox} title={box === 'inbox' ? 'No messages yet' : 'Nothing sent yet'}
             description="Write to a colleague or to the Elimu team with New message." />
         ) : (
-          <ul className="divide-y divide-white/10" data-testid="message-list">
-            {list.data.items.map((m) => {
-              const unread = box === 'inbox' && !m.readAt;
-              return (
-                <li key={m.id}>
-                  <button type="button" onClick={() => { setOpen(m.id); setComposing(false); }}
-                    className={cn('flex w-full flex-col items-start gap-0.5 px-2 py-3 text-left hover:bg-white/5', open === m.id && 'bg-white/5')}>
-                    <span className="flex w-full items-center gap-2 text-sm">
-                      {unread && <span className="size-2 rounded-full bg-[#E40000]" aria-label="Unread" />}
-                      <span className={cn('truncate', unread ? 'font-semibold text-white' : 'text-gray-300')}>{box === 'inbox' ? m.from.name : `To ${m.to.name}`}</span>
-                      {m.hasAttachments && <Paperclip className="size-3 text-gray-400" aria-label="Has attachments" />}
-                      <span className="ml-auto shrink-0 text-xs text-gray-500">{nairobi(m.createdAt)}</span>
-                    </span>
-                    <span className={cn('w-full truncate text-sm', unread ? 'text-white' : 'text-gray-400')}>{m.subject}</span>
-                    {box === 'sent' && <span className="text-xs text-gray-500">{m.readAt ? `Read ${nairobi(m.readAt)}` : 'Not read yet'}</span>}
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
+          <MessageList messages={list.data.items} box={box} selectedId={open} onOpen={(id) => { setOpen(id); setComposing(false); }} />
         )}
       </section>
-      <section className="card p-4" aria-label={composing ? 'New message' : 'Conversation'}>
+      <section className="card min-w-0 p-4" aria-label={composing ? 'New message' : 'Conversation'}>
         {composing ? <Compose onSent={(id) => { setComposing(false); setBox('sent'); setOpen(id); }} /> : open ? <Thread id={open} /> : (
           <PartnerEmptyState compact icon={Mail} title="Choose a message" description="Open a message to read the conversation and answer." />
         )}
@@ -138,7 +120,6 @@ function Compose({ onSent }: { onSent: (id: string) => void }) {
 function Thread({ id }: { id: string }) {
   const thread = useThread(id);
   const reply = useReply(id);
-  const [body, setBody] = useState('');
   if (thread.isPending) return <PartnerLoadingSkeleton />;
   if (thread.isError) return <QueryErrorState title="The conversation could not be loaded" error={thread.error} onRetry={() => thread.refetch()} compact />;
   const t = thread.data;
@@ -146,29 +127,10 @@ function Thread({ id }: { id: string }) {
     <div data-testid="thread">
       <h2 className="text-lg font-semibold text-white">{t.subject}</h2>
       <p className="mb-4 text-sm text-gray-400">With {t.with.name}</p>
-      <ol className="space-y-3">
-        {t.messages.map((m) => (
-          <li key={m.id} className={cn('rounded-lg p-3 text-sm', m.isMine ? 'ml-8 bg-[#E40000]/15' : 'mr-8 bg-white/5')}>
-            <div className="mb-1 flex gap-2 text-xs text-gray-400">
-              <span className="font-medium text-gray-200">{m.from.name}</span><span>{nairobi(m.createdAt)}</span>
-              {m.isMine && <span className="ml-auto" data-testid="receipt">{m.readAt ? `Read ${nairobi(m.readAt)}` : 'Delivered'}</span>}
-            </div>
-            <p className="whitespace-pre-wrap text-gray-100">{m.body}</p>
-            {m.attachments.map((a) => (
-              <a key={a.position} href={a.url} className="mt-2 inline-flex items-center gap-1 text-xs text-red-300 underline" download>
-                <Paperclip className="size-3" aria-hidden="true" />{a.fileName} ({Math.ceil(a.sizeBytes / 1024)} KB)
-              </a>
-            ))}
-          </li>
-        ))}
-      </ol>
-      <form className="mt-4 space-y-2" onSubmit={(e) => { e.preventDefault(); reply.mutate({ body, files: [] }, { onSuccess: () => setBody('') }); }}>
-        <label className="block text-sm text-gray-300">Reply
-          <textarea required rows={3} maxLength={4000} value={body} onChange={(e) => setBody(e.target.value)} className="input mt-1 w-full" />
-        </label>
-        {reply.isError && <p role="alert" className="text-sm text-red-400">{reply.error.message}</p>}
-        <button type="submit" className="btn-primary" disabled={reply.isPending}>Send reply</button>
-      </form>
+      <MessageBubbles messages={t.messages} />
+      <div className="mt-4">
+        <TicketReplyBox onSend={(r) => reply.mutateAsync(r)} pending={reply.isPending} label="Reply" rules={MESSAGE_REPLY_RULES} testId="message-reply" />
+      </div>
     </div>
   );
 }

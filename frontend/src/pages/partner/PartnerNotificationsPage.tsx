@@ -1,8 +1,8 @@
-import { BellOff, CheckCheck, ChevronLeft, ChevronRight } from 'lucide-react';
+import { BellOff, CheckCheck } from 'lucide-react';
 import { NotificationItem } from '@/components/partner/notifications/NotificationItem';
 import { NotificationPreferencesForm } from '@/components/partner/notifications/NotificationPreferencesForm';
 import { NOTIFICATION_CATEGORIES } from '@/components/partner/notifications/notification-labels';
-import { PartnerEmptyState, PartnerFilterBar, PartnerLoadingSkeleton, PartnerPageHeader } from '@/components/partner/shared';
+import { ListPager, PartnerEmptyState, PartnerFilterBar, PartnerLoadingSkeleton, PartnerPageHeader } from '@/components/partner/shared';
 import { QueryErrorState } from '@/components/partner/sponsorships/QueryErrorState';
 import { cn } from '@/lib/cn';
 import { urlParam, useUrlState } from '@/lib/use-url-state';
@@ -140,21 +140,7 @@ export default function PartnerNotificationsPage() {
                   <NotificationItem key={n.id} notification={n} onMarkRead={(x) => markRead.mutate(x)} marking={markRead.isPending} />
                 ))}
               </ul>
-              {pages > 1 && (
-                <nav aria-label="Pages" className="flex items-center justify-between text-sm text-fg-muted">
-                  <span>
-                    Page {page} of {pages} · {total} notifications
-                  </span>
-                  <span className="flex gap-2">
-                    <button type="button" className="btn-secondary px-2.5" disabled={page <= 1} onClick={() => setUrl({ page: page - 1 })} aria-label="Previous page">
-                      <ChevronLeft className="size-4" aria-hidden="true" />
-                    </button>
-                    <button type="button" className="btn-secondary px-2.5" disabled={page >= pages} onClick={() => setUrl({ page: page + 1 })} aria-label="Next page">
-                      <ChevronRight className="size-4" aria-hidden="true" />
-                    </button>
-                  </span>
-                </nav>
-              )}
+              <ListPager page={page} pages={pages} total={total} noun="notifications" onPage={(p) => setUrl({ page: p })} />
             </>
           )}
         </section>

@@ -1,14 +1,15 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, readCookie, XSRF_COOKIE, XSRF_HEADER } from '@/lib/api';
+import { api, apiPostForm } from '@/lib/api';
 import { toQuery } from '@/lib/query-string';
 import type { MeetingView, MessageRecipient, MessageThread, PagedMeetings, PagedMessages, ScheduleMeetingRequest, SuggestedTimes } from '@/types/partner';
+import { messageForm, type Box, type MessageReply } from '@/services/message-form';
 import { dashboardKeys } from './dashboard';
 
 // Partner · Collaboration (/api/v1/partner/collaboration/*): messages and meetings.
 
 export const COLLABORATION_BASE = '/api/v1/partner/collaboration';
 
-export type Box = 'inbox' | 'sent';
+export type { Box } from '@/services/message-form';
 export interface MessageListParams { box: Box; search: string; page: number; pageSize: number }
 
 export const collaborationKeys = {
@@ -19,17 +20,6 @@ export const collaborationKeys = {
   meetings: (when: 'upcoming' | 'past') => [...collaborationKeys.all, 'meetings', when] as const,
   suggested: (attendees: string[], duration: number) => [...collaborationKeys.all, 'suggested', attendees, duration] as const,
 };
-
-/** A multipart POST (attachments): the api helper sends JSON only. */
-async function postForm<T>(url: string, form: FormData): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  const token = readCookie(XSRF_COOKIE);
-  if (token) headers[XSRF_HEADER] = token;
-  const response = await fetch(url, { method: 'POST', body: form, headers, credentials: 'same-origin' });
-  const body = await response.json().catch(() => null);
-  if (!response.ok) throw new ApiError({ status: response.status, title: 'The message could not be sent.', ...(body ?? {}) });
-  return body as T;
-}
 
 export const messagesQueryOptions = (p: MessageListParams) =>
   queryOptions({
@@ -63,18 +53,11 @@ export const useRecipients = () =>
     staleTime: 60_000,
   });
 
-function messageForm(fields: Record<string, string>, files: File[]) {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  for (const f of files) form.append('attachments', f);
-  return form;
-}
-
 export function useSendMessage() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (m: { recipientId: string; subject: string; body: string; files: File[] }) =>
-      postForm<MessageThread>(`${COLLABORATION_BASE}/messages`, messageForm({ recipientId: m.recipientId, subject: m.subject, body: m.body }, m.files)),
+      apiPostForm<MessageThread>(`${COLLABORATION_BASE}/messages`, messageForm({ recipientId: m.recipientId, subject: m.subject, body: m.body }, m.files)),
     onSuccess: () => client.invalidateQueries({ queryKey: [...collaborationKeys.all, 'messages'] }),
   });
 }
@@ -82,8 +65,9 @@ export function useSendMessage() {
 export function useReply(messageId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (m: { body: string; files: File[] }) =>
-      postForm<MessageThread>(`${COLLABORATION_BASE}/messages/${messageId}/replies`, messageForm({ body: m.body }, m.files)),
+    mutationFn: (m: MessageReply) =>
+      apiPostForm<MessageThread>(`${COLLABORATION_BASE}/messages/${messageId}/replies`, messageForm({ body: m.body }, m.files)),
+    meta: { silentError: true },
     onSuccess: (thread) => {
       client.setQueryData(collaborationKeys.thread(messageId), thread);
       void client.invalidateQueries({ queryKey: [...collaborationKeys.all, 'messages'] });

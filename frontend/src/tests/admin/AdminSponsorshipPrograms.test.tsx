@@ -230,6 +230,8 @@ describe('admin sponsorship programs', () => {
     renderApp('/dashboard/admin', { queryClient: createTestQueryClient({ ...adminUser, roles: ['staff'] }) });
     expect(await screen.findByTestId('admin-pending-text')).toHaveTextContent('Sponsorship programs are approved by an administrator.');
     expect(screen.queryByTestId('admin-programs-link')).not.toBeInTheDocument();
-    expect(fetchSpy).not.toHaveBeenCalled();
+    // The landing page asks only for the staff member's own unread messages, never the approval queue.
+    await waitFor(() => expect(fetchSpy).toHaveBeenCalled());
+    expect(fetchSpy.mock.calls.map(([url]) => new URL(String(url), 'http://localhost').pathname)).toEqual(['/api/v1/staff/messages/unread']);
   });
 });

@@ -51,6 +51,7 @@ public static class CollaborationEndpoints
 
         var staff = app.MapGroup(StaffPrefix).WithTags("Staff · Messages").RequireAuthorization(p => p.RequireRole(Roles.Staff, Roles.Admin));
         staff.MapGet("", StaffList).WithSummary("Messages partners sent you (box=inbox) or you sent (box=sent).");
+        staff.MapGet("/unread", StaffUnread).WithSummary("How many messages addressed to you are not opened yet.");
         staff.MapGet("/{id:guid}", StaffThread).WithSummary("A conversation with a partner's team member; opening it sets your read receipts.");
         staff.MapPost("/{id:guid}/replies", StaffReply).Accepts<ReplyRequest>("application/json", "multipart/form-data")
             .WithSummary("Answer the partner in the conversation.");
@@ -147,6 +148,9 @@ public static class CollaborationEndpoints
 
     private static async Task<Ok<Paged<MessageSummary>>> StaffList([AsParameters] MessageListQuery q, ClaimsPrincipal user, MailboxReader reader,
         CancellationToken ct) => TypedResults.Ok(await reader.ListAsync(StaffBox(user), q, ct));
+
+    private static async Task<Ok<UnreadMessages>> StaffUnread(ClaimsPrincipal user, MessageStats stats, CancellationToken ct) =>
+        TypedResults.Ok(new UnreadMessages(await stats.UnreadCountAsync(user.UserId(), ct)));
 
     private static async Task<Ok<MessageThread>> StaffThread(Guid id, ClaimsPrincipal user, MailboxReader reader, CancellationToken ct) =>
         TypedResults.Ok((await reader.OpenThreadAsync(StaffBox(user), id, ct)).Thread);

@@ -1,5 +1,6 @@
 using Elimu.Api.Common;
 using Elimu.Api.Data;
+using Elimu.Api.Partners.Profiles;
 using Microsoft.EntityFrameworkCore;
 
 namespace Elimu.Api.Partners.Collaboration;
@@ -20,7 +21,7 @@ public sealed record Mailbox(Guid UserId, Guid? PartnerId, string LinkBase)
 }
 
 /// <summary>Lists, threads and read receipts of one mailbox.</summary>
-public sealed class MailboxReader(AppDbContext db, TimeProvider clock)
+public sealed class MailboxReader(AppDbContext db, PartnerNames partners, TimeProvider clock)
 {
     public async Task<Paged<MessageSummary>> ListAsync(Mailbox box, MessageListQuery q, CancellationToken ct)
     {
@@ -37,12 +38,14 @@ public sealed class MailboxReader(AppDbContext db, TimeProvider clock)
         var rows = await messages.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
             .Select(m => new
             {
-                m.Id, m.ThreadId, m.Subject, m.Body, m.SenderId, m.RecipientId, m.Attachments, m.ReadAt, m.CreatedAt,
+                m.Id, m.ThreadId, m.Subject, m.Body, m.SenderId, m.RecipientId, m.Attachments, m.ReadAt, m.CreatedAt, m.PartnerId,
             })
             .ToPagedAsync(page, ct);
         var names = await NamesAsync(rows.Items.SelectMany(r => new[] { r.SenderId, r.RecipientId }), ct);
+        var organisations = await partners.NamesAsync(rows.Items.Select(r => r.PartnerId), ct);
         return new Paged<MessageSummary>(rows.Items.Select(r => new MessageSummary(r.Id, r.ThreadId, r.Subject, Preview(r.Body),
-                Person(names, r.SenderId), Person(names, r.RecipientId), r.Attachments.Count > 0, r.ReadAt, r.CreatedAt)).ToList(),
+                Person(names, r.SenderId), Person(names, r.RecipientId), r.Attachments.Count > 0, r.ReadAt, r.CreatedAt,
+                organisations.GetValueOrDefault(r.PartnerId)?.Name ?? "Former partner")).ToList(),
             rows.Page, rows.PageSize, rows.Total);
     }
 
@@ -62,7 +65,7 @@ public sealed class MailboxReader(AppDbContext db, TimeProvider clock)
             Person(names, m.SenderId), Person(names, m.RecipientId), m.Body,
             m.Attachments.Select((a, i) => new AttachmentView(i, a.FileName, a.SizeBytes, a.MimeType ?? "application/octet-stream",
                 $"{box.LinkBase}/messages/{m.Id}/attachments/{i}")).ToList(),
-            m.ReadAt, m.CreatedAt, m.SenderId == box.UserId)).ToList()), marked > 0);
+            m.ReadAt, m.CreatedAt, m.SenderId == box.UserId)).ToList(), await partners.OrganizationNameAsync(first.PartnerId, ct)), marked > 0);
     }
 
     /// <summary>An attachment of a message in the mailbox (sender or recipient only); 404 otherwise.</summary>

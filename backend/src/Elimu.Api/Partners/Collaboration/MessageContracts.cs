@@ -16,14 +16,16 @@ public sealed record AttachmentView(int Position, string FileName, long SizeByte
 public sealed record PersonView(Guid UserId, string Name);
 
 /// <summary>A row of the inbox or the sent list; <see cref="ReadAt"/> is the recipient's read receipt.</summary>
+/// <param name="PartnerName">The partner organisation the conversation belongs to: staff answer many partners.</param>
 public sealed record MessageSummary(Guid Id, Guid ThreadId, string Subject, string Preview, PersonView From, PersonView To,
-    bool HasAttachments, DateTime? ReadAt, DateTime CreatedAt);
+    bool HasAttachments, DateTime? ReadAt, DateTime CreatedAt, string PartnerName);
 
 public sealed record MessageView(Guid Id, PersonView From, PersonView To, string Body, IReadOnlyList<AttachmentView> Attachments,
     DateTime? ReadAt, DateTime CreatedAt, bool IsMine);
 
 /// <summary>A conversation between you and <see cref="With"/>, oldest message first.</summary>
-public sealed record MessageThread(Guid ThreadId, string Subject, PersonView With, IReadOnlyList<MessageView> Messages);
+/// <param name="PartnerName">The partner organisation the conversation belongs to.</param>
+public sealed record MessageThread(Guid ThreadId, string Subject, PersonView With, IReadOnlyList<MessageView> Messages, string PartnerName);
 
 /// <summary>A new conversation. As JSON, or as multipart/form-data with the same fields and files named attachments.</summary>
 public sealed record SendMessageRequest(Guid? RecipientId, string? Subject, string? Body);

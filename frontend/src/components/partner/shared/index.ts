@@ -12,3 +12,4 @@ export { PartnerBadge, humanizeStatus, statusTone, type PartnerBadgeProps, type 
 export { PartnerEmptyState, type PartnerEmptyStateProps } from './PartnerEmptyState';
 export { PartnerLoadingSkeleton, type PartnerLoadingSkeletonProps } from './PartnerLoadingSkeleton';
 export { TruncatedText, type TruncatedTextProps } from './TruncatedText';
+export { ListPager, type ListPagerProps } from './ListPager';
