@@ -32,7 +32,7 @@ export default function CollaborationPage() {
       <div role="tablist" className="mb-4 flex gap-2">
         {(['messages', 'meetings'] as const).map((t) => (
           <button key={t} role="tab" aria-selected={tab === t} type="button" onClick={() => setUrl({ tab: t })}
-            className={cn('rounded-lg px-4 py-2 text-sm font-medium', tab === t ? 'bg-[#E40000] text-white' : 'bg-white/5 text-gray-300 hover:bg-white/10')}>
+            className={cn('rounded-lg px-4 py-2 text-sm font-medium', tab === t ? 'bg-brand text-white' : 'bg-elevated text-fg-muted hover:bg-elevated-hover')}>
             {t === 'messages' ? 'Messages' : 'Meetings'}
           </button>
         ))}
@@ -53,7 +53,7 @@ function Messages({ box, setBox }: { box: Box; setBox: (b: Box) => void }) {
         <div className="mb-3 flex flex-wrap items-center gap-2">
           {(['inbox', 'sent'] as const).map((b) => (
             <button key={b} type="button" onClick={() => setBox(b)} aria-pressed={box === b} data-testid={`box-${b}`}
-              className={cn('rounded-md px-3 py-1.5 text-sm', box === b ? 'bg-white/15 text-white' : 'text-gray-400 hover:text-white')}>
+              className={cn('rounded-md px-3 py-1.5 text-sm', box === b ? 'bg-elevated-hover text-fg' : 'text-fg-muted hover:text-fg')}>
               {b === 'inbox' ? 'Inbox' : 'Sent'}
             </button>
           ))}
@@ -91,8 +91,8 @@ function Compose({ onSent }: { onSent: (id: string) => void }) {
   return (
     <form className="space-y-3" data-testid="compose-form"
       onSubmit={(e) => { e.preventDefault(); send.mutate({ recipientId, subject, body, files }, { onSuccess: (t) => onSent(t.messages[0]?.id ?? '') }); }}>
-      <h2 className="text-lg font-semibold text-white">New message</h2>
-      <label className="block text-sm text-gray-300">To
+      <h2 className="text-lg font-semibold text-fg">New message</h2>
+      <label className="block text-sm text-fg-muted">To
         <select required value={recipientId} onChange={(e) => setRecipient(e.target.value)} className="input mt-1 w-full" data-testid="recipient">
           <option value="">Choose someone</option>
           {(['staff', 'team'] as const).map((kind) => (
@@ -102,13 +102,13 @@ function Compose({ onSent }: { onSent: (id: string) => void }) {
           ))}
         </select>
       </label>
-      <label className="block text-sm text-gray-300">Subject
+      <label className="block text-sm text-fg-muted">Subject
         <input required maxLength={200} value={subject} onChange={(e) => setSubject(e.target.value)} className="input mt-1 w-full" name="subject" />
       </label>
-      <label className="block text-sm text-gray-300">Message
+      <label className="block text-sm text-fg-muted">Message
         <textarea required maxLength={4000} rows={6} value={body} onChange={(e) => setBody(e.target.value)} className="input mt-1 w-full" name="body" />
       </label>
-      <label className="block text-sm text-gray-300">Attachments (PDF, PNG, JPEG or text; up to 3 files of 5 MB)
+      <label className="block text-sm text-fg-muted">Attachments (PDF, PNG, JPEG or text; up to 3 files of 5 MB)
         <input type="file" multiple accept=".pdf,.png,.jpg,.jpeg,.txt" onChange={(e) => setFiles(Array.from(e.target.files ?? []).slice(0, 3))} className="mt-1 block text-sm" />
       </label>
       {send.isError && <p role="alert" className="text-sm text-red-400">{send.error.message}</p>}
@@ -125,8 +125,8 @@ function Thread({ id }: { id: string }) {
   const t = thread.data;
   return (
     <div data-testid="thread">
-      <h2 className="text-lg font-semibold text-white">{t.subject}</h2>
-      <p className="mb-4 text-sm text-gray-400">With {t.with.name}</p>
+      <h2 className="text-lg font-semibold text-fg">{t.subject}</h2>
+      <p className="mb-4 text-sm text-fg-muted">With {t.with.name}</p>
       <MessageBubbles messages={t.messages} />
       <div className="mt-4">
         <TicketReplyBox onSend={(r) => reply.mutateAsync(r)} pending={reply.isPending} label="Reply" rules={MESSAGE_REPLY_RULES} testId="message-reply" />
@@ -144,7 +144,7 @@ function Meetings() {
       <div className="flex flex-wrap items-center gap-2">
         {(['upcoming', 'past'] as const).map((w) => (
           <button key={w} type="button" aria-pressed={when === w} onClick={() => setWhen(w)}
-            className={cn('rounded-md px-3 py-1.5 text-sm', when === w ? 'bg-white/15 text-white' : 'text-gray-400 hover:text-white')}>
+            className={cn('rounded-md px-3 py-1.5 text-sm', when === w ? 'bg-elevated-hover text-fg' : 'text-fg-muted hover:text-fg')}>
             {w === 'upcoming' ? 'Upcoming' : 'Past'}
           </button>
         ))}
@@ -173,14 +173,14 @@ function MeetingCard({ meeting: m }: { meeting: MeetingView }) {
   return (
     <li className="card space-y-2 p-4 text-sm">
       <div className="flex items-start gap-2">
-        <h3 className="font-semibold text-white">{m.title}</h3>
-        <span className={cn('ml-auto rounded-full px-2 py-0.5 text-xs', m.status === 'scheduled' ? 'bg-emerald-500/15 text-emerald-300' : m.status === 'cancelled' ? 'bg-red-500/15 text-red-300' : 'bg-white/10 text-gray-300')}>{m.status}</span>
+        <h3 className="font-semibold text-fg">{m.title}</h3>
+        <span className={cn('ml-auto rounded-full px-2 py-0.5 text-xs', m.status === 'scheduled' ? 'bg-emerald-500/15 text-ok' : m.status === 'cancelled' ? 'bg-red-500/15 text-brand-text' : 'bg-elevated text-fg-muted')}>{m.status}</span>
       </div>
-      <p className="text-gray-300">{nairobi(m.scheduledAt)} EAT · {m.durationMinutes} min{m.aiSuggested ? ' · suggested time' : ''}</p>
-      {m.description && <p className="text-gray-400">{m.description}</p>}
-      <p className="text-gray-400">With {m.attendees.map((a) => a.name).join(', ')}</p>
-      {m.meetingUrl && <a className="text-red-300 underline" href={m.meetingUrl} target="_blank" rel="noreferrer">Join link</a>}
-      {m.notes && <p className="rounded bg-white/5 p-2 text-gray-300">Notes: {m.notes}</p>}
+      <p className="text-fg-muted">{nairobi(m.scheduledAt)} EAT · {m.durationMinutes} min{m.aiSuggested ? ' · suggested time' : ''}</p>
+      {m.description && <p className="text-fg-muted">{m.description}</p>}
+      <p className="text-fg-muted">With {m.attendees.map((a) => a.name).join(', ')}</p>
+      {m.meetingUrl && <a className="text-brand-text underline" href={m.meetingUrl} target="_blank" rel="noreferrer">Join link</a>}
+      {m.notes && <p className="rounded bg-elevated p-2 text-fg-muted">Notes: {m.notes}</p>}
       <div className="flex flex-wrap items-center gap-2">
         <a className="btn-secondary" href={`${COLLABORATION_BASE}/meetings/${m.id}/invite.ics`} download data-testid="download-ics">
           <Download className="size-4" aria-hidden="true" /> Invitation (.ics)
@@ -217,47 +217,47 @@ function ScheduleForm({ onDone }: { onDone: () => void }) {
           meetingUrl: link || null, attendeeIds: attendees, aiSuggested: fromSuggestion }, { onSuccess: onDone });
       }}>
       <div className="grid gap-3 md:grid-cols-2">
-        <label className="block text-sm text-gray-300">Title
+        <label className="block text-sm text-fg-muted">Title
           <input required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} className="input mt-1 w-full" name="title" />
         </label>
-        <label className="block text-sm text-gray-300">Link
+        <label className="block text-sm text-fg-muted">Link
           <input type="url" value={link} onChange={(e) => setLink(e.target.value)} placeholder="https://" className="input mt-1 w-full" />
         </label>
       </div>
-      <label className="block text-sm text-gray-300">Agenda
+      <label className="block text-sm text-fg-muted">Agenda
         <textarea rows={2} value={agenda} onChange={(e) => setAgenda(e.target.value)} className="input mt-1 w-full" />
       </label>
-      <fieldset className="text-sm text-gray-300">
+      <fieldset className="text-sm text-fg-muted">
         <legend>Attendees</legend>
         <div className="mt-1 flex flex-wrap gap-2">
           {recipients.data?.map((r) => (
-            <label key={r.userId} className="flex items-center gap-1 rounded bg-white/5 px-2 py-1">
+            <label key={r.userId} className="flex items-center gap-1 rounded bg-elevated px-2 py-1">
               <input type="checkbox" checked={attendees.includes(r.userId)}
                 onChange={(e) => setAttendees((a) => (e.target.checked ? [...a, r.userId] : a.filter((x) => x !== r.userId)))} />
-              {r.name} <span className="text-xs text-gray-500">({r.kind === 'staff' ? 'Elimu' : r.role})</span>
+              {r.name} <span className="text-xs text-fg-muted">({r.kind === 'staff' ? 'Elimu' : r.role})</span>
             </label>
           ))}
         </div>
       </fieldset>
       <div className="grid gap-3 md:grid-cols-2">
-        <label className="block text-sm text-gray-300">Duration (minutes)
+        <label className="block text-sm text-fg-muted">Duration (minutes)
           <select value={duration} onChange={(e) => setDuration(Number(e.target.value))} className="input mt-1 w-full">
             {[15, 30, 45, 60, 90, 120].map((d) => <option key={d} value={d}>{d}</option>)}
           </select>
         </label>
-        <label className="block text-sm text-gray-300">Start (Nairobi time)
+        <label className="block text-sm text-fg-muted">Start (Nairobi time)
           <input required type="datetime-local" value={start} onChange={(e) => { setStart(e.target.value); setFromSuggestion(false); }} className="input mt-1 w-full" name="start" />
         </label>
       </div>
       {attendees.length > 0 && (
         <div className="text-sm" data-testid="suggested-times">
-          <p className="mb-1 text-gray-400">Suggested free times (everyone free, 08:00–17:00 on weekdays):</p>
+          <p className="mb-1 text-fg-muted">Suggested free times (everyone free, 08:00–17:00 on weekdays):</p>
           <div className="flex flex-wrap gap-2">
             {suggested.data?.slots.map((s) => {
               const value = s.start.slice(0, 16);
               return (
                 <button key={s.start} type="button" onClick={() => { setStart(value); setFromSuggestion(true); }}
-                  className={cn('rounded-full px-3 py-1 text-xs', start === value ? 'bg-[#E40000] text-white' : 'bg-white/10 text-gray-200 hover:bg-white/20')}>
+                  className={cn('rounded-full px-3 py-1 text-xs', start === value ? 'bg-brand text-white' : 'bg-elevated text-fg hover:bg-elevated-hover')}>
                   {s.label}
                 </button>
               );

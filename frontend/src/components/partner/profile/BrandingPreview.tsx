@@ -9,8 +9,9 @@ interface Props {
 }
 
 /**
- * A live preview of an invoice as the partner's brand prints it: the name in white on the primary colour, accents in
- * the secondary colour on white paper. It follows the form as it is typed, before anything is saved.
+ * A live preview of an invoice as the partner's brand prints it: the name in white on the primary colour, rules in the
+ * secondary colour on white paper (the text there stays dark: a light secondary colour would leave it unreadable). It
+ * follows the form as it is typed, before anything is saved.
  */
 export function BrandingPreview({ organizationName, primaryColor, secondaryColor, footer, logoUrl }: Props) {
   const primary = isHexColor(primaryColor) ? primaryColor : '#E40000';
@@ -27,13 +28,13 @@ export function BrandingPreview({ organizationName, primaryColor, secondaryColor
           )}
           <div className="min-w-0">
             <p className="truncate text-sm font-semibold text-white">{organizationName || 'Your organisation'}</p>
-            <p className="text-[10px] text-white/85">Invoice INV-2026-000123</p>
+            <p className="text-[10px] text-white">Invoice INV-2026-000123</p>
           </div>
         </div>
         <div className="space-y-2 px-4 py-3">
-          <p className="font-semibold" style={{ color: secondary }}>Sponsorship for Term 1, 2027</p>
+          <p className="border-l-4 pl-2 font-semibold text-neutral-900" style={{ borderColor: secondary }}>Sponsorship for Term 1, 2027</p>
           <div className="flex justify-between border-b border-neutral-200 pb-1"><span>24 children × KES 1,500</span><span>KES 36,000.00</span></div>
-          <div className="flex justify-between font-semibold"><span>Total</span><span style={{ color: secondary }}>KES 36,000.00</span></div>
+          <div className="flex justify-between border-b-2 pb-1 font-semibold text-neutral-900" style={{ borderColor: secondary }}><span>Total</span><span>KES 36,000.00</span></div>
         </div>
         <p className="border-t px-4 py-2 text-[10px] text-neutral-500" style={{ borderColor: secondary }}>{footer || 'Your report footer appears here.'}</p>
       </div>

@@ -12,7 +12,8 @@ export function TeamTrainingTable() {
   if (team.isPending) return <PartnerLoadingSkeleton variant="lines" count={3} label="Loading your team’s progress" />;
   const { courses, members } = team.data;
   return (
-    <div className="card overflow-x-auto">
+    // Focusable, so a keyboard can scroll the table sideways on a phone.
+    <div className="card overflow-x-auto" role="region" aria-label="Your team’s course progress" tabIndex={0}>
       <table className="w-full min-w-[560px] text-sm" data-testid="team-training-table">
         <thead>
           <tr className="border-b border-line text-left text-xs uppercase tracking-wide text-fg-subtle">
