@@ -26,6 +26,8 @@ export const ON_DEMAND = [
   'src/components/partner/children/GoalsEditor.tsx',
   // Kiswahili's strings: fetched when a reader chooses Kiswahili (src/i18n/i18n.ts); English is in the entry.
   'src/i18n/locales/sw.ts',
+  // The partner store, reset on sign-out (src/services/auth.ts): kept out of the entry of the sign-in page.
+  'src/store/reset-partner-ui.ts',
 ];
 
 const partner = (page) => ['src/components/layout/DashboardLayout.tsx', page];

@@ -2,7 +2,6 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { useNavigate } from 'react-router';
 import { api, isApiError, readCookie, XSRF_COOKIE } from '@/lib/api';
 import { setLanguage, STORAGE_KEY, type Language } from '@/i18n/i18n';
-import { usePartnerStore } from '@/store/partnerStore';
 import type { CurrentUser, LoginRequest, Role } from '@/types/partner';
 
 export const authKeys = {
@@ -89,7 +88,6 @@ export function useSecondFactor() {
 export function useLogout() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const resetPartnerUi = usePartnerStore((s) => s.reset);
   return useMutation({
     mutationFn: logout,
     meta: { silentError: true, skipAuthRedirect: true },
@@ -97,7 +95,9 @@ export function useLogout() {
     onSettled: () => {
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== authKeys.me[0] });
       queryClient.setQueryData(authKeys.me, null);
-      resetPartnerUi();
+      // Loaded on demand: the partner store (and zustand's persistence) would otherwise ride in the entry that the
+      // sign-in page and the parent's inbox load (scripts/bundle-budget.mjs).
+      void import('@/store/reset-partner-ui').then(({ resetPartnerUi }) => resetPartnerUi());
       navigate('/login', { replace: true });
     },
   });
