@@ -99,9 +99,15 @@ export async function accessibilityProblems(page, { exclude = [] } = {}) {
   // Evaluated through the DevTools protocol rather than added as a <script>: the app's Content-Security-Policy
   // (script-src 'self') rightly blocks an injected inline script, and the suite keeps that policy on.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource());
-  // Colours are measured as drawn: let fade-ins finish first (endless ones, like loading pulses, are left alone).
+  // Colours are measured as drawn: let fade-ins finish first. Endless ones (loading pulses) are left alone, and so are
+  // those on elements not drawn (in a closed <details>): they never run, so they never finish.
   await page.evaluate(() =>
-    Promise.all(document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined))),
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity && a.effect?.target?.checkVisibility?.() !== false)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
   );
   const results = await page.evaluate(
     (skip) => window.axe.run({ include: [['html']], exclude: skip.map((s) => [s]) }, { resultTypes: ['violations'] }),
