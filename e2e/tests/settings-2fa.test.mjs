@@ -59,7 +59,7 @@ test('enable two-factor, sign out, sign in with a generated code; switch theme',
   await page.getByTestId('set-up-two-factor').click();
   const key = (await page.getByTestId('shared-key').textContent()).replace(/\s/g, '');
   assert.match(key, /^[a-z2-7]{16,}$/);
-  await page.getByTitle('QR code for your authenticator app').waitFor();
+  await page.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor();
   await screenshot(page, 'settings-2fa-setup');
   await page.getByTestId('verify-code').fill(totp(key));
   await page.getByTestId('enable-two-factor').click();

@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api, isApiError, readCookie, XSRF_COOKIE } from '@/lib/api';
 import { setLanguage, STORAGE_KEY, type Language } from '@/i18n/i18n';
@@ -59,6 +59,23 @@ export function useCurrentUser() {
   return useQuery(meQueryOptions());
 }
 
+/**
+ * True from a deliberate sign-out until the next sign-in. The guard of the page being left then sends to /login without
+ * remembering that page: the next person to sign in on this browser (another role, perhaps) lands on their own home.
+ * A session that simply ran out is remembered, so its user comes back where they were.
+ */
+let signedOut = false;
+
+export function signedOutOnPurpose(): boolean {
+  return signedOut;
+}
+
+function signedIn(queryClient: QueryClient, user: CurrentUser) {
+  signedOut = false;
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== authKeys.me[0] });
+  queryClient.setQueryData(authKeys.me, user);
+}
+
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -66,9 +83,7 @@ export function useLogin() {
     // The login form shows the server's message itself; a 401 here means wrong credentials.
     meta: { silentError: true, skipAuthRedirect: true },
     onSuccess: (answer) => {
-      if (needsSecondFactor(answer)) return;
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== authKeys.me[0] });
-      queryClient.setQueryData(authKeys.me, answer);
+      if (!needsSecondFactor(answer)) signedIn(queryClient, answer);
     },
   });
 }
@@ -78,10 +93,7 @@ export function useSecondFactor() {
   return useMutation({
     mutationFn: completeSecondFactor,
     meta: { silentError: true, skipAuthRedirect: true },
-    onSuccess: (user) => {
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== authKeys.me[0] });
-      queryClient.setQueryData(authKeys.me, user);
-    },
+    onSuccess: (user) => signedIn(queryClient, user),
   });
 }
 
@@ -93,6 +105,7 @@ export function useLogout() {
     meta: { silentError: true, skipAuthRedirect: true },
     // Whatever the server answers (even 401: the session had already ended), the client signs out.
     onSettled: () => {
+      signedOut = true;
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== authKeys.me[0] });
       queryClient.setQueryData(authKeys.me, null);
       // Loaded on demand: the partner store (and zustand's persistence) would otherwise ride in the entry that the

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { FullPageSpinner } from '@/components/ui/FullPageSpinner';
-import { hasRole, useCurrentUser } from '@/services/auth';
+import { hasRole, signedOutOnPurpose, useCurrentUser } from '@/services/auth';
 import type { Role } from '@/types/partner';
 import { NotAllowedPage } from '@/pages/NotAllowedPage';
 import { ServerUnavailable } from './ServerUnavailable';
@@ -13,7 +13,7 @@ export interface ProtectedRouteProps {
 }
 
 /**
- * Guards a branch of routes: without a session → /login (remembering where the user was going);
+ * Guards a branch of routes: without a session → /login (remembering where the user was going, unless they signed out);
  * signed in with another role → the "not allowed" page.
  */
 export function ProtectedRoute({ allowedRoles, children }: ProtectedRouteProps) {
@@ -22,7 +22,10 @@ export function ProtectedRoute({ allowedRoles, children }: ProtectedRouteProps) 
 
   if (isPending) return <FullPageSpinner label="Checking your session" />;
   if (isError) return <ServerUnavailable error={error} onRetry={() => void refetch()} />;
-  if (!user) return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}${location.hash}` }} />;
+  if (!user) {
+    const from = signedOutOnPurpose() ? undefined : { from: `${location.pathname}${location.search}${location.hash}` };
+    return <Navigate to="/login" replace state={from} />;
+  }
   if (allowedRoles && !hasRole(user, allowedRoles)) return <NotAllowedPage user={user} />;
   return <>{children ?? <Outlet />}</>;
 }

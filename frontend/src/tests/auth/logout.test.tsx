@@ -3,7 +3,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { useLogout } from '@/services/auth';
+import { signedOutOnPurpose, useLogout } from '@/services/auth';
 import { usePartnerStore } from '@/store/partnerStore';
 import { createTestQueryClient, mockFetch, partnerUser } from '../test-utils';
 
@@ -25,5 +25,7 @@ describe('useLogout', () => {
     await waitFor(() => expect(usePartnerStore.getState().counters.pendingConsents).toBe(0));
     expect(usePartnerStore.getState().sidebarCollapsed).toBe(false);
     expect(queryClient.getQueryData(['auth', 'me'])).toBeNull();
+    // The page being left does not send the next person back to it (ProtectedRoute drops `from`).
+    expect(signedOutOnPurpose()).toBe(true);
   });
 });

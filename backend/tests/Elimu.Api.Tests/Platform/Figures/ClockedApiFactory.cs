@@ -4,7 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Elimu.Api.Tests.Platform.Figures;
 
 /// <summary>The API on a <see cref="FakeTimeProvider"/>: every "now" (queries, timestamps, sign-in cookies) reads this clock.</summary>
-public sealed class ClockedApiFactory : ElimuApiFactory
+public class ClockedApiFactory : ElimuApiFactory
 {
     /// <summary>Wednesday 11 March 2026, 12:00 in Nairobi; tests move it.</summary>
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 11, 12, 0, 0, TimeSpan.FromHours(3)));
