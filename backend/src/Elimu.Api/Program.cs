@@ -1,6 +1,7 @@
 using Elimu.Api.Common;
 using Elimu.Api.Data;
 using Elimu.Api.Partners;
+using Elimu.Api.Payments;
 using Elimu.Api.Platform;
 using Elimu.Api.Platform.Identity;
 
@@ -14,6 +15,7 @@ builder.Services.AddElimuApiConventions();
 builder.Services.AddElimuHealthChecks();
 builder.Services.AddPlatform(builder.Configuration);
 builder.Services.AddPartnerDashboard();
+builder.Services.AddPaymentGateways(builder.Configuration);
 builder.Services.AddElimuRealtime(builder.Configuration);
 builder.Services.AddElimuTrustedProxies();
 builder.Services.AddElimuHsts();
@@ -42,6 +44,7 @@ app.MapElimuHealth();
 app.MapElimuApiDocs();
 app.MapPlatformApis();
 app.MapPartnerApis();
+app.MapPaymentCallbacks();
 app.MapSpaFallback();
 
 await app.RunAsync();

@@ -1,0 +1,17 @@
+namespace Elimu.Api.Payments;
+
+/// <summary>Registers the payment gateways and maps the providers' callback and webhook routes (under /api/v1/payments/).</summary>
+public static class PaymentsModule
+{
+    public static IServiceCollection AddPaymentGateways(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Each gateway adds itself here (one line each): services.AddSandboxGateway(configuration); ...
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPaymentCallbacks(this IEndpointRouteBuilder app)
+    {
+        // Each gateway with a callback or webhook maps it here (one line each).
+        return app;
+    }
+}
