@@ -64,6 +64,10 @@ public sealed record GatewayResult(
 public interface IPaymentResults
 {
     Task<ResultApplied> ApplyAsync(GatewayResult result, CancellationToken ct);
+
+    /// <summary>The gateway reference of the still-pending payment whose callback secret this is (M-Pesa puts the secret
+    /// in the callback URL, so a callback names the one payment it may speak about); null when none matches.</summary>
+    Task<string?> ReferenceForCallbackSecretAsync(PaymentGateway gateway, string callbackSecret, CancellationToken ct);
 }
 
 public enum ResultApplied
