@@ -109,4 +109,18 @@ public sealed class SessionStateCacheTests(ElimuApiFactory api) : IClassFixture<
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.True(ended.Elapsed <= bound + TimeSpan.FromSeconds(1), $"refused after {ended.Elapsed}, bound {bound}");
     }
+
+    [Fact]
+    public async Task A_session_started_on_another_instance_works_here_at_once_though_this_instance_holds_the_users_sessions()
+    {
+        await using var second = new SecondHostFactory(api);
+        var user = await api.CreateAsync(Roles.Parent);
+        using var laptop = await BrowserSession.SignInAsync(api, user.Email!);
+        await WarmAsync(laptop.Client, Me); // this instance holds the user's live sessions: the laptop's only
+
+        using var phone = await BrowserSession.SignInAsync(second, user.Email!); // no eviction reaches this instance
+        using var phoneHere = phone.CopyTo(api);
+        Assert.Equal(HttpStatusCode.OK, (await phoneHere.Client.GetAsync(Me)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await laptop.Client.GetAsync(Me)).StatusCode);
+    }
 }

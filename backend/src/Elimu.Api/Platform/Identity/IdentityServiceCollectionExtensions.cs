@@ -51,6 +51,7 @@ public static class IdentityServiceCollectionExtensions
             services.AddHostedService(sp => new SessionStateRedisEvictions(sp.GetRequiredService<SessionStateCache>(), redis,
                 sp.GetRequiredService<ILogger<SessionStateRedisEvictions>>()));
         services.AddScoped<UserSessions>();
+        services.AddSingleton<SessionLiveness>();
         services.AddSingleton<IAntiforgeryAdditionalDataProvider, SessionBoundAntiforgery>();
         services.AddScoped<SignInBackoff>();
         services.AddSingleton<UnknownAccountPassword>();

@@ -17,13 +17,13 @@ namespace Elimu.Api.Platform.Identity;
 /// (evicted on every committed change of the user, so the instance that made it refuses the very next request), and
 /// then that this browser's own <see cref="UserSession"/> was not ended (settings, "sign out other sessions").
 /// </summary>
-internal sealed class SessionStampValidator(SessionStateCache states, UserSessions sessions, IOptions<IdentityOptions> identity,
+internal sealed class SessionStampValidator(SessionStateCache states, SessionLiveness sessions, IOptions<IdentityOptions> identity,
     TimeProvider clock) : ISecurityStampValidator
 {
     public async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         if (await AccountHoldsAsync(context.Principal, context.HttpContext) is { } userId
-            && await sessions.IsActiveAsync(context.Principal!, userId, context.HttpContext.RequestAborted)) return;
+            && await sessions.IsActiveAsync(context.Principal!, userId, context.HttpContext)) return;
 
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

@@ -44,7 +44,18 @@ public sealed class SessionStateCache(IOptions<SessionCacheOptions> options)
         var key = (userId, typeof(T));
         _kinds.TryAdd(typeof(T), true);
         if (_entries.TryGetValue(key, out var cached) && cached.ExpiresAt > Environment.TickCount64) return (T?)cached.Value;
+        return await LoadAsync(key, load, ct);
+    }
 
+    /// <summary>Reads the state again whatever is held (when what is held cannot answer, e.g. a session newer than it).</summary>
+    public async ValueTask<T?> ReloadAsync<T>(Guid userId, Func<CancellationToken, Task<T?>> load, CancellationToken ct) where T : class
+    {
+        _kinds.TryAdd(typeof(T), true);
+        return await LoadAsync((userId, typeof(T)), load, ct);
+    }
+
+    private async ValueTask<T?> LoadAsync<T>((Guid User, Type Kind) key, Func<CancellationToken, Task<T?>> load, CancellationToken ct) where T : class
+    {
         var evictionsBefore = Interlocked.Read(ref _evictions);
         var value = await load(ct);
         if (_ttlMs <= 0) return value;

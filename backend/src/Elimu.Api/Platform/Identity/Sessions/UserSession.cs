@@ -7,7 +7,7 @@ namespace Elimu.Api.Platform.Identity.Sessions;
 /// One signed-in browser: the cookie carries its id (<see cref="UserSessions.ClaimType"/>), and a session revoked here
 /// is refused on its next request (<see cref="SessionStampValidator"/>), so a user can end one device without the others.
 /// </summary>
-public class UserSession
+public class UserSession : ISessionStateSource
 {
     public Guid Id { get; set; }
     public Guid UserId { get; set; }
@@ -17,6 +17,8 @@ public class UserSession
     public string? UserAgent { get; set; }
     public string? IpAddress { get; set; }
     public DateTime? RevokedAt { get; set; }
+
+    Guid ISessionStateSource.SessionUserId => UserId;
 }
 
 internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>

@@ -10,10 +10,11 @@ using Microsoft.Extensions.Options;
 namespace Elimu.Api.Platform.Identity.Sessions;
 
 /// <summary>
-/// Issues the session cookie with a <see cref="UserSession"/> id in it, tells whether a cookie's session still holds, and
-/// ends sessions (the row is marked revoked, the hub connections opened with it are closed).
+/// Issues the session cookie with a <see cref="UserSession"/> id in it and
+/// ends sessions (the row is marked revoked, the hub connections opened with it are closed). Whether a cookie's session
+/// still holds is asked on every request, of <see cref="SessionLiveness"/>.
 /// </summary>
-public sealed class UserSessions(AppDbContext db, SignInManager<AppUser> signIn, TimeProvider clock, RealtimeSessions realtime,
+public sealed class UserSessions(AppDbContext db, SignInManager<AppUser> signIn, TimeProvider clock, RealtimeSessions realtime, SessionStateCache states,
     IOptionsMonitor<CookieAuthenticationOptions> cookies)
 {
     public const string ClaimType = "elimu:sid";
@@ -64,23 +65,6 @@ public sealed class UserSessions(AppDbContext db, SignInManager<AppUser> signIn,
         return principal;
     }
 
-    /// <summary>
-    /// True while the cookie's session is the user's and not revoked: one primary-key read, and a write at most once a
-    /// minute for the last-seen time. A cookie without a session id (issued before sessions were kept) is refused.
-    /// </summary>
-    public async Task<bool> IsActiveAsync(ClaimsPrincipal principal, Guid userId, CancellationToken ct)
-    {
-        if (IdOf(principal) is not { } id) return false;
-        var row = await db.Set<UserSession>().AsNoTracking().Where(s => s.Id == id)
-            .Select(s => new { s.UserId, s.RevokedAt, s.LastSeenAt }).FirstOrDefaultAsync(ct);
-        if (row is null || row.UserId != userId || row.RevokedAt is not null) return false;
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (now - row.LastSeenAt >= TouchEvery)
-            await db.Set<UserSession>().Where(s => s.Id == id && s.RevokedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), ct);
-        return true;
-    }
-
     /// <summary>The user's sessions that can still make requests (not revoked, not idle past the cookie's expiry).</summary>
     public IQueryable<UserSession> ActiveOf(Guid userId)
     {
@@ -94,6 +78,8 @@ public sealed class UserSessions(AppDbContext db, SignInManager<AppUser> signIn,
         var now = clock.GetUtcNow().UtcDateTime;
         var ended = await db.Set<UserSession>().Where(s => s.Id == sessionId && s.UserId == userId && s.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now), ct);
+        // A bulk update passes no SessionStateWatcher: the held live sessions are dropped here.
+        states.Evict(userId);
         var key = sessionId.ToString();
         realtime.EndWhere(userId, p => p?.FindFirstValue(ClaimType) == key);
         return ended == 1;
@@ -105,6 +91,7 @@ public sealed class UserSessions(AppDbContext db, SignInManager<AppUser> signIn,
         var now = clock.GetUtcNow().UtcDateTime;
         var ended = await db.Set<UserSession>().Where(s => s.UserId == userId && s.RevokedAt == null && s.Id != except)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now), ct);
+        states.Evict(userId);
         var keep = except?.ToString();
         realtime.EndWhere(userId, p => p?.FindFirstValue(ClaimType) != keep);
         return ended;
