@@ -34,6 +34,9 @@ internal static class DatabaseConflicts
         return problem;
     }
 
+    /// <summary>The database refused the write by one of its rules, or it collided with another transaction.</summary>
+    public static bool IsRuleViolation(Exception exception) => Classify(exception) is not null;
+
     /// <summary>A unique index or primary key refused the write (for code that expects to lose a race and move on).</summary>
     public static bool IsUniqueViolation(Exception exception) => Classify(exception) == "already_exists";
 

@@ -1,3 +1,4 @@
+using Elimu.Api.Common;
 using Elimu.Api.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,7 +49,7 @@ internal sealed class ReadAuditWriter(ReadAuditQueue queue, IServiceScopeFactory
                 await SaveAsync(batch);
                 return;
             }
-            catch (DbUpdateException e) when (attempt >= 3)
+            catch (Exception e) when (attempt >= 3 && DatabaseConflicts.IsRuleViolation(e))
             {
                 // The database answers but refuses: one row may be at fault (its reader's account deleted since). Write the
                 // rows one by one so the others are not held back, and keep a refused row without the gone actor.
@@ -70,7 +71,10 @@ internal sealed class ReadAuditWriter(ReadAuditQueue queue, IServiceScopeFactory
         {
             try
             {
-                await SaveAsync([entry]);
+                using var scope = scopes.CreateScope();
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                db.AuditLog.Add(entry);
+                await db.SaveChangesAsync(CancellationToken.None);
                 return;
             }
             catch (DbUpdateException e) when (entry.UserId is not null)
@@ -87,12 +91,22 @@ internal sealed class ReadAuditWriter(ReadAuditQueue queue, IServiceScopeFactory
         }
     }
 
-    private async Task SaveAsync(IEnumerable<AuditLogEntry> entries)
+    /// <summary>
+    /// The entries through SaveChanges, their children as one set-based insert (<see cref="BulkRows{T}"/>), in one
+    /// transaction: a page of children read is one entry and up to a hundred child rows, which SaveChanges would send
+    /// as a hundred statements on SQLite.
+    /// </summary>
+    private async Task SaveAsync(List<AuditLogEntry> entries)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        db.AuditLog.AddRange(entries);
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        // Each entry alone (its Students are not tracked, so SaveChanges does not write them one by one).
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        foreach (var entry in entries) db.Entry(entry).State = EntityState.Added;
         await db.SaveChangesAsync(CancellationToken.None);
+        await new BulkRows<AuditLogStudent>(db).InsertAsync([.. entries.SelectMany(e => e.Students)], "", CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
     }
 
     private static TimeSpan Pause(int attempt) =>
