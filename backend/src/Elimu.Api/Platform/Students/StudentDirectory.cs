@@ -47,14 +47,12 @@ public sealed class StudentDirectory(AppDbContext db)
     /// </summary>
     public async Task<Paged<StudentPreview>> SearchAsync(StudentSearch filter, ExcludedStudents excluded, PageRequest page, CancellationToken ct)
     {
-        // On SQLite NOT EXISTS per student (an index seek each), not NOT IN: SQLite listed every excluded student (the
-        // partner's thousands of children) on every call before reading a single row; now a page read in the index's
-        // order stops after its rows. PostgreSQL hashes the NOT IN list once (a few ms) and keeps reading the students
-        // through the filters' own indexes, where its anti joins may read them all.
+        // NOT EXISTS per student (an index seek each: the partner's live children are a unique index by student), not
+        // NOT IN: SQLite listed, and PostgreSQL hashed, every excluded student (the partner's thousands of children) on
+        // every call before reading a single row, 10-15 ms twice a request at the scale data; now a page read in the
+        // index's order stops after its rows (PostgreSQL: a nested-loop anti join, 1-2 ms).
         var (unique, few) = (excluded.Unique, excluded.Few);
-        var available = db.Database.IsSqlite()
-            ? Matching(filter).Where(s => !unique.Any(id => id == s.Id) && !few.Any(id => id == s.Id))
-            : Matching(filter).Where(s => !unique.Contains(s.Id) && !few.Contains(s.Id));
+        var available = Matching(filter).Where(s => !unique.Any(id => id == s.Id) && !few.Any(id => id == s.Id));
         var rows = available.OrderBy(s => s.County).ThenBy(s => s.Grade).ThenBy(s => s.FirstName).ThenBy(s => s.Id)
             .Select(s => new Student { Id = s.Id, FirstName = s.FirstName, LastName = s.LastName, Grade = s.Grade, County = s.County });
         var items = await rows.Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
