@@ -80,6 +80,18 @@ public class ElimuApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Waits until the read audits queued so far are in the database (they are written off the request path).</summary>
     public Task ReadAuditsWrittenAsync() => Services.GetRequiredService<IReadAuditQueue>().DrainAsync();
 
+    /// <summary>
+    /// Starts counting queries for <paramref name="client"/>'s next request alone: the read audits queued so far are
+    /// written, and the client's session state is read now, so the count holds neither however long the test took to
+    /// get here (the session check is answered from memory for a few seconds, <c>SessionCache:MaxStalenessSeconds</c>).
+    /// </summary>
+    public async Task CountQueriesOfNextRequestAsync(ApiClient client)
+    {
+        await ReadAuditsWrittenAsync();
+        await client.GetAsync("/api/v1/auth/me");
+        Queries.Reset();
+    }
+
     /// <summary>Runs <paramref name="work"/> on a fresh context, once the read audits queued so far are written.</summary>
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
     {

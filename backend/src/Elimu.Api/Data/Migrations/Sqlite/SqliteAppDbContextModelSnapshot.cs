@@ -2631,6 +2631,14 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                     b.HasKey("StudentId", "Day", "LearningAreaId")
                         .HasName("pk_learning_daily_rollups");
 
+                    b.HasIndex("StudentId", "Assessments", "AssessmentScoreHundredths")
+                        .HasDatabaseName("ix_learning_daily_rollups_assessed_days")
+                        .HasFilter("assessments > 0");
+
+                    b.HasIndex("StudentId", "Day", "LastSessionAt")
+                        .HasDatabaseName("ix_learning_daily_rollups_active_days")
+                        .HasFilter("sessions > 0");
+
                     b.ToTable("learning_daily_rollups", (string)null);
                 });
 

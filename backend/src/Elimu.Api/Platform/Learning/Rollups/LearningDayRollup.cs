@@ -49,5 +49,12 @@ internal sealed class LearningDayRollupConfiguration : IEntityTypeConfiguration<
         b.HasKey(r => new { r.StudentId, r.Day, r.LearningAreaId });
         b.HasOne<Students.Student>().WithMany().HasForeignKey(r => r.StudentId).OnDelete(DeleteBehavior.Cascade);
         b.Ignore(r => r.IsEmpty);
+        // The card figures of a page of children (LearningStats.CardFiguresAsync), the inactivity alert and the last
+        // session read only a student's days with sessions, or with assessments: a year of rollups is about 90 rows a
+        // student, and through the primary key each was fetched from the table. These partial indexes hold just those
+        // days and the columns the queries read, so they are answered from the index.
+        b.HasIndex(r => new { r.StudentId, r.Day, r.LastSessionAt }).HasFilter("sessions > 0").HasDatabaseName("ix_learning_daily_rollups_active_days");
+        b.HasIndex(r => new { r.StudentId, r.Assessments, r.AssessmentScoreHundredths }).HasFilter("assessments > 0")
+            .HasDatabaseName("ix_learning_daily_rollups_assessed_days");
     }
 }
