@@ -60,10 +60,13 @@ internal sealed class DarajaClient(HttpClient http, IOptions<MpesaOptions> optio
         request.Headers.Accept.ParseAdd("application/json");
         using var response = await http.SendAsync(request, ct);
         var text = await response.Content.ReadAsStringAsync(ct);
-        JsonElement body;
-        try { body = string.IsNullOrWhiteSpace(text) ? default : JsonDocument.Parse(text).RootElement.Clone(); }
-        catch (JsonException) { body = default; } // an HTML error page from a proxy: the status says enough
-        return new DarajaAnswer((int)response.StatusCode, body);
+        if (string.IsNullOrWhiteSpace(text)) return new DarajaAnswer((int)response.StatusCode, default);
+        try
+        {
+            using var json = JsonDocument.Parse(text);
+            return new DarajaAnswer((int)response.StatusCode, json.RootElement.Clone());
+        }
+        catch (JsonException) { return new DarajaAnswer((int)response.StatusCode, default); } // an HTML page from a proxy: the status says enough
     }
 
     private static async Task<T> Guard<T>(Func<Task<T>> call, CancellationToken ct)

@@ -53,14 +53,14 @@ internal static class MpesaCallback
                 callback.CheckoutRequestId, e.Message);
             return Acknowledged();
         }
-        if ((queried.State == GatewayState.Completed) != (callback.ResultCode == 0))
-            log.LogWarning("M-Pesa callback for {CheckoutRequestId} says {CallbackCode}, the STK query says {QueryCode}: the query is applied.",
-                callback.CheckoutRequestId, callback.ResultCode, queried.Code);
         if (queried.State == GatewayState.Pending)
         {
             log.LogInformation("M-Pesa callback for {CheckoutRequestId} not applied: the STK query says it is still pending.", callback.CheckoutRequestId);
             return Acknowledged();
         }
+        if ((queried.State == GatewayState.Completed) != (callback.ResultCode == 0))
+            log.LogWarning("M-Pesa callback for {CheckoutRequestId} says {CallbackCode}, the STK query says {QueryCode}: the query is applied.",
+                callback.CheckoutRequestId, callback.ResultCode, queried.Code);
 
         var result = queried.State == GatewayState.Completed
             ? queried with { Amount = callback.Amount is { } paid ? new Money(paid, Money.DefaultCurrency) : null, Receipt = callback.Receipt }
