@@ -6,12 +6,14 @@ public static class PaymentsModule
     public static IServiceCollection AddPaymentGateways(this IServiceCollection services, IConfiguration configuration)
     {
         // Each gateway adds itself here (one line each): services.AddSandboxGateway(configuration); ...
+        services.AddMpesaGateway();
         return services;
     }
 
     public static IEndpointRouteBuilder MapPaymentCallbacks(this IEndpointRouteBuilder app)
     {
         // Each gateway with a callback or webhook maps it here (one line each).
+        app.MapMpesaCallback();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Routing.Template;
 
 namespace Elimu.Api.Platform.Identity;
 
@@ -15,8 +16,17 @@ public static class Antiforgery
     // session there to forge, so no token to check or hand out.
     private static readonly PathString[] ServiceRoutes = ["/api/v1/learning/events"];
 
-    // Login has no session to protect yet; gateway callbacks come from the payment providers and are signed.
-    private static readonly PathString[] Exempt = ["/api/v1/auth/login", "/api/v1/payments", .. ServiceRoutes];
+    // Login has no session to protect yet.
+    private static readonly PathString[] Exempt = ["/api/v1/auth/login", .. ServiceRoutes];
+
+    // The payment providers' callbacks and webhooks carry no session and prove their origin themselves (a signature, or
+    // M-Pesa's per-payment secret and an STK query): each is exempt by its exact route, nothing else under /api/v1/payments.
+    private static readonly TemplateMatcher[] GatewayCallbacks = [.. new[]
+    {
+        "/api/v1/payments/mpesa/callback/{secret}",
+    }.Select(t => new TemplateMatcher(TemplateParser.Parse(t), new RouteValueDictionary()))];
+
+    private static bool IsGatewayCallback(PathString path) => GatewayCallbacks.Any(m => m.TryMatch(path, new RouteValueDictionary()));
 
     public static IServiceCollection AddElimuAntiforgery(this IServiceCollection services)
     {
@@ -47,7 +57,7 @@ public static class Antiforgery
 
         var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
         if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
-            && !HttpMethods.IsOptions(http.Request.Method) && !Exempt.Any(e => path.StartsWithSegments(e))
+            && !HttpMethods.IsOptions(http.Request.Method) && !Exempt.Any(e => path.StartsWithSegments(e)) && !IsGatewayCallback(path)
             && !await antiforgery.IsRequestValidAsync(http))
         {
             await WriteProblem(http, StatusCodes.Status400BadRequest, "antiforgery_failed", "The request is missing its antiforgery token.",
@@ -55,7 +65,7 @@ public static class Antiforgery
             return;
         }
 
-        if (ServiceRoutes.Any(e => path.StartsWithSegments(e))
+        if (ServiceRoutes.Any(e => path.StartsWithSegments(e)) || IsGatewayCallback(path)
             || http.GetEndpoint()?.Metadata.GetMetadata<Common.CacheableResponse>() is not null) { await next(); return; }
 
         // Issued as the answer starts, so it belongs to whoever the request ended as (login and logout change that).
