@@ -15,8 +15,10 @@ public static class Antiforgery
     // session there to forge, so no token to check or hand out.
     private static readonly PathString[] ServiceRoutes = ["/api/v1/learning/events"];
 
-    // Login has no session to protect yet; gateway callbacks come from the payment providers and are signed.
-    private static readonly PathString[] Exempt = ["/api/v1/auth/login", "/api/v1/payments", .. ServiceRoutes];
+    // Login has no session to protect yet. Gateway callbacks come from the payment providers and prove their origin
+    // (a signature, or a per-payment secret), so each is exempt by its own path and nothing else under /api/v1/payments.
+    private static readonly PathString[] GatewayCallbacks = ["/api/v1/payments/stripe/webhook", "/api/v1/payments/paypal/webhook"];
+    private static readonly PathString[] Exempt = ["/api/v1/auth/login", .. GatewayCallbacks, .. ServiceRoutes];
 
     public static IServiceCollection AddElimuAntiforgery(this IServiceCollection services)
     {
