@@ -30,7 +30,7 @@ internal sealed class PayPalGateway(PayPalClient paypal, IOptions<PayPalOptions>
         var settings = options.Value;
         var order = new PayPalCreateOrder("CAPTURE",
             [new(charge.PaymentId.ToString(), charge.InvoiceNumber, charge.Description, PayPalAmount.Of(charge.Charge))],
-            new(settings.ReturnUrl, settings.CancelUrl, "PAY_NOW", "NO_SHIPPING"));
+            new(NullIfEmpty(settings.ReturnUrl), NullIfEmpty(settings.CancelUrl), "PAY_NOW", "NO_SHIPPING"));
         var created = await Call(() => paypal.CreateOrderAsync(order, charge.IdempotencyKey, ct), ct);
         var approve = created.Links?.FirstOrDefault(l => l.Rel is "approve" or "payer-action")?.Href;
         return new GatewayStart(GatewayState.Pending, created.Id, ApprovalUrl: approve);
@@ -81,6 +81,8 @@ internal sealed class PayPalGateway(PayPalClient paypal, IOptions<PayPalOptions>
             Code: capture.StatusDetails?.Reason ?? capture.Status, Message: "PayPal declined the payment."),
         _ => new(PaymentGateway.paypal, orderId, GatewayState.Pending, Code: capture.StatusDetails?.Reason),
     };
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private async Task<T> Call<T>(Func<Task<T>> call, CancellationToken ct)
     {

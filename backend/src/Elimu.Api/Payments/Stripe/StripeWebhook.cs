@@ -32,7 +32,8 @@ internal static class StripeWebhook
             stripeEvent = EventUtility.ConstructEvent(body, request.Headers["Stripe-Signature"].ToString(), options.Value.WebhookSecret,
                 ToleranceSeconds, clock.GetUtcNow().ToUnixTimeSeconds(), throwOnApiVersionMismatch: false);
         }
-        catch (StripeException e)
+        // Stripe.net throws StripeException for a wrong or stale signature, and format errors for a mangled header or body.
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             log.LogWarning("Stripe webhook refused: {Reason}", e.Message);
             return WebhookAnswers.Unverified(PaymentGateway.stripe);
