@@ -20,7 +20,9 @@ public static class PayPalRegistration
     public static IEndpointRouteBuilder MapPayPalWebhook(this IEndpointRouteBuilder app)
     {
         app.MapPost(PayPalWebhook.Path, PayPalWebhook.Handle).AllowAnonymous().WithTags("Payments")
-            .Accepts<object>("application/json")
+            .Accepts<System.Text.Json.JsonElement>("application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("PayPal's event, verified through verify-webhook-signature. An approved order is captured; completed and denied captures are applied once.");
         return app;
     }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Elimu.Api.Partners.Finance;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Elimu.Api.Payments.PayPal;
@@ -16,8 +17,9 @@ internal static class PayPalWebhook
     public const string Path = "/api/v1/payments/paypal/webhook";
 
     public static async Task<IResult> Handle(
-        HttpRequest request, IOptions<PayPalOptions> options, PayPalClient paypal, IEnumerable<IPaymentGateway> gateways,
-        WebhookEventLedger ledger, IPaymentResults results, ILoggerFactory logs, CancellationToken ct)
+        HttpRequest request, [FromServices] IOptions<PayPalOptions> options, [FromServices] PayPalClient paypal,
+        [FromServices] IEnumerable<IPaymentGateway> gateways, [FromServices] WebhookEventLedger ledger,
+        [FromServices] IPaymentResults results, [FromServices] ILoggerFactory logs, CancellationToken ct)
     {
         var log = logs.CreateLogger(typeof(PayPalWebhook));
         if (!options.Value.IsConfigured) return WebhookAnswers.NotConfigured(PaymentGateway.paypal);

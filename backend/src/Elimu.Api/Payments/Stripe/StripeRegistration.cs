@@ -17,7 +17,8 @@ public static class StripeRegistration
     public static IEndpointRouteBuilder MapStripeWebhook(this IEndpointRouteBuilder app)
     {
         app.MapPost(StripeWebhook.Path, StripeWebhook.Handle).AllowAnonymous().WithTags("Payments")
-            .Accepts<object>("application/json")
+            .Accepts<System.Text.Json.JsonElement>("application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Stripe's signed event (Stripe-Signature). payment_intent.succeeded and payment_intent.payment_failed are applied once; other events are acknowledged.");
         return app;
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using Elimu.Api.Partners.Finance;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Stripe;
 
@@ -17,8 +18,8 @@ internal static class StripeWebhook
     public const long ToleranceSeconds = 300;
 
     public static async Task<IResult> Handle(
-        HttpRequest request, IOptions<StripeOptions> options, TimeProvider clock, WebhookEventLedger ledger,
-        IPaymentResults results, ILoggerFactory logs, CancellationToken ct)
+        HttpRequest request, [FromServices] IOptions<StripeOptions> options, [FromServices] TimeProvider clock,
+        [FromServices] WebhookEventLedger ledger, [FromServices] IPaymentResults results, [FromServices] ILoggerFactory logs, CancellationToken ct)
     {
         var log = logs.CreateLogger(typeof(StripeWebhook));
         // Unconfigured, there is no secret to check against: nothing may pass.
