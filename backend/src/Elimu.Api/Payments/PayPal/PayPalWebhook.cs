@@ -85,6 +85,7 @@ internal static class PayPalWebhook
 
     private static async Task<GatewayResult?> ResultOfAsync(PayPalWebhookEvent notification, PayPalGateway gateway, CancellationToken ct)
     {
+        if (notification.Resource.ValueKind != JsonValueKind.Object) return null;
         if (notification.EventType == "CHECKOUT.ORDER.APPROVED")
             return notification.Resource.TryGetProperty("id", out var id) && id.GetString() is { Length: > 0 } orderId
                 ? await gateway.QueryAsync(orderId, ct) : null;

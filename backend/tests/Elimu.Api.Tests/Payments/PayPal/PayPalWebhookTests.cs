@@ -120,6 +120,16 @@ public sealed class PayPalWebhookTests : IClassFixture<PayPalApi>, IDisposable
     }
 
     [Fact]
+    public async Task A_verified_event_without_an_order_is_acknowledged_and_changes_nothing()
+    {
+        var bare = await _api.PostWebhookAsync("""{"id":"WH-NO-RES","event_type":"CHECKOUT.ORDER.APPROVED"}""");
+        var orderless = await _api.PostWebhookAsync(PayPalApi.Event("WH-NO-ORDER", "PAYMENT.CAPTURE.COMPLETED", new JsonObject { ["id"] = "3C5", ["status"] = "COMPLETED" }));
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (bare.StatusCode, orderless.StatusCode));
+        Assert.Empty(_api.Results.Applied);
+    }
+
+    [Fact]
     public async Task Other_events_are_acknowledged_and_ignored_after_verification()
     {
         var response = await _api.PostWebhookAsync(PayPalApi.Event("WH-OTHER", "PAYMENT.CAPTURE.REFUNDED", PayPalApi.CaptureResource("3C444", "REFUNDED", "5O444", "10.00")));
