@@ -1,3 +1,6 @@
+using Elimu.Api.Payments.PayPal;
+using Elimu.Api.Payments.Stripe;
+
 namespace Elimu.Api.Payments;
 
 /// <summary>Registers the payment gateways and maps the providers' callback and webhook routes (under /api/v1/payments/).</summary>
@@ -7,6 +10,8 @@ public static class PaymentsModule
     {
         // Each gateway adds itself here (one line each): services.AddSandboxGateway(configuration); ...
         services.AddMpesaGateway();
+        services.AddStripeGateway();
+        services.AddPayPalGateway();
         return services;
     }
 
@@ -14,6 +19,8 @@ public static class PaymentsModule
     {
         // Each gateway with a callback or webhook maps it here (one line each).
         app.MapMpesaCallback();
+        app.MapStripeWebhook();
+        app.MapPayPalWebhook();
         return app;
     }
 }

@@ -24,6 +24,8 @@ public static class Antiforgery
     private static readonly TemplateMatcher[] GatewayCallbacks = [.. new[]
     {
         "/api/v1/payments/mpesa/callback/{secret}",
+        "/api/v1/payments/stripe/webhook",
+        "/api/v1/payments/paypal/webhook",
     }.Select(t => new TemplateMatcher(TemplateParser.Parse(t), new RouteValueDictionary()))];
 
     private static bool IsGatewayCallback(PathString path) => GatewayCallbacks.Any(m => m.TryMatch(path, new RouteValueDictionary()));
