@@ -35,7 +35,7 @@ public sealed class GrantWorkflow(AppDbContext db, TimeProvider clock)
 
     public async Task UpdateAsync(PartnerGrant grant, SaveGrantRequest body, CancellationToken ct)
     {
-        CheckFields(body).Check(body.Deadlines is null, "deadlines", "Change deadlines through the grant's deadline routes.").ThrowIfInvalid();
+        CheckFields(body).Check(body.Deadlines is not { Count: > 0 }, "deadlines", "Change deadlines through the grant's deadline routes.").ThrowIfInvalid();
         var allocations = await CheckAllocationsAsync(grant.PartnerId, body, ct);
         if (body.Status is { } to && !GrantStatusRules.CanMove(grant.Status, to))
             throw DomainException.Conflict("invalid_transition", $"A grant that is {grant.Status} cannot become {to}"
