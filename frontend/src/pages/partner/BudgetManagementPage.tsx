@@ -109,7 +109,8 @@ export default function BudgetManagementPage() {
           )}
         </div>
       )}
-      {o && <BudgetEditor open={editing} onClose={() => setEditing(false)} overview={o} />}
+      {/* Keyed by the year and its saved state, so the form starts from what the server holds for the year shown. */}
+      {o && <BudgetEditor key={`${o.year}-${o.exists}-${o.total}-${editing}`} open={editing} onClose={() => setEditing(false)} overview={o} />}
     </>
   );
 }
