@@ -50,6 +50,8 @@ public sealed class PartnerSectionTests
         [("Consent", "Profiles")] = ["PartnerNames", "PartnerName", "VerifiedPartnerRoutes"],
         [("Support", "Profiles")] = ["PartnerNames", "PartnerName"],
         [("Collaboration", "Profiles")] = ["PartnerNames", "PartnerName"],
+        // A grant's compliance report is checked as a ticket's file is (the content proves the type; the name made safe).
+        [("Finance", "Support")] = ["TicketFileRules", "TicketFile"],
         // debt: navigations from a subscription, an impact report and a ticket to their program or meeting.
         [("Finance", "Sponsorships")] = ["SponsorshipProgram", "BillingPeriod"],
         [("Analytics", "Sponsorships")] = ["SponsorshipProgram"],

@@ -21,6 +21,8 @@ const SponsoredChildrenPage = lazyPage(() => import('@/pages/partner/SponsoredCh
 const ChildProgressPage = lazyPage(() => import('@/pages/partner/ChildProgressPage'));
 const EnrollmentsPage = lazyPage(() => import('@/pages/partner/EnrollmentsPage'));
 const CollaborationPage = lazyPage(() => import('@/pages/partner/CollaborationPage'));
+const BudgetManagementPage = lazyPage(() => import('@/pages/partner/BudgetManagementPage'));
+const GrantTrackingPage = lazyPage(() => import('@/pages/partner/GrantTrackingPage'));
 const PartnerSectionPage = lazyPage(() => import('@/pages/partner/PartnerSectionPage'));
 const PartnerTeamPage = lazyPage(() => import('@/pages/partner/PartnerTeamPage'));
 const InvitePage = lazyPage(() => import('@/pages/InvitePage'));
@@ -73,6 +75,8 @@ export const routes: RouteObject[] = [
               { path: 'tickets', element: <PartnerTicketsPage /> },
               { path: 'profile', element: <PartnerProfilePage /> },
               { path: 'collaboration', element: <CollaborationPage /> },
+              { path: 'budget', element: <BudgetManagementPage /> },
+              { path: 'grants', element: <GrantTrackingPage /> },
               // The sections still to come (partner-sections.ts); the page shows "not found" for any other name.
               { path: ':section', element: <PartnerSectionPage /> },
               { path: '*', element: <NotFoundPage /> },

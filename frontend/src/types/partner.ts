@@ -350,3 +350,19 @@ export type ScheduleMeetingRequest = Schemas['ScheduleMeetingRequest'];
 export type PagedMessages = Schemas['PagedOfMessageSummary'];
 export type UnreadMessages = Schemas['UnreadMessages'];
 export type PagedMeetings = Schemas['PagedOfMeetingView'];
+
+// ---------------------------------------------------------------------------------------------
+// Finance · Budgets and grants (API: /api/v1/partner/finance/budget, /grants)
+// ---------------------------------------------------------------------------------------------
+export type BudgetOverview = Schemas['BudgetOverview'];
+export type BudgetFigures = Schemas['BudgetFigures'];
+export type ProgramBudget = Schemas['ProgramBudget'];
+export type BudgetMonth = Schemas['BudgetMonth'];
+export type SaveBudgetRequest = Schemas['SaveBudgetRequest'];
+export type GrantStatus = Schemas['GrantStatus'];
+export type GrantSummary = Schemas['GrantSummary'];
+export type GrantDetail = Schemas['GrantDetail'];
+export type GrantDeadlineView = Schemas['GrantDeadlineView'];
+export type SaveGrantRequest = Schemas['SaveGrantRequest'];
+export type DeadlineRequest = Schemas['DeadlineRequest'];
+export type PagedGrants = Schemas['PagedOfGrantSummary'];

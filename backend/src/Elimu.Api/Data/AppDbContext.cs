@@ -74,6 +74,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Elimu.Api.Partners.Support.Training.TrainingWebinar> TrainingWebinars => Set<Elimu.Api.Partners.Support.Training.TrainingWebinar>();
     public DbSet<Elimu.Api.Partners.Support.Training.WebinarRegistration> WebinarRegistrations => Set<Elimu.Api.Partners.Support.Training.WebinarRegistration>();
     public DbSet<Elimu.Api.Partners.Support.Training.ModuleCompletion> ModuleCompletions => Set<Elimu.Api.Partners.Support.Training.ModuleCompletion>();
+    public DbSet<Elimu.Api.Partners.Finance.Budgets.PartnerBudget> PartnerBudgets => Set<Elimu.Api.Partners.Finance.Budgets.PartnerBudget>();
+    public DbSet<Elimu.Api.Partners.Finance.Budgets.BudgetAllocation> BudgetAllocations => Set<Elimu.Api.Partners.Finance.Budgets.BudgetAllocation>();
+    public DbSet<Elimu.Api.Partners.Finance.Grants.PartnerGrant> PartnerGrants => Set<Elimu.Api.Partners.Finance.Grants.PartnerGrant>();
+    public DbSet<Elimu.Api.Partners.Finance.Grants.GrantAllocation> GrantAllocations => Set<Elimu.Api.Partners.Finance.Grants.GrantAllocation>();
+    public DbSet<Elimu.Api.Partners.Finance.Grants.GrantDeadline> GrantDeadlines => Set<Elimu.Api.Partners.Finance.Grants.GrantDeadline>();
+    public DbSet<Elimu.Api.Partners.Finance.Grants.GrantReport> GrantReports => Set<Elimu.Api.Partners.Finance.Grants.GrantReport>();
+    public DbSet<Elimu.Api.Partners.Finance.Grants.SentGrantReminder> SentGrantReminders => Set<Elimu.Api.Partners.Finance.Grants.SentGrantReminder>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

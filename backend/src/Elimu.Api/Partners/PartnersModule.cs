@@ -9,6 +9,8 @@ using Elimu.Api.Partners.Consent;
 using Elimu.Api.Partners.Dashboard;
 using Elimu.Api.Partners.Enrollments;
 using Elimu.Api.Partners.Finance;
+using Elimu.Api.Partners.Finance.Budgets;
+using Elimu.Api.Partners.Finance.Grants;
 using Elimu.Api.Partners.Profiles;
 using Elimu.Api.Partners.Shared;
 using Elimu.Api.Partners.Sponsorships;
@@ -52,6 +54,8 @@ public static class PartnersModule
         services.AddPartnerTeams();
         services.AddSupport();
         services.AddCollaboration();
+        services.AddBudgets();
+        services.AddGrants();
         services.AddScoped<DigestContent>();
         services.AddSingleton<DigestRunner>();
         services.AddHostedService<DigestJob>();
@@ -78,6 +82,8 @@ public static class PartnersModule
         app.MapTrainingApi();
         app.MapSupportApi();
         app.MapCollaborationApi();
+        app.MapBudgetApi();
+        app.MapGrantApi();
         app.MapHub<PartnerHub>(PartnerHub.Path);
         return app;
     }

@@ -191,17 +191,17 @@ describe('PartnerSidebar', () => {
     // Funding has a count, but its page is a placeholder: no badge leads a partner there. Tickets is built: its count shows.
     expect(screen.getByTestId('sidebar-badge-tickets')).toHaveTextContent('5');
     expect(screen.queryByTestId('sidebar-badge-funding')).not.toBeInTheDocument();
-    for (const key of ['funding', 'budget', 'ai-highlights', 'impact-reports']) {
+    for (const key of ['funding', 'ai-highlights', 'impact-reports']) {
       expect(screen.getByTestId(`sidebar-soon-${key}`)).toHaveTextContent('Soon');
       expect(screen.getByTestId(`sidebar-item-${key}`)).toHaveAttribute('data-built', 'false');
     }
-    expect(screen.getByTestId('sidebar-item-grants')).toHaveAccessibleName(/^Grant Tracking\W+not available yet$/);
+    expect(screen.getByTestId('sidebar-item-funding')).toHaveAccessibleName(/not available yet$/);
     // Built pages carry no marker.
-    for (const key of ['overview', 'quick-links', 'sponsorships', 'sponsored-children', 'enrollments', 'collaboration', 'tickets']) {
+    for (const key of ['overview', 'quick-links', 'sponsorships', 'sponsored-children', 'enrollments', 'collaboration', 'tickets', 'budget', 'grants']) {
       expect(screen.queryByTestId(`sidebar-soon-${key}`)).not.toBeInTheDocument();
       expect(screen.getByTestId(`sidebar-item-${key}`)).toHaveAttribute('data-built', 'true');
     }
-    // No section dot either: Finance and Support have nothing built to look at.
+    // No section dot either: Finance's only count (pending payments) belongs to Funding, which is not built.
     await userEvent.setup().click(screen.getByTestId('sidebar-section-toggle-finance'));
     expect(screen.getByTestId('sidebar-section-toggle-finance')).toHaveAccessibleName(/^Finance$/);
   });

@@ -61,6 +61,7 @@ public static class DemoSeeder
         DemoChildGoals.Build(world, programs, learners, courses);
         DemoConsents.Build(world, programs);
         var payments = DemoFinance.Build(world, people, programs);
+        DemoBudgetsGrants.Build(world, people, programs);
         DemoEngagement.Build(world, people, programs, courses, payments);
         DemoTraining.Build(world, people);
 

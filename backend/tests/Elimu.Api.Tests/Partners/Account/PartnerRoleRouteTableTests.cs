@@ -123,6 +123,18 @@ public sealed class PartnerRoleRouteTableTests(ElimuApiFactory api, ITestOutputH
         ["POST /api/v1/partner/collaboration/meetings"] = ScheduleMeetings,
         ["POST /api/v1/partner/collaboration/meetings/{id:guid}/status"] = ScheduleMeetings,
         ["GET /api/v1/partner/collaboration/meetings/{id:guid}/invite.ics"] = Read,
+        // Budgets and grants: every member reads them; who may pay (owner, finance) sets budgets and records grants and reports.
+        ["GET /api/v1/partner/finance/budget"] = Read,
+        ["PUT /api/v1/partner/finance/budget"] = Pay,
+        ["GET /api/v1/partner/finance/grants"] = Read,
+        ["POST /api/v1/partner/finance/grants"] = Pay,
+        ["GET /api/v1/partner/finance/grants/{id:guid}"] = Read,
+        ["PUT /api/v1/partner/finance/grants/{id:guid}"] = Pay,
+        ["POST /api/v1/partner/finance/grants/{id:guid}/deadlines"] = Pay,
+        ["PUT /api/v1/partner/finance/grants/{id:guid}/deadlines/{deadlineId:guid}"] = Pay,
+        ["DELETE /api/v1/partner/finance/grants/{id:guid}/deadlines/{deadlineId:guid}"] = Pay,
+        ["POST /api/v1/partner/finance/grants/{id:guid}/deadlines/{deadlineId:guid}/reports"] = Pay,
+        ["GET /api/v1/partner/finance/grants/{id:guid}/reports/{reportId:guid}"] = Read,
     };
 
     /// <summary>Writes that touch only the caller's own records (their notifications' read marks, their preferences): every role may.</summary>

@@ -61,20 +61,6 @@ export const partnerSections = {
     description: 'Subscriptions per program, invoices and payments.',
     pending: 'Subscriptions and payments will appear here once this section is enabled.',
   },
-  budget: {
-    path: 'budget',
-    group: 'Finance',
-    title: 'Budget Management',
-    description: 'Spending by program and the forecast to the end of the period.',
-    pending: 'Your budget will appear here once this section is enabled.',
-  },
-  grants: {
-    path: 'grants',
-    group: 'Finance',
-    title: 'Grant Tracking',
-    description: 'Grant applications and compliance reporting.',
-    pending: 'Grants will appear here once this section is enabled.',
-  },
   'roi-metrics': {
     path: 'roi-metrics',
     group: 'Analytics',

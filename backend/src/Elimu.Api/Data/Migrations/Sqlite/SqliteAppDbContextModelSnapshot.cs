@@ -710,6 +710,313 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                     b.ToTable("partner_resources", (string)null);
                 });
 
+            modelBuilder.Entity("Elimu.Api.Partners.Finance.Budgets.BudgetAllocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("BudgetId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("budget_id");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("program_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_budget_allocations");
+
+                    b.HasIndex("ProgramId")
+                        .HasDatabaseName("ix_budget_allocations_program_id");
+
+                    b.HasIndex("BudgetId", "ProgramId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_budget_allocations_budget_id_program_id");
+
+                    b.ToTable("budget_allocations", (string)null);
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Finance.Budgets.PartnerBudget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fiscal_year");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_id");
+
+                    b.Property<int>("StartMonth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("start_month");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("total");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partner_budgets");
+
+                    b.HasIndex("PartnerId", "FiscalYear")
+                        .IsUnique()
+                        .HasDatabaseName("ix_partner_budgets_partner_id_fiscal_year");
+
+                    b.ToTable("partner_budgets", (string)null);
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Finance.Grants.GrantAllocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grant_id");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("program_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_grant_allocations");
+
+                    b.HasIndex("ProgramId")
+                        .HasDatabaseName("ix_grant_allocations_program_id");
+
+                    b.HasIndex("GrantId", "ProgramId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_grant_allocations_grant_id_program_id");
+
+                    b.ToTable("grant_allocations", (string)null);
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Finance.Grants.GrantDeadline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_date");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grant_id");
+
+                    b.Property<bool>("Submitted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_grant_deadlines");
+
+                    b.HasIndex("GrantId", "DueDate")
+                        .HasDatabaseName("ix_grant_deadlines_grant_id_due_date");
+
+                    b.HasIndex("Submitted", "DueDate")
+                        .HasDatabaseName("ix_grant_deadlines_submitted_due_date");
+
+                    b.ToTable("grant_deadlines", (string)null);
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Finance.Grants.GrantReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("DeadlineId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_grant_reports");
+
+                    b.HasIndex("DeadlineId")
+                        .HasDatabaseName("ix_grant_reports_deadline_id");
+
+                    b.ToTable("grant_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Finance.Grants.PartnerGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_date");
+
+                    b.Property<string>("Funder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("funder");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_id");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partner_grants");
+
+                    b.HasIndex("PartnerId", "Status")
+                        .HasDatabaseName("ix_partner_grants_partner_id_status");
+
+                    b.HasIndex("PartnerId", "Funder", "Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_partner_grants_partner_id_funder_reference");
+
+                    b.ToTable("partner_grants", (string)null);
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Finance.Grants.SentGrantReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("days_before");
+
+                    b.Property<Guid>("DeadlineId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline_id");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sent_grant_reminders");
+
+                    b.HasIndex("DeadlineId", "DaysBefore")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sent_grant_reminders_deadline_id_days_before");
+
+                    b.ToTable("sent_grant_reminders", (string)null);
+                });
+
             modelBuilder.Entity("Elimu.Api.Partners.Finance.PartnerPayment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3318,6 +3625,94 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                     b.Navigation("Partner");
                 });
 
+            modelBuilder.Entity("Elimu.Api.Partners.Finance.Budgets.BudgetAllocation", b =>
+                {
+                    b.HasOne("Elimu.Api.Partners.Finance.Budgets.PartnerBudget", null)
+                        .WithMany("Allocations")
+                        .HasForeignKey("BudgetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_budget_allocations_partner_budgets_budget_id");
+
+                    b.HasOne("Elimu.Api.Partners.Sponsorships.SponsorshipProgram", "Program")
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_budget_allocations_sponsorship_programs_program_id");
+
+                    b.Navigation("Program");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Finance.Budgets.PartnerBudget", b =>
+                {
+                    b.HasOne("Elimu.Api.Platform.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_budgets_asp_net_users_partner_id");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Finance.Grants.GrantAllocation", b =>
+                {
+                    b.HasOne("Elimu.Api.Partners.Finance.Grants.PartnerGrant", null)
+                        .WithMany("Allocations")
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_grant_allocations_partner_grants_grant_id");
+
+                    b.HasOne("Elimu.Api.Partners.Sponsorships.SponsorshipProgram", "Program")
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_grant_allocations_sponsorship_programs_program_id");
+
+                    b.Navigation("Program");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Finance.Grants.GrantDeadline", b =>
+                {
+                    b.HasOne("Elimu.Api.Partners.Finance.Grants.PartnerGrant", null)
+                        .WithMany("Deadlines")
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_grant_deadlines_partner_grants_grant_id");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Finance.Grants.GrantReport", b =>
+                {
+                    b.HasOne("Elimu.Api.Partners.Finance.Grants.GrantDeadline", null)
+                        .WithMany("Reports")
+                        .HasForeignKey("DeadlineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_grant_reports_grant_deadlines_deadline_id");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Finance.Grants.PartnerGrant", b =>
+                {
+                    b.HasOne("Elimu.Api.Platform.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_grants_asp_net_users_partner_id");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Finance.Grants.SentGrantReminder", b =>
+                {
+                    b.HasOne("Elimu.Api.Partners.Finance.Grants.GrantDeadline", null)
+                        .WithMany()
+                        .HasForeignKey("DeadlineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sent_grant_reminders_grant_deadlines_deadline_id");
+                });
+
             modelBuilder.Entity("Elimu.Api.Partners.Finance.PartnerPayment", b =>
                 {
                     b.HasOne("Elimu.Api.Platform.Identity.AppUser", "Partner")
@@ -3852,6 +4247,23 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Finance.Budgets.PartnerBudget", b =>
+                {
+                    b.Navigation("Allocations");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Finance.Grants.GrantDeadline", b =>
+                {
+                    b.Navigation("Reports");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Finance.Grants.PartnerGrant", b =>
+                {
+                    b.Navigation("Allocations");
+
+                    b.Navigation("Deadlines");
                 });
 
             modelBuilder.Entity("Elimu.Api.Partners.Profiles.PartnerProfile", b =>
