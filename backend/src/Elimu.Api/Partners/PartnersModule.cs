@@ -30,6 +30,7 @@ public static class PartnersModule
         services.AddScoped<IPartnerPrograms>(sp => sp.GetRequiredService<SponsorshipStats>());
         services.AddScoped<ConsentStats>();
         services.AddScoped<BillingStats>();
+        services.AddFinance();
         services.AddScoped<TicketStats>();
         services.AddScoped<PartnerCounters>();
         services.AddScoped<PartnerCountersPublisher>();
@@ -78,6 +79,7 @@ public static class PartnersModule
         app.MapTrainingApi();
         app.MapSupportApi();
         app.MapCollaborationApi();
+        app.MapFinanceApi();
         app.MapHub<PartnerHub>(PartnerHub.Path);
         return app;
     }

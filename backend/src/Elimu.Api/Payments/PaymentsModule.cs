@@ -1,3 +1,5 @@
+using Elimu.Api.Payments.Sandbox;
+
 namespace Elimu.Api.Payments;
 
 /// <summary>Registers the payment gateways and maps the providers' callback and webhook routes (under /api/v1/payments/).</summary>
@@ -6,6 +8,7 @@ public static class PaymentsModule
     public static IServiceCollection AddPaymentGateways(this IServiceCollection services, IConfiguration configuration)
     {
         // Each gateway adds itself here (one line each): services.AddSandboxGateway(configuration); ...
+        services.AddSandboxGateway(configuration);
         return services;
     }
 
