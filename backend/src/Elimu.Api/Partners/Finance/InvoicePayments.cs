@@ -42,7 +42,17 @@ public sealed class InvoicePayments(AppDbContext db, Subscriptions subscriptions
                 $"The {kind} gateway is not configured on this server; choose another way to pay.");
 
         var subscription = await subscriptions.OwnAsync(partnerId, request.SubscriptionId!.Value, ct);
-        var invoice = await invoices.DueAsync(subscription, ct);
+        PartnerInvoice invoice;
+        try
+        {
+            invoice = await invoices.DueAsync(subscription, ct);
+        }
+        catch (DomainException)
+        {
+            // A parallel request with this key may have paid the invoice meanwhile ("nothing due" now): answer with its payment.
+            if (await ByKeyAsync(partnerId, key, ct) is { } winner) return new(await ReplayAsync(winner, request, ct), true);
+            throw;
+        }
         var charge = gateway.ChargeFor(new Money(invoice.Total, invoice.Currency));
         var secret = kind == PaymentGateway.mpesa ? NewSecret() : null;
         var payment = new PartnerPayment
