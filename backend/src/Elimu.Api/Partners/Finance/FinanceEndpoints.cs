@@ -29,6 +29,10 @@ public static class FinanceEndpoints
         services.AddScoped<InvoiceIssuer>();
         services.AddScoped<InvoicePayments>();
         services.AddScoped<IPaymentResults, PaymentResults>();
+        services.AddScoped<Documents.BillingDocuments>();
+        services.AddOptions<ReconciliationOptions>().BindConfiguration(ReconciliationOptions.Section);
+        services.AddSingleton<PaymentReconciler>();
+        services.AddHostedService<PaymentReconciliationJob>();
         return services;
     }
 
@@ -46,12 +50,16 @@ public static class FinanceEndpoints
 
         group.MapGet("/invoices", ListInvoices).WithSummary("The partner's invoices, newest first; filter by subscription and status.");
         group.MapGet("/invoices/{id:guid}", GetInvoice).WithSummary("One invoice with its lines (one per child-period; pro-rata lines marked).");
+        group.MapGet("/invoices/{id:guid}/pdf", InvoicePdf).Produces(StatusCodes.Status200OK, contentType: PdfType)
+            .WithSummary("The invoice as a PDF with the partner's logo and colours.");
 
         group.MapPost("/payments", Pay).RequireAuthorization(PartnerPolicies.Pay)
             .Produces<PaymentItem>(StatusCodes.Status201Created).Produces<PaymentItem>(StatusCodes.Status202Accepted)
             .WithSummary("Pay the subscription's due invoice (issued now if the period has none) through a gateway. Requires Idempotency-Key; the same key returns the first payment.");
         group.MapGet("/payments", ListPayments).WithSummary("Billing history: filter by status, gateway, subscription and dates; page, or ?format=csv (UTF-8 with BOM).");
         group.MapGet("/payments/{id:guid}", GetPayment).WithSummary("One payment with its current status: pending, completed, failed or refunded.");
+        group.MapGet("/payments/{id:guid}/receipt", ReceiptPdf).Produces(StatusCodes.Status200OK, contentType: PdfType)
+            .WithSummary("The receipt of a completed payment as a PDF (409 no_receipt before it completes).");
         group.MapPost("/payments/{id:guid}/check", CheckPayment).RequireAuthorization(PartnerPolicies.Pay)
             .WithSummary("Ask the gateway where a pending payment stands and apply its answer (PayPal return, M-Pesa \"I have paid\").");
         return app;
@@ -119,6 +127,22 @@ public static class FinanceEndpoints
         var (payment, _) = await payments.PayAsync(user.PartnerId(), idempotencyKey, request, ct);
         var location = $"{Prefix}/payments/{payment.Id}";
         return payment.Status == PaymentStatus.pending ? TypedResults.Accepted(location, payment) : TypedResults.Created(location, payment);
+    }
+
+    public const string PdfType = "application/pdf";
+
+    private static async Task<IResult> InvoicePdf(Guid id, ClaimsPrincipal user, AppDbContext db, Documents.BillingDocuments documents, CancellationToken ct)
+    {
+        var bytes = await documents.InvoiceAsync(user.PartnerId(), id, ct);
+        var number = await db.PartnerInvoices.Where(i => i.Id == id).Select(i => i.Number).FirstAsync(ct);
+        return TypedResults.File(bytes, PdfType, $"{number}.pdf");
+    }
+
+    private static async Task<IResult> ReceiptPdf(Guid id, ClaimsPrincipal user, AppDbContext db, Documents.BillingDocuments documents, CancellationToken ct)
+    {
+        var bytes = await documents.ReceiptAsync(user.PartnerId(), id, ct);
+        var number = await db.PartnerPayments.Where(p => p.Id == id).Select(p => p.InvoiceNumber).FirstAsync(ct);
+        return TypedResults.File(bytes, PdfType, $"receipt-{number ?? id.ToString()}.pdf");
     }
 
     private static async Task<IResult> GetPayment(Guid id, ClaimsPrincipal user, InvoicePayments payments, CancellationToken ct) =>
