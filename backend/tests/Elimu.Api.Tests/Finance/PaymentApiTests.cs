@@ -160,3 +160,38 @@ public sealed class PaymentApiTests(FinanceApiFactory api) : IClassFixture<Finan
         Assert.Equal("completed", checkedPayment.Str("status"));
     }
 }
+
+/// <summary>The receipt and invoice PDFs: real PDFs with the invoice number, a receipt only once paid.</summary>
+public sealed class BillingDocumentTests(FinanceApiFactory api) : IClassFixture<FinanceApiFactory>
+{
+    [Fact]
+    public async Task A_completed_payment_has_a_receipt_pdf_and_its_invoice_a_pdf_too()
+    {
+        api.SetNairobi(new DateOnly(2026, 3, 11), 12);
+        var (partnerId, client) = await api.PartnerAsync();
+        var programId = await api.ActiveProgramAsync(partnerId, 12500m, [new("Wanjiru", NairobiUtc(2026, 2, 1), NairobiUtc(2026, 3, 1))]);
+        var payment = await (await client.PayAsync((await client.SubscribeAsync(programId)).Id(), "pdf")).JsonAsync();
+        var early = await client.GetAsync($"{FinanceTestKit.Prefix}/payments/{payment.Id()}/receipt");
+        if (early.StatusCode == HttpStatusCode.Conflict) Assert.Equal("no_receipt", await early.CodeAsync());
+        Assert.Equal("completed", (await client.SettledAsync(payment.Id(), TimeSpan.FromSeconds(10))).Str("status"));
+
+        var receipt = await client.GetAsync($"{FinanceTestKit.Prefix}/payments/{payment.Id()}/receipt");
+        Assert.Equal(HttpStatusCode.OK, receipt.StatusCode);
+        Assert.Equal("application/pdf", receipt.Content.Headers.ContentType!.MediaType);
+        var bytes = await receipt.Content.ReadAsByteArrayAsync();
+        Assert.Equal("%PDF", Encoding.ASCII.GetString(bytes[..4]));
+        Assert.Contains(payment.Str("invoiceNumber"), Encoding.Latin1.GetString(bytes)); // the document title names it
+
+        var invoice = await client.GetAsync($"{FinanceTestKit.Prefix}/invoices/{payment.GetProperty("invoiceId").GetGuid()}/pdf");
+        Assert.Equal(HttpStatusCode.OK, invoice.StatusCode);
+        Assert.Equal("%PDF", Encoding.ASCII.GetString((await invoice.Content.ReadAsByteArrayAsync())[..4]));
+
+        var (_, other) = await api.PartnerAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"{FinanceTestKit.Prefix}/payments/{payment.Id()}/receipt")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"{FinanceTestKit.Prefix}/invoices/{payment.GetProperty("invoiceId").GetGuid()}/pdf")).StatusCode);
+    }
+
+    [Fact]
+    public void Amounts_are_written_as_kenyans_write_them() =>
+        Assert.Equal("KES 12,500.00", Kes.Format(new Elimu.Api.Common.Money(12500m, "KES")));
+}
