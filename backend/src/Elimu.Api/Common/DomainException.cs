@@ -22,9 +22,11 @@ public class DomainException(int status, string code, string title, string? deta
         new(StatusCodes.Status403Forbidden, code, "You may not see this.", detail);
 }
 
-/// <summary>Input that fails validation: one or more messages per field.</summary>
-public sealed class ValidationFailedException(IDictionary<string, string[]> errors)
+/// <summary>Input that fails validation: one or more messages per field. 400 by default; 422 where a contract says so
+/// (well-formed input the operation cannot use, as a phone number no gateway can charge).</summary>
+public sealed class ValidationFailedException(IDictionary<string, string[]> errors, int status = StatusCodes.Status400BadRequest)
     : Exception("One or more fields are invalid.")
 {
     public IDictionary<string, string[]> Errors { get; } = errors;
+    public int Status { get; } = status;
 }

@@ -13,7 +13,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         {
             ValidationFailedException v => new HttpValidationProblemDetails(v.Errors)
             {
-                Status = StatusCodes.Status400BadRequest,
+                Status = v.Status,
                 Title = "One or more fields are invalid.",
                 Extensions = { ["code"] = "validation_failed" },
             },

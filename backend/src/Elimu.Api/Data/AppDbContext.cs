@@ -68,6 +68,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<TicketMessage> TicketMessages => Set<TicketMessage>();
     public DbSet<TicketAttachment> TicketAttachments => Set<TicketAttachment>();
     public DbSet<PaymentMethod> PaymentMethods => Set<PaymentMethod>();
+    public DbSet<PartnerPricing> PartnerPricing => Set<PartnerPricing>();
+    public DbSet<PartnerInvoice> PartnerInvoices => Set<PartnerInvoice>();
+    public DbSet<PartnerInvoiceLine> PartnerInvoiceLines => Set<PartnerInvoiceLine>();
+    public DbSet<InvoiceCounter> InvoiceCounters => Set<InvoiceCounter>();
     public DbSet<PartnerTeamMember> PartnerTeamMembers => Set<PartnerTeamMember>();
     public DbSet<PartnerTeamInvitation> PartnerTeamInvitations => Set<PartnerTeamInvitation>();
     public DbSet<Elimu.Api.Partners.Account.Digests.SentDigest> SentDigests => Set<Elimu.Api.Partners.Account.Digests.SentDigest>();

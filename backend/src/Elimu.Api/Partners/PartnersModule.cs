@@ -32,6 +32,7 @@ public static class PartnersModule
         services.AddScoped<IPartnerPrograms>(sp => sp.GetRequiredService<SponsorshipStats>());
         services.AddScoped<ConsentStats>();
         services.AddScoped<BillingStats>();
+        services.AddFinance();
         services.AddScoped<TicketStats>();
         services.AddScoped<PartnerCounters>();
         services.AddScoped<PartnerCountersPublisher>();
@@ -84,6 +85,7 @@ public static class PartnersModule
         app.MapCollaborationApi();
         app.MapBudgetApi();
         app.MapGrantApi();
+        app.MapFinanceApi();
         app.MapHub<PartnerHub>(PartnerHub.Path);
         return app;
     }

@@ -1,5 +1,6 @@
 using Elimu.Api.Payments.PayPal;
 using Elimu.Api.Payments.Stripe;
+using Elimu.Api.Payments.Sandbox;
 
 namespace Elimu.Api.Payments;
 
@@ -12,6 +13,7 @@ public static class PaymentsModule
         services.AddMpesaGateway();
         services.AddStripeGateway();
         services.AddPayPalGateway();
+        services.AddSandboxGateway(configuration);
         return services;
     }
 

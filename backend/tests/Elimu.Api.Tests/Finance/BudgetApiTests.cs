@@ -5,7 +5,7 @@ using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Platform.Identity;
 using Elimu.Api.Tests.Infrastructure;
 using Elimu.Api.Tests.Platform.Figures;
-using static Elimu.Api.Tests.Finance.FinanceTestKit;
+using static Elimu.Api.Tests.Finance.BudgetTestKit;
 
 namespace Elimu.Api.Tests.Finance;
 

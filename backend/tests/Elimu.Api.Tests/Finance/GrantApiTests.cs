@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Elimu.Api.Platform.Identity;
 using Elimu.Api.Tests.Infrastructure;
-using static Elimu.Api.Tests.Finance.FinanceTestKit;
+using static Elimu.Api.Tests.Finance.BudgetTestKit;
 
 namespace Elimu.Api.Tests.Finance;
 

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using static Elimu.Api.Tests.Finance.FinanceTestKit;
+using static Elimu.Api.Tests.Finance.BudgetTestKit;
 
 namespace Elimu.Api.Tests.Finance;
 

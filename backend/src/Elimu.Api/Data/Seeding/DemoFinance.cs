@@ -1,3 +1,4 @@
+using Elimu.Api.Common;
 using Elimu.Api.Partners.Finance;
 
 namespace Elimu.Api.Data.Seeding;
@@ -6,7 +7,8 @@ namespace Elimu.Api.Data.Seeding;
 /// Saved payment methods, a subscription per active program (price per child × children with consent),
 /// and five months of payments in every state: Tumaini's card declined once and paid by M-Pesa two
 /// days later, a duplicate PayPal payment refunded, and this month's renewal retried after an M-Pesa
-/// timeout and still pending. Invoice numbers run without gaps per year: INV-2026-000001, …
+/// timeout and still pending. Each period has one invoice (its attempts share it), numbered without gaps per year:
+/// INV-2026-000001, …
 /// </summary>
 internal static class DemoFinance
 {
@@ -48,13 +50,59 @@ internal static class DemoFinance
         Pay(world, payments, termly, p2, termStart, termStart.AddMonths(4), PaymentGateway.paypal, PaymentStatus.failed, termStart.AddDays(2).AddHours(10));
         Pay(world, payments, termly, p2, termStart, termStart.AddMonths(4), PaymentGateway.stripe, PaymentStatus.completed, termStart.AddDays(3).AddHours(10));
 
-        foreach (var year in payments.OrderBy(p => p.CreatedAt).GroupBy(p => p.CreatedAt.Year))
-        {
-            var sequence = 0;
-            foreach (var payment in year) payment.InvoiceNumber = $"INV-{year.Key}-{++sequence:000000}";
-        }
+        Invoices(world, payments, [(monthly, cohort), (termly, p2)]);
         world.Db.PartnerPayments.AddRange(payments);
         return payments;
+    }
+
+    /// <summary>
+    /// One invoice per subscription and period (the attempts at paying it share its number), numbered without gaps per
+    /// year of issue, with a line per child billable on the period's first day; the year counters continue from there.
+    /// </summary>
+    private static void Invoices(DemoWorld world, List<PartnerPayment> payments, IReadOnlyList<(PartnerSubscription Subscription, DemoProgram Program)> subscriptions)
+    {
+        var periods = payments.GroupBy(p => (p.SubscriptionId, p.PeriodStart)).OrderBy(g => g.Min(p => p.CreatedAt)).ToList();
+        var counters = new Dictionary<int, int>();
+        foreach (var period in periods)
+        {
+            var first = period.MinBy(p => p.CreatedAt)!;
+            var (subscription, program) = subscriptions.First(s => s.Subscription.Id == first.SubscriptionId);
+            var issuedAt = first.CreatedAt.AddMinutes(-1);
+            var year = DateOnly.FromDateTime(NairobiTime.ToNairobi(issuedAt)).Year;
+            counters[year] = counters.GetValueOrDefault(year) + 1;
+            var start = DateOnly.FromDateTime(NairobiTime.ToNairobi(first.PeriodStart));
+            var end = DateOnly.FromDateTime(NairobiTime.ToNairobi(first.PeriodEnd));
+            var billed = program.Children.Where(c => c.ActiveAt(first.CreatedAt)).ToList();
+            var lines = billed.Select(c => new PartnerInvoiceLine
+            {
+                SponsoredChildId = c.Child.Id, Description = $"{c.Learner.Student.FirstName} {c.Learner.Student.LastName[..1]}.: {start:d MMM yyyy} to {end.AddDays(-1):d MMM yyyy}",
+                PeriodStart = start, PeriodEnd = end, UnitPrice = subscription.AmountPerChild, DaysCharged = end.DayNumber - start.DayNumber,
+                PeriodDays = end.DayNumber - start.DayNumber, Amount = subscription.AmountPerChild,
+            }).ToList();
+            var paid = period.FirstOrDefault(p => p.Status == PaymentStatus.completed);
+            var profile = world.Db.PartnerProfiles.Local.First(p => p.UserId == subscription.PartnerId);
+            var subtotal = lines.Sum(l => l.Amount);
+            var rate = profile.TaxExempt ? 0m : 0.16m;
+            var tax = decimal.Round(subtotal * rate, 2, MidpointRounding.AwayFromZero);
+            var invoice = new PartnerInvoice
+            {
+                PartnerId = subscription.PartnerId, SubscriptionId = subscription.Id, Number = InvoiceNumbers.Format(year, counters[year]),
+                PeriodStart = start, PeriodEnd = end, Currency = subscription.Currency, Subtotal = subtotal, TaxRate = rate, TaxAmount = tax,
+                Total = subtotal + tax, TaxExempt = profile.TaxExempt, TaxId = profile.TaxId,
+                Status = paid is null ? InvoiceStatus.open : InvoiceStatus.paid, IssuedAt = issuedAt, PaidAt = paid?.PaidAt, Lines = lines,
+            };
+            world.Db.PartnerInvoices.Add(invoice);
+            foreach (var payment in period)
+            {
+                payment.InvoiceId = invoice.Id;
+                payment.InvoiceNumber = invoice.Number;
+                payment.Amount = invoice.Total;
+                payment.ChargedAmount = invoice.Total;
+                payment.ChargedCurrency = invoice.Currency;
+                payment.IdempotencyKey = $"demo-{payment.Id}";
+            }
+        }
+        foreach (var (year, last) in counters) world.Db.InvoiceCounters.Add(new InvoiceCounter { Year = year, LastNumber = last });
     }
 
     private static PaymentMethod Method(DemoWorld world, Guid partnerId, PaymentGateway gateway, string label, string masked, bool isDefault, int daysAgo)
@@ -78,6 +126,7 @@ internal static class DemoFinance
             AmountPerChild = program.Program.PricePerChild, TotalChildren = children,
             TotalAmount = program.Program.PricePerChild * children, Currency = program.Program.Currency,
             Status = SubscriptionStatus.ACTIVE, CurrentPeriodStart = start, CurrentPeriodEnd = end, NextBillingDate = end,
+            AnchorDate = DateOnly.FromDateTime(NairobiTime.ToNairobi(start)),
             PaymentMethodId = methodId, AutoRenew = true,
             CreatedAt = program.Program.ApprovedAt!.Value.AddHours(2),
         };

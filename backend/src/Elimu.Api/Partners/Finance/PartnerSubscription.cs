@@ -22,6 +22,11 @@ public class PartnerSubscription
     public Guid? PaymentMethodId { get; set; }
     public PaymentMethod? PaymentMethod { get; set; }
     public bool AutoRenew { get; set; } = true;
+    /// <summary>The day monthly and annual periods count from (the first period's first day).</summary>
+    public DateOnly AnchorDate { get; set; }
+    /// <summary>A change of billing period the partner asked for: it takes effect when the next period begins.</summary>
+    public BillingPeriod? PendingBillingPeriod { get; set; }
+    public DateTime? CancelledAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

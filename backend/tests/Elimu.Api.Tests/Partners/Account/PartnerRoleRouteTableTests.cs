@@ -135,6 +135,19 @@ public sealed class PartnerRoleRouteTableTests(ElimuApiFactory api, ITestOutputH
         ["DELETE /api/v1/partner/finance/grants/{id:guid}/deadlines/{deadlineId:guid}"] = Pay,
         ["POST /api/v1/partner/finance/grants/{id:guid}/deadlines/{deadlineId:guid}/reports"] = Pay,
         ["GET /api/v1/partner/finance/grants/{id:guid}/reports/{reportId:guid}"] = Read,
+        // Finance: every member sees the billing; owners and finance officers subscribe, change, cancel and pay.
+        ["GET /api/v1/partner/finance/subscriptions"] = Read,
+        ["POST /api/v1/partner/finance/subscriptions"] = Pay,
+        ["PUT /api/v1/partner/finance/subscriptions/{id:guid}"] = Pay,
+        ["DELETE /api/v1/partner/finance/subscriptions/{id:guid}"] = Pay,
+        ["GET /api/v1/partner/finance/invoices"] = Read,
+        ["GET /api/v1/partner/finance/invoices/{id:guid}"] = Read,
+        ["GET /api/v1/partner/finance/invoices/{id:guid}/pdf"] = Read,
+        ["GET /api/v1/partner/finance/payments/{id:guid}/receipt"] = Read,
+        ["POST /api/v1/partner/finance/payments"] = Pay,
+        ["GET /api/v1/partner/finance/payments"] = Read,
+        ["GET /api/v1/partner/finance/payments/{id:guid}"] = Read,
+        ["POST /api/v1/partner/finance/payments/{id:guid}/check"] = Pay,
     };
 
     /// <summary>Writes that touch only the caller's own records (their notifications' read marks, their preferences): every role may.</summary>

@@ -1022,6 +1022,181 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.ToTable("sent_grant_reminders", (string)null);
                 });
 
+            modelBuilder.Entity("Elimu.Api.Partners.Finance.InvoiceCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_number");
+
+                    b.HasKey("Year")
+                        .HasName("pk_invoice_counters");
+
+                    b.ToTable("invoice_counters", (string)null);
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Finance.PartnerInvoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("number");
+
+                    b.Property<DateTime?>("PaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paid_at");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subscription_id");
+
+                    b.Property<decimal>("Subtotal")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("subtotal");
+
+                    b.Property<decimal>("TaxAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("tax_amount");
+
+                    b.Property<bool>("TaxExempt")
+                        .HasColumnType("boolean")
+                        .HasColumnName("tax_exempt");
+
+                    b.Property<string>("TaxId")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("tax_id");
+
+                    b.Property<decimal>("TaxRate")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnName("tax_rate");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partner_invoices");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_partner_invoices_number");
+
+                    b.HasIndex("PartnerId", "IssuedAt")
+                        .HasDatabaseName("ix_partner_invoices_partner_id_issued_at");
+
+                    b.HasIndex("SubscriptionId", "PeriodStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_partner_invoices_subscription_id_period_start")
+                        .HasFilter("status <> 'void'");
+
+                    b.ToTable("partner_invoices", (string)null);
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Finance.PartnerInvoiceLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<int>("DaysCharged")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_charged");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<int>("PeriodDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("period_days");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<bool>("Prorated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("prorated");
+
+                    b.Property<Guid>("SponsoredChildId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sponsored_child_id");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("unit_price");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partner_invoice_lines");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_partner_invoice_lines_invoice_id");
+
+                    b.HasIndex("SponsoredChildId")
+                        .HasDatabaseName("ix_partner_invoice_lines_sponsored_child_id");
+
+                    b.ToTable("partner_invoice_lines", (string)null);
+                });
+
             modelBuilder.Entity("Elimu.Api.Partners.Finance.PartnerPayment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1034,6 +1209,26 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("amount");
 
+                    b.Property<string>("ApprovalUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("approval_url");
+
+                    b.Property<string>("CallbackSecretHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("callback_secret_hash");
+
+                    b.Property<decimal?>("ChargedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("charged_amount");
+
+                    b.Property<string>("ChargedCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("charged_currency");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -1043,6 +1238,15 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)")
                         .HasColumnName("currency");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
 
                     b.Property<string>("InvoiceNumber")
                         .HasMaxLength(20)
@@ -1100,6 +1304,8 @@ namespace Elimu.Api.Data.Migrations.Postgres
 
                             b1.Property<string>("Message");
 
+                            b1.Property<string>("Receipt");
+
                             b1.Property<DateTime?>("ReceivedAt");
 
                             b1
@@ -1110,8 +1316,14 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_partner_payments");
 
+                    b.HasIndex("CallbackSecretHash")
+                        .HasDatabaseName("ix_partner_payments_callback_secret_hash")
+                        .HasFilter("callback_secret_hash IS NOT NULL");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_partner_payments_invoice_id");
+
                     b.HasIndex("InvoiceNumber")
-                        .IsUnique()
                         .HasDatabaseName("ix_partner_payments_invoice_number");
 
                     b.HasIndex("PartnerId")
@@ -1120,10 +1332,70 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.HasIndex("SubscriptionId")
                         .HasDatabaseName("ix_partner_payments_subscription_id");
 
+                    b.HasIndex("PartnerId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_partner_payments_partner_id_idempotency_key")
+                        .HasFilter("idempotency_key IS NOT NULL");
+
                     b.HasIndex("PaymentGateway", "TransactionReference")
                         .HasDatabaseName("ix_partner_payments_payment_gateway_transaction_reference");
 
                     b.ToTable("partner_payments", (string)null);
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Finance.PartnerPricing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<decimal>("PricePerChild")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("price_per_child");
+
+                    b.Property<Guid?>("ProgramId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("program_id");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partner_pricing");
+
+                    b.HasIndex("ProgramId")
+                        .HasDatabaseName("ix_partner_pricing_program_id");
+
+                    b.HasIndex("PartnerId", "ProgramId")
+                        .HasDatabaseName("ix_partner_pricing_partner_id_program_id");
+
+                    b.ToTable("partner_pricing", (string)null);
                 });
 
             modelBuilder.Entity("Elimu.Api.Partners.Finance.PartnerSubscription", b =>
@@ -1138,6 +1410,10 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("amount_per_child");
 
+                    b.Property<DateOnly>("AnchorDate")
+                        .HasColumnType("date")
+                        .HasColumnName("anchor_date");
+
                     b.Property<bool>("AutoRenew")
                         .HasColumnType("boolean")
                         .HasColumnName("auto_renew");
@@ -1147,6 +1423,10 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("billing_period");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1177,6 +1457,11 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.Property<Guid?>("PaymentMethodId")
                         .HasColumnType("uuid")
                         .HasColumnName("payment_method_id");
+
+                    b.Property<string>("PendingBillingPeriod")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("pending_billing_period");
 
                     b.Property<Guid>("ProgramId")
                         .HasColumnType("uuid")
@@ -1211,7 +1496,9 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasDatabaseName("ix_partner_subscriptions_payment_method_id");
 
                     b.HasIndex("ProgramId")
-                        .HasDatabaseName("ix_partner_subscriptions_program_id");
+                        .IsUnique()
+                        .HasDatabaseName("ix_partner_subscriptions_program_id_running")
+                        .HasFilter("status IN ('ACTIVE', 'PAST_DUE')");
 
                     b.HasIndex("Status", "NextBillingDate")
                         .HasDatabaseName("ix_partner_subscriptions_status_next_billing_date");
@@ -3724,8 +4011,45 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasConstraintName("fk_sent_grant_reminders_grant_deadlines_deadline_id");
                 });
 
+            modelBuilder.Entity("Elimu.Api.Partners.Finance.PartnerInvoice", b =>
+                {
+                    b.HasOne("Elimu.Api.Platform.Identity.AppUser", "Partner")
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_invoices_users_partner_id");
+
+                    b.HasOne("Elimu.Api.Partners.Finance.PartnerSubscription", "Subscription")
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_invoices_partner_subscriptions_subscription_id");
+
+                    b.Navigation("Partner");
+
+                    b.Navigation("Subscription");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Finance.PartnerInvoiceLine", b =>
+                {
+                    b.HasOne("Elimu.Api.Partners.Finance.PartnerInvoice", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_invoice_lines_partner_invoices_invoice_id");
+                });
+
             modelBuilder.Entity("Elimu.Api.Partners.Finance.PartnerPayment", b =>
                 {
+                    b.HasOne("Elimu.Api.Partners.Finance.PartnerInvoice", "Invoice")
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_partner_payments_partner_invoices_invoice_id");
+
                     b.HasOne("Elimu.Api.Platform.Identity.AppUser", "Partner")
                         .WithMany()
                         .HasForeignKey("PartnerId")
@@ -3740,9 +4064,31 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .IsRequired()
                         .HasConstraintName("fk_partner_payments_partner_subscriptions_subscription_id");
 
+                    b.Navigation("Invoice");
+
                     b.Navigation("Partner");
 
                     b.Navigation("Subscription");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Finance.PartnerPricing", b =>
+                {
+                    b.HasOne("Elimu.Api.Platform.Identity.AppUser", "Partner")
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_pricing_users_partner_id");
+
+                    b.HasOne("Elimu.Api.Partners.Sponsorships.SponsorshipProgram", "Program")
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_partner_pricing_sponsorship_programs_program_id");
+
+                    b.Navigation("Partner");
+
+                    b.Navigation("Program");
                 });
 
             modelBuilder.Entity("Elimu.Api.Partners.Finance.PartnerSubscription", b =>
@@ -4275,6 +4621,11 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.Navigation("Allocations");
 
                     b.Navigation("Deadlines");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Finance.PartnerInvoice", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Elimu.Api.Partners.Profiles.PartnerProfile", b =>

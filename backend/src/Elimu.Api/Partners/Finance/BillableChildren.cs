@@ -1,0 +1,72 @@
+using Elimu.Api.Common;
+using Elimu.Api.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Elimu.Api.Partners.Finance;
+
+/// <summary>A program's child as billing sees it: when they were enrolled and removed, and their given consents.</summary>
+public sealed record BillableChild(Guid Id, string Name, DateTime EnrolledAt, DateTime? LeftAt, IReadOnlyList<(DateTime From, DateTime? To)> Consents)
+{
+    /// <summary>Enrolled, not removed or released, and with a given consent not withdrawn at <paramref name="t"/>.</summary>
+    public bool BillableAt(DateTime t) =>
+        EnrolledAt <= t && (LeftAt is null || LeftAt > t)
+        && Consents.Any(c => c.From >= EnrolledAt && c.From <= t && (c.To is null || c.To > t));
+
+    /// <summary>The first instant in [from, to) at which the child became billable, when they were not at <paramref name="from"/>.</summary>
+    public DateTime? BecameBillableWithin(DateTime from, DateTime to)
+    {
+        if (BillableAt(from)) return null;
+        return Consents.Select(c => c.From < EnrolledAt ? (DateTime?)null : c.From)
+            .Where(t => t is { } at && at > from && at < to && BillableAt(at)).Min();
+    }
+}
+
+/// <summary>
+/// Billable children are a program's children with active consent (DESIGN.md §3: children without it are not billed).
+/// The past is rebuilt from timestamps, as the cohort history does: enrolled_at, removed_at / released_at and each given
+/// consent's consented_at and revoked_at. Two queries per program.
+/// </summary>
+public sealed class BillableChildren(AppDbContext db)
+{
+    public async Task<IReadOnlyList<BillableChild>> OfProgramAsync(Guid programId, CancellationToken ct)
+    {
+        var children = await db.SponsoredChildren.AsNoTracking().Where(c => c.ProgramId == programId)
+            .Select(c => new { c.Id, c.EnrolledAt, c.RemovedAt, c.ReleasedAt, c.Student!.FirstName, c.Student.LastName })
+            .ToListAsync(ct);
+        var ids = children.Select(c => c.Id).ToList();
+        var consents = (await db.SponsorshipConsents.AsNoTracking()
+                .Where(k => ids.Contains(k.SponsoredChildId) && k.ConsentGiven == true && k.ConsentedAt != null)
+                .Select(k => new { k.SponsoredChildId, From = k.ConsentedAt!.Value, k.RevokedAt }).ToListAsync(ct))
+            .ToLookup(k => k.SponsoredChildId);
+        return children.Select(c => new BillableChild(c.Id, ShortName(c.FirstName, c.LastName), c.EnrolledAt,
+                Earliest(c.RemovedAt, c.ReleasedAt), consents[c.Id].Select(k => (k.From, k.RevokedAt)).ToList()))
+            .OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>How many children are billable at <paramref name="t"/>.</summary>
+    public async Task<int> CountAtAsync(Guid programId, DateTime t, CancellationToken ct) =>
+        (await OfProgramAsync(programId, ct)).Count(c => c.BillableAt(t));
+
+    /// <summary>"Amani W.": the invoice names a child as the partner's lists do, no more.</summary>
+    private static string ShortName(string first, string last) => last.Length == 0 ? first : $"{first} {last[0]}.";
+
+    private static DateTime? Earliest(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a < b ? a : b;
+}
+
+/// <summary>The price per child a partner pays for a program on a day: its custom pricing when one is valid, else the program's.</summary>
+public sealed record ChildPrice(Money Price, bool Custom, string? Notes);
+
+public sealed class PriceBook(AppDbContext db)
+{
+    public async Task<ChildPrice> ForAsync(Guid partnerId, Guid programId, DateOnly day, CancellationToken ct)
+    {
+        var custom = await db.PartnerPricing.AsNoTracking()
+            .Where(p => p.PartnerId == partnerId && (p.ProgramId == programId || p.ProgramId == null)
+                && p.ValidFrom <= day && (p.ValidTo == null || p.ValidTo >= day))
+            .OrderBy(p => p.ProgramId == null ? 1 : 0).ThenByDescending(p => p.ValidFrom).FirstOrDefaultAsync(ct);
+        if (custom is not null) return new(new Money(custom.PricePerChild, custom.Currency), true, custom.Notes);
+        var program = await db.SponsorshipPrograms.AsNoTracking().Where(p => p.Id == programId)
+            .Select(p => new { p.PricePerChild, p.Currency }).FirstAsync(ct);
+        return new(new Money(program.PricePerChild, program.Currency), false, null);
+    }
+}

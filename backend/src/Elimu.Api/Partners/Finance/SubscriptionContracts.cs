@@ -1,0 +1,18 @@
+using Elimu.Api.Partners.Sponsorships;
+
+namespace Elimu.Api.Partners.Finance;
+
+public sealed record CreateSubscriptionRequest(Guid? ProgramId, BillingPeriod? BillingPeriod, bool? AutoRenew, Guid? PaymentMethodId);
+
+/// <summary>A change of period takes effect when the next period begins; auto-renew and the payment method at once.</summary>
+public sealed record UpdateSubscriptionRequest(BillingPeriod? BillingPeriod, bool? AutoRenew, Guid? PaymentMethodId);
+
+/// <param name="TotalChildren">Children with active consent on the current period's first day (or now, before it begins).</param>
+/// <param name="TotalAmount">TotalChildren × AmountPerChild: derived, never typed in.</param>
+/// <param name="PendingBillingPeriod">The period the partner switched to; it applies from <paramref name="NextBillingDate"/>.</param>
+/// <param name="CustomPricing">True when the price comes from the partner's custom pricing, not the program's.</param>
+public sealed record SubscriptionItem(
+    Guid Id, Guid ProgramId, string ProgramName, SubscriptionStatus Status, BillingPeriod BillingPeriod,
+    BillingPeriod? PendingBillingPeriod, decimal AmountPerChild, int TotalChildren, decimal TotalAmount, string Currency,
+    bool CustomPricing, DateOnly CurrentPeriodStart, DateOnly CurrentPeriodEnd, DateOnly? NextBillingDate, bool AutoRenew,
+    Guid? PaymentMethodId, DateTime? CancelledAt, DateTime CreatedAt);

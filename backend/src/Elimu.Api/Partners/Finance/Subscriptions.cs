@@ -1,0 +1,163 @@
+using Elimu.Api.Common;
+using Elimu.Api.Data;
+using Elimu.Api.Partners.Sponsorships;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Elimu.Api.Partners.Finance;
+
+/// <summary>
+/// Plan Step 4's partner_subscription_service: a subscription's periods and its derived figures. Periods move forward
+/// when their end has passed (a pending change of billing period applies then); the children and the amount are counted
+/// from consent on the period's first day, never stored from the client.
+/// </summary>
+public sealed class Subscriptions(AppDbContext db, BillableChildren children, PriceBook prices, IOptionsMonitor<BillingOptions> options, TimeProvider clock)
+{
+    public BillingPeriods Periods => new(options.CurrentValue.Terms);
+
+    public DateOnly Today => NairobiTime.Today(clock);
+
+    public static BillingWindow WindowOf(PartnerSubscription s) => new(DayOf(s.CurrentPeriodStart), DayOf(s.CurrentPeriodEnd));
+
+    public static DateOnly DayOf(DateTime utc) => DateOnly.FromDateTime(NairobiTime.ToNairobi(utc));
+
+    /// <summary>The partner's subscription (404 for another partner's: no hint that it exists).</summary>
+    public async Task<PartnerSubscription> OwnAsync(Guid partnerId, Guid id, CancellationToken ct) =>
+        await db.PartnerSubscriptions.Include(s => s.Program).FirstOrDefaultAsync(s => s.Id == id && s.PartnerId == partnerId, ct)
+        ?? throw DomainException.NotFound("Subscription");
+
+    public async Task<PartnerSubscription> CreateAsync(Guid partnerId, CreateSubscriptionRequest r, CancellationToken ct)
+    {
+        new Validation().Check(r.ProgramId is not null, "programId", "Choose the program to subscribe.").ThrowIfInvalid();
+        var program = await db.SponsorshipPrograms.FirstOrDefaultAsync(p => p.Id == r.ProgramId && p.PartnerId == partnerId, ct)
+            ?? throw DomainException.NotFound("Sponsorship program");
+        if (program.Status != ProgramStatus.ACTIVE)
+            throw DomainException.Conflict("program_not_active", "Only an approved, active program can be subscribed.");
+        if (await db.PartnerSubscriptions.AnyAsync(s => s.ProgramId == program.Id && (s.Status == SubscriptionStatus.ACTIVE || s.Status == SubscriptionStatus.PAST_DUE), ct))
+            throw DomainException.Conflict("subscription_exists", "This program already has a running subscription; change its period instead.");
+        await CheckMethodAsync(partnerId, r.PaymentMethodId, ct);
+
+        var kind = r.BillingPeriod ?? program.BillingPeriod;
+        var today = Today;
+        var window = Periods.Containing(kind, today, today);
+        var subscription = new PartnerSubscription
+        {
+            PartnerId = partnerId, ProgramId = program.Id, Program = program, BillingPeriod = kind, AnchorDate = window.Start,
+            CurrentPeriodStart = window.StartUtc, CurrentPeriodEnd = window.EndUtc,
+            AutoRenew = r.AutoRenew ?? true, PaymentMethodId = r.PaymentMethodId, Currency = program.Currency,
+        };
+        subscription.NextBillingDate = Periods.After(kind, subscription.AnchorDate, window).StartUtc;
+        await RefreshFiguresAsync(subscription, ct);
+        db.PartnerSubscriptions.Add(subscription);
+        await db.SaveChangesAsync(ct);
+        return subscription;
+    }
+
+    public async Task<PartnerSubscription> UpdateAsync(Guid partnerId, Guid id, UpdateSubscriptionRequest r, CancellationToken ct)
+    {
+        var subscription = await OwnAsync(partnerId, id, ct);
+        ThrowIfClosed(subscription);
+        RollForward(subscription);
+        await CheckMethodAsync(partnerId, r.PaymentMethodId, ct);
+        if (r.BillingPeriod is { } kind)
+        {
+            subscription.PendingBillingPeriod = kind == subscription.BillingPeriod ? null : kind;
+            // The next period is the new kind's: a switch to termly begins with the next term.
+            var next = NextWindow(subscription);
+            subscription.NextBillingDate = next.StartUtc;
+        }
+        if (r.AutoRenew is { } autoRenew) subscription.AutoRenew = autoRenew;
+        if (r.PaymentMethodId is { } method) subscription.PaymentMethodId = method;
+        subscription.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await RefreshFiguresAsync(subscription, ct);
+        await db.SaveChangesAsync(ct);
+        return subscription;
+    }
+
+    /// <summary>Cancelling keeps the subscription, its invoices and payments as history; nothing renews after.</summary>
+    public async Task<PartnerSubscription> CancelAsync(Guid partnerId, Guid id, CancellationToken ct)
+    {
+        var subscription = await OwnAsync(partnerId, id, ct);
+        if (subscription.Status != SubscriptionStatus.CANCELLED)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            subscription.Status = SubscriptionStatus.CANCELLED;
+            subscription.CancelledAt = now;
+            subscription.AutoRenew = false;
+            subscription.PendingBillingPeriod = null;
+            subscription.NextBillingDate = null;
+            subscription.UpdatedAt = now;
+            await db.SaveChangesAsync(ct);
+        }
+        return subscription;
+    }
+
+    public static void ThrowIfClosed(PartnerSubscription s)
+    {
+        if (s.Status is SubscriptionStatus.CANCELLED or SubscriptionStatus.EXPIRED)
+            throw DomainException.Conflict("subscription_closed", $"This subscription is {s.Status.ToString().ToLowerInvariant()}; start a new one.");
+    }
+
+    /// <summary>Moves the current period forward to the one that contains today, applying a pending change of period.</summary>
+    public void RollForward(PartnerSubscription s)
+    {
+        var today = Today;
+        var window = WindowOf(s);
+        while (today >= window.End && s.Status is SubscriptionStatus.ACTIVE or SubscriptionStatus.PAST_DUE)
+        {
+            window = NextWindow(s);
+            if (s.PendingBillingPeriod is { } kind)
+            {
+                s.BillingPeriod = kind;
+                s.PendingBillingPeriod = null;
+                s.AnchorDate = window.Start;
+            }
+            s.CurrentPeriodStart = window.StartUtc;
+            s.CurrentPeriodEnd = window.EndUtc;
+            s.NextBillingDate = NextWindow(s).StartUtc;
+        }
+    }
+
+    /// <summary>The period after the current one, in the kind it will have (the pending one, if any).</summary>
+    public BillingWindow NextWindow(PartnerSubscription s)
+    {
+        var current = WindowOf(s);
+        if (s.PendingBillingPeriod is not { } kind) return Periods.After(s.BillingPeriod, s.AnchorDate, current);
+        return kind == BillingPeriod.termly
+            ? Periods.After(BillingPeriod.termly, current.End, current)
+            : Periods.Containing(kind, current.End, current.End);
+    }
+
+    /// <summary>Price per child on the period's first day × children billable then (or now, before it begins).</summary>
+    public async Task<(ChildPrice Price, int Children)> FiguresAsync(PartnerSubscription s, CancellationToken ct)
+    {
+        var window = WindowOf(s);
+        var price = await prices.ForAsync(s.PartnerId, s.ProgramId, window.Start, ct);
+        var at = window.StartUtc < clock.GetUtcNow().UtcDateTime ? window.StartUtc : clock.GetUtcNow().UtcDateTime;
+        return (price, await children.CountAtAsync(s.ProgramId, at, ct));
+    }
+
+    public async Task RefreshFiguresAsync(PartnerSubscription s, CancellationToken ct)
+    {
+        var (price, count) = await FiguresAsync(s, ct);
+        s.AmountPerChild = price.Price.Amount;
+        s.Currency = price.Price.Currency;
+        s.TotalChildren = count;
+        s.TotalAmount = price.Price.Amount * count;
+    }
+
+    public async Task<SubscriptionItem> ItemAsync(PartnerSubscription s, CancellationToken ct)
+    {
+        var (price, count) = await FiguresAsync(s, ct);
+        var window = WindowOf(s);
+        return new SubscriptionItem(s.Id, s.ProgramId, s.Program?.Name ?? "", s.Status, s.BillingPeriod, s.PendingBillingPeriod,
+            price.Price.Amount, count, price.Price.Amount * count, price.Price.Currency, price.Custom, window.Start, window.End,
+            s.NextBillingDate is { } next ? DayOf(next) : null, s.AutoRenew, s.PaymentMethodId, s.CancelledAt, s.CreatedAt);
+    }
+
+    private async Task CheckMethodAsync(Guid partnerId, Guid? methodId, CancellationToken ct)
+    {
+        if (methodId is { } id && !await db.PaymentMethods.AnyAsync(m => m.Id == id && m.PartnerId == partnerId, ct))
+            throw new ValidationFailedException(new Dictionary<string, string[]> { ["paymentMethodId"] = ["Choose one of your saved payment methods."] });
+    }
+}
