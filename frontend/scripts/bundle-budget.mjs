@@ -56,6 +56,7 @@ export const ROUTES = [
   { route: '/dashboard/partner/settings', modules: partner('src/pages/partner/PartnerSettingsPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/tickets', modules: partner('src/pages/partner/PartnerTicketsPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/collaboration', modules: partner('src/pages/partner/CollaborationPage.tsx'), budget: ANY },
+  { route: '/dashboard/partner/funding', modules: partner('src/pages/partner/FundingPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/<section>', modules: partner('src/pages/partner/PartnerSectionPage.tsx'), budget: ANY },
   { route: '/dashboard/admin', modules: ['src/pages/admin/AdminDashboardPage.tsx'], budget: ANY },
   { route: '/dashboard/admin/sponsorship-programs', modules: ['src/pages/admin/AdminSponsorshipProgramsPage.tsx'], budget: ANY },

@@ -33,6 +33,7 @@ const AccountSettingsPage = lazyPage(() => import('@/pages/AccountSettingsPage')
 const PartnerResourcesPage = lazyPage(() => import('@/pages/partner/PartnerResourcesPage'));
 const TrainingHubPage = lazyPage(() => import('@/pages/partner/TrainingHubPage'));
 const PartnerTicketsPage = lazyPage(() => import('@/pages/partner/PartnerTicketsPage'));
+const FundingPage = lazyPage(() => import('@/pages/partner/FundingPage'));
 const ParentDashboardPage = lazyPage(() => import('@/pages/parent/ParentDashboardPage'));
 const ParentConsentsPage = lazyPage(() => import('@/pages/parent/ParentConsentsPage'));
 const ParentConsentDetailPage = lazyPage(() => import('@/pages/parent/ParentConsentDetailPage'));
@@ -73,6 +74,7 @@ export const routes: RouteObject[] = [
               { path: 'tickets', element: <PartnerTicketsPage /> },
               { path: 'profile', element: <PartnerProfilePage /> },
               { path: 'collaboration', element: <CollaborationPage /> },
+              { path: 'funding', element: <FundingPage /> },
               // The sections still to come (partner-sections.ts); the page shows "not found" for any other name.
               { path: ':section', element: <PartnerSectionPage /> },
               { path: '*', element: <NotFoundPage /> },

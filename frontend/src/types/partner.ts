@@ -350,3 +350,13 @@ export type ScheduleMeetingRequest = Schemas['ScheduleMeetingRequest'];
 export type PagedMessages = Schemas['PagedOfMessageSummary'];
 export type UnreadMessages = Schemas['UnreadMessages'];
 export type PagedMeetings = Schemas['PagedOfMeetingView'];
+
+// ---------------------------------------------------------------------------------------------
+// Finance · Funding (subscriptions and payments)
+// ---------------------------------------------------------------------------------------------
+
+export type SubscriptionItem = Schemas['SubscriptionItem'];
+export type CreateSubscriptionRequest = Schemas['CreateSubscriptionRequest'];
+export type UpdateSubscriptionRequest = Schemas['UpdateSubscriptionRequest'];
+export type PaymentItem = Schemas['PaymentItem'];
+export type PagedPayments = Schemas['PagedOfPaymentItem'];

@@ -96,9 +96,9 @@ describe('PartnerDashboardPage', () => {
     expect(within(billing).getByTestId('billing-paid')).toHaveTextContent('98,500');
     expect(within(billing).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '64');
 
-    // No link into a section that is not built: the funding link is a note instead.
-    expect(within(billing).queryByRole('link')).not.toBeInTheDocument();
-    expect(within(billing).getByTestId('billing-soon')).toHaveTextContent('not available yet');
+    // The funding page is built: the card links to it.
+    expect(within(billing).getByRole('link', { name: 'Subscriptions and payments' })).toHaveAttribute('href', '/dashboard/partner/funding');
+    expect(within(billing).queryByTestId('billing-soon')).not.toBeInTheDocument();
 
     const links = screen.getByTestId('card-quick-links');
     expect(within(links).getByRole('link', { name: /Children without consent yet/ })).toHaveAttribute(

@@ -188,16 +188,16 @@ describe('PartnerSidebar', () => {
     usePartnerStore.setState({ openSidebarSections: ['dashboard', 'partnerships', 'finance', 'support'] });
     renderSidebar();
 
-    // Funding has a count, but its page is a placeholder: no badge leads a partner there. Tickets is built: its count shows.
+    // Built pages show their counts (tickets, funding); placeholders show none and say "Soon".
     expect(screen.getByTestId('sidebar-badge-tickets')).toHaveTextContent('5');
-    expect(screen.queryByTestId('sidebar-badge-funding')).not.toBeInTheDocument();
-    for (const key of ['funding', 'budget', 'ai-highlights', 'impact-reports']) {
+    expect(screen.getByTestId('sidebar-badge-funding')).toHaveTextContent('140');
+    for (const key of ['budget', 'ai-highlights', 'impact-reports']) {
       expect(screen.getByTestId(`sidebar-soon-${key}`)).toHaveTextContent('Soon');
       expect(screen.getByTestId(`sidebar-item-${key}`)).toHaveAttribute('data-built', 'false');
     }
     expect(screen.getByTestId('sidebar-item-grants')).toHaveAccessibleName(/^Grant Tracking\W+not available yet$/);
     // Built pages carry no marker.
-    for (const key of ['overview', 'quick-links', 'sponsorships', 'sponsored-children', 'enrollments', 'collaboration', 'tickets']) {
+    for (const key of ['overview', 'quick-links', 'sponsorships', 'sponsored-children', 'enrollments', 'collaboration', 'tickets', 'funding']) {
       expect(screen.queryByTestId(`sidebar-soon-${key}`)).not.toBeInTheDocument();
       expect(screen.getByTestId(`sidebar-item-${key}`)).toHaveAttribute('data-built', 'true');
     }

@@ -35,7 +35,8 @@ describe('a child shows one consent state', () => {
 
 describe('one source of truth for "is this section built?"', () => {
   it('knows the placeholder sections by their links, whatever the query or hash', () => {
-    expect(unbuiltSectionOf('/dashboard/partner/funding')?.title).toBe('Funding / Subscriptions');
+    expect(unbuiltSectionOf('/dashboard/partner/impact-reports')?.title).toBe('Impact Reports');
+    expect(isBuiltHref('/dashboard/partner/funding')).toBe(true);
     expect(isBuiltHref('/dashboard/partner/grants?status=open')).toBe(false);
     expect(isBuiltHref('/dashboard/partner/tickets?status=open')).toBe(true);
     expect(isBuiltHref('/dashboard/partner/impact-reports#latest')).toBe(false);
