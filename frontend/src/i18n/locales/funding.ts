@@ -31,7 +31,7 @@ export const fundingEn = {
     changePeriod: 'Change period',
     cancel: 'Cancel subscription',
     actions: 'Actions for {{program}}',
-    periods: { MONTHLY: 'Monthly', TERMLY: 'Termly', ANNUAL: 'Annual' },
+    periods: { monthly: 'Monthly', termly: 'Termly', annual: 'Annual' },
     statuses: { ACTIVE: 'Active', PAST_DUE: 'Past due', CANCELLED: 'Cancelled', EXPIRED: 'Expired' },
     create: {
       title: 'New subscription',
@@ -138,7 +138,7 @@ export const fundingSw: Strings<typeof fundingEn> = {
     changePeriod: 'Badilisha kipindi',
     cancel: 'Sitisha usajili',
     actions: 'Vitendo vya {{program}}',
-    periods: { MONTHLY: 'Kila mwezi', TERMLY: 'Kila muhula', ANNUAL: 'Kila mwaka' },
+    periods: { monthly: 'Kila mwezi', termly: 'Kila muhula', annual: 'Kila mwaka' },
     statuses: { ACTIVE: 'Unaendelea', PAST_DUE: 'Umechelewa', CANCELLED: 'Umesitishwa', EXPIRED: 'Umeisha' },
     create: {
       title: 'Usajili mpya',

@@ -14,7 +14,7 @@ const subscription = (over: Partial<SubscriptionItem> = {}): SubscriptionItem =>
   programId: 'prog1',
   programName: 'Kisumu Girls STEM',
   status: 'ACTIVE',
-  billingPeriod: 'MONTHLY',
+  billingPeriod: 'monthly',
   pendingBillingPeriod: null,
   amountPerChild: 500,
   totalChildren: 25,
@@ -68,7 +68,7 @@ describe('FundingPage', () => {
     mockFetch({
       [`GET ${BASE}/subscriptions`]: json([
         subscription(),
-        subscription({ id: 's2', programName: 'Turkana Readers', status: 'PAST_DUE', billingPeriod: 'TERMLY', pendingBillingPeriod: 'ANNUAL', totalAmount: 1234567.5 }),
+        subscription({ id: 's2', programName: 'Turkana Readers', status: 'PAST_DUE', billingPeriod: 'termly', pendingBillingPeriod: 'annual', totalAmount: 1234567.5 }),
       ]),
       [`GET ${BASE}/payments`]: json(paged([
         payment({ status: 'completed', receipt: 'SBX123', receiptUrl: `${BASE}/payments/pay1/receipt` }),

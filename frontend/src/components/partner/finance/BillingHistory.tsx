@@ -11,7 +11,7 @@ const STATUSES: PaymentStatus[] = ['pending', 'completed', 'failed', 'refunded']
 
 export interface BillingHistoryProps {
   params: BillingHistoryParams;
-  onChange: (p: Partial<BillingHistoryParams>) => void;
+  onChange: (p: Partial<Omit<BillingHistoryParams, 'pageSize'>>) => void;
 }
 
 /** The payments, newest first, filtered by status and gateway, with the CSV of the same filter and each receipt. */

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { CalendarClock, CreditCard, Repeat, XCircle } from 'lucide-react';
 import { PartnerBadge } from '@/components/partner/shared';
 import { useTranslation } from '@/i18n/use-translation';
@@ -84,7 +85,7 @@ export function SubscriptionCards({ subscriptions, onPay, onChangePeriod, onCanc
   );
 }
 
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
+function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="min-w-0">
       <dt className="text-xs text-fg-subtle">{label}</dt>

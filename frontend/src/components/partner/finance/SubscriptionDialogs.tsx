@@ -6,7 +6,7 @@ import { formatDate } from '@/lib/format';
 import { useActivePrograms, useCancelSubscription, useCreateSubscription, useUpdateSubscription } from '@/services/partner/partnerFinanceService';
 import type { BillingPeriod, SubscriptionItem } from '@/types/partner';
 
-const PERIODS: BillingPeriod[] = ['MONTHLY', 'TERMLY', 'ANNUAL'];
+const PERIODS: BillingPeriod[] = ['monthly', 'termly', 'annual'];
 
 function ErrorText({ error }: { error: unknown }) {
   if (!error) return null;
@@ -86,7 +86,7 @@ export function ChangePeriodDialog({ subscription, onClose }: { subscription: Su
   const update = useUpdateSubscription();
   const current = subscription?.pendingBillingPeriod ?? subscription?.billingPeriod;
   const [period, setPeriod] = useState<BillingPeriod | ''>('');
-  const chosen = period || current || 'MONTHLY';
+  const chosen = period || current || 'monthly';
   const close = () => {
     update.reset();
     setPeriod('');
