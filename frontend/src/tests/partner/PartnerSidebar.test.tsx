@@ -190,7 +190,7 @@ describe('PartnerSidebar', () => {
 
     // Built pages show their counts (tickets, funding); placeholders show none and say "Soon".
     expect(screen.getByTestId('sidebar-badge-tickets')).toHaveTextContent('5');
-    expect(screen.getByTestId('sidebar-badge-funding')).toHaveTextContent('140');
+    expect(screen.getByTestId('sidebar-badge-funding')).toHaveTextContent('99+');
     for (const key of ['budget', 'ai-highlights', 'impact-reports']) {
       expect(screen.getByTestId(`sidebar-soon-${key}`)).toHaveTextContent('Soon');
       expect(screen.getByTestId(`sidebar-item-${key}`)).toHaveAttribute('data-built', 'false');
@@ -201,9 +201,9 @@ describe('PartnerSidebar', () => {
       expect(screen.queryByTestId(`sidebar-soon-${key}`)).not.toBeInTheDocument();
       expect(screen.getByTestId(`sidebar-item-${key}`)).toHaveAttribute('data-built', 'true');
     }
-    // No section dot either: Finance and Support have nothing built to look at.
+    // Funding is built, so its pending payments mark the collapsed Finance section.
     await userEvent.setup().click(screen.getByTestId('sidebar-section-toggle-finance'));
-    expect(screen.getByTestId('sidebar-section-toggle-finance')).toHaveAccessibleName(/^Finance$/);
+    expect(screen.getByTestId('sidebar-section-toggle-finance')).toHaveAccessibleName('Finance, has updates');
   });
 
   it('collapses to an icon rail and back, persisting the choice', async () => {
