@@ -120,7 +120,7 @@ function PayForm({ subscription, phone, setPhone, unavailable, onUnavailable, on
       <div className="flex flex-wrap justify-end gap-2">
         <button type="button" className="btn-secondary" onClick={onClose}>{t('funding.pay.close')}</button>
         <button type="submit" className="btn-primary" disabled={pay.isPending || unavailable.has(gateway)} data-testid="pay-submit">
-          {pay.isPending ? t('funding.pay.submitting') : pay.isError && !apiPhoneError ? t('funding.pay.retry') : t('funding.pay.submit', { amount: formatKes(subscription.totalAmount, subscription.currency) })}
+          {pay.isPending ? t('funding.pay.submitting') : pay.isError && !apiPhoneError ? t('funding.pay.retry') : t('funding.pay.submit')}
         </button>
       </div>
     </form>
