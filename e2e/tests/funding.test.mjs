@@ -73,4 +73,13 @@ test('the page is usable at 375 px', async () => {
   const overflow = await partner.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `no sideways scroll at 375 px (overflow ${overflow}px)`);
   await screenshot(partner, 'funding-4-375');
+  // M-Pesa asks for the number and checks it before anything is sent.
+  await partner.getByTestId('pay-now').first().click();
+  const dialog = partner.getByRole('dialog');
+  await dialog.getByTestId('gateway-mpesa').check();
+  await dialog.getByTestId('pay-phone').fill('12345');
+  await dialog.getByTestId('pay-submit').click();
+  assert.match(await dialog.getByTestId('pay-phone-error').innerText(), /Kenyan mobile number/);
+  assert.deepEqual(await accessibilityProblems(partner), []);
+  await screenshot(partner, 'funding-5-375-mpesa', { fullPage: false });
 });
