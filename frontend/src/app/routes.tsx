@@ -35,6 +35,7 @@ const AccountSettingsPage = lazyPage(() => import('@/pages/AccountSettingsPage')
 const PartnerResourcesPage = lazyPage(() => import('@/pages/partner/PartnerResourcesPage'));
 const TrainingHubPage = lazyPage(() => import('@/pages/partner/TrainingHubPage'));
 const PartnerTicketsPage = lazyPage(() => import('@/pages/partner/PartnerTicketsPage'));
+const FundingPage = lazyPage(() => import('@/pages/partner/FundingPage'));
 const ParentDashboardPage = lazyPage(() => import('@/pages/parent/ParentDashboardPage'));
 const ParentConsentsPage = lazyPage(() => import('@/pages/parent/ParentConsentsPage'));
 const ParentConsentDetailPage = lazyPage(() => import('@/pages/parent/ParentConsentDetailPage'));
@@ -77,6 +78,7 @@ export const routes: RouteObject[] = [
               { path: 'collaboration', element: <CollaborationPage /> },
               { path: 'budget', element: <BudgetManagementPage /> },
               { path: 'grants', element: <GrantTrackingPage /> },
+              { path: 'funding', element: <FundingPage /> },
               // The sections still to come (partner-sections.ts); the page shows "not found" for any other name.
               { path: ':section', element: <PartnerSectionPage /> },
               { path: '*', element: <NotFoundPage /> },

@@ -366,3 +366,12 @@ export type GrantDeadlineView = Schemas['GrantDeadlineView'];
 export type SaveGrantRequest = Schemas['SaveGrantRequest'];
 export type DeadlineRequest = Schemas['DeadlineRequest'];
 export type PagedGrants = Schemas['PagedOfGrantSummary'];
+// Finance · Funding (subscriptions and payments)
+// ---------------------------------------------------------------------------------------------
+
+export type SubscriptionItem = Schemas['SubscriptionItem'];
+export type CreateSubscriptionRequest = Schemas['CreateSubscriptionRequest'];
+export type UpdateSubscriptionRequest = Schemas['UpdateSubscriptionRequest'];
+export type PaymentItem = Schemas['PaymentItem'];
+/** GET /payments answers a plain IResult (no schema in the document): the list shape of DESIGN.md §4. */
+export type PagedPayments = Paged<PaymentItem>;

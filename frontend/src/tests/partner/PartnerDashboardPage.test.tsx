@@ -51,9 +51,9 @@ describe('PartnerDashboardPage', () => {
     expect(within(stat('children-enrolled')).getByText('Children enrolled')).toBeInTheDocument();
     expect(within(stat('pending-consents')).getByText('Awaiting a guardian’s answer')).toBeInTheDocument();
     expect(screen.queryByText(/Active sponsorships|Pending consents|awaiting consent/i)).not.toBeInTheDocument();
-    // Payments have no page yet: the figure says so instead of sending the partner to an empty one.
+    // Tickets and payments have their pages: no figure says "not available yet".
     expect(within(stat('open-tickets')).queryByText(/not available yet/)).not.toBeInTheDocument();
-    expect(within(stat('outstanding')).getByText(/Funding \/ Subscriptions is not available yet/)).toBeInTheDocument();
+    expect(within(stat('outstanding')).queryByText(/not available yet/)).not.toBeInTheDocument();
     expect(within(stat('weekly-learning-minutes')).getByText('144 min')).toBeInTheDocument();
 
     // Money as Kenyans write it ("KES 154,000"), with the billing period.
@@ -96,9 +96,9 @@ describe('PartnerDashboardPage', () => {
     expect(within(billing).getByTestId('billing-paid')).toHaveTextContent('98,500');
     expect(within(billing).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '64');
 
-    // No link into a section that is not built: the funding link is a note instead.
-    expect(within(billing).queryByRole('link')).not.toBeInTheDocument();
-    expect(within(billing).getByTestId('billing-soon')).toHaveTextContent('not available yet');
+    // The funding page is built: the card links to it.
+    expect(within(billing).getByRole('link', { name: 'Subscriptions and payments' })).toHaveAttribute('href', '/dashboard/partner/funding');
+    expect(within(billing).queryByTestId('billing-soon')).not.toBeInTheDocument();
 
     const links = screen.getByTestId('card-quick-links');
     expect(within(links).getByRole('link', { name: /Children without consent yet/ })).toHaveAttribute(

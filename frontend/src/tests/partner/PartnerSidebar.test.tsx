@@ -188,22 +188,22 @@ describe('PartnerSidebar', () => {
     usePartnerStore.setState({ openSidebarSections: ['dashboard', 'partnerships', 'finance', 'support'] });
     renderSidebar();
 
-    // Funding has a count, but its page is a placeholder: no badge leads a partner there. Tickets is built: its count shows.
+    // Built pages show their counts (tickets, funding); placeholders show none and say "Soon".
     expect(screen.getByTestId('sidebar-badge-tickets')).toHaveTextContent('5');
-    expect(screen.queryByTestId('sidebar-badge-funding')).not.toBeInTheDocument();
-    for (const key of ['funding', 'ai-highlights', 'impact-reports']) {
+    expect(screen.getByTestId('sidebar-badge-funding')).toHaveTextContent('99+');
+    for (const key of ['ai-highlights', 'impact-reports']) {
       expect(screen.getByTestId(`sidebar-soon-${key}`)).toHaveTextContent('Soon');
       expect(screen.getByTestId(`sidebar-item-${key}`)).toHaveAttribute('data-built', 'false');
     }
-    expect(screen.getByTestId('sidebar-item-funding')).toHaveAccessibleName(/not available yet$/);
+    expect(screen.getByTestId('sidebar-item-impact-reports')).toHaveAccessibleName(/not available yet$/);
     // Built pages carry no marker.
-    for (const key of ['overview', 'quick-links', 'sponsorships', 'sponsored-children', 'enrollments', 'collaboration', 'tickets', 'budget', 'grants']) {
+    for (const key of ['overview', 'quick-links', 'sponsorships', 'sponsored-children', 'enrollments', 'collaboration', 'tickets', 'funding', 'budget', 'grants']) {
       expect(screen.queryByTestId(`sidebar-soon-${key}`)).not.toBeInTheDocument();
       expect(screen.getByTestId(`sidebar-item-${key}`)).toHaveAttribute('data-built', 'true');
     }
-    // No section dot either: Finance's only count (pending payments) belongs to Funding, which is not built.
+    // Funding is built, so its pending payments mark the collapsed Finance section.
     await userEvent.setup().click(screen.getByTestId('sidebar-section-toggle-finance'));
-    expect(screen.getByTestId('sidebar-section-toggle-finance')).toHaveAccessibleName(/^Finance$/);
+    expect(screen.getByTestId('sidebar-section-toggle-finance')).toHaveAccessibleName('Finance, has updates');
   });
 
   it('collapses to an icon rail and back, persisting the choice', async () => {

@@ -1,7 +1,7 @@
 /**
  * The partner sections whose pages come in later issues (plan Step 10), with the words their
  * placeholder page shows. The router wires each path to PartnerSectionPage with `handle.section`.
- * Sections with a page of their own (sponsorships, sponsored children, enrollments, notifications, help, training) are routed in
+ * Sections with a page of their own (sponsorships, sponsored children, enrollments, notifications, help, training, funding) are routed in
  * app/routes.tsx directly and are not listed here.
  *
  * This table is the one answer to "is this section built?": the sidebar marks these items "Soon" (read out as "not available yet")
@@ -53,13 +53,6 @@ export const partnerSections = {
     title: 'AI-Generated Resources',
     description: 'Custom lessons drafted with AI for your cohorts.',
     pending: 'AI-generated resources will appear here once this section is enabled.',
-  },
-  funding: {
-    path: 'funding',
-    group: 'Finance',
-    title: 'Funding / Subscriptions',
-    description: 'Subscriptions per program, invoices and payments.',
-    pending: 'Subscriptions and payments will appear here once this section is enabled.',
   },
   'roi-metrics': {
     path: 'roi-metrics',
