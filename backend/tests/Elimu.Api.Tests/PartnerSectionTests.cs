@@ -53,7 +53,12 @@ public sealed class PartnerSectionTests
         // A grant's compliance report is checked as a ticket's file is (the content proves the type; the name made safe).
         [("Finance", "Support")] = ["TicketFileRules", "TicketFile"],
         // debt: navigations from a subscription, an impact report and a ticket to their program or meeting.
-        [("Finance", "Sponsorships")] = ["SponsorshipProgram", "BillingPeriod"],
+        // debt (issue 17): billing counts the children with active consent on a period's first day from the enrolment and
+        // consent entities (BillableChildren), and prints invoices with the profile's tax fields, logo and colours and
+        // checks an M-Pesa number with Profiles' ContactFormats; each wants a reader on the owner's side.
+        [("Finance", "Sponsorships")] = ["SponsorshipProgram", "BillingPeriod", "SponsoredChild"],
+        [("Finance", "Consent")] = ["SponsorshipConsent"],
+        [("Finance", "Profiles")] = ["ContactFormats", "PartnerProfile", "PartnerProfileImage", "BrandingConfig"],
         [("Analytics", "Sponsorships")] = ["SponsorshipProgram"],
         [("Support", "Collaboration")] = ["PartnerMeeting", "PartnerMessage", "Attachment"],
     };

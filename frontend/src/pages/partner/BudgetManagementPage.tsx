@@ -8,6 +8,10 @@ import { useTranslation } from '@/i18n/use-translation';
 import { formatCurrency, formatDate } from '@/lib/format';
 import { useBudgetOverview } from '@/services/partner/finance-planning';
 import type { BudgetMonth } from '@/types/partner';
+import { registerFinanceStrings } from '@/i18n/locales/finance';
+
+// The pages' strings travel in their own chunks (see i18n/locales/finance.ts).
+registerFinanceStrings();
 
 // The chart code starts loading with the page's data (it is used on this page only).
 preloadPartnerChart();

@@ -13,6 +13,10 @@ import { useSearchDraft } from '@/lib/use-search-draft';
 import { urlParam, useUrlState } from '@/lib/use-url-state';
 import { useGrants } from '@/services/partner/finance-planning';
 import type { GrantDetail, GrantStatus } from '@/types/partner';
+import { registerFinanceStrings } from '@/i18n/locales/finance';
+
+// The pages' strings travel in their own chunks (see i18n/locales/finance.ts).
+registerFinanceStrings();
 
 const PAGE_SIZE = 20;
 
