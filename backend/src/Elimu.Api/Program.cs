@@ -1,3 +1,4 @@
+using Elimu.Api.Ai;
 using Elimu.Api.Common;
 using Elimu.Api.Data;
 using Elimu.Api.Partners;
@@ -16,6 +17,7 @@ builder.Services.AddElimuHealthChecks();
 builder.Services.AddPlatform(builder.Configuration);
 builder.Services.AddPartnerDashboard();
 builder.Services.AddPaymentGateways(builder.Configuration);
+builder.Services.AddAi(builder.Configuration);
 builder.Services.AddElimuRealtime(builder.Configuration);
 builder.Services.AddElimuTrustedProxies();
 builder.Services.AddElimuHsts();
