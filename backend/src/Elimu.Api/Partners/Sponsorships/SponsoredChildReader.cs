@@ -26,7 +26,10 @@ public sealed class SponsoredChildRow
     public string School { get; init; } = "";
 }
 
-/// <summary>One sponsored child with what its views show: the student, the program's name and state, the partner's goals.</summary>
+/// <summary>
+/// One sponsored child with what its views show: the student (as read by <see cref="SponsoredChildReader.FindAsync"/>, only its
+/// names, grade, county, school and date of birth), the program's name and state, the partner's goals.
+/// </summary>
 public sealed record SponsoredChildDetails(Guid Id, Guid StudentId, Guid ProgramId, string ProgramName, ProgramStatus ProgramStatus,
     SponsoredChildStatus Status, DateTime EnrolledAt, string? Notes, IReadOnlyList<ChildGoal> PartnerGoals,
     IReadOnlyList<AiMilestone> AiMilestones, Student Student);
@@ -52,13 +55,26 @@ public sealed class SponsoredChildReader(AppDbContext db)
         CancellationToken ct)
     {
         // Any(id == c.Id), not Contains: a correlated EXISTS seeks this one child, where IN would list every visible child first.
+        // Only the columns the views use, not the three entities: every child view runs this first, and on SQLite the
+        // statement is prepared anew each time, so its width is paid per request. The connection stays open for the
+        // view's next queries (the context closes it when the request ends) instead of a pool round trip per query.
+        await db.Database.OpenConnectionAsync(ct);
         var row = await db.SponsoredChildren.AsNoTracking().Where(c => c.Id == sponsoredChildId && c.PartnerId == partnerId)
-            .Select(c => new { Child = c, c.Student, c.Program, Visible = visible.Any(id => id == c.Id) })
+            .Select(c => new
+            {
+                c.Id, c.StudentId, c.ProgramId, ProgramName = c.Program!.Name, ProgramStatus = c.Program.Status, c.Status, c.EnrolledAt,
+                c.Notes, c.PartnerGoals, c.AiMilestones, c.Student!.FirstName, c.Student.LastName, c.Student.Grade, c.Student.County,
+                c.Student.School, c.Student.DateOfBirth, Visible = visible.Any(id => id == c.Id),
+            })
             .FirstOrDefaultAsync(ct);
         if (row is null) return null;
-        row.Child.Student = row.Student;
-        row.Child.Program = row.Program;
-        return (Describe(row.Child), row.Visible);
+        var student = new Student
+        {
+            Id = row.StudentId, FirstName = row.FirstName, LastName = row.LastName, Grade = row.Grade, County = row.County,
+            School = row.School, DateOfBirth = row.DateOfBirth,
+        };
+        return (new SponsoredChildDetails(row.Id, row.StudentId, row.ProgramId, row.ProgramName, row.ProgramStatus, row.Status, row.EnrolledAt,
+            row.Notes, row.PartnerGoals, row.AiMilestones, student), row.Visible);
     }
 
     /// <summary>Replaces the partner's goals for one of its children (already validated) and saves.</summary>

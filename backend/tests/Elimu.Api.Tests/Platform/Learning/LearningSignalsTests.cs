@@ -146,7 +146,7 @@ public sealed class LearningSignalsTests(ElimuApiFactory api) : IClassFixture<El
     }
 
     [Fact]
-    public async Task Signals_cost_five_queries_and_serialize_in_camel_case_with_enum_names()
+    public async Task Signals_cost_four_queries_and_serialize_in_camel_case_with_enum_names()
     {
         var data = new LearningTestData();
         var math = data.Area("Mathematics");
@@ -154,8 +154,8 @@ public sealed class LearningSignalsTests(ElimuApiFactory api) : IClassFixture<El
         var student = await data.SaveAsync(api);
         GoalSpec[] goals = [new(Guid.NewGuid(), GoalKinds.RubricLevel, math.Code, "ME", new DateOnly(2026, 3, 20))];
 
-        // Rollup days, 30 days of sessions for the time-of-day pattern, last session, assessments, completed lessons (ADR 0008).
-        Assert.Equal(5, await api.CountQueriesAsync(Monday, s => s.GetSignalsAsync(student, goals, CancellationToken.None)));
+        // Rollup days (last session among them), 30 days of sessions for the time-of-day pattern, assessments, completed lessons (ADR 0008).
+        Assert.Equal(4, await api.CountQueriesAsync(Monday, s => s.GetSignalsAsync(student, goals, CancellationToken.None)));
 
         var json = JsonSerializer.Serialize(await SignalsAsync(student, goals),
             api.Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);

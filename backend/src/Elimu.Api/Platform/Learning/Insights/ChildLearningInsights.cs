@@ -31,7 +31,8 @@ public sealed class ChildLearningInsights(AppDbContext db, TimeProvider clock)
 
     /// <summary>
     /// Minutes per day, sessions, devices, streaks and engagement for the period ending today, from the daily rollups.
-    /// Two queries, and a third for the day period's hours (today's sessions, by the student/start index).
+    /// One query (a second when the child had no session in the days it covers, for "last active"), and another for the
+    /// day period's hours (today's sessions, by the student/start index).
     /// </summary>
     public async Task<ActivitySummary> GetActivityAsync(Guid studentId, ActivityPeriod period, CancellationToken ct)
     {
@@ -67,7 +68,8 @@ public sealed class ChildLearningInsights(AppDbContext db, TimeProvider clock)
 
     /// <summary>
     /// Learning-time pattern (raw sessions of its <see cref="LearningSignalsCalculator.PatternDays"/> days, as it needs the
-    /// hour), strongest and weakest areas, early warnings and support tips. Five queries.
+    /// hour), strongest and weakest areas, early warnings and support tips. Four queries (five for a child with no session in
+    /// the last <see cref="StreakCalculator.LongestStreakWindowDays"/> days, whose last session is looked up further back).
     /// </summary>
     public async Task<LearningSignals> GetSignalsAsync(Guid studentId, IReadOnlyList<GoalSpec> goals, CancellationToken ct)
     {
@@ -86,7 +88,7 @@ public sealed class ChildLearningInsights(AppDbContext db, TimeProvider clock)
         var today = NairobiTime.Today(clock);
         var days = await _rollups.DaysAsync(studentId, RecentActivity.FirstDay(today), today, ct);
         var sessions = withSessionsFrom is { } from ? await _read.SessionsAsync(studentId, from, today, ct) : null;
-        var lastActiveAt = await _rollups.LastSessionAsync(studentId, today, ct);
+        var lastActiveAt = await _rollups.LastSessionAsync(studentId, days, today, ct);
         return (new RecentActivity(days, today, sessions), lastActiveAt);
     }
 }

@@ -24,10 +24,33 @@ public sealed record DayFigures(DateOnly Day, int Minutes, int Sessions, DateTim
 /// <summary>Reads the daily rollups; each method is one query whatever the number of days or students.</summary>
 public sealed class RollupReader(AppDbContext db)
 {
-    /// <summary>The student's days from <paramref name="from"/> to <paramref name="to"/> that have any learning, oldest first.</summary>
+    /// <summary>
+    /// The student's days from <paramref name="from"/> to <paramref name="to"/> that have any learning, oldest first. The
+    /// areas of a day are summed in the database: one row a day comes back, not one per area.
+    /// </summary>
     public async Task<List<DayFigures>> DaysAsync(Guid studentId, DateOnly from, DateOnly to, CancellationToken ct) =>
-        [.. (await db.LearningDayRollups.AsNoTracking().Where(r => r.StudentId == studentId && r.Day >= from && r.Day <= to).ToListAsync(ct))
-            .GroupBy(r => r.Day).OrderBy(g => g.Key).Select(g => DayFigures.Sum(g.Key, g))];
+        [.. (await db.LearningDayRollups.AsNoTracking().Where(r => r.StudentId == studentId && r.Day >= from && r.Day <= to)
+            .GroupBy(r => r.Day)
+            .Select(g => new
+            {
+                Day = g.Key, Minutes = g.Sum(r => r.Minutes), Sessions = g.Sum(r => r.Sessions), LastSessionAt = g.Max(r => r.LastSessionAt),
+                LessonsCompleted = g.Sum(r => r.LessonsCompleted), Assessments = g.Sum(r => r.Assessments),
+                AssessmentScoreHundredths = g.Sum(r => r.AssessmentScoreHundredths),
+                MobileSessions = g.Sum(r => r.MobileSessions), MobileMinutes = g.Sum(r => r.MobileMinutes),
+                TabletSessions = g.Sum(r => r.TabletSessions), TabletMinutes = g.Sum(r => r.TabletMinutes),
+                DesktopSessions = g.Sum(r => r.DesktopSessions), DesktopMinutes = g.Sum(r => r.DesktopMinutes),
+                SharedLabSessions = g.Sum(r => r.SharedLabSessions), SharedLabMinutes = g.Sum(r => r.SharedLabMinutes),
+            })
+            .OrderBy(d => d.Day)
+            .ToListAsync(ct))
+            .Select(d => new DayFigures(d.Day, d.Minutes, d.Sessions, d.LastSessionAt, d.LessonsCompleted, d.Assessments, d.AssessmentScoreHundredths,
+                new Dictionary<DeviceKind, (int, int)>
+                {
+                    [DeviceKind.mobile] = (d.MobileSessions, d.MobileMinutes),
+                    [DeviceKind.tablet] = (d.TabletSessions, d.TabletMinutes),
+                    [DeviceKind.desktop] = (d.DesktopSessions, d.DesktopMinutes),
+                    [DeviceKind.shared_lab] = (d.SharedLabSessions, d.SharedLabMinutes),
+                }))];
 
     /// <summary>The same for many students at once.</summary>
     public async Task<Dictionary<Guid, List<DayFigures>>> DaysAsync(IReadOnlyCollection<Guid> studentIds, DateOnly from, DateOnly to, CancellationToken ct) =>
@@ -39,4 +62,11 @@ public sealed class RollupReader(AppDbContext db)
     public Task<DateTime?> LastSessionAsync(Guid studentId, DateOnly today, CancellationToken ct) =>
         db.LearningDayRollups.AsNoTracking().Where(r => r.StudentId == studentId && r.Day <= today && r.Sessions > 0)
             .MaxAsync(r => r.LastSessionAt, ct);
+
+    /// <summary>
+    /// <see cref="LastSessionAsync"/>, given the student's <paramref name="days"/> up to <paramref name="today"/>: read from
+    /// them when one has a session (the latest session is then among them), queried only when none has.
+    /// </summary>
+    public async Task<DateTime?> LastSessionAsync(Guid studentId, IReadOnlyList<DayFigures> days, DateOnly today, CancellationToken ct) =>
+        days.Where(d => d.Sessions > 0 && d.Day <= today).Max(d => d.LastSessionAt) ?? await LastSessionAsync(studentId, today, ct);
 }

@@ -1,0 +1,59 @@
+using Elimu.Api.Common;
+using Elimu.Api.Partners.ChildData;
+using Elimu.Api.Partners.Consent;
+using Elimu.Api.Partners.Sponsorships;
+using Elimu.Api.Tests.Infrastructure;
+
+namespace Elimu.Api.Tests.Partners.Sponsorships;
+
+/// <summary>
+/// What a child view costs the request, in queries: the gate (the child, its student and program, and whether consent
+/// lets the partner see it) is one query, and each tab adds a fixed few. At 10,000 children these views are measured
+/// against a 30 ms p99 (bench/targets.sh), and every query is a round trip and, on SQLite, a statement prepared anew;
+/// a test that counts them fails if a view gains a query per goal, per area or per lesson.
+/// </summary>
+public sealed class ChildViewCostTests(SeededApiFactory api) : IClassFixture<SeededApiFactory>
+{
+    private const string Children = "/api/v1/partner/sponsorships/children";
+
+    private async Task<int> QueriesOfAsync(ApiClient partner, string path)
+    {
+        await api.CountQueriesOfNextRequestAsync(partner);
+        (await partner.GetAsync(path)).EnsureSuccessStatusCode();
+        return api.Queries.Count;
+    }
+
+    [Fact]
+    public async Task Each_child_tab_costs_the_gate_and_a_fixed_few_queries()
+    {
+        using var partner = await api.LoginAsync("partner@elimu.demo");
+        var list = await partner.GetJsonAsync<Paged<SponsoredChildResponse>>($"{Children}?pageSize=100&status=ACTIVE");
+        var child = list.Items.First(c => c.ConsentStatus == ChildConsentStatus.given);
+
+        Assert.Equal(1, await QueriesOfAsync(partner, $"{Children}/{child.Id}"));
+        Assert.Equal(2, await QueriesOfAsync(partner, $"{Children}/{child.Id}/achievements"));
+        // The goals' progress: the child's days, assessments and completed lessons, whatever the number of goals.
+        var goals = new { goals = new object[]
+        {
+            new { kind = "weekly_minutes", target = "120" }, new { kind = "streak_days", target = "3" },
+            new { kind = "lessons_completed", target = "5" }, new { kind = "rubric_level", learningAreaCode = "MATH", target = "ME" },
+        } };
+        (await partner.PutAsync($"{Children}/{child.Id}/goals", goals)).EnsureSuccessStatusCode();
+        Assert.Equal(4, await QueriesOfAsync(partner, $"{Children}/{child.Id}/goals"));
+        (await partner.PutAsync($"{Children}/{child.Id}/goals", new { goals = Array.Empty<object>() })).EnsureSuccessStatusCode();
+        Assert.Equal(1, await QueriesOfAsync(partner, $"{Children}/{child.Id}/goals"));
+        // Journey: assessments, competency scores, 12 weeks of rollups, recent lessons.
+        Assert.Equal(5, await QueriesOfAsync(partner, $"{Children}/{child.Id}/progress"));
+    }
+
+    [Fact]
+    public async Task Activity_reads_last_active_from_the_rollup_days_it_already_has()
+    {
+        using var partner = await api.LoginAsync("partner@elimu.demo");
+        var list = await partner.GetJsonAsync<Paged<SponsoredChildResponse>>($"{Children}?pageSize=100&status=ACTIVE");
+        var child = list.Items.First(c => c.ConsentStatus == ChildConsentStatus.given && c.Progress?.LastActiveAt is not null
+            && c.Progress.LastActiveAt > DateTime.UtcNow.AddDays(-60));
+
+        Assert.Equal(2, await QueriesOfAsync(partner, $"{Children}/{child.Id}/activity"));
+    }
+}
