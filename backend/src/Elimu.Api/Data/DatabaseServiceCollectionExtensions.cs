@@ -53,7 +53,16 @@ public static class DatabaseServiceCollectionExtensions
         o.UseSqlite(cs, s => s.MigrationsHistoryTable("__ef_migrations_history")).UseSnakeCaseNamingConvention();
 
     internal static DbContextOptionsBuilder UsePostgres(this DbContextOptionsBuilder o, string cs) =>
-        o.UseNpgsql(cs, s => s.MigrationsHistoryTable("__ef_migrations_history")).UseSnakeCaseNamingConvention();
+        o.UseNpgsql(WithAutoPrepare(cs), s => s.MigrationsHistoryTable("__ef_migrations_history")).UseSnakeCaseNamingConvention();
+
+    /// <summary>
+    /// Npgsql's automatic preparation, unless the connection string sets it: a statement the API has run a few times on a
+    /// connection is kept prepared there, so PostgreSQL neither parses nor plans it again. Planning was most of what the
+    /// child views cost the database (the consent gate's query took 1.6 ms to plan and 0.07 ms to run at the scale data).
+    /// </summary>
+    internal static string WithAutoPrepare(string cs) =>
+        cs.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase) ? cs
+            : new Npgsql.NpgsqlConnectionStringBuilder(cs) { MaxAutoPrepare = 500 }.ConnectionString;
 
     private static readonly ConcurrentDictionary<string, bool> FoldersMade = new();
 
