@@ -80,7 +80,8 @@ public sealed class ChildLearningGate(ChildAccess access, ConsentReader consent,
 
     /// <summary>Week on week per program, over the partner's visible children only (the dashboard's AI highlights).</summary>
     public async Task<List<ProgramLearningWeek>> ProgramWeekOnWeekAsync(Guid partnerId, DateOnly today, CancellationToken ct) =>
-        (await learning.WeekOnWeekAsync(consent.Visible(partnerId).Select(c => new StudentInGroup { StudentId = c.StudentId, GroupId = c.ProgramId }),
+        (await learning.WeekOnWeekAsync(children.OfPartner(partnerId).Where(c => consent.VisibleChildIds(partnerId, null).Contains(c.Id))
+            .Select(c => new StudentInGroup { StudentId = c.StudentId, GroupId = c.ProgramId }),
             today, ct))
         .Select(g => new ProgramLearningWeek(g.GroupId, g.Students, g.MinutesThisWeek, g.MinutesLastWeek, g.Inactive, g.NewlyInactive)).ToList();
 
