@@ -18,9 +18,13 @@ describe('AiNarrative', () => {
     );
 
     expect(screen.getByText('Mathematics').tagName).toBe('STRONG');
-    expect(container.querySelector('img, script, b, a, iframe')).toBeNull();
-    expect(container.innerHTML).not.toMatch(/onerror|javascript:/);
-    expect(screen.getByText('link')).toBeInTheDocument();
+    expect(container.querySelectorAll('[data-testid="ai-narrative"] > div > p')).toHaveLength(2);
+    expect(container.querySelector('img, script, b, a, iframe, [onerror]')).toBeNull();
+    // The HTML is shown as the characters it is made of; a link keeps its words only, an image its description.
+    const text = screen.getByTestId('ai-narrative').textContent ?? '';
+    expect(text).toContain('<b>raw</b>');
+    expect(text).toContain(' link pic');
+    expect(text).not.toContain('javascript:');
   });
 
   it('names the provider, model and the time in Nairobi', () => {
@@ -58,5 +62,14 @@ describe('AiHighlightsCard', () => {
     const error = await screen.findByTestId('ai-highlights-error');
     await userEvent.setup().click(within(error).getByRole('button', { name: /Try again/ }));
     expect(await screen.findByText('Back.')).toBeInTheDocument();
+  });
+});
+
+describe('renderNarrative lists', () => {
+  it('renders bullet and numbered lists', () => {
+    const { container } = render(<AiNarrative {...provenance} text={'- one\n- *two*\n\n1. first\n2. second'} />);
+    expect(container.querySelectorAll('ul > li')).toHaveLength(2);
+    expect(container.querySelectorAll('ol > li')).toHaveLength(2);
+    expect(screen.getByText('two').tagName).toBe('EM');
   });
 });

@@ -1,6 +1,6 @@
-import ReactMarkdown, { type Components } from 'react-markdown';
 import { Sparkles } from 'lucide-react';
 import { aiProviderLabel, formatDateTime } from '@/lib/format';
+import { renderNarrative } from './narrative-markdown';
 
 export interface AiProvenance {
   provider: string;
@@ -15,19 +15,6 @@ export interface AiNarrativeProps extends AiProvenance {
   hideProvenance?: boolean;
   testId?: string;
 }
-
-// Only the simple Markdown a narrative needs; links stay text, so a model's answer can lead nowhere.
-const components: Components = {
-  p: ({ children }) => <p className="my-1.5 leading-relaxed first:mt-0 last:mb-0">{children}</p>,
-  strong: ({ children }) => <strong className="font-semibold text-fg">{children}</strong>,
-  ul: ({ children }) => <ul className="my-1.5 list-disc space-y-1 pl-5">{children}</ul>,
-  ol: ({ children }) => <ol className="my-1.5 list-decimal space-y-1 pl-5">{children}</ol>,
-  a: ({ children }) => <span>{children}</span>,
-  img: () => null,
-  h1: ({ children }) => <p className="my-1.5 font-semibold text-fg">{children}</p>,
-  h2: ({ children }) => <p className="my-1.5 font-semibold text-fg">{children}</p>,
-  h3: ({ children }) => <p className="my-1.5 font-semibold text-fg">{children}</p>,
-};
 
 /** "Offline" is Elimu's own writer over the computed figures; other providers by their names. */
 function providerName(provider: string) {
@@ -45,17 +32,13 @@ export function AiProvenanceLine({ provider, model, generatedAt }: AiProvenance)
 }
 
 /**
- * An AI-written narrative rendered safely: react-markdown builds React elements (never innerHTML) and `skipHtml` drops
- * raw HTML, so a model's answer cannot inject markup or script; images and links are not rendered as such.
+ * An AI-written narrative rendered safely: its Markdown becomes React elements (never innerHTML), HTML in it stays
+ * text, and links and images are not rendered as such (see renderNarrative).
  */
 export function AiNarrative({ text, provider, model, generatedAt, hideProvenance, testId = 'ai-narrative' }: AiNarrativeProps) {
   return (
     <div className="flex flex-col gap-2" data-testid={testId}>
-      <div className="text-sm text-fg-muted">
-        <ReactMarkdown components={components} skipHtml>
-          {text}
-        </ReactMarkdown>
-      </div>
+      <div className="text-sm text-fg-muted">{renderNarrative(text)}</div>
       {!hideProvenance && <AiProvenanceLine provider={provider} model={model} generatedAt={generatedAt} />}
     </div>
   );
