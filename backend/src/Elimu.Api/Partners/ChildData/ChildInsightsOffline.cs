@@ -62,13 +62,14 @@ internal static class ChildInsightsOffline
             < 35 => "focused sittings",
             _ => "long, deep sittings",
         };
-        return $"A {f.PreferredTimeOfDay} learner who studies {when}, in {length} of about {Num(f.AverageSessionMinutes)} minutes.";
+        var article = f.PreferredTimeOfDay is "afternoon" or "evening" ? "An" : "A";
+        return $"{article} {f.PreferredTimeOfDay} learner who studies {when}, in {length} of about {Num(f.AverageSessionMinutes)} minutes.";
     }
 
     private static IEnumerable<string> Strengths(ChildInsightFacts f)
     {
         var any = false;
-        if (f.StrongestArea is { } best) { any = true; yield return $"Strongest area: {Area(best)}."; }
+        if (f.StrongestArea is { } best) { any = true; yield return $"Strongest area: {PlainArea(best)}."; }
         if (f.Sessions >= 12) { any = true; yield return $"A regular habit: {f.Sessions} sessions in {f.DaysConsidered} days."; }
         if (f.Sessions > 0 && f.AverageSessionMinutes >= 20) { any = true; yield return $"Keeps focus for about {Num(f.AverageSessionMinutes)} minutes a session."; }
         if (!any)
@@ -100,6 +101,9 @@ internal static class ChildInsightsOffline
     }
 
     private static string Area(ChildInsightArea a) => $"**{a.Name}** ({Num(a.LatestScore)}%, {a.RubricWords})";
+
+    /// <summary>Lists are shown as plain text: no Markdown in them.</summary>
+    private static string PlainArea(ChildInsightArea a) => $"{a.Name} ({Num(a.LatestScore)}%, {a.RubricWords})";
 
     private static int Variant(ChildInsightFacts f)
     {

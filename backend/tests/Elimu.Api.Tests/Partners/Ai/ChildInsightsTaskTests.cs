@@ -61,6 +61,8 @@ public sealed class ChildInsightsTaskTests
         Assert.Contains("Plan short extra practice in Kiswahili.", answers[3]!.Tips);
         Assert.Contains(answers[2]!.Risks, r => r.Contains("fell 2 assessed weeks"));
         Assert.Contains("night", answers[4]!.LearningStyle);
+        Assert.StartsWith("An evening learner", answers[3]!.LearningStyle);
+        Assert.All(answers, a => Assert.All(a!.Strengths.Concat(a.Risks).Concat(a.Tips), item => Assert.DoesNotContain("**", item)));
         // Deterministic: the same facts always read the same.
         Assert.Equal(new ChildInsightsTask(situations[1]).ComposeOffline(), new ChildInsightsTask(situations[1]).ComposeOffline());
     }
