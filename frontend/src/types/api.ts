@@ -1843,6 +1843,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/partner/dashboard/ai-highlights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Three to five AI-written insights of the day across the partner's programs, from figures over consented children; written once a day. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiHighlightsResponse"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/partner/sponsorships/programs": {
         parameters: {
             query?: never;
@@ -3462,7 +3516,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Computed learning signals: time pattern, strongest and weakest areas, early warnings, tips. */
+        /** Computed learning signals, and the AI narrative, learning style, strengths, risks and three tips written from them. */
         get: {
             parameters: {
                 query?: never;
@@ -11710,6 +11764,18 @@ export interface components {
             postalCode?: null | string;
             country?: null | string;
         };
+        AiHighlightItem: {
+            narrative: string;
+        };
+        AiHighlightsResponse: {
+            /** Format: date */
+            day: string;
+            items: components["schemas"]["AiHighlightItem"][];
+            provider: string;
+            model: string;
+            /** Format: date-time */
+            generatedAt: string;
+        };
         AiMilestone: {
             title?: string;
             description?: null | string;
@@ -11955,8 +12021,15 @@ export interface components {
         };
         ChildInsightsResponse: {
             signals: components["schemas"]["LearningSignals"];
-            narrative: null | string;
-            provider: null | string;
+            narrative: string;
+            learningStyle: string;
+            strengths: string[];
+            risks: string[];
+            tips: string[];
+            provider: string;
+            model: string;
+            /** Format: date-time */
+            generatedAt: string;
         };
         ChildProgressSummary: {
             /** Format: int32 */

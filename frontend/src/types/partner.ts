@@ -108,6 +108,8 @@ export type Money = Schemas['Money'];
 export type QuickLink = Schemas['QuickLink'];
 
 export type PartnerDashboardOverview = Schemas['PartnerDashboardOverview'];
+/** GET /dashboard/ai-highlights: three to five insights of the day, with who wrote them and when. */
+export type AiHighlightsResponse = Schemas['AiHighlightsResponse'];
 
 // ---------------------------------------------------------------------------------------------
 // Shared vocabularies (API; the plan's spelling)
@@ -255,7 +257,7 @@ export type EarlyWarning = Schemas['EarlyWarning'];
 /** The computed facts behind the AI Insights tab (code computes; an AI may only narrate them). */
 export type LearningSignals = Schemas['LearningSignals'];
 
-/** GET /children/{id}/ai-insights: `narrative` and `provider` stay null until the AI narrator lands. */
+/** GET /children/{id}/ai-insights: the signals, and the narrative, style, strengths, risks and tips written from them. */
 export type ChildInsightsResponse = Schemas['ChildInsightsResponse'];
 export type ChildAIInsight = ChildInsightsResponse;
 

@@ -85,6 +85,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Elimu.Api.Partners.Finance.Grants.GrantDeadline> GrantDeadlines => Set<Elimu.Api.Partners.Finance.Grants.GrantDeadline>();
     public DbSet<Elimu.Api.Partners.Finance.Grants.GrantReport> GrantReports => Set<Elimu.Api.Partners.Finance.Grants.GrantReport>();
     public DbSet<Elimu.Api.Partners.Finance.Grants.SentGrantReminder> SentGrantReminders => Set<Elimu.Api.Partners.Finance.Grants.SentGrantReminder>();
+    public DbSet<Elimu.Api.Partners.Dashboard.PartnerAiHighlights> PartnerAiHighlights => Set<Elimu.Api.Partners.Dashboard.PartnerAiHighlights>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -41,6 +41,7 @@ public static class PartnersModule
         services.AddScoped<IConsentOptOuts>(sp => sp.GetRequiredService<ConsentStats>());
         services.AddHostedService<ChildAlertWatcher>();
         services.AddScoped<DashboardOverviewService>();
+        services.AddScoped<AiHighlightsService>();
         OverviewChangeWatcher.AddTo(services);
         services.AddScoped<PartnerNames>();
         services.AddScoped<ProgramStore>();

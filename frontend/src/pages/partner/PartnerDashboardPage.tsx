@@ -6,6 +6,7 @@ import { ProgramsByStatusCard } from '@/components/partner/dashboard/ProgramsByS
 import { ChildrenByStatusCard } from '@/components/partner/dashboard/ChildrenByStatusCard';
 import { BillingSummaryCard } from '@/components/partner/dashboard/BillingSummaryCard';
 import { QuickLinksCard } from '@/components/partner/dashboard/QuickLinksCard';
+import { AiHighlightsCard } from '@/components/partner/dashboard/AiHighlightsCard';
 import { OnboardingChecklist } from '@/components/partner/profile/OnboardingChecklist';
 import { StatusBreakdownCard } from '@/components/partner/dashboard/StatusBreakdownCard';
 import { cn } from '@/lib/cn';
@@ -90,6 +91,7 @@ export default function PartnerDashboardPage() {
         <OnboardingChecklist />
         <DashboardStats overview={data} />
         <PartnerBentoGrid>
+          <AiHighlightsCard />
           <ProgramsByStatusCard programs={data.programs} />
           <ChildrenByStatusCard children={data.children} />
           <BillingSummaryCard billing={data.billing} />

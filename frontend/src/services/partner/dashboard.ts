@@ -1,6 +1,6 @@
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api';
-import type { PartnerDashboardOverview, ServerCounters } from '@/types/partner';
+import type { AiHighlightsResponse, PartnerDashboardOverview, ServerCounters } from '@/types/partner';
 
 // Partner · Dashboard (GET /api/v1/partner/dashboard/*).
 
@@ -8,6 +8,7 @@ export const dashboardKeys = {
   all: ['partner', 'dashboard'] as const,
   overview: () => [...dashboardKeys.all, 'overview'] as const,
   counters: () => [...dashboardKeys.all, 'counters'] as const,
+  aiHighlights: () => [...dashboardKeys.all, 'ai-highlights'] as const,
 };
 
 export function getDashboardOverview(signal?: AbortSignal): Promise<PartnerDashboardOverview> {
@@ -47,4 +48,13 @@ export function useDashboardOverview() {
 
 export function useRealtimeCountersQuery(enabled = true) {
   return useQuery({ ...realtimeCountersQueryOptions(), enabled });
+}
+
+export function getAiHighlights(signal?: AbortSignal): Promise<AiHighlightsResponse> {
+  return api.get<AiHighlightsResponse>('/api/v1/partner/dashboard/ai-highlights', { signal });
+}
+
+/** The day's AI highlights: written once a day on the server, so an hour in the browser's cache is plenty. */
+export function useAiHighlights() {
+  return useQuery({ queryKey: dashboardKeys.aiHighlights(), queryFn: ({ signal }) => getAiHighlights(signal), staleTime: 60 * 60_000 });
 }

@@ -116,11 +116,21 @@ describe('PartnerDashboardPage', () => {
     expect(document.getElementById('quick-links')).toBe(links);
   });
 
-  it('shows no AI highlights (they come with a later issue)', async () => {
-    mockFetch({ [OVERVIEW]: json(overviewFixture()) });
+  it('shows the AI highlights card with the day\'s insights and who wrote them', async () => {
+    mockFetch({
+      [OVERVIEW]: json(overviewFixture()),
+      '/api/v1/partner/dashboard/ai-highlights': json({
+        day: '2026-12-02',
+        items: [{ narrative: 'One.' }, { narrative: 'Two.' }, { narrative: 'Three.' }],
+        provider: 'offline',
+        model: 'elimu-offline-1',
+        generatedAt: '2026-12-02T06:30:00Z',
+      }),
+    });
     renderPage();
-    await screen.findByTestId('stat-children-with-consent');
-    expect(screen.queryByText(/highlight/i)).not.toBeInTheDocument();
+    const card = await screen.findByTestId('card-ai-highlights');
+    expect(await within(card).findAllByTestId('ai-highlight')).toHaveLength(3);
+    expect(within(card).getByTestId('ai-provenance')).toHaveTextContent('elimu-offline-1');
   });
 
   it('seeds the sidebar counters from the overview', async () => {

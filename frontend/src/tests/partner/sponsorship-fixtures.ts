@@ -275,8 +275,14 @@ export const insightsFixture: ChildInsightsResponse = {
     supportTips: ['Most learning happens in the evening (66% of minutes); keeping a fixed evening slot protects the habit.'],
     hasAlert: true,
   },
-  narrative: null,
-  provider: null,
+  narrative: 'Child A keeps learning, but recent results in **English** are slipping.',
+  learningStyle: 'An evening learner who studies mostly on school days, in focused sittings of about 24 minutes.',
+  strengths: ['Strongest area: Mathematics (72%, Meeting Expectations).'],
+  risks: ['English scores fell 4 points over the last 28 days.'],
+  tips: ['Plan short extra practice in English.', 'Keep a fixed evening slot.', 'Praise effort and steady practice, not only scores.'],
+  provider: 'offline',
+  model: 'elimu-offline-1',
+  generatedAt: '2026-03-11T09:00:00Z',
 };
 
 export function studentFixture(i: number, overrides: Partial<StudentPreview> = {}): StudentPreview {

@@ -1,4 +1,5 @@
 using Elimu.Api.Partners.Consent;
+using Elimu.Api.Partners.Shared;
 using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Platform.Learning;
 using Elimu.Api.Platform.Learning.Insights;
@@ -76,6 +77,18 @@ public sealed class ChildLearningGate(ChildAccess access, ConsentReader consent,
     /// <summary>Average weekly learning minutes of the visible children over the last <paramref name="weeks"/> learning weeks.</summary>
     public Task<decimal> AverageWeeklyMinutesAsync(Guid partnerId, DateOnly today, int weeks, CancellationToken ct) =>
         learning.AverageWeeklyMinutesAsync(VisibleStudents(partnerId), today, weeks, ct);
+
+    /// <summary>Week on week per program, over the partner's visible children only (the dashboard's AI highlights).</summary>
+    public async Task<List<ProgramLearningWeek>> ProgramWeekOnWeekAsync(Guid partnerId, DateOnly today, CancellationToken ct) =>
+        (await learning.WeekOnWeekAsync(children.OfPartner(partnerId).Where(c => consent.VisibleChildIds(partnerId, null).Contains(c.Id))
+            .Select(c => new StudentInGroup { StudentId = c.StudentId, GroupId = c.ProgramId }),
+            today, ct))
+        .Select(g => new ProgramLearningWeek(g.GroupId, g.Students, g.MinutesThisWeek, g.MinutesLastWeek, g.Inactive, g.NewlyInactive)).ToList();
+
+    /// <summary>Average score per learning area, recent window against the one before, over the visible children only.</summary>
+    public async Task<List<LearningAreaMovement>> AreaMovementAsync(Guid partnerId, DateOnly today, int days, CancellationToken ct) =>
+        (await learning.AreaScoreMovementAsync(VisibleStudents(partnerId), today, days, ct))
+        .Select(a => new LearningAreaMovement(a.Name, a.Previous, a.Recent, a.RecentAssessments)).ToList();
 
     private IQueryable<Guid> VisibleStudents(Guid partnerId) => consent.VisibleStudentIds(partnerId);
 

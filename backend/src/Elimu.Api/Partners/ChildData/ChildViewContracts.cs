@@ -20,7 +20,8 @@ public sealed record ChildGoalResponse(ChildGoal Goal, GoalProgress Progress);
 public sealed record ChildGoalsResponse(IReadOnlyList<ChildGoalResponse> Goals, IReadOnlyList<AiMilestone> AiMilestones);
 
 /// <summary>
-/// The computed signals behind the AI Insights tab. The narrative comes from the AI issue; until then it is null
-/// and the signals stand on their own (they never come from a model).
+/// The AI Insights tab: the computed signals (never from a model) and what the orchestrator wrote from them, with the
+/// provider, model and time of the writing (DESIGN.md §3: AI narrates, code computes).
 /// </summary>
-public sealed record ChildInsightsResponse(LearningSignals Signals, string? Narrative, string? Provider);
+public sealed record ChildInsightsResponse(LearningSignals Signals, string Narrative, string LearningStyle, IReadOnlyList<string> Strengths,
+    IReadOnlyList<string> Risks, IReadOnlyList<string> Tips, string Provider, string Model, DateTimeOffset GeneratedAt);

@@ -1,5 +1,6 @@
 using Elimu.Api.Partners.Shared;
 using System.Security.Claims;
+using Elimu.Api.Ai;
 using Elimu.Api.Common;
 using Elimu.Api.Partners.Consent;
 using Elimu.Api.Partners.Sponsorships;
@@ -45,8 +46,17 @@ public static class ChildViews
         return TypedResults.Ok(Describe(goals));
     }
 
-    public static async Task<Ok<ChildInsightsResponse>> Insights(Guid id, ClaimsPrincipal user, ChildLearningGate gate, CancellationToken ct) =>
-        TypedResults.Ok(new ChildInsightsResponse(await gate.SignalsAsync(user.PartnerId(), id, ct), null, null));
+    /// <summary>The signals come through the gate first: a child the partner may not see never reaches the orchestrator.</summary>
+    public static async Task<Ok<ChildInsightsResponse>> Insights(Guid id, ClaimsPrincipal user, ChildLearningGate gate, IAiOrchestrator ai,
+        CancellationToken ct)
+    {
+        var partnerId = user.PartnerId();
+        var signals = await gate.SignalsAsync(partnerId, id, ct);
+        var answer = await ai.RunAsync(new ChildInsightsTask(ChildInsightFacts.From(signals)), new AiRequest(partnerId), ct);
+        var r = answer.Result;
+        return TypedResults.Ok(new ChildInsightsResponse(signals, r.Narrative, r.LearningStyle, r.Strengths, r.Risks, r.Tips,
+            answer.Provider, answer.Model, answer.GeneratedAt));
+    }
 
     private static ChildGoalsResponse Describe((SponsoredChildDetails Child, IReadOnlyList<GoalProgress> Progress) goals) =>
         new(goals.Child.PartnerGoals.Zip(goals.Progress, (g, p) => new ChildGoalResponse(g, p)).ToList(), goals.Child.AiMilestones);

@@ -15,6 +15,17 @@ public sealed class ConsentStats(AppDbContext db, EnrolmentReader enrolments, Co
     /// </summary>
     public Task<int> ChildrenWithConsentAsync(Guid partnerId, CancellationToken ct) => gate.Visible(partnerId).CountAsync(ct);
 
+    /// <summary>
+    /// Names the set of children the partner may see now (a SHA-256 of their sorted ids): anything computed over that set
+    /// and stored is stale when it differs, e.g. after a withdrawal. One query.
+    /// </summary>
+    public async Task<string> VisibleChildrenFingerprintAsync(Guid partnerId, CancellationToken ct)
+    {
+        var ids = await gate.VisibleChildIds(partnerId).ToListAsync(ct);
+        var text = string.Join(',', ids.Order().Select(id => id.ToString("N")));
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+    }
+
     /// <summary>"Children awaiting a guardian's answer": children with a request no guardian has answered yet (a child with two guardians counts once).</summary>
     public Task<int> ChildrenAwaitingAnswerAsync(Guid partnerId, CancellationToken ct) =>
         (from k in db.SponsorshipConsents

@@ -15,6 +15,8 @@ public static class DashboardEndpoints
             .RequireAuthorization(PartnerPolicies.Read);
         group.MapGet("/overview", GetOverview).WithSummary("Programs, children, consents, billing, tickets and learning figures for the signed-in partner.");
         group.MapGet("/counters", GetCounters).WithSummary("The realtime counters behind the sidebar badges.");
+        group.MapGet("/ai-highlights", GetHighlights)
+            .WithSummary("Three to five AI-written insights of the day across the partner's programs, from figures over consented children; written once a day.");
         return app;
     }
 
@@ -25,6 +27,9 @@ public static class DashboardEndpoints
         var shared = await overview.GetAsync(user.PartnerId(), ct);
         return TypedResults.Ok(shared with { Counters = PartnerCounters.OfMember(shared.Counters, await counters.PersonalAsync(user.UserId(), ct)) });
     }
+
+    private static async Task<Ok<AiHighlightsResponse>> GetHighlights(ClaimsPrincipal user, AiHighlightsService highlights, CancellationToken ct) =>
+        TypedResults.Ok(await highlights.GetAsync(user.PartnerId(), ct));
 
     private static async Task<Ok<RealtimeCounters>> GetCounters(ClaimsPrincipal user, PartnerCounters counters, CancellationToken ct) =>
         TypedResults.Ok(await counters.ForMemberAsync(user.PartnerId(), user.UserId(), ct));

@@ -23,6 +23,10 @@ public sealed class SponsorshipStats(AppDbContext db) : IPartnerPrograms
             Of(ProgramStatus.PAUSED), Of(ProgramStatus.COMPLETED), Of(ProgramStatus.CANCELLED));
     }
 
+    /// <summary>The names of the partner's programs by id (what the dashboard's highlights call them).</summary>
+    public Task<Dictionary<Guid, string>> ProgramNamesAsync(Guid partnerId, CancellationToken ct) =>
+        db.SponsorshipPrograms.Where(p => p.PartnerId == partnerId).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+
     public async Task<ChildStatusCounts> ChildCountsAsync(Guid partnerId, CancellationToken ct)
     {
         var byStatus = await db.SponsoredChildren.Where(c => c.PartnerId == partnerId)

@@ -65,6 +65,62 @@ public sealed class LearningStats(AppDbContext db)
             .ToDictionaryAsync(x => x.Key, x => x.Minutes, ct);
     }
 
+    /// <summary>
+    /// <see cref="GroupWeekFigures"/> for every group of the set: two queries (per-student sums of the last two learning
+    /// weeks from the rollups, and the group sizes) whatever the number of students.
+    /// </summary>
+    public async Task<List<GroupWeekFigures>> WeekOnWeekAsync(IQueryable<StudentInGroup> students, DateOnly today, CancellationToken ct)
+    {
+        var weekFrom = LearningWeek.Current(today).From;
+        var previousFrom = LearningWeek.Previous(today).From;
+        var active = await (from s in students
+                            join r in db.LearningDayRollups on s.StudentId equals r.StudentId
+                            where r.Day >= previousFrom && r.Day <= today && r.Sessions > 0
+                            group r by new { s.GroupId, s.StudentId } into g
+                            select new
+                            {
+                                g.Key.GroupId,
+                                This = g.Sum(r => r.Day >= weekFrom ? r.Minutes : 0),
+                                Last = g.Sum(r => r.Day < weekFrom ? r.Minutes : 0),
+                                SessionsThis = g.Sum(r => r.Day >= weekFrom ? r.Sessions : 0),
+                                SessionsLast = g.Sum(r => r.Day < weekFrom ? r.Sessions : 0),
+                            }).ToListAsync(ct);
+        var sizes = await students.GroupBy(s => s.GroupId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        return sizes.Select(size =>
+        {
+            var mine = active.Where(a => a.GroupId == size.Key).ToList();
+            return new GroupWeekFigures(size.Key, size.Value, mine.Sum(a => a.This), mine.Sum(a => a.Last),
+                size.Value - mine.Count(a => a.SessionsThis > 0), mine.Count(a => a.SessionsThis == 0 && a.SessionsLast > 0));
+        }).ToList();
+    }
+
+    /// <summary>
+    /// Average assessment score per learning area over the last <paramref name="days"/> Nairobi days and the same span
+    /// before, for the students of the set; one query on the rollups (areas without assessments in either window are left out).
+    /// </summary>
+    public async Task<List<AreaScoreMovement>> AreaScoreMovementAsync(IQueryable<Guid> studentIds, DateOnly today, int days, CancellationToken ct)
+    {
+        var recentFrom = today.AddDays(-(days - 1));
+        var previousFrom = recentFrom.AddDays(-days);
+        var rows = await db.LearningDayRollups
+            .Where(r => studentIds.Contains(r.StudentId) && r.Assessments > 0 && r.LearningAreaId != LearningDayRollup.NoArea
+                && r.Day >= previousFrom && r.Day <= today)
+            .GroupBy(r => new { r.LearningAreaId, Recent = r.Day >= recentFrom })
+            .Select(g => new { g.Key.LearningAreaId, g.Key.Recent, Count = g.Sum(r => r.Assessments), Sum = g.Sum(r => r.AssessmentScoreHundredths) })
+            .ToListAsync(ct);
+        var ids = rows.Select(r => r.LearningAreaId).Distinct().ToList();
+        var names = await db.LearningAreas.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        decimal? Average(long sum, int count) => count == 0 ? null : Math.Round(sum / 100m / count, 1);
+        return ids.Select(id =>
+        {
+            var recent = rows.FirstOrDefault(r => r.LearningAreaId == id && r.Recent);
+            var previous = rows.FirstOrDefault(r => r.LearningAreaId == id && !r.Recent);
+            return new AreaScoreMovement(id, names.GetValueOrDefault(id, "Unknown area"),
+                previous is null ? null : Average(previous.Sum, previous.Count), recent is null ? null : Average(recent.Sum, recent.Count),
+                recent?.Count ?? 0);
+        }).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>Students in the set with no session in the current learning week: the "inactive 7+ days" alert.</summary>
     public Task<int> CountInactiveAsync(IQueryable<Guid> studentIds, DateOnly today, CancellationToken ct) =>
         Inactive(studentIds, today).CountAsync(ct);
@@ -76,6 +132,20 @@ public sealed class LearningStats(AppDbContext db)
         return studentIds.Where(id => !db.LearningDayRollups.Any(r => r.StudentId == id && r.Day >= from && r.Day <= today && r.Sessions > 0));
     }
 }
+
+/// <summary>A student in a group (a program, say), for figures per group.</summary>
+public sealed class StudentInGroup
+{
+    public Guid StudentId { get; init; }
+    public Guid GroupId { get; init; }
+}
+
+/// <summary>A group's week on week: its students, their minutes this learning week and the one before, who is inactive now
+/// (no session this week), and who became so (a session last week, none this week).</summary>
+public sealed record GroupWeekFigures(Guid GroupId, int Students, int MinutesThisWeek, int MinutesLastWeek, int Inactive, int NewlyInactive);
+
+/// <summary>A learning area's average assessment score over a recent window and the window before (null when none).</summary>
+public sealed record AreaScoreMovement(Guid LearningAreaId, string Name, decimal? Previous, decimal? Recent, int RecentAssessments);
 
 /// <summary>What a child's card shows: minutes this learning week and the one before, last activity, the inactivity alert, average score, engagement.</summary>
 public sealed record StudentCardFigures(Guid StudentId, int MinutesThisWeek, int MinutesLastWeek, DateTime? LastActiveAt, bool Inactive,

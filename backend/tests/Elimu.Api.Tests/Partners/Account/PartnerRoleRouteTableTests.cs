@@ -27,6 +27,7 @@ public sealed class PartnerRoleRouteTableTests(ElimuApiFactory api, ITestOutputH
     {
         ["GET /api/v1/partner/dashboard/overview"] = Read,
         ["GET /api/v1/partner/dashboard/counters"] = Read,
+        ["GET /api/v1/partner/dashboard/ai-highlights"] = Read,
 
         ["POST /api/v1/partner/sponsorships/programs"] = ChangePrograms,
         ["GET /api/v1/partner/sponsorships/programs"] = Read,

@@ -1,4 +1,5 @@
-import { Bell, Lightbulb, Scale, Sparkles, Sun, TrendingDown, TrendingUp } from 'lucide-react';
+import { Bell, Brain, Lightbulb, Scale, ShieldAlert, Sparkles, Sun, ThumbsUp, TrendingDown, TrendingUp } from 'lucide-react';
+import { AiNarrative } from '@/components/partner/shared/AiNarrative';
 import { PartnerBadge, PartnerBentoCard, PartnerBentoGrid } from '@/components/partner/shared';
 import { formatNumber } from '@/lib/format';
 import type { AreaSignal, ChildInsightsResponse, TimeOfDay } from '@/types/partner';
@@ -8,8 +9,8 @@ const TIMES: Record<TimeOfDay, string> = { morning: 'Morning (5–11)', afternoo
 const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
 
 /**
- * AI Insights tab. The figures are computed from learning records (never by a model); a written summary
- * appears only when the AI narrator provides one, with the provider named.
+ * AI Insights tab. The figures are computed from learning records (never by a model); the summary, learning style,
+ * strengths, risks and three tips are written from them by the AI orchestrator, with the provider, model and time named.
  */
 export function InsightsView({ insights }: { insights: ChildInsightsResponse }) {
   const s = insights.signals;
@@ -18,19 +19,35 @@ export function InsightsView({ insights }: { insights: ChildInsightsResponse }) 
 
   return (
     <div className="flex flex-col gap-4" data-testid="view-ai-insights">
-      {insights.narrative ? (
-        <section className="card border-violet-500/30 p-4" aria-label="AI summary" data-testid="ai-narrative">
-          <p className="flex items-center gap-2 text-xs font-medium text-violet-300">
-            <Sparkles className="size-3.5" aria-hidden="true" /> Written by {insights.provider ?? 'an AI model'} from the figures below
-          </p>
-          <p className="mt-2 text-sm text-fg">{insights.narrative}</p>
-        </section>
-      ) : (
-        <p className="rounded-lg border border-line bg-card px-3 py-2 text-xs text-fg-muted" data-testid="signals-note">
-          These signals are computed from the child’s learning records. A written summary will be added here once AI narration is enabled; it will only
-          describe these figures.
-        </p>
-      )}
+      <section className="card border-violet-500/30 p-4" aria-label="AI summary" data-testid="ai-summary">
+        <h2 className="mb-2 flex items-center gap-2 text-sm font-semibold text-fg">
+          <Sparkles className="size-4 text-violet-300" aria-hidden="true" /> Summary
+        </h2>
+        <AiNarrative text={insights.narrative} provider={insights.provider} model={insights.model} generatedAt={insights.generatedAt} />
+        <p className="mt-2 text-xs text-fg-subtle">Written from the figures on this tab; every figure is computed from the child’s learning records.</p>
+      </section>
+
+      <PartnerBentoGrid>
+        <PartnerBentoCard title="Learning style" icon={Brain} colSpan={2} testId="insight-style">
+          <p className="text-sm text-fg">{insights.learningStyle}</p>
+        </PartnerBentoCard>
+
+        <PartnerBentoCard title="Three things you can do" description="Plain-language support tips" icon={Lightbulb} colSpan={2} testId="insight-ai-tips">
+          <ol className="list-decimal space-y-2 pl-5 text-sm text-fg">
+            {insights.tips.map((tip) => (
+              <li key={tip}>{tip}</li>
+            ))}
+          </ol>
+        </PartnerBentoCard>
+
+        <PartnerBentoCard title="Strengths" icon={ThumbsUp} colSpan={2} testId="insight-strengths">
+          <TextList items={insights.strengths} empty="No strengths named yet." />
+        </PartnerBentoCard>
+
+        <PartnerBentoCard title="Risks" icon={ShieldAlert} colSpan={2} testId="insight-risks">
+          <TextList items={insights.risks} empty="No risks: activity and scores look steady." />
+        </PartnerBentoCard>
+      </PartnerBentoGrid>
 
       <PartnerBentoGrid>
         <PartnerBentoCard title="Early warnings" icon={Bell} colSpan={2} testId="insight-warnings">
@@ -50,7 +67,7 @@ export function InsightsView({ insights }: { insights: ChildInsightsResponse }) 
           )}
         </PartnerBentoCard>
 
-        <PartnerBentoCard title="Support tips" icon={Lightbulb} colSpan={2} testId="insight-tips">
+        <PartnerBentoCard title="Computed support tips" icon={Lightbulb} colSpan={2} testId="insight-tips">
           {s.supportTips.length === 0 ? (
             <p className="text-sm text-fg-subtle">No tips yet.</p>
           ) : (
@@ -121,5 +138,16 @@ function AreaBox({ title, icon: Icon, area }: { title: string; icon: typeof Tren
         <p className="mt-1 text-sm text-fg-subtle">Not assessed yet</p>
       )}
     </div>
+  );
+}
+
+function TextList({ items, empty }: { items: string[]; empty: string }) {
+  if (items.length === 0) return <p className="text-sm text-fg-subtle">{empty}</p>;
+  return (
+    <ul className="list-disc space-y-2 pl-5 text-sm text-fg">
+      {items.map((item) => (
+        <li key={item}>{item}</li>
+      ))}
+    </ul>
   );
 }

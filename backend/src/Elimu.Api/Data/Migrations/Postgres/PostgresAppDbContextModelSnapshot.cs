@@ -715,6 +715,49 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.ToTable("partner_resources", (string)null);
                 });
 
+            modelBuilder.Entity("Elimu.Api.Partners.Dashboard.PartnerAiHighlights", b =>
+                {
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("ChildrenFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("children_fingerprint");
+
+                    b.Property<DateTime>("GeneratedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("generated_at");
+
+                    b.Property<string>("ItemsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("items_json");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("model");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("provider");
+
+                    b.HasKey("PartnerId", "Day")
+                        .HasName("pk_partner_ai_highlights");
+
+                    b.ToTable("partner_ai_highlights", (string)null);
+                });
+
             modelBuilder.Entity("Elimu.Api.Partners.Finance.Budgets.BudgetAllocation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3921,6 +3964,16 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasConstraintName("fk_partner_resources_asp_net_users_reviewed_by");
 
                     b.Navigation("Partner");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Dashboard.PartnerAiHighlights", b =>
+                {
+                    b.HasOne("Elimu.Api.Platform.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_ai_highlights_asp_net_users_partner_id");
                 });
 
             modelBuilder.Entity("Elimu.Api.Partners.Finance.Budgets.BudgetAllocation", b =>

@@ -710,6 +710,49 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                     b.ToTable("partner_resources", (string)null);
                 });
 
+            modelBuilder.Entity("Elimu.Api.Partners.Dashboard.PartnerAiHighlights", b =>
+                {
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("ChildrenFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("children_fingerprint");
+
+                    b.Property<DateTime>("GeneratedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("generated_at");
+
+                    b.Property<string>("ItemsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("items_json");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("model");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.HasKey("PartnerId", "Day")
+                        .HasName("pk_partner_ai_highlights");
+
+                    b.ToTable("partner_ai_highlights", (string)null);
+                });
+
             modelBuilder.Entity("Elimu.Api.Partners.Finance.Budgets.BudgetAllocation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3910,6 +3953,16 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasConstraintName("fk_partner_resources_asp_net_users_reviewed_by");
 
                     b.Navigation("Partner");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Dashboard.PartnerAiHighlights", b =>
+                {
+                    b.HasOne("Elimu.Api.Platform.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_ai_highlights_asp_net_users_partner_id");
                 });
 
             modelBuilder.Entity("Elimu.Api.Partners.Finance.Budgets.BudgetAllocation", b =>
