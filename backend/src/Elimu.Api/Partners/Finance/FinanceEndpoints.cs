@@ -34,7 +34,7 @@ public static class FinanceEndpoints
         services.AddSingleton<PaymentReconciler>();
         services.AddHostedService<PaymentReconciliationJob>();
         services.AddOptions<Dunning.DunningOptions>().BindConfiguration(Dunning.DunningOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddScoped<Dunning.BillingStanding>();
+        services.AddScoped<BillingStanding>();
         services.AddScoped<Dunning.SubscriptionDunning>();
         services.AddSingleton<Dunning.RenewalRunner>();
         services.AddHostedService<Dunning.RenewalJob>();

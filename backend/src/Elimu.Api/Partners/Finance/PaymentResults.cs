@@ -14,7 +14,7 @@ namespace Elimu.Api.Partners.Finance;
 /// changes anything. A result with an unknown reference, or an amount or currency other than what was charged, is
 /// logged and changes nothing. A completed payment pays its invoice, tells the partner and refreshes the dashboard.
 /// </summary>
-public sealed class PaymentResults(AppDbContext db, Notifier notifier, IPartnerCountersChanged counters, Dunning.BillingStanding standing,
+public sealed class PaymentResults(AppDbContext db, Notifier notifier, IPartnerCountersChanged counters, BillingStanding standing,
     TimeProvider clock, ILogger<PaymentResults> log) : IPaymentResults
 {
     public const string BillingLink = "/dashboard/partner/funding";

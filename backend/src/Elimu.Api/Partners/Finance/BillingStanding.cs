@@ -1,8 +1,9 @@
 using Elimu.Api.Data;
+using Elimu.Api.Partners.Finance.Dunning;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Elimu.Api.Partners.Finance.Dunning;
+namespace Elimu.Api.Partners.Finance;
 
 /// <summary>What the partner must pay to restore a suspended program's monitoring.</summary>
 /// <param name="SuspendedSince">When the grace window ended.</param>
