@@ -19,14 +19,8 @@ public sealed class ChildLearningGate(ChildAccess access, ConsentReader consent,
     LearningStats learning, BillingStanding billing)
 {
     /// <summary>The partner's children whose figures may be shown: consent allows it and the program's monitoring runs.</summary>
-    private IQueryable<EnrolmentRow> Monitored(Guid partnerId)
-    {
-        var suspended = billing.SuspendedProgramIds(partnerId);
-        return consent.Visible(partnerId).Where(c => !suspended.Contains(c.ProgramId));
-    }
-
     private IQueryable<Guid> MonitoredChildIds(Guid partnerId, IQueryable<Guid>? ofStudents = null) =>
-        (ofStudents is null ? Monitored(partnerId) : Monitored(partnerId).Where(c => ofStudents.Contains(c.StudentId))).Select(c => c.Id);
+        consent.VisibleChildIds(partnerId, ofStudents, billing.SuspendedProgramIds(partnerId));
 
     public async Task<LearningJourney> JourneyAsync(Guid partnerId, Guid childId, CancellationToken ct) =>
         await insights.GetJourneyAsync((await access.VisibleAsync(partnerId, childId, "progress", ct)).StudentId, ct);
@@ -98,7 +92,7 @@ public sealed class ChildLearningGate(ChildAccess access, ConsentReader consent,
     public Task<decimal> AverageWeeklyMinutesAsync(Guid partnerId, DateOnly today, int weeks, CancellationToken ct) =>
         learning.AverageWeeklyMinutesAsync(VisibleStudents(partnerId), today, weeks, ct);
 
-    private IQueryable<Guid> VisibleStudents(Guid partnerId) => Monitored(partnerId).Select(c => c.StudentId).Distinct();
+    private IQueryable<Guid> VisibleStudents(Guid partnerId) => consent.VisibleStudentIds(partnerId, billing.SuspendedProgramIds(partnerId));
 
     private static List<GoalSpec> Specs(SponsoredChildDetails child) => child.PartnerGoals
         .Select(g => new GoalSpec(g.Id, g.Kind.ToString(), g.LearningAreaCode, g.Target, g.DueDate, DateOnly.FromDateTime(child.EnrolledAt)))
