@@ -34,6 +34,8 @@ public sealed class PartnerSectionTests
             "SponsorshipEndpoints", "SponsoredChildReader", "SponsoredChildRow", "SponsoredChildDetails",
             "SponsoredChildStatus", "ProgramStatus", "ChildGoal", "ChildGoalKind", "AiMilestone"],
         [("ChildData", "Consent")] = ["ConsentReader", "ChildConsentStatus"],
+        // A program suspended for unpaid billing joins the gate's rule through Finance's own reader (Kes: the amount to pay).
+        [("ChildData", "Finance")] = ["BillingStanding", "BillingSuspension", "Kes"],
         [("Dashboard", "ChildData")] = ["ChildLearningGate"],
         [("Dashboard", "Consent")] = ["ConsentStats"],
         [("Dashboard", "Sponsorships")] = ["SponsorshipStats", "ChildStatusCounts", "ProgramStatusCounts"],

@@ -12974,6 +12974,21 @@ export interface components {
             /** Format: date-time */
             verifiedAt: null | string;
         };
+        PastDueStanding: {
+            /** Format: date-time */
+            pastDueSince: string;
+            /** Format: date-time */
+            graceEndsAt: string;
+            /** Format: int32 */
+            graceDaysLeft: number;
+            monitoringSuspended: boolean;
+            /** Format: uuid */
+            invoiceId: null | string;
+            invoiceNumber: null | string;
+            /** Format: double */
+            amountDue: null | number;
+            currency: string;
+        };
         /** @enum {unknown} */
         PaymentGateway: "mpesa" | "stripe" | "paypal" | "sandbox";
         PaymentItem: {
@@ -13251,6 +13266,11 @@ export interface components {
             unreadNotifications: number;
             /** Format: int32 */
             unreadMessages: number;
+            /**
+             * Format: int32
+             * @default 0
+             */
+            suspendedPrograms: number;
         };
         RecentLesson: {
             /** Format: uuid */
@@ -13455,6 +13475,7 @@ export interface components {
             cancelledAt: null | string;
             /** Format: date-time */
             createdAt: string;
+            standing?: null | components["schemas"]["PastDueStanding"];
         };
         /** @enum {unknown} */
         SubscriptionStatus: "ACTIVE" | "PAST_DUE" | "CANCELLED" | "EXPIRED";

@@ -19,6 +19,10 @@ public interface IPaymentGateway
     /// which does not take KES, the amount in its configured currency at the configured rate.</summary>
     Money ChargeFor(Money invoiceAmount);
 
+    /// <summary>True when the gateway can charge a saved method with nobody present (the renewal job's auto-pay). A gateway
+    /// that needs the payer (PayPal's approval, an M-Pesa PIN, a card form) cannot: its renewal invoice waits for the partner.</summary>
+    bool ChargesUnattended => false;
+
     /// <summary>Asks the provider to collect <see cref="GatewayCharge.Charge"/>. Most providers answer "pending" and confirm
     /// later through a callback or webhook (or <see cref="QueryAsync"/>). Throws <see cref="GatewayUnavailableException"/>
     /// when the provider cannot be reached or refuses the request itself.</summary>

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Plus, Wallet } from 'lucide-react';
 import { BillingHistory } from '@/components/partner/finance/BillingHistory';
+import { PastDueBanner } from '@/components/partner/finance/PastDueBanner';
 import { PayDialog } from '@/components/partner/finance/PayDialog';
 import { SubscriptionCards } from '@/components/partner/finance/SubscriptionCards';
 import { CancelSubscriptionDialog, ChangePeriodDialog, CreateSubscriptionDialog } from '@/components/partner/finance/SubscriptionDialogs';
@@ -56,6 +57,7 @@ export default function FundingPage() {
         }
       />
       <div className="flex flex-col gap-8">
+        <PastDueBanner subscriptions={list} onPay={setPaying} />
         <section aria-labelledby="subscriptions-title" className="flex min-w-0 flex-col gap-3">
           <h2 id="subscriptions-title" className="text-lg font-semibold">{t('funding.subscriptions')}</h2>
           {autoRenew.error && (

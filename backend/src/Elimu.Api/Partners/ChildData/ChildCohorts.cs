@@ -43,11 +43,13 @@ public static class ChildCohorts
             .ToListAsync(ct);
 
         var (minutes, inactive) = await gate.CohortFiguresAsync(partnerId, matching, today, ct);
+        var suspended = await gate.SuspendedProgramsAsync(partnerId, ct);
 
         var programs = rows.GroupBy(r => (r.ProgramId, r.ProgramName)).Select(g =>
         {
             var seen = g.Where(r => r.Consented).ToList();
-            decimal? average = seen.Count == 0 ? null
+            // A program suspended for billing: its consents stand, its figures are not shown.
+            decimal? average = seen.Count == 0 || suspended.Contains(g.Key.ProgramId) ? null
                 : Math.Round((decimal)seen.Sum(r => minutes.GetValueOrDefault(r.StudentId)) / seen.Count, 1, MidpointRounding.AwayFromZero);
             return new ChildCohortSummary(g.Key.ProgramId, g.Key.ProgramName, g.Count(), seen.Count, average, seen.Count(r => inactive.Contains(r.StudentId)));
         }).OrderBy(p => p.ProgramName, StringComparer.CurrentCultureIgnoreCase).ThenBy(p => p.ProgramId).ToList();

@@ -1,4 +1,5 @@
 using Elimu.Api.Partners.Consent;
+using Elimu.Api.Partners.Finance;
 using Elimu.Api.Partners.Shared;
 using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Platform.Learning;
@@ -11,11 +12,17 @@ namespace Elimu.Api.Partners.ChildData;
 /// The one way from the partner dashboard to a child's learning data (DESIGN.md §3). Every figure it hands back is
 /// for children the consent gate (<see cref="ChildAccess"/>, <see cref="ConsentReader"/>: guardians' answers and
 /// program state) lets the partner see, and it is the only Partners type that calls the Platform.Learning readers;
-/// ArchitectureTests hold that. Billing state, when it joins the rule, goes here too.
+/// ArchitectureTests hold that. Billing joins the rule here: a program whose monitoring is suspended for unpaid billing
+/// (Finance's <see cref="BillingStanding"/>) shows no figures, its children counted like unconsented ones, while their
+/// consents and enrolments stay as they are.
 /// </summary>
 public sealed class ChildLearningGate(ChildAccess access, ConsentReader consent, SponsoredChildReader children, ChildLearningInsights insights,
-    LearningStats learning)
+    LearningStats learning, BillingStanding billing)
 {
+    /// <summary>The partner's children whose figures may be shown: consent allows it and the program's monitoring runs.</summary>
+    private IQueryable<Guid> MonitoredChildIds(Guid partnerId, IQueryable<Guid>? ofStudents = null) =>
+        consent.VisibleChildIds(partnerId, ofStudents, billing.SuspendedProgramIds(partnerId));
+
     public async Task<LearningJourney> JourneyAsync(Guid partnerId, Guid childId, CancellationToken ct) =>
         await insights.GetJourneyAsync((await access.VisibleAsync(partnerId, childId, "progress", ct)).StudentId, ct);
 
@@ -43,27 +50,35 @@ public sealed class ChildLearningGate(ChildAccess access, ConsentReader consent,
         return (child, await insights.GetGoalProgressAsync(child.StudentId, Specs(child), ct));
     }
 
-    /// <summary>A page of children: each one's consent status, and card figures for the visible ones only (recorded as read in <paramref name="view"/>).</summary>
-    public async Task<(Dictionary<Guid, ChildConsentStatus> Statuses, Dictionary<Guid, StudentCardFigures> Figures)> CardsAsync(
-        Guid partnerId, IReadOnlyCollection<(Guid ChildId, Guid StudentId)> page, string view, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// A page of children: each one's consent status, and card figures for the visible ones only (recorded as read in
+    /// <paramref name="view"/>), none for the children of a program suspended for billing (listed in Suspended).
+    /// </summary>
+    public async Task<(Dictionary<Guid, ChildConsentStatus> Statuses, Dictionary<Guid, StudentCardFigures> Figures, HashSet<Guid> Suspended)> CardsAsync(
+        Guid partnerId, IReadOnlyCollection<(Guid ChildId, Guid StudentId, Guid ProgramId)> page, string view, DateOnly today, CancellationToken ct)
     {
         var statuses = await consent.StatusesAsync(partnerId, page.Select(c => c.ChildId).ToList(), view, ct);
-        var seen = page.Where(c => statuses[c.ChildId] == ChildConsentStatus.given).Select(c => c.StudentId).ToList();
-        return (statuses, await learning.CardFiguresAsync(seen, today, ct));
+        var suspended = (await billing.SuspendedProgramsAsync(partnerId, ct)).ToHashSet();
+        var seen = page.Where(c => statuses[c.ChildId] == ChildConsentStatus.given && !suspended.Contains(c.ProgramId)).Select(c => c.StudentId).ToList();
+        return (statuses, await learning.CardFiguresAsync(seen, today, ct), suspended);
     }
+
+    /// <summary>The partner's programs whose monitoring is suspended for unpaid billing (their figures are not shown).</summary>
+    public async Task<HashSet<Guid>> SuspendedProgramsAsync(Guid partnerId, CancellationToken ct) =>
+        (await billing.SuspendedProgramsAsync(partnerId, ct)).ToHashSet();
 
     /// <summary>The partner's visible children with no session in the current learning week; a composable query.</summary>
     public IQueryable<Guid> AlertingChildIds(Guid partnerId, DateOnly today)
     {
-        var inactive = learning.Inactive(consent.VisibleStudentIds(partnerId), today);
-        return consent.VisibleChildIds(partnerId, inactive);
+        var inactive = learning.Inactive(VisibleStudents(partnerId), today);
+        return MonitoredChildIds(partnerId, inactive);
     }
 
     /// <summary>This week's minutes and the inactive students, over the visible ones among <paramref name="matching"/>.</summary>
     public async Task<(Dictionary<Guid, int> Minutes, HashSet<Guid> Inactive)> CohortFiguresAsync(Guid partnerId,
         IQueryable<SponsoredChildRow> matching, DateOnly today, CancellationToken ct)
     {
-        var visible = consent.VisibleChildIds(partnerId);
+        var visible = MonitoredChildIds(partnerId);
         var students = matching.Where(c => visible.Contains(c.Id)).Select(c => c.StudentId);
         var minutes = await learning.MinutesThisWeekAsync(students, today, ct);
         var inactive = (await learning.Inactive(students, today).ToListAsync(ct)).ToHashSet();
@@ -80,7 +95,7 @@ public sealed class ChildLearningGate(ChildAccess access, ConsentReader consent,
 
     /// <summary>Week on week per program, over the partner's visible children only (the dashboard's AI highlights).</summary>
     public async Task<List<ProgramLearningWeek>> ProgramWeekOnWeekAsync(Guid partnerId, DateOnly today, CancellationToken ct) =>
-        (await learning.WeekOnWeekAsync(children.OfPartner(partnerId).Where(c => consent.VisibleChildIds(partnerId, null).Contains(c.Id))
+        (await learning.WeekOnWeekAsync(children.OfPartner(partnerId).Where(c => MonitoredChildIds(partnerId).Contains(c.Id))
             .Select(c => new StudentInGroup { StudentId = c.StudentId, GroupId = c.ProgramId }),
             today, ct))
         .Select(g => new ProgramLearningWeek(g.GroupId, g.Students, g.MinutesThisWeek, g.MinutesLastWeek, g.Inactive, g.NewlyInactive)).ToList();
@@ -90,7 +105,7 @@ public sealed class ChildLearningGate(ChildAccess access, ConsentReader consent,
         (await learning.AreaScoreMovementAsync(VisibleStudents(partnerId), today, days, ct))
         .Select(a => new LearningAreaMovement(a.Name, a.Previous, a.Recent, a.RecentAssessments)).ToList();
 
-    private IQueryable<Guid> VisibleStudents(Guid partnerId) => consent.VisibleStudentIds(partnerId);
+    private IQueryable<Guid> VisibleStudents(Guid partnerId) => consent.VisibleStudentIds(partnerId, billing.SuspendedProgramIds(partnerId));
 
     private static List<GoalSpec> Specs(SponsoredChildDetails child) => child.PartnerGoals
         .Select(g => new GoalSpec(g.Id, g.Kind.ToString(), g.LearningAreaCode, g.Target, g.DueDate, DateOnly.FromDateTime(child.EnrolledAt)))

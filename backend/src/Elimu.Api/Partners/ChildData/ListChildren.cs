@@ -47,7 +47,7 @@ public static class ListChildren
             .ToListAsync(ct)).ToDictionary(r => r.Id);
         var paged = new Paged<Row>(ids.Select(id => rows[id]).ToList(), page.Page, page.PageSize, total);
 
-        var (statuses, figures) = await gate.CardsAsync(partnerId, paged.Items.Select(c => (c.Id, c.StudentId)).ToList(), "list", today, ct);
+        var (statuses, figures, _) = await gate.CardsAsync(partnerId, paged.Items.Select(c => (c.Id, c.StudentId, c.ProgramId)).ToList(), "list", today, ct);
         var items = paged.Items.Select(c => Describe(c, statuses[c.Id], figures.GetValueOrDefault(c.StudentId))).ToList();
         return TypedResults.Ok(new Paged<SponsoredChildResponse>(items, paged.Page, paged.PageSize, paged.Total));
     }

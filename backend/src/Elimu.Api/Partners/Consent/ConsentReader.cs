@@ -33,12 +33,17 @@ public sealed class ConsentReader(AppDbContext db, EnrolmentReader enrolments, R
             && ProgramLifecycle.ExposesChildData.Contains(c.ProgramStatus))
         .Where(AnswersAllow);
 
-    /// <summary>The ids of the partner's visible children (of those among <paramref name="ofStudents"/>, if given); composable.</summary>
-    public IQueryable<Guid> VisibleChildIds(Guid partnerId, IQueryable<Guid>? ofStudents = null) =>
-        (ofStudents is null ? Visible(partnerId) : Visible(partnerId).Where(c => ofStudents.Contains(c.StudentId))).Select(c => c.Id);
+    /// <summary>The ids of the partner's visible children (of those among <paramref name="ofStudents"/>, if given, and
+    /// outside the programs of <paramref name="exceptPrograms"/>: the gate's programs suspended for billing); composable.</summary>
+    public IQueryable<Guid> VisibleChildIds(Guid partnerId, IQueryable<Guid>? ofStudents = null, IQueryable<Guid>? exceptPrograms = null) =>
+        (ofStudents is null ? Visible(partnerId, exceptPrograms) : Visible(partnerId, exceptPrograms).Where(c => ofStudents.Contains(c.StudentId))).Select(c => c.Id);
 
-    /// <summary>The students behind the partner's visible children, each once; composable.</summary>
-    public IQueryable<Guid> VisibleStudentIds(Guid partnerId) => Visible(partnerId).Select(c => c.StudentId).Distinct();
+    /// <summary>The students behind the partner's visible children (outside <paramref name="exceptPrograms"/>), each once; composable.</summary>
+    public IQueryable<Guid> VisibleStudentIds(Guid partnerId, IQueryable<Guid>? exceptPrograms = null) =>
+        Visible(partnerId, exceptPrograms).Select(c => c.StudentId).Distinct();
+
+    private IQueryable<EnrolmentRow> Visible(Guid partnerId, IQueryable<Guid>? exceptPrograms) =>
+        exceptPrograms is null ? Visible(partnerId) : Visible(partnerId).Where(c => !exceptPrograms.Contains(c.ProgramId));
 
     /// <summary>Records that the partner was shown this child's data in <paramref name="view"/>, once the caller found it in <see cref="VisibleChildIds"/>.</summary>
     public void RecordShown(Guid partnerId, string view, Guid sponsoredChildId, Guid studentId) =>

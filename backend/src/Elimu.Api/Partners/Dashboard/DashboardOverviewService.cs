@@ -30,7 +30,9 @@ public sealed class DashboardOverviewService(
 
         var withConsent = await consents.ChildrenWithConsentAsync(partnerId, ct);
         // Cached for the whole organisation: the endpoint puts in the signed-in member's own unread figures.
-        var realtime = new RealtimeCounters(pendingConsents, withConsent, openTickets, alerts, money.PendingPayments, UnreadNotifications: 0, UnreadMessages: 0);
+        var suspended = (await learning.SuspendedProgramsAsync(partnerId, ct)).Count;
+        var realtime = new RealtimeCounters(pendingConsents, withConsent, openTickets, alerts, money.PendingPayments, UnreadNotifications: 0, UnreadMessages: 0,
+            SuspendedPrograms: suspended);
         return new PartnerDashboardOverview(programs, children, pendingConsents, money, openTickets, minutes,
             realtime, QuickLinks(realtime, programs, children), now);
     }

@@ -38,7 +38,8 @@ public sealed class PartnerCounters(
             ChildAlerts: await ChildAlertsAsync(partnerId, ct),
             PendingPayments: money.PendingPayments,
             UnreadNotifications: 0,
-            UnreadMessages: 0);
+            UnreadMessages: 0,
+            SuspendedPrograms: (await learning.SuspendedProgramsAsync(partnerId, ct)).Count);
     }
 
     /// <summary>Consented children with no session in the current learning week (<see cref="LearningWeek"/>).</summary>

@@ -33,6 +33,11 @@ public static class FinanceEndpoints
         services.AddOptions<ReconciliationOptions>().BindConfiguration(ReconciliationOptions.Section);
         services.AddSingleton<PaymentReconciler>();
         services.AddHostedService<PaymentReconciliationJob>();
+        services.AddOptions<Dunning.DunningOptions>().BindConfiguration(Dunning.DunningOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<BillingStanding>();
+        services.AddScoped<Dunning.SubscriptionDunning>();
+        services.AddSingleton<Dunning.RenewalRunner>();
+        services.AddHostedService<Dunning.RenewalJob>();
         return services;
     }
 

@@ -26,16 +26,27 @@ public sealed class InvoiceIssuer(AppDbContext db, Subscriptions subscriptions, 
         subscriptions.RollForward(subscription);
         await db.SaveChangesAsync(ct);
         var window = Subscriptions.WindowOf(subscription);
-        var current = await ForPeriodAsync(subscription.Id, window.Start, ct) ?? await IssueAsync(subscription, window, ct);
+        var current = await ForPeriodAsync(subscription.Id, window.Start, ct) ?? (await IssueAsync(subscription, window, ct)).Invoice;
         if (current.Status != InvoiceStatus.open)
             throw DomainException.Conflict("nothing_due", $"Invoice {current.Number} for this period is already paid; the next one is due on {window.End:yyyy-MM-dd}.");
         return current;
     }
 
+    /// <summary>
+    /// The renewal job's step: the subscription's current period's invoice, issued now if it has none. Issued is false when
+    /// it already existed (a second run, another instance): only the run that issued it charges and tells the partner.
+    /// </summary>
+    public async Task<(PartnerInvoice Invoice, bool Issued)> RenewAsync(PartnerSubscription subscription, CancellationToken ct)
+    {
+        var window = Subscriptions.WindowOf(subscription);
+        if (await ForPeriodAsync(subscription.Id, window.Start, ct) is { } existing) return (existing, false);
+        return await IssueAsync(subscription, window, ct);
+    }
+
     private Task<PartnerInvoice?> ForPeriodAsync(Guid subscriptionId, DateOnly start, CancellationToken ct) =>
         db.PartnerInvoices.FirstOrDefaultAsync(i => i.SubscriptionId == subscriptionId && i.PeriodStart == start && i.Status != InvoiceStatus.@void, ct);
 
-    private async Task<PartnerInvoice> IssueAsync(PartnerSubscription subscription, BillingWindow window, CancellationToken ct)
+    private async Task<(PartnerInvoice Invoice, bool Issued)> IssueAsync(PartnerSubscription subscription, BillingWindow window, CancellationToken ct)
     {
         var invoice = await DraftAsync(subscription, window, ct);
         try
@@ -47,15 +58,15 @@ public sealed class InvoiceIssuer(AppDbContext db, Subscriptions subscriptions, 
             db.PartnerInvoices.Add(invoice);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            return invoice;
+            return (invoice, true);
         }
         catch (DbUpdateException e) when (DatabaseConflicts.IsUniqueViolation(e))
         {
             // Another request issued this period's invoice first; its number stands and ours was rolled back with us.
             db.Entry(invoice).State = EntityState.Detached;
             foreach (var line in invoice.Lines) db.Entry(line).State = EntityState.Detached;
-            return await ForPeriodAsync(subscription.Id, window.Start, ct)
-                ?? throw new InvalidOperationException("An invoice of this period was in the way but cannot be read.", e);
+            return (await ForPeriodAsync(subscription.Id, window.Start, ct)
+                ?? throw new InvalidOperationException("An invoice of this period was in the way but cannot be read.", e), false);
         }
     }
 

@@ -27,6 +27,11 @@ public class PartnerSubscription
     /// <summary>A change of billing period the partner asked for: it takes effect when the next period begins.</summary>
     public BillingPeriod? PendingBillingPeriod { get; set; }
     public DateTime? CancelledAt { get; set; }
+    /// <summary>When the subscription went past due (a failed renewal payment, or an invoice unpaid past its due date);
+    /// null while it is in good standing. The retries and the grace window count from it (<see cref="Dunning.DunningOptions"/>).</summary>
+    public DateTime? PastDueSince { get; set; }
+    /// <summary>How many of the dunning retries (after 1, 3 and 7 days by default) have been made since <see cref="PastDueSince"/>.</summary>
+    public int DunningRetries { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

@@ -14,8 +14,8 @@ namespace Elimu.Api.Partners.Finance;
 /// changes anything. A result with an unknown reference, or an amount or currency other than what was charged, is
 /// logged and changes nothing. A completed payment pays its invoice, tells the partner and refreshes the dashboard.
 /// </summary>
-public sealed class PaymentResults(AppDbContext db, Notifier notifier, IPartnerCountersChanged counters, TimeProvider clock,
-    ILogger<PaymentResults> log) : IPaymentResults
+public sealed class PaymentResults(AppDbContext db, Notifier notifier, IPartnerCountersChanged counters, BillingStanding standing,
+    TimeProvider clock, ILogger<PaymentResults> log) : IPaymentResults
 {
     public const string BillingLink = "/dashboard/partner/funding";
 
@@ -66,6 +66,7 @@ public sealed class PaymentResults(AppDbContext db, Notifier notifier, IPartnerC
             {
                 invoice.Status = InvoiceStatus.paid;
                 invoice.PaidAt = now;
+                await BackInGoodStandingAsync(invoice, now, ct);
             }
             await notifier.NotifyPartnerAsync(row.PartnerId, new NotificationDraft(NotificationCategory.payment,
                 $"Payment received: {amount}", $"{amount} for invoice {row.InvoiceNumber} was paid by {GatewayName(row.PaymentGateway)}. Thank you.",
@@ -81,6 +82,31 @@ public sealed class PaymentResults(AppDbContext db, Notifier notifier, IPartnerC
         await tx.CommitAsync(ct);
         await counters.CountersChangedAsync(row.PartnerId, ct);
         return ResultApplied.Applied;
+    }
+
+    /// <summary>
+    /// A past-due (or expired by dunning) subscription whose last open invoice is now paid is in good standing again: it
+    /// runs again, and a suspended program's monitoring is back with the next request (the gate reads
+    /// <see cref="PartnerSubscription.PastDueSince"/>; the counters push below tells open dashboards).
+    /// </summary>
+    private async Task BackInGoodStandingAsync(PartnerInvoice paid, DateTime now, CancellationToken ct)
+    {
+        var subscription = await db.PartnerSubscriptions.Include(s => s.Program).FirstAsync(s => s.Id == paid.SubscriptionId, ct);
+        if (subscription.PastDueSince is not { } since
+            || await db.PartnerInvoices.AnyAsync(i => i.SubscriptionId == subscription.Id && i.Status == InvoiceStatus.open && i.Id != paid.Id, ct))
+            return;
+        var wasSuspended = standing.SuspendsAt(since) <= now;
+        if (subscription.Status == SubscriptionStatus.PAST_DUE
+            || (subscription.Status == SubscriptionStatus.EXPIRED && !await db.PartnerSubscriptions.AnyAsync(o => o.ProgramId == subscription.ProgramId
+                && o.Id != subscription.Id && (o.Status == SubscriptionStatus.ACTIVE || o.Status == SubscriptionStatus.PAST_DUE), ct)))
+            subscription.Status = SubscriptionStatus.ACTIVE;
+        subscription.PastDueSince = null;
+        subscription.DunningRetries = 0;
+        subscription.UpdatedAt = now;
+        if (wasSuspended)
+            await notifier.NotifyPartnerAsync(subscription.PartnerId, new NotificationDraft(NotificationCategory.payment,
+                $"Monitoring restored: {subscription.Program?.Name}", $"Invoice {paid.Number} is paid, so monitoring of {subscription.Program?.Name} is back on.",
+                BillingLink), ct);
     }
 
     public async Task<string?> ReferenceForCallbackSecretAsync(PaymentGateway gateway, string callbackSecret, CancellationToken ct)

@@ -11,7 +11,8 @@ namespace Elimu.Api.Partners.Finance;
 /// when their end has passed (a pending change of billing period applies then); the children and the amount are counted
 /// from consent on the period's first day, never stored from the client.
 /// </summary>
-public sealed class Subscriptions(AppDbContext db, BillableChildren children, PriceBook prices, IOptionsMonitor<BillingOptions> options, TimeProvider clock)
+public sealed class Subscriptions(AppDbContext db, BillableChildren children, PriceBook prices, IOptionsMonitor<BillingOptions> options,
+    BillingStanding standing, TimeProvider clock)
 {
     public BillingPeriods Periods => new(options.CurrentValue.Terms);
 
@@ -152,7 +153,19 @@ public sealed class Subscriptions(AppDbContext db, BillableChildren children, Pr
         var window = WindowOf(s);
         return new SubscriptionItem(s.Id, s.ProgramId, s.Program?.Name ?? "", s.Status, s.BillingPeriod, s.PendingBillingPeriod,
             price.Price.Amount, count, price.Price.Amount * count, price.Price.Currency, price.Custom, window.Start, window.End,
-            s.NextBillingDate is { } next ? DayOf(next) : null, s.AutoRenew, s.PaymentMethodId, s.CancelledAt, s.CreatedAt);
+            s.NextBillingDate is { } next ? DayOf(next) : null, s.AutoRenew, s.PaymentMethodId, s.CancelledAt, s.CreatedAt,
+            await StandingAsync(s, ct));
+    }
+
+    private async Task<PastDueStanding?> StandingAsync(PartnerSubscription s, CancellationToken ct)
+    {
+        if (s.PastDueSince is not { } since || s.Status is not (SubscriptionStatus.PAST_DUE or SubscriptionStatus.EXPIRED)) return null;
+        var invoice = await db.PartnerInvoices.AsNoTracking().Where(i => i.SubscriptionId == s.Id && i.Status == InvoiceStatus.open)
+            .OrderBy(i => i.PeriodStart).Select(i => new { i.Id, i.Number, i.Total, i.Currency }).FirstOrDefaultAsync(ct);
+        var ends = standing.SuspendsAt(since);
+        var left = ends - clock.GetUtcNow().UtcDateTime;
+        return new PastDueStanding(since, ends, left <= TimeSpan.Zero ? 0 : (int)Math.Ceiling(left.TotalDays), left <= TimeSpan.Zero,
+            invoice?.Id, invoice?.Number, invoice?.Total, invoice?.Currency ?? s.Currency);
     }
 
     private async Task CheckMethodAsync(Guid partnerId, Guid? methodId, CancellationToken ct)

@@ -37,6 +37,8 @@ public sealed class SandboxGateway(IServiceScopeFactory scopes, IOptionsMonitor<
 
     public bool IsConfigured => true;
 
+    public bool ChargesUnattended => true;
+
     public Money ChargeFor(Money invoiceAmount) => invoiceAmount;
 
     public Task<GatewayStart> StartAsync(GatewayCharge charge, CancellationToken ct)

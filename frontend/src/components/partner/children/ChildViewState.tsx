@@ -4,6 +4,7 @@ import { PartnerLoadingSkeleton } from '@/components/partner/shared';
 import { QueryErrorState } from '@/components/partner/sponsorships/QueryErrorState';
 import { consentRequired } from '@/services/partner/consent';
 import type { ChildHeader } from '@/types/partner';
+import { BillingSuspendedState, billingSuspended } from './BillingSuspendedState';
 import { ConsentRequiredState } from './ConsentRequiredState';
 
 export interface ChildViewStateProps<T> {
@@ -14,10 +15,12 @@ export interface ChildViewStateProps<T> {
   children: (data: T) => ReactNode;
 }
 
-/** A child tab's loading, consent-required (403), error and loaded states. */
+/** A child tab's loading, consent-required and billing-suspended (403), error and loaded states. */
 export function ChildViewState<T>({ query, child, what, children }: ChildViewStateProps<T>) {
   if (query.isPending) return <PartnerLoadingSkeleton variant="cards" count={4} label={`Loading ${what}`} />;
   if (query.isError) {
+    const billing = billingSuspended(query.error);
+    if (billing) return <BillingSuspendedState suspension={billing} onRestored={() => void query.refetch()} />;
     const consent = consentRequired(query.error);
     if (consent)
       return (

@@ -1489,6 +1489,10 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("current_period_start");
 
+                    b.Property<int>("DunningRetries")
+                        .HasColumnType("integer")
+                        .HasColumnName("dunning_retries");
+
                     b.Property<DateTime?>("NextBillingDate")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_billing_date");
@@ -1496,6 +1500,10 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.Property<Guid>("PartnerId")
                         .HasColumnType("uuid")
                         .HasColumnName("partner_id");
+
+                    b.Property<DateTime?>("PastDueSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("past_due_since");
 
                     b.Property<Guid?>("PaymentMethodId")
                         .HasColumnType("uuid")

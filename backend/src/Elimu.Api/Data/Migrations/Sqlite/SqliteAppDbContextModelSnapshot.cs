@@ -1484,6 +1484,10 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("current_period_start");
 
+                    b.Property<int>("DunningRetries")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dunning_retries");
+
                     b.Property<DateTime?>("NextBillingDate")
                         .HasColumnType("TEXT")
                         .HasColumnName("next_billing_date");
@@ -1491,6 +1495,10 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                     b.Property<Guid>("PartnerId")
                         .HasColumnType("TEXT")
                         .HasColumnName("partner_id");
+
+                    b.Property<DateTime?>("PastDueSince")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("past_due_since");
 
                     b.Property<Guid?>("PaymentMethodId")
                         .HasColumnType("TEXT")
