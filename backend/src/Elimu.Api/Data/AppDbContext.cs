@@ -86,6 +86,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Elimu.Api.Partners.Finance.Grants.GrantReport> GrantReports => Set<Elimu.Api.Partners.Finance.Grants.GrantReport>();
     public DbSet<Elimu.Api.Partners.Finance.Grants.SentGrantReminder> SentGrantReminders => Set<Elimu.Api.Partners.Finance.Grants.SentGrantReminder>();
 
+    // AI orchestrator: one row per provider attempt and per cache hit
+    public DbSet<Elimu.Api.Ai.AiCall> AiCalls => Set<Elimu.Api.Ai.AiCall>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
