@@ -20,7 +20,7 @@ public sealed class AiOptions
     public decimal? PartnerMonthlyBudgetUsd { get; set; }
 
     /// <summary>Per-partner budgets that override <see cref="PartnerMonthlyBudgetUsd"/>, keyed by partner id.</summary>
-    public Dictionary<Guid, decimal> PartnerBudgetsUsd { get; set; } = [];
+    public Dictionary<string, decimal> PartnerBudgetsUsd { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public TimeSpan TimeoutFor(AiTaskType type) =>
         TimeSpan.FromSeconds(TaskSetting(type, t => t.TimeoutSeconds) ?? 30);
@@ -29,7 +29,7 @@ public sealed class AiOptions
         TimeSpan.FromMinutes(TaskSetting(type, t => t.CacheTtlMinutes) ?? 60);
 
     public decimal? BudgetFor(Guid partnerId) =>
-        PartnerBudgetsUsd.TryGetValue(partnerId, out var own) ? own : PartnerMonthlyBudgetUsd;
+        PartnerBudgetsUsd.TryGetValue(partnerId.ToString(), out var own) ? own : PartnerMonthlyBudgetUsd;
 
     public decimal CostUsd(string model, long? inputTokens, long? outputTokens) =>
         Prices.TryGetValue(model, out var price)
