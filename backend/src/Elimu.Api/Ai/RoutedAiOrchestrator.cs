@@ -105,7 +105,8 @@ public sealed class RoutedAiOrchestrator(
         row.InputTokens = input;
         row.OutputTokens = output;
         row.HttpAttempts = scope.HttpAttempts;
-        row.EstimatedCostUsd = settings.CostUsd(model, input, output);
+        // Priced by the model that answered (a dated version) when listed, else by the configured alias.
+        row.EstimatedCostUsd = settings.CostUsd(settings.Prices.ContainsKey(model) ? model : provider.Model, input, output);
         row.Error = parsed is null ? "The answer does not fit the task's schema or allowed values." : note;
         await log.WriteAsync(row, ct);
         if (parsed is null) return null;
