@@ -47,6 +47,7 @@ app.MapElimuApiDocs();
 app.MapPlatformApis();
 app.MapPartnerApis();
 app.MapPaymentCallbacks();
+app.MapAiApis();
 app.MapSpaFallback();
 
 await app.RunAsync();

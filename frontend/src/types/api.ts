@@ -459,6 +459,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/ai/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** AI calls, tokens and estimated cost in a date range, per provider, task type and partner. */
+        get: {
+            parameters: {
+                query?: {
+                    From?: string;
+                    To?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiUsageResponse"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -11783,6 +11849,37 @@ export interface components {
             targetDate?: null | string;
             achieved?: boolean;
             provider?: null | string;
+        };
+        AiUsageGroup: {
+            key: string;
+            name: null | string;
+            totals: components["schemas"]["AiUsageTotals"];
+        };
+        AiUsageResponse: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            totals: components["schemas"]["AiUsageTotals"];
+            byProvider: components["schemas"]["AiUsageGroup"][];
+            byTask: components["schemas"]["AiUsageGroup"][];
+            byPartner: components["schemas"]["AiUsageGroup"][];
+        };
+        AiUsageTotals: {
+            /** Format: int32 */
+            calls: number;
+            /** Format: int32 */
+            successes: number;
+            /** Format: int32 */
+            cacheHits: number;
+            /** Format: int32 */
+            failures: number;
+            /** Format: int64 */
+            inputTokens: number;
+            /** Format: int64 */
+            outputTokens: number;
+            /** Format: double */
+            estimatedCostUsd: number;
         };
         AllocationRequest: {
             /** Format: uuid */

@@ -87,6 +87,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Elimu.Api.Partners.Finance.Grants.SentGrantReminder> SentGrantReminders => Set<Elimu.Api.Partners.Finance.Grants.SentGrantReminder>();
     public DbSet<Elimu.Api.Partners.Dashboard.PartnerAiHighlights> PartnerAiHighlights => Set<Elimu.Api.Partners.Dashboard.PartnerAiHighlights>();
 
+    // AI orchestrator: one row per provider attempt and per cache hit
+    public DbSet<Elimu.Api.Ai.AiCall> AiCalls => Set<Elimu.Api.Ai.AiCall>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
