@@ -8683,6 +8683,448 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/partner/content/ai-generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Generate a CBC lesson or material from a prompt, grade and learning area; it is saved as the partner's draft. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["GenerateLessonRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiResourceView"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict: the request conflicts with the current state (see code). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unsupported Media Type: send the body as the content type listed. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/content/ai-resources/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The grades and CBC learning areas the generator accepts. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiResourceOptions"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/content/ai-resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner's generated resources, last changed first. */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedOfAiResourceSummary"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/content/ai-resources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One generated resource with its lesson and provenance. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiResourceView"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found: no such resource for this account. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        /** Edit a draft's lesson fields; 409 once it is submitted for review. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateAiResourceRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiResourceView"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found: no such resource for this account. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict: the request conflicts with the current state (see code). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unsupported Media Type: send the body as the content type listed. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/content/ai-resources/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a draft to Elimu's review queue (pending_review). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiResourceView"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found: no such resource for this account. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict: the request conflicts with the current state (see code). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/partner/collaboration/messages": {
         parameters: {
             query?: never;
@@ -11718,6 +12160,50 @@ export interface components {
             achieved?: boolean;
             provider?: null | string;
         };
+        AiResourceOptions: {
+            grades: components["schemas"]["GradeOption"][];
+            learningAreas: components["schemas"]["LearningAreaOption"][];
+        };
+        AiResourceSummary: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            resourceType: components["schemas"]["ResourceType"];
+            status: components["schemas"]["ResourceStatus"];
+            grade: components["schemas"]["CbcGrade"];
+            learningArea: string;
+            learningAreaName: string;
+            provider: string;
+            model: string;
+            /** Format: date-time */
+            generatedAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AiResourceView: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            resourceType: components["schemas"]["ResourceType"];
+            status: components["schemas"]["ResourceStatus"];
+            prompt: string;
+            grade: components["schemas"]["CbcGrade"];
+            learningArea: string;
+            learningAreaName: string;
+            lesson: components["schemas"]["GeneratedLesson"];
+            /** Format: int32 */
+            totalMinutes: number;
+            provider: string;
+            model: string;
+            /** Format: date-time */
+            generatedAt: string;
+            /** Format: date-time */
+            editedAt: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         AllocationRequest: {
             /** Format: uuid */
             programId: null | string;
@@ -12223,6 +12709,22 @@ export interface components {
             latestRubricLevel: components["schemas"]["RubricLevel"];
             reason: string;
         };
+        GeneratedLesson: {
+            title: string;
+            summary: string;
+            keyInquiryQuestion: string;
+            learningOutcomes: string[];
+            activities: components["schemas"]["LessonActivity"][];
+            rubric: components["schemas"]["RubricRow"][];
+            resourcesNeeded: string[];
+            coreCompetencies: components["schemas"]["CoreCompetency"][];
+        };
+        GenerateLessonRequest: {
+            prompt: null | string;
+            grade: null | components["schemas"]["CbcGrade"];
+            learningArea: null | string;
+            resourceType: null | components["schemas"]["ResourceType"];
+        };
         GoalProgress: {
             /** Format: uuid */
             goalId: string;
@@ -12244,6 +12746,10 @@ export interface components {
         };
         /** @enum {unknown} */
         GoalStatus: "achieved" | "on_track" | "at_risk" | "overdue";
+        GradeOption: {
+            value: components["schemas"]["CbcGrade"];
+            label: string;
+        };
         GrantAllocationRequest: {
             /** Format: uuid */
             programId: null | string;
@@ -12433,6 +12939,11 @@ export interface components {
         JsonElement: unknown;
         /** @enum {unknown} */
         Language: "en" | "sw";
+        LearningAreaOption: {
+            code: string;
+            name: string;
+            grades: components["schemas"]["CbcGrade"][];
+        };
         LearningEventBatch: {
             events: null | components["schemas"]["LearningEventInput"][];
         };
@@ -12503,6 +13014,12 @@ export interface components {
             weekendPercent: number;
             /** Format: double */
             averageSessionMinutes: number;
+        };
+        LessonActivity: {
+            title: string;
+            /** Format: int32 */
+            durationMinutes: number;
+            steps: string[];
         };
         /** @enum {unknown} */
         LessonStatus: "not_started" | "in_progress" | "completed";
@@ -12663,6 +13180,15 @@ export interface components {
             spent: number;
             /** Format: double */
             committed: number;
+        };
+        PagedOfAiResourceSummary: {
+            items: components["schemas"]["AiResourceSummary"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
         };
         PagedOfAuditEntryResponse: {
             items: components["schemas"]["AuditEntryResponse"][];
@@ -13203,6 +13729,10 @@ export interface components {
         ResolveTicketRequest: {
             resolution: null | string;
         };
+        /** @enum {unknown} */
+        ResourceStatus: "pending_review" | "approved" | "rejected" | "draft";
+        /** @enum {unknown} */
+        ResourceType: "lesson" | "material" | "video" | "document";
         RevokeBody: {
             reason: null | string;
         };
@@ -13216,6 +13746,10 @@ export interface components {
         };
         /** @enum {unknown} */
         RubricLevel: "EE" | "ME" | "AE" | "BE";
+        RubricRow: {
+            level: components["schemas"]["RubricLevel"];
+            descriptor: string;
+        };
         SaveBudgetRequest: {
             /** Format: int32 */
             year: null | number;
@@ -13476,6 +14010,7 @@ export interface components {
             aiTriageCategory: null | components["schemas"]["TicketCategory"];
             aiTriagePriority: null | components["schemas"]["TicketPriority"];
             aiTriageSource: null | string;
+            aiTriageModel: null | string;
             /** Format: uuid */
             partnerId: string;
             partnerName: string;
@@ -13567,6 +14102,9 @@ export interface components {
             category: components["schemas"]["TicketCategory"];
             priority: components["schemas"]["TicketPriority"];
             source: string;
+            model: string;
+            /** Format: date-time */
+            generatedAt: string;
             reasons: string[];
         };
         TwoFactorProof: {
@@ -13586,6 +14124,9 @@ export interface components {
         UnreadMessages: {
             /** Format: int32 */
             unread: number;
+        };
+        UpdateAiResourceRequest: {
+            lesson: null | components["schemas"]["GeneratedLesson"];
         };
         UpdateSubscriptionRequest: {
             billingPeriod: null | components["schemas"]["BillingPeriod"];
