@@ -67,7 +67,7 @@ export function GenerateLessonForm({ onGenerated }: { onGenerated: (resource: Ai
           onChange={(e) => set('prompt', e.target.value)} {...aria('prompt')} aria-required data-testid="prompt" />
         <ErrorText name="prompt" />
       </div>
-      <div className="grid gap-3 sm:grid-cols-3">
+      <div className="grid grid-cols-2 gap-3">
         <div className="flex flex-col gap-1.5">
           <label htmlFor={field('grade')} className="text-xs font-medium text-fg-muted">Grade</label>
           <select id={field('grade')} className="input" value={values.grade} disabled={busy} {...aria('grade')} aria-required data-testid="grade"
@@ -81,7 +81,7 @@ export function GenerateLessonForm({ onGenerated }: { onGenerated: (resource: Ai
           </select>
           <ErrorText name="grade" />
         </div>
-        <div className="flex flex-col gap-1.5">
+        <div className="order-last col-span-2 flex flex-col gap-1.5">
           <label htmlFor={field('learningArea')} className="text-xs font-medium text-fg-muted">Learning area</label>
           <select id={field('learningArea')} className="input" value={values.learningArea} disabled={busy} {...aria('learningArea')} aria-required
             data-testid="learning-area" onChange={(e) => set('learningArea', e.target.value)}>
