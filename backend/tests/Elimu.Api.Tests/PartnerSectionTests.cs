@@ -112,8 +112,26 @@ public sealed class PartnerSectionTests
     {
         var result = Types.InAssembly(Api).That().ResideInNamespace("Elimu.Api.Partners")
             .And().DoNotResideInNamespace(Partners + "ChildData")
+            .And().DoNotResideInNamespace(Partners + "Content")
             .ShouldNot().HaveDependencyOn("Elimu.Api.Platform.Learning").GetResult();
         Assert.True(result.IsSuccessful, "Partners types using Platform.Learning outside the gate: " + string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    /// <summary>The CBC's words (rubric levels, core competencies, learning areas): what lesson generation may use of Platform.Learning.</summary>
+    private static readonly string[] CbcVocabulary =
+    [
+        "Elimu.Api.Platform.Learning.RubricLevel", "Elimu.Api.Platform.Learning.CoreCompetency",
+        "Elimu.Api.Platform.Learning.CbcLearningAreas", "Elimu.Api.Platform.Learning.CbcLearningArea",
+    ];
+
+    [Fact]
+    public void Content_uses_only_the_CBC_vocabulary_of_platform_learning_never_a_childs_records()
+    {
+        var used = new[] { Partners + "Content", Partners + "Content.Generation" }.SelectMany(TypeReferences.Of)
+            .Where(n => n.StartsWith("Elimu.Api.Platform.Learning.", StringComparison.Ordinal)).Distinct().ToList();
+        Assert.Contains("Elimu.Api.Platform.Learning.RubricLevel", used); // the check sees what Content uses
+        var beyond = used.Except(CbcVocabulary).ToList();
+        Assert.True(beyond.Count == 0, "Content uses Platform.Learning beyond the CBC vocabulary: " + string.Join(", ", beyond));
     }
 
     [Fact]

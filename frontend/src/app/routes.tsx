@@ -36,6 +36,7 @@ const PartnerResourcesPage = lazyPage(() => import('@/pages/partner/PartnerResou
 const TrainingHubPage = lazyPage(() => import('@/pages/partner/TrainingHubPage'));
 const PartnerTicketsPage = lazyPage(() => import('@/pages/partner/PartnerTicketsPage'));
 const FundingPage = lazyPage(() => import('@/pages/partner/FundingPage'));
+const AIGeneratedResourcesPage = lazyPage(() => import('@/pages/partner/AIGeneratedResourcesPage'));
 const ParentDashboardPage = lazyPage(() => import('@/pages/parent/ParentDashboardPage'));
 const ParentConsentsPage = lazyPage(() => import('@/pages/parent/ParentConsentsPage'));
 const ParentConsentDetailPage = lazyPage(() => import('@/pages/parent/ParentConsentDetailPage'));
@@ -79,6 +80,7 @@ export const routes: RouteObject[] = [
               { path: 'budget', element: <BudgetManagementPage /> },
               { path: 'grants', element: <GrantTrackingPage /> },
               { path: 'funding', element: <FundingPage /> },
+              { path: 'ai-resources', element: <AIGeneratedResourcesPage /> },
               // The sections still to come (partner-sections.ts); the page shows "not found" for any other name.
               { path: ':section', element: <PartnerSectionPage /> },
               { path: '*', element: <NotFoundPage /> },

@@ -377,3 +377,15 @@ export type UpdateSubscriptionRequest = Schemas['UpdateSubscriptionRequest'];
 export type PaymentItem = Schemas['PaymentItem'];
 /** GET /payments answers a plain IResult (no schema in the document): the list shape of DESIGN.md §4. */
 export type PagedPayments = Paged<PaymentItem>;
+
+// Content · AI-generated resources (API: /api/v1/partner/content/ai-generate, /ai-resources)
+// ---------------------------------------------------------------------------------------------
+
+export type GeneratedLesson = Schemas['GeneratedLesson'];
+export type LessonActivity = Schemas['LessonActivity'];
+export type RubricRow = Schemas['RubricRow'];
+export type GenerateLessonRequest = Schemas['GenerateLessonRequest'];
+export type AiResourceView = Schemas['AiResourceView'];
+export type AiResourceSummary = Schemas['AiResourceSummary'];
+export type AiResourceOptions = Schemas['AiResourceOptions'];
+export type PagedAiResources = Schemas['PagedOfAiResourceSummary'];

@@ -1,3 +1,4 @@
+using Elimu.Api.Partners.Content;
 using Elimu.Api.Partners.Account.Team;
 using Elimu.Api.Partners.Account.Export;
 using Elimu.Api.Platform.Audit;
@@ -83,6 +84,7 @@ public static class PartnersModule
         app.MapHelpApi();
         app.MapTrainingApi();
         app.MapSupportApi();
+        app.MapContentApi();
         app.MapCollaborationApi();
         app.MapBudgetApi();
         app.MapGrantApi();

@@ -1,6 +1,7 @@
 import { useDeferredValue, useId, useState, type FormEvent } from 'react';
 import { Loader2, Paperclip, Sparkles } from 'lucide-react';
 import { isApiError } from '@/lib/api';
+import { aiProviderLabel } from '@/lib/format';
 import { useCreateTicket, useTriagePreview, type NewTicket } from '@/services/partner/support';
 import type { TicketDetail } from '@/types/partner';
 import { ACCEPTED_FILES, categoryLabel, MAX_FILE_BYTES, MAX_FILES, priorityLabel, TICKET_CATEGORIES, TICKET_PRIORITIES } from './ticket-labels';
@@ -75,7 +76,7 @@ export function NewTicketForm({ onCreated }: { onCreated: (ticket: TicketDetail)
           <span>
             Triage suggests <strong data-testid="triage-category">{categoryLabel(suggestion.category)}</strong> ·{' '}
             <strong data-testid="triage-priority">{priorityLabel(suggestion.priority)}</strong>
-            <span className="ml-1 text-xs text-fg-subtle">({suggestion.source})</span>
+            <span className="ml-1 text-xs text-fg-subtle" data-testid="triage-provider">({aiProviderLabel(suggestion.source)} · {suggestion.model})</span>
           </span>
         ) : (
           <span className="text-fg-muted">Type a subject and a description to see the suggested category and priority.</span>

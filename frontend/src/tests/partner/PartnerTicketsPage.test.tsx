@@ -36,7 +36,8 @@ const detail = (id: string, over: Partial<TicketDetail> = {}): TicketDetail => (
   status: 'resolved',
   aiTriageCategory: 'billing',
   aiTriagePriority: 'high',
-  aiTriageSource: 'offline-rules',
+  aiTriageSource: 'offline',
+  aiTriageModel: 'elimu-offline-1',
   partnerId: 'p1',
   partnerName: 'Safaricom Foundation',
   openedBy: 'u1',
@@ -97,7 +98,7 @@ describe('PartnerTicketsPage', () => {
     let sent: FormData | undefined;
     mockFetch({
       [`GET ${BASE}`]: json(page([])),
-      [`POST ${BASE}/triage-preview`]: json({ category: 'billing', priority: 'high', source: 'offline-rules', reasons: [] }),
+      [`POST ${BASE}/triage-preview`]: json({ category: 'billing', priority: 'high', source: 'offline', model: 'elimu-offline-1', generatedAt: '2026-03-10T09:00:00Z', reasons: [] }),
       [`POST ${BASE}`]: ({ init }) => {
         sent = init?.body as FormData;
         return json(detail('9', { status: 'open', resolution: null, canReopen: false, reopenUntil: null, messages: [] }), 201);
@@ -125,7 +126,7 @@ describe('PartnerTicketsPage', () => {
   it('shows a field error from the server under the form', async () => {
     mockFetch({
       [`GET ${BASE}`]: json(page([])),
-      [`POST ${BASE}/triage-preview`]: json({ category: 'other', priority: 'medium', source: 'offline-rules', reasons: [] }),
+      [`POST ${BASE}/triage-preview`]: json({ category: 'other', priority: 'medium', source: 'offline', model: 'elimu-offline-1', generatedAt: '2026-03-10T09:00:00Z', reasons: [] }),
       [`POST ${BASE}`]: problem(400, 'One or more fields are invalid.', undefined, { errors: { 'files[0]': ['virus.exe: attach a PDF, PNG, JPEG, TXT, CSV or XLSX file.'] } }),
     });
     renderPage();

@@ -14,21 +14,9 @@ internal sealed record DemoCourses(IReadOnlyList<LearningArea> Areas, IReadOnlyD
 /// <summary>Learning areas, courses for every grade PP1-Grade 12, and 6-10 lessons per course.</summary>
 internal static class DemoCurriculum
 {
-    private static readonly (string Code, string Name, string Description)[] AreaList =
-    [
-        ("MATH", "Mathematics", "Numbers, measurement, geometry, algebra and data handling."),
-        ("ENG", "English", "Listening, speaking, reading and writing in English."),
-        ("KIS", "Kiswahili", "Kusikiliza, kuzungumza, kusoma na kuandika kwa Kiswahili."),
-        ("SCI", "Science & Technology", "Environmental activities, science, technology and computing."),
-        ("SST", "Social Studies", "People, places, citizenship and Kenya's history and government."),
-        ("CRE", "Religious Education", "Christian Religious Education: values, scripture and moral choices."),
-        ("CA", "Creative Arts", "Art and craft, music, drama and physical education."),
-        ("AGR", "Agriculture & Nutrition", "Growing food, caring for animals, nutrition and home science."),
-    ];
-
     public static DemoCourses Build(DemoWorld world)
     {
-        var areas = AreaList.Select(a => new LearningArea { Code = a.Code, Name = a.Name, Description = a.Description }).ToList();
+        var areas = CbcLearningAreas.All.Select(a => new LearningArea { Code = a.Code, Name = a.Name, Description = a.Description }).ToList();
         var byGrade = new Dictionary<CbcGrade, IReadOnlyList<Course>>();
         var created = world.AtDaysAgo(400);
 
@@ -68,11 +56,7 @@ internal static class DemoCurriculum
         return new DemoCourses(areas, byGrade);
     }
 
-    public static string GradeLabel(CbcGrade grade) => grade switch
-    {
-        CbcGrade.PP1 or CbcGrade.PP2 => grade.ToString(),
-        _ => $"Grade {(int)grade - 1}",
-    };
+    public static string GradeLabel(CbcGrade grade) => CbcLearningAreas.GradeLabel(grade);
 
     /// <summary>0: PP1-Grade 3, 1: Grades 4-6, 2: Grades 7-12.</summary>
     private static int Stage(CbcGrade grade) => grade switch
@@ -82,11 +66,5 @@ internal static class DemoCurriculum
         _ => 2,
     };
 
-    private static bool Taught(string code, CbcGrade grade) => grade switch
-    {
-        <= CbcGrade.PP2 => code is "MATH" or "ENG" or "KIS" or "CA" or "CRE",
-        <= CbcGrade.Grade3 => code is not ("SST" or "AGR"),
-        <= CbcGrade.Grade9 => true,
-        _ => code is not ("CA" or "AGR"),
-    };
+    private static bool Taught(string code, CbcGrade grade) => CbcLearningAreas.Taught(code, grade);
 }

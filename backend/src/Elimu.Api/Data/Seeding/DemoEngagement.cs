@@ -32,7 +32,8 @@ internal static class DemoEngagement
             {
                 PartnerId = partnerId, Subject = subject, Description = description, Category = category, Priority = priority,
                 Status = status, AssignedTo = assignedTo, AiTriageCategory = aiCategory ?? category, AiTriagePriority = aiPriority ?? priority,
-                AiTriageSource = KeywordTicketTriage.SourceName, OpenedBy = partnerId,
+                // The demo's suggestions are the offline classifier's kind: the Offline provider and its model.
+                AiTriageSource = "offline", AiTriageModel = "elimu-offline-1", OpenedBy = partnerId,
                 CreatedAt = created, UpdatedAt = created,
             };
             world.Db.PartnerTickets.Add(ticket);

@@ -1,4 +1,5 @@
 using Elimu.Api.Platform.Identity;
+using Elimu.Api.Platform.Students;
 
 namespace Elimu.Api.Partners.Content;
 
@@ -21,10 +22,24 @@ public class PartnerResource
     public int UsageCount { get; set; }
     /// <summary>Programs whose children may use the resource.</summary>
     public List<Guid> TargetPrograms { get; set; } = [];
+    /// <summary>What the partner asked the content generator for; null for uploaded material.</summary>
+    public string? Prompt { get; set; }
+    public CbcGrade? Grade { get; set; }
+    /// <summary>The CBC learning area's code (<see cref="Platform.Learning.CbcLearningAreas"/>).</summary>
+    public string? LearningArea { get; set; }
+    /// <summary>A generated lesson's structured fields as JSON (<see cref="Generation.GeneratedLesson"/>), as last edited.</summary>
+    public string? LessonJson { get; set; }
+    /// <summary>The provider, model and time of the generation, shown with the resource.</summary>
+    public string? AiProvider { get; set; }
+    public string? AiModel { get; set; }
+    public DateTime? AiGeneratedAt { get; set; }
+    /// <summary>When the partner last changed the generated lesson; null while it is as generated.</summary>
+    public DateTime? EditedAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }
 
 public enum ResourceType { lesson, material, video, document }
 
-public enum ResourceStatus { pending_review, approved, rejected }
+/// <summary>A draft is the partner's own (generated or being written); submitting it puts it in the review queue.</summary>
+public enum ResourceStatus { pending_review, approved, rejected, draft }

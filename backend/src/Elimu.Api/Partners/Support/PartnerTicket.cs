@@ -22,8 +22,10 @@ public class PartnerTicket
     public TicketStatus Status { get; set; } = TicketStatus.open;
     public TicketCategory? AiTriageCategory { get; set; }
     public TicketPriority? AiTriagePriority { get; set; }
-    /// <summary>Which triage produced the suggestion (the offline rules today; the AI orchestrator later).</summary>
+    /// <summary>The AI provider whose suggestion this is (<c>offline</c> when the shipped classifier answered).</summary>
     public string? AiTriageSource { get; set; }
+    /// <summary>The provider's model that made the suggestion.</summary>
+    public string? AiTriageModel { get; set; }
     public Guid? AssignedTo { get; set; }
     public AppUser? Assignee { get; set; }
     /// <summary>The plan's <c>attachments</c>: the files sent with the ticket when it was opened (name, size, type, download path).</summary>

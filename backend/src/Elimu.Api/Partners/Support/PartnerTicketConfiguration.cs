@@ -14,6 +14,7 @@ internal sealed class PartnerTicketConfiguration : IEntityTypeConfiguration<Part
         b.Property(t => t.Category).HasMaxLength(60);
         b.Property(t => t.AiTriageCategory).HasMaxLength(60);
         b.Property(t => t.AiTriageSource).HasMaxLength(60);
+        b.Property(t => t.AiTriageModel).HasMaxLength(100);
         b.Property(t => t.Resolution).HasMaxLength(TicketLimits.TextLength);
         b.ComplexCollection(t => t.Attachments, a => a.ToJson());
         b.HasOne(t => t.Partner).WithMany().HasForeignKey(t => t.PartnerId).OnDelete(DeleteBehavior.Restrict);

@@ -28,11 +28,11 @@ public static class PartnerTicketHandlers
         return TypedResults.Created($"{SupportEndpoints.PartnerPrefix}/{ticket.Id}", await reader.DetailAsync(ticket.Id, ct));
     }
 
-    public static async Task<Ok<TriageSuggestion>> TriagePreview(TriagePreviewRequest body, ITicketTriage triage, CancellationToken ct)
+    public static async Task<Ok<TriageSuggestion>> TriagePreview(TriagePreviewRequest body, ClaimsPrincipal user, ITicketTriage triage, CancellationToken ct)
     {
         new Validation().Text("subject", body.Subject, TicketLimits.SubjectLength).Text("description", body.Description, TicketLimits.TextLength)
             .ThrowIfInvalid();
-        return TypedResults.Ok(await triage.SuggestAsync(body.Subject ?? "", body.Description ?? "", ct));
+        return TypedResults.Ok(await triage.SuggestAsync(body.Subject ?? "", body.Description ?? "", user.PartnerId(), ct));
     }
 
     public static async Task<Ok<TicketDetail>> Get(Guid id, ClaimsPrincipal user, AppDbContext db, TicketReader reader, CancellationToken ct) =>

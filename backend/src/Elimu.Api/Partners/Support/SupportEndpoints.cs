@@ -14,7 +14,7 @@ public static class SupportEndpoints
     public static IServiceCollection AddSupport(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder().AddPolicy(SupportStaffPolicy, p => p.RequireRole(Roles.Staff, Roles.Admin));
-        services.AddSingleton<ITicketTriage, KeywordTicketTriage>();
+        services.AddScoped<ITicketTriage, AiTicketTriage>();
         services.AddScoped<TicketReader>();
         services.AddScoped<TicketNotices>();
         services.AddScoped<TicketWorkflow>();

@@ -41,7 +41,7 @@ public sealed record TicketSummary(
 /// <param name="CanReopen">Whether the partner may reopen it now (resolved, within <see cref="TicketLimits.ReopenWindow"/>).</param>
 public sealed record TicketDetail(
     Guid Id, string Subject, string Description, TicketCategory Category, TicketPriority Priority, TicketStatus Status,
-    TicketCategory? AiTriageCategory, TicketPriority? AiTriagePriority, string? AiTriageSource,
+    TicketCategory? AiTriageCategory, TicketPriority? AiTriagePriority, string? AiTriageSource, string? AiTriageModel,
     Guid PartnerId, string PartnerName, Guid? OpenedBy, string? OpenedByName, Guid? AssignedTo, string? AssigneeName,
     string? Resolution, DateTime CreatedAt, DateTime UpdatedAt, DateTime? ResolvedAt, DateTime? ClosedAt,
     DateTime? ReopenUntil, bool CanReopen,

@@ -69,7 +69,7 @@ public sealed class TicketReader(AppDbContext db, PartnerNames names, TimeProvid
         var reopenUntil = ReopenUntil(ticket);
         return new TicketDetail(
             ticket.Id, ticket.Subject, ticket.Description, ticket.Category, ticket.Priority, ticket.Status,
-            ticket.AiTriageCategory, ticket.AiTriagePriority, ticket.AiTriageSource,
+            ticket.AiTriageCategory, ticket.AiTriagePriority, ticket.AiTriageSource, ticket.AiTriageModel,
             ticket.PartnerId, partnerName, ticket.OpenedBy, t.OpenedByName, ticket.AssignedTo, t.AssigneeName,
             ticket.Resolution, ticket.CreatedAt, ticket.UpdatedAt, ticket.ResolvedAt, ticket.ClosedAt,
             reopenUntil, reopenUntil is { } until && clock.GetUtcNow().UtcDateTime <= until,

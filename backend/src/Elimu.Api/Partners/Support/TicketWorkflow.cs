@@ -24,7 +24,7 @@ public sealed class TicketWorkflow(AppDbContext db, ITicketTriage triage, Ticket
         var description = Required(v, "description", request.Description, TicketLimits.TextLength);
         v.ThrowIfInvalid();
 
-        var suggestion = await triage.SuggestAsync(subject, description, ct);
+        var suggestion = await triage.SuggestAsync(subject, description, partner.PartnerId, ct);
         var now = Now();
         var ticket = new PartnerTicket
         {
@@ -32,6 +32,7 @@ public sealed class TicketWorkflow(AppDbContext db, ITicketTriage triage, Ticket
             // The partner's own choices stand; triage fills only what they left to it.
             Category = request.Category ?? suggestion.Category, Priority = request.Priority ?? suggestion.Priority,
             AiTriageCategory = suggestion.Category, AiTriagePriority = suggestion.Priority, AiTriageSource = suggestion.Source,
+            AiTriageModel = suggestion.Model,
             Status = TicketStatus.open, CreatedAt = now, UpdatedAt = now,
         };
         db.PartnerTickets.Add(ticket);

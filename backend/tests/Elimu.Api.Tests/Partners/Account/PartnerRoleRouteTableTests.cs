@@ -111,6 +111,13 @@ public sealed class PartnerRoleRouteTableTests(ElimuApiFactory api, ITestOutputH
         ["POST /api/v1/partner/support/tickets/{id:guid}/reopen"] = PartnerPolicies.Support,
         ["POST /api/v1/partner/support/tickets/{id:guid}/close"] = PartnerPolicies.Support,
         ["GET /api/v1/partner/support/tickets/{id:guid}/attachments/{attachmentId:guid}"] = PartnerPolicies.Support,
+        // AI-generated lessons: every member reads the drafts; the owner and the programs team generate, edit and submit them.
+        ["POST /api/v1/partner/content/ai-generate"] = ContributeContent,
+        ["GET /api/v1/partner/content/ai-resources/options"] = Read,
+        ["GET /api/v1/partner/content/ai-resources"] = Read,
+        ["GET /api/v1/partner/content/ai-resources/{id:guid}"] = Read,
+        ["PUT /api/v1/partner/content/ai-resources/{id:guid}"] = ContributeContent,
+        ["POST /api/v1/partner/content/ai-resources/{id:guid}/submit"] = ContributeContent,
         // Every member may write to colleagues and staff; viewers see meetings and their invitations but do not schedule.
         ["GET /api/v1/partner/collaboration/messages"] = Read,
         ["GET /api/v1/partner/collaboration/messages/recipients"] = Read,

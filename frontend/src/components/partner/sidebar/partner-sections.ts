@@ -47,13 +47,6 @@ export const partnerSections = {
     description: 'Branded lessons and materials you contribute, with their review status.',
     pending: 'Your contributed resources will appear here once this section is enabled.',
   },
-  'ai-resources': {
-    path: 'ai-resources',
-    group: 'Content',
-    title: 'AI-Generated Resources',
-    description: 'Custom lessons drafted with AI for your cohorts.',
-    pending: 'AI-generated resources will appear here once this section is enabled.',
-  },
   'roi-metrics': {
     path: 'roi-metrics',
     group: 'Analytics',

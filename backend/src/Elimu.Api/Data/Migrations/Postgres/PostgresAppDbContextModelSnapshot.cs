@@ -716,6 +716,20 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTime?>("AiGeneratedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ai_generated_at");
+
+                    b.Property<string>("AiModel")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("ai_model");
+
+                    b.Property<string>("AiProvider")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("ai_provider");
+
                     b.Property<bool>("BrandingApplied")
                         .HasColumnType("boolean")
                         .HasColumnName("branding_applied");
@@ -728,6 +742,10 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("description");
 
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("edited_at");
+
                     b.Property<long?>("FileSize")
                         .HasColumnType("bigint")
                         .HasColumnName("file_size");
@@ -735,6 +753,20 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.Property<string>("FileUrl")
                         .HasColumnType("text")
                         .HasColumnName("file_url");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("grade");
+
+                    b.Property<string>("LearningArea")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("learning_area");
+
+                    b.Property<string>("LessonJson")
+                        .HasColumnType("text")
+                        .HasColumnName("lesson_json");
 
                     b.Property<string>("MimeType")
                         .HasMaxLength(100)
@@ -744,6 +776,11 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.Property<Guid>("PartnerId")
                         .HasColumnType("uuid")
                         .HasColumnName("partner_id");
+
+                    b.Property<string>("Prompt")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("prompt");
 
                     b.Property<string>("ResourceType")
                         .IsRequired()
@@ -2192,6 +2229,11 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("ai_triage_category");
+
+                    b.Property<string>("AiTriageModel")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("ai_triage_model");
 
                     b.Property<string>("AiTriagePriority")
                         .HasMaxLength(40)

@@ -711,6 +711,20 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<DateTime?>("AiGeneratedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ai_generated_at");
+
+                    b.Property<string>("AiModel")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ai_model");
+
+                    b.Property<string>("AiProvider")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ai_provider");
+
                     b.Property<bool>("BrandingApplied")
                         .HasColumnType("INTEGER")
                         .HasColumnName("branding_applied");
@@ -723,6 +737,10 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
 
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("edited_at");
+
                     b.Property<long?>("FileSize")
                         .HasColumnType("INTEGER")
                         .HasColumnName("file_size");
@@ -730,6 +748,20 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                     b.Property<string>("FileUrl")
                         .HasColumnType("TEXT")
                         .HasColumnName("file_url");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grade");
+
+                    b.Property<string>("LearningArea")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("learning_area");
+
+                    b.Property<string>("LessonJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lesson_json");
 
                     b.Property<string>("MimeType")
                         .HasMaxLength(100)
@@ -739,6 +771,11 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                     b.Property<Guid>("PartnerId")
                         .HasColumnType("TEXT")
                         .HasColumnName("partner_id");
+
+                    b.Property<string>("Prompt")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prompt");
 
                     b.Property<string>("ResourceType")
                         .IsRequired()
@@ -2187,6 +2224,11 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("ai_triage_category");
+
+                    b.Property<string>("AiTriageModel")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ai_triage_model");
 
                     b.Property<string>("AiTriagePriority")
                         .HasMaxLength(40)

@@ -29,6 +29,8 @@ public static class PartnerPolicies
     public const string Message = "partner.message";
     /// <summary>Schedule meetings and mark them completed or cancelled: every role but viewer, who sees them and their invitations.</summary>
     public const string ScheduleMeetings = "partner.schedule_meetings";
+    /// <summary>Generate, edit and submit lessons and materials for review: the owner and the programs team, who run the learning.</summary>
+    public const string ContributeContent = "partner.contribute_content";
 
     public static readonly IReadOnlyDictionary<string, TeamRole[]> RolesAllowed = new Dictionary<string, TeamRole[]>
     {
@@ -41,6 +43,7 @@ public static class PartnerPolicies
         [EditProfile] = [TeamRole.owner],
         [Message] = [TeamRole.owner, TeamRole.finance, TeamRole.programs, TeamRole.viewer],
         [ScheduleMeetings] = [TeamRole.owner, TeamRole.finance, TeamRole.programs],
+        [ContributeContent] = [TeamRole.owner, TeamRole.programs],
     };
 
     internal static IServiceCollection AddPartnerPolicies(this IServiceCollection services)
