@@ -80,7 +80,9 @@ public sealed class PricingApiTests(FinanceApiFactory api) : IClassFixture<Finan
         Assert.Equal(HttpStatusCode.BadRequest, crossed.StatusCode);
         Assert.True((await crossed.JsonAsync()).GetProperty("errors").TryGetProperty("programId", out _));
         // This partner's price is not the other partner's to change through its own address.
-        var mine = (await admin.GetJsonAsync<JsonElement>(Admin(partnerId))).EnumerateArray().Single().Id();
+        var adminView = await admin.GetJsonAsync<JsonElement>(Admin(partnerId));
+        var mine = adminView.GetProperty("prices").EnumerateArray().Single().Id();
+        Assert.Equal(programId, adminView.GetProperty("programs").EnumerateArray().Single().Id());
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PutAsync($"{Admin(otherId)}/{mine}", Price(null, 900m, "2026-03-01"))).StatusCode);
     }
 

@@ -18,3 +18,8 @@ public sealed record EffectivePrice(Guid ProgramId, string ProgramName, decimal 
 
 /// <summary>GET /partner/finance/pricing: today's price per program, and the custom prices agreed for later.</summary>
 public sealed record PartnerPricingView(IReadOnlyList<EffectivePrice> Programs, IReadOnlyList<PricingItem> Agreements);
+
+/// <summary>The admin's view of one partner's pricing: its custom prices, and its programs to price (with their list price).</summary>
+public sealed record AdminPricingView(IReadOnlyList<PricingItem> Prices, IReadOnlyList<PricedProgram> Programs);
+
+public sealed record PricedProgram(Guid Id, string Name, string Status, decimal PricePerChild, string Currency);

@@ -22,7 +22,7 @@ public static class PricingEndpoints
     public static IEndpointRouteBuilder MapPricingApi(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup(AdminPrefix).WithTags("Admin · Pricing").RequireAuthorization(Roles.Admin);
-        admin.MapGet("", List).WithSummary("The partner's custom prices, latest first, each upcoming, current or ended.");
+        admin.MapGet("", List).WithSummary("The partner's custom prices, latest first, each upcoming, current or ended; and its programs with their list prices.");
         admin.MapPost("", Create).Produces<PricingItem>(StatusCodes.Status201Created)
             .WithSummary("Agree a price per child for the partner (one program, or all without programId). 409 pricing_overlap when another covers the same days.");
         admin.MapPut("/{id:guid}", Update).WithSummary("Change a custom price (same rules as creating it).");
@@ -36,7 +36,10 @@ public static class PricingEndpoints
     private static async Task<IResult> List(Guid partnerId, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         await PartnerAsync(db, partnerId, ct);
-        return TypedResults.Ok(await ItemsAsync(db, partnerId, NairobiTime.Today(clock), ct));
+        var programs = await db.SponsorshipPrograms.AsNoTracking().Where(p => p.PartnerId == partnerId).OrderBy(p => p.Name)
+            .Select(p => new { p.Id, p.Name, p.Status, p.PricePerChild, p.Currency }).ToListAsync(ct);
+        return TypedResults.Ok(new AdminPricingView(await ItemsAsync(db, partnerId, NairobiTime.Today(clock), ct),
+            [.. programs.Select(p => new PricedProgram(p.Id, p.Name, p.Status.ToString(), p.PricePerChild, p.Currency))]));
     }
 
     private static async Task<IResult> Create(Guid partnerId, SavePricingRequest request, ClaimsPrincipal user, AppDbContext db, AuditTrail audit,
