@@ -356,7 +356,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["PartnerPricingView"];
+                    };
                 };
                 /** @description Unauthorized: sign in first. */
                 401: {
@@ -11745,7 +11747,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The partner's custom prices, latest first, each upcoming, current or ended. */
+        /** The partner's custom prices, latest first, each upcoming, current or ended; and its programs with their list prices. */
         get: {
             parameters: {
                 query?: never;
@@ -11762,7 +11764,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AdminPricingView"];
+                    };
                 };
                 /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
                 400: {
@@ -11920,7 +11924,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["PricingItem"];
+                    };
                 };
                 /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
                 400: {
@@ -12016,7 +12022,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["PricingItem"];
+                    };
                 };
                 /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
                 400: {
@@ -12157,6 +12165,10 @@ export interface components {
             county?: null | string;
             postalCode?: null | string;
             country?: null | string;
+        };
+        AdminPricingView: {
+            prices: components["schemas"]["PricingItem"][];
+            programs: components["schemas"]["PricedProgram"][];
         };
         AiMilestone: {
             title?: string;
@@ -12646,6 +12658,18 @@ export interface components {
             message: string;
             /** Format: uuid */
             goalId?: null | string;
+        };
+        EffectivePrice: {
+            /** Format: uuid */
+            programId: string;
+            programName: string;
+            /** Format: double */
+            pricePerChild: number;
+            currency: string;
+            custom: boolean;
+            notes: null | string;
+            /** Format: date */
+            customUntil: null | string;
         };
         EnableTwoFactorRequest: {
             code: string;
@@ -13321,6 +13345,10 @@ export interface components {
             /** Format: date-time */
             generatedAt: string;
         };
+        PartnerPricingView: {
+            programs: components["schemas"]["EffectivePrice"][];
+            agreements: components["schemas"]["PricingItem"][];
+        };
         /** @enum {unknown} */
         PartnershipTier: "standard" | "premium" | "enterprise";
         PartnerSignUpRequest: {
@@ -13417,6 +13445,15 @@ export interface components {
         };
         PreferencesRequest: {
             language: null | string;
+        };
+        PricedProgram: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            status: string;
+            /** Format: double */
+            pricePerChild: number;
+            currency: string;
         };
         PricingItem: {
             /** Format: uuid */

@@ -22,14 +22,14 @@ public static class PricingEndpoints
     public static IEndpointRouteBuilder MapPricingApi(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup(AdminPrefix).WithTags("Admin · Pricing").RequireAuthorization(Roles.Admin);
-        admin.MapGet("", List).WithSummary("The partner's custom prices, latest first, each upcoming, current or ended; and its programs with their list prices.");
+        admin.MapGet("", List).Produces<AdminPricingView>().WithSummary("The partner's custom prices, latest first, each upcoming, current or ended; and its programs with their list prices.");
         admin.MapPost("", Create).Produces<PricingItem>(StatusCodes.Status201Created)
             .WithSummary("Agree a price per child for the partner (one program, or all without programId). 409 pricing_overlap when another covers the same days.");
-        admin.MapPut("/{id:guid}", Update).WithSummary("Change a custom price (same rules as creating it).");
-        admin.MapPost("/{id:guid}/end", End).WithSummary("End a custom price: its last day is validTo (today by default); invoices after it use the program's price.");
+        admin.MapPut("/{id:guid}", Update).Produces<PricingItem>().WithSummary("Change a custom price (same rules as creating it).");
+        admin.MapPost("/{id:guid}/end", End).Produces<PricingItem>().WithSummary("End a custom price: its last day is validTo (today by default); invoices after it use the program's price.");
 
         app.MapGet(FinanceEndpoints.Prefix + "/pricing", Effective).WithTags("Partner · Finance").RequireAuthorization(PartnerPolicies.Read)
-            .WithSummary("What the partner pays per child today for each program (custom or the program's price), and the custom prices agreed. Read only.");
+            .Produces<PartnerPricingView>().WithSummary("What the partner pays per child today for each program (custom or the program's price), and the custom prices agreed. Read only.");
         return app;
     }
 
