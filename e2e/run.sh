@@ -20,6 +20,13 @@ dotnet build "$API" -c Release -v quiet -nologo -clp:NoSummary >/dev/null || { e
 
 # shellcheck source=../scripts/throwaway-server.sh
 source "$ROOT/scripts/throwaway-server.sh"
+# M-Pesa against a fake Daraja that tests/funding-mpesa.test.mjs starts on this port (tests/fake-daraja.mjs has the
+# credentials): the API is configured to it, and Safaricom's callback comes back to the API's own address.
+THROWAWAY_BASE="http://127.0.0.1:$(free_port)"
+export ELIMU_FAKE_DARAJA_PORT="$(free_port)"
+export Payments__Mpesa__BaseUrl="http://127.0.0.1:$ELIMU_FAKE_DARAJA_PORT" Payments__Mpesa__ConsumerKey=e2e-consumer-key \
+  Payments__Mpesa__ConsumerSecret=e2e-consumer-secret Payments__Mpesa__ShortCode=174379 Payments__Mpesa__Passkey=e2e-passkey \
+  Payments__Mpesa__CallbackBaseUrl="$THROWAWAY_BASE" Payments__Mpesa__Timeout=00:00:10
 start_throwaway_server "$API" "$WORK" || exit 1
 
 cd "$ROOT/e2e"

@@ -6,7 +6,8 @@ free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1
 # start_throwaway_server <api project folder> <work folder>
 start_throwaway_server() {
   local api="$1" work="$2"
-  BASE="http://127.0.0.1:$(free_port)"
+  # THROWAWAY_BASE: an address chosen beforehand (e2e/run.sh needs it to configure M-Pesa's callback URL).
+  BASE="${THROWAWAY_BASE:-http://127.0.0.1:$(free_port)}"
   # Every browser of the e2e suite signs in from 127.0.0.1: the per-address limit of 20 sign-ins a minute (tested by the
   # API suite) would refuse the suite's own sign-ins when several tests follow each other quickly.
   (cd "$api" && ConnectionStrings__Sqlite="Data Source=$work/throwaway.db" Elimu__PrepareDatabase=true \

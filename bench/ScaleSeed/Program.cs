@@ -1,6 +1,7 @@
 // ./elimu bench seed: the scale data of issue 15 (one partner, 50 programs, 10,000 sponsored children, 40,000 other
 // students in all 47 counties, a year of learning) bulk-loaded into a database that already holds the demo seed.
 // Usage: ScaleSeed sqlite|postgres <connection-string>
+//        ScaleSeed finance sqlite|postgres <connection-string>   the billing history of bench/finance.sh (ScaleFinance.cs)
 //        ScaleSeed csv <file>   the enrollment file of the dry-run target: 10,000 of the scale students no one sponsors,
 //                               named by admission number and school, into one of the partner's running programs.
 using System.Diagnostics;
@@ -20,6 +21,14 @@ if (args.Length == 2 && args[0] == "csv")
         .Select(s => $"{s.Student.AdmissionNumber},{s.Student.School},{ScalePartner.ImportProgram}");
     await File.WriteAllLinesAsync(args[1], ["admission_number,school,program", .. rows]);
     return 0;
+}
+if (args.Length == 3 && args[0] == "finance" && args[1] is "sqlite" or "postgres")
+{
+    // ScaleSeed finance sqlite|postgres <connection-string>: bench/finance.sh's billing history (see ScaleFinance).
+    await using AppDbContext finance = args[1] == "sqlite"
+        ? new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(args[2]).UseSnakeCaseNamingConvention().Options)
+        : new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(args[2]).UseSnakeCaseNamingConvention().Options);
+    return await ScaleFinance.SeedAsync(finance);
 }
 if (args.Length != 2 || args[0] is not ("sqlite" or "postgres"))
 {

@@ -375,6 +375,7 @@ export type SubscriptionItem = Schemas['SubscriptionItem'];
 export type CreateSubscriptionRequest = Schemas['CreateSubscriptionRequest'];
 export type UpdateSubscriptionRequest = Schemas['UpdateSubscriptionRequest'];
 export type PaymentItem = Schemas['PaymentItem'];
+export type PaymentChoice = Schemas['PaymentChoice'];
 /** GET /payments answers a plain IResult (no schema in the document): the list shape of DESIGN.md §4. */
 export type PagedPayments = Paged<PaymentItem>;
 

@@ -89,6 +89,7 @@ public static class PartnersModule
         app.MapBudgetApi();
         app.MapGrantApi();
         app.MapFinanceApi();
+        app.MapPricingApi();
         app.MapHub<PartnerHub>(PartnerHub.Path);
         return app;
     }

@@ -15,6 +15,13 @@ public interface IPaymentGateway
     /// <summary>False when its credentials are not configured: the gateway is not offered and a payment through it is refused.</summary>
     bool IsConfigured { get; }
 
+    /// <summary>Why the partner's payment page cannot pay through it (null when it can): its keys are missing, or, for a
+    /// gateway whose page needs more than the server's keys (Stripe's card form), that part. Listed with the gateway.</summary>
+    string? UnavailableReason => IsConfigured ? null : "It is not configured on this server.";
+
+    /// <summary>What the payment page needs from the server to use it (Stripe: the publishable key); null for none.</summary>
+    string? ClientKey => null;
+
     /// <summary>What the provider charges for an invoice of <paramref name="invoiceAmount"/>: the same money, or for PayPal,
     /// which does not take KES, the amount in its configured currency at the configured rate.</summary>
     Money ChargeFor(Money invoiceAmount);

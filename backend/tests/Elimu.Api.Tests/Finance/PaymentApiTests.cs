@@ -193,5 +193,5 @@ public sealed class BillingDocumentTests(FinanceApiFactory api) : IClassFixture<
 
     [Fact]
     public void Amounts_are_written_as_kenyans_write_them() =>
-        Assert.Equal("KES 12,500.00", Kes.Format(new Elimu.Api.Common.Money(12500m, "KES")));
+        Assert.Equal("KES 12,500.00", Elimu.Api.Common.Kes.Format(new Elimu.Api.Common.Money(12500m, "KES")));
 }

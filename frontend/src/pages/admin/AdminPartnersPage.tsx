@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { BadgeCheck, ShieldX } from 'lucide-react';
+import { BadgeCheck, ShieldX, Tags } from 'lucide-react';
+import { PartnerPricingPanel } from '@/components/admin/PartnerPricingPanel';
 import { PartnerPageHeader } from '@/components/partner/shared';
 import { QueryErrorState } from '@/components/partner/sponsorships/QueryErrorState';
 import { isApiError } from '@/lib/api';
@@ -44,6 +45,7 @@ export default function AdminPartnersPage() {
 function PartnerRow({ partner }: { partner: PartnerVerificationItem }) {
   const decide = useDecidePartner();
   const [rejecting, setRejecting] = useState(false);
+  const [pricing, setPricing] = useState(false);
   const [reason, setReason] = useState('');
   const error = decide.isError && isApiError(decide.error) ? (decide.error.fieldErrors('reason')[0] ?? decide.error.detail ?? decide.error.message) : null;
   return (
@@ -56,6 +58,11 @@ function PartnerRow({ partner }: { partner: PartnerVerificationItem }) {
             {partner.registrationNumber && ` · Registration ${partner.registrationNumber}`}</p>
           {partner.verificationNote && <p className="mt-1 text-xs text-fg-muted">Reason: {partner.verificationNote}</p>}
         </div>
+        {partner.verificationStatus === 'verified' && (
+          <button type="button" className="btn-secondary" aria-expanded={pricing} onClick={() => setPricing((p) => !p)} data-testid="pricing-toggle">
+            <Tags className="size-4" aria-hidden="true" /> Custom pricing
+          </button>
+        )}
         {partner.verificationStatus !== 'verified' && (
           <div className="flex gap-2">
             <button type="button" className="btn-primary" disabled={decide.isPending} onClick={() => decide.mutate({ id: partner.profileId, verify: true })} data-testid="verify-partner">
@@ -76,6 +83,7 @@ function PartnerRow({ partner }: { partner: PartnerVerificationItem }) {
         </div>
       )}
       {error && <p role="alert" className="text-sm text-brand-text">{error}</p>}
+      {pricing && <PartnerPricingPanel partnerId={partner.partnerId} partnerName={partner.organizationName} />}
     </li>
   );
 }

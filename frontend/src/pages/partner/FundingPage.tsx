@@ -4,6 +4,7 @@ import { Plus, Wallet } from 'lucide-react';
 import { BillingHistory } from '@/components/partner/finance/BillingHistory';
 import { PastDueBanner } from '@/components/partner/finance/PastDueBanner';
 import { PayDialog } from '@/components/partner/finance/PayDialog';
+import { PayPalReturn } from '@/components/partner/finance/PayPalReturn';
 import { SubscriptionCards } from '@/components/partner/finance/SubscriptionCards';
 import { CancelSubscriptionDialog, ChangePeriodDialog, CreateSubscriptionDialog } from '@/components/partner/finance/SubscriptionDialogs';
 import { PartnerEmptyState, PartnerLoadingSkeleton, PartnerPageHeader } from '@/components/partner/shared';
@@ -89,6 +90,7 @@ export default function FundingPage() {
       <CancelSubscriptionDialog subscription={cancelling} onClose={() => setCancelling(null)} />
       <PayDialog subscription={paying} onClose={() => setPaying(null)} onSettled={onSettled}
         unavailable={unavailable} onUnavailable={(g) => setUnavailable((prev) => new Set(prev).add(g))} />
+      <PayPalReturn onSettled={onSettled} />
     </>
   );
 }

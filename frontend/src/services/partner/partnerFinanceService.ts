@@ -6,6 +6,7 @@ import type {
   CreateSubscriptionRequest,
   PagedPayments,
   PagedPrograms,
+  PaymentChoice,
   PaymentGateway,
   PaymentItem,
   PaymentStatus,
@@ -39,6 +40,7 @@ export const financeKeys = {
   history: (p: BillingHistoryParams) => [...financeKeys.payments(), 'list', p] as const,
   payment: (id: string) => [...financeKeys.payments(), 'detail', id] as const,
   activePrograms: () => [...financeKeys.all, 'active-programs'] as const,
+  gateways: () => [...financeKeys.all, 'gateways'] as const,
 };
 
 const historyQuery = (p: Partial<BillingHistoryParams> & { format?: 'csv' }) =>
@@ -59,6 +61,9 @@ export const cancelSubscription = (id: string) => api.delete<SubscriptionItem>(`
 export const processPayment = ({ idempotencyKey, ...body }: PaymentStart) =>
   api.post<PaymentItem>(`${FINANCE_BASE}/payments`, body, { headers: { 'Idempotency-Key': idempotencyKey } });
 
+/** The ways to pay, each available or not with the server's reason (keys missing), in the order the page offers them. */
+export const getGateways = (signal?: AbortSignal) => api.get<PaymentChoice[]>(`${FINANCE_BASE}/gateways`, { signal });
+
 export const getPayment = (id: string, signal?: AbortSignal) => api.get<PaymentItem>(`${FINANCE_BASE}/payments/${id}`, { signal });
 
 export const checkPayment = (id: string) => api.post<PaymentItem>(`${FINANCE_BASE}/payments/${id}/check`, {});
@@ -71,6 +76,9 @@ export const getActivePrograms = (signal?: AbortSignal) =>
   api.get<PagedPrograms>(`/api/v1/partner/sponsorships/programs${toQuery({ status: 'ACTIVE', pageSize: 100 })}`, { signal });
 
 export const useSubscriptions = () => useQuery(queryOptions({ queryKey: financeKeys.subscriptions(), queryFn: ({ signal }) => getSubscriptions(signal) }));
+
+export const useGateways = (enabled: boolean) =>
+  useQuery({ queryKey: financeKeys.gateways(), queryFn: ({ signal }) => getGateways(signal), enabled, staleTime: 5 * 60_000 });
 
 export const useActivePrograms = (enabled: boolean) =>
   useQuery({ queryKey: financeKeys.activePrograms(), queryFn: ({ signal }) => getActivePrograms(signal), enabled });

@@ -59,7 +59,7 @@ const payment = (over: Partial<PaymentItem> = {}): PaymentItem => ({
 
 const paged = (items: PaymentItem[]) => ({ items, page: 1, pageSize: 20, total: items.length });
 
-const renderPage = () => renderWithProviders(<FundingPage />, { route: '/dashboard/partner/funding', queryClient: createTestQueryClient(partnerUser) });
+const renderPage = (route = '/dashboard/partner/funding') => renderWithProviders(<FundingPage />, { route, queryClient: createTestQueryClient(partnerUser) });
 
 describe('FundingPage', () => {
   beforeEach(() => usePartnerStore.getState().reset());
@@ -226,5 +226,46 @@ describe('FundingPage', () => {
     await user.click(screen.getByTestId('cancel-subscription'));
     await user.click(within(await screen.findByRole('dialog')).getByTestId('cancel-confirm'));
     await waitFor(() => expect(spy.mock.calls.some(([u, init]) => init?.method === 'DELETE' && String(u) === `${BASE}/subscriptions/s1`)).toBe(true));
+  });
+  it('lists a gateway the server cannot use as unavailable, with its reason, before anything is clicked', async () => {
+    const spy = mockFetch({
+      [`GET ${BASE}/subscriptions`]: json([subscription()]),
+      [`GET ${BASE}/payments`]: json(paged([])),
+      [`GET ${BASE}/gateways`]: json([
+        { gateway: 'sandbox', available: true, reason: null, chargeCurrency: 'KES', clientKey: null },
+        { gateway: 'mpesa', available: true, reason: null, chargeCurrency: 'KES', clientKey: null },
+        { gateway: 'stripe', available: false, reason: 'The card form is not set up on this server (Stripe\'s publishable key).', chargeCurrency: null, clientKey: null },
+        { gateway: 'paypal', available: false, reason: 'PayPal is not set up on this server (the app\'s client id and secret, and the webhook id).', chargeCurrency: null, clientKey: null },
+      ]),
+    });
+    renderPage();
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId('pay-now'));
+    const dialog = await screen.findByRole('dialog', { name: 'Pay Kisumu Girls STEM' });
+    await waitFor(() => expect(within(dialog).getByTestId('gateway-stripe')).toBeDisabled());
+    expect(within(dialog).getByTestId('gateway-paypal')).toBeDisabled();
+    expect(within(dialog).getByTestId('gateway-mpesa')).toBeEnabled();
+    expect(within(dialog).getByTestId('gateway-stripe')).toHaveAccessibleDescription(/publishable key/);
+    expect(within(dialog).getByTestId('gateway-reason-paypal')).toHaveTextContent('PayPal is not set up on this server');
+    expect(spy.mock.calls.some(([, init]) => init?.method === 'POST')).toBe(false);
+  });
+
+  it('back from PayPal, checks the payment it sent there and shows where it stands', async () => {
+    sessionStorage.setItem('elimu.finance.paypalPayment', 'pay7');
+    const spy = mockFetch({
+      [`GET ${BASE}/subscriptions`]: json([subscription()]),
+      [`GET ${BASE}/payments`]: json(paged([])),
+      [`POST ${BASE}/payments/pay7/check`]: json(payment({ id: 'pay7', gateway: 'paypal', status: 'completed', chargedAmount: 96.53, chargedCurrency: 'USD',
+        receipt: '3C679366HH908993F', receiptUrl: `${BASE}/payments/pay7/receipt`, paidAt: '2026-12-02T06:05:00+00:00' })),
+      [`GET ${BASE}/payments/pay7`]: json(payment({ id: 'pay7', gateway: 'paypal', status: 'completed', chargedAmount: 96.53, chargedCurrency: 'USD',
+        receiptUrl: `${BASE}/payments/pay7/receipt`, paidAt: '2026-12-02T06:05:00+00:00' })),
+    });
+    renderPage('/dashboard/partner/funding?paypal=return&token=5O190127TN364715T&PayerID=QYR5Z8XDVJNXQ');
+    const dialog = await screen.findByRole('dialog', { name: 'PayPal' });
+    await waitFor(() => expect(within(dialog).getByTestId('payment-status')).toHaveAttribute('data-status', 'completed'));
+    expect(within(dialog).getByTestId('payment-status')).toHaveTextContent('(USD 96.53)');
+    expect(spy.mock.calls.filter(([u, init]) => init?.method === 'POST' && String(u) === `${BASE}/payments/pay7/check`)).toHaveLength(1);
+    await userEvent.setup().click(within(dialog).getByTestId('pay-close'));
+    expect(sessionStorage.getItem('elimu.finance.paypalPayment')).toBeNull();
   });
 });

@@ -58,6 +58,8 @@ public static class FinanceEndpoints
         group.MapGet("/invoices/{id:guid}/pdf", InvoicePdf).Produces(StatusCodes.Status200OK, contentType: PdfType)
             .WithSummary("The invoice as a PDF with the partner's logo and colours.");
 
+        group.MapGet("/gateways", (IEnumerable<IPaymentGateway> gateways) => TypedResults.Ok(PaymentChoices.Of(gateways)))
+            .WithSummary("The ways to pay, each available or not with the reason (keys missing on this server), in the order the page offers them.");
         group.MapPost("/payments", Pay).RequireAuthorization(PartnerPolicies.Pay)
             .Produces<PaymentItem>(StatusCodes.Status201Created).Produces<PaymentItem>(StatusCodes.Status202Accepted)
             .WithSummary("Pay the subscription's due invoice (issued now if the period has none) through a gateway. Requires Idempotency-Key; the same key returns the first payment.");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Elimu.Api.Common;
 using Elimu.Api.Data;
 using Elimu.Api.Partners.Shared;
@@ -125,10 +124,4 @@ public sealed class PaymentResults(AppDbContext db, Notifier notifier, IPartnerC
         PaymentGateway.paypal => "PayPal",
         _ => "sandbox",
     };
-}
-
-/// <summary>Money as Kenyans write it: "KES 12,500.00" (thousands with commas, two decimals, the code first).</summary>
-public static class Kes
-{
-    public static string Format(Money money) => $"{money.Currency} {money.Amount.ToString("#,##0.00", CultureInfo.InvariantCulture)}";
 }

@@ -17,6 +17,9 @@ internal sealed class MpesaGateway(DarajaClient daraja, IOptions<MpesaOptions> o
     public PaymentGateway Gateway => PaymentGateway.mpesa;
     public bool IsConfigured => options.Value.IsConfigured;
 
+    public string? UnavailableReason => IsConfigured ? null
+        : "M-Pesa is not set up on this server (the Daraja app's keys, the shortcode and passkey, and the callback address).";
+
     /// <summary>
     /// M-Pesa moves whole shillings only, so an invoice with cents is charged up to the next shilling (KES 1,234.01 →
     /// KES 1,235): the payer never pays less than owed, and this is the amount the callback must report.

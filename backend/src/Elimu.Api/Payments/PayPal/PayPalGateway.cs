@@ -22,6 +22,12 @@ internal sealed class PayPalGateway(PayPalClient paypal, IOptions<PayPalOptions>
     public PaymentGateway Gateway => PaymentGateway.paypal;
     public bool IsConfigured => options.Value.IsConfigured;
 
+    /// <summary>The page sends the payer to PayPal and expects them back at the return address, which PayPal needs to know.</summary>
+    public string? UnavailableReason =>
+        !IsConfigured ? "PayPal is not set up on this server (the app's client id and secret, and the webhook id)."
+        : string.IsNullOrWhiteSpace(options.Value.ReturnUrl) ? "PayPal cannot send you back here: its return address is not set on this server."
+        : null;
+
     public Money ChargeFor(Money invoiceAmount) =>
         CurrencyConversion.Convert(invoiceAmount, options.Value.Currency, options.Value.KesPerUsd, Gateway);
 

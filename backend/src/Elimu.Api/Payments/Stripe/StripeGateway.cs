@@ -23,6 +23,13 @@ internal sealed class StripeGateway(IOptions<StripeOptions> options, IHttpClient
     public PaymentGateway Gateway => PaymentGateway.stripe;
     public bool IsConfigured => options.Value.IsConfigured;
 
+    public string? UnavailableReason =>
+        !IsConfigured ? "Card payments are not set up on this server (Stripe's secret key and webhook secret)."
+        : string.IsNullOrWhiteSpace(options.Value.PublishableKey) ? "The card form is not set up on this server (Stripe's publishable key)."
+        : null;
+
+    public string? ClientKey => IsConfigured && !string.IsNullOrWhiteSpace(options.Value.PublishableKey) ? options.Value.PublishableKey : null;
+
     public Money ChargeFor(Money invoiceAmount) =>
         CurrencyConversion.Convert(invoiceAmount, options.Value.Currency, options.Value.KesPerUnit, Gateway);
 

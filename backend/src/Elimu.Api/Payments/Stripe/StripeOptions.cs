@@ -9,6 +9,9 @@ public sealed class StripeOptions
 
     public string BaseUrl { get; set; } = "https://api.stripe.com";
     public string SecretKey { get; set; } = "";
+    /// <summary>The publishable key (<c>pk_…</c>) the payment page's card form (Stripe.js) needs; without it the page does not
+    /// offer cards (the server can still create PaymentIntents for other clients).</summary>
+    public string PublishableKey { get; set; } = "";
     /// <summary>The webhook endpoint's signing secret (<c>whsec_…</c>), used whole as the HMAC key.</summary>
     public string WebhookSecret { get; set; } = "";
     /// <summary>Whether a Kenyan account can settle KES on Stripe is unconfirmed, so the charge currency is a setting.</summary>

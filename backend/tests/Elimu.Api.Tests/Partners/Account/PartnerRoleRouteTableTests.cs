@@ -156,6 +156,9 @@ public sealed class PartnerRoleRouteTableTests(ElimuApiFactory api, ITestOutputH
         ["GET /api/v1/partner/finance/payments"] = Read,
         ["GET /api/v1/partner/finance/payments/{id:guid}"] = Read,
         ["POST /api/v1/partner/finance/payments/{id:guid}/check"] = Pay,
+        ["GET /api/v1/partner/finance/gateways"] = Read,
+        // Custom prices: every member reads what the partner pays; only admins change them (under /api/v1/admin).
+        ["GET /api/v1/partner/finance/pricing"] = Read,
     };
 
     /// <summary>Writes that touch only the caller's own records (their notifications' read marks, their preferences): every role may.</summary>

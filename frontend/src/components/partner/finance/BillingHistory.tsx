@@ -75,7 +75,8 @@ export function BillingHistory({ params, onChange }: BillingHistoryProps) {
                     <td className="px-3 py-2">
                       {p.receiptUrl ? (
                         <a className="text-brand-text underline-offset-2 hover:underline" href={p.receiptUrl} download
-                          aria-label={`${t('funding.pay.downloadReceipt')} ${p.invoiceNumber ?? ''}`}>{p.receipt ?? t('funding.history.receipt')}</a>
+                          aria-label={`${p.receipt ?? t('funding.history.receipt')}: ${t('funding.pay.downloadReceipt')} ${p.invoiceNumber ?? ''}`.trim()}
+                          data-testid="history-receipt">{p.receipt ?? t('funding.history.receipt')}</a>
                       ) : t('funding.history.noReceipt')}
                     </td>
                   </tr>

@@ -3,14 +3,17 @@ import { CheckCircle2, ExternalLink, Loader2, Smartphone, XCircle } from 'lucide
 import { PartnerModal } from '@/components/partner/shared';
 import { useTranslation } from '@/i18n/use-translation';
 import { isApiError } from '@/lib/api';
-import { useCheckPayment, usePaymentStatus, useProcessPayment } from '@/services/partner/partnerFinanceService';
+import { useCheckPayment, useGateways, usePaymentStatus, useProcessPayment } from '@/services/partner/partnerFinanceService';
 import type { PaymentGateway, PaymentItem, SubscriptionItem } from '@/types/partner';
 import { formatKes, GATEWAYS, KENYAN_MOBILE, newIdempotencyKey } from './money';
+
+/** Where the payment sent to PayPal is remembered while the payer is away on PayPal's page (same tab). */
+export const PAYPAL_PENDING_KEY = 'elimu.finance.paypalPayment';
 
 export interface PayDialogProps {
   subscription: SubscriptionItem | null;
   onClose: () => void;
-  /** Gateways the API said are not configured (422 gateway_not_configured): shown disabled. */
+  /** Gateways a payment was refused for (422 gateway_not_configured) since the list was read: shown disabled too. */
   unavailable: Set<PaymentGateway>;
   onUnavailable: (gateway: PaymentGateway) => void;
   /** The history and subscriptions change once a payment ends. */
@@ -55,6 +58,13 @@ function PayForm({ subscription, phone, setPhone, unavailable, onUnavailable, on
   const { t } = useTranslation();
   const id = useId();
   const pay = useProcessPayment();
+  const choices = useGateways(true);
+  // Unavailable before any click: the server lists each gateway with the reason it cannot be used (keys missing).
+  const reasonOf = (g: PaymentGateway): string | null => {
+    const choice = choices.data?.find((c) => c.gateway === g);
+    if (choice && !choice.available) return choice.reason ?? t('funding.pay.unavailable');
+    return unavailable.has(g) ? t('funding.pay.unavailable') : null;
+  };
   const [gateway, setGateway] = useState<PaymentGateway>('sandbox');
   const [touched, setTouched] = useState(false);
   const key = useRef(newIdempotencyKey());
@@ -77,8 +87,12 @@ function PayForm({ subscription, phone, setPhone, unavailable, onUnavailable, on
       { subscriptionId: subscription.id, gateway, phoneNumber: gateway === 'mpesa' ? compact : undefined, idempotencyKey: key.current },
       {
         onSuccess: (p) => {
-          if (p.gateway === 'paypal' && p.approvalUrl) window.open(p.approvalUrl, '_blank', 'noopener');
           onStarted(p);
+          // PayPal: the payer approves on PayPal's page and comes back to ?paypal=return, where the page checks the payment.
+          if (p.gateway === 'paypal' && p.status === 'pending' && p.approvalUrl) {
+            sessionStorage.setItem(PAYPAL_PENDING_KEY, p.id);
+            window.location.assign(p.approvalUrl);
+          }
         },
         onError: (error) => {
           if (isApiError(error) && error.code === 'gateway_not_configured') onUnavailable(gateway);
@@ -95,13 +109,17 @@ function PayForm({ subscription, phone, setPhone, unavailable, onUnavailable, on
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 text-xs font-medium text-fg-muted">{t('funding.pay.gateway')}</legend>
         {GATEWAYS.map((g) => {
-          const off = unavailable.has(g);
+          const reason = reasonOf(g);
           return (
-            <label key={g} className="flex cursor-pointer items-center gap-3 rounded-lg border border-line px-3 py-2 text-sm has-[:checked]:border-brand has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-60">
-              <input type="radio" name={`${id}-gateway`} value={g} checked={gateway === g} disabled={off} className="accent-[#E40000]"
-                onChange={() => { setGateway(g); setTouched(false); renewKey(); }} data-testid={`gateway-${g}`} />
-              <span className="flex-1">{t(`funding.pay.gateways.${g}`)}</span>
-              {off && <span className="text-xs text-fg-muted">{t('funding.pay.unavailable')}</span>}
+            <label key={g} className="flex cursor-pointer items-start gap-3 rounded-lg border border-line px-3 py-2 text-sm has-[:checked]:border-brand has-[:disabled]:cursor-not-allowed"
+              data-testid={`gateway-option-${g}`} data-available={reason === null}>
+              <input type="radio" name={`${id}-gateway`} value={g} checked={gateway === g} disabled={reason !== null} className="mt-0.5 accent-[#E40000]"
+                onChange={() => { setGateway(g); setTouched(false); renewKey(); }} data-testid={`gateway-${g}`}
+                aria-describedby={reason ? `${id}-${g}-reason` : undefined} />
+              <span className="flex min-w-0 flex-1 flex-col">
+                <span className={reason ? 'text-fg-muted' : undefined}>{t(`funding.pay.gateways.${g}`)}</span>
+                {reason && <span id={`${id}-${g}-reason`} className="text-xs text-fg-muted" data-testid={`gateway-reason-${g}`}>{reason}</span>}
+              </span>
             </label>
           );
         })}
@@ -119,7 +137,7 @@ function PayForm({ subscription, phone, setPhone, unavailable, onUnavailable, on
       {otherError && <p role="alert" className="text-sm text-brand-text" data-testid="pay-error">{otherError}</p>}
       <div className="flex flex-wrap justify-end gap-2">
         <button type="button" className="btn-secondary" onClick={onClose}>{t('funding.pay.close')}</button>
-        <button type="submit" className="btn-primary" disabled={pay.isPending || unavailable.has(gateway)} data-testid="pay-submit">
+        <button type="submit" className="btn-primary" disabled={pay.isPending || reasonOf(gateway) !== null} data-testid="pay-submit">
           {pay.isPending ? t('funding.pay.submitting') : pay.isError && !apiPhoneError ? t('funding.pay.retry') : t('funding.pay.submit')}
         </button>
       </div>
@@ -127,7 +145,7 @@ function PayForm({ subscription, phone, setPhone, unavailable, onUnavailable, on
   );
 }
 
-function PaymentProgress({ payment, phone, onAgain, onClose, onSettled }: { payment: PaymentItem; phone: string; onAgain: () => void; onClose: () => void; onSettled: () => void }) {
+export function PaymentProgress({ payment, phone, onAgain, onClose, onSettled }: { payment: PaymentItem; phone: string; onAgain: () => void; onClose: () => void; onSettled: () => void }) {
   const { t } = useTranslation();
   const status = usePaymentStatus(payment.id, payment);
   const check = useCheckPayment();
@@ -175,7 +193,7 @@ function PaymentProgress({ payment, phone, onAgain, onClose, onSettled }: { paym
       {check.error && <p role="alert" className="text-sm text-brand-text">{isApiError(check.error) ? (check.error.detail ?? check.error.title) : check.error.message}</p>}
       <div className="flex flex-wrap justify-end gap-2">
         {p.status === 'pending' && p.gateway === 'paypal' && p.approvalUrl && (
-          <a className="btn-secondary" href={p.approvalUrl} target="_blank" rel="noopener noreferrer">
+          <a className="btn-secondary" href={p.approvalUrl} onClick={() => sessionStorage.setItem(PAYPAL_PENDING_KEY, p.id)} data-testid="paypal-open">
             {t('funding.pay.paypalOpen')}<ExternalLink className="size-4" aria-hidden="true" />
           </a>
         )}

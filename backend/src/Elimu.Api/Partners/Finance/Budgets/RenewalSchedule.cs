@@ -1,20 +1,16 @@
 using Elimu.Api.Partners.Sponsorships;
+using Microsoft.Extensions.Options;
 
 namespace Elimu.Api.Partners.Finance.Budgets;
 
 /// <summary>
 /// When an active subscription bills next, and after that, within a window: monthly and annual step by the calendar,
-/// termly to the start of each school term. Term starts come from Budgets:TermStarts ("MM-dd", one per term) so a year's
-/// calendar changes without code; the default is Kenya's 2026 school calendar (5 January, 27 April, 24 August).
+/// termly to the start of each school term. The terms are billing's (Billing:Terms, <see cref="BillingOptions"/>): one
+/// school calendar in configuration, so a forecast bills on the days invoices will be issued. Past the last configured year
+/// (a forecast may look further than the Ministry has published) the last year's term days are taken again, a year later.
 /// </summary>
-public sealed class RenewalSchedule(IConfiguration configuration)
+public sealed class RenewalSchedule(IOptionsMonitor<BillingOptions> billing)
 {
-    private static readonly string[] DefaultTermStarts = ["01-05", "04-27", "08-24"];
-
-    private readonly (int Month, int Day)[] _terms = [.. (configuration.GetSection("Budgets:TermStarts").Get<string[]>() is { Length: > 0 } t ? t : DefaultTermStarts)
-        .Select(s => (int.Parse(s[..2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(s[3..], System.Globalization.CultureInfo.InvariantCulture)))
-        .OrderBy(t => t)];
-
     /// <summary>
     /// Billing days in [<paramref name="from"/>, <paramref name="to"/>): the next billing date and its successors. A next
     /// billing date before <paramref name="today"/> (the renewal job has not billed it yet) is still owed: it counts once, today.
@@ -36,12 +32,17 @@ public sealed class RenewalSchedule(IConfiguration configuration)
 
     private DateOnly NextTermStart(DateOnly day)
     {
-        foreach (var year in new[] { day.Year, day.Year + 1 })
-            foreach (var (month, d) in _terms)
+        var starts = billing.CurrentValue.Terms.Select(t => t.Start).Order().ToList();
+        if (starts.Count == 0) return day.AddMonths(4);
+        foreach (var start in starts)
+            if (start > day) return start;
+        var lastYear = starts[^1].Year;
+        var pattern = starts.Where(s => s.Year == lastYear).ToList();
+        for (var shift = 1; ; shift++)
+            foreach (var start in pattern)
             {
-                var start = new DateOnly(year, month, Math.Min(d, DateTime.DaysInMonth(year, month)));
-                if (start > day) return start;
+                var later = new DateOnly(start.Year + shift, start.Month, Math.Min(start.Day, DateTime.DaysInMonth(start.Year + shift, start.Month)));
+                if (later > day) return later;
             }
-        return day.AddMonths(4);
     }
 }
