@@ -72,6 +72,7 @@ export const emptyCounters: RealtimeCounters = {
   pendingPayments: 0,
   unreadNotifications: 0,
   unreadMessages: 0,
+  suspendedPrograms: 0,
 };
 
 export const initialPartnerState: PartnerState = {

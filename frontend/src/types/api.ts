@@ -334,6 +334,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/partner/finance/pricing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the partner pays per child today for each program (custom or the program's price), and the custom prices agreed. Read only. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartnerPricingView"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payments/stripe/webhook": {
         parameters: {
             query?: never;
@@ -8803,6 +8857,448 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/partner/content/ai-generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Generate a CBC lesson or material from a prompt, grade and learning area; it is saved as the partner's draft. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["GenerateLessonRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiResourceView"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict: the request conflicts with the current state (see code). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unsupported Media Type: send the body as the content type listed. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/content/ai-resources/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The grades and CBC learning areas the generator accepts. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiResourceOptions"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/content/ai-resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner's generated resources, last changed first. */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedOfAiResourceSummary"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/content/ai-resources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One generated resource with its lesson and provenance. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiResourceView"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found: no such resource for this account. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        /** Edit a draft's lesson fields; 409 once it is submitted for review. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateAiResourceRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiResourceView"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found: no such resource for this account. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict: the request conflicts with the current state (see code). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unsupported Media Type: send the body as the content type listed. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/content/ai-resources/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a draft to Elimu's review queue (pending_review). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiResourceView"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found: no such resource for this account. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict: the request conflicts with the current state (see code). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/partner/collaboration/messages": {
         parameters: {
             query?: never;
@@ -11377,6 +11873,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/partner/finance/gateways": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ways to pay, each available or not with the reason (keys missing on this server), in the order the page offers them. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentChoice"][];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/partner/finance/payments": {
         parameters: {
             query?: never;
@@ -11752,6 +12302,354 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/partners/{partnerId}/pricing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner's custom prices, latest first, each upcoming, current or ended; and its programs with their list prices. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    partnerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminPricingView"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found: no such resource for this account. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Agree a price per child for the partner (one program, or all without programId). 409 pricing_overlap when another covers the same days. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    partnerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SavePricingRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PricingItem"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found: no such resource for this account. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict: the request conflicts with the current state (see code). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unsupported Media Type: send the body as the content type listed. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/partners/{partnerId}/pricing/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a custom price (same rules as creating it). */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    partnerId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SavePricingRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PricingItem"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found: no such resource for this account. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict: the request conflicts with the current state (see code). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unsupported Media Type: send the body as the content type listed. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/partners/{partnerId}/pricing/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a custom price: its last day is validTo (today by default); invoices after it use the program's price. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    partnerId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EndPricingRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PricingItem"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found: no such resource for this account. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict: the request conflicts with the current state (see code). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unsupported Media Type: send the body as the content type listed. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -11830,6 +12728,10 @@ export interface components {
             postalCode?: null | string;
             country?: null | string;
         };
+        AdminPricingView: {
+            prices: components["schemas"]["PricingItem"][];
+            programs: components["schemas"]["PricedProgram"][];
+        };
         AiHighlightItem: {
             narrative: string;
         };
@@ -11849,6 +12751,50 @@ export interface components {
             targetDate?: null | string;
             achieved?: boolean;
             provider?: null | string;
+        };
+        AiResourceOptions: {
+            grades: components["schemas"]["GradeOption"][];
+            learningAreas: components["schemas"]["LearningAreaOption"][];
+        };
+        AiResourceSummary: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            resourceType: components["schemas"]["ResourceType"];
+            status: components["schemas"]["ResourceStatus"];
+            grade: components["schemas"]["CbcGrade"];
+            learningArea: string;
+            learningAreaName: string;
+            provider: string;
+            model: string;
+            /** Format: date-time */
+            generatedAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AiResourceView: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            resourceType: components["schemas"]["ResourceType"];
+            status: components["schemas"]["ResourceStatus"];
+            prompt: string;
+            grade: components["schemas"]["CbcGrade"];
+            learningArea: string;
+            learningAreaName: string;
+            lesson: components["schemas"]["GeneratedLesson"];
+            /** Format: int32 */
+            totalMinutes: number;
+            provider: string;
+            model: string;
+            /** Format: date-time */
+            generatedAt: string;
+            /** Format: date-time */
+            editedAt: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         AiUsageGroup: {
             key: string;
@@ -12369,8 +13315,24 @@ export interface components {
             /** Format: uuid */
             goalId?: null | string;
         };
+        EffectivePrice: {
+            /** Format: uuid */
+            programId: string;
+            programName: string;
+            /** Format: double */
+            pricePerChild: number;
+            currency: string;
+            custom: boolean;
+            notes: null | string;
+            /** Format: date */
+            customUntil: null | string;
+        };
         EnableTwoFactorRequest: {
             code: string;
+        };
+        EndPricingRequest: {
+            /** Format: date */
+            validTo: null | string;
         };
         Engagement: {
             /** Format: int32 */
@@ -12393,6 +13355,22 @@ export interface components {
             latestRubricLevel: components["schemas"]["RubricLevel"];
             reason: string;
         };
+        GeneratedLesson: {
+            title: string;
+            summary: string;
+            keyInquiryQuestion: string;
+            learningOutcomes: string[];
+            activities: components["schemas"]["LessonActivity"][];
+            rubric: components["schemas"]["RubricRow"][];
+            resourcesNeeded: string[];
+            coreCompetencies: components["schemas"]["CoreCompetency"][];
+        };
+        GenerateLessonRequest: {
+            prompt: null | string;
+            grade: null | components["schemas"]["CbcGrade"];
+            learningArea: null | string;
+            resourceType: null | components["schemas"]["ResourceType"];
+        };
         GoalProgress: {
             /** Format: uuid */
             goalId: string;
@@ -12414,6 +13392,10 @@ export interface components {
         };
         /** @enum {unknown} */
         GoalStatus: "achieved" | "on_track" | "at_risk" | "overdue";
+        GradeOption: {
+            value: components["schemas"]["CbcGrade"];
+            label: string;
+        };
         GrantAllocationRequest: {
             /** Format: uuid */
             programId: null | string;
@@ -12603,6 +13585,11 @@ export interface components {
         JsonElement: unknown;
         /** @enum {unknown} */
         Language: "en" | "sw";
+        LearningAreaOption: {
+            code: string;
+            name: string;
+            grades: components["schemas"]["CbcGrade"][];
+        };
         LearningEventBatch: {
             events: null | components["schemas"]["LearningEventInput"][];
         };
@@ -12673,6 +13660,12 @@ export interface components {
             weekendPercent: number;
             /** Format: double */
             averageSessionMinutes: number;
+        };
+        LessonActivity: {
+            title: string;
+            /** Format: int32 */
+            durationMinutes: number;
+            steps: string[];
         };
         /** @enum {unknown} */
         LessonStatus: "not_started" | "in_progress" | "completed";
@@ -12833,6 +13826,15 @@ export interface components {
             spent: number;
             /** Format: double */
             committed: number;
+        };
+        PagedOfAiResourceSummary: {
+            items: components["schemas"]["AiResourceSummary"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
         };
         PagedOfAuditEntryResponse: {
             items: components["schemas"]["AuditEntryResponse"][];
@@ -13039,6 +14041,10 @@ export interface components {
             /** Format: date-time */
             generatedAt: string;
         };
+        PartnerPricingView: {
+            programs: components["schemas"]["EffectivePrice"][];
+            agreements: components["schemas"]["PricingItem"][];
+        };
         /** @enum {unknown} */
         PartnershipTier: "standard" | "premium" | "enterprise";
         PartnerSignUpRequest: {
@@ -13085,6 +14091,13 @@ export interface components {
             /** Format: double */
             amountDue: null | number;
             currency: string;
+        };
+        PaymentChoice: {
+            gateway: components["schemas"]["PaymentGateway"];
+            available: boolean;
+            reason: null | string;
+            chargeCurrency: null | string;
+            clientKey: null | string;
         };
         /** @enum {unknown} */
         PaymentGateway: "mpesa" | "stripe" | "paypal" | "sandbox";
@@ -13143,6 +14156,35 @@ export interface components {
         };
         PreferencesRequest: {
             language: null | string;
+        };
+        PricedProgram: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            status: string;
+            /** Format: double */
+            pricePerChild: number;
+            currency: string;
+        };
+        PricingItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            partnerId: string;
+            /** Format: uuid */
+            programId: null | string;
+            programName: null | string;
+            /** Format: double */
+            pricePerChild: number;
+            currency: string;
+            notes: null | string;
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validTo: null | string;
+            state: string;
+            /** Format: date-time */
+            createdAt: string;
         };
         /** @description An RFC 9457 problem: `code` says which refusal it is (validation_failed, consent_required, …); `errors` names each invalid field. */
         ProblemDetails: {
@@ -13393,6 +14435,10 @@ export interface components {
         ResolveTicketRequest: {
             resolution: null | string;
         };
+        /** @enum {unknown} */
+        ResourceStatus: "pending_review" | "approved" | "rejected" | "draft";
+        /** @enum {unknown} */
+        ResourceType: "lesson" | "material" | "video" | "document";
         RevokeBody: {
             reason: null | string;
         };
@@ -13406,6 +14452,10 @@ export interface components {
         };
         /** @enum {unknown} */
         RubricLevel: "EE" | "ME" | "AE" | "BE";
+        RubricRow: {
+            level: components["schemas"]["RubricLevel"];
+            descriptor: string;
+        };
         SaveBudgetRequest: {
             /** Format: int32 */
             year: null | number;
@@ -13430,6 +14480,18 @@ export interface components {
             notes: null | string;
             allocations: null | components["schemas"]["GrantAllocationRequest"][];
             deadlines: null | components["schemas"]["DeadlineRequest"][];
+        };
+        SavePricingRequest: {
+            /** Format: uuid */
+            programId: null | string;
+            /** Format: double */
+            pricePerChild: null | number;
+            currency: null | string;
+            notes: null | string;
+            /** Format: date */
+            validFrom: null | string;
+            /** Format: date */
+            validTo: null | string;
         };
         ScheduleMeetingRequest: {
             title: null | string;
@@ -13667,6 +14729,7 @@ export interface components {
             aiTriageCategory: null | components["schemas"]["TicketCategory"];
             aiTriagePriority: null | components["schemas"]["TicketPriority"];
             aiTriageSource: null | string;
+            aiTriageModel: null | string;
             /** Format: uuid */
             partnerId: string;
             partnerName: string;
@@ -13758,6 +14821,9 @@ export interface components {
             category: components["schemas"]["TicketCategory"];
             priority: components["schemas"]["TicketPriority"];
             source: string;
+            model: string;
+            /** Format: date-time */
+            generatedAt: string;
             reasons: string[];
         };
         TwoFactorProof: {
@@ -13777,6 +14843,9 @@ export interface components {
         UnreadMessages: {
             /** Format: int32 */
             unread: number;
+        };
+        UpdateAiResourceRequest: {
+            lesson: null | components["schemas"]["GeneratedLesson"];
         };
         UpdateSubscriptionRequest: {
             billingPeriod: null | components["schemas"]["BillingPeriod"];

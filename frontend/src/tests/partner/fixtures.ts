@@ -22,7 +22,7 @@ export function overviewFixture(overrides: Partial<PartnerDashboardOverview> = {
     },
     openTickets: 2,
     averageWeeklyLearningMinutes: 143.6,
-    counters: { pendingConsents: 9, childrenWithConsent: 36, openTickets: 2, childAlerts: 4, pendingPayments: 3, unreadNotifications: 0, unreadMessages: 0 },
+    counters: { pendingConsents: 9, childrenWithConsent: 36, openTickets: 2, childAlerts: 4, pendingPayments: 3, unreadNotifications: 0, unreadMessages: 0, suspendedPrograms: 0 },
     quickLinks: [
       { key: 'sponsorships', label: 'Sponsorship programs', description: 'Create a program or follow one through approval.', href: '/dashboard/partner/sponsorships', count: 6 },
       {

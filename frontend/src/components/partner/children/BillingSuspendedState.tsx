@@ -36,7 +36,7 @@ function kes(amount: number, currency: string) {
  */
 export function BillingSuspendedState({ suspension, onRestored }: { suspension: BillingSuspension; onRestored: () => void }) {
   const counters = useQuery(realtimeCountersQueryOptions());
-  const suspended = (counters.data as { suspendedPrograms?: number } | undefined)?.suspendedPrograms;
+  const suspended = counters.data?.suspendedPrograms ?? undefined;
   const seen = useRef<number | undefined>(undefined);
   useEffect(() => {
     if (suspended === undefined) return;

@@ -20,4 +20,5 @@ export const COUNTER_WORDS: Record<keyof RealtimeCounters, string> = {
   pendingPayments: 'pending',
   unreadNotifications: 'unread',
   unreadMessages: 'unread',
+  suspendedPrograms: 'suspended for billing',
 };
