@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
@@ -29,7 +29,21 @@ describe('billing suspension', () => {
     expect(screen.getByRole('heading')).toHaveTextContent('Monitoring suspended for billing — pay invoice INV-2026-000007 (KES 3,480.00) to restore');
     expect(screen.getByTestId('billing-pay-now')).toHaveAttribute('href', '/dashboard/partner/funding');
     expect(restored).not.toHaveBeenCalled();
-    // TODO(h-dunning): the refetch when the pushed counters drop is not yet shown by a test (this test's setQueryData did not reach the effect).
+  });
+
+  it('asks again as soon as the pushed counters say a suspended program was paid for', async () => {
+    const client = createTestQueryClient();
+    client.setQueryData(dashboardKeys.counters(), { suspendedPrograms: 2 });
+    const restored = vi.fn();
+    render(
+      <QueryClientProvider client={client}>
+        <MemoryRouter><BillingSuspendedState suspension={billingSuspended(new ApiError(problem))!} onRestored={restored} /></MemoryRouter>
+      </QueryClientProvider>,
+    );
+    act(() => { client.setQueryData(dashboardKeys.counters(), { suspendedPrograms: 2 }); });
+    expect(restored).not.toHaveBeenCalled();
+    act(() => { client.setQueryData(dashboardKeys.counters(), { suspendedPrograms: 1 }); });
+    await waitFor(() => expect(restored).toHaveBeenCalledTimes(1));
   });
 
   it('other 403s are not billing', () => {
