@@ -34,8 +34,8 @@ public sealed class PartnerSectionTests
             "SponsorshipEndpoints", "SponsoredChildReader", "SponsoredChildRow", "SponsoredChildDetails",
             "SponsoredChildStatus", "ProgramStatus", "ChildGoal", "ChildGoalKind", "AiMilestone"],
         [("ChildData", "Consent")] = ["ConsentReader", "ChildConsentStatus"],
-        // A program suspended for unpaid billing joins the gate's rule through Finance's own reader (Kes: the amount to pay).
-        [("ChildData", "Finance")] = ["BillingStanding", "BillingSuspension", "Kes"],
+        // A program suspended for unpaid billing joins the gate's rule through Finance's own reader.
+        [("ChildData", "Finance")] = ["BillingStanding", "BillingSuspension"],
         [("Dashboard", "ChildData")] = ["ChildLearningGate"],
         [("Dashboard", "Consent")] = ["ConsentStats"],
         [("Dashboard", "Sponsorships")] = ["SponsorshipStats", "ChildStatusCounts", "ProgramStatusCounts"],
@@ -57,8 +57,9 @@ public sealed class PartnerSectionTests
         // debt: navigations from a subscription, an impact report and a ticket to their program or meeting.
         // debt (issue 17): billing counts the children with active consent on a period's first day from the enrolment and
         // consent entities (BillableChildren), and prints invoices with the profile's tax fields, logo and colours and
-        // checks an M-Pesa number with Profiles' ContactFormats; each wants a reader on the owner's side.
-        [("Finance", "Sponsorships")] = ["SponsorshipProgram", "BillingPeriod", "SponsoredChild"],
+        // checks an M-Pesa number with Profiles' ContactFormats; the pricing admin lists a partner's programs by status; each
+        // wants a reader on the owner's side.
+        [("Finance", "Sponsorships")] = ["SponsorshipProgram", "ProgramStatus", "BillingPeriod", "SponsoredChild"],
         [("Finance", "Consent")] = ["SponsorshipConsent"],
         [("Finance", "Profiles")] = ["ContactFormats", "PartnerProfile", "PartnerProfileImage", "BrandingConfig"],
         [("Analytics", "Sponsorships")] = ["SponsorshipProgram"],

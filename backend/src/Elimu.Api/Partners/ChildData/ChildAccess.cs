@@ -18,23 +18,18 @@ public sealed class ChildAccess(SponsoredChildReader children, ConsentReader con
     public async Task<(SponsoredChildDetails Child, ChildConsentStatus Status)> OwnedAsync(Guid partnerId, Guid sponsoredChildId, string view,
         CancellationToken ct)
     {
-        var (child, visible) = await children.FindAsync(partnerId, sponsoredChildId, consent.VisibleChildIds(partnerId), ct)
-            ?? throw DomainException.NotFound("Sponsored child");
-        if (visible)
-        {
-            consent.RecordShown(partnerId, view, child.Id, child.StudentId);
-            return (child, ChildConsentStatus.given);
-        }
-        // Why it is hidden (two more queries, only for a hidden child).
-        return (child, (await consent.StatusesAsync(partnerId, [child.Id], view, ct))[child.Id]);
+        var (child, status, _) = await FindAsync(partnerId, sponsoredChildId, view, shownWhenSuspended: true, ct);
+        return (child, status);
     }
 
     public async Task<SponsoredChildDetails> VisibleAsync(Guid partnerId, Guid sponsoredChildId, string view, CancellationToken ct)
     {
-        var (child, status) = await OwnedAsync(partnerId, sponsoredChildId, view, ct);
+        var (child, status, inSuspendedProgram) = await FindAsync(partnerId, sponsoredChildId, view, shownWhenSuspended: false, ct);
         if (status == ChildConsentStatus.given)
         {
-            if (await billing.SuspensionAsync(partnerId, child.ProgramId, ct) is { } suspended) throw Suspended(child.ProgramName, suspended);
+            // What to pay is read only for a suspended program: the gate's one query already said whether it is.
+            if (inSuspendedProgram && await billing.SuspensionAsync(partnerId, child.ProgramId, ct) is { } suspended)
+                throw Suspended(child.ProgramName, suspended);
             return child;
         }
         var error = status == ChildConsentStatus.program_not_active
@@ -46,11 +41,26 @@ public sealed class ChildAccess(SponsoredChildReader children, ConsentReader con
         throw error;
     }
 
+    private async Task<(SponsoredChildDetails Child, ChildConsentStatus Status, bool InSuspendedProgram)> FindAsync(Guid partnerId,
+        Guid sponsoredChildId, string view, bool shownWhenSuspended, CancellationToken ct)
+    {
+        var (child, visible, inSuspendedProgram) = await children.FindAsync(partnerId, sponsoredChildId, consent.VisibleChildIds(partnerId),
+            billing.SuspendedProgramIds(partnerId), ct) ?? throw DomainException.NotFound("Sponsored child");
+        if (visible)
+        {
+            // A view refused for billing shows nothing, so it is not recorded as read.
+            if (shownWhenSuspended || !inSuspendedProgram) consent.RecordShown(partnerId, view, child.Id, child.StudentId);
+            return (child, ChildConsentStatus.given, inSuspendedProgram);
+        }
+        // Why it is hidden (two more queries, only for a hidden child).
+        return (child, (await consent.StatusesAsync(partnerId, [child.Id], view, ct))[child.Id], inSuspendedProgram);
+    }
+
     /// <summary>403 billing_suspended: the consent stands, monitoring is off until the invoice is paid; says what to pay.</summary>
     public static DomainException Suspended(string programName, BillingSuspension s)
     {
         var pay = s.InvoiceNumber is { } number && s.AmountDue is { } amount
-            ? $"Pay invoice {number} ({Kes.Format(new Elimu.Api.Common.Money(amount, s.Currency))}) to restore it."
+            ? $"Pay invoice {number} ({Kes.Format(new Money(amount, s.Currency))}) to restore it."
             : "Pay the subscription's open invoice to restore it.";
         var error = DomainException.Forbidden("billing_suspended",
             $"Monitoring of {programName} is suspended because its subscription is unpaid. {pay} The children stay enrolled and their consents stay valid.");

@@ -47,12 +47,13 @@ public sealed class SponsoredChildReader(AppDbContext db)
         });
 
     /// <summary>
-    /// The partner's child, or null for an unknown id or another partner's child, and whether it is among
-    /// <paramref name="visible"/> (the consent gate's composable ids): one query, so a child view's gate and lookup cost
-    /// one round trip. Not tracked: a read never saves it, and the goals write loads its own.
+    /// The partner's child, or null for an unknown id or another partner's child, whether it is among
+    /// <paramref name="visible"/> (the consent gate's composable ids) and whether its program is among
+    /// <paramref name="pausedPrograms"/> (billing's composable ids): one query, so a child view's gate and lookup cost one
+    /// round trip. Not tracked: a read never saves it, and the goals write loads its own.
     /// </summary>
-    public async Task<(SponsoredChildDetails Child, bool Visible)?> FindAsync(Guid partnerId, Guid sponsoredChildId, IQueryable<Guid> visible,
-        CancellationToken ct)
+    public async Task<(SponsoredChildDetails Child, bool Visible, bool InPausedProgram)?> FindAsync(Guid partnerId, Guid sponsoredChildId,
+        IQueryable<Guid> visible, IQueryable<Guid> pausedPrograms, CancellationToken ct)
     {
         // Any(id == c.Id), not Contains: a correlated EXISTS seeks this one child, where IN would list every visible child first.
         // Only the columns the views use, not the three entities: every child view runs this first, and on SQLite the
@@ -65,6 +66,7 @@ public sealed class SponsoredChildReader(AppDbContext db)
                 c.Id, c.StudentId, c.ProgramId, ProgramName = c.Program!.Name, ProgramStatus = c.Program.Status, c.Status, c.EnrolledAt,
                 c.Notes, c.PartnerGoals, c.AiMilestones, c.Student!.FirstName, c.Student.LastName, c.Student.Grade, c.Student.County,
                 c.Student.School, c.Student.DateOfBirth, Visible = visible.Any(id => id == c.Id),
+                InPausedProgram = pausedPrograms.Any(id => id == c.ProgramId),
             })
             .FirstOrDefaultAsync(ct);
         if (row is null) return null;
@@ -74,7 +76,7 @@ public sealed class SponsoredChildReader(AppDbContext db)
             School = row.School, DateOfBirth = row.DateOfBirth,
         };
         return (new SponsoredChildDetails(row.Id, row.StudentId, row.ProgramId, row.ProgramName, row.ProgramStatus, row.Status, row.EnrolledAt,
-            row.Notes, row.PartnerGoals, row.AiMilestones, student), row.Visible);
+            row.Notes, row.PartnerGoals, row.AiMilestones, student), row.Visible, row.InPausedProgram);
     }
 
     /// <summary>Replaces the partner's goals for one of its children (already validated) and saves.</summary>
