@@ -138,7 +138,7 @@ describe('PartnerDashboardPage', () => {
     renderPage();
     await screen.findByTestId('stat-children-with-consent');
     await waitFor(() =>
-      expect(usePartnerStore.getState().counters).toEqual({ pendingConsents: 9, childrenWithConsent: 36, openTickets: 2, childAlerts: 4, pendingPayments: 3, unreadNotifications: 0, unreadMessages: 0 }),
+      expect(usePartnerStore.getState().counters).toEqual({ pendingConsents: 9, childrenWithConsent: 36, openTickets: 2, childAlerts: 4, pendingPayments: 3, unreadNotifications: 0, unreadMessages: 0, suspendedPrograms: 0 }),
     );
   });
 

@@ -62,7 +62,7 @@ describe('partnerStore', () => {
     it('setCounters merges a partial update into the current counters', () => {
       store().setCounters({ pendingConsents: 4, childrenWithConsent: 12, openTickets: 1, childAlerts: 2, pendingPayments: 3 });
       store().setCounters({ openTickets: 5 });
-      expect(store().counters).toEqual({ pendingConsents: 4, childrenWithConsent: 12, openTickets: 5, childAlerts: 2, pendingPayments: 3, unreadNotifications: 0, unreadMessages: 0 });
+      expect(store().counters).toEqual({ pendingConsents: 4, childrenWithConsent: 12, openTickets: 5, childAlerts: 2, pendingPayments: 3, unreadNotifications: 0, unreadMessages: 0, suspendedPrograms: 0 });
     });
 
     it('incrementCounter adds 1 by default, or the amount given', () => {

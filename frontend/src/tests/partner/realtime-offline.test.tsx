@@ -10,7 +10,7 @@ import { createTestQueryClient, json, mockFetch, partnerUser } from '../test-uti
 // The real @microsoft/signalr client against a server without the hub: nothing may crash.
 describe('realtime counters without a hub', () => {
   it('renders the layout, marks the connection offline and keeps the HTTP counters', async () => {
-    const counters = { pendingConsents: 2, childrenWithConsent: 11, openTickets: 1, childAlerts: 0, pendingPayments: 0, unreadNotifications: 0, unreadMessages: 0 };
+    const counters = { pendingConsents: 2, childrenWithConsent: 11, openTickets: 1, childAlerts: 0, pendingPayments: 0, unreadNotifications: 0, unreadMessages: 0, suspendedPrograms: 0 };
     mockFetch({ 'GET /api/v1/partner/dashboard/counters': json(counters) });
     render(
       <QueryClientProvider client={createTestQueryClient(partnerUser)}>

@@ -79,7 +79,7 @@ vi.mock('@microsoft/signalr', () => {
   };
 });
 
-const counters = { pendingConsents: 1, childrenWithConsent: 2, openTickets: 3, childAlerts: 4, pendingPayments: 5, unreadNotifications: 6, unreadMessages: 0 };
+const counters = { pendingConsents: 1, childrenWithConsent: 2, openTickets: 3, childAlerts: 4, pendingPayments: 5, unreadNotifications: 6, unreadMessages: 0, suspendedPrograms: 0 };
 
 function setup() {
   const queryClient = createTestQueryClient(partnerUser);
@@ -116,7 +116,7 @@ describe('useRealtimeCounters', () => {
     expect(hub.automaticReconnect).toBe(true);
     await waitFor(() => expect(usePartnerStore.getState().counters).toEqual(counters));
 
-    const pushed = { pendingConsents: 0, childrenWithConsent: 40, openTickets: 7, childAlerts: 1, pendingPayments: 2, unreadNotifications: 0, unreadMessages: 0 };
+    const pushed = { pendingConsents: 0, childrenWithConsent: 40, openTickets: 7, childAlerts: 1, pendingPayments: 2, unreadNotifications: 0, unreadMessages: 0, suspendedPrograms: 0 };
     act(() => hub.handlers.get('counters')!(pushed));
 
     expect(usePartnerStore.getState().counters).toEqual(pushed);
