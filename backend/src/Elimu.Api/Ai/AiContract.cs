@@ -77,6 +77,21 @@ public static class AiPseudonyms
         for (var n = index + 1; n > 0; n = (n - 1) / 26) letters = (char)('A' + (n - 1) % 26) + letters;
         return $"Child {letters}";
     }
+
+    /// <summary>
+    /// An answer's text for the partner who may see the children: each pseudonym replaced by its name (whole pseudonyms
+    /// only, so "Child A" does not match inside "Child AB"). The provider never saw the names; the page does.
+    /// </summary>
+    public static string Reveal(string text, IReadOnlyList<string> names)
+    {
+        if (names.Count == 0) return text;
+        return System.Text.RegularExpressions.Regex.Replace(text, @"\bChild ([A-Z]+)\b", m =>
+        {
+            var index = 0;
+            foreach (var letter in m.Groups[1].Value) index = index * 26 + (letter - 'A' + 1);
+            return index - 1 < names.Count ? names[index - 1] : m.Value;
+        });
+    }
 }
 
 /// <summary>The one JSON form of task facts (camelCase, no indentation), so equal facts give equal cache keys.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Elimu.Api.Ai.Providers;
 using Microsoft.Extensions.AI;
@@ -11,7 +12,9 @@ namespace Elimu.Api.Ai;
 /// The orchestrator: a cached answer if one is fresh, else the task's routing chain in order (providers without a key
 /// skipped, all but Offline when the partner's monthly budget is spent), each provider through its HTTP pipeline
 /// (retries, Retry-After, breaker, the task's timeout); a failure or an answer the task's Parse refuses passes to the next
-/// provider. Every attempt and every cache hit is an <c>ai_calls</c> row.
+/// provider. Every attempt and every cache hit is an <c>ai_calls</c> row. Identical tasks for one partner that arrive
+/// while the first is still being answered wait for its answer instead of asking the provider again (a double click, two
+/// open tabs, a page and its refetch): they are logged as cache hits.
 /// </summary>
 public sealed class RoutedAiOrchestrator(
     AiRouting routing,
@@ -23,8 +26,47 @@ public sealed class RoutedAiOrchestrator(
     ILogger<RoutedAiOrchestrator> logger) : IAiOrchestrator
 {
     private readonly Dictionary<string, IAiProvider> _providers = providers.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Task<object>> _inFlight = new();
 
     public async Task<AiAnswer<TResult>> RunAsync<TResult>(AiTask<TResult> task, AiRequest request, CancellationToken ct) where TResult : class
+    {
+        if (request.BypassCache) return await RunChainAsync(task, request, ct);
+
+        var key = $"{task.Type}:{request.PartnerId}:{AiPrompt.Hash(task.Instructions, task.FactsJson)}";
+        var mine = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = _inFlight.GetOrAdd(key, mine.Task);
+        if (running != mine.Task)
+        {
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                var shared = (AiAnswer<TResult>)await running.WaitAsync(ct);
+                await log.WriteAsync(Hit(task.Type, request, shared.Provider, shared.Model, started), ct);
+                return shared with { FromCache = true };
+            }
+            // The first caller gave up (its request was cancelled) or failed: this one asks for itself.
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
+            return await RunChainAsync(task, request, ct);
+        }
+
+        try
+        {
+            var answer = await RunChainAsync(task, request, ct);
+            mine.SetResult(answer);
+            return answer;
+        }
+        catch
+        {
+            mine.TrySetCanceled();
+            throw;
+        }
+        finally
+        {
+            _inFlight.TryRemove(KeyValuePair.Create(key, mine.Task));
+        }
+    }
+
+    private async Task<AiAnswer<TResult>> RunChainAsync<TResult>(AiTask<TResult> task, AiRequest request, CancellationToken ct) where TResult : class
     {
         var settings = options.Value;
         var chain = routing.ChainFor(task.Type)
@@ -41,9 +83,7 @@ public sealed class RoutedAiOrchestrator(
                 var started = Stopwatch.GetTimestamp();
                 if (await cache.FindAsync(AiResponseCache.Key(task.Type, provider.Model, promptHash), ct) is not { } cached) continue;
                 if (task.Parse(cached.Text) is not { } result) continue;
-                var hit = Row(task.Type, request, cached.Provider, cached.Model, started, AiCallOutcome.CacheHit);
-                hit.CacheHit = true;
-                await log.WriteAsync(hit, ct);
+                await log.WriteAsync(Hit(task.Type, request, cached.Provider, cached.Model, started), ct);
                 return new AiAnswer<TResult>(result, cached.Provider, cached.Model, cached.GeneratedAt, FromCache: true);
             }
         }
@@ -128,6 +168,13 @@ public sealed class RoutedAiOrchestrator(
         var status = scope.LastStatus is { } s ? $"HTTP {(int)s}: " : "";
         var message = status + e.Message;
         return (AiCallOutcome.Failed, message.Length <= 500 ? message : message[..500]);
+    }
+
+    private AiCall Hit(AiTaskType type, AiRequest request, string provider, string model, long started)
+    {
+        var hit = Row(type, request, provider, model, started, AiCallOutcome.CacheHit);
+        hit.CacheHit = true;
+        return hit;
     }
 
     private AiCall Row(AiTaskType type, AiRequest request, string provider, string model, long started, AiCallOutcome outcome) => new()

@@ -55,6 +55,7 @@ public static class PartnersModule
         services.AddScoped<ParentConsentQueries>();
         services.AddEnrollmentImports();
         services.AddPartnerTeams();
+        services.AddAiGenerationLimit();
         services.AddSupport();
         services.AddCollaboration();
         services.AddBudgets();

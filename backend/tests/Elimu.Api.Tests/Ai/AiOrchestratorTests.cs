@@ -240,6 +240,35 @@ public sealed class AiOrchestratorTests(AiApi api) : IClassFixture<AiApi>, IAsyn
     }
 
     [Fact]
+    public async Task Identical_tasks_asked_at_once_reach_the_provider_once()
+    {
+        var partner = Guid.NewGuid();
+        var facts = new { nonce = Guid.NewGuid(), childrenReached = 7 };
+        api.Anthropic.Replies.Enqueue(FakeReply.Slow(400));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => api.RunAsync(new NarrativeTask(AiTaskType.ImpactReport, facts), partner)));
+
+        Assert.Single(api.Anthropic.Requests);
+        Assert.All(answers, a => Assert.Equal(("anthropic", answers[0].GeneratedAt, answers[0].Result), (a.Provider, a.GeneratedAt, a.Result)));
+        Assert.Equal(4, answers.Count(a => a.FromCache));
+        var calls = await api.CallsOfAsync(partner);
+        Assert.Equal((1, 4), (calls.Count(c => c.Outcome == AiCallOutcome.Success), calls.Count(c => c.Outcome == AiCallOutcome.CacheHit)));
+    }
+
+    [Fact]
+    public async Task Identical_tasks_of_two_partners_are_asked_separately()
+    {
+        var facts = new { nonce = Guid.NewGuid(), childrenReached = 8 };
+        api.Anthropic.Replies.Enqueue(FakeReply.Slow(300));
+        api.Anthropic.Replies.Enqueue(FakeReply.Slow(300));
+
+        await Task.WhenAll(api.RunAsync(new NarrativeTask(AiTaskType.ImpactReport, facts), Guid.NewGuid()),
+            api.RunAsync(new NarrativeTask(AiTaskType.ImpactReport, facts), Guid.NewGuid()));
+
+        Assert.Equal(2, api.Anthropic.Requests.Count);
+    }
+
+    [Fact]
     public async Task Each_call_is_logged_with_the_providers_token_counts_and_its_cost()
     {
         var partner = Guid.NewGuid();

@@ -8,8 +8,11 @@ using Microsoft.AspNetCore.Http;
 namespace Elimu.Api.Tests.Ai;
 
 /// <summary>How a fake provider answers its next request.</summary>
-public sealed record FakeReply(int Status, string? Text = null, string? ErrorType = null, int? RetryAfterSeconds = null, bool Hang = false, bool Malformed = false)
+public sealed record FakeReply(int Status, string? Text = null, string? ErrorType = null, int? RetryAfterSeconds = null, bool Hang = false, bool Malformed = false,
+    int DelayMs = 0)
 {
+    /// <summary>A successful answer that takes its time (a model writing), well within every task's timeout.</summary>
+    public static FakeReply Slow(int delayMs) => new(200, DelayMs: delayMs);
     public static FakeReply Ok(string text) => new(200, text);
     public static FakeReply Error(int status, string type, int? retryAfterSeconds = null) => new(status, ErrorType: type, RetryAfterSeconds: retryAfterSeconds);
     public static FakeReply Hanging => new(200, Hang: true);
@@ -47,6 +50,7 @@ public abstract class FakeAiServer : FakeProviderServer
             try { await Task.Delay(TimeSpan.FromSeconds(60), http.RequestAborted); } catch (OperationCanceledException) { }
             return Results.Empty;
         }
+        if (reply.DelayMs > 0) await Task.Delay(reply.DelayMs, http.RequestAborted);
         if (reply.Malformed) return Results.Text("{\"id\": \"msg_1\", \"content\": [ {\"type\": \"te", "application/json", statusCode: 200);
         if (reply.Status != 200)
         {

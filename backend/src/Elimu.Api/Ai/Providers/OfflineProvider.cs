@@ -5,8 +5,10 @@ namespace Elimu.Api.Ai.Providers;
 /// <summary>The last provider of every chain: the task's own deterministic composition, no network, no key.</summary>
 public sealed class OfflineProvider : IAiProvider
 {
+    public const string ModelName = "elimu-offline-1";
+
     public string Name => AiRouting.Offline;
-    public string Model => OfflineOnlyOrchestrator.ModelName;
+    public string Model => ModelName;
     public bool IsConfigured => true;
     public bool IsOffline => true;
 
@@ -28,7 +30,7 @@ public sealed class OfflineChatClient : IChatClient
             : throw new InvalidOperationException("The offline provider needs the task's offline answer.");
         return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, answer))
         {
-            ModelId = OfflineOnlyOrchestrator.ModelName,
+            ModelId = OfflineProvider.ModelName,
             FinishReason = ChatFinishReason.Stop,
             Usage = new UsageDetails { InputTokenCount = 0, OutputTokenCount = 0 },
         });

@@ -32,10 +32,11 @@ public sealed class ChildLearningGate(ChildAccess access, ConsentReader consent,
     public async Task<AchievementList> AchievementsAsync(Guid partnerId, Guid childId, CancellationToken ct) =>
         await insights.GetAchievementsAsync((await access.VisibleAsync(partnerId, childId, "achievements", ct)).StudentId, ct);
 
-    public async Task<LearningSignals> SignalsAsync(Guid partnerId, Guid childId, CancellationToken ct)
+    /// <summary>The visible child's learning signals, and the first name the page shows in place of its AI pseudonym.</summary>
+    public async Task<(LearningSignals Signals, string FirstName)> SignalsAsync(Guid partnerId, Guid childId, CancellationToken ct)
     {
         var child = await access.VisibleAsync(partnerId, childId, "ai-insights", ct);
-        return await insights.GetSignalsAsync(child.StudentId, Specs(child), ct);
+        return (await insights.GetSignalsAsync(child.StudentId, Specs(child), ct), child.Student.FirstName);
     }
 
     /// <summary>

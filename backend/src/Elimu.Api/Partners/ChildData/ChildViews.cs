@@ -51,11 +51,14 @@ public static class ChildViews
         CancellationToken ct)
     {
         var partnerId = user.PartnerId();
-        var signals = await gate.SignalsAsync(partnerId, id, ct);
+        var (signals, firstName) = await gate.SignalsAsync(partnerId, id, ct);
         var answer = await ai.RunAsync(new ChildInsightsTask(ChildInsightFacts.From(signals)), new AiRequest(partnerId), ct);
         var r = answer.Result;
-        return TypedResults.Ok(new ChildInsightsResponse(signals, r.Narrative, r.LearningStyle, r.Strengths, r.Risks, r.Tips,
-            answer.Provider, answer.Model, answer.GeneratedAt));
+        // The model wrote about "Child A"; the partner reads about the child by name.
+        string[] names = [firstName];
+        string Named(string text) => AiPseudonyms.Reveal(text, names);
+        return TypedResults.Ok(new ChildInsightsResponse(signals, Named(r.Narrative), Named(r.LearningStyle), r.Strengths.Select(Named).ToList(),
+            r.Risks.Select(Named).ToList(), r.Tips.Select(Named).ToList(), answer.Provider, answer.Model, answer.GeneratedAt));
     }
 
     private static ChildGoalsResponse Describe((SponsoredChildDetails Child, IReadOnlyList<GoalProgress> Progress) goals) =>

@@ -1,3 +1,4 @@
+using Elimu.Api.Partners.Shared;
 using Elimu.Api.Partners.Account.Team;
 
 namespace Elimu.Api.Partners.Content;
@@ -11,6 +12,7 @@ public static class ContentEndpoints
     {
         var content = app.MapGroup(Prefix).WithTags("Partner · Content").RequireAuthorization(PartnerPolicies.Read);
         content.MapPost("/ai-generate", AiResourceHandlers.Generate).RequireAuthorization(PartnerPolicies.ContributeContent)
+            .RequireRateLimiting(AiGenerationLimit.Policy)
             .WithSummary("Generate a CBC lesson or material from a prompt, grade and learning area; it is saved as the partner's draft.");
         content.MapGet("/ai-resources/options", AiResourceHandlers.Options).WithSummary("The grades and CBC learning areas the generator accepts.");
         content.MapGet("/ai-resources", AiResourceHandlers.List).WithSummary("The partner's generated resources, last changed first.");

@@ -18,6 +18,9 @@ public sealed class RateLimitOptions
 
     /// <summary>Batches per second one service key may send to the learning-events route (a batch holds up to 1,000 events).</summary>
     [Range(1, 100_000)] public int LearningBatchesPerSecond { get; set; } = 50;
+
+    /// <summary>New AI generations (lessons, impact reports) one partner's team may ask for per minute.</summary>
+    [Range(1, 10_000)] public int AiGenerationsPerMinute { get; set; } = 10;
 }
 
 public static class IdentityServiceCollectionExtensions

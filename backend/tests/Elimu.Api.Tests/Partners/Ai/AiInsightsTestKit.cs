@@ -12,10 +12,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Elimu.Api.Tests.Partners.Ai;
 
-/// <summary>An orchestrator that records every task it is given, then answers as the offline one does.</summary>
-public sealed class RecordingOrchestrator(TimeProvider clock) : IAiOrchestrator
+/// <summary>Records every task it is given, then hands it to the API's own orchestrator (Offline, as no key is configured).</summary>
+public sealed class RecordingOrchestrator : IAiOrchestrator
 {
-    private readonly OfflineOnlyOrchestrator _offline = new(clock);
+    private IAiOrchestrator? _inner;
+
+    internal void Wrap(IAiOrchestrator inner) => _inner ??= inner;
 
     public ConcurrentQueue<(AiTaskType Type, Guid? PartnerId, string Facts)> Calls { get; } = new();
 
@@ -25,7 +27,7 @@ public sealed class RecordingOrchestrator(TimeProvider clock) : IAiOrchestrator
     public Task<AiAnswer<T>> RunAsync<T>(AiTask<T> task, AiRequest request, CancellationToken ct) where T : class
     {
         Calls.Enqueue((task.Type, request.PartnerId, task.FactsJson));
-        return _offline.RunAsync(task, request, ct);
+        return (_inner ?? throw new InvalidOperationException("The recording orchestrator wraps nothing yet.")).RunAsync(task, request, ct);
     }
 }
 
@@ -34,12 +36,16 @@ public sealed class AiInsightsApiFactory : FinanceApiFactory
 {
     public RecordingOrchestrator Orchestrator { get; }
 
-    public AiInsightsApiFactory() => Orchestrator = new RecordingOrchestrator(Time);
+    public AiInsightsApiFactory() => Orchestrator = new RecordingOrchestrator();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(s => s.AddSingleton<IAiOrchestrator>(Orchestrator));
+        builder.ConfigureTestServices(s => s.AddSingleton<IAiOrchestrator>(sp =>
+        {
+            Orchestrator.Wrap(ActivatorUtilities.CreateInstance<RoutedAiOrchestrator>(sp));
+            return Orchestrator;
+        }));
     }
 }
 

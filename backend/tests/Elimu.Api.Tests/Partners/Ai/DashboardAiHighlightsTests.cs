@@ -1,3 +1,4 @@
+using Elimu.Api.Ai.Providers;
 using System.Net;
 using System.Text.Json;
 using Elimu.Api.Ai;
@@ -63,7 +64,7 @@ public sealed class DashboardAiHighlightsTests(AiInsightsApiFactory api) : IClas
         Assert.InRange(items.Count, 3, 5);
         Assert.All(items, i => Assert.False(string.IsNullOrWhiteSpace(i)));
         Assert.Equal("offline", body.GetProperty("provider").GetString());
-        Assert.Equal(OfflineOnlyOrchestrator.ModelName, body.GetProperty("model").GetString());
+        Assert.Equal(OfflineProvider.ModelName, body.GetProperty("model").GetString());
         Assert.Equal(api.Time.GetUtcNow(), body.GetProperty("generatedAt").GetDateTimeOffset());
 
         var facts = LastFacts(partnerId);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Elimu.Api.Partners.Content;
 using Elimu.Api.Partners.Content.Generation;
@@ -171,5 +172,34 @@ public sealed class AiResourceApiTests(TeamApiFactory api) : IClassFixture<TeamA
         var agriculture = options.GetProperty("learningAreas").EnumerateArray().Single(a => a.Str("code") == "AGR");
         Assert.DoesNotContain("PP1", agriculture.GetProperty("grades").EnumerateArray().Select(g => g.GetString()));
         Assert.Equal(CbcLearningAreas.All.Count, options.GetProperty("learningAreas").GetArrayLength());
+    }
+}
+
+/// <summary>New AI work is limited per partner: the whole team shares the limit, another partner is not slowed by it.</summary>
+public sealed class AiGenerationLimitTests(AiGenerationLimitTests.TwoPerMinute api) : IClassFixture<AiGenerationLimitTests.TwoPerMinute>
+{
+    public sealed class TwoPerMinute : TeamApiFactory
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["RateLimits:AiGenerationsPerMinute"] = "2" };
+    }
+
+    private static Task<HttpResponseMessage> GenerateAsync(ApiClient partner, int n) => partner.PostAsync("/api/v1/partner/content/ai-generate",
+        new { prompt = $"Counting in tens, lesson {n}", grade = "Grade3", learningArea = "MATH" });
+
+    [Fact]
+    public async Task A_partner_past_its_generations_per_minute_gets_429_and_another_partner_does_not()
+    {
+        var first = await api.CreateAsync(Roles.Partner);
+        var second = await api.CreateAsync(Roles.Partner);
+        var partner = await api.LoginAsync(first.Email!, TestUsers.Password);
+        var other = await api.LoginAsync(second.Email!, TestUsers.Password);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++) statuses.Add((await GenerateAsync(partner, i)).StatusCode);
+        var refused = await GenerateAsync(partner, 4);
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal("rate_limited", (await refused.Content.ReadFromJsonAsync<JsonElement>()).Str("code"));
+        Assert.Equal(HttpStatusCode.Created, (await GenerateAsync(other, 0)).StatusCode);
     }
 }
