@@ -76,5 +76,5 @@ public static class ImpactReportCsv
 
     private static decimal N(int v) => v;
 
-    private static decimal N(decimal v) => Math.Round(v, 2);
+    private static decimal N(decimal v) => decimal.Parse(v.ToString("0.##", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }
