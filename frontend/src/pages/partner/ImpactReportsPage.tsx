@@ -90,12 +90,12 @@ function GenerateForm({ onStarted }: { onStarted: (id: string, format: 'pdf' | '
 }
 
 /** Progress of a report while it runs (pushed by the hub, polled as a fallback), with a cancel button. */
-function RunningReport({ id, onEnded }: { id: string; onEnded: () => void }) {
+function RunningReport({ id, onEnded }: { id: string; onEnded: (completed: boolean) => void }) {
   const progress = useImpactProgress(id, true);
   const cancel = useCancelImpactReport();
   const p = progress.data;
   if (p && !isRunning(p.status)) {
-    queueMicrotask(onEnded);
+    queueMicrotask(() => onEnded(p.status === 'completed'));
     return null;
   }
   const value = p?.progress ?? 0;
@@ -209,12 +209,13 @@ export default function ImpactReportsPage() {
   const list = useImpactReports(state.page, PAGE_SIZE);
   useImpactReportPushes();
 
-  const ended = () => {
+  const ended = (completed: boolean) => {
     if (!running) return;
     const { id, format } = running;
     setRunning(null);
     setState({ report: id });
-    if (format !== 'none') window.location.assign(exportUrl(id, format));
+    // The chosen format downloads once the report is ready; a cancelled or failed one only shows its state.
+    if (completed && format !== 'none') window.location.assign(exportUrl(id, format));
   };
 
   return (
