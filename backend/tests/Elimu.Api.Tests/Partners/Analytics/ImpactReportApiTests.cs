@@ -218,7 +218,7 @@ public sealed class ImpactReportApiTests(AiInsightsApiFactory api) : IClassFixtu
         Assert.Equal(HttpStatusCode.BadRequest, (await partner.Http.GetAsync($"{Reports}/{id}/export?format=docx")).StatusCode);
         var audited = await api.WithDbAsync(db => db.AuditLog.Where(a => a.EntityId == id.ToString() && a.Action == "impact_report.exported")
             .Select(a => a.Details).ToListAsync());
-        Assert.Equal(["pdf", "csv"], audited.Order().ToList());
+        Assert.Equal(["csv", "pdf"], audited.Order().ToList());
         var after = await partner.GetJsonAsync<JsonElement>(Reports);
         Assert.Equal("csv", after.GetProperty("items")[0].GetProperty("exportFormat").GetString());
     }
