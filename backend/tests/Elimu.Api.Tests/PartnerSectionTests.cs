@@ -32,7 +32,7 @@ public sealed class PartnerSectionTests
         // milestones are the JSON values of the views' contracts.
         [("ChildData", "Sponsorships")] = [
             "SponsorshipEndpoints", "SponsoredChildReader", "SponsoredChildRow", "SponsoredChildDetails",
-            "SponsoredChildStatus", "ProgramStatus", "ChildGoal", "ChildGoalKind", "AiMilestone"],
+            "SponsoredChildStatus", "ProgramStatus", "ChildGoal", "ChildGoalKind", "AiMilestone", "EnrolmentRow"],
         [("ChildData", "Consent")] = ["ConsentReader", "ChildConsentStatus"],
         // A program suspended for unpaid billing joins the gate's rule through Finance's own reader.
         [("ChildData", "Finance")] = ["BillingStanding", "BillingSuspension"],
@@ -62,7 +62,13 @@ public sealed class PartnerSectionTests
         [("Finance", "Sponsorships")] = ["SponsorshipProgram", "ProgramStatus", "BillingPeriod", "SponsoredChild"],
         [("Finance", "Consent")] = ["SponsorshipConsent"],
         [("Finance", "Profiles")] = ["ContactFormats", "PartnerProfile", "PartnerProfileImage", "BrandingConfig"],
-        [("Analytics", "Sponsorships")] = ["SponsorshipProgram"],
+        // Impact reports: learning through the gate, spend through Finance's stats (and its embedded PDF fonts), program
+        // names and counts through Sponsorships' stats, the letterhead through Profiles' reader, progress on the partner hub.
+        [("Analytics", "Sponsorships")] = ["SponsorshipProgram", "SponsorshipStats"],
+        [("Analytics", "ChildData")] = ["ChildLearningGate", "PeriodLearningFigures", "PeriodWeek", "PeriodArea", "PeriodCompetency"],
+        [("Analytics", "Finance")] = ["BillingStats", "BillingOptions", "SchoolTerm"],
+        [("Analytics", "Profiles")] = ["PartnerLetterheads", "PartnerLetterhead"],
+        [("Analytics", "Dashboard")] = ["PartnerHub"],
         [("Support", "Collaboration")] = ["PartnerMeeting", "PartnerMessage", "Attachment"],
     };
 

@@ -12650,6 +12650,481 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/partner/analytics/reports/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask for an impact report of one program or all (period monthly, termly, annual or custom); 202 with its id, computed in the background. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["GenerateImpactReportRequest"];
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImpactReportAccepted"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found: no such resource for this account. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict: the request conflicts with the current state (see code). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unsupported Media Type: send the body as the content type listed. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/analytics/impact-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner's impact reports, latest first (any status). */
+        get: {
+            parameters: {
+                query?: {
+                    Page?: number;
+                    PageSize?: number;
+                    ProgramId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedOfImpactReportSummary"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/analytics/impact-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One impact report: status, figures, breakdown and narrative with its provider, model and time. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImpactReportDetail"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found: no such resource for this account. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/analytics/impact-reports/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A report's status and progress (0-100): the polling fallback of the hub's "impactReport" event. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImpactReportProgress"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found: no such resource for this account. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/analytics/impact-reports/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a queued or running report (409 report_finished once it has ended). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImpactReportProgress"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found: no such resource for this account. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict: the request conflicts with the current state (see code). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/analytics/impact-reports/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a completed report as PDF (charts, the partner's logo and colours) or CSV (UTF-8); recorded in the audit log. */
+        get: {
+            parameters: {
+                query?: {
+                    format?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found: no such resource for this account. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict: the request conflicts with the current state (see code). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -12850,6 +13325,35 @@ export interface components {
             /** Format: double */
             trendPoints: null | number;
             trend: components["schemas"]["TrendDirection"];
+        };
+        AreaMovement: {
+            learningArea: string;
+            /** Format: int32 */
+            assessments: number;
+            /** Format: double */
+            averageScore: null | number;
+            /** Format: double */
+            previousAverageScore: null | number;
+            /** Format: int32 */
+            exceeding: number;
+            /** Format: int32 */
+            meeting: number;
+            /** Format: int32 */
+            approaching: number;
+            /** Format: int32 */
+            below: number;
+            /** Format: int32 */
+            previousExceeding: number;
+            /** Format: int32 */
+            previousMeeting: number;
+            /** Format: int32 */
+            previousApproaching: number;
+            /** Format: int32 */
+            previousBelow: number;
+            /** Format: double */
+            meetingOrAbove?: null | number;
+            /** Format: double */
+            previousMeetingOrAbove?: null | number;
         };
         AreaSignal: {
             code: string;
@@ -13128,6 +13632,15 @@ export interface components {
             weeks: number;
             programs: components["schemas"]["ProgramCohort"][];
         };
+        CompetencyMovement: {
+            competency: string;
+            /** Format: int32 */
+            ratings: number;
+            /** Format: double */
+            average: null | number;
+            /** Format: double */
+            previousAverage: null | number;
+        };
         CompetencyProgress: {
             competency: components["schemas"]["CoreCompetency"];
             label: string;
@@ -13345,6 +13858,8 @@ export interface components {
             /** Format: int32 */
             currentStreak: number;
         };
+        /** @enum {unknown} */
+        ExportFormat: "pdf" | "csv" | "xlsx" | null;
         FocusArea: {
             /** Format: uuid */
             learningAreaId: string;
@@ -13364,6 +13879,15 @@ export interface components {
             rubric: components["schemas"]["RubricRow"][];
             resourcesNeeded: string[];
             coreCompetencies: components["schemas"]["CoreCompetency"][];
+        };
+        GenerateImpactReportRequest: {
+            /** Format: uuid */
+            programId: null | string;
+            period: null | string;
+            /** Format: date */
+            from: null | string;
+            /** Format: date */
+            to: null | string;
         };
         GenerateLessonRequest: {
             prompt: null | string;
@@ -13527,6 +14051,125 @@ export interface components {
             minutes: number;
             /** Format: int32 */
             sessions: number;
+        };
+        ImpactBreakdown: {
+            areas?: components["schemas"]["AreaMovement"][];
+            competencies?: components["schemas"]["CompetencyMovement"][];
+            weeks?: components["schemas"]["WeekEngagement"][];
+        };
+        ImpactMetrics: {
+            /** Format: date */
+            periodStart?: null | string;
+            /** Format: date */
+            periodEnd?: null | string;
+            /** Format: int32 */
+            childrenSponsored?: number;
+            /** Format: int32 */
+            childrenWithConsent?: number;
+            /** Format: int32 */
+            lessonsCompleted?: number;
+            /** Format: double */
+            averageWeeklyMinutes?: number;
+            /** Format: double */
+            averageScore?: number;
+            /** Format: double */
+            scoreChange?: number;
+            /** Format: int32 */
+            rubricExceeding?: number;
+            /** Format: int32 */
+            rubricMeeting?: number;
+            /** Format: int32 */
+            rubricApproaching?: number;
+            /** Format: int32 */
+            rubricBelow?: number;
+            /** Format: double */
+            amountSpent?: number;
+            currency?: string;
+            /** Format: int32 */
+            childrenReached?: number;
+            /** Format: double */
+            activeLearningHours?: number;
+            /** Format: int32 */
+            sessions?: number;
+            /** Format: int32 */
+            assessments?: number;
+            /** Format: int32 */
+            achievementsEarned?: number;
+            /** Format: double */
+            engagementRate?: number;
+            /** Format: double */
+            costPerChild?: null | number;
+        };
+        ImpactReportAccepted: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["ImpactReportStatus"];
+            /** Format: int32 */
+            progress: number;
+            progressUrl: string;
+            reportUrl: string;
+            cancelUrl: string;
+        };
+        ImpactReportDetail: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: uuid */
+            programId: null | string;
+            programName: null | string;
+            reportType: components["schemas"]["ReportType"];
+            status: components["schemas"]["ImpactReportStatus"];
+            /** Format: int32 */
+            progress: number;
+            stage: null | string;
+            error: null | string;
+            /** Format: date-time */
+            generatedAt: string;
+            /** Format: date-time */
+            completedAt: null | string;
+            metrics: components["schemas"]["ImpactMetrics"];
+            breakdown: components["schemas"]["ImpactBreakdown"];
+            summary: null | string;
+            highlights: string[];
+            recommendations: string[];
+            provider: null | string;
+            model: null | string;
+            /** Format: date-time */
+            narrativeGeneratedAt: null | string;
+        };
+        ImpactReportProgress: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["ImpactReportStatus"];
+            /** Format: int32 */
+            progress: number;
+            stage: null | string;
+            error: null | string;
+        };
+        /** @enum {unknown} */
+        ImpactReportStatus: "queued" | "running" | "completed" | "failed" | "cancelled";
+        ImpactReportSummary: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: uuid */
+            programId: null | string;
+            programName: null | string;
+            reportType: components["schemas"]["ReportType"];
+            /** Format: date */
+            periodStart: null | string;
+            /** Format: date */
+            periodEnd: null | string;
+            status: components["schemas"]["ImpactReportStatus"];
+            /** Format: int32 */
+            progress: number;
+            /** Format: date-time */
+            generatedAt: string;
+            /** Format: date-time */
+            completedAt: null | string;
+            exportFormat: null | components["schemas"]["ExportFormat"];
+            /** Format: date-time */
+            exportedAt: null | string;
         };
         ImportCommitResponse: {
             /** Format: int32 */
@@ -13874,6 +14517,15 @@ export interface components {
         };
         PagedOfHelpArticleSummary: {
             items: components["schemas"]["HelpArticleSummary"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+        };
+        PagedOfImpactReportSummary: {
+            items: components["schemas"]["ImpactReportSummary"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -14432,6 +15084,8 @@ export interface components {
         ReplyRequest: {
             body: null | string;
         };
+        /** @enum {unknown} */
+        ReportType: "monthly" | "termly" | "annual" | "custom";
         ResolveTicketRequest: {
             resolution: null | string;
         };
@@ -14902,6 +15556,14 @@ export interface components {
         };
         /** @enum {unknown} */
         WebinarWhen: "upcoming" | "past" | null;
+        WeekEngagement: {
+            /** Format: date */
+            weekStart: string;
+            /** Format: int32 */
+            minutes: number;
+            /** Format: int32 */
+            activeChildren: number;
+        };
         WeeklyProgress: {
             /** Format: date */
             weekStart: string;

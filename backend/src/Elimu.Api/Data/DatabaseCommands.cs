@@ -10,7 +10,7 @@ namespace Elimu.Api.Data;
 public static class DatabaseCommands
 {
     /// <summary>The command word among the arguments (the rest are host settings such as --contentRoot), if any.</summary>
-    public static string? CommandIn(string[] args) => args.FirstOrDefault(a => a is "migrate" or "seed" or "rollups" or "service-key" or "renew");
+    public static string? CommandIn(string[] args) => args.FirstOrDefault(a => a is "migrate" or "seed" or "rollups" or "service-key" or "renew" or "impact-report");
 
     public static async Task<int> RunAsync(WebApplication app, string command, string[] args)
     {
@@ -29,6 +29,7 @@ public static class DatabaseCommands
                 + $"{report.PastDue} past due, {report.Retried} retried, {report.Expired} expired, {report.Failed} failed, in {watch.Elapsed.TotalSeconds:F2} s");
             return report.Failed == 0 ? 0 : 1;
         }
+        if (command == "impact-report") return await Partners.Analytics.ImpactReportCommand.RunAsync(scope.ServiceProvider);
         if (command != "seed") return 0;
 
         var result = await DemoSeeder.RunAsync(scope.ServiceProvider);

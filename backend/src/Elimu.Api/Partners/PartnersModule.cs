@@ -1,5 +1,6 @@
 using Elimu.Api.Partners.Content;
 using Elimu.Api.Partners.Account.Team;
+using Elimu.Api.Partners.Analytics;
 using Elimu.Api.Partners.Account.Export;
 using Elimu.Api.Platform.Audit;
 using Elimu.Api.Partners.Account.Digests;
@@ -60,6 +61,7 @@ public static class PartnersModule
         services.AddCollaboration();
         services.AddBudgets();
         services.AddGrants();
+        services.AddImpactReports();
         services.AddScoped<DigestContent>();
         services.AddSingleton<DigestRunner>();
         services.AddHostedService<DigestJob>();
@@ -91,6 +93,7 @@ public static class PartnersModule
         app.MapGrantApi();
         app.MapFinanceApi();
         app.MapPricingApi();
+        app.MapImpactReportApi();
         app.MapHub<PartnerHub>(PartnerHub.Path);
         return app;
     }

@@ -35,12 +35,14 @@ describe('a child shows one consent state', () => {
 
 describe('one source of truth for "is this section built?"', () => {
   it('knows the placeholder sections by their links, whatever the query or hash', () => {
-    expect(unbuiltSectionOf('/dashboard/partner/impact-reports')?.title).toBe('Impact Reports');
+    expect(unbuiltSectionOf('/dashboard/partner/sponsored-courses')?.title).toBe('Sponsored Courses');
+    expect(unbuiltSectionOf('/dashboard/partner/impact-reports')).toBeNull();
     expect(isBuiltHref('/dashboard/partner/funding')).toBe(true);
     expect(isBuiltHref('/dashboard/partner/grants?status=active')).toBe(true);
     expect(isBuiltHref('/dashboard/partner/roi-metrics?from=2026-01-01')).toBe(false);
     expect(isBuiltHref('/dashboard/partner/tickets?status=open')).toBe(true);
-    expect(isBuiltHref('/dashboard/partner/impact-reports#latest')).toBe(false);
+    expect(isBuiltHref('/dashboard/partner/sponsored-courses#latest')).toBe(false);
+    expect(isBuiltHref('/dashboard/partner/impact-reports#latest')).toBe(true);
     expect(isBuiltHref('/dashboard/partner')).toBe(true);
     expect(isBuiltHref('/dashboard/partner#quick-links')).toBe(true);
     expect(isBuiltHref('/dashboard/partner/sponsorships/0193a7b0-0000-7000-8000-000000000001')).toBe(true);
@@ -53,7 +55,7 @@ describe('one source of truth for "is this section built?"', () => {
     const items = partnerNav.flatMap((s) => s.items).filter((i) => i.to);
     const unbuilt = items.filter((i) => !isItemBuilt(i)).map((i) => i.to!.replace('/dashboard/partner/', ''));
     expect(unbuilt.sort()).toEqual(Object.values(partnerSections).map((s) => s.path).sort());
-    expect(items.filter(isItemBuilt).map((i) => i.key)).toEqual(['overview', 'quick-links', 'sponsorships', 'sponsored-children', 'enrollments', 'collaboration', 'ai-resources', 'funding', 'budget', 'grants', 'tickets', 'help-resources', 'training', 'notifications', 'profile', 'team', 'settings']);
+    expect(items.filter(isItemBuilt).map((i) => i.key)).toEqual(['overview', 'quick-links', 'sponsorships', 'sponsored-children', 'enrollments', 'impact-reports', 'collaboration', 'ai-resources', 'funding', 'budget', 'grants', 'tickets', 'help-resources', 'training', 'notifications', 'profile', 'team', 'settings']);
   });
 });
 

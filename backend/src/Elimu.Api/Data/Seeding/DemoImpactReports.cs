@@ -19,7 +19,7 @@ internal static class DemoImpactReports
         var termly = Report(world, cohort, courses, payments, ReportType.termly, months[0], months[3], months[3].AddHours(world.Between(30, 40)));
         termly.ExportedAt = termly.GeneratedAt.AddMinutes(12);
         termly.ExportFormat = ExportFormat.pdf;
-        termly.ExportUrl = $"/api/v1/partner/analytics/reports/{termly.Id}/export?format=pdf";
+        termly.ExportUrl = $"/api/v1/partner/analytics/impact-reports/{termly.Id}/export?format=pdf";
         var monthly = Report(world, cohort, courses, payments, ReportType.monthly, months[3], months[4], world.Now.AddHours(-5));
         world.Db.PartnerImpactReports.AddRange(termly, monthly);
         return [termly, monthly];
@@ -72,6 +72,7 @@ internal static class DemoImpactReports
         return new PartnerImpactReport
         {
             PartnerId = program.Partner.Id, ProgramId = program.Program.Id, ReportType = type, GeneratedAt = generatedAt,
+            Status = ImpactReportStatus.completed, Progress = 100, CompletedAt = generatedAt,
             Title = Invariant($"{program.Program.Name}: {type} impact report, {first:d MMM} to {last:d MMM yyyy}"),
             Metrics = metrics,
             Summary = Invariant($"Between {first:d MMMM} and {last:d MMMM yyyy}, {visible.Count} of the {sponsored.Count} children in ")
@@ -81,7 +82,7 @@ internal static class DemoImpactReports
                 + "assessments were at Meeting or Exceeding Expectations.",
             AiInsights = new ImpactInsights
             {
-                Provider = "offline", Model = "elimu-offline-templates",
+                Provider = "offline", Model = "elimu-offline-templates", GeneratedAt = generatedAt,
                 Highlights =
                 [
                     $"{metrics.LessonsCompleted} lessons completed by {visible.Count} children",

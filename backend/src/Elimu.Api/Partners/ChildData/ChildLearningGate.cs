@@ -17,7 +17,7 @@ namespace Elimu.Api.Partners.ChildData;
 /// consents and enrolments stay as they are.
 /// </summary>
 public sealed class ChildLearningGate(ChildAccess access, ConsentReader consent, SponsoredChildReader children, ChildLearningInsights insights,
-    LearningStats learning, BillingStanding billing)
+    LearningStats learning, BillingStanding billing, PeriodLearningStats periods)
 {
     /// <summary>The partner's children whose figures may be shown: consent allows it and the program's monitoring runs.</summary>
     private IQueryable<Guid> MonitoredChildIds(Guid partnerId, IQueryable<Guid>? ofStudents = null) =>
@@ -105,6 +105,26 @@ public sealed class ChildLearningGate(ChildAccess access, ConsentReader consent,
     public async Task<List<LearningAreaMovement>> AreaMovementAsync(Guid partnerId, DateOnly today, int days, CancellationToken ct) =>
         (await learning.AreaScoreMovementAsync(VisibleStudents(partnerId), today, days, ct))
         .Select(a => new LearningAreaMovement(a.Name, a.Previous, a.Recent, a.RecentAssessments)).ToList();
+
+    /// <summary>
+    /// An impact report's learning figures: the visible children of one program (or all the partner's) as the gate
+    /// sees them now, so a withdrawn consent takes the child out of every report generated after it, over a period and
+    /// the one before it. Returns how many children were counted with their aggregates.
+    /// </summary>
+    public async Task<PeriodLearningFigures> PeriodLearningAsync(Guid partnerId, Guid? programId, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var suspended = billing.SuspendedProgramIds(partnerId);
+        var students = consent.Visible(partnerId).Where(c => (programId == null || c.ProgramId == programId) && !suspended.Contains(c.ProgramId))
+            .Select(c => c.StudentId).Distinct();
+        var count = await students.CountAsync(ct);
+        var p = await periods.ForPeriodAsync(students, from, to, ct);
+        return new PeriodLearningFigures(count, p.StudentsReached, p.Minutes, p.Sessions, p.LessonsCompleted, p.Achievements, p.Assessments,
+            p.AverageScore, p.PreviousAverageScore,
+            p.Weeks.Select(w => new PeriodWeek(w.WeekStart, w.Minutes, w.Students)).ToList(),
+            p.Areas.Select(a => new PeriodArea(a.LearningArea, a.Levels.Exceeding, a.Levels.Meeting, a.Levels.Approaching, a.Levels.Below, a.AverageScore,
+                a.PreviousLevels.Exceeding, a.PreviousLevels.Meeting, a.PreviousLevels.Approaching, a.PreviousLevels.Below, a.PreviousAverageScore)).ToList(),
+            p.Competencies.Select(c => new PeriodCompetency(c.Competency.ToString(), c.Ratings, c.Average, c.PreviousAverage)).ToList());
+    }
 
     private IQueryable<Guid> VisibleStudents(Guid partnerId) => consent.VisibleStudentIds(partnerId, billing.SuspendedProgramIds(partnerId));
 

@@ -45,4 +45,18 @@ public sealed class BillingStats(AppDbContext db)
         }).ToList();
         return new(start, end, perCurrency, perCurrency.Sum(c => c.PendingPayments));
     }
+
+    /// <summary>
+    /// Completed payments received in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>), for one program's
+    /// subscriptions or all, per currency (KES first; one KES zero when there are none): an impact report's spend.
+    /// </summary>
+    public async Task<IReadOnlyList<Money>> PaidAsync(Guid partnerId, Guid? programId, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
+    {
+        var paid = (await db.PartnerPayments
+            .Where(p => p.PartnerId == partnerId && p.Status == PaymentStatus.completed && p.PaidAt >= fromUtc && p.PaidAt < toUtc
+                && (programId == null || p.Subscription!.ProgramId == programId))
+            .Select(p => new { p.Amount, p.Currency }).ToListAsync(ct))
+            .Select(p => new Money(p.Amount, p.Currency)).ToList();
+        return paid.Count == 0 ? [Money.Zero(DefaultCurrency)] : Money.TotalsByCurrency(paid);
+    }
 }

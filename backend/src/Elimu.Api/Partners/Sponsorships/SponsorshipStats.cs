@@ -36,4 +36,9 @@ public sealed class SponsorshipStats(AppDbContext db) : IPartnerPrograms
         return new(byStatus.Values.Sum(), Of(SponsoredChildStatus.PENDING_CONSENT), Of(SponsoredChildStatus.ACTIVE),
             Of(SponsoredChildStatus.PAUSED), Of(SponsoredChildStatus.GRADUATED), Of(SponsoredChildStatus.REMOVED));
     }
+
+    /// <summary>The partner's children (of one program, or all) enrolled before <paramref name="beforeUtc"/> and not removed, whatever their consent.</summary>
+    public Task<int> SponsoredCountAsync(Guid partnerId, Guid? programId, DateTime beforeUtc, CancellationToken ct) =>
+        db.SponsoredChildren.CountAsync(c => c.PartnerId == partnerId && (programId == null || c.ProgramId == programId)
+            && c.EnrolledAt < beforeUtc && c.Status != SponsoredChildStatus.REMOVED, ct);
 }

@@ -29,6 +29,13 @@ public sealed class PartnerRoleRouteTableTests(ElimuApiFactory api, ITestOutputH
         ["GET /api/v1/partner/dashboard/counters"] = Read,
         ["GET /api/v1/partner/dashboard/ai-highlights"] = Read,
 
+        ["POST /api/v1/partner/analytics/reports/generate"] = GenerateReports,
+        ["GET /api/v1/partner/analytics/impact-reports"] = Read,
+        ["GET /api/v1/partner/analytics/impact-reports/{id:guid}"] = Read,
+        ["GET /api/v1/partner/analytics/impact-reports/{id:guid}/progress"] = Read,
+        ["POST /api/v1/partner/analytics/impact-reports/{id:guid}/cancel"] = GenerateReports,
+        ["GET /api/v1/partner/analytics/impact-reports/{id:guid}/export"] = Read,
+
         ["POST /api/v1/partner/sponsorships/programs"] = ChangePrograms,
         ["GET /api/v1/partner/sponsorships/programs"] = Read,
         ["GET /api/v1/partner/sponsorships/programs/{id:guid}"] = Read,

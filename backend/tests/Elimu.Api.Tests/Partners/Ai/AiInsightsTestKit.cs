@@ -24,10 +24,14 @@ public sealed class RecordingOrchestrator : IAiOrchestrator
     public IReadOnlyList<string> FactsOf(AiTaskType type, Guid partnerId) =>
         Calls.Where(c => c.Type == type && c.PartnerId == partnerId).Select(c => c.Facts).ToList();
 
-    public Task<AiAnswer<T>> RunAsync<T>(AiTask<T> task, AiRequest request, CancellationToken ct) where T : class
+    /// <summary>When set, tasks of this type wait for it (honouring cancellation) before answering: a slow provider.</summary>
+    public (AiTaskType Type, TaskCompletionSource Release)? Hold { get; set; }
+
+    public async Task<AiAnswer<T>> RunAsync<T>(AiTask<T> task, AiRequest request, CancellationToken ct) where T : class
     {
         Calls.Enqueue((task.Type, request.PartnerId, task.FactsJson));
-        return (_inner ?? throw new InvalidOperationException("The recording orchestrator wraps nothing yet.")).RunAsync(task, request, ct);
+        if (Hold is { } hold && hold.Type == task.Type) await hold.Release.Task.WaitAsync(ct);
+        return await (_inner ?? throw new InvalidOperationException("The recording orchestrator wraps nothing yet.")).RunAsync(task, request, ct);
     }
 }
 

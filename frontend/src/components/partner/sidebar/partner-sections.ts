@@ -26,13 +26,6 @@ export const partnerSections = {
     description: 'Daily insights on your sponsored children, written from their learning figures.',
     pending: 'AI highlights will appear here once this section is enabled.',
   },
-  'impact-reports': {
-    path: 'impact-reports',
-    group: 'Partnerships',
-    title: 'Impact Reports',
-    description: 'Outcome reports with CBC progress, ready to export.',
-    pending: 'Impact reports will appear here once this section is enabled.',
-  },
   'sponsored-courses': {
     path: 'sponsored-courses',
     group: 'Content',

@@ -276,6 +276,20 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Breakdown")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("breakdown");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("error");
+
                     b.Property<string>("ExportFormat")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
@@ -293,6 +307,10 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("generated_at");
 
+                    b.Property<DateTime?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_at");
+
                     b.Property<Guid>("PartnerId")
                         .HasColumnType("uuid")
                         .HasColumnName("partner_id");
@@ -301,11 +319,30 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("program_id");
 
+                    b.Property<int>("Progress")
+                        .HasColumnType("integer")
+                        .HasColumnName("progress");
+
                     b.Property<string>("ReportType")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("report_type");
+
+                    b.Property<Guid?>("RequestedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
 
                     b.Property<string>("Summary")
                         .HasColumnType("text")
@@ -320,6 +357,8 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.ComplexProperty(typeof(Dictionary<string, object>), "AiInsights", "Elimu.Api.Partners.Analytics.PartnerImpactReport.AiInsights#ImpactInsights", b1 =>
                         {
                             b1.IsRequired();
+
+                            b1.Property<DateTime?>("GeneratedAt");
 
                             b1.PrimitiveCollection<string>("Highlights")
                                 .IsRequired();
@@ -340,8 +379,15 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         {
                             b1.IsRequired();
 
+                            b1.Property<int>("AchievementsEarned");
+
+                            b1.Property<decimal>("ActiveLearningHours")
+                                .HasPrecision(18, 2);
+
                             b1.Property<decimal>("AmountSpent")
                                 .HasPrecision(18, 2);
+
+                            b1.Property<int>("Assessments");
 
                             b1.Property<decimal>("AverageScore")
                                 .HasPrecision(18, 2);
@@ -349,12 +395,20 @@ namespace Elimu.Api.Data.Migrations.Postgres
                             b1.Property<decimal>("AverageWeeklyMinutes")
                                 .HasPrecision(18, 2);
 
+                            b1.Property<int>("ChildrenReached");
+
                             b1.Property<int>("ChildrenSponsored");
 
                             b1.Property<int>("ChildrenWithConsent");
 
+                            b1.Property<decimal?>("CostPerChild")
+                                .HasPrecision(18, 2);
+
                             b1.Property<string>("Currency")
                                 .IsRequired();
+
+                            b1.Property<decimal>("EngagementRate")
+                                .HasPrecision(18, 2);
 
                             b1.Property<int>("LessonsCompleted");
 
@@ -373,6 +427,8 @@ namespace Elimu.Api.Data.Migrations.Postgres
                             b1.Property<decimal>("ScoreChange")
                                 .HasPrecision(18, 2);
 
+                            b1.Property<int>("Sessions");
+
                             b1
                                 .ToJson("metrics")
                                 .HasColumnType("jsonb");
@@ -386,6 +442,9 @@ namespace Elimu.Api.Data.Migrations.Postgres
 
                     b.HasIndex("PartnerId", "GeneratedAt")
                         .HasDatabaseName("ix_partner_impact_reports_partner_id_generated_at");
+
+                    b.HasIndex("Status", "HeartbeatAt")
+                        .HasDatabaseName("ix_partner_impact_reports_status_heartbeat_at");
 
                     b.ToTable("partner_impact_reports", (string)null);
                 });

@@ -271,6 +271,20 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("Breakdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("breakdown");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
                     b.Property<string>("ExportFormat")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
@@ -288,6 +302,10 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("generated_at");
 
+                    b.Property<DateTime?>("HeartbeatAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("heartbeat_at");
+
                     b.Property<Guid>("PartnerId")
                         .HasColumnType("TEXT")
                         .HasColumnName("partner_id");
@@ -296,11 +314,30 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("program_id");
 
+                    b.Property<int>("Progress")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("progress");
+
                     b.Property<string>("ReportType")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("report_type");
+
+                    b.Property<Guid?>("RequestedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
 
                     b.Property<string>("Summary")
                         .HasColumnType("TEXT")
@@ -315,6 +352,8 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                     b.ComplexProperty(typeof(Dictionary<string, object>), "AiInsights", "Elimu.Api.Partners.Analytics.PartnerImpactReport.AiInsights#ImpactInsights", b1 =>
                         {
                             b1.IsRequired();
+
+                            b1.Property<DateTime?>("GeneratedAt");
 
                             b1.PrimitiveCollection<string>("Highlights")
                                 .IsRequired();
@@ -335,8 +374,15 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         {
                             b1.IsRequired();
 
+                            b1.Property<int>("AchievementsEarned");
+
+                            b1.Property<decimal>("ActiveLearningHours")
+                                .HasPrecision(18, 2);
+
                             b1.Property<decimal>("AmountSpent")
                                 .HasPrecision(18, 2);
+
+                            b1.Property<int>("Assessments");
 
                             b1.Property<decimal>("AverageScore")
                                 .HasPrecision(18, 2);
@@ -344,12 +390,20 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                             b1.Property<decimal>("AverageWeeklyMinutes")
                                 .HasPrecision(18, 2);
 
+                            b1.Property<int>("ChildrenReached");
+
                             b1.Property<int>("ChildrenSponsored");
 
                             b1.Property<int>("ChildrenWithConsent");
 
+                            b1.Property<decimal?>("CostPerChild")
+                                .HasPrecision(18, 2);
+
                             b1.Property<string>("Currency")
                                 .IsRequired();
+
+                            b1.Property<decimal>("EngagementRate")
+                                .HasPrecision(18, 2);
 
                             b1.Property<int>("LessonsCompleted");
 
@@ -368,6 +422,8 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                             b1.Property<decimal>("ScoreChange")
                                 .HasPrecision(18, 2);
 
+                            b1.Property<int>("Sessions");
+
                             b1
                                 .ToJson("metrics")
                                 .HasColumnType("TEXT");
@@ -381,6 +437,9 @@ namespace Elimu.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("PartnerId", "GeneratedAt")
                         .HasDatabaseName("ix_partner_impact_reports_partner_id_generated_at");
+
+                    b.HasIndex("Status", "HeartbeatAt")
+                        .HasDatabaseName("ix_partner_impact_reports_status_heartbeat_at");
 
                     b.ToTable("partner_impact_reports", (string)null);
                 });

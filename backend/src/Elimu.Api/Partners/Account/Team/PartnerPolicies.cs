@@ -31,6 +31,8 @@ public static class PartnerPolicies
     public const string ScheduleMeetings = "partner.schedule_meetings";
     /// <summary>Generate, edit and submit lessons and materials for review: the owner and the programs team, who run the learning.</summary>
     public const string ContributeContent = "partner.contribute_content";
+    /// <summary>Generate and cancel impact reports (work that runs for a while and may call an AI provider): every role but viewer, who reads them.</summary>
+    public const string GenerateReports = "partner.generate_reports";
 
     public static readonly IReadOnlyDictionary<string, TeamRole[]> RolesAllowed = new Dictionary<string, TeamRole[]>
     {
@@ -44,6 +46,7 @@ public static class PartnerPolicies
         [Message] = [TeamRole.owner, TeamRole.finance, TeamRole.programs, TeamRole.viewer],
         [ScheduleMeetings] = [TeamRole.owner, TeamRole.finance, TeamRole.programs],
         [ContributeContent] = [TeamRole.owner, TeamRole.programs],
+        [GenerateReports] = [TeamRole.owner, TeamRole.finance, TeamRole.programs],
     };
 
     internal static IServiceCollection AddPartnerPolicies(this IServiceCollection services)
