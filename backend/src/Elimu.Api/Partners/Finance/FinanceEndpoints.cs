@@ -52,7 +52,7 @@ public static class FinanceEndpoints
             .WithSummary("Change the billing period (from the next period), auto-renew or the payment method.");
         group.MapDelete("/subscriptions/{id:guid}", CancelSubscription).RequireAuthorization(PartnerPolicies.Pay)
             .WithSummary("Cancel: the subscription becomes CANCELLED and stays as history with its invoices and payments.");
-        group.MapGet("/subscriptions/{id:guid}/due", DueInvoice)
+        group.MapGet("/subscriptions/{id:guid}/due", GetDueInvoice).Produces<DueInvoice>()
             .WithSummary("What \"pay now\" charges: the oldest open invoice, else the current period's figures as its invoice would be issued now (409 nothing_due when paid).");
 
         group.MapGet("/invoices", ListInvoices).WithSummary("The partner's invoices, newest first; filter by subscription and status.");
@@ -101,7 +101,7 @@ public static class FinanceEndpoints
     private static async Task<IResult> CancelSubscription(Guid id, ClaimsPrincipal user, Subscriptions subscriptions, CancellationToken ct) =>
         TypedResults.Ok(await subscriptions.ItemAsync(await subscriptions.CancelAsync(user.PartnerId(), id, ct), ct));
 
-    private static async Task<IResult> DueInvoice(Guid id, ClaimsPrincipal user, Subscriptions subscriptions, InvoiceIssuer invoices, CancellationToken ct) =>
+    private static async Task<IResult> GetDueInvoice(Guid id, ClaimsPrincipal user, Subscriptions subscriptions, InvoiceIssuer invoices, CancellationToken ct) =>
         TypedResults.Ok(await invoices.PreviewDueAsync(await subscriptions.OwnAsync(user.PartnerId(), id, ct), ct));
 
     private static async Task<IResult> ListInvoices(Guid? subscriptionId, InvoiceStatus? status, int? page, int? pageSize, ClaimsPrincipal user,
