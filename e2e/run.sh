@@ -27,6 +27,13 @@ export ELIMU_FAKE_DARAJA_PORT="$(free_port)"
 export Payments__Mpesa__BaseUrl="http://127.0.0.1:$ELIMU_FAKE_DARAJA_PORT" Payments__Mpesa__ConsumerKey=e2e-consumer-key \
   Payments__Mpesa__ConsumerSecret=e2e-consumer-secret Payments__Mpesa__ShortCode=174379 Payments__Mpesa__Passkey=e2e-passkey \
   Payments__Mpesa__CallbackBaseUrl="$THROWAWAY_BASE" Payments__Mpesa__Timeout=00:00:10
+# Cards against a fake Stripe that tests/payments-stripe.test.mjs starts (tests/fake-stripe.mjs has the keys): the API's
+# PaymentIntents go to it, the page loads its stand-in Stripe.js from it (so the CSP allows that origin), and its
+# signed webhook comes back to the API.
+export ELIMU_FAKE_STRIPE_PORT="$(free_port)"
+export Payments__Stripe__BaseUrl="http://127.0.0.1:$ELIMU_FAKE_STRIPE_PORT" Payments__Stripe__SecretKey=sk_test_e2e \
+  Payments__Stripe__PublishableKey=pk_test_e2e Payments__Stripe__WebhookSecret=whsec_e2e \
+  Payments__Stripe__JsUrl="http://127.0.0.1:$ELIMU_FAKE_STRIPE_PORT/v3" Payments__Stripe__BrowserApiUrl="http://127.0.0.1:$ELIMU_FAKE_STRIPE_PORT"
 start_throwaway_server "$API" "$WORK" || exit 1
 
 cd "$ROOT/e2e"

@@ -11663,6 +11663,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/partner/finance/subscriptions/{id}/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What "pay now" charges: the oldest open invoice, else the current period's figures as its invoice would be issued now (409 nothing_due when paid). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DueInvoice"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found: no such resource for this account. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/partner/finance/invoices": {
         parameters: {
             query?: never;
@@ -13821,6 +13895,25 @@ export interface components {
         };
         /** @enum {unknown} */
         DigestFrequency: "off" | "daily" | "weekly";
+        DueInvoice: {
+            /** Format: uuid */
+            invoiceId: null | string;
+            number: null | string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            /** Format: int32 */
+            children: number;
+            /** Format: double */
+            subtotal: number;
+            /** Format: double */
+            taxAmount: number;
+            /** Format: double */
+            total: number;
+            currency: string;
+            issued: boolean;
+        };
         EarlyWarning: {
             code: string;
             severity: components["schemas"]["WarningSeverity"];
@@ -14750,6 +14843,7 @@ export interface components {
             reason: null | string;
             chargeCurrency: null | string;
             clientKey: null | string;
+            scriptUrl?: null | string;
         };
         /** @enum {unknown} */
         PaymentGateway: "mpesa" | "stripe" | "paypal" | "sandbox";

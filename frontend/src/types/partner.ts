@@ -376,6 +376,7 @@ export type CreateSubscriptionRequest = Schemas['CreateSubscriptionRequest'];
 export type UpdateSubscriptionRequest = Schemas['UpdateSubscriptionRequest'];
 export type PaymentItem = Schemas['PaymentItem'];
 export type PaymentChoice = Schemas['PaymentChoice'];
+export type DueInvoice = Schemas['DueInvoice'];
 /** GET /payments answers a plain IResult (no schema in the document): the list shape of DESIGN.md §4. */
 export type PagedPayments = Paged<PaymentItem>;
 

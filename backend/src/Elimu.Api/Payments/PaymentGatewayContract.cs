@@ -22,6 +22,9 @@ public interface IPaymentGateway
     /// <summary>What the payment page needs from the server to use it (Stripe: the publishable key); null for none.</summary>
     string? ClientKey => null;
 
+    /// <summary>The script the payment page loads to use it (Stripe.js), only when the payer chooses it; null for none.</summary>
+    string? ClientScriptUrl => null;
+
     /// <summary>What the provider charges for an invoice of <paramref name="invoiceAmount"/>: the same money, or for PayPal,
     /// which does not take KES, the amount in its configured currency at the configured rate.</summary>
     Money ChargeFor(Money invoiceAmount);

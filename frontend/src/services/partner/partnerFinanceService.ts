@@ -4,6 +4,7 @@ import { toQuery } from '@/lib/query-string';
 import type {
   BillingPeriod,
   CreateSubscriptionRequest,
+  DueInvoice,
   PagedPayments,
   PagedPrograms,
   PaymentChoice,
@@ -41,6 +42,7 @@ export const financeKeys = {
   payment: (id: string) => [...financeKeys.payments(), 'detail', id] as const,
   activePrograms: () => [...financeKeys.all, 'active-programs'] as const,
   gateways: () => [...financeKeys.all, 'gateways'] as const,
+  due: (subscriptionId: string) => [...financeKeys.all, 'due', subscriptionId] as const,
 };
 
 const historyQuery = (p: Partial<BillingHistoryParams> & { format?: 'csv' }) =>
@@ -64,6 +66,10 @@ export const processPayment = ({ idempotencyKey, ...body }: PaymentStart) =>
 /** The ways to pay, each available or not with the server's reason (keys missing), in the order the page offers them. */
 export const getGateways = (signal?: AbortSignal) => api.get<PaymentChoice[]>(`${FINANCE_BASE}/gateways`, { signal });
 
+/** What "pay now" charges: the open invoice, else the current period as its invoice would be issued now (409 nothing_due). */
+export const getDueInvoice = (subscriptionId: string, signal?: AbortSignal) =>
+  api.get<DueInvoice>(`${FINANCE_BASE}/subscriptions/${subscriptionId}/due`, { signal });
+
 export const getPayment = (id: string, signal?: AbortSignal) => api.get<PaymentItem>(`${FINANCE_BASE}/payments/${id}`, { signal });
 
 export const checkPayment = (id: string) => api.post<PaymentItem>(`${FINANCE_BASE}/payments/${id}/check`, {});
@@ -79,6 +85,9 @@ export const useSubscriptions = () => useQuery(queryOptions({ queryKey: financeK
 
 export const useGateways = (enabled: boolean) =>
   useQuery({ queryKey: financeKeys.gateways(), queryFn: ({ signal }) => getGateways(signal), enabled, staleTime: 5 * 60_000 });
+
+export const useDueInvoice = (subscriptionId: string | null) =>
+  useQuery({ queryKey: financeKeys.due(subscriptionId ?? ''), queryFn: ({ signal }) => getDueInvoice(subscriptionId!, signal), enabled: subscriptionId !== null, staleTime: 0 });
 
 export const useActivePrograms = (enabled: boolean) =>
   useQuery({ queryKey: financeKeys.activePrograms(), queryFn: ({ signal }) => getActivePrograms(signal), enabled });

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import FundingPage from '@/pages/partner/FundingPage';
 import { usePartnerStore } from '@/store';
 import type { PaymentItem, SubscriptionItem } from '@/types/partner';
@@ -248,6 +248,62 @@ describe('FundingPage', () => {
     expect(within(dialog).getByTestId('gateway-stripe')).toHaveAccessibleDescription(/publishable key/);
     expect(within(dialog).getByTestId('gateway-reason-paypal')).toHaveTextContent('PayPal is not set up on this server');
     expect(spy.mock.calls.some(([, init]) => init?.method === 'POST')).toBe(false);
+  });
+
+  it('quotes the open invoice, not today\'s children × price, before paying', async () => {
+    mockFetch({
+      [`GET ${BASE}/subscriptions`]: json([subscription({ totalAmount: 12500, totalChildren: 25 })]),
+      [`GET ${BASE}/payments`]: json(paged([])),
+      [`GET ${BASE}/subscriptions/s1/due`]: json({ invoiceId: 'inv9', number: 'INV-2026-000009', periodStart: '2026-11-01', periodEnd: '2026-12-01',
+        children: 20, subtotal: 10000, taxAmount: 1600, total: 11600, currency: 'KES', issued: true }),
+    });
+    renderPage();
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId('pay-now'));
+    const dialog = await screen.findByRole('dialog', { name: 'Pay Kisumu Girls STEM' });
+    await waitFor(() => expect(within(dialog).getByTestId('pay-due')).toHaveAttribute('data-state', 'invoice'));
+    expect(within(dialog).getByTestId('pay-due')).toHaveTextContent(/INV-2026-000009.*KES 11,600\.00 for 20 children/);
+    expect(dialog).not.toHaveTextContent('12,500');
+  });
+
+  it('pays by card: loads Stripe.js from the address the server names, confirms with the client secret', async () => {
+    const confirm = vi.fn(async () => ({ paymentIntent: { id: 'pi_1', status: 'succeeded' } }));
+    const create = vi.fn(() => ({ mount: (el: HTMLElement) => el.appendChild(document.createElement('input')), on: (_: string, h: (e: { complete: boolean; empty: boolean }) => void) => h({ complete: true, empty: false }), destroy: vi.fn() }));
+    const factory = vi.fn(() => ({ elements: () => ({ create }), confirmCardPayment: confirm }));
+    const appended = vi.spyOn(document.head, 'appendChild').mockImplementation((node) => {
+      (window as unknown as { Stripe: unknown }).Stripe = factory;
+      queueMicrotask(() => (node as HTMLScriptElement).onload?.(new Event('load')));
+      return node;
+    });
+    mockFetch({
+      [`GET ${BASE}/subscriptions`]: json([subscription()]),
+      [`GET ${BASE}/payments`]: json(paged([])),
+      [`GET ${BASE}/gateways`]: json([
+        { gateway: 'sandbox', available: true, reason: null, chargeCurrency: 'KES', clientKey: null, scriptUrl: null },
+        { gateway: 'stripe', available: true, reason: null, chargeCurrency: 'KES', clientKey: 'pk_test_1', scriptUrl: 'https://js.stripe.com/v3' },
+      ]),
+      [`POST ${BASE}/payments`]: json(payment({ gateway: 'stripe', clientSecret: 'pi_1_secret_abc', gatewayReference: 'pi_1' }), 202),
+      [`GET ${BASE}/payments/pay1`]: json(payment({ gateway: 'stripe', gatewayReference: 'pi_1' })),
+    });
+    try {
+      renderPage();
+      const user = userEvent.setup();
+      await user.click(await screen.findByTestId('pay-now'));
+      const dialog = await screen.findByRole('dialog');
+      await waitFor(() => expect(within(dialog).getByTestId('gateway-stripe')).toBeEnabled());
+      expect(appended).not.toHaveBeenCalled();
+      await user.click(within(dialog).getByTestId('gateway-stripe'));
+      await user.click(within(dialog).getByTestId('pay-submit'));
+      await waitFor(() => expect(within(dialog).getByTestId('stripe-card-submit')).toBeEnabled());
+      expect((appended.mock.calls[0]?.[0] as HTMLScriptElement).src).toBe('https://js.stripe.com/v3');
+      expect(factory).toHaveBeenCalledWith('pk_test_1');
+      await user.click(within(dialog).getByTestId('stripe-card-submit'));
+      await waitFor(() => expect(confirm).toHaveBeenCalledWith('pi_1_secret_abc', expect.objectContaining({ payment_method: expect.anything() })));
+      expect(await within(dialog).findByTestId('stripe-card-confirmed')).toBeInTheDocument();
+    } finally {
+      appended.mockRestore();
+      delete (window as unknown as { Stripe?: unknown }).Stripe;
+    }
   });
 
   it('back from PayPal, checks the payment it sent there and shows where it stands', async () => {

@@ -40,7 +40,10 @@ internal sealed class FinanceConfiguration :
         b.ComplexProperty(p => p.GatewayResponse, c => c.ToJson());
         b.HasOne(p => p.Subscription).WithMany().HasForeignKey(p => p.SubscriptionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(p => p.Partner).WithMany().HasForeignKey(p => p.PartnerId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(p => p.PartnerId);
+        // The billing history (GET /payments): the partner's rows in the page's order (created_at, id), with the filters'
+        // columns, so a filtered page walks the index newest first and stops, and its count reads the index alone
+        // (bench/RESULTS.md, 2026-12-02: the page's statement 4.0 → 0.5 ms on SQLite).
+        b.HasIndex(p => new { p.PartnerId, p.CreatedAt, p.Id, p.Status, p.PaymentGateway }).HasDatabaseName("ix_partner_payments_history");
         b.HasIndex(p => p.SubscriptionId);
         // Several attempts (a failed card, then M-Pesa) may pay one invoice: the number is unique on the invoice.
         b.HasIndex(p => p.InvoiceNumber);

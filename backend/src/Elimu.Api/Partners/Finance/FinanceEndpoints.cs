@@ -52,6 +52,8 @@ public static class FinanceEndpoints
             .WithSummary("Change the billing period (from the next period), auto-renew or the payment method.");
         group.MapDelete("/subscriptions/{id:guid}", CancelSubscription).RequireAuthorization(PartnerPolicies.Pay)
             .WithSummary("Cancel: the subscription becomes CANCELLED and stays as history with its invoices and payments.");
+        group.MapGet("/subscriptions/{id:guid}/due", GetDueInvoice).Produces<DueInvoice>()
+            .WithSummary("What \"pay now\" charges: the oldest open invoice, else the current period's figures as its invoice would be issued now (409 nothing_due when paid).");
 
         group.MapGet("/invoices", ListInvoices).WithSummary("The partner's invoices, newest first; filter by subscription and status.");
         group.MapGet("/invoices/{id:guid}", GetInvoice).WithSummary("One invoice with its lines (one per child-period; pro-rata lines marked).");
@@ -98,6 +100,9 @@ public static class FinanceEndpoints
 
     private static async Task<IResult> CancelSubscription(Guid id, ClaimsPrincipal user, Subscriptions subscriptions, CancellationToken ct) =>
         TypedResults.Ok(await subscriptions.ItemAsync(await subscriptions.CancelAsync(user.PartnerId(), id, ct), ct));
+
+    private static async Task<IResult> GetDueInvoice(Guid id, ClaimsPrincipal user, Subscriptions subscriptions, InvoiceIssuer invoices, CancellationToken ct) =>
+        TypedResults.Ok(await invoices.PreviewDueAsync(await subscriptions.OwnAsync(user.PartnerId(), id, ct), ct));
 
     private static async Task<IResult> ListInvoices(Guid? subscriptionId, InvoiceStatus? status, int? page, int? pageSize, ClaimsPrincipal user,
         AppDbContext db, CancellationToken ct)

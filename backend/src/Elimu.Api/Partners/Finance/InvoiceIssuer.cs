@@ -33,6 +33,30 @@ public sealed class InvoiceIssuer(AppDbContext db, Subscriptions subscriptions, 
     }
 
     /// <summary>
+    /// What "pay now" would charge, without issuing anything: the invoice <see cref="DueAsync"/> would pick (the oldest open
+    /// one), else the current period's draft as it would be issued now. The pay dialog quotes this, not today's children ×
+    /// price, which may differ from an invoice issued earlier.
+    /// </summary>
+    public async Task<DueInvoice> PreviewDueAsync(PartnerSubscription subscription, CancellationToken ct)
+    {
+        var open = await db.PartnerInvoices.AsNoTracking().Where(i => i.SubscriptionId == subscription.Id && i.Status == InvoiceStatus.open)
+            .OrderBy(i => i.PeriodStart)
+            .Select(i => new DueInvoice(i.Id, i.Number, i.PeriodStart, i.PeriodEnd, i.Lines.Select(l => l.SponsoredChildId).Distinct().Count(),
+                i.Subtotal, i.TaxAmount, i.Total, i.Currency, true))
+            .FirstOrDefaultAsync(ct);
+        if (open is not null) return open;
+        Subscriptions.ThrowIfClosed(subscription);
+        subscriptions.RollForward(subscription); // as of today; nothing is saved
+        var window = Subscriptions.WindowOf(subscription);
+        if (await ForPeriodAsync(subscription.Id, window.Start, ct) is { } current)
+            throw DomainException.Conflict("nothing_due", $"Invoice {current.Number} for this period is already paid; the next one is due on {window.End:yyyy-MM-dd}.");
+        var draft = await DraftAsync(subscription, window, ct);
+        foreach (var line in draft.Lines) db.Entry(line).State = EntityState.Detached;
+        return new DueInvoice(null, null, draft.PeriodStart, draft.PeriodEnd, draft.Lines.Select(l => l.SponsoredChildId).Distinct().Count(),
+            draft.Subtotal, draft.TaxAmount, draft.Total, draft.Currency, false);
+    }
+
+    /// <summary>
     /// The renewal job's step: the subscription's current period's invoice, issued now if it has none. Issued is false when
     /// it already existed (a second run, another instance): only the run that issued it charges and tells the partner.
     /// </summary>

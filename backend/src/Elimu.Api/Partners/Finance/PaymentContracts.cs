@@ -26,3 +26,9 @@ public sealed record InvoiceLineItem(
     int DaysCharged, int PeriodDays, bool Prorated, decimal Amount);
 
 public sealed record InvoiceDetail(InvoiceSummary Invoice, BillingPeriod BillingPeriod, IReadOnlyList<InvoiceLineItem> Lines);
+
+/// <summary>GET /subscriptions/{id}/due: what "pay now" charges. <paramref name="Issued"/> false: no invoice yet, so these are
+/// the current period's figures as the invoice would be issued now (<paramref name="InvoiceId"/> and the number are null).</summary>
+/// <param name="Children">The children the invoice bills (a child with a pro-rata line and a full line counts once).</param>
+public sealed record DueInvoice(Guid? InvoiceId, string? Number, DateOnly PeriodStart, DateOnly PeriodEnd, int Children, decimal Subtotal,
+    decimal TaxAmount, decimal Total, string Currency, bool Issued);

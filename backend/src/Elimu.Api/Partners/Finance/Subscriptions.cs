@@ -164,7 +164,8 @@ public sealed class Subscriptions(AppDbContext db, BillableChildren children, Pr
             .OrderBy(i => i.PeriodStart).Select(i => new { i.Id, i.Number, i.Total, i.Currency }).FirstOrDefaultAsync(ct);
         var ends = standing.SuspendsAt(since);
         var left = ends - clock.GetUtcNow().UtcDateTime;
-        return new PastDueStanding(since, ends, left <= TimeSpan.Zero ? 0 : (int)Math.Ceiling(left.TotalDays), left <= TimeSpan.Zero,
+        var suspended = left <= TimeSpan.Zero && await standing.SuspendsNowAsync(s, ct);
+        return new PastDueStanding(since, ends, left <= TimeSpan.Zero ? 0 : (int)Math.Ceiling(left.TotalDays), suspended,
             invoice?.Id, invoice?.Number, invoice?.Total, invoice?.Currency ?? s.Currency);
     }
 

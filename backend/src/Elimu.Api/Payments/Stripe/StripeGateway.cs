@@ -28,7 +28,9 @@ internal sealed class StripeGateway(IOptions<StripeOptions> options, IHttpClient
         : string.IsNullOrWhiteSpace(options.Value.PublishableKey) ? "The card form is not set up on this server (Stripe's publishable key)."
         : null;
 
-    public string? ClientKey => IsConfigured && !string.IsNullOrWhiteSpace(options.Value.PublishableKey) ? options.Value.PublishableKey : null;
+    public string? ClientKey => options.Value.CardFormOffered ? options.Value.PublishableKey : null;
+
+    public string? ClientScriptUrl => options.Value.CardFormOffered ? options.Value.JsUrl : null;
 
     public Money ChargeFor(Money invoiceAmount) =>
         CurrencyConversion.Convert(invoiceAmount, options.Value.Currency, options.Value.KesPerUnit, Gateway);

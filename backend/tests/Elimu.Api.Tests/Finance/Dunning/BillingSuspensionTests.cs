@@ -3,6 +3,7 @@ using System.Text.Json;
 using Elimu.Api.Partners.Finance;
 using Elimu.Api.Platform.Identity;
 using Elimu.Api.Tests.Infrastructure;
+using Elimu.Api.Tests.Partners.Sponsorships;
 using Microsoft.EntityFrameworkCore;
 using static Elimu.Api.Tests.Finance.Dunning.DunningTestKit;
 using static Elimu.Api.Tests.Finance.FinanceTestKit;
@@ -120,5 +121,49 @@ public sealed class BillingSuspensionTests
         Assert.Equal("ACTIVE", after.Str("status"));
         Assert.Equal(JsonValueKind.Null, after.GetProperty("standing").ValueKind);
         Assert.Contains(await api.PaymentNoticesAsync(partner.PartnerId), n => n.StartsWith("Monitoring restored"));
+    }
+
+    [Fact]
+    public async Task An_expired_subscription_stops_suspending_its_program_once_a_new_subscription_of_it_has_paid()
+    {
+        await using var api = new DunningFactory();
+        await api.InitializeAsync();
+        api.At(Start);
+        var partner = await api.SubscribedPartnerAsync(autoPay: false);
+        var other = await api.SubscribedPartnerAsync(autoPay: false);
+        var child = (await api.ChildIdsAsync(partner.ProgramId))[0];
+
+        // April's invoice is never paid: past due a week later, expired after the retries, suspended past the grace window.
+        api.At(Renewal);
+        await api.RenewAsync();
+        var unpaid = Assert.Single(await api.InvoicesAsync(partner.SubscriptionId));
+        for (var day = 1; day <= 30; day++)
+        {
+            api.At(Renewal.AddDays(day), 12);
+            await api.RenewAsync();
+        }
+        Assert.Equal(SubscriptionStatus.EXPIRED, (await api.SubscriptionAsync(partner.SubscriptionId)).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await partner.Client()).ChildViewAsync(child)).Status);
+
+        // A new subscription of the same program that has paid nothing does not lift the suspension ...
+        using var client = await partner.Client();
+        var renewed = (await client.SubscribeAsync(partner.ProgramId)).Id();
+        var (status, body) = await client.ChildViewAsync(child);
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Equal("billing_suspended", body.Str("code"));
+        // ... nor can another partner pay it for them.
+        using (var stranger = await other.Client())
+            Assert.Equal(HttpStatusCode.NotFound, (await stranger.PayAsync(renewed, "stranger-1")).StatusCode);
+
+        // Once its first invoice is paid, monitoring is back; the old invoice stays open, and the old subscription expired.
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PayAsync(renewed, "renewed-1")).StatusCode);
+        await api.SettlePendingAsync(renewed, paid: true);
+        Assert.Equal(HttpStatusCode.OK, (await client.ChildViewAsync(child)).Status);
+        Assert.Equal(0, (await client.GetJsonAsync<JsonElement>("/api/v1/partner/dashboard/counters")).GetProperty("suspendedPrograms").GetInt32());
+        Assert.Equal(InvoiceStatus.open, Assert.Single(await api.InvoicesAsync(partner.SubscriptionId)).Status);
+        var old = await partner.SubscriptionItemAsync();
+        Assert.Equal("EXPIRED", old.Str("status"));
+        Assert.False(old.GetProperty("standing").GetProperty("monitoringSuspended").GetBoolean());
+        Assert.Equal(unpaid.Number, old.GetProperty("standing").Str("invoiceNumber"));
     }
 }

@@ -158,6 +158,7 @@ public sealed class PartnerRoleRouteTableTests(ElimuApiFactory api, ITestOutputH
         ["GET /api/v1/partner/finance/invoices"] = Read,
         ["GET /api/v1/partner/finance/invoices/{id:guid}"] = Read,
         ["GET /api/v1/partner/finance/invoices/{id:guid}/pdf"] = Read,
+        ["GET /api/v1/partner/finance/subscriptions/{id:guid}/due"] = Read,
         ["GET /api/v1/partner/finance/payments/{id:guid}/receipt"] = Read,
         ["POST /api/v1/partner/finance/payments"] = Pay,
         ["GET /api/v1/partner/finance/payments"] = Read,

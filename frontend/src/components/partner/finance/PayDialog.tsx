@@ -3,9 +3,10 @@ import { CheckCircle2, ExternalLink, Loader2, Smartphone, XCircle } from 'lucide
 import { PartnerModal } from '@/components/partner/shared';
 import { useTranslation } from '@/i18n/use-translation';
 import { isApiError } from '@/lib/api';
-import { useCheckPayment, useGateways, usePaymentStatus, useProcessPayment } from '@/services/partner/partnerFinanceService';
+import { useCheckPayment, useDueInvoice, useGateways, usePaymentStatus, useProcessPayment } from '@/services/partner/partnerFinanceService';
 import type { PaymentGateway, PaymentItem, SubscriptionItem } from '@/types/partner';
 import { formatKes, GATEWAYS, KENYAN_MOBILE, newIdempotencyKey } from './money';
+import { StripeCardForm } from './StripeCardForm';
 
 /** Where the payment sent to PayPal is remembered while the payer is away on PayPal's page (same tab). */
 export const PAYPAL_PENDING_KEY = 'elimu.finance.paypalPayment';
@@ -34,13 +35,34 @@ export function PayDialog({ subscription, onClose, unavailable, onUnavailable, o
   };
   return (
     <PartnerModal open={subscription !== null} onClose={close} title={subscription ? t('funding.pay.title', { program: subscription.programName }) : ''} testId="pay-dialog"
-      description={subscription ? t('funding.pay.text', { amount: formatKes(subscription.totalAmount, subscription.currency), count: subscription.totalChildren }) : undefined}>
+      description={subscription && !started ? <DueAmount subscriptionId={subscription.id} /> : undefined}>
       {subscription && (started ? (
         <PaymentProgress payment={started} phone={phone} onAgain={() => setStarted(null)} onClose={close} onSettled={onSettled} />
       ) : (
         <PayForm subscription={subscription} phone={phone} setPhone={setPhone} unavailable={unavailable} onUnavailable={onUnavailable} onStarted={setStarted} onClose={close} />
       ))}
     </PartnerModal>
+  );
+}
+
+/**
+ * What "pay now" charges, as the server will: the open invoice (its number, period and total), or before any invoice the
+ * current period as it would be issued now. Not today's children × price, which may differ from an invoice issued earlier.
+ */
+function DueAmount({ subscriptionId }: { subscriptionId: string }) {
+  const { t } = useTranslation();
+  const due = useDueInvoice(subscriptionId);
+  if (due.isPending) return <span data-testid="pay-due" data-state="loading">{t('funding.pay.dueLoading')}</span>;
+  if (due.isError) {
+    const nothing = isApiError(due.error) && due.error.code === 'nothing_due' ? (due.error.detail ?? t('funding.pay.nothingDue')) : null;
+    return <span data-testid="pay-due" data-state={nothing ? 'nothing' : 'error'}>{nothing ?? t('funding.pay.dueError')}</span>;
+  }
+  const d = due.data;
+  const values = { amount: formatKes(d.total, d.currency), count: d.children, from: d.periodStart, to: d.periodEnd, number: d.number ?? '' };
+  return (
+    <span data-testid="pay-due" data-state={d.issued ? 'invoice' : 'draft'} data-amount={d.total}>
+      {d.issued ? t('funding.pay.due', values) : t('funding.pay.dueDraft', values)}
+    </span>
   );
 }
 
@@ -149,6 +171,8 @@ export function PaymentProgress({ payment, phone, onAgain, onClose, onSettled }:
   const { t } = useTranslation();
   const status = usePaymentStatus(payment.id, payment);
   const check = useCheckPayment();
+  // The card form needs the publishable key and Stripe.js's address; the client secret came only with the first answer.
+  const stripe = useGateways(payment.gateway === 'stripe').data?.find((c) => c.gateway === 'stripe' && c.available);
   const p = status.data ?? payment;
   const ended = p.status !== 'pending';
   const settled = useRef(false);
@@ -172,7 +196,9 @@ export function PaymentProgress({ payment, phone, onAgain, onClose, onSettled }:
             </p>
             {p.gateway === 'mpesa' && <p className="text-sm text-fg-muted">{t('funding.pay.waitingPhoneText', { phone })}</p>}
             {p.gateway === 'paypal' && <p className="text-sm text-fg-muted">{t('funding.pay.paypalText')}</p>}
-            {p.gateway === 'stripe' && <p className="text-sm text-fg-muted" data-testid="stripe-note">{t('funding.pay.stripeText')}</p>}
+            {p.gateway === 'stripe' && (payment.clientSecret && stripe?.clientKey && stripe.scriptUrl
+              ? <StripeCardForm clientSecret={payment.clientSecret} publishableKey={stripe.clientKey} scriptUrl={stripe.scriptUrl} />
+              : <p className="text-sm text-fg-muted" data-testid="stripe-note">{t('funding.pay.stripeText')}</p>)}
           </>
         )}
         {p.status === 'completed' && (

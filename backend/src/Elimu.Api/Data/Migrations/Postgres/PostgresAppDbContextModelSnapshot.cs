@@ -1546,9 +1546,6 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.HasIndex("InvoiceNumber")
                         .HasDatabaseName("ix_partner_payments_invoice_number");
 
-                    b.HasIndex("PartnerId")
-                        .HasDatabaseName("ix_partner_payments_partner_id");
-
                     b.HasIndex("SubscriptionId")
                         .HasDatabaseName("ix_partner_payments_subscription_id");
 
@@ -1559,6 +1556,9 @@ namespace Elimu.Api.Data.Migrations.Postgres
 
                     b.HasIndex("PaymentGateway", "TransactionReference")
                         .HasDatabaseName("ix_partner_payments_payment_gateway_transaction_reference");
+
+                    b.HasIndex("PartnerId", "CreatedAt", "Id", "Status", "PaymentGateway")
+                        .HasDatabaseName("ix_partner_payments_history");
 
                     b.ToTable("partner_payments", (string)null);
                 });

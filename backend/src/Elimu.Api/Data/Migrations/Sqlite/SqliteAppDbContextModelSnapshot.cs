@@ -1541,9 +1541,6 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                     b.HasIndex("InvoiceNumber")
                         .HasDatabaseName("ix_partner_payments_invoice_number");
 
-                    b.HasIndex("PartnerId")
-                        .HasDatabaseName("ix_partner_payments_partner_id");
-
                     b.HasIndex("SubscriptionId")
                         .HasDatabaseName("ix_partner_payments_subscription_id");
 
@@ -1554,6 +1551,9 @@ namespace Elimu.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("PaymentGateway", "TransactionReference")
                         .HasDatabaseName("ix_partner_payments_payment_gateway_transaction_reference");
+
+                    b.HasIndex("PartnerId", "CreatedAt", "Id", "Status", "PaymentGateway")
+                        .HasDatabaseName("ix_partner_payments_history");
 
                     b.ToTable("partner_payments", (string)null);
                 });
