@@ -21,6 +21,15 @@ public class SponsoredChild
     public Guid PartnerId { get; set; }
     public AppUser? Partner { get; set; }
     public SponsoredChildStatus Status { get; set; } = SponsoredChildStatus.PENDING_CONSENT;
+    /// <summary>
+    /// Copies of the student's grade and first name, so the children list filters and sorts a partner's children from
+    /// one index of this table instead of joining each of thousands of children to its student (issue 15). The
+    /// database keeps them (triggers of migration I15ChildListKeys: on insert of a child, on a change of the student's
+    /// grade or first name); code never sets them, and what an inserted entity holds in memory is not the stored value.
+    /// </summary>
+    public CbcGrade StudentGrade { get; private set; }
+    /// <inheritdoc cref="StudentGrade"/>
+    public string StudentFirstName { get; private set; } = "";
     public DateTime EnrolledAt { get; set; }
     public DateTime? RemovedAt { get; set; }
     /// <summary>When the program completed or was cancelled: the row stays on the program's record, the place is free.</summary>

@@ -42,8 +42,8 @@ public sealed class SponsoredChildReader(AppDbContext db)
         .Select(c => new SponsoredChildRow
         {
             Id = c.Id, StudentId = c.StudentId, PartnerId = c.PartnerId, ProgramId = c.ProgramId, ProgramName = c.Program!.Name,
-            Status = c.Status, EnrolledAt = c.EnrolledAt, RemovedAt = c.RemovedAt, FirstName = c.Student!.FirstName,
-            LastName = c.Student.LastName, Grade = c.Student.Grade, County = c.Student.County, School = c.Student.School,
+            Status = c.Status, EnrolledAt = c.EnrolledAt, RemovedAt = c.RemovedAt, FirstName = c.StudentFirstName,
+            LastName = c.Student!.LastName, Grade = c.StudentGrade, County = c.Student.County, School = c.Student.School,
         });
 
     /// <summary>

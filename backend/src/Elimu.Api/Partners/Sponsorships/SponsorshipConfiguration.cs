@@ -25,9 +25,15 @@ internal sealed class SponsorshipConfiguration :
         b.HasIndex(p => p.CreatedAt);
     }
 
+    /// <summary>The trigger on sponsored_children that copies the student's grade and first name into a new row.</summary>
+    public const string ChildListKeysTrigger = "sponsored_children_student_keys";
+
     public void Configure(EntityTypeBuilder<SponsoredChild> b)
     {
-        b.ToTable("sponsored_children");
+        // The triggers that keep the student's grade and first name copied here (migration I15ChildListKeys); declared so
+        // EF does not rely on RETURNING for this table.
+        b.ToTable("sponsored_children", t => t.HasTrigger(ChildListKeysTrigger));
+        b.Property(c => c.StudentFirstName).HasMaxLength(100);
         b.HasOne(c => c.Program).WithMany(p => p.Children).HasForeignKey(c => c.ProgramId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(c => c.Student).WithMany().HasForeignKey(c => c.StudentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.Partner).WithMany().HasForeignKey(c => c.PartnerId).OnDelete(DeleteBehavior.Restrict);
@@ -42,6 +48,10 @@ internal sealed class SponsorshipConfiguration :
         // The children list's filter (ListChildren): a partner's children by status, read with their student ids from the
         // index alone, then probed in the students' covering index below.
         b.HasIndex(c => new { c.PartnerId, c.Status, c.StudentId });
+        // The list filtered by grade and sorted by first name (its default order), and sorted by first name alone: the
+        // count and the page read only their own rows, in order, from these (the copies of SponsoredChild.StudentGrade).
+        b.HasIndex(c => new { c.PartnerId, c.Status, c.StudentGrade, c.StudentFirstName, c.Id });
+        b.HasIndex(c => new { c.PartnerId, c.Status, c.StudentFirstName, c.Id });
         b.HasIndex(c => c.Status);
     }
 }

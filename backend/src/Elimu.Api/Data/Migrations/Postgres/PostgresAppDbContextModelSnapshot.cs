@@ -2073,6 +2073,18 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)")
                         .HasColumnName("status");
 
+                    b.Property<string>("StudentFirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("student_first_name");
+
+                    b.Property<string>("StudentGrade")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("student_grade");
+
                     b.Property<Guid>("StudentId")
                         .HasColumnType("uuid")
                         .HasColumnName("student_id");
@@ -2139,7 +2151,16 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.HasIndex("PartnerId", "Status", "StudentId")
                         .HasDatabaseName("ix_sponsored_children_partner_id_status_student_id");
 
-                    b.ToTable("sponsored_children", (string)null);
+                    b.HasIndex("PartnerId", "Status", "StudentFirstName", "Id")
+                        .HasDatabaseName("ix_sponsored_children_partner_id_status_student_first_name_id");
+
+                    b.HasIndex("PartnerId", "Status", "StudentGrade", "StudentFirstName", "Id")
+                        .HasDatabaseName("ix_sponsored_children_partner_id_status_student_grade_student_");
+
+                    b.ToTable("sponsored_children", null, t =>
+                        {
+                            t.HasTrigger("sponsored_children_student_keys");
+                        });
                 });
 
             modelBuilder.Entity("Elimu.Api.Partners.Sponsorships.SponsorshipProgram", b =>
