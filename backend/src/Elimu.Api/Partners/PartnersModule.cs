@@ -1,3 +1,4 @@
+using Elimu.Api.Partners.Analytics;
 using Elimu.Api.Partners.Content;
 using Elimu.Api.Partners.Account.Team;
 using Elimu.Api.Partners.Account.Export;
@@ -64,6 +65,7 @@ public static class PartnersModule
         services.AddHostedService<DigestJob>();
         services.AddSingleton<HelpLibrary>();
         services.AddSingleton<CourseCatalog>();
+        services.AddAnalyticsInsights();
         return services;
     }
 
@@ -90,6 +92,7 @@ public static class PartnersModule
         app.MapGrantApi();
         app.MapFinanceApi();
         app.MapPricingApi();
+        app.MapPartnerAnalyticsApi();
         app.MapHub<PartnerHub>(PartnerHub.Path);
         return app;
     }
