@@ -12650,6 +12650,145 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/partner/analytics/forecasts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Enrollment, spend and cost per outcome for the next three school terms, with prediction intervals, from completed terms (consented children, the partner's own payments); an AI narrative explains them. */
+        get: {
+            parameters: {
+                query?: {
+                    programId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ForecastResponse"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/analytics/programs/{id}/benchmark": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The program's consented children against platform children of the same grades and counties: quartiles of minutes per week and of scores per learning area, with a short narrative. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CohortBenchmarkResponse"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found: no such resource for this account. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -12892,6 +13031,14 @@ export interface components {
             sharedKey: string;
             authenticatorUri: string;
         };
+        BenchmarkMeasure: {
+            learningArea: null | string;
+            unit: string;
+            cohort: null | components["schemas"]["Percentiles"];
+            platform: null | components["schemas"]["Percentiles"];
+            /** Format: double */
+            cohortMedianPercentile: null | number;
+        };
         /** @enum {unknown} */
         BillingPeriod: "monthly" | "termly" | "annual";
         BillingSummary: {
@@ -13108,6 +13255,30 @@ export interface components {
             /** Format: uuid */
             id: string;
             displayName: string;
+        };
+        CohortBenchmarkResponse: {
+            /** Format: uuid */
+            programId: string;
+            programName: string;
+            /** Format: int32 */
+            consentedChildren: number;
+            /** Format: int32 */
+            weeks: number;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            grades: string[];
+            counties: string[];
+            /** Format: int32 */
+            minPlatformChildren: number;
+            engagement: null | components["schemas"]["BenchmarkMeasure"];
+            learningAreas: components["schemas"]["BenchmarkMeasure"][];
+            narrative: string;
+            provider: string;
+            model: string;
+            /** Format: date-time */
+            generatedAt: string;
         };
         CohortPoint: {
             /** Format: date */
@@ -13354,6 +13525,41 @@ export interface components {
             latestScore: number;
             latestRubricLevel: components["schemas"]["RubricLevel"];
             reason: string;
+        };
+        ForecastResponse: {
+            /** Format: uuid */
+            programId: null | string;
+            scope: string;
+            currency: string;
+            /** Format: double */
+            coverage: number;
+            outcomeDefinition: string;
+            history: components["schemas"]["TermHistory"][];
+            enrollment: components["schemas"]["SeriesOutlook"];
+            spend: components["schemas"]["SeriesOutlook"];
+            costPerOutcome: components["schemas"]["SeriesOutlook"];
+            narrative: string;
+            provider: string;
+            model: string;
+            /** Format: date-time */
+            generatedAt: string;
+        };
+        ForecastTerm: {
+            label: string;
+            /** Format: int32 */
+            year: number;
+            /** Format: int32 */
+            term: number;
+            /** Format: date */
+            start: null | string;
+            /** Format: date */
+            end: null | string;
+            /** Format: double */
+            estimate: number;
+            /** Format: double */
+            lower: number;
+            /** Format: double */
+            upper: number;
         };
         GeneratedLesson: {
             title: string;
@@ -14141,6 +14347,16 @@ export interface components {
             partnerName: string;
             partnerEmail: string;
         };
+        Percentiles: {
+            /** Format: int32 */
+            children: number;
+            /** Format: double */
+            p25: number;
+            /** Format: double */
+            p50: number;
+            /** Format: double */
+            p75: number;
+        };
         PersonView: {
             /** Format: uuid */
             userId: string;
@@ -14520,6 +14736,15 @@ export interface components {
             subject: null | string;
             body: null | string;
         };
+        SeriesOutlook: {
+            method: string;
+            /** Format: int32 */
+            historyTerms: number;
+            enoughHistory: boolean;
+            /** Format: double */
+            slopePerTerm: null | number;
+            terms: components["schemas"]["ForecastTerm"][];
+        };
         ServiceKeyResponse: {
             /** Format: uuid */
             id: string;
@@ -14704,6 +14929,25 @@ export interface components {
         TeamTrainingProgress: {
             courses: components["schemas"]["TeamCourseColumn"][];
             members: components["schemas"]["TeamMemberProgress"][];
+        };
+        TermHistory: {
+            label: string;
+            /** Format: int32 */
+            year: number;
+            /** Format: int32 */
+            term: number;
+            /** Format: date */
+            start: string;
+            /** Format: date */
+            end: string;
+            /** Format: int32 */
+            enrolled: number;
+            /** Format: double */
+            spend: number;
+            /** Format: int32 */
+            learners: number;
+            /** Format: double */
+            costPerOutcome: null | number;
         };
         ThemeRequest: {
             theme: components["schemas"]["UiTheme"];

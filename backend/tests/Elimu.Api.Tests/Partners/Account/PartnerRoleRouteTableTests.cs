@@ -29,6 +29,10 @@ public sealed class PartnerRoleRouteTableTests(ElimuApiFactory api, ITestOutputH
         ["GET /api/v1/partner/dashboard/counters"] = Read,
         ["GET /api/v1/partner/dashboard/ai-highlights"] = Read,
 
+        // Forecasts and cohort benchmarking: aggregate figures every member may read.
+        ["GET /api/v1/partner/analytics/forecasts"] = Read,
+        ["GET /api/v1/partner/analytics/programs/{id:guid}/benchmark"] = Read,
+
         ["POST /api/v1/partner/sponsorships/programs"] = ChangePrograms,
         ["GET /api/v1/partner/sponsorships/programs"] = Read,
         ["GET /api/v1/partner/sponsorships/programs/{id:guid}"] = Read,
