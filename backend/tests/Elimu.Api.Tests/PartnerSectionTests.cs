@@ -63,6 +63,10 @@ public sealed class PartnerSectionTests
         [("Finance", "Consent")] = ["SponsorshipConsent"],
         [("Finance", "Profiles")] = ["ContactFormats", "PartnerProfile", "PartnerProfileImage", "BrandingConfig"],
         [("Analytics", "Sponsorships")] = ["SponsorshipProgram"],
+        // Forecasts and cohort benchmarking read learning and consented enrolments through the gate, spend and the school
+        // calendar through Finance's reader.
+        [("Analytics", "ChildData")] = ["ChildLearningGate"],
+        [("Analytics", "Finance")] = ["PartnerSpend", "SpendEntry", "SchoolTerm"],
         [("Support", "Collaboration")] = ["PartnerMeeting", "PartnerMessage", "Attachment"],
     };
 

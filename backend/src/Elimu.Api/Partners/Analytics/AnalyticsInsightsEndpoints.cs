@@ -11,7 +11,7 @@ namespace Elimu.Api.Partners.Analytics;
 public static class AnalyticsInsightsEndpoints
 {
     public static IServiceCollection AddAnalyticsInsights(this IServiceCollection services) =>
-        services.AddScoped<ForecastService>().AddScoped<CohortBenchmarkService>();
+        services.AddScoped<ForecastService>().AddScoped<CohortBenchmarkService>().AddScoped<Finance.PartnerSpend>();
 
     public static RouteGroupBuilder MapAnalyticsInsights(this RouteGroupBuilder group)
     {

@@ -19,7 +19,7 @@ namespace Elimu.Api.Partners.ChildData;
 /// consents and enrolments stay as they are.
 /// </summary>
 public sealed class ChildLearningGate(ChildAccess access, ConsentReader consent, SponsoredChildReader children, ChildLearningInsights insights,
-    LearningStats learning, BillingStanding billing, LearningBenchmarks benchmarks, EnrolmentReader enrolments)
+    LearningStats learning, BillingStanding billing, LearningBenchmarks benchmarks)
 {
     /// <summary>The partner's children whose figures may be shown: consent allows it and the program's monitoring runs.</summary>
     private IQueryable<Guid> MonitoredChildIds(Guid partnerId, IQueryable<Guid>? ofStudents = null) =>
@@ -108,12 +108,24 @@ public sealed class ChildLearningGate(ChildAccess access, ConsentReader consent,
         .Select(a => new LearningAreaMovement(a.Name, a.Previous, a.Recent, a.RecentAssessments)).ToList();
 
     /// <summary>
+    /// The partner's children (of <paramref name="programId"/>, or of every program) whose guardians' consent stands, with
+    /// when they were enrolled and when they left (removed, or released at the end of their program): the enrolment
+    /// history figures about past terms count.
+    /// </summary>
+    public async Task<List<ConsentedEnrolment>> ConsentedEnrolmentsAsync(Guid partnerId, Guid? programId, CancellationToken ct)
+    {
+        var standing = consent.ConsentStandingChildIds(partnerId);
+        return await children.OfPartner(partnerId).Where(c => (programId == null || c.ProgramId == programId) && standing.Contains(c.Id))
+            .Select(c => new ConsentedEnrolment(c.StudentId, c.EnrolledAt, c.RemovedAt ?? c.ReleasedAt)).ToListAsync(ct);
+    }
+
+    /// <summary>
     /// How many of <paramref name="students"/> learned from <paramref name="from"/> to <paramref name="to"/>, counting only
     /// the partner's children whose guardians' consent stands (a refused or withdrawn one never counts, even for a past term).
     /// </summary>
     public Task<int> LearnersAsync(Guid partnerId, IReadOnlyCollection<Guid> students, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var allowed = enrolments.OfPartner(partnerId).Where(consent.AnswersAllow).Select(c => c.StudentId).Where(s => students.Contains(s));
+        var allowed = consent.ConsentStandingStudentIds(partnerId).Where(s => students.Contains(s));
         return benchmarks.LearnersAsync(allowed, from, to, ct);
     }
 

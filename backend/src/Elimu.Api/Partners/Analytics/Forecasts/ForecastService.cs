@@ -2,11 +2,8 @@ using Elimu.Api.Ai;
 using Elimu.Api.Common;
 using Elimu.Api.Data;
 using Elimu.Api.Partners.ChildData;
-using Elimu.Api.Partners.Consent;
 using Elimu.Api.Partners.Finance;
-using Elimu.Api.Partners.Sponsorships;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Elimu.Api.Partners.Analytics.Forecasts;
 
@@ -16,8 +13,7 @@ namespace Elimu.Api.Partners.Analytics.Forecasts;
 /// cost per outcome for the next <see cref="Horizon"/> terms by <see cref="TrendForecast"/>; then the narrative.
 /// Children whose guardians refused or withdrew consent count nowhere, not even in past terms.
 /// </summary>
-public sealed class ForecastService(AppDbContext db, EnrolmentReader enrolments, ConsentReader consent, ChildLearningGate learning,
-    IOptionsMonitor<BillingOptions> billing, IAiOrchestrator ai, TimeProvider clock)
+public sealed class ForecastService(AppDbContext db, ChildLearningGate learning, PartnerSpend finance, IAiOrchestrator ai, TimeProvider clock)
 {
     public const int Horizon = 3;
     public const string OutcomeDefinition = "an enrolled consented child who learned at least once in the term";
@@ -34,7 +30,7 @@ public sealed class ForecastService(AppDbContext db, EnrolmentReader enrolments,
         }
 
         var today = NairobiTime.Today(clock);
-        var terms = billing.CurrentValue.Terms.OrderBy(t => t.Start).ToList();
+        var terms = finance.Terms.ToList();
         var completed = terms.Where(t => t.End < today).ToList();
         var history = await HistoryAsync(partnerId, programId, programId is null ? null : currency, completed, ct);
         if (programId is null) currency = history.Currency;
@@ -57,20 +53,10 @@ public sealed class ForecastService(AppDbContext db, EnrolmentReader enrolments,
         List<SchoolTerm> completed, CancellationToken ct)
     {
         if (completed.Count == 0) return ([], currency ?? Money.DefaultCurrency);
-        var consented = enrolments.OfPartner(partnerId).Where(consent.AnswersAllow).Select(c => c.Id);
-        var children = await db.SponsoredChildren.AsNoTracking()
-            .Where(c => c.PartnerId == partnerId && (programId == null || c.ProgramId == programId) && consented.Contains(c.Id))
-            .Select(c => new { c.StudentId, c.EnrolledAt, Left = c.RemovedAt ?? c.ReleasedAt })
-            .ToListAsync(ct);
-
-        var from = NairobiTime.StartOfDayUtc(completed[0].Start.AddDays(-120));
-        var payments = await db.PartnerPayments.AsNoTracking()
-            .Where(p => p.PartnerId == partnerId && p.Status == PaymentStatus.completed && (programId == null || p.Subscription!.ProgramId == programId)
-                && (p.PaidAt ?? p.CreatedAt) >= from)
-            .Select(p => new { p.Amount, p.Currency, Day = p.PaidAt ?? p.CreatedAt })
-            .ToListAsync(ct);
+        var children = await learning.ConsentedEnrolmentsAsync(partnerId, programId, ct);
+        var payments = await finance.CompletedAsync(partnerId, programId, completed[0].Start.AddDays(-120), ct);
         // Across programs the partner may pay in more than one currency: the one most of its payments are in is forecast.
-        currency ??= payments.GroupBy(p => p.Currency.ToUpperInvariant()).OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
+        currency ??= payments.GroupBy(p => p.Currency).OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
             .Select(g => g.Key).FirstOrDefault() ?? Money.DefaultCurrency;
 
         var rows = new List<TermHistory>();
@@ -78,11 +64,9 @@ public sealed class ForecastService(AppDbContext db, EnrolmentReader enrolments,
         foreach (var term in completed)
         {
             var (startUtc, endUtc) = (NairobiTime.StartOfDayUtc(term.Start), NairobiTime.StartOfDayUtc(term.End.AddDays(1)));
-            var enrolled = children.Where(c => c.EnrolledAt < endUtc && (c.Left is null || c.Left >= startUtc)).Select(c => c.StudentId).Distinct().ToList();
+            var enrolled = children.Where(c => c.EnrolledAt < endUtc && (c.LeftAt is null || c.LeftAt >= startUtc)).Select(c => c.StudentId).Distinct().ToList();
             // A term owns the holidays before it: a payment made then is for the coming term.
-            var spend = payments.Where(p => p.Currency.Equals(currency, StringComparison.OrdinalIgnoreCase)
-                    && DateOnly.FromDateTime(NairobiTime.ToNairobi(p.Day)) is var day && day <= term.End && (previousEnd is null || day > previousEnd))
-                .Sum(p => p.Amount);
+            var spend = payments.Where(p => p.Currency == currency && p.Day <= term.End && (previousEnd is null || p.Day > previousEnd)).Sum(p => p.Amount);
             previousEnd = term.End;
             var learners = enrolled.Count == 0 ? 0 : await learning.LearnersAsync(partnerId, enrolled, term.Start, term.End, ct);
             rows.Add(new TermHistory(Label(term.Year, term.Term), term.Year, term.Term, term.Start, term.End, enrolled.Count, spend, learners,
