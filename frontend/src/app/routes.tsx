@@ -37,6 +37,8 @@ const TrainingHubPage = lazyPage(() => import('@/pages/partner/TrainingHubPage')
 const PartnerTicketsPage = lazyPage(() => import('@/pages/partner/PartnerTicketsPage'));
 const FundingPage = lazyPage(() => import('@/pages/partner/FundingPage'));
 const AIGeneratedResourcesPage = lazyPage(() => import('@/pages/partner/AIGeneratedResourcesPage'));
+const AIHighlightsPage = lazyPage(() => import('@/pages/partner/AIHighlightsPage'));
+const StudentAIInsightsPage = lazyPage(() => import('@/pages/partner/StudentAIInsightsPage'));
 const ParentDashboardPage = lazyPage(() => import('@/pages/parent/ParentDashboardPage'));
 const ParentConsentsPage = lazyPage(() => import('@/pages/parent/ParentConsentsPage'));
 const ParentConsentDetailPage = lazyPage(() => import('@/pages/parent/ParentConsentDetailPage'));
@@ -81,6 +83,8 @@ export const routes: RouteObject[] = [
               { path: 'grants', element: <GrantTrackingPage /> },
               { path: 'funding', element: <FundingPage /> },
               { path: 'ai-resources', element: <AIGeneratedResourcesPage /> },
+              { path: 'ai-highlights', element: <AIHighlightsPage /> },
+              { path: 'student-insights', element: <StudentAIInsightsPage /> },
               // The sections still to come (partner-sections.ts); the page shows "not found" for any other name.
               { path: ':section', element: <PartnerSectionPage /> },
               { path: '*', element: <NotFoundPage /> },
