@@ -40,7 +40,15 @@ for (const width of [1440, 375]) {
     await page.goto('/dashboard/partner/student-insights');
 
     await page.getByTestId('benchmark-narrative').waitFor();
+    // The first program with a consented child (the page opens on the first running one).
     const child = page.getByTestId('insights-child');
+    const programs = await page.getByTestId('insights-program').locator('option').evaluateAll((os) => os.map((o) => o.value));
+    for (const id of programs) {
+      await page.getByTestId('insights-program').selectOption(id);
+      await page.getByTestId('benchmark-narrative').waitFor();
+      await page.waitForFunction(() => document.querySelector('[data-testid="insights-child"] option')?.textContent !== 'Loading…');
+      if (await child.isEnabled()) break;
+    }
     await child.locator('option').nth(1).waitFor({ state: 'attached' });
     await child.selectOption({ index: 1 });
     await page.getByTestId('insights-child-card').getByTestId('ai-provenance').waitFor();

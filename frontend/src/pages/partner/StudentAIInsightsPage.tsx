@@ -17,7 +17,8 @@ const PARAMS = { program: urlParam.string(''), child: urlParam.string('') };
 export default function StudentAIInsightsPage() {
   const [state, setState] = useUrlState(PARAMS);
   const programs = usePrograms({ pageSize: 100 });
-  const programId = state.program || programs.data?.items[0]?.id || '';
+  // A running program is where consented children learn: it is the one shown first.
+  const programId = state.program || (programs.data?.items.find((p) => p.status === 'ACTIVE') ?? programs.data?.items[0])?.id || '';
   const children = useChildren({ programId: programId || undefined, pageSize: 100 });
   const consented = (children.data?.items ?? []).filter((c) => c.consentStatus === 'given');
   const childId = consented.some((c) => c.id === state.child) ? state.child : '';
