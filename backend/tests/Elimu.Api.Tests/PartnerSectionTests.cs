@@ -64,9 +64,11 @@ public sealed class PartnerSectionTests
         [("Finance", "Profiles")] = ["ContactFormats", "PartnerProfile", "PartnerProfileImage", "BrandingConfig"],
         // Impact reports: learning through the gate, spend through Finance's stats (and its embedded PDF fonts), program
         // names and counts through Sponsorships' stats, the letterhead through Profiles' reader, progress on the partner hub.
+        // Forecasts and cohort benchmarking read learning and consented enrolments through the gate, spend and the school
+        // calendar through Finance's reader.
         [("Analytics", "Sponsorships")] = ["SponsorshipProgram", "SponsorshipStats"],
         [("Analytics", "ChildData")] = ["ChildLearningGate", "PeriodLearningFigures", "PeriodWeek", "PeriodArea", "PeriodCompetency"],
-        [("Analytics", "Finance")] = ["BillingStats", "BillingOptions", "SchoolTerm"],
+        [("Analytics", "Finance")] = ["BillingStats", "BillingOptions", "SchoolTerm", "PartnerSpend", "SpendEntry"],
         [("Analytics", "Profiles")] = ["PartnerLetterheads", "PartnerLetterhead"],
         [("Analytics", "Dashboard")] = ["PartnerHub"],
         [("Support", "Collaboration")] = ["PartnerMeeting", "PartnerMessage", "Attachment"],

@@ -38,6 +38,8 @@ const PartnerTicketsPage = lazyPage(() => import('@/pages/partner/PartnerTickets
 const FundingPage = lazyPage(() => import('@/pages/partner/FundingPage'));
 const AIGeneratedResourcesPage = lazyPage(() => import('@/pages/partner/AIGeneratedResourcesPage'));
 const ImpactReportsPage = lazyPage(() => import('@/pages/partner/ImpactReportsPage'));
+const AIHighlightsPage = lazyPage(() => import('@/pages/partner/AIHighlightsPage'));
+const StudentAIInsightsPage = lazyPage(() => import('@/pages/partner/StudentAIInsightsPage'));
 const ParentDashboardPage = lazyPage(() => import('@/pages/parent/ParentDashboardPage'));
 const ParentConsentsPage = lazyPage(() => import('@/pages/parent/ParentConsentsPage'));
 const ParentConsentDetailPage = lazyPage(() => import('@/pages/parent/ParentConsentDetailPage'));
@@ -83,6 +85,8 @@ export const routes: RouteObject[] = [
               { path: 'funding', element: <FundingPage /> },
               { path: 'ai-resources', element: <AIGeneratedResourcesPage /> },
               { path: 'impact-reports', element: <ImpactReportsPage /> },
+              { path: 'ai-highlights', element: <AIHighlightsPage /> },
+              { path: 'student-insights', element: <StudentAIInsightsPage /> },
               // The sections still to come (partner-sections.ts); the page shows "not found" for any other name.
               { path: ':section', element: <PartnerSectionPage /> },
               { path: '*', element: <NotFoundPage /> },

@@ -391,3 +391,9 @@ export type AiResourceView = Schemas['AiResourceView'];
 export type AiResourceSummary = Schemas['AiResourceSummary'];
 export type AiResourceOptions = Schemas['AiResourceOptions'];
 export type PagedAiResources = Schemas['PagedOfAiResourceSummary'];
+
+// Analytics · forecasts and cohort benchmarking (API: /api/v1/partner/analytics/forecasts, /programs/{id}/benchmark)
+export type ForecastResponse = Schemas['ForecastResponse'];
+export type SeriesOutlook = Schemas['SeriesOutlook'];
+export type CohortBenchmarkResponse = Schemas['CohortBenchmarkResponse'];
+export type BenchmarkMeasure = Schemas['BenchmarkMeasure'];

@@ -1,3 +1,4 @@
+using Elimu.Api.Partners.Analytics;
 using Elimu.Api.Partners.Content;
 using Elimu.Api.Partners.Account.Team;
 using Elimu.Api.Partners.Analytics;
@@ -67,6 +68,7 @@ public static class PartnersModule
         services.AddHostedService<DigestJob>();
         services.AddSingleton<HelpLibrary>();
         services.AddSingleton<CourseCatalog>();
+        services.AddAnalyticsInsights();
         return services;
     }
 
@@ -94,6 +96,7 @@ public static class PartnersModule
         app.MapFinanceApi();
         app.MapPricingApi();
         app.MapImpactReportApi();
+        app.MapPartnerAnalyticsApi();
         app.MapHub<PartnerHub>(PartnerHub.Path);
         return app;
     }

@@ -19,6 +19,7 @@ public static class PlatformModule
         services.AddHttpContextAccessor();
         services.AddScoped<LearningStats>();
         services.AddScoped<PeriodLearningStats>();
+        services.AddScoped<LearningBenchmarks>();
         services.AddScoped<ChildLearningInsights>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<ReadAudit>();

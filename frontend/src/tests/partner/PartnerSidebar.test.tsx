@@ -185,20 +185,19 @@ describe('PartnerSidebar', () => {
 
   it('marks sections not built yet, with no badge, whatever their counters say', async () => {
     usePartnerStore.getState().setCounters({ childrenWithConsent: 12, childAlerts: 0, pendingConsents: 0, openTickets: 5, pendingPayments: 140 });
-    usePartnerStore.setState({ openSidebarSections: ['dashboard', 'partnerships', 'finance', 'support'] });
+    usePartnerStore.setState({ openSidebarSections: ['dashboard', 'partnerships', 'content', 'finance', 'support'] });
     renderSidebar();
 
     // Built pages show their counts (tickets, funding); placeholders show none and say "Soon".
     expect(screen.getByTestId('sidebar-badge-tickets')).toHaveTextContent('5');
     expect(screen.getByTestId('sidebar-badge-funding')).toHaveTextContent('99+');
-    for (const key of ['ai-highlights']) {
+    for (const key of ['sponsored-courses', 'resources']) {
       expect(screen.getByTestId(`sidebar-soon-${key}`)).toHaveTextContent('Soon');
       expect(screen.getByTestId(`sidebar-item-${key}`)).toHaveAttribute('data-built', 'false');
     }
-    expect(screen.getByTestId('sidebar-item-ai-highlights')).toHaveAccessibleName(/not available yet$/);
-    expect(screen.getByTestId('sidebar-item-impact-reports')).toHaveAttribute('data-built', 'true');
+    expect(screen.getByTestId('sidebar-item-resources')).toHaveAccessibleName(/not available yet$/);
     // Built pages carry no marker.
-    for (const key of ['overview', 'quick-links', 'sponsorships', 'sponsored-children', 'enrollments', 'collaboration', 'tickets', 'funding', 'budget', 'grants']) {
+    for (const key of ['overview', 'quick-links', 'ai-highlights', 'impact-reports', 'ai-resources', 'sponsorships', 'sponsored-children', 'enrollments', 'collaboration', 'tickets', 'funding', 'budget', 'grants']) {
       expect(screen.queryByTestId(`sidebar-soon-${key}`)).not.toBeInTheDocument();
       expect(screen.getByTestId(`sidebar-item-${key}`)).toHaveAttribute('data-built', 'true');
     }

@@ -4,6 +4,8 @@ using Elimu.Api.Partners.Shared;
 using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Platform.Learning;
 using Elimu.Api.Platform.Learning.Insights;
+using Elimu.Api.Platform.Learning.Rollups;
+using Elimu.Api.Platform.Students;
 using Microsoft.EntityFrameworkCore;
 
 namespace Elimu.Api.Partners.ChildData;
@@ -17,7 +19,7 @@ namespace Elimu.Api.Partners.ChildData;
 /// consents and enrolments stay as they are.
 /// </summary>
 public sealed class ChildLearningGate(ChildAccess access, ConsentReader consent, SponsoredChildReader children, ChildLearningInsights insights,
-    LearningStats learning, BillingStanding billing, PeriodLearningStats periods)
+    LearningStats learning, BillingStanding billing, PeriodLearningStats periods, LearningBenchmarks benchmarks)
 {
     /// <summary>The partner's children whose figures may be shown: consent allows it and the program's monitoring runs.</summary>
     private IQueryable<Guid> MonitoredChildIds(Guid partnerId, IQueryable<Guid>? ofStudents = null) =>
@@ -124,6 +126,50 @@ public sealed class ChildLearningGate(ChildAccess access, ConsentReader consent,
             p.Areas.Select(a => new PeriodArea(a.LearningArea, a.Levels.Exceeding, a.Levels.Meeting, a.Levels.Approaching, a.Levels.Below, a.AverageScore,
                 a.PreviousLevels.Exceeding, a.PreviousLevels.Meeting, a.PreviousLevels.Approaching, a.PreviousLevels.Below, a.PreviousAverageScore)).ToList(),
             p.Competencies.Select(c => new PeriodCompetency(c.Competency.ToString(), c.Ratings, c.Average, c.PreviousAverage)).ToList());
+    }
+
+    /// <summary>
+    /// The partner's children (of <paramref name="programId"/>, or of every program) whose guardians' consent stands, with
+    /// when they were enrolled and when they left (removed, or released at the end of their program): the enrolment
+    /// history figures about past terms count.
+    /// </summary>
+    public async Task<List<ConsentedEnrolment>> ConsentedEnrolmentsAsync(Guid partnerId, Guid? programId, CancellationToken ct)
+    {
+        var standing = consent.ConsentStandingChildIds(partnerId);
+        return await children.OfPartner(partnerId).Where(c => (programId == null || c.ProgramId == programId) && standing.Contains(c.Id))
+            .Select(c => new ConsentedEnrolment(c.StudentId, c.EnrolledAt, c.RemovedAt ?? c.ReleasedAt)).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// How many of <paramref name="students"/> learned from <paramref name="from"/> to <paramref name="to"/>, counting only
+    /// the partner's children whose guardians' consent stands (a refused or withdrawn one never counts, even for a past term).
+    /// </summary>
+    public Task<int> LearnersAsync(Guid partnerId, IReadOnlyCollection<Guid> students, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var allowed = consent.ConsentStandingStudentIds(partnerId).Where(s => students.Contains(s));
+        return benchmarks.LearnersAsync(allowed, from, to, ct);
+    }
+
+    /// <summary>
+    /// The program's visible children (consent given, monitoring not suspended) against platform children of the same
+    /// grades and counties, except any child sponsored by this partner (so a child whose guardian said no is in neither
+    /// group). <paramref name="weeks"/> learning weeks ending today.
+    /// </summary>
+    public async Task<(int Children, List<BenchmarkDistribution> Distributions, List<CbcGrade> Grades, List<string> Counties)> BenchmarkAsync(
+        Guid partnerId, Guid programId, DateOnly today, int weeks, CancellationToken ct)
+    {
+        var visible = MonitoredChildIds(partnerId);
+        var cohort = await children.OfPartner(partnerId).Where(c => c.ProgramId == programId && visible.Contains(c.Id))
+            .Select(c => new { c.StudentId, c.Grade, c.County }).ToListAsync(ct);
+        var grades = cohort.Select(c => c.Grade).Distinct().Order().ToList();
+        var counties = cohort.Select(c => c.County).Distinct().Order(StringComparer.Ordinal).ToList();
+        var partnerStudents = cohort.Count == 0 ? []
+            : await children.OfPartner(partnerId).Where(c => grades.Contains(c.Grade) && counties.Contains(c.County)).Select(c => c.StudentId).Distinct().ToListAsync(ct);
+        var distributions = await benchmarks.DistributionsAsync(cohort.Select(c => c.StudentId).Distinct().ToList(), grades, counties, partnerStudents, today, weeks, ct);
+        var names = await benchmarks.AreaNamesAsync(distributions.Select(d => d.Area).Where(a => a != LearningDayRollup.NoArea).Distinct().ToList(), ct);
+        return (cohort.Count, [.. distributions.Select(d => new BenchmarkDistribution(d.Group,
+            d.Area == LearningDayRollup.NoArea ? null : names.GetValueOrDefault(d.Area, "Learning area"), d.Students, d.P25, d.P50, d.P75, d.MedianRank))],
+            grades, counties);
     }
 
     private IQueryable<Guid> VisibleStudents(Guid partnerId) => consent.VisibleStudentIds(partnerId, billing.SuspendedProgramIds(partnerId));

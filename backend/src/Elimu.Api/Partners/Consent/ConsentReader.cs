@@ -38,6 +38,15 @@ public sealed class ConsentReader(AppDbContext db, EnrolmentReader enrolments, R
     public IQueryable<Guid> VisibleChildIds(Guid partnerId, IQueryable<Guid>? ofStudents = null, IQueryable<Guid>? exceptPrograms = null) =>
         (ofStudents is null ? Visible(partnerId, exceptPrograms) : Visible(partnerId, exceptPrograms).Where(c => ofStudents.Contains(c.StudentId))).Select(c => c.Id);
 
+    /// <summary>
+    /// The partner's children whose guardians' consent stands (<see cref="AnswersAllow"/>), whatever the child's or the
+    /// program's status now: who may count in figures about past terms. A refused or withdrawn consent never does. Composable ids.
+    /// </summary>
+    public IQueryable<Guid> ConsentStandingChildIds(Guid partnerId) => enrolments.OfPartner(partnerId).Where(AnswersAllow).Select(c => c.Id);
+
+    /// <summary>The students behind <see cref="ConsentStandingChildIds"/>; composable.</summary>
+    public IQueryable<Guid> ConsentStandingStudentIds(Guid partnerId) => enrolments.OfPartner(partnerId).Where(AnswersAllow).Select(c => c.StudentId);
+
     /// <summary>The students behind the partner's visible children (outside <paramref name="exceptPrograms"/>), each once; composable.</summary>
     public IQueryable<Guid> VisibleStudentIds(Guid partnerId, IQueryable<Guid>? exceptPrograms = null) =>
         Visible(partnerId, exceptPrograms).Select(c => c.StudentId).Distinct();

@@ -19,6 +19,7 @@ public sealed class SponsoredChildRow
     public SponsoredChildStatus Status { get; init; }
     public DateTime EnrolledAt { get; init; }
     public DateTime? RemovedAt { get; init; }
+    public DateTime? ReleasedAt { get; init; }
     public string FirstName { get; init; } = "";
     public string LastName { get; init; } = "";
     public CbcGrade Grade { get; init; }
@@ -42,7 +43,7 @@ public sealed class SponsoredChildReader(AppDbContext db)
         .Select(c => new SponsoredChildRow
         {
             Id = c.Id, StudentId = c.StudentId, PartnerId = c.PartnerId, ProgramId = c.ProgramId, ProgramName = c.Program!.Name,
-            Status = c.Status, EnrolledAt = c.EnrolledAt, RemovedAt = c.RemovedAt, FirstName = c.StudentFirstName,
+            Status = c.Status, EnrolledAt = c.EnrolledAt, RemovedAt = c.RemovedAt, ReleasedAt = c.ReleasedAt, FirstName = c.StudentFirstName,
             LastName = c.Student!.LastName, Grade = c.StudentGrade, County = c.Student.County, School = c.Student.School,
         });
 

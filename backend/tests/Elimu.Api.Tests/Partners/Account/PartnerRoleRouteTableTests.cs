@@ -35,6 +35,9 @@ public sealed class PartnerRoleRouteTableTests(ElimuApiFactory api, ITestOutputH
         ["GET /api/v1/partner/analytics/impact-reports/{id:guid}/progress"] = Read,
         ["POST /api/v1/partner/analytics/impact-reports/{id:guid}/cancel"] = GenerateReports,
         ["GET /api/v1/partner/analytics/impact-reports/{id:guid}/export"] = Read,
+        // Forecasts and cohort benchmarking: aggregate figures every member may read.
+        ["GET /api/v1/partner/analytics/forecasts"] = Read,
+        ["GET /api/v1/partner/analytics/programs/{id:guid}/benchmark"] = Read,
 
         ["POST /api/v1/partner/sponsorships/programs"] = ChangePrograms,
         ["GET /api/v1/partner/sponsorships/programs"] = Read,

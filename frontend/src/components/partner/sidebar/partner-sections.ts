@@ -19,13 +19,6 @@ export interface PartnerSectionInfo {
 }
 
 export const partnerSections = {
-  'ai-highlights': {
-    path: 'ai-highlights',
-    group: 'Dashboard',
-    title: 'AI Highlights',
-    description: 'Daily insights on your sponsored children, written from their learning figures.',
-    pending: 'AI highlights will appear here once this section is enabled.',
-  },
   'sponsored-courses': {
     path: 'sponsored-courses',
     group: 'Content',
@@ -53,13 +46,6 @@ export const partnerSections = {
     title: 'Custom Reports',
     description: 'Filtered reports you can export to your own tools.',
     pending: 'Custom reports will appear here once this section is enabled.',
-  },
-  'student-insights': {
-    path: 'student-insights',
-    group: 'Analytics',
-    title: 'Student AI Insights',
-    description: 'Per-child dashboards and cohort benchmarking.',
-    pending: 'Student insights will appear here once this section is enabled.',
   },
 } satisfies Record<string, PartnerSectionInfo>;
 
