@@ -1,4 +1,5 @@
 using Elimu.Api.Partners.Content;
+using Elimu.Api.Partners.Analytics;
 using Elimu.Api.Partners.Account.Team;
 using Elimu.Api.Partners.Account.Export;
 using Elimu.Api.Platform.Audit;
@@ -52,12 +53,14 @@ public static class PartnersModule
         services.AddScoped<ConsentReader>();
         services.AddScoped<ChildAccess>();
         services.AddScoped<ChildLearningGate>();
+        services.AddScoped<CohortLearning>();
         services.AddScoped<ParentConsentQueries>();
         services.AddEnrollmentImports();
         services.AddPartnerTeams();
         services.AddSupport();
         services.AddCollaboration();
         services.AddBudgets();
+        services.AddAnalytics();
         services.AddGrants();
         services.AddScoped<DigestContent>();
         services.AddSingleton<DigestRunner>();
@@ -88,6 +91,7 @@ public static class PartnersModule
         app.MapCollaborationApi();
         app.MapBudgetApi();
         app.MapGrantApi();
+        app.MapAnalyticsApi();
         app.MapFinanceApi();
         app.MapPricingApi();
         app.MapHub<PartnerHub>(PartnerHub.Path);

@@ -18,6 +18,7 @@ public static class PlatformModule
         services.AddElimuAntiforgery();
         services.AddHttpContextAccessor();
         services.AddScoped<LearningStats>();
+        services.AddScoped<CohortLearningStats>();
         services.AddScoped<ChildLearningInsights>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<ReadAudit>();
