@@ -88,6 +88,15 @@ public sealed class PartnerRoleRouteTableTests(ElimuApiFactory api, ITestOutputH
         ["GET /api/v1/partner/account/notifications/preferences"] = Read,
         ["PUT /api/v1/partner/account/notifications/preferences"] = Read,
 
+        // Analytics (issue 19, h-roi): reading aggregates of consented children and saving one's own report definitions are for every member.
+        ["GET /api/v1/partner/analytics/roi"] = Read,
+        ["GET /api/v1/partner/analytics/reports"] = Read,
+        ["POST /api/v1/partner/analytics/reports"] = Read,
+        ["PUT /api/v1/partner/analytics/reports/{id:guid}"] = Read,
+        ["DELETE /api/v1/partner/analytics/reports/{id:guid}"] = Read,
+        ["POST /api/v1/partner/analytics/reports/{id:guid}/run"] = Read,
+        ["GET /api/v1/partner/analytics/reports/{id:guid}/export"] = Read,
+
         ["GET /api/v1/partner/account/export"] = ExportData,
         // Help and training: every member reads, takes their own webinar seat and marks their own modules; owners see the team's table.
         ["GET /api/v1/partner/support/help/categories"] = Read,
