@@ -19,10 +19,10 @@ public static class CustomReportEndpoints
     {
         var reports = analytics.MapGroup("/reports");
         reports.MapGet("", List).WithSummary("The partner's saved report definitions, newest change first, with the metrics, groupings and chart types a definition may use.");
-        reports.MapPost("", Create).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+        reports.MapPost("", Create).RequireAuthorization(PartnerPolicies.ChangePrograms).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Save a new definition; 422 names each unknown metric, grouping, chart type or filter value.");
-        reports.MapPut("/{id:guid}", Update).ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithSummary("Replace a saved definition.");
-        reports.MapDelete("/{id:guid}", Delete).WithSummary("Delete a saved definition.");
+        reports.MapPut("/{id:guid}", Update).RequireAuthorization(PartnerPolicies.ChangePrograms).ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithSummary("Replace a saved definition.");
+        reports.MapDelete("/{id:guid}", Delete).RequireAuthorization(PartnerPolicies.ChangePrograms).WithSummary("Delete a saved definition.");
         reports.MapPost("/{id:guid}/run", Run).WithSummary("Run a saved definition over the consented children: a row per group, and the totals.");
         reports.MapGet("/{id:guid}/export", Export)
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
