@@ -58,6 +58,8 @@ export const ROUTES = [
   { route: '/dashboard/partner/collaboration', modules: partner('src/pages/partner/CollaborationPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/budget', modules: partner('src/pages/partner/BudgetManagementPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/grants', modules: partner('src/pages/partner/GrantTrackingPage.tsx'), budget: ANY },
+  { route: '/dashboard/partner/roi-metrics', modules: partner('src/pages/partner/ROIMetricsPage.tsx'), budget: ANY },
+  { route: '/dashboard/partner/custom-reports', modules: partner('src/pages/partner/CustomReportsPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/funding', modules: partner('src/pages/partner/FundingPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/ai-resources', modules: partner('src/pages/partner/AIGeneratedResourcesPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/<section>', modules: partner('src/pages/partner/PartnerSectionPage.tsx'), budget: ANY },

@@ -65,11 +65,13 @@ public sealed class PartnerSectionTests
         // Impact reports: learning through the gate, spend through Finance's stats (and its embedded PDF fonts), program
         // names and counts through Sponsorships' stats, the letterhead through Profiles' reader, progress on the partner hub.
         // Forecasts and cohort benchmarking read learning and consented enrolments through the gate, spend and the school
-        // calendar through Finance's reader.
-        [("Analytics", "Sponsorships")] = ["SponsorshipProgram", "SponsorshipStats"],
-        [("Analytics", "ChildData")] = ["ChildLearningGate", "PeriodLearningFigures", "PeriodWeek", "PeriodArea", "PeriodCompetency"],
+        // calendar through Finance's reader. ROI and custom reports read learning only as the gate's cohort figures, money
+        // through Finance's reader, names through Profiles'.
+        [("Analytics", "Sponsorships")] = ["SponsorshipProgram", "SponsorshipStats", "ProgramStore", "ProgramRef", "SponsoredChildRow", "SponsoredChildStatus"],
+        [("Analytics", "ChildData")] = ["ChildLearningGate", "PeriodLearningFigures", "PeriodWeek", "PeriodArea", "PeriodCompetency", "CohortLearning",
+            "CohortTotals`1", "ChildAreaBaseline"],
         [("Analytics", "Finance")] = ["BillingStats", "BillingOptions", "SchoolTerm", "PartnerSpend", "SpendEntry"],
-        [("Analytics", "Profiles")] = ["PartnerLetterheads", "PartnerLetterhead"],
+        [("Analytics", "Profiles")] = ["PartnerLetterheads", "PartnerLetterhead", "PartnerNames", "PartnerName"],
         [("Analytics", "Dashboard")] = ["PartnerHub"],
         [("Support", "Collaboration")] = ["PartnerMeeting", "PartnerMessage", "Attachment"],
     };

@@ -23,6 +23,8 @@ const EnrollmentsPage = lazyPage(() => import('@/pages/partner/EnrollmentsPage')
 const CollaborationPage = lazyPage(() => import('@/pages/partner/CollaborationPage'));
 const BudgetManagementPage = lazyPage(() => import('@/pages/partner/BudgetManagementPage'));
 const GrantTrackingPage = lazyPage(() => import('@/pages/partner/GrantTrackingPage'));
+const ROIMetricsPage = lazyPage(() => import('@/pages/partner/ROIMetricsPage'));
+const CustomReportsPage = lazyPage(() => import('@/pages/partner/CustomReportsPage'));
 const PartnerSectionPage = lazyPage(() => import('@/pages/partner/PartnerSectionPage'));
 const PartnerTeamPage = lazyPage(() => import('@/pages/partner/PartnerTeamPage'));
 const InvitePage = lazyPage(() => import('@/pages/InvitePage'));
@@ -82,6 +84,8 @@ export const routes: RouteObject[] = [
               { path: 'collaboration', element: <CollaborationPage /> },
               { path: 'budget', element: <BudgetManagementPage /> },
               { path: 'grants', element: <GrantTrackingPage /> },
+              { path: 'roi-metrics', element: <ROIMetricsPage /> },
+              { path: 'custom-reports', element: <CustomReportsPage /> },
               { path: 'funding', element: <FundingPage /> },
               { path: 'ai-resources', element: <AIGeneratedResourcesPage /> },
               { path: 'impact-reports', element: <ImpactReportsPage /> },

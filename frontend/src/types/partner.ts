@@ -397,3 +397,16 @@ export type ForecastResponse = Schemas['ForecastResponse'];
 export type SeriesOutlook = Schemas['SeriesOutlook'];
 export type CohortBenchmarkResponse = Schemas['CohortBenchmarkResponse'];
 export type BenchmarkMeasure = Schemas['BenchmarkMeasure'];
+
+// Analytics · ROI and custom reports (API: /api/v1/partner/analytics/roi, /reports)
+export type RoiResponse = Schemas['RoiResponse'];
+export type RoiFigures = Schemas['RoiFigures'];
+export type EngagementWeek = Schemas['EngagementWeek'];
+export type AreaImprovement = Schemas['AreaImprovement'];
+export type CustomReport = Schemas['ReportResponse'];
+export type CustomReportList = Schemas['ReportListResponse'];
+export type ReportDefinition = Schemas['ReportDefinition'];
+export type ReportFilters = Schemas['ReportFilters'];
+export type SaveReportRequest = Schemas['SaveReportRequest'];
+export type ReportRun = Schemas['ReportRunResponse'];
+export type ReportCatalog = Schemas['ReportCatalogResponse'];

@@ -60,6 +60,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PartnerSubscription> PartnerSubscriptions => Set<PartnerSubscription>();
     public DbSet<PartnerPayment> PartnerPayments => Set<PartnerPayment>();
     public DbSet<PartnerImpactReport> PartnerImpactReports => Set<PartnerImpactReport>();
+    public DbSet<Elimu.Api.Partners.Analytics.Reports.PartnerCustomReport> PartnerCustomReports => Set<Elimu.Api.Partners.Analytics.Reports.PartnerCustomReport>();
     public DbSet<PartnerMessage> PartnerMessages => Set<PartnerMessage>();
     public DbSet<PartnerMeeting> PartnerMeetings => Set<PartnerMeeting>();
     public DbSet<MessageAttachmentFile> PartnerMessageFiles => Set<MessageAttachmentFile>();

@@ -10,7 +10,8 @@ namespace Elimu.Api.Data;
 public static class DatabaseCommands
 {
     /// <summary>The command word among the arguments (the rest are host settings such as --contentRoot), if any.</summary>
-    public static string? CommandIn(string[] args) => args.FirstOrDefault(a => a is "migrate" or "seed" or "rollups" or "service-key" or "renew" or "impact-report");
+    public static string? CommandIn(string[] args) => args.FirstOrDefault(a => a is "migrate" or "seed" or "rollups" or "service-key" or "renew"
+        or "impact-report" or "report-run");
 
     public static async Task<int> RunAsync(WebApplication app, string command, string[] args)
     {
@@ -20,6 +21,7 @@ public static class DatabaseCommands
         var rest = args.SkipWhile(a => a != command).Skip(1).Where(a => !a.StartsWith("--")).ToArray();
         if (command == "rollups") return await RollupCommand.RunAsync(scope.ServiceProvider, rest);
         if (command == "service-key") return await ServiceKeyCommand.RunAsync(scope.ServiceProvider, rest);
+        if (command == "report-run") return await Partners.Analytics.Reports.ReportRunCommand.RunAsync(scope.ServiceProvider, rest);
         if (command == "renew")
         {
             // One renewal run now, as the job runs it (for operators, and timed by bench/finance-renewal.sh).

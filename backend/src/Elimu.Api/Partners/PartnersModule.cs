@@ -1,5 +1,6 @@
 using Elimu.Api.Partners.Analytics;
 using Elimu.Api.Partners.Content;
+using Elimu.Api.Partners.Analytics;
 using Elimu.Api.Partners.Account.Team;
 using Elimu.Api.Partners.Analytics;
 using Elimu.Api.Partners.Account.Export;
@@ -54,6 +55,7 @@ public static class PartnersModule
         services.AddScoped<ConsentReader>();
         services.AddScoped<ChildAccess>();
         services.AddScoped<ChildLearningGate>();
+        services.AddScoped<CohortLearning>();
         services.AddScoped<ParentConsentQueries>();
         services.AddEnrollmentImports();
         services.AddPartnerTeams();
@@ -61,6 +63,7 @@ public static class PartnersModule
         services.AddSupport();
         services.AddCollaboration();
         services.AddBudgets();
+        services.AddAnalytics();
         services.AddGrants();
         services.AddImpactReports();
         services.AddScoped<DigestContent>();
@@ -93,6 +96,7 @@ public static class PartnersModule
         app.MapCollaborationApi();
         app.MapBudgetApi();
         app.MapGrantApi();
+        app.MapAnalyticsApi();
         app.MapFinanceApi();
         app.MapPricingApi();
         app.MapImpactReportApi();

@@ -20,6 +20,7 @@ public static class PlatformModule
         services.AddScoped<LearningStats>();
         services.AddScoped<PeriodLearningStats>();
         services.AddScoped<LearningBenchmarks>();
+        services.AddScoped<CohortLearningStats>();
         services.AddScoped<ChildLearningInsights>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<ReadAudit>();

@@ -13,6 +13,7 @@ internal static class DemoEngagement
     public static void Build(DemoWorld world, DemoPeople people, DemoPrograms programs, DemoCourses courses, IReadOnlyList<PartnerPayment> payments)
     {
         var reports = DemoImpactReports.Build(world, programs, courses, payments);
+        DemoCustomReports.Build(world, programs);
         var tickets = Tickets(world, people, payments);
         var collaboration = DemoCollaboration.Build(world, people, programs);
         DemoNotifications.Build(world, people, programs, reports, tickets, collaboration);

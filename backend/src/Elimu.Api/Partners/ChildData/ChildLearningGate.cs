@@ -25,6 +25,10 @@ public sealed class ChildLearningGate(ChildAccess access, ConsentReader consent,
     private IQueryable<Guid> MonitoredChildIds(Guid partnerId, IQueryable<Guid>? ofStudents = null) =>
         consent.VisibleChildIds(partnerId, ofStudents, billing.SuspendedProgramIds(partnerId));
 
+    /// <summary>The partner's children whose figures may be shown, as composable rows (analytics groups and filters them).</summary>
+    public IQueryable<SponsoredChildRow> MonitoredChildren(Guid partnerId) =>
+        children.OfPartner(partnerId).Where(c => MonitoredChildIds(partnerId).Contains(c.Id));
+
     public async Task<LearningJourney> JourneyAsync(Guid partnerId, Guid childId, CancellationToken ct) =>
         await insights.GetJourneyAsync((await access.VisibleAsync(partnerId, childId, "progress", ct)).StudentId, ct);
 

@@ -98,6 +98,15 @@ public sealed class PartnerRoleRouteTableTests(ElimuApiFactory api, ITestOutputH
         ["GET /api/v1/partner/account/notifications/preferences"] = Read,
         ["PUT /api/v1/partner/account/notifications/preferences"] = Read,
 
+        // Analytics (issue 19): every member reads, runs and exports the aggregates; the saved definitions are the programs team's.
+        ["GET /api/v1/partner/analytics/roi"] = Read,
+        ["GET /api/v1/partner/analytics/reports"] = Read,
+        ["POST /api/v1/partner/analytics/reports"] = ChangePrograms,
+        ["PUT /api/v1/partner/analytics/reports/{id:guid}"] = ChangePrograms,
+        ["DELETE /api/v1/partner/analytics/reports/{id:guid}"] = ChangePrograms,
+        ["POST /api/v1/partner/analytics/reports/{id:guid}/run"] = Read,
+        ["GET /api/v1/partner/analytics/reports/{id:guid}/export"] = Read,
+
         ["GET /api/v1/partner/account/export"] = ExportData,
         // Help and training: every member reads, takes their own webinar seat and marks their own modules; owners see the team's table.
         ["GET /api/v1/partner/support/help/categories"] = Read,
@@ -182,6 +191,8 @@ public sealed class PartnerRoleRouteTableTests(ElimuApiFactory api, ITestOutputH
         "DELETE /api/v1/partner/support/training/webinars/{id:guid}/registration",
         "PUT /api/v1/partner/support/training/courses/{slug}/modules/{module}/completion",
         "DELETE /api/v1/partner/support/training/courses/{slug}/modules/{module}/completion",
+        // A run reads; it only notes when the definition was last run.
+        "POST /api/v1/partner/analytics/reports/{id:guid}/run",
     ];
 
     private IReadOnlyList<(string Key, RouteEndpoint Endpoint)> PartnerRoutes() =>

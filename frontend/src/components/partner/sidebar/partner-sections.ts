@@ -33,20 +33,6 @@ export const partnerSections = {
     description: 'Branded lessons and materials you contribute, with their review status.',
     pending: 'Your contributed resources will appear here once this section is enabled.',
   },
-  'roi-metrics': {
-    path: 'roi-metrics',
-    group: 'Analytics',
-    title: 'ROI Metrics',
-    description: 'Cost per child and per lesson against learning outcomes.',
-    pending: 'ROI metrics will appear here once this section is enabled.',
-  },
-  'custom-reports': {
-    path: 'custom-reports',
-    group: 'Analytics',
-    title: 'Custom Reports',
-    description: 'Filtered reports you can export to your own tools.',
-    pending: 'Custom reports will appear here once this section is enabled.',
-  },
 } satisfies Record<string, PartnerSectionInfo>;
 
 export type PartnerSectionKey = keyof typeof partnerSections;

@@ -449,6 +449,97 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.ToTable("partner_impact_reports", (string)null);
                 });
 
+            modelBuilder.Entity("Elimu.Api.Partners.Analytics.Reports.PartnerCustomReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateTime?>("LastRunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_run_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Definition", "Elimu.Api.Partners.Analytics.Reports.PartnerCustomReport.Definition#ReportDefinition", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("ChartType")
+                                .IsRequired();
+
+                            b1.Property<string>("GroupBy")
+                                .IsRequired();
+
+                            b1.PrimitiveCollection<string>("Metrics")
+                                .IsRequired();
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Filters", "Elimu.Api.Partners.Analytics.Reports.PartnerCustomReport.Definition#ReportDefinition.Filters#ReportFilters", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.PrimitiveCollection<string>("Counties")
+                                        .IsRequired();
+
+                                    b2.Property<DateOnly?>("From");
+
+                                    b2.PrimitiveCollection<string>("Grades")
+                                        .IsRequired();
+
+                                    b2.Property<int?>("LastDays");
+
+                                    b2.PrimitiveCollection<string>("LearningAreas")
+                                        .IsRequired();
+
+                                    b2.PrimitiveCollection<string>("ProgramIds")
+                                        .IsRequired();
+
+                                    b2.PrimitiveCollection<string>("Statuses")
+                                        .IsRequired();
+
+                                    b2.Property<DateOnly?>("To");
+                                });
+
+                            b1
+                                .ToJson("definition")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_partner_custom_reports");
+
+                    b.HasIndex("PartnerId", "UpdatedAt")
+                        .HasDatabaseName("ix_partner_custom_reports_partner_id_updated_at");
+
+                    b.ToTable("partner_custom_reports", (string)null);
+                });
+
             modelBuilder.Entity("Elimu.Api.Partners.Collaboration.MessageAttachmentFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4088,6 +4179,16 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.Navigation("Partner");
 
                     b.Navigation("Program");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Analytics.Reports.PartnerCustomReport", b =>
+                {
+                    b.HasOne("Elimu.Api.Platform.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_custom_reports_asp_net_users_partner_id");
                 });
 
             modelBuilder.Entity("Elimu.Api.Partners.Collaboration.MessageAttachmentFile", b =>

@@ -444,6 +444,97 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                     b.ToTable("partner_impact_reports", (string)null);
                 });
 
+            modelBuilder.Entity("Elimu.Api.Partners.Analytics.Reports.PartnerCustomReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<DateTime?>("LastRunAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_run_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Definition", "Elimu.Api.Partners.Analytics.Reports.PartnerCustomReport.Definition#ReportDefinition", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("ChartType")
+                                .IsRequired();
+
+                            b1.Property<string>("GroupBy")
+                                .IsRequired();
+
+                            b1.PrimitiveCollection<string>("Metrics")
+                                .IsRequired();
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Filters", "Elimu.Api.Partners.Analytics.Reports.PartnerCustomReport.Definition#ReportDefinition.Filters#ReportFilters", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.PrimitiveCollection<string>("Counties")
+                                        .IsRequired();
+
+                                    b2.Property<DateOnly?>("From");
+
+                                    b2.PrimitiveCollection<string>("Grades")
+                                        .IsRequired();
+
+                                    b2.Property<int?>("LastDays");
+
+                                    b2.PrimitiveCollection<string>("LearningAreas")
+                                        .IsRequired();
+
+                                    b2.PrimitiveCollection<string>("ProgramIds")
+                                        .IsRequired();
+
+                                    b2.PrimitiveCollection<string>("Statuses")
+                                        .IsRequired();
+
+                                    b2.Property<DateOnly?>("To");
+                                });
+
+                            b1
+                                .ToJson("definition")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_partner_custom_reports");
+
+                    b.HasIndex("PartnerId", "UpdatedAt")
+                        .HasDatabaseName("ix_partner_custom_reports_partner_id_updated_at");
+
+                    b.ToTable("partner_custom_reports", (string)null);
+                });
+
             modelBuilder.Entity("Elimu.Api.Partners.Collaboration.MessageAttachmentFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4077,6 +4168,16 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                     b.Navigation("Partner");
 
                     b.Navigation("Program");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Analytics.Reports.PartnerCustomReport", b =>
+                {
+                    b.HasOne("Elimu.Api.Platform.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_custom_reports_asp_net_users_partner_id");
                 });
 
             modelBuilder.Entity("Elimu.Api.Partners.Collaboration.MessageAttachmentFile", b =>

@@ -11,7 +11,7 @@ public static class BudgetEndpoints
     public const string Path = "/api/v1/partner/finance/budget";
 
     public static IServiceCollection AddBudgets(this IServiceCollection services) =>
-        services.AddSingleton<RenewalSchedule>().AddScoped<BudgetReader>().AddScoped<SaveBudget>();
+        services.AddSingleton<RenewalSchedule>().AddScoped<BudgetReader>().AddScoped<SaveBudget>().AddScoped<SpendInPeriod>();
 
     public static IEndpointRouteBuilder MapBudgetApi(this IEndpointRouteBuilder app)
     {
