@@ -22,7 +22,7 @@ for (const width of [1440, 375]) {
     await page.goto('/dashboard/partner/roi-metrics');
     await page.getByTestId('roi-kpis').waitFor();
     assert.match(await page.getByTestId('roi-kpis').innerText(), /Cost per child/);
-    await page.getByTestId('roi-forecast-slot').waitFor();
+    await page.getByTestId('roi-forecast').getByTestId('forecast-panel').waitFor();
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scroll');
     await screenshot(page, `roi-metrics-${width}`);
     await page.context().close();

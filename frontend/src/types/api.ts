@@ -8934,6 +8934,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
+                /** @description Too Many Requests: wait and try again. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -11383,6 +11392,544 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/partner/analytics/roi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cost per consented child, per active learning hour and per rubric level gained; the share of children improving per learning area against their baseline; weekly engagement; spend against budget. From..to (default the last 90 days) and the span of the same length before it; only consented children count. */
+        get: {
+            parameters: {
+                query?: {
+                    From?: string;
+                    To?: string;
+                    ProgramId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoiResponse"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/analytics/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner's saved report definitions, newest change first, with the metrics, groupings and chart types a definition may use. */
+        get: {
+            parameters: {
+                query?: {
+                    Page?: number;
+                    PageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportListResponse"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Save a new definition; 422 names each unknown metric, grouping, chart type or filter value. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SaveReportRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportResponse"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict: the request conflicts with the current state (see code). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unsupported Media Type: send the body as the content type listed. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Content: the request was understood but refused (see code). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/analytics/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a saved definition. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SaveReportRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportResponse"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found: no such resource for this account. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict: the request conflicts with the current state (see code). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unsupported Media Type: send the body as the content type listed. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Content: the request was understood but refused (see code). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a saved definition. */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found: no such resource for this account. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict: the request conflicts with the current state (see code). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/analytics/reports/{id}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run a saved definition over the consented children: a row per group, and the totals. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportRunResponse"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found: no such resource for this account. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict: the request conflicts with the current state (see code). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/analytics/reports/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Run the definition and download it: format=csv (UTF-8 with BOM), xlsx (typed columns) or pdf (cover, chart, table). Recorded in the audit log. */
+        get: {
+            parameters: {
+                query?: {
+                    Format?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found: no such resource for this account. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/partner/finance/subscriptions": {
         parameters: {
             query?: never;
@@ -12810,6 +13357,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
+                /** @description Too Many Requests: wait and try again. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -13199,6 +13755,145 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/partner/analytics/forecasts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Enrollment, spend and cost per outcome for the next three school terms, with prediction intervals, from completed terms (consented children, the partner's own payments); an AI narrative explains them. */
+        get: {
+            parameters: {
+                query?: {
+                    programId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ForecastResponse"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/analytics/programs/{id}/benchmark": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The program's consented children against platform children of the same grades and counties: quartiles of minutes per week and of scores per learning area, with a short narrative. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CohortBenchmarkResponse"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found: no such resource for this account. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -13382,6 +14077,16 @@ export interface components {
             /** Format: double */
             amount: null | number;
         };
+        AreaImprovement: {
+            code: string;
+            name: string;
+            /** Format: int32 */
+            childrenCompared: number;
+            /** Format: int32 */
+            improving: number;
+            /** Format: double */
+            improvingShare: null | number;
+        };
         AreaMastery: {
             /** Format: uuid */
             learningAreaId: string;
@@ -13469,6 +14174,14 @@ export interface components {
         AuthenticatorSetup: {
             sharedKey: string;
             authenticatorUri: string;
+        };
+        BenchmarkMeasure: {
+            learningArea: null | string;
+            unit: string;
+            cohort: null | components["schemas"]["Percentiles"];
+            platform: null | components["schemas"]["Percentiles"];
+            /** Format: double */
+            cohortMedianPercentile: null | number;
         };
         /** @enum {unknown} */
         BillingPeriod: "monthly" | "termly" | "annual";
@@ -13687,6 +14400,30 @@ export interface components {
             id: string;
             displayName: string;
         };
+        CohortBenchmarkResponse: {
+            /** Format: uuid */
+            programId: string;
+            programName: string;
+            /** Format: int32 */
+            consentedChildren: number;
+            /** Format: int32 */
+            weeks: number;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            grades: string[];
+            counties: string[];
+            /** Format: int32 */
+            minPlatformChildren: number;
+            engagement: null | components["schemas"]["BenchmarkMeasure"];
+            learningAreas: components["schemas"]["BenchmarkMeasure"][];
+            narrative: string;
+            provider: string;
+            model: string;
+            /** Format: date-time */
+            generatedAt: string;
+        };
         CohortPoint: {
             /** Format: date */
             weekStart: string;
@@ -13876,6 +14613,14 @@ export interface components {
             /** Format: int32 */
             sessions: number;
         };
+        DaySpan: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: int32 */
+            days?: number;
+        };
         DeadlineRequest: {
             /** Format: date */
             dueDate: null | string;
@@ -13951,6 +14696,18 @@ export interface components {
             /** Format: int32 */
             currentStreak: number;
         };
+        EngagementWeek: {
+            /** Format: date */
+            weekStart: string;
+            /** Format: int32 */
+            minutes: number;
+            /** Format: int32 */
+            activeChildren: number;
+            /** Format: double */
+            activeShare: number;
+            /** Format: double */
+            minutesPerChild: number;
+        };
         /** @enum {unknown} */
         ExportFormat: "pdf" | "csv" | "xlsx" | null;
         FocusArea: {
@@ -13962,6 +14719,41 @@ export interface components {
             latestScore: number;
             latestRubricLevel: components["schemas"]["RubricLevel"];
             reason: string;
+        };
+        ForecastResponse: {
+            /** Format: uuid */
+            programId: null | string;
+            scope: string;
+            currency: string;
+            /** Format: double */
+            coverage: number;
+            outcomeDefinition: string;
+            history: components["schemas"]["TermHistory"][];
+            enrollment: components["schemas"]["SeriesOutlook"];
+            spend: components["schemas"]["SeriesOutlook"];
+            costPerOutcome: components["schemas"]["SeriesOutlook"];
+            narrative: string;
+            provider: string;
+            model: string;
+            /** Format: date-time */
+            generatedAt: string;
+        };
+        ForecastTerm: {
+            label: string;
+            /** Format: int32 */
+            year: number;
+            /** Format: int32 */
+            term: number;
+            /** Format: date */
+            start: null | string;
+            /** Format: date */
+            end: null | string;
+            /** Format: double */
+            estimate: number;
+            /** Format: double */
+            lower: number;
+            /** Format: double */
+            upper: number;
         };
         GeneratedLesson: {
             title: string;
@@ -14504,6 +15296,8 @@ export interface components {
             createdAt: string;
             isMine: boolean;
         };
+        /** @enum {unknown} */
+        MetricKind: "count" | "number" | "percent";
         Money: {
             /** Format: double */
             amount: number;
@@ -14887,6 +15681,16 @@ export interface components {
             partnerName: string;
             partnerEmail: string;
         };
+        Percentiles: {
+            /** Format: int32 */
+            children: number;
+            /** Format: double */
+            p25: number;
+            /** Format: double */
+            p50: number;
+            /** Format: double */
+            p75: number;
+        };
         PersonView: {
             /** Format: uuid */
             userId: string;
@@ -15178,6 +15982,96 @@ export interface components {
         ReplyRequest: {
             body: null | string;
         };
+        ReportCatalogResponse: {
+            metrics: components["schemas"]["ReportMetric"][];
+            dimensions: components["schemas"]["ReportDimension"][];
+            chartTypes: string[];
+        };
+        ReportColumn: {
+            key: string;
+            label: string;
+            kind: components["schemas"]["MetricKind"];
+        };
+        ReportDefinition: {
+            filters?: components["schemas"]["ReportFilters"];
+            metrics?: string[];
+            groupBy?: string;
+            chartType?: string;
+        };
+        ReportDimension: {
+            key: string;
+            label: string;
+            ofChild: boolean;
+        };
+        ReportFilters: {
+            programIds?: string[];
+            grades?: string[];
+            counties?: string[];
+            learningAreas?: string[];
+            statuses?: string[];
+            /** Format: date */
+            from?: null | string;
+            /** Format: date */
+            to?: null | string;
+            /** Format: int32 */
+            lastDays?: null | number;
+        };
+        ReportListResponse: {
+            items: components["schemas"]["ReportResponse"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+            catalog: components["schemas"]["ReportCatalogResponse"];
+        };
+        ReportMetric: {
+            key: string;
+            label: string;
+            kind: components["schemas"]["MetricKind"];
+            perChildOnly: boolean;
+            description: string;
+        };
+        ReportResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: null | string;
+            definition: components["schemas"]["ReportDefinition"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            lastRunAt: null | string;
+        };
+        ReportRow: {
+            key: string;
+            label: string;
+            values: {
+                [key: string]: null | number;
+            };
+        };
+        ReportRunResponse: {
+            /** Format: uuid */
+            reportId: string;
+            name: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            groupBy: string;
+            groupLabel: string;
+            chartType: string;
+            columns: components["schemas"]["ReportColumn"][];
+            rows: components["schemas"]["ReportRow"][];
+            totals: {
+                [key: string]: null | number;
+            };
+            /** Format: date-time */
+            generatedAt: string;
+        };
         /** @enum {unknown} */
         ReportType: "monthly" | "termly" | "annual" | "custom";
         ResolveTicketRequest: {
@@ -15189,6 +16083,40 @@ export interface components {
         ResourceType: "lesson" | "material" | "video" | "document";
         RevokeBody: {
             reason: null | string;
+        };
+        RoiFigures: {
+            period: components["schemas"]["DaySpan"];
+            /** Format: int32 */
+            consentedChildren: number;
+            /** Format: int32 */
+            activeChildren: number;
+            /** Format: double */
+            learningHours: number;
+            /** Format: int32 */
+            rubricLevelsGained: number;
+            /** Format: double */
+            spent: number;
+            /** Format: double */
+            budget: null | number;
+            /** Format: double */
+            costPerChild: null | number;
+            /** Format: double */
+            costPerActiveHour: null | number;
+            /** Format: double */
+            costPerRubricLevel: null | number;
+            /** Format: double */
+            budgetUsedPercent: null | number;
+            /** Format: double */
+            improvingShare: null | number;
+            areas: components["schemas"]["AreaImprovement"][];
+            engagement: components["schemas"]["EngagementWeek"][];
+        };
+        RoiResponse: {
+            /** Format: uuid */
+            programId: null | string;
+            currency: string;
+            current: components["schemas"]["RoiFigures"];
+            previous: components["schemas"]["RoiFigures"];
         };
         RubricCount: {
             level: components["schemas"]["RubricLevel"];
@@ -15241,6 +16169,11 @@ export interface components {
             /** Format: date */
             validTo: null | string;
         };
+        SaveReportRequest: {
+            name: null | string;
+            description: null | string;
+            definition: null | components["schemas"]["ReportDefinition"];
+        };
         ScheduleMeetingRequest: {
             title: null | string;
             description: null | string;
@@ -15267,6 +16200,15 @@ export interface components {
             recipientId: null | string;
             subject: null | string;
             body: null | string;
+        };
+        SeriesOutlook: {
+            method: string;
+            /** Format: int32 */
+            historyTerms: number;
+            enoughHistory: boolean;
+            /** Format: double */
+            slopePerTerm: null | number;
+            terms: components["schemas"]["ForecastTerm"][];
         };
         ServiceKeyResponse: {
             /** Format: uuid */
@@ -15452,6 +16394,25 @@ export interface components {
         TeamTrainingProgress: {
             courses: components["schemas"]["TeamCourseColumn"][];
             members: components["schemas"]["TeamMemberProgress"][];
+        };
+        TermHistory: {
+            label: string;
+            /** Format: int32 */
+            year: number;
+            /** Format: int32 */
+            term: number;
+            /** Format: date */
+            start: string;
+            /** Format: date */
+            end: string;
+            /** Format: int32 */
+            enrolled: number;
+            /** Format: double */
+            spend: number;
+            /** Format: int32 */
+            learners: number;
+            /** Format: double */
+            costPerOutcome: null | number;
         };
         ThemeRequest: {
             theme: components["schemas"]["UiTheme"];

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Clock, Coins, GraduationCap, TrendingUp, Users, Wallet } from 'lucide-react';
 import { PartnerChart, PartnerEmptyState, PartnerLoadingSkeleton, PartnerPageHeader, PartnerStatsCard, preloadPartnerChart } from '@/components/partner/shared';
+import { ForecastPanel } from '@/components/partner/analytics/ForecastPanel';
 import { usePrograms } from '@/services/partner/programs';
 import { useRoi, type RoiParams } from '@/services/partner/analytics';
 import type { RoiFigures } from '@/types/partner';
@@ -65,10 +66,9 @@ export default function ROIMetricsPage() {
       ) : (
         <RoiBody current={roi.data.current} previous={roi.data.previous} currency={roi.data.currency} />
       )}
-      {/* Forecast panel slot: the AI forecast with its interval (h-forecast, issue 18) goes here. */}
-      <section data-testid="roi-forecast-slot" aria-label="Forecast" className="card mt-6 p-4 text-sm text-ink-muted">
-        The spend and learning forecast will appear here.
-      </section>
+      <div className="mt-6" data-testid="roi-forecast">
+        <ForecastPanel programId={programId || undefined} />
+      </div>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi, afterEach } from 'vitest';
-import { screen, waitFor, fireEvent } from '@testing-library/react';
+import { screen, waitFor, fireEvent, within } from '@testing-library/react';
 import ROIMetricsPage, { change } from '@/pages/partner/ROIMetricsPage';
 import CustomReportsPage from '@/pages/partner/CustomReportsPage';
 import { createTestQueryClient, partnerUser, renderWithProviders } from '@/tests/test-utils';
@@ -42,15 +42,16 @@ describe('ROIMetricsPage', () => {
     expect(change(1, 0)).toBeNull();
   });
 
-  it('shows the KPI cards with their comparison and keeps the forecast slot', async () => {
+  it('shows the KPI cards with their comparison and the forecast panel', async () => {
     mockFetch({
+      '/analytics/forecasts': () => new Response('{}', { status: 500, headers: { 'content-type': 'application/json' } }),
       '/analytics/roi': () => ({ programId: null, currency: 'KES', current: figures(), previous: figures({ costPerChild: 750 }) }),
       '/sponsorships/programs': () => ({ items: [], page: 1, pageSize: 100, total: 0 }),
     });
     renderWithProviders(<ROIMetricsPage />, { queryClient: createTestQueryClient(partnerUser) });
     expect((await screen.findAllByText('KES 1,500', {}, { timeout: 3000 })).length).toBe(2); // per child and per rubric level
     expect(screen.getByText('Cost per active learning hour')).toBeTruthy();
-    expect(screen.getByTestId('roi-forecast-slot')).toBeTruthy();
+    expect(within(screen.getByTestId('roi-forecast')).getByTestId('forecast-panel')).toBeTruthy();
   });
 
   it('says plainly when no child has consent yet, and shows an error when the figures fail', async () => {

@@ -40,7 +40,8 @@ describe('one source of truth for "is this section built?"', () => {
     expect(isBuiltHref('/dashboard/partner/funding')).toBe(true);
     expect(isBuiltHref('/dashboard/partner/grants?status=active')).toBe(true);
     expect(isBuiltHref('/dashboard/partner/roi-metrics?from=2026-01-01')).toBe(true);
-    expect(isBuiltHref('/dashboard/partner/student-insights?child=1')).toBe(false);
+    expect(isBuiltHref('/dashboard/partner/student-insights?child=1')).toBe(true);
+    expect(isBuiltHref('/dashboard/partner/resources?status=pending')).toBe(false);
     expect(isBuiltHref('/dashboard/partner/tickets?status=open')).toBe(true);
     expect(isBuiltHref('/dashboard/partner/sponsored-courses#latest')).toBe(false);
     expect(isBuiltHref('/dashboard/partner/impact-reports#latest')).toBe(true);

@@ -69,6 +69,18 @@ public static class ChartImages
         return Png(plot, width, height);
     }
 
+    /// <summary>One slice per category, labelled in the legend.</summary>
+    public static byte[] Pie(string title, IReadOnlyList<string> categories, IReadOnlyList<double> values, int width = 900, int height = 420)
+    {
+        var plot = NewPlot(title, "");
+        var pie = plot.Add.Pie(values.ToArray());
+        for (var i = 0; i < pie.Slices.Count && i < categories.Count; i++) pie.Slices[i].LegendText = Shorten(categories[i]);
+        plot.ShowLegend(Alignment.UpperRight);
+        plot.Axes.Frameless();
+        plot.HideGrid();
+        return Png(plot, width, height);
+    }
+
     private static Plot NewPlot(string title, string valueLabel)
     {
         _ = FontsInstalled.Value;

@@ -1,3 +1,4 @@
+using Elimu.Api.Common.Charts;
 using System.Globalization;
 using Elimu.Api.Common;
 using Elimu.Api.Partners.Finance.Documents;
@@ -10,6 +11,8 @@ namespace Elimu.Api.Partners.Analytics.Reports;
 public static class ReportPdf
 {
     private const double Margin = 40, PageWidth = 842, PageHeight = 595, RowHeight = 16;
+    /// <summary>The brand red of the dashboard; custom reports are not branded per partner.</summary>
+    private const string ChartColor = "#E40000";
 
     public static byte[] Render(ReportRunResponse run, string partnerName, ReportFilters filters)
     {
@@ -39,8 +42,16 @@ public static class ReportPdf
         if (run.Columns.Count > 0 && run.Rows.Count > 0)
         {
             var first = run.Columns[0];
-            var png = ReportChartImage.Png($"{first.Label} by {run.GroupLabel.ToLowerInvariant()}", [.. run.Rows.Select(r => r.Label)],
-                [.. run.Rows.Select(r => (double)(r.Values[first.Key] ?? 0))], run.ChartType == "table" ? "bar" : run.ChartType);
+            var chartTitle = $"{first.Label} by {run.GroupLabel.ToLowerInvariant()}";
+            string[] labels = [.. run.Rows.Select(r => r.Label)];
+            double[] values = [.. run.Rows.Select(r => (double)(r.Values[first.Key] ?? 0))];
+            ChartSeries[] series = [new(first.Label, values, ChartColor)];
+            var png = run.ChartType switch
+            {
+                "pie" => ChartImages.Pie(chartTitle, labels, values),
+                "line" => ChartImages.Lines(chartTitle, labels, series, first.Label),
+                _ => ChartImages.Bars(chartTitle, labels, series, first.Label),
+            };
             gfx = Page(doc);
             using var image = XImage.FromStream(new MemoryStream(png));
             var width = PageWidth - 2 * Margin;
