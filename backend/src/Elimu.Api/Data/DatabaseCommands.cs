@@ -31,7 +31,7 @@ public static class DatabaseCommands
                 + $"{report.PastDue} past due, {report.Retried} retried, {report.Expired} expired, {report.Failed} failed, in {watch.Elapsed.TotalSeconds:F2} s");
             return report.Failed == 0 ? 0 : 1;
         }
-        if (command == "impact-report") return await Partners.Analytics.ImpactReportCommand.RunAsync(scope.ServiceProvider);
+        if (command == "impact-report") return await Partners.Analytics.ImpactReportCommand.RunAsync(scope.ServiceProvider, rest);
         if (command != "seed") return 0;
 
         var result = await DemoSeeder.RunAsync(scope.ServiceProvider);
