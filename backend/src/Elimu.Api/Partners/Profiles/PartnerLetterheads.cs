@@ -1,6 +1,6 @@
+using Elimu.Api.Common;
 using Elimu.Api.Data;
 using Microsoft.EntityFrameworkCore;
-using SixLabors.ImageSharp;
 
 namespace Elimu.Api.Partners.Profiles;
 
@@ -18,22 +18,6 @@ public sealed class PartnerLetterheads(AppDbContext db)
         var logo = await db.PartnerProfileImages.AsNoTracking().Where(i => i.PartnerProfileId == profile.Id && i.Kind == ProfileImageKind.logo)
             .Select(i => i.Content).FirstOrDefaultAsync(ct);
         return new PartnerLetterhead(profile.OrganizationName, profile.BrandingConfig.PrimaryColor, profile.BrandingConfig.SecondaryColor,
-            logo is null ? null : AsPng(logo), profile.BrandingConfig.ReportFooter);
-    }
-
-    /// <summary>The stored logo (PNG, JPEG or WebP) as PNG, which PDF writers embed; null when it cannot be read.</summary>
-    private static byte[]? AsPng(byte[] image)
-    {
-        try
-        {
-            using var picture = Image.Load(image);
-            using var png = new MemoryStream();
-            picture.SaveAsPng(png);
-            return png.ToArray();
-        }
-        catch (Exception e) when (e is UnknownImageFormatException or InvalidImageContentException)
-        {
-            return null;
-        }
+            logo is null ? null : PdfImages.AsPng(logo), profile.BrandingConfig.ReportFooter);
     }
 }

@@ -5,7 +5,6 @@ using Elimu.Api.Partners.Profiles;
 using Microsoft.EntityFrameworkCore;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
-using SixLabors.ImageSharp;
 
 namespace Elimu.Api.Partners.Finance.Documents;
 
@@ -78,24 +77,9 @@ public sealed class BillingDocuments(AppDbContext db)
         if (profile is null) return new("", null, XColor.FromArgb(0x1F, 0x2A, 0x44), null, null);
         var logo = await db.PartnerProfileImages.AsNoTracking().Where(i => i.PartnerProfileId == profile.Id && i.Kind == ProfileImageKind.logo)
             .Select(i => i.Content).FirstOrDefaultAsync(ct);
-        return new(profile.OrganizationName, profile.TaxId, Color(profile.BrandingConfig.PrimaryColor), logo is null ? null : AsPng(logo), profile.BrandingConfig.ReportFooter);
+        return new(profile.OrganizationName, profile.TaxId, Color(profile.BrandingConfig.PrimaryColor), logo is null ? null : PdfImages.AsPng(logo), profile.BrandingConfig.ReportFooter);
     }
 
-    /// <summary>The stored logo (PNG, JPEG or WebP) as PNG, which PDFsharp embeds; null when it cannot be read.</summary>
-    private static byte[]? AsPng(byte[] image)
-    {
-        try
-        {
-            using var picture = Image.Load(image);
-            using var png = new MemoryStream();
-            picture.SaveAsPng(png);
-            return png.ToArray();
-        }
-        catch (Exception e) when (e is UnknownImageFormatException or InvalidImageContentException)
-        {
-            return null;
-        }
-    }
 
     private static XColor Color(string? hex)
     {
