@@ -106,12 +106,13 @@ describe('PartnerDashboardPage', () => {
       '/dashboard/partner/sponsored-children?status=PENDING_CONSENT',
     );
     expect(within(links).getByTestId('quick-link-count-consents')).toHaveTextContent('9');
-    // Impact reports are not built: its link is left out; tickets are.
-    expect(within(links).queryByTestId('quick-link-reports')).not.toBeInTheDocument();
+    // Resource contributions are not built: their link is left out; tickets and impact reports are.
+    expect(within(links).queryByTestId('quick-link-resources')).not.toBeInTheDocument();
     expect(within(links).getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual([
       '/dashboard/partner/sponsorships',
       '/dashboard/partner/sponsored-children?status=PENDING_CONSENT',
       '/dashboard/partner/tickets',
+      '/dashboard/partner/impact-reports',
     ]);
     expect(document.getElementById('quick-links')).toBe(links);
   });

@@ -34,6 +34,7 @@ export function overviewFixture(overrides: Partial<PartnerDashboardOverview> = {
       },
       { key: 'tickets', label: 'Support tickets', description: 'Open or in-progress requests.', href: '/dashboard/partner/tickets', count: 0 },
       { key: 'reports', label: 'Impact reports', description: 'Outcomes to share with your board and donors.', href: '/dashboard/partner/impact-reports', count: null },
+      { key: 'resources', label: 'Your resources', description: 'Lessons you contributed.', href: '/dashboard/partner/resources', count: null },
     ],
     generatedAt: '2026-11-20T09:15:00Z',
     ...overrides,
