@@ -22,7 +22,7 @@ for (const width of [1440, 375]) {
     await page.goto('/dashboard/partner/impact-reports');
     await page.getByTestId('generate-form').waitFor();
     await page.getByTestId('report-period').selectOption('annual');
-    await page.getByTestId('report-format').selectOption('pdf');
+    await page.getByTestId('report-format').selectOption('none');
     await page.getByTestId('generate-report').click();
 
     const view = page.getByTestId('report-view').filter({ has: page.getByTestId('report-title') });
