@@ -1,8 +1,6 @@
 using Elimu.Api.Partners.Analytics;
 using Elimu.Api.Partners.Content;
-using Elimu.Api.Partners.Analytics;
 using Elimu.Api.Partners.Account.Team;
-using Elimu.Api.Partners.Analytics;
 using Elimu.Api.Partners.Account.Export;
 using Elimu.Api.Platform.Audit;
 using Elimu.Api.Partners.Account.Digests;
@@ -99,8 +97,6 @@ public static class PartnersModule
         app.MapAnalyticsApi();
         app.MapFinanceApi();
         app.MapPricingApi();
-        app.MapImpactReportApi();
-        app.MapPartnerAnalyticsApi();
         app.MapHub<PartnerHub>(PartnerHub.Path);
         return app;
     }

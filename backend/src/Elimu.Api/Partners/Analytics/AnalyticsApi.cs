@@ -17,6 +17,8 @@ public static class AnalyticsApi
         var analytics = app.MapGroup(Path).WithTags("Partner · Analytics").RequireAuthorization(PartnerPolicies.Read);
         analytics.MapRoiApi();
         analytics.MapCustomReportApi();
+        analytics.MapImpactReportApi();
+        analytics.MapAnalyticsInsights();
         return app;
     }
 }

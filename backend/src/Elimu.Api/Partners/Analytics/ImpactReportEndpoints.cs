@@ -21,8 +21,7 @@ namespace Elimu.Api.Partners.Analytics;
 /// </summary>
 public static class ImpactReportEndpoints
 {
-    public const string Root = "/api/v1/partner/analytics";
-    public const string Reports = Root + "/impact-reports";
+    public const string Reports = AnalyticsApi.Path + "/impact-reports";
     public const string PdfType = "application/pdf";
     public const string CsvType = "text/csv; charset=utf-8";
 
@@ -38,9 +37,8 @@ public static class ImpactReportEndpoints
         return services;
     }
 
-    public static IEndpointRouteBuilder MapImpactReportApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapImpactReportApi(this RouteGroupBuilder group)
     {
-        var group = app.MapGroup(Root).WithTags("Partner · Analytics").RequireAuthorization(PartnerPolicies.Read);
         group.MapPost("/reports/generate", Generate).RequireAuthorization(PartnerPolicies.GenerateReports)
             .RequireRateLimiting(AiGenerationLimit.Policy)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
@@ -55,7 +53,7 @@ public static class ImpactReportEndpoints
         group.MapGet("/impact-reports/{id:guid}/export", Export).Produces(StatusCodes.Status200OK, contentType: PdfType)
             .Produces(StatusCodes.Status200OK, contentType: CsvType).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Download a completed report as PDF (charts, the partner's logo and colours) or CSV (UTF-8); recorded in the audit log.");
-        return app;
+        return group;
     }
 
     private static async Task<Accepted<ImpactReportAccepted>> Generate(GenerateImpactReportRequest body, ClaimsPrincipal user, AppDbContext db,
