@@ -178,8 +178,8 @@ function ReportView({ report }: { report: ImpactReportDetail }) {
       </div>
       {b.weeks.length > 0 && (
         <PartnerChart type="line" data={b.weeks.map((w) => ({ week: formatDate(w.weekStart), minutes: w.minutes, children: w.activeChildren }))} xKey="week"
-          series={[{ key: 'minutes', label: 'Minutes' }, { key: 'children', label: 'Children active' }]} ariaLabel="Learning minutes and active children per week"
-          axes={{ category: 'Week starting', value: 'Minutes / children' }} testId="chart-weeks" />
+          series={[{ key: 'minutes', label: 'Minutes' }, { key: 'children', label: 'Children active', axis: 'right' }]} ariaLabel="Learning minutes and active children per week"
+          axes={{ category: 'Week starting', value: '← Minutes learned', right: 'Children active →' }} testId="chart-weeks" />
       )}
       {b.areas.length > 0 && (
         <PartnerChart type="bar" barLayout="horizontal" data={b.areas.map((a) => ({ area: a.learningArea, now: a.meetingOrAbove ?? 0, before: a.previousMeetingOrAbove ?? 0 }))}
@@ -188,7 +188,7 @@ function ReportView({ report }: { report: ImpactReportDetail }) {
           testId="chart-areas" />
       )}
       {b.competencies.length > 0 && (
-        <PartnerChart type="bar" data={b.competencies.map((c) => ({ competency: c.competency.replace(/_/g, ' '), now: c.average ?? 0, before: c.previousAverage ?? 0 }))}
+        <PartnerChart type="bar" barLayout="horizontal" data={b.competencies.map((c) => ({ competency: c.competency.replace(/_/g, ' '), now: c.average ?? 0, before: c.previousAverage ?? 0 }))}
           xKey="competency" series={[{ key: 'before', label: 'Previous period' }, { key: 'now', label: 'This period' }]}
           ariaLabel="Average competency rating, 1 to 4" axes={{ category: 'Competency', value: 'Rating (1–4)' }} testId="chart-competencies" />
       )}

@@ -234,6 +234,22 @@ describe('PartnerChart', () => {
     expect(within(table).getByRole('row', { name: 'Oct 150 11' })).toBeInTheDocument();
     expect(screen.getByTestId('chart').querySelector('canvas')).not.toBeNull();
   });
+
+  it('titles a right-hand axis only when a series is drawn against it', async () => {
+    const axes = { category: 'Month', value: '← Minutes', right: 'Lessons →' };
+    const { rerender } = render(
+      <PartnerChart type="line" data={data} xKey="month" axes={axes} ariaLabel="Two scales" testId="chart"
+        series={[{ key: 'minutes', label: 'Minutes' }, { key: 'lessons', label: 'Lessons', axis: 'right' }]} />,
+    );
+    expect(await screen.findByTestId('chart-axis-right')).toHaveTextContent('Lessons →');
+    expect(screen.getByTestId('chart-axis-left')).toHaveTextContent('← Minutes');
+
+    rerender(
+      <PartnerChart type="line" data={data} xKey="month" axes={axes} ariaLabel="One scale" testId="chart"
+        series={[{ key: 'minutes', label: 'Minutes' }, { key: 'lessons', label: 'Lessons' }]} />,
+    );
+    expect(screen.queryByTestId('chart-axis-right')).not.toBeInTheDocument();
+  });
 });
 
 describe('PartnerEmptyState and PartnerLoadingSkeleton', () => {

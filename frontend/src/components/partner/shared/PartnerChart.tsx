@@ -9,6 +9,8 @@ export interface ChartSeries {
   key: string;
   label: string;
   color?: string;
+  /** Line and bar charts: 'right' draws the series against its own axis on the right (a count beside minutes). */
+  axis?: 'left' | 'right';
 }
 
 export type ChartDatum = Record<string, string | number | null>;
@@ -28,9 +30,9 @@ export interface PartnerChartProps {
   showLegend?: boolean;
   /**
    * Axis titles with their unit, e.g. `{ category: 'Week ending', value: 'Children (count)' }`. Every chart with axes
-   * has both; a pie has none.
+   * has both; a pie has none. `right` titles the right-hand axis when a series is drawn against it.
    */
-  axes?: { category: string; value: string };
+  axes?: { category: string; value: string; right?: string };
   /** Bar charts only: 'horizontal' lays the categories down the y axis (readable on phones). */
   barLayout?: 'vertical' | 'horizontal';
   /** Area charts only: stack the series (parts of one total, e.g. children by status). */
@@ -65,6 +67,7 @@ export function PartnerChart({
       <ChartAxisTitles
         // A horizontal bar chart lays its categories down the left axis and its values along the bottom.
         left={type === 'pie' ? undefined : barLayout === 'horizontal' && type === 'bar' ? axes?.category : axes?.value}
+        right={type === 'pie' || !series.some((s) => s.axis === 'right') ? undefined : axes?.right}
         bottom={type === 'pie' ? undefined : barLayout === 'horizontal' && type === 'bar' ? axes?.value : axes?.category}
       >
         <div role="img" aria-label={ariaLabel}>
@@ -149,15 +152,19 @@ function chartConfig({ type, data, xKey, series, colors, legend, barLayout, stac
   const valueAxis = { ...AXIS_STYLE, beginAtZero: true, stacked: type === 'area' && stacked, ticks: { ...AXIS_STYLE.ticks, callback: (v: string | number) => format(Number(v)), ...(type === 'bar' ? { precision: 0 } : {}) } };
   // Labels that would touch are skipped (a phone has room for about four of seven days), never overlapped.
   const categoryAxis = { ...AXIS_STYLE, grid: { display: false }, ticks: { ...AXIS_STYLE.ticks, autoSkip: !horizontal, autoSkipPadding: 8, maxRotation: 0 } };
+  // A vertical chart only: a horizontal bar chart's values run along the bottom, where a second scale has no room.
+  const twoAxes = !horizontal && series.some((s) => s.axis === 'right');
   const datasets: ChartDataset<'bar' | 'line'>[] = series.map((s, i) => {
     const color = seriesColor(s, i);
     const values = numbers(data, s.key);
+    const yAxisID = twoAxes && s.axis === 'right' ? 'right' : 'y';
     if (type === 'bar')
-      return { type: 'bar', label: s.label, data: values, backgroundColor: color, borderRadius: 4, maxBarThickness: horizontal ? 22 : 40 };
+      return { type: 'bar', label: s.label, data: values, backgroundColor: color, borderRadius: 4, maxBarThickness: horizontal ? 22 : 40, ...(horizontal ? {} : { yAxisID }) };
     return {
       type: 'line',
       label: s.label,
       data: values,
+      yAxisID,
       borderColor: color,
       backgroundColor: `${color}${type === 'area' ? (stacked ? '59' : '26') : '00'}`,
       borderWidth: 2,
@@ -173,7 +180,9 @@ function chartConfig({ type, data, xKey, series, colors, legend, barLayout, stac
     options: {
       indexAxis: horizontal ? 'y' : 'x',
       interaction: { mode: 'index', intersect: false },
-      scales: horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
+      scales: horizontal
+        ? { x: valueAxis, y: categoryAxis }
+        : { x: categoryAxis, y: valueAxis, ...(twoAxes ? { right: { ...valueAxis, position: 'right', grid: { display: false } } } : {}) },
       plugins: { legend: legendOptions, tooltip: { callbacks: { label: tooltipLabel } } },
     },
   } as ChartConfiguration;
