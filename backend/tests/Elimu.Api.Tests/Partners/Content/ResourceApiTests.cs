@@ -338,7 +338,7 @@ public sealed class ResourceApiTests(ResourceApiFactory api) : IClassFixture<Res
         Assert.All(stamped.GetPages(), p =>
         {
             var logo = Assert.Single(p.GetImages());
-            Assert.True(logo.Bounds.Top > p.Height - 60, "the logo sits at the top of the page");
+            Assert.True(logo.BoundingBox.Top > p.Height - 60, "the logo sits at the top of the page");
             Assert.Contains("Test", p.Text);
         });
         var row = await api.WithDbAsync(db => db.PartnerResources.AsNoTracking().SingleAsync(r => r.Id == branded.IdOf()));

@@ -23,9 +23,6 @@ internal static class ResourceFiles
     public const string Resources = "/api/v1/partner/content/resources";
     public const string Review = "/api/v1/admin/resources";
 
-    public static readonly byte[] Png = Convert.FromBase64String(
-        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
-
     public static byte[] Jpeg() => [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, .. "JFIF"u8, 0x00, .. new byte[64]];
     public static byte[] Mp4() => [0x00, 0x00, 0x00, 0x18, .. "ftypisom"u8, 0x00, 0x00, 0x02, 0x00, .. "isomiso2"u8, .. new byte[64]];
     public static byte[] Mp3() => [.. "ID3"u8, 0x04, 0x00, 0x00, .. new byte[64]];

@@ -79,7 +79,7 @@ public static class ResourceFormats
         }
         if (!names.Contains("[Content_Types].xml"))
             throw Unsupported($"{displayName} is a zip archive, not a Word, PowerPoint or Excel file. Upload the document itself, not a zip.");
-        var (format, macros) = names.Contains("word/document.xml") ? (Docx, "word/vbaProject.bin")
+        (ResourceFormat? format, string macros) = names.Contains("word/document.xml") ? (Docx, "word/vbaProject.bin")
             : names.Contains("ppt/presentation.xml") ? (Pptx, "ppt/vbaProject.bin")
             : names.Contains("xl/workbook.xml") ? (Xlsx, "xl/vbaProject.bin")
             : (null, "");

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Elimu.Api.Common;
 using Elimu.Api.Data;
+using Elimu.Api.Partners.Shared;
 using Elimu.Api.Partners.Profiles;
 using Elimu.Api.Platform.Audit;
 using Elimu.Api.Platform.Notifications;
@@ -26,7 +27,7 @@ public static class ResourceReviewHandlers
         var rows = ResourceFilter.From(status, type, null, search).Apply(db.PartnerResources.AsNoTracking().Where(r => r.Status != ResourceStatus.draft));
         if (partnerId is { } p) rows = rows.Where(r => r.PartnerId == p);
         var paged = await rows.OrderBy(r => r.Status == ResourceStatus.pending_review ? 0 : 1)
-            .ThenBy(r => r.Status == ResourceStatus.pending_review ? r.UpdatedAt : DateTime.MaxValue).ThenByDescending(r => r.ReviewedAt).ThenBy(r => r.Id)
+            .ThenBy(r => r.Status == ResourceStatus.pending_review ? (DateTime?)r.UpdatedAt : null).ThenByDescending(r => r.ReviewedAt).ThenBy(r => r.Id)
             .ToPagedAsync(PageRequest.From(page, pageSize), ct);
         var views = await reader.ViewsAsync(paged.Items, ct);
         var names = await partners.NamesAsync(paged.Items.Select(r => r.PartnerId), ct);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using Elimu.Api.Common;
 using Elimu.Api.Data;
+using Elimu.Api.Partners.Shared;
 using Elimu.Api.Partners.Profiles;
 using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Platform.Audit;
