@@ -127,6 +127,7 @@ test('every page of the admin: home, the approval queue, the audit log', async (
     ['tickets', '/dashboard/admin/tickets'],
     ['messages', '/dashboard/admin/messages'],
     ['partners', '/dashboard/admin/partners'],
+    ['resources', '/dashboard/admin/resources'],
     ['not-found', '/dashboard/admin/no-such-page'],
   ]);
 });

@@ -74,6 +74,10 @@ public sealed class PartnerSectionTests
         [("Analytics", "Profiles")] = ["PartnerLetterheads", "PartnerLetterhead", "PartnerNames", "PartnerName"],
         [("Analytics", "Dashboard")] = ["PartnerHub"],
         [("Support", "Collaboration")] = ["PartnerMeeting", "PartnerMessage", "Attachment"],
+        // Contributed resources: target programs checked and named through Sponsorships' stats, the logo a branded PDF
+        // carries through Profiles' letterhead (and Finance's embedded PDF fonts), partner names in the review queue.
+        [("Content", "Sponsorships")] = ["SponsorshipStats"],
+        [("Content", "Profiles")] = ["PartnerLetterheads", "PartnerLetterhead", "PartnerNames", "PartnerName"],
     };
 
     /// <summary>The gate of DESIGN.md §3: the one Partners type that calls the Platform.Learning readers.</summary>

@@ -39,6 +39,7 @@ const TrainingHubPage = lazyPage(() => import('@/pages/partner/TrainingHubPage')
 const PartnerTicketsPage = lazyPage(() => import('@/pages/partner/PartnerTicketsPage'));
 const FundingPage = lazyPage(() => import('@/pages/partner/FundingPage'));
 const AIGeneratedResourcesPage = lazyPage(() => import('@/pages/partner/AIGeneratedResourcesPage'));
+const ResourceContributionsPage = lazyPage(() => import('@/pages/partner/ResourceContributionsPage'));
 const ImpactReportsPage = lazyPage(() => import('@/pages/partner/ImpactReportsPage'));
 const AIHighlightsPage = lazyPage(() => import('@/pages/partner/AIHighlightsPage'));
 const StudentAIInsightsPage = lazyPage(() => import('@/pages/partner/StudentAIInsightsPage'));
@@ -50,6 +51,7 @@ const AdminSponsorshipProgramsPage = lazyPage(() => import('@/pages/admin/AdminS
 const AdminAuditLogPage = lazyPage(() => import('@/pages/admin/AdminAuditLogPage'));
 const AdminSupportTicketsPage = lazyPage(() => import('@/pages/admin/AdminSupportTicketsPage'));
 const AdminMessagesPage = lazyPage(() => import('@/pages/admin/AdminMessagesPage'));
+const AdminResourceReviewPage = lazyPage(() => import('@/pages/admin/AdminResourceReviewPage'));
 
 export const routes: RouteObject[] = [
   {
@@ -88,6 +90,7 @@ export const routes: RouteObject[] = [
               { path: 'custom-reports', element: <CustomReportsPage /> },
               { path: 'funding', element: <FundingPage /> },
               { path: 'ai-resources', element: <AIGeneratedResourcesPage /> },
+              { path: 'resources', element: <ResourceContributionsPage /> },
               { path: 'impact-reports', element: <ImpactReportsPage /> },
               { path: 'ai-highlights', element: <AIHighlightsPage /> },
               { path: 'student-insights', element: <StudentAIInsightsPage /> },
@@ -136,6 +139,11 @@ export const routes: RouteObject[] = [
             path: 'audit',
             element: <ProtectedRoute allowedRoles={['admin']} />,
             children: [{ index: true, element: <AdminAuditLogPage /> }],
+          },
+          {
+            path: 'resources',
+            element: <ProtectedRoute allowedRoles={['admin']} />,
+            children: [{ index: true, element: <AdminResourceReviewPage /> }],
           },
           { path: 'settings', element: <AccountSettingsPage /> },
           // Staff and admins both work the support queue.

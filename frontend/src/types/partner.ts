@@ -392,6 +392,15 @@ export type AiResourceSummary = Schemas['AiResourceSummary'];
 export type AiResourceOptions = Schemas['AiResourceOptions'];
 export type PagedAiResources = Schemas['PagedOfAiResourceSummary'];
 
+// Content · resource contributions (API: /api/v1/partner/content/resources, /api/v1/admin/resources)
+export type ResourceView = Schemas['ResourceView'];
+export type ResourceStatus = Schemas['ResourceStatus'];
+export type ResourceType = Schemas['ResourceType'];
+export type UpdateResourceRequest = Schemas['UpdateResourceRequest'];
+export type PagedResources = Schemas['PagedOfResourceView'];
+export type ReviewResourceView = Schemas['ReviewResourceView'];
+export type PagedReviewResources = Schemas['PagedOfReviewResourceView'];
+
 // Analytics · forecasts and cohort benchmarking (API: /api/v1/partner/analytics/forecasts, /programs/{id}/benchmark)
 export type ForecastResponse = Schemas['ForecastResponse'];
 export type SeriesOutlook = Schemas['SeriesOutlook'];

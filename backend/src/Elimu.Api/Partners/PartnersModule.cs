@@ -1,5 +1,6 @@
 using Elimu.Api.Partners.Analytics;
 using Elimu.Api.Partners.Content;
+using Elimu.Api.Partners.Content.Resources;
 using Elimu.Api.Partners.Account.Team;
 using Elimu.Api.Partners.Account.Export;
 using Elimu.Api.Platform.Audit;
@@ -59,6 +60,7 @@ public static class PartnersModule
         services.AddPartnerTeams();
         services.AddAiGenerationLimit();
         services.AddSupport();
+        services.AddResourceContributions();
         services.AddCollaboration();
         services.AddBudgets();
         services.AddAnalytics();

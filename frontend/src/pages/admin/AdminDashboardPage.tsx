@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { ArrowRight, Building2, ClipboardCheck, LifeBuoy, Mail, ScrollText } from 'lucide-react';
+import { ArrowRight, Building2, ClipboardCheck, FolderCheck, LifeBuoy, Mail, ScrollText } from 'lucide-react';
 import { PartnerBadge, PartnerPageHeader } from '@/components/partner/shared';
 import { hasRole, useCurrentUser } from '@/services/auth';
 import { usePendingProgramCount } from '@/services/admin/sponsorship-programs';
@@ -48,6 +48,20 @@ export default function AdminDashboardPage() {
           </Link>
         )}
       </section>
+      {isAdmin && (
+        <section aria-labelledby="resources-title" className="card mt-4 flex flex-col gap-4 p-5 sm:flex-row sm:items-center">
+          <span className="grid size-11 shrink-0 place-items-center rounded-xl bg-brand-soft text-brand-text" aria-hidden="true">
+            <FolderCheck className="size-5" />
+          </span>
+          <div className="min-w-0 flex-1">
+            <h2 id="resources-title" className="text-base font-semibold">Resource review</h2>
+            <p className="mt-1 text-sm text-fg-muted">Worksheets, slides, videos and recordings partners contributed: approve them, or send them back with a reason.</p>
+          </div>
+          <Link to="/dashboard/admin/resources" className="btn-secondary min-h-11 shrink-0" data-testid="admin-resources-link">
+            Review resources <ArrowRight className="size-4" aria-hidden="true" />
+          </Link>
+        </section>
+      )}
       <section aria-labelledby="support-title" className="card mt-4 flex flex-col gap-4 p-5 sm:flex-row sm:items-center">
         <span className="grid size-11 shrink-0 place-items-center rounded-xl bg-brand-soft text-brand-text" aria-hidden="true">
           <LifeBuoy className="size-5" />

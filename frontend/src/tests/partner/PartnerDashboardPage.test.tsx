@@ -106,13 +106,14 @@ describe('PartnerDashboardPage', () => {
       '/dashboard/partner/sponsored-children?status=PENDING_CONSENT',
     );
     expect(within(links).getByTestId('quick-link-count-consents')).toHaveTextContent('9');
-    // Resource contributions are not built: their link is left out; tickets and impact reports are.
-    expect(within(links).queryByTestId('quick-link-resources')).not.toBeInTheDocument();
+    // Every quick link leads to a built page: tickets, impact reports and resource contributions are.
+    expect(within(links).getByTestId('quick-link-resources')).toBeInTheDocument();
     expect(within(links).getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual([
       '/dashboard/partner/sponsorships',
       '/dashboard/partner/sponsored-children?status=PENDING_CONSENT',
       '/dashboard/partner/tickets',
       '/dashboard/partner/impact-reports',
+      '/dashboard/partner/resources',
     ]);
     expect(document.getElementById('quick-links')).toBe(links);
   });

@@ -41,7 +41,7 @@ describe('one source of truth for "is this section built?"', () => {
     expect(isBuiltHref('/dashboard/partner/grants?status=active')).toBe(true);
     expect(isBuiltHref('/dashboard/partner/roi-metrics?from=2026-01-01')).toBe(true);
     expect(isBuiltHref('/dashboard/partner/student-insights?child=1')).toBe(true);
-    expect(isBuiltHref('/dashboard/partner/resources?status=pending')).toBe(false);
+    expect(isBuiltHref('/dashboard/partner/resources?status=pending')).toBe(true);
     expect(isBuiltHref('/dashboard/partner/tickets?status=open')).toBe(true);
     expect(isBuiltHref('/dashboard/partner/sponsored-courses#latest')).toBe(false);
     expect(isBuiltHref('/dashboard/partner/impact-reports#latest')).toBe(true);
@@ -57,7 +57,7 @@ describe('one source of truth for "is this section built?"', () => {
     const items = partnerNav.flatMap((s) => s.items).filter((i) => i.to);
     const unbuilt = items.filter((i) => !isItemBuilt(i)).map((i) => i.to!.replace('/dashboard/partner/', ''));
     expect(unbuilt.sort()).toEqual(Object.values(partnerSections).map((s) => s.path).sort());
-    expect(items.filter(isItemBuilt).map((i) => i.key)).toEqual(['overview', 'quick-links', 'ai-highlights', 'sponsorships', 'sponsored-children', 'enrollments', 'impact-reports', 'collaboration', 'ai-resources', 'funding', 'budget', 'grants', 'roi-metrics', 'custom-reports', 'student-insights', 'tickets', 'help-resources', 'training', 'notifications', 'profile', 'team', 'settings']);
+    expect(items.filter(isItemBuilt).map((i) => i.key)).toEqual(['overview', 'quick-links', 'ai-highlights', 'sponsorships', 'sponsored-children', 'enrollments', 'impact-reports', 'collaboration', 'resources', 'ai-resources', 'funding', 'budget', 'grants', 'roi-metrics', 'custom-reports', 'student-insights', 'tickets', 'help-resources', 'training', 'notifications', 'profile', 'team', 'settings']);
   });
 });
 

@@ -1,9 +1,10 @@
 using Elimu.Api.Partners.Shared;
 using Elimu.Api.Partners.Account.Team;
+using Elimu.Api.Partners.Content.Resources;
 
 namespace Elimu.Api.Partners.Content;
 
-/// <summary>Plan Step 5's content routes, so far the AI-generated lessons (the rest of the content section comes later).</summary>
+/// <summary>Plan Step 5's content routes, the AI-generated lessons and the contributed resources (<see cref="ResourceEndpoints"/>).</summary>
 public static class ContentEndpoints
 {
     public const string Prefix = "/api/v1/partner/content";
@@ -21,6 +22,7 @@ public static class ContentEndpoints
             .WithSummary("Edit a draft's lesson fields; 409 once it is submitted for review.");
         content.MapPost("/ai-resources/{id:guid}/submit", AiResourceHandlers.Submit).RequireAuthorization(PartnerPolicies.ContributeContent)
             .WithSummary("Send a draft to Elimu's review queue (pending_review).");
+        app.MapResourceApi();
         return app;
     }
 }

@@ -15,10 +15,18 @@ public class PartnerResource
     public string? FileUrl { get; set; }
     public long? FileSize { get; set; }
     public string? MimeType { get; set; }
+    /// <summary>The file's name as the partner's computer called it, made safe: shown and offered as the download's name, never used as a path.</summary>
+    public string? OriginalFileName { get; set; }
+    /// <summary>The generated name of the file under the uploads root (<see cref="Resources.ResourceStorage"/>); null for generated lessons.</summary>
+    public string? StoredFileName { get; set; }
+    /// <summary>SHA-256 of the stored bytes (after branding), hex.</summary>
+    public string? Sha256 { get; set; }
     public ResourceStatus Status { get; set; } = ResourceStatus.pending_review;
     public bool BrandingApplied { get; set; }
     public Guid? ReviewedBy { get; set; }
     public DateTime? ReviewedAt { get; set; }
+    /// <summary>Why the reviewer rejected it, shown to the partner; cleared when the partner sends it back for review.</summary>
+    public string? RejectionReason { get; set; }
     public int UsageCount { get; set; }
     /// <summary>Programs whose children may use the resource.</summary>
     public List<Guid> TargetPrograms { get; set; } = [];

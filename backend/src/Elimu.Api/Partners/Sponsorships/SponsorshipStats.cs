@@ -27,6 +27,10 @@ public sealed class SponsorshipStats(AppDbContext db) : IPartnerPrograms
     public Task<Dictionary<Guid, string>> ProgramNamesAsync(Guid partnerId, CancellationToken ct) =>
         db.SponsorshipPrograms.Where(p => p.PartnerId == partnerId).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
 
+    /// <summary>The names of programs of any partner by id, in one query (the admin's review queue names its page's targets).</summary>
+    public Task<Dictionary<Guid, string>> ProgramNamesAsync(IReadOnlyCollection<Guid> programIds, CancellationToken ct) =>
+        db.SponsorshipPrograms.Where(p => programIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+
     public async Task<ChildStatusCounts> ChildCountsAsync(Guid partnerId, CancellationToken ct)
     {
         var byStatus = await db.SponsoredChildren.Where(c => c.PartnerId == partnerId)

@@ -137,6 +137,13 @@ public sealed class PartnerRoleRouteTableTests(ElimuApiFactory api, ITestOutputH
         ["GET /api/v1/partner/content/ai-resources/{id:guid}"] = Read,
         ["PUT /api/v1/partner/content/ai-resources/{id:guid}"] = ContributeContent,
         ["POST /api/v1/partner/content/ai-resources/{id:guid}/submit"] = ContributeContent,
+        // Contributed resources: every member reads and downloads them; the owner and the programs team upload, change and delete.
+        ["POST /api/v1/partner/content/resources"] = ContributeContent,
+        ["GET /api/v1/partner/content/resources"] = Read,
+        ["GET /api/v1/partner/content/resources/{id:guid}"] = Read,
+        ["GET /api/v1/partner/content/resources/{id:guid}/file"] = Read,
+        ["PUT /api/v1/partner/content/resources/{id:guid}"] = ContributeContent,
+        ["DELETE /api/v1/partner/content/resources/{id:guid}"] = ContributeContent,
         // Every member may write to colleagues and staff; viewers see meetings and their invitations but do not schedule.
         ["GET /api/v1/partner/collaboration/messages"] = Read,
         ["GET /api/v1/partner/collaboration/messages/recipients"] = Read,

@@ -1,7 +1,7 @@
 /**
  * The partner sections whose pages come in later issues (plan Step 10), with the words their
  * placeholder page shows. The router wires each path to PartnerSectionPage with `handle.section`.
- * Sections with a page of their own (sponsorships, sponsored children, enrollments, notifications, help, training, funding) are routed in
+ * Sections with a page of their own (sponsorships, sponsored children, enrollments, notifications, help, training, funding, resources) are routed in
  * app/routes.tsx directly and are not listed here.
  *
  * This table is the one answer to "is this section built?": the sidebar marks these items "Soon" (read out as "not available yet")
@@ -25,13 +25,6 @@ export const partnerSections = {
     title: 'Sponsored Courses',
     description: 'The courses your cohorts take and how far they have got.',
     pending: 'Sponsored courses will appear here once this section is enabled.',
-  },
-  resources: {
-    path: 'resources',
-    group: 'Content',
-    title: 'Resource Contributions',
-    description: 'Branded lessons and materials you contribute, with their review status.',
-    pending: 'Your contributed resources will appear here once this section is enabled.',
   },
 } satisfies Record<string, PartnerSectionInfo>;
 

@@ -923,6 +923,11 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("mime_type");
 
+                    b.Property<string>("OriginalFileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("original_file_name");
+
                     b.Property<Guid>("PartnerId")
                         .HasColumnType("uuid")
                         .HasColumnName("partner_id");
@@ -931,6 +936,11 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("prompt");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("rejection_reason");
 
                     b.Property<string>("ResourceType")
                         .IsRequired()
@@ -946,11 +956,21 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("reviewed_by");
 
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("status");
+
+                    b.Property<string>("StoredFileName")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("stored_file_name");
 
                     b.PrimitiveCollection<List<Guid>>("TargetPrograms")
                         .IsRequired()
@@ -979,6 +999,9 @@ namespace Elimu.Api.Data.Migrations.Postgres
 
                     b.HasIndex("PartnerId", "Status")
                         .HasDatabaseName("ix_partner_resources_partner_id_status");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_partner_resources_status_created_at");
 
                     b.ToTable("partner_resources", (string)null);
                 });

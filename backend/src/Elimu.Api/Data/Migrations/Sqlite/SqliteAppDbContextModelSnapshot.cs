@@ -918,6 +918,11 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("mime_type");
 
+                    b.Property<string>("OriginalFileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("original_file_name");
+
                     b.Property<Guid>("PartnerId")
                         .HasColumnType("TEXT")
                         .HasColumnName("partner_id");
@@ -926,6 +931,11 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("prompt");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejection_reason");
 
                     b.Property<string>("ResourceType")
                         .IsRequired()
@@ -941,11 +951,21 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("reviewed_by");
 
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
+
+                    b.Property<string>("StoredFileName")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stored_file_name");
 
                     b.PrimitiveCollection<string>("TargetPrograms")
                         .IsRequired()
@@ -974,6 +994,9 @@ namespace Elimu.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("PartnerId", "Status")
                         .HasDatabaseName("ix_partner_resources_partner_id_status");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_partner_resources_status_created_at");
 
                     b.ToTable("partner_resources", (string)null);
                 });
