@@ -44,6 +44,7 @@ public static class PartnersModule
         services.AddScoped<IConsentOptOuts>(sp => sp.GetRequiredService<ConsentStats>());
         services.AddHostedService<ChildAlertWatcher>();
         services.AddScoped<DashboardOverviewService>();
+        services.AddSingleton<MemberUnreadFigures>();
         services.AddScoped<AiHighlightsService>();
         OverviewChangeWatcher.AddTo(services);
         services.AddScoped<PartnerNames>();

@@ -66,6 +66,50 @@ public sealed partial class QueryPlans : DbCommandInterceptor
         return found;
     }
 
+    /// <summary>
+    /// How the database would read <paramref name="table"/> in this query, one line per read: SQLite's SCAN/SEARCH step
+    /// (with the index's terms), PostgreSQL's node type with its index condition (planned as <see cref="ScansAsync"/> does).
+    /// </summary>
+    public static async Task<List<string>> ReadsAsync(TestDatabase database, string table, (string Sql, DbParameter[] Parameters) query)
+    {
+        var reads = new List<string>();
+        if (!database.IsPostgres)
+        {
+            var aliases = Alias(table).Matches(query.Sql).Select(m => m.Groups[1].Value).ToHashSet();
+            await using var connection = new SqliteConnection(database.ConnectionString);
+            await connection.OpenAsync();
+            await using var explain = connection.CreateCommand();
+            explain.CommandText = "EXPLAIN QUERY PLAN " + query.Sql;
+            explain.Parameters.AddRange(query.Parameters.Select(Copy).ToArray());
+            await using var reader = await explain.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                var detail = reader.GetString(3);
+                var step = Regex.Match(detail, @"^(?:SCAN|SEARCH) (\w+)");
+                if (step.Success && aliases.Contains(step.Groups[1].Value)) reads.Add(detail);
+            }
+            return reads;
+        }
+
+        await using var pg = new NpgsqlConnection(database.ConnectionString);
+        await pg.OpenAsync();
+        await using (var off = new NpgsqlCommand("SET enable_seqscan = off", pg)) await off.ExecuteNonQueryAsync();
+        await using var plan = new NpgsqlCommand("EXPLAIN (FORMAT JSON) " + query.Sql, pg);
+        plan.Parameters.AddRange(query.Parameters.Select(Copy).ToArray());
+        using var json = JsonDocument.Parse((string)(await plan.ExecuteScalarAsync())!);
+        Collect(json.RootElement[0].GetProperty("Plan"), table, reads);
+        return reads;
+    }
+
+    private static void Collect(JsonElement node, string table, List<string> reads)
+    {
+        if (node.TryGetProperty("Relation Name", out var relation) && relation.GetString() == table)
+            reads.Add(node.GetProperty("Node Type").GetString() + " " + (node.TryGetProperty("Index Cond", out var c) ? c.GetString()
+                : node.TryGetProperty("Recheck Cond", out var r) ? r.GetString() : "(no index condition)"));
+        if (node.TryGetProperty("Plans", out var children))
+            foreach (var child in children.EnumerateArray()) Collect(child, table, reads);
+    }
+
     private static void Walk(JsonElement node, string table, List<string> scans)
     {
         var type = node.GetProperty("Node Type").GetString()!;

@@ -1,6 +1,7 @@
 using Elimu.Api.Common;
 using Elimu.Api.Data;
 using Elimu.Api.Partners.Profiles;
+using Elimu.Api.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Elimu.Api.Partners.Collaboration;
@@ -21,7 +22,7 @@ public sealed record Mailbox(Guid UserId, Guid? PartnerId, string LinkBase)
 }
 
 /// <summary>Lists, threads and read receipts of one mailbox.</summary>
-public sealed class MailboxReader(AppDbContext db, PartnerNames partners, TimeProvider clock)
+public sealed class MailboxReader(AppDbContext db, PartnerNames partners, SessionStateCache userState, TimeProvider clock)
 {
     public async Task<Paged<MessageSummary>> ListAsync(Mailbox box, MessageListQuery q, CancellationToken ct)
     {
@@ -57,6 +58,8 @@ public sealed class MailboxReader(AppDbContext db, PartnerNames partners, TimePr
         var now = clock.GetUtcNow().UtcDateTime;
         var marked = await box.Of(db).Where(m => m.ThreadId == threadId && m.RecipientId == box.UserId && m.ReadAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadAt, now), ct);
+        // A bulk update passes no SessionStateWatcher: the reader's held unread count (MemberUnreadFigures) is dropped here.
+        if (marked > 0) userState.Evict(box.UserId);
         var messages = await box.Of(db).AsNoTracking().Where(m => m.ThreadId == threadId).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync(ct);
         var names = await NamesAsync(messages.SelectMany(m => new[] { m.SenderId, m.RecipientId }), ct);
         var first = messages[0];

@@ -7,7 +7,7 @@ namespace Elimu.Api.Partners.Collaboration;
 /// or a member of platform staff. A thread starts with a message whose <see cref="ThreadId"/> is its own id; replies
 /// carry the first message's id and go to the other person of the thread.
 /// </summary>
-public class PartnerMessage
+public class PartnerMessage : ISessionStateSource
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     /// <summary>The partner organisation the conversation belongs to (its founding owner's user id).</summary>
@@ -25,6 +25,9 @@ public class PartnerMessage
     /// <summary>The read receipt: when the recipient first opened the thread after this message arrived.</summary>
     public DateTime? ReadAt { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    // The dashboard overview holds each member's unread count (MemberUnreadFigures): a saved message evicts its recipient's.
+    Guid ISessionStateSource.SessionUserId => RecipientId;
 }
 
 /// <summary>A file attached to a message or ticket.</summary>

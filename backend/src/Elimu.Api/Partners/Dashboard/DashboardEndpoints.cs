@@ -20,12 +20,13 @@ public static class DashboardEndpoints
         return app;
     }
 
-    // The cached overview is the partner's; its unread figures are replaced by the signed-in member's own.
-    private static async Task<Ok<PartnerDashboardOverview>> GetOverview(ClaimsPrincipal user, DashboardOverviewCache overview, PartnerCounters counters,
+    // The cached overview is the partner's; its unread figures are replaced by the signed-in member's own (held too).
+    // Both are singletons: a request answered from memory resolves no scoped service and opens no DbContext.
+    private static async Task<Ok<PartnerDashboardOverview>> GetOverview(ClaimsPrincipal user, DashboardOverviewCache overview, MemberUnreadFigures unread,
         CancellationToken ct)
     {
         var shared = await overview.GetAsync(user.PartnerId(), ct);
-        return TypedResults.Ok(shared with { Counters = PartnerCounters.OfMember(shared.Counters, await counters.PersonalAsync(user.UserId(), ct)) });
+        return TypedResults.Ok(shared with { Counters = PartnerCounters.OfMember(shared.Counters, await unread.GetAsync(user.UserId(), ct)) });
     }
 
     private static async Task<Ok<AiHighlightsResponse>> GetHighlights(ClaimsPrincipal user, AiHighlightsService highlights, CancellationToken ct) =>

@@ -22,7 +22,8 @@ public sealed class SessionCacheOptions
 /// What every signed-in request checks about its user (security stamp and lockout, team membership, ...), kept in
 /// memory for <see cref="SessionCacheOptions.MaxStalenessSeconds"/> so the check is a dictionary lookup instead of a
 /// DbContext and a query per request. Each kind of state is a type of its own, keyed by user: one more check is one
-/// more record type and loader, and <see cref="Evict"/> drops every kind of a user at once.
+/// more record type and loader, and <see cref="Evict"/> drops every kind of a user at once. Per-user figures that a hot
+/// page reads on every request may be held here too, on the same terms (the dashboard overview's unread counts).
 /// A committed change to anything a check reads evicts its user (<see cref="SessionStateWatcher"/>), here and, through
 /// Redis when it is configured, on every other instance (<see cref="SessionStateRedisEvictions"/>).
 /// </summary>

@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Elimu.Api.Platform.Identity;
 
 /// <summary>
-/// An entity whose rows a session check reads (<see cref="SessionStateCache"/>): saving one evicts the user it names.
-/// Users themselves (stamp, lockout) are watched without it.
+/// An entity whose rows a session check, or other per-user state held in <see cref="SessionStateCache"/> (a member's
+/// unread counts), reads: saving one evicts the user it names. Users themselves (stamp, lockout) are watched without it.
 /// </summary>
 public interface ISessionStateSource
 {

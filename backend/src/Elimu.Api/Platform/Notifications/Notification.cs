@@ -3,7 +3,7 @@ using Elimu.Api.Platform.Identity;
 namespace Elimu.Api.Platform.Notifications;
 
 /// <summary>An in-app notification of one user (each member of a partner's team gets their own row).</summary>
-public class Notification
+public class Notification : ISessionStateSource
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid UserId { get; set; }
@@ -15,4 +15,7 @@ public class Notification
     public string? Link { get; set; }
     public DateTime? ReadAt { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    // The dashboard overview holds each member's unread count (MemberUnreadFigures): a saved change evicts it.
+    Guid ISessionStateSource.SessionUserId => UserId;
 }

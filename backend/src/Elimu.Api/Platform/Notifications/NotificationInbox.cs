@@ -1,5 +1,6 @@
 using Elimu.Api.Common;
 using Elimu.Api.Data;
+using Elimu.Api.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Elimu.Api.Platform.Notifications;
@@ -7,7 +8,7 @@ namespace Elimu.Api.Platform.Notifications;
 public sealed record NotificationView(Guid Id, NotificationCategory Category, string Title, string Body, string? Link, DateTime? ReadAt, DateTime CreatedAt);
 
 /// <summary>A user's own in-app notifications: list, unread count, mark read. Nobody reads or marks another's.</summary>
-public sealed class NotificationInbox(AppDbContext db, UnreadCountChanges unreadChanges, TimeProvider clock)
+public sealed class NotificationInbox(AppDbContext db, UnreadCountChanges unreadChanges, SessionStateCache userState, TimeProvider clock)
 {
     public Task<Paged<NotificationView>> ListAsync(Guid userId, NotificationCategory? category, bool? unread, PageRequest page, CancellationToken ct) =>
         Mine(userId, category, unread)
@@ -31,8 +32,13 @@ public sealed class NotificationInbox(AppDbContext db, UnreadCountChanges unread
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var marked = await Mine(userId, category, true).ExecuteUpdateAsync(n => n.SetProperty(x => x.ReadAt, now), ct);
-        // A bulk update passes no change tracker, so no UnreadCountWatcher sees it: the user's other tabs are told here.
-        if (marked > 0) unreadChanges.Changed(userId);
+        // A bulk update passes no change tracker, so no UnreadCountWatcher or SessionStateWatcher sees it: the user's held
+        // unread count is dropped and their other tabs are told here.
+        if (marked > 0)
+        {
+            userState.Evict(userId);
+            unreadChanges.Changed(userId);
+        }
         return marked;
     }
 

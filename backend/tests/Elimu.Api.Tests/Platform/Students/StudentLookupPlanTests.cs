@@ -69,11 +69,34 @@ public sealed class StudentLookupPlanTests(PlanRecordingApiFactory api) : IClass
 
         // The count reads every match, so it shows how matches are found. (The page query may instead walk the
         // available-students order index and stop at the page size: a planner's choice, not a missing index.)
-        var queries = api.Plans.Reading("students").Where(q => q.Sql.Contains("COUNT(*)", StringComparison.OrdinalIgnoreCase)).ToList();
+        var queries = api.Plans.Reading("students").Where(IsCount).ToList();
         Assert.NotEmpty(queries);
         // The same query's part-of-a-first-name-or-school branch reads PostgreSQL's trigram indexes, and on SQLite the
         // trigram full-text table students_fts (I15ChildViewsAndSearch): no scan of students on either.
         foreach (var query in queries) Assert.Empty(await QueryPlans.ScansAsync(api.Database, "students", query));
+    }
+
+    [Theory]
+    [InlineData("search")]
+    [InlineData("county and grade")]
+    public async Task The_available_students_count_seeks_each_matchs_place_and_opt_outs_instead_of_reading_every_sponsored_child(string by)
+    {
+        using var partner = await api.LoginAsync("partner@elimu.demo");
+        var student = (await CreateStudentsAsync(api, 1))[0];
+        var query = by == "search" ? $"search={Uri.EscapeDataString(student.LastName.ToLowerInvariant())}" : "county=Kisumu&grade=Grade5";
+
+        api.Plans.Clear();
+        var found = await partner.GetJsonAsync<Elimu.Api.Common.Paged<Elimu.Api.Platform.Students.StudentPreview>>(
+            $"/api/v1/partner/sponsorships/available-students?pageSize=100&{query}");
+        Assert.True(found.Total > 0);
+
+        // The count reads every match; what it must not do per request is read all the partner's places (9,325 at the
+        // scale data) or every sponsored child (for the recent opt-outs) to hash them: PostgreSQL's NOT IN did both,
+        // whatever the number of matches. Each read of sponsored_children seeks the one student being counted.
+        var count = Assert.Single(api.Plans.Reading("students"), IsCount);
+        var reads = await QueryPlans.ReadsAsync(api.Database, "sponsored_children", count);
+        Assert.NotEmpty(reads);
+        Assert.All(reads, read => Assert.Contains("student_id", read, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -100,6 +123,10 @@ public sealed class StudentLookupPlanTests(PlanRecordingApiFactory api) : IClass
         Assert.Empty(await Find($"ne%ema{tag}"));               // would find Ne_ema if "%" matched any text
         Assert.Empty(await Find($"wanj_ku{tag}"));              // would find Wanjiku if "_" matched any character
     }
+
+    // SQLite counts with COUNT(*); PostgreSQL sums what each match counts for (StudentDirectory.SearchAsync).
+    private static bool IsCount((string Sql, System.Data.Common.DbParameter[] Parameters) q) =>
+        q.Sql.Contains("COUNT(*)", StringComparison.OrdinalIgnoreCase) || q.Sql.Contains("sum(", StringComparison.OrdinalIgnoreCase);
 
     private static Elimu.Api.Platform.Students.Student NewStudent(string first, string last, string school, string admission) => new()
     {
