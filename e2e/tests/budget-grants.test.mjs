@@ -1,6 +1,6 @@
 // Budgets and grants (issue 17): the demo partner's budget with its figures, chart and per-program bars, the allocation
 // editor refusing more than the total; its grants, one grant's deadline timeline, and a compliance report uploaded in
-// the browser. Desktop and 375 px. Screenshots: e2e/screenshots/budget-*.png and grants-*.png.
+// the browser, and one generated (at 375 px). Desktop and 375 px. Screenshots: e2e/screenshots/budget-*.png and grants-*.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { accessibilityProblems, launch, loginAndLand, newPage, screenshot } from './browser.mjs';
@@ -57,6 +57,29 @@ for (const width of [1440, 375]) {
     await page.context().close();
   });
 }
+
+test('a compliance report is generated for a deadline on a phone, with progress, then kept as its PDF', async () => {
+  const page = await newPage(browser, { width: 375, height: 812 });
+  await loginAndLand(page, 'partner@elimu.demo', '/dashboard/partner');
+  await page.goto('/dashboard/partner/grants?funder=ford');
+  await page.getByTestId('grant-list').getByRole('link', { name: /Ford Foundation/ }).click();
+  const q2 = page.getByTestId('deadline').filter({ hasText: 'Q2 narrative and financial report' });
+  await q2.waitFor();
+  await q2.getByTestId('generate-report').click();
+  const status = q2.getByTestId('generate-status');
+  await status.filter({ hasText: 'Report generated' }).waitFor({ timeout: 30_000 });
+  assert.match(await status.innerText(), /Report generated: Compliance report FF-EA-2026-114 \d{4}-\d{2}-\d{2}\.pdf/);
+  assert.equal(await q2.getAttribute('data-state'), 'submitted');
+  const link = q2.getByRole('link', { name: /Compliance report FF-EA-2026-114/ });
+  const pdf = await page.request.get(await link.getAttribute('href'));
+  assert.equal(pdf.status(), 200);
+  assert.equal((await pdf.body()).subarray(0, 5).toString('latin1'), '%PDF-');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scroll');
+  assert.deepEqual(await accessibilityProblems(page), []);
+  await q2.scrollIntoViewIfNeeded();
+  await screenshot(page, 'grants-report-generated-375', { fullPage: false });
+  await page.context().close();
+});
 
 test('a compliance report is uploaded for a deadline and marks it submitted', async () => {
   const page = await newPage(browser);

@@ -72,6 +72,14 @@ test('the page is usable at 375 px', async () => {
   await partner.getByTestId('subscription-card').first().waitFor();
   const overflow = await partner.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `no sideways scroll at 375 px (overflow ${overflow}px)`);
+  // The billing history stacks each payment as a card: nothing of a row (amount, status, receipt) lies past the screen's edge.
+  const row = partner.getByTestId('history-row').first();
+  await row.waitFor();
+  for (const part of [row, row.getByTestId('history-status')]) {
+    const box = await part.boundingBox();
+    assert.ok(box && box.x >= 0 && box.x + box.width <= 375, `a history row fits in 375 px (${JSON.stringify(box)})`);
+  }
+  assert.ok(await partner.getByTestId('history-table').evaluate((t) => t.parentElement.scrollWidth <= t.parentElement.clientWidth), 'the history does not scroll sideways');
   await screenshot(partner, 'funding-4-375');
   // M-Pesa asks for the number and checks it before anything is sent.
   await partner.getByTestId('pay-now').first().click();

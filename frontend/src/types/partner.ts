@@ -379,6 +379,10 @@ export type PaymentChoice = Schemas['PaymentChoice'];
 export type DueInvoice = Schemas['DueInvoice'];
 /** GET /payments answers a plain IResult (no schema in the document): the list shape of DESIGN.md §4. */
 export type PagedPayments = Paged<PaymentItem>;
+export type PaymentMethodItem = Schemas['PaymentMethodItem'];
+export type SavePaymentMethodRequest = Schemas['SavePaymentMethodRequest'];
+/** GET /payment-methods answers a plain IResult: the list shape of DESIGN.md §4. */
+export type PagedPaymentMethods = Paged<PaymentMethodItem>;
 
 // Content · AI-generated resources (API: /api/v1/partner/content/ai-generate, /ai-resources)
 // ---------------------------------------------------------------------------------------------

@@ -99,6 +99,7 @@ public static class PartnersModule
         app.MapGrantApi();
         app.MapAnalyticsApi();
         app.MapFinanceApi();
+        app.MapPaymentMethodApi();
         app.MapPricingApi();
         app.MapHub<PartnerHub>(PartnerHub.Path);
         return app;

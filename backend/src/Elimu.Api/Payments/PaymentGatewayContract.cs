@@ -29,8 +29,9 @@ public interface IPaymentGateway
     /// which does not take KES, the amount in its configured currency at the configured rate.</summary>
     Money ChargeFor(Money invoiceAmount);
 
-    /// <summary>True when the gateway can charge a saved method with nobody present (the renewal job's auto-pay). A gateway
-    /// that needs the payer (PayPal's approval, an M-Pesa PIN, a card form) cannot: its renewal invoice waits for the partner.</summary>
+    /// <summary>True when the gateway can start a charge of a saved method with nobody on the page (the renewal job's
+    /// auto-pay): the sandbox; M-Pesa, whose STK push reaches the saved number's phone. A gateway that needs the payer on
+    /// the page (PayPal's approval, a card form) cannot: its renewal invoice waits for the partner.</summary>
     bool ChargesUnattended => false;
 
     /// <summary>Asks the provider to collect <see cref="GatewayCharge.Charge"/>. Most providers answer "pending" and confirm

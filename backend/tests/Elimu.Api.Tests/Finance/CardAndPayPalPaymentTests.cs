@@ -4,6 +4,7 @@ using System.Text.Json;
 using Elimu.Api.Tests.Infrastructure;
 using Elimu.Api.Tests.Payments.PayPal;
 using Elimu.Api.Tests.Payments.Stripe;
+using UglyToad.PdfPig;
 using static Elimu.Api.Tests.Finance.FinanceApiFactory;
 
 namespace Elimu.Api.Tests.Finance;
@@ -121,14 +122,51 @@ public sealed class CardAndPayPalPaymentTests(CardAndPayPalApi api) : IClassFixt
         // Before the payer approves, a check leaves it pending and captures nothing.
         var early = await (await client.PostAsync($"{Prefix}/payments/{payment.Id()}/check")).JsonAsync();
         Assert.Equal("pending", early.Str("status"));
-        Assert.DoesNotContain(api.PayPal.Calls, c => c.Path.EndsWith("/capture", StringComparison.Ordinal));
+        Assert.DoesNotContain(api.PayPal.Calls, c => c.Path.EndsWith($"{orderId}/capture", StringComparison.Ordinal));
 
         api.PayPal.Orders[orderId]["status"] = "APPROVED"; // the payer approved on PayPal's page and came back
         var back = await client.PostAsync($"{Prefix}/payments/{payment.Id()}/check");
         Assert.Equal(HttpStatusCode.OK, back.StatusCode);
         var settled = await back.JsonAsync();
         Assert.Equal("completed", settled.Str("status"));
-        Assert.Single(api.PayPal.Calls, c => c.Path.EndsWith("/capture", StringComparison.Ordinal));
+        Assert.Single(api.PayPal.Calls, c => c.Path.EndsWith($"{orderId}/capture", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_invoice_and_the_receipt_of_a_PayPal_payment_both_show_the_KES_total_and_the_USD_charged()
+    {
+        var (client, subscriptionId) = await SubscribedAsync();
+        var payment = await (await client.PayAsync(subscriptionId, Guid.NewGuid().ToString(), "paypal")).JsonAsync();
+        // Two children for March at KES 1,000 (the partner is not tax exempt: VAT 16%): KES 2,320.00; at KES 129.50 a dollar,
+        // 2,320 / 129.5 = 17.915… → USD 17.92.
+        Assert.Equal(2320.00m, payment.Dec("amount"));
+        Assert.Equal(17.92m, payment.Dec("chargedAmount"));
+        var invoicePdf = $"{Prefix}/invoices/{payment.Str("invoiceId")}/pdf";
+
+        // Before the payer approves, the open invoice says what PayPal will take.
+        var open = await PdfTextAsync(client, invoicePdf);
+        Assert.Contains("KES 2,320.00", open);
+        Assert.Contains("To be charged by PayPal", open);
+        Assert.Contains("USD 17.92", open);
+
+        api.PayPal.Orders[payment.Str("gatewayReference")]["status"] = "APPROVED";
+        Assert.Equal("completed", (await (await client.PostAsync($"{Prefix}/payments/{payment.Id()}/check")).JsonAsync()).Str("status"));
+
+        foreach (var text in new[] { await PdfTextAsync(client, invoicePdf), await PdfTextAsync(client, $"{Prefix}/payments/{payment.Id()}/receipt") })
+        {
+            Assert.Contains("KES 2,320.00", text);
+            Assert.Contains("Charged by PayPal", text);
+            Assert.Contains("USD 17.92", text);
+            Assert.DoesNotContain("To be charged", text);
+        }
+    }
+
+    private static async Task<string> PdfTextAsync(ApiClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        return string.Join("\n", document.GetPages().Select(p => p.Text));
     }
 }
 

@@ -5,6 +5,7 @@ import { BillingHistory } from '@/components/partner/finance/BillingHistory';
 import { PastDueBanner } from '@/components/partner/finance/PastDueBanner';
 import { PayDialog } from '@/components/partner/finance/PayDialog';
 import { PayPalReturn } from '@/components/partner/finance/PayPalReturn';
+import { RenewalMethodCard } from '@/components/partner/finance/RenewalMethodCard';
 import { SubscriptionCards } from '@/components/partner/finance/SubscriptionCards';
 import { CancelSubscriptionDialog, ChangePeriodDialog, CreateSubscriptionDialog } from '@/components/partner/finance/SubscriptionDialogs';
 import { PartnerEmptyState, PartnerLoadingSkeleton, PartnerPageHeader } from '@/components/partner/shared';
@@ -82,6 +83,7 @@ export default function FundingPage() {
             />
           )}
         </section>
+        <RenewalMethodCard />
         <BillingHistory params={{ status: url.status, gateway: url.gateway, page: url.page, pageSize: PAGE_SIZE }} onChange={setUrl} />
       </div>
 

@@ -105,3 +105,13 @@ export function useUploadReport(id: string) {
     onSuccess: changed,
   });
 }
+
+/** Generates the deadline's compliance report on the server (figures, PDF) and keeps it as the deadline's report. */
+export function useGenerateReport(id: string) {
+  const changed = useGrantChanged();
+  return useMutation({
+    mutationFn: ({ deadlineId }: { deadlineId: string }) => api.post<GrantDetail>(`${GRANTS}/${id}/deadlines/${deadlineId}/reports/generate`, {}),
+    meta: { silentError: true },
+    onSuccess: changed,
+  });
+}

@@ -5,12 +5,15 @@ import type {
   BillingPeriod,
   CreateSubscriptionRequest,
   DueInvoice,
+  PagedPaymentMethods,
   PagedPayments,
   PagedPrograms,
   PaymentChoice,
   PaymentGateway,
   PaymentItem,
+  PaymentMethodItem,
   PaymentStatus,
+  SavePaymentMethodRequest,
   SubscriptionItem,
   UpdateSubscriptionRequest,
 } from '@/types/partner';
@@ -43,6 +46,7 @@ export const financeKeys = {
   activePrograms: () => [...financeKeys.all, 'active-programs'] as const,
   gateways: () => [...financeKeys.all, 'gateways'] as const,
   due: (subscriptionId: string) => [...financeKeys.all, 'due', subscriptionId] as const,
+  methods: () => [...financeKeys.all, 'payment-methods'] as const,
 };
 
 const historyQuery = (p: Partial<BillingHistoryParams> & { format?: 'csv' }) =>
@@ -76,6 +80,14 @@ export const checkPayment = (id: string) => api.post<PaymentItem>(`${FINANCE_BAS
 
 export const getBillingHistory = (p: BillingHistoryParams, signal?: AbortSignal) =>
   api.get<PagedPayments>(`${FINANCE_BASE}/payments${historyQuery(p)}`, { signal });
+
+/** The saved payment methods, the default first (a partner has a handful: one page of 100). */
+export const getPaymentMethods = (signal?: AbortSignal) =>
+  api.get<PagedPaymentMethods>(`${FINANCE_BASE}/payment-methods${toQuery({ pageSize: 100 })}`, { signal });
+
+export const savePaymentMethod = (body: SavePaymentMethodRequest) => api.post<PaymentMethodItem>(`${FINANCE_BASE}/payment-methods`, body);
+
+export const removePaymentMethod = (id: string) => api.delete<void>(`${FINANCE_BASE}/payment-methods/${id}`);
 
 /** The partner's ACTIVE programs: the only ones that can be subscribed. */
 export const getActivePrograms = (signal?: AbortSignal) =>
@@ -111,6 +123,18 @@ function useFinanceMutation<A, R>(fn: (a: A) => Promise<R>) {
 }
 
 export const useCreateSubscription = () => useFinanceMutation(createSubscription);
+
+export const usePaymentMethods = () => useQuery({ queryKey: financeKeys.methods(), queryFn: ({ signal }) => getPaymentMethods(signal) });
+
+export const useSavePaymentMethod = () => {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: savePaymentMethod, meta: { silentError: true }, onSuccess: () => client.invalidateQueries({ queryKey: financeKeys.methods() }) });
+};
+
+export const useRemovePaymentMethod = () => {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: removePaymentMethod, onSuccess: () => client.invalidateQueries({ queryKey: financeKeys.methods() }) });
+};
 
 export const useUpdateSubscription = () =>
   useFinanceMutation(({ id, ...body }: UpdateSubscriptionRequest & { id: string }) => updateSubscription(id, body));

@@ -95,6 +95,61 @@ describe('FundingPage', () => {
     expect(screen.getByTestId('history-csv')).toHaveAttribute('href', `${BASE}/payments?format=csv`);
   });
 
+  it('gives every cell of the billing history its column’s name, so on a phone each payment reads as a card of labelled lines', async () => {
+    mockFetch({
+      [`GET ${BASE}/subscriptions`]: json([subscription()]),
+      [`GET ${BASE}/payments`]: json(paged([
+        payment({ status: 'completed', gateway: 'paypal', amount: 2320, chargedAmount: 17.92, chargedCurrency: 'USD', receipt: 'CAP-1', receiptUrl: `${BASE}/payments/pay1/receipt` }),
+      ])),
+    });
+    renderPage();
+    const [row] = await screen.findAllByTestId('history-row');
+    const table = screen.getByTestId('history-table');
+    expect(table).toHaveClass('table-stack');
+    // A sideways scroll only from the small breakpoint up: under it nothing is wider than the phone.
+    expect(table.className).not.toMatch(/(^|\s)min-w-/);
+    const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+    const cells = within(row!).getAllByRole('cell');
+    expect(cells.map((c) => c.getAttribute('data-label'))).toEqual(headers);
+    const amount = cells[headers.indexOf('Amount')]!;
+    expect(amount).toHaveTextContent('KES 2,320.00');
+    expect(amount).toHaveTextContent('USD 17.92');
+    // Label and value are the cell's two lines' ends: the amount's KES and USD stay together in one element.
+    expect(amount.children).toHaveLength(1);
+    expect(within(cells[headers.indexOf('Receipt')]!).getByRole('link')).toHaveTextContent('CAP-1');
+  });
+
+  it('saves an M-Pesa number as the renewal method and says renewals will prompt that phone', async () => {
+    let sent: Record<string, unknown> | undefined;
+    let saved = false;
+    const method = { id: 'm1', gateway: 'mpesa', label: 'M-Pesa', maskedDetail: '07•• ••• 678', isDefault: true, renews: true, createdAt: '2026-12-02T06:00:00+00:00' };
+    mockFetch({
+      [`GET ${BASE}/subscriptions`]: json([subscription()]),
+      [`GET ${BASE}/payments`]: json(paged([])),
+      [`GET ${BASE}/payment-methods`]: () => json({ items: saved ? [method] : [], page: 1, pageSize: 100, total: saved ? 1 : 0 }),
+      [`POST ${BASE}/payment-methods`]: ({ init }) => {
+        sent = JSON.parse(String(init?.body));
+        saved = true;
+        return json(method, 201);
+      },
+    });
+    renderPage();
+    const card = await screen.findByTestId('renewal-method');
+    expect(await within(card).findByTestId('renewal-none')).toBeInTheDocument();
+    const user = userEvent.setup();
+    await user.type(within(card).getByLabelText('M-Pesa number for renewals'), '12345');
+    await user.click(within(card).getByTestId('renewal-save'));
+    expect(within(card).getByTestId('renewal-error')).toHaveTextContent('Enter a Kenyan mobile number');
+    expect(sent).toBeUndefined();
+    await user.clear(within(card).getByLabelText('M-Pesa number for renewals'));
+    await user.type(within(card).getByLabelText('M-Pesa number for renewals'), '0712 345 678');
+    await user.click(within(card).getByTestId('renewal-save'));
+    await waitFor(() => expect(sent).toEqual({ gateway: 'mpesa', phoneNumber: '0712 345 678', isDefault: true }));
+    const item = await within(card).findByTestId('renewal-method-item');
+    expect(item).toHaveTextContent('07•• ••• 678');
+    expect(item).toHaveTextContent('Renewals send an M-Pesa prompt to 07•• ••• 678.');
+  });
+
   it('says when there are no subscriptions and no payments yet', async () => {
     mockFetch({ [`GET ${BASE}/subscriptions`]: json([]), [`GET ${BASE}/payments`]: json(paged([])) });
     renderPage();

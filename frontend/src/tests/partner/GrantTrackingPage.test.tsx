@@ -83,6 +83,42 @@ describe('GrantTrackingPage', () => {
     expect(await screen.findByText('report.exe: attach a PDF, DOCX or XLSX file.')).toBeInTheDocument();
   });
 
+  it('generates a deadline’s compliance report, says it is working, then names the report it kept', async () => {
+    let release: (() => void) | undefined;
+    const generated = detail({ deadlines: detail().deadlines.map((d) => (d.id === 'd2'
+      ? { ...d, submitted: true, state: 'submitted', reports: [{ id: 'r3', fileName: 'Compliance report FF-1 2026-03-25.pdf', contentType: 'application/pdf', sizeBytes: 9000, createdAt: '2026-03-20T09:00:00Z' }] }
+      : d)) });
+    mockFetch({
+      [`GET ${GRANTS}`]: json(page([summary('g1')])),
+      [`GET ${GRANTS}/g1`]: json(detail()),
+      [`POST ${GRANTS}/g1/deadlines/d2/reports/generate`]: () => new Promise<Response>((resolve) => { release = () => resolve(json(generated, 201)); }),
+    });
+    renderPage('/dashboard/partner/grants?grant=g1');
+    const items = await screen.findAllByTestId('deadline');
+    await userEvent.setup().click(within(items[1]!).getByTestId('generate-report'));
+    const button = within(items[1]!).getByTestId('generate-report');
+    await waitFor(() => expect(button).toBeDisabled());
+    expect(button).toHaveTextContent('Generating the report…');
+    expect(within(items[1]!).getByTestId('generate-status')).toHaveTextContent('Adding up the spend');
+    release!();
+    const deadline = () => within(screen.getByTestId('deadline-timeline')).getAllByTestId('deadline')[1]!;
+    await waitFor(() => expect(deadline()).toHaveAttribute('data-state', 'submitted'));
+    expect(within(deadline()).getByTestId('generate-status')).toHaveTextContent('Report generated: Compliance report FF-1 2026-03-25.pdf');
+    expect(within(deadline()).getByRole('link', { name: /Compliance report FF-1/ })).toHaveAttribute('href', `${GRANTS}/g1/reports/r3`);
+  });
+
+  it('shows why a report could not be generated', async () => {
+    mockFetch({
+      [`GET ${GRANTS}`]: json(page([summary('g1')])),
+      [`GET ${GRANTS}/g1`]: json(detail()),
+      [`POST ${GRANTS}/g1/deadlines/d2/reports/generate`]: problem(409, 'Conflict', 'This report would cover 1 Feb 2026 to 25 Mar 2026, which has not begun.'),
+    });
+    renderPage('/dashboard/partner/grants?grant=g1');
+    const items = await screen.findAllByTestId('deadline');
+    await userEvent.setup().click(within(items[1]!).getByTestId('generate-report'));
+    expect(await within(items[1]!).findByText(/which has not begun/)).toBeInTheDocument();
+  });
+
   it('records a new grant and opens it', async () => {
     let sent: Record<string, unknown> | undefined;
     mockFetch({

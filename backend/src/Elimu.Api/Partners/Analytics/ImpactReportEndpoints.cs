@@ -30,6 +30,7 @@ public static class ImpactReportEndpoints
         services.AddSingleton<ImpactReportPeriods>();
         services.AddSingleton<ImpactReportQueue>();
         services.AddSingleton<ImpactReportPush>();
+        services.AddScoped<ImpactFigures>();
         services.AddScoped<ImpactReportRunner>();
         services.AddScoped<ImpactReportReader>();
         services.AddScoped<PartnerLetterheads>();

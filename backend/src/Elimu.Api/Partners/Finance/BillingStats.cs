@@ -59,4 +59,21 @@ public sealed class BillingStats(AppDbContext db)
             .Select(p => new Money(p.Amount, p.Currency)).ToList();
         return paid.Count == 0 ? [Money.Zero(DefaultCurrency)] : Money.TotalsByCurrency(paid);
     }
+
+    /// <summary>
+    /// As <see cref="PaidAsync"/> (completed payments received in the span), per program of <paramref name="programIds"/>
+    /// and currency, in one query: a grant's spend on each program it funds. Programs without payments are absent.
+    /// </summary>
+    public async Task<ILookup<Guid, Money>> PaidPerProgramAsync(Guid partnerId, IReadOnlyCollection<Guid> programIds, DateTime fromUtc, DateTime toUtc,
+        CancellationToken ct)
+    {
+        var rows = await db.PartnerPayments
+            .Where(p => p.PartnerId == partnerId && p.Status == PaymentStatus.completed && p.PaidAt >= fromUtc && p.PaidAt < toUtc
+                && programIds.Contains(p.Subscription!.ProgramId))
+            .Select(p => new { p.Subscription!.ProgramId, p.Amount, p.Currency }).ToListAsync(ct);
+        // Summed in memory: SQLite keeps decimals as text.
+        return rows.GroupBy(r => r.ProgramId)
+            .SelectMany(g => Money.TotalsByCurrency(g.Select(r => new Money(r.Amount, r.Currency))).Select(m => (g.Key, m)))
+            .ToLookup(x => x.Key, x => x.m);
+    }
 }

@@ -13,8 +13,12 @@ internal sealed class FinanceConfiguration :
         b.ToTable("payment_methods");
         b.Property(m => m.Label).HasMaxLength(100);
         b.Property(m => m.MaskedDetail).HasMaxLength(100);
+        b.Property(m => m.PhoneNumber).HasMaxLength(12);
         b.HasOne(m => m.Partner).WithMany().HasForeignKey(m => m.PartnerId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(m => m.PartnerId);
+        // One default per partner, and a number saved once: the renewal job reads "the" default, and a race of two saves is a
+        // 409. The second index (partner_id first) also serves the partner's list.
+        b.HasIndex(m => m.PartnerId).IsUnique().HasFilter("is_default").HasDatabaseName("ix_payment_methods_partner_id_default");
+        b.HasIndex(m => new { m.PartnerId, m.PhoneNumber }).IsUnique().HasFilter("phone_number IS NOT NULL");
     }
 
     public void Configure(EntityTypeBuilder<PartnerSubscription> b)

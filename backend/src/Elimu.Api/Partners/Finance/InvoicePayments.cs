@@ -156,6 +156,12 @@ public sealed class InvoicePayments(AppDbContext db, Subscriptions subscriptions
     {
         if (gateway is not (PaymentGateway.mpesa or PaymentGateway.sandbox)) return null;
         if (gateway == PaymentGateway.sandbox && string.IsNullOrWhiteSpace(text)) return null;
+        return MpesaNumber(text);
+    }
+
+    /// <summary>A number M-Pesa can take, as 2547XXXXXXXX (or 2541…); else the 422 naming phoneNumber with the expected forms.</summary>
+    public static string MpesaNumber(string? text)
+    {
         var normalised = string.IsNullOrWhiteSpace(text) ? null : ContactFormats.KenyanPhone(text);
         return normalised?.TrimStart('+') ?? throw new ValidationFailedException(new Dictionary<string, string[]>
         {

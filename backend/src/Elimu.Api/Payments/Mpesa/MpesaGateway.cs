@@ -17,6 +17,10 @@ internal sealed class MpesaGateway(DarajaClient daraja, IOptions<MpesaOptions> o
     public PaymentGateway Gateway => PaymentGateway.mpesa;
     public bool IsConfigured => options.Value.IsConfigured;
 
+    /// <summary>A renewal needs nobody on the page: the STK push goes to the saved number, the payer approves it with their
+    /// PIN whenever they see it, and the usual callback (or the reconciliation query) completes the payment.</summary>
+    public bool ChargesUnattended => true;
+
     public string? UnavailableReason => IsConfigured ? null
         : "M-Pesa is not set up on this server (the Daraja app's keys, the shortcode and passkey, and the callback address).";
 

@@ -21,6 +21,16 @@ export function BillingHistory({ params, onChange }: BillingHistoryProps) {
   const filtered = params.status !== '' || params.gateway !== '';
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / params.pageSize));
+  const columns = [
+    { key: 'date', label: t('funding.history.date') },
+    { key: 'program', label: t('funding.program') },
+    { key: 'invoice', label: t('funding.history.invoice') },
+    { key: 'amount', label: t('funding.history.amount') },
+    { key: 'gateway', label: t('funding.history.gateway') },
+    { key: 'status', label: t('funding.status') },
+    { key: 'receipt', label: t('funding.history.receipt') },
+  ] as const;
+  const label = (key: (typeof columns)[number]['key']) => columns.find((c) => c.key === key)!.label;
   return (
     <section aria-labelledby="billing-history-title" className="flex min-w-0 flex-col gap-3" data-testid="billing-history">
       <h2 id="billing-history-title" className="text-lg font-semibold">{t('funding.history.title')}</h2>
@@ -47,32 +57,31 @@ export function BillingHistory({ params, onChange }: BillingHistoryProps) {
         <PartnerEmptyState icon={Receipt} title={filtered ? t('funding.history.emptyFiltered') : t('funding.history.empty')} description={t('funding.history.emptyText')} testId="history-empty" />
       ) : (
         <>
-          <div className="card overflow-x-auto">
-            <table className="w-full min-w-[640px] text-left text-sm" data-testid="history-table">
-              <thead className="border-b border-line text-xs text-fg-subtle">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">{t('funding.history.date')}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t('funding.program')}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t('funding.history.invoice')}</th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">{t('funding.history.amount')}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t('funding.history.gateway')}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t('funding.status')}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t('funding.history.receipt')}</th>
+          {/* On a phone each payment is a card of labelled lines (table-stack): amount, status and receipt stay in view. */}
+          <div className="card sm:overflow-x-auto">
+            <table role="table" className="table-stack w-full text-left text-sm sm:min-w-[640px]" data-testid="history-table">
+              <thead role="rowgroup" className="border-b border-line text-xs text-fg-subtle">
+                <tr role="row">
+                  {columns.map((c) => (
+                    <th key={c.key} role="columnheader" scope="col" className={`px-3 py-2 font-medium ${c.key === 'amount' ? 'text-right' : ''}`}>{c.label}</th>
+                  ))}
                 </tr>
               </thead>
-              <tbody>
+              <tbody role="rowgroup">
                 {list.data.items.map((p) => (
-                  <tr key={p.id} className="border-b border-line last:border-0" data-testid="history-row">
-                    <td className="whitespace-nowrap px-3 py-2">{formatDateTime(p.createdAt)}</td>
-                    <td className="max-w-[12rem] truncate px-3 py-2" title={p.programName ?? undefined}>{p.programName ?? '—'}</td>
-                    <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{p.invoiceNumber ?? '—'}</td>
-                    <td className="whitespace-nowrap px-3 py-2 text-right">
-                      {formatKes(p.amount, p.currency)}
-                      {p.chargedCurrency && p.chargedCurrency !== p.currency && <span className="block text-xs text-fg-muted">{formatKes(p.chargedAmount, p.chargedCurrency)}</span>}
+                  <tr key={p.id} role="row" className="border-b border-line last:border-0" data-testid="history-row">
+                    <td role="cell" data-label={label('date')} className="whitespace-nowrap px-3 py-2">{formatDateTime(p.createdAt)}</td>
+                    <td role="cell" data-label={label('program')} className="max-w-[12rem] truncate px-3 py-2" title={p.programName ?? undefined}>{p.programName ?? '—'}</td>
+                    <td role="cell" data-label={label('invoice')} className="whitespace-nowrap px-3 py-2 font-mono text-xs">{p.invoiceNumber ?? '—'}</td>
+                    <td role="cell" data-label={label('amount')} className="whitespace-nowrap px-3 py-2 text-right">
+                      <span>
+                        {formatKes(p.amount, p.currency)}
+                        {p.chargedCurrency && p.chargedCurrency !== p.currency && <span className="block text-xs text-fg-muted">{formatKes(p.chargedAmount, p.chargedCurrency)}</span>}
+                      </span>
                     </td>
-                    <td className="px-3 py-2">{t(`funding.pay.gateways.${p.gateway}`)}</td>
-                    <td className="px-3 py-2"><PartnerBadge status={p.status} testId="history-status">{t(`funding.history.paymentStatuses.${p.status}`)}</PartnerBadge></td>
-                    <td className="px-3 py-2">
+                    <td role="cell" data-label={label('gateway')} className="px-3 py-2">{t(`funding.pay.gateways.${p.gateway}`)}</td>
+                    <td role="cell" data-label={label('status')} className="px-3 py-2"><PartnerBadge status={p.status} testId="history-status">{t(`funding.history.paymentStatuses.${p.status}`)}</PartnerBadge></td>
+                    <td role="cell" data-label={label('receipt')} className="px-3 py-2">
                       {p.receiptUrl ? (
                         <a className="text-brand-text underline-offset-2 hover:underline" href={p.receiptUrl} download
                           aria-label={`${p.receipt ?? t('funding.history.receipt')}: ${t('funding.pay.downloadReceipt')} ${p.invoiceNumber ?? ''}`.trim()}

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { Download, Upload } from 'lucide-react';
+import { Download, FileText, Loader2, Upload } from 'lucide-react';
 import { DEADLINE_TONES, GRANT_TONES } from '@/components/partner/finance/grant-labels';
 import { PartnerBadge, PartnerLoadingSkeleton } from '@/components/partner/shared';
 import { QueryErrorState } from '@/components/partner/sponsorships/QueryErrorState';
 import { useTranslation } from '@/i18n/use-translation';
 import { isApiError } from '@/lib/api';
 import { formatCurrency, formatDate } from '@/lib/format';
-import { reportUrl, useAddDeadline, useGrant, useMarkDeadline, useUpdateGrant, useUploadReport } from '@/services/partner/finance-planning';
+import { reportUrl, useAddDeadline, useGenerateReport, useGrant, useMarkDeadline, useUpdateGrant, useUploadReport } from '@/services/partner/finance-planning';
 import type { GrantDeadlineView, GrantDetail, GrantStatus } from '@/types/partner';
 
 /** One grant: its figures and status moves, its allocations, and its deadlines as a timeline with the reports sent. */
@@ -95,7 +95,11 @@ function DeadlineItem({ grant, deadline }: { grant: GrantDetail; deadline: Grant
   const { t } = useTranslation();
   const upload = useUploadReport(grant.id);
   const mark = useMarkDeadline(grant.id);
+  const generate = useGenerateReport(grant.id);
   const problem = upload.error && isApiError(upload.error) ? upload.error : null;
+  const generateProblem = generate.error?.message ?? null;
+  // The report this button made: the newest one of the deadline in the server's answer.
+  const generated = generate.data?.deadlines.find((d) => d.id === deadline.id)?.reports.at(-1);
   const inputId = `report-${deadline.id}`;
   return (
     <li className="relative" data-testid="deadline" data-state={deadline.state}>
@@ -127,10 +131,20 @@ function DeadlineItem({ grant, deadline }: { grant: GrantDetail; deadline: Grant
               if (file) upload.mutate({ deadlineId: deadline.id, file });
               e.target.value = '';
             }} />
+          <button type="button" className="btn-secondary text-sm" disabled={generate.isPending} aria-describedby={`${inputId}-generate`}
+            onClick={() => generate.mutate({ deadlineId: deadline.id })} data-testid="generate-report">
+            {generate.isPending ? <Loader2 className="size-4 animate-spin" aria-hidden="true" /> : <FileText className="size-4" aria-hidden="true" />}
+            {generate.isPending ? t('finance.grants.generating') : t('finance.grants.generate')}
+          </button>
           <button type="button" className="btn-ghost text-sm" disabled={mark.isPending} onClick={() => mark.mutate({ deadlineId: deadline.id, submitted: !deadline.submitted })}>
             {deadline.submitted ? t('finance.grants.markOpen') : t('finance.grants.markSubmitted')}
           </button>
           <span className="w-full text-xs text-fg-muted">{problem?.fieldErrors('file')[0] ?? problem?.message ?? t('finance.grants.uploadHint')}</span>
+          <p id={`${inputId}-generate`} className="w-full text-xs" role="status" aria-live="polite" data-testid="generate-status">
+            {generate.isPending ? <span className="text-fg-muted">{t('finance.grants.generatingHint')}</span>
+              : generateProblem ? <span className="text-brand-text">{generateProblem}</span>
+              : generated && generate.isSuccess ? <span className="text-ok">{t('finance.grants.generated', { name: generated.fileName })}</span> : null}
+          </p>
         </div>
       )}
     </li>

@@ -1884,11 +1884,23 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("partner_id");
 
+                    b.Property<string>("PhoneNumber")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("phone_number");
+
                     b.HasKey("Id")
                         .HasName("pk_payment_methods");
 
                     b.HasIndex("PartnerId")
-                        .HasDatabaseName("ix_payment_methods_partner_id");
+                        .IsUnique()
+                        .HasDatabaseName("ix_payment_methods_partner_id_default")
+                        .HasFilter("is_default");
+
+                    b.HasIndex("PartnerId", "PhoneNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payment_methods_partner_id_phone_number")
+                        .HasFilter("phone_number IS NOT NULL");
 
                     b.ToTable("payment_methods", (string)null);
                 });

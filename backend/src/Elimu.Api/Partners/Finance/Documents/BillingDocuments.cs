@@ -39,6 +39,7 @@ public sealed class BillingDocuments(AppDbContext db)
         doc.Total("Subtotal", Kes.Format(new Money(invoice.Subtotal, invoice.Currency)));
         doc.Total($"VAT {invoice.TaxRate * 100:0.##}%", Kes.Format(new Money(invoice.TaxAmount, invoice.Currency)));
         doc.Total("Total due", Kes.Format(new Money(invoice.Total, invoice.Currency)), bold: true);
+        if (await ForeignChargeAsync(invoice, ct) is { } charged) doc.Total(charged.Label, charged.Amount);
         return doc.Save();
     }
 
@@ -60,12 +61,24 @@ public sealed class BillingDocuments(AppDbContext db)
             ("Paid by", PaymentResults.GatewayName(payment.PaymentGateway)),
             ("Reference", payment.GatewayResponse.Receipt ?? payment.TransactionReference ?? ""),
         };
-        if (payment.ChargedCurrency is { } charged && charged != payment.Currency)
-            facts.Add(("Charged", Kes.Format(new Money(payment.ChargedAmount ?? 0, charged))));
+        if (ChargedAmount.Of(payment) is { } charged) facts.Add((charged.Label, charged.Amount));
         doc.Facts(facts);
         doc.Gap();
         doc.Total("Amount received", Kes.Format(new Money(payment.Amount, payment.Currency)), bold: true);
         return doc.Save();
+    }
+
+    /// <summary>
+    /// The payment in another currency that paid the invoice (PayPal in USD), or for an open invoice the latest one waiting
+    /// for the payer: the invoice shows its amount under the KES total, as the receipt does.
+    /// </summary>
+    private async Task<ChargedAmount?> ForeignChargeAsync(PartnerInvoice invoice, CancellationToken ct)
+    {
+        var wanted = invoice.Status == InvoiceStatus.paid ? PaymentStatus.completed : PaymentStatus.pending;
+        var payment = await db.PartnerPayments.AsNoTracking()
+            .Where(p => p.InvoiceId == invoice.Id && p.Status == wanted && p.ChargedCurrency != null && p.ChargedCurrency != invoice.Currency)
+            .OrderByDescending(p => p.CreatedAt).FirstOrDefaultAsync(ct);
+        return payment is null ? null : ChargedAmount.Of(payment);
     }
 
     private static string Day(DateTime utc) => NairobiTime.ToNairobi(utc).ToString("d MMM yyyy", CultureInfo.InvariantCulture);

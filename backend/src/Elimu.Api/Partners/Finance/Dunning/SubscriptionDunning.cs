@@ -60,13 +60,13 @@ public sealed class SubscriptionDunning(AppDbContext db, Subscriptions subscript
         var due = Subscriptions.DayOf(invoice.IssuedAt.AddDays(options.CurrentValue.PaymentTermDays));
         await notifier.NotifyPartnerAsync(s.PartnerId, new NotificationDraft(NotificationCategory.payment, $"Invoice {invoice.Number}: {amount}",
             method is { } m
-                ? $"{program} renewed for {invoice.PeriodStart:d MMM yyyy} to {invoice.PeriodEnd.AddDays(-1):d MMM yyyy}. {amount} is being charged to {m.Label}."
+                ? $"{program} renewed for {invoice.PeriodStart:d MMM yyyy} to {invoice.PeriodEnd.AddDays(-1):d MMM yyyy}. {Charging(m, amount)}"
                 : $"{program} renewed for {invoice.PeriodStart:d MMM yyyy} to {invoice.PeriodEnd.AddDays(-1):d MMM yyyy}. Please pay {amount} by {due:d MMM yyyy}"
                   + (s.AutoRenew ? " (your saved payment method needs you to approve each payment)." : "."),
             PaymentResults.BillingLink), ct);
         await db.SaveChangesAsync(ct);
         if (method is null) return DunningSteps.Issued;
-        await ChargeAsync(s, invoice, method.Gateway, attempt: 0, ct);
+        await ChargeAsync(s, invoice, method, attempt: 0, ct);
         return DunningSteps.Issued | DunningSteps.Charged;
     }
 
@@ -116,8 +116,8 @@ public sealed class SubscriptionDunning(AppDbContext db, Subscriptions subscript
             method is null
                 ? $"Invoice {open.Number} ({amount}) for {program} is still unpaid. Please pay it on the funding page. "
                   + $"Monitoring of {program} is suspended on {Day(standing.SuspendsAt(since))} unless it is paid."
-                : $"We are charging {amount} for invoice {open.Number} to {method.Label} again. {next}", ct);
-        if (method is not null) await ChargeAsync(s, open, method.Gateway, retry + 1, ct);
+                : $"Invoice {open.Number}, again: {Charging(method, amount)} {next}", ct);
+        if (method is not null) await ChargeAsync(s, open, method, retry + 1, ct);
         return DunningSteps.Retried;
     }
 
@@ -143,19 +143,24 @@ public sealed class SubscriptionDunning(AppDbContext db, Subscriptions subscript
         await counters.CountersChangedAsync(s.PartnerId, ct);
     }
 
-    /// <summary>The subscription's saved method, else the partner's default one, when its gateway can charge it unattended.</summary>
+    /// <summary>The subscription's saved method, else the partner's default one, when a renewal can charge it unattended.</summary>
     private async Task<PaymentMethod?> UnattendedMethodAsync(PartnerSubscription s, CancellationToken ct)
     {
         var method = await db.PaymentMethods.AsNoTracking().Where(m => m.PartnerId == s.PartnerId && (m.Id == s.PaymentMethodId || m.IsDefault))
             .OrderBy(m => m.Id == s.PaymentMethodId ? 0 : 1).FirstOrDefaultAsync(ct);
-        return method is not null && gateways.Any(g => g.Gateway == method.Gateway && g.IsConfigured && g.ChargesUnattended) ? method : null;
+        return method is not null && PaymentMethod.RenewsUnattended(method.Gateway, method.PhoneNumber, gateways) ? method : null;
     }
 
-    private async Task ChargeAsync(PartnerSubscription s, PartnerInvoice invoice, PaymentGateway gateway, int attempt, CancellationToken ct)
+    /// <summary>What the partner is told a charge does: a card is charged; an M-Pesa number gets a PIN prompt to approve.</summary>
+    private static string Charging(PaymentMethod method, string amount) => method.Gateway == PaymentGateway.mpesa
+        ? $"An M-Pesa request for {amount} was sent to {method.MaskedDetail}: approve it with the M-Pesa PIN on that phone."
+        : $"{amount} is being charged to {method.Label}.";
+
+    private async Task ChargeAsync(PartnerSubscription s, PartnerInvoice invoice, PaymentMethod method, int attempt, CancellationToken ct)
     {
         try
         {
-            await payments.PayAsync(s.PartnerId, $"{KeyPrefix}{invoice.Id:N}:{attempt}", new CreatePaymentRequest(s.Id, gateway, null), ct);
+            await payments.PayAsync(s.PartnerId, $"{KeyPrefix}{invoice.Id:N}:{attempt}", new CreatePaymentRequest(s.Id, method.Gateway, method.PhoneNumber), ct);
         }
         catch (DomainException e)
         {
