@@ -39,6 +39,7 @@ const TrainingHubPage = lazyPage(() => import('@/pages/partner/TrainingHubPage')
 const PartnerTicketsPage = lazyPage(() => import('@/pages/partner/PartnerTicketsPage'));
 const FundingPage = lazyPage(() => import('@/pages/partner/FundingPage'));
 const AIGeneratedResourcesPage = lazyPage(() => import('@/pages/partner/AIGeneratedResourcesPage'));
+const SponsoredCoursesPage = lazyPage(() => import('@/pages/partner/SponsoredCoursesPage'));
 const ImpactReportsPage = lazyPage(() => import('@/pages/partner/ImpactReportsPage'));
 const AIHighlightsPage = lazyPage(() => import('@/pages/partner/AIHighlightsPage'));
 const StudentAIInsightsPage = lazyPage(() => import('@/pages/partner/StudentAIInsightsPage'));
@@ -88,6 +89,7 @@ export const routes: RouteObject[] = [
               { path: 'custom-reports', element: <CustomReportsPage /> },
               { path: 'funding', element: <FundingPage /> },
               { path: 'ai-resources', element: <AIGeneratedResourcesPage /> },
+              { path: 'sponsored-courses', element: <SponsoredCoursesPage /> },
               { path: 'impact-reports', element: <ImpactReportsPage /> },
               { path: 'ai-highlights', element: <AIHighlightsPage /> },
               { path: 'student-insights', element: <StudentAIInsightsPage /> },

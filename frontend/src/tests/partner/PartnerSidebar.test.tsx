@@ -191,13 +191,13 @@ describe('PartnerSidebar', () => {
     // Built pages show their counts (tickets, funding); placeholders show none and say "Soon".
     expect(screen.getByTestId('sidebar-badge-tickets')).toHaveTextContent('5');
     expect(screen.getByTestId('sidebar-badge-funding')).toHaveTextContent('99+');
-    for (const key of ['sponsored-courses', 'resources']) {
+    for (const key of ['resources']) {
       expect(screen.getByTestId(`sidebar-soon-${key}`)).toHaveTextContent('Soon');
       expect(screen.getByTestId(`sidebar-item-${key}`)).toHaveAttribute('data-built', 'false');
     }
     expect(screen.getByTestId('sidebar-item-resources')).toHaveAccessibleName(/not available yet$/);
     // Built pages carry no marker.
-    for (const key of ['overview', 'quick-links', 'ai-highlights', 'impact-reports', 'ai-resources', 'sponsorships', 'sponsored-children', 'enrollments', 'collaboration', 'tickets', 'funding', 'budget', 'grants']) {
+    for (const key of ['overview', 'quick-links', 'ai-highlights', 'impact-reports', 'sponsored-courses', 'ai-resources', 'sponsorships', 'sponsored-children', 'enrollments', 'collaboration', 'tickets', 'funding', 'budget', 'grants']) {
       expect(screen.queryByTestId(`sidebar-soon-${key}`)).not.toBeInTheDocument();
       expect(screen.getByTestId(`sidebar-item-${key}`)).toHaveAttribute('data-built', 'true');
     }

@@ -1,5 +1,6 @@
 using Elimu.Api.Partners.Shared;
 using Elimu.Api.Partners.Account.Team;
+using Elimu.Api.Partners.Content.Courses;
 
 namespace Elimu.Api.Partners.Content;
 
@@ -21,6 +22,7 @@ public static class ContentEndpoints
             .WithSummary("Edit a draft's lesson fields; 409 once it is submitted for review.");
         content.MapPost("/ai-resources/{id:guid}/submit", AiResourceHandlers.Submit).RequireAuthorization(PartnerPolicies.ContributeContent)
             .WithSummary("Send a draft to Elimu's review queue (pending_review).");
+        content.MapSponsoredCourseApi();
         return app;
     }
 }

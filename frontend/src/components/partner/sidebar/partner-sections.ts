@@ -19,13 +19,6 @@ export interface PartnerSectionInfo {
 }
 
 export const partnerSections = {
-  'sponsored-courses': {
-    path: 'sponsored-courses',
-    group: 'Content',
-    title: 'Sponsored Courses',
-    description: 'The courses your cohorts take and how far they have got.',
-    pending: 'Sponsored courses will appear here once this section is enabled.',
-  },
   resources: {
     path: 'resources',
     group: 'Content',
