@@ -19,26 +19,38 @@ public sealed class PlatformLessons(AppDbContext db)
         CancellationToken ct)
     {
         var query = Rows();
-        if (grade is { } g) query = query.Where(l => l.Grade == g);
-        if (!string.IsNullOrEmpty(learningArea)) query = query.Where(l => l.LearningArea == learningArea);
+        if (grade is { } g) query = query.Where(r => r.Course.Grade == g);
+        if (!string.IsNullOrEmpty(learningArea)) query = query.Where(r => r.Area.Code == learningArea);
         if (!string.IsNullOrEmpty(search))
         {
             var term = search.ToLower();
-            query = query.Where(l => l.Title.ToLower().Contains(term) || l.CourseTitle.ToLower().Contains(term));
+            query = query.Where(r => r.Lesson.Title.ToLower().Contains(term) || r.Course.Title.ToLower().Contains(term));
         }
         var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(l => l.Grade).ThenBy(l => l.LearningArea).ThenBy(l => l.CourseTitle).ThenBy(l => l.Sequence)
-            .Skip(skip).Take(take).ToListAsync(ct);
+        var items = await Project(query.OrderBy(r => r.Course.Grade).ThenBy(r => r.Area.Code).ThenBy(r => r.Course.Title).ThenBy(r => r.Lesson.Sequence)
+            .Skip(skip).Take(take)).ToListAsync(ct);
         return (items, total);
     }
 
     /// <summary>The lessons among <paramref name="ids"/> that exist, by id (one query).</summary>
     public async Task<Dictionary<Guid, CatalogLesson>> FindAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
-        ids.Count == 0 ? [] : await Rows().Where(l => ids.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
+        ids.Count == 0 ? [] : await Project(Rows().Where(r => ids.Contains(r.Lesson.Id))).ToDictionaryAsync(l => l.Id, ct);
 
-    private IQueryable<CatalogLesson> Rows() =>
+    private sealed class Row
+    {
+        public Lesson Lesson { get; init; } = null!;
+        public Course Course { get; init; } = null!;
+        public LearningArea Area { get; init; } = null!;
+    }
+
+    // Filters and orders compose on a member initialiser; the record is built last (EF Core composes nothing after a constructor).
+    private IQueryable<Row> Rows() =>
         from l in db.Lessons.AsNoTracking()
-        join c in db.Courses on l.CourseId equals c.Id
-        join a in db.LearningAreas on c.LearningAreaId equals a.Id
-        select new CatalogLesson(l.Id, l.Title, l.Sequence, l.DurationMinutes, c.Id, c.Title, c.Grade, a.Code, a.Name);
+        join c in db.Courses.AsNoTracking() on l.CourseId equals c.Id
+        join a in db.LearningAreas.AsNoTracking() on c.LearningAreaId equals a.Id
+        select new Row { Lesson = l, Course = c, Area = a };
+
+    private static IQueryable<CatalogLesson> Project(IQueryable<Row> rows) =>
+        rows.Select(r => new CatalogLesson(r.Lesson.Id, r.Lesson.Title, r.Lesson.Sequence, r.Lesson.DurationMinutes, r.Course.Id, r.Course.Title,
+            r.Course.Grade, r.Area.Code, r.Area.Name));
 }

@@ -35,8 +35,9 @@ public static class CoursePickers
             var term = q.Search.Trim().ToLower();
             approved = approved.Where(r => r.Title.ToLower().Contains(term));
         }
-        var paged = await approved.OrderBy(r => r.Title).ThenBy(r => r.Id)
-            .Select(r => new CatalogResourceView(r.Id, r.Title, r.Description, r.ResourceType, r.ReviewedAt)).ToPagedAsync(page, ct);
-        return TypedResults.Ok(paged);
+        var total = await approved.CountAsync(ct);
+        var items = await approved.OrderBy(r => r.Title).ThenBy(r => r.Id).Skip(page.Skip).Take(page.PageSize)
+            .Select(r => new CatalogResourceView(r.Id, r.Title, r.Description, r.ResourceType, r.ReviewedAt)).ToListAsync(ct);
+        return TypedResults.Ok(new Paged<CatalogResourceView>(items, page.Page, page.PageSize, total));
     }
 }

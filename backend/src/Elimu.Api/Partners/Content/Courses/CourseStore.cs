@@ -25,7 +25,7 @@ public sealed class CourseStore(AppDbContext db, ProgramStore programs, Platform
         var course = id is { } existing ? await OwnedAsync(partnerId, existing, ct) : null;
         if (course?.Status == SponsoredCourseStatus.archived)
             throw DomainException.Conflict("invalid_transition", "An archived course cannot be changed; publish it again to edit it.");
-        var items = body.Items!.Select(i => i!).ToList();
+        var items = (body.Items ?? []).Select(i => i!).ToList();
         var targets = body.TargetPrograms ?? [];
         var refs = await ReferencesAsync(partnerId, items.Select(i => i.LessonId), items.Select(i => i.ResourceId), ct);
         CourseRules.CheckReferences(items, targets, refs.Lessons, refs.Resources, refs.Programs, partnerId);
@@ -56,7 +56,7 @@ public sealed class CourseStore(AppDbContext db, ProgramStore programs, Platform
         CourseRules.CheckPublishable(course);
         // A resource may have been withdrawn from review, or a program ended, since the course was saved.
         var refs = await ReferencesAsync(partnerId, course.Items.Select(i => i.LessonId), course.Items.Select(i => i.ResourceId), ct);
-        CourseRules.CheckReferences([.. course.Items.Select(i => new CourseItemRequest(i.Kind, i.LessonId, i.ResourceId))], course.TargetPrograms,
+        CourseRules.CheckReferences([.. course.Items.OrderBy(i => i.Position).Select(i => new CourseItemRequest(i.Kind, i.LessonId, i.ResourceId))], course.TargetPrograms,
             refs.Lessons, refs.Resources, refs.Programs, partnerId);
         var now = clock.GetUtcNow().UtcDateTime;
         (course.Status, course.PublishedAt, course.UpdatedAt) = (SponsoredCourseStatus.published, now, now);
