@@ -118,10 +118,11 @@ public sealed class CourseStore(AppDbContext db, ProgramStore programs, Platform
             var row = p < rows.Count ? rows[p] : null;
             if (row is null)
             {
-                // Added explicitly: its id is set already, which would make EF take it for an existing row.
+                // Added explicitly: its id is set already, which would make EF take it for an existing row. Tracking it puts
+                // it in the course's items too (navigation fix-up).
                 row = new SponsoredCourseItem { CourseId = course.Id, Position = p + 1 };
                 db.SponsoredCourseItems.Add(row);
-                course.Items.Add(row);
+                if (!course.Items.Contains(row)) course.Items.Add(row);
             }
             (row.Kind, row.LessonId, row.ResourceId) = (items[p].Kind!.Value, items[p].LessonId, items[p].ResourceId);
         }
