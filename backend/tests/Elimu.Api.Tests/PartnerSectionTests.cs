@@ -76,8 +76,11 @@ public sealed class PartnerSectionTests
         [("Support", "Collaboration")] = ["PartnerMeeting", "PartnerMessage", "Attachment"],
         // Contributed resources: target programs checked and named through Sponsorships' stats, the logo a branded PDF
         // carries through Profiles' letterhead (and Finance's embedded PDF fonts), partner names in the review queue.
-        [("Content", "Sponsorships")] = ["SponsorshipStats"],
+        // Sponsored courses target the partner's programs (named through Sponsorships' store) and read their children's
+        // progress only as the gate's course figures.
+        [("Content", "Sponsorships")] = ["SponsorshipStats", "ProgramStore", "ProgramRef", "ProgramStatus"],
         [("Content", "Profiles")] = ["PartnerLetterheads", "PartnerLetterhead", "PartnerNames", "PartnerName"],
+        [("Content", "ChildData")] = ["ChildLearningGate", "CourseProgressFigures", "CourseLessonFigures"],
     };
 
     /// <summary>The gate of DESIGN.md §3: the one Partners type that calls the Platform.Learning readers.</summary>
@@ -137,12 +140,14 @@ public sealed class PartnerSectionTests
     [
         "Elimu.Api.Platform.Learning.RubricLevel", "Elimu.Api.Platform.Learning.CoreCompetency",
         "Elimu.Api.Platform.Learning.CbcLearningAreas", "Elimu.Api.Platform.Learning.CbcLearningArea",
+        // The catalogue of platform lessons a sponsored course is assembled from: titles, grades, areas, no child's record.
+        "Elimu.Api.Platform.Learning.PlatformLessons", "Elimu.Api.Platform.Learning.CatalogLesson",
     ];
 
     [Fact]
     public void Content_uses_only_the_CBC_vocabulary_of_platform_learning_never_a_childs_records()
     {
-        var used = new[] { Partners + "Content", Partners + "Content.Generation" }.SelectMany(TypeReferences.Of)
+        var used = new[] { Partners + "Content", Partners + "Content.Generation", Partners + "Content.Courses" }.SelectMany(TypeReferences.Of)
             .Where(n => n.StartsWith("Elimu.Api.Platform.Learning.", StringComparison.Ordinal)).Distinct().ToList();
         Assert.Contains("Elimu.Api.Platform.Learning.RubricLevel", used); // the check sees what Content uses
         var beyond = used.Except(CbcVocabulary).ToList();

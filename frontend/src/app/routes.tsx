@@ -40,6 +40,7 @@ const PartnerTicketsPage = lazyPage(() => import('@/pages/partner/PartnerTickets
 const FundingPage = lazyPage(() => import('@/pages/partner/FundingPage'));
 const AIGeneratedResourcesPage = lazyPage(() => import('@/pages/partner/AIGeneratedResourcesPage'));
 const ResourceContributionsPage = lazyPage(() => import('@/pages/partner/ResourceContributionsPage'));
+const SponsoredCoursesPage = lazyPage(() => import('@/pages/partner/SponsoredCoursesPage'));
 const ImpactReportsPage = lazyPage(() => import('@/pages/partner/ImpactReportsPage'));
 const AIHighlightsPage = lazyPage(() => import('@/pages/partner/AIHighlightsPage'));
 const StudentAIInsightsPage = lazyPage(() => import('@/pages/partner/StudentAIInsightsPage'));
@@ -91,6 +92,7 @@ export const routes: RouteObject[] = [
               { path: 'funding', element: <FundingPage /> },
               { path: 'ai-resources', element: <AIGeneratedResourcesPage /> },
               { path: 'resources', element: <ResourceContributionsPage /> },
+              { path: 'sponsored-courses', element: <SponsoredCoursesPage /> },
               { path: 'impact-reports', element: <ImpactReportsPage /> },
               { path: 'ai-highlights', element: <AIHighlightsPage /> },
               { path: 'student-insights', element: <StudentAIInsightsPage /> },

@@ -404,6 +404,21 @@ export type UpdateResourceRequest = Schemas['UpdateResourceRequest'];
 export type PagedResources = Schemas['PagedOfResourceView'];
 export type ReviewResourceView = Schemas['ReviewResourceView'];
 export type PagedReviewResources = Schemas['PagedOfReviewResourceView'];
+// Content · Sponsored courses (API: /api/v1/partner/content/courses)
+export type SponsoredCourseStatus = Schemas['SponsoredCourseStatus'];
+export type CourseItemKind = Schemas['CourseItemKind'];
+export type SaveCourseRequest = Schemas['SaveCourseRequest'];
+export type CourseItemRequest = Schemas['CourseItemRequest'];
+export type SponsoredCourse = Schemas['SponsoredCourseView'];
+export type SponsoredCourseSummary = Schemas['SponsoredCourseSummary'];
+export type CourseItemView = Schemas['CourseItemView'];
+export type PagedSponsoredCourses = Schemas['PagedOfSponsoredCourseSummary'];
+export type CatalogLesson = Schemas['CatalogLessonView'];
+export type PagedCatalogLessons = Schemas['PagedOfCatalogLessonView'];
+export type CatalogResource = Schemas['CatalogResourceView'];
+export type PagedCatalogResources = Schemas['PagedOfCatalogResourceView'];
+export type CourseMonitoring = Schemas['CourseMonitoringView'];
+export type CourseItemFigures = Schemas['CourseItemFigures'];
 
 // Analytics · forecasts and cohort benchmarking (API: /api/v1/partner/analytics/forecasts, /programs/{id}/benchmark)
 export type ForecastResponse = Schemas['ForecastResponse'];

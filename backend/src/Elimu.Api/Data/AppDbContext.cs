@@ -65,6 +65,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PartnerMeeting> PartnerMeetings => Set<PartnerMeeting>();
     public DbSet<MessageAttachmentFile> PartnerMessageFiles => Set<MessageAttachmentFile>();
     public DbSet<PartnerResource> PartnerResources => Set<PartnerResource>();
+    public DbSet<Elimu.Api.Partners.Content.Courses.SponsoredCourse> SponsoredCourses => Set<Elimu.Api.Partners.Content.Courses.SponsoredCourse>();
+    public DbSet<Elimu.Api.Partners.Content.Courses.SponsoredCourseItem> SponsoredCourseItems => Set<Elimu.Api.Partners.Content.Courses.SponsoredCourseItem>();
     public DbSet<PartnerTicket> PartnerTickets => Set<PartnerTicket>();
     public DbSet<TicketMessage> TicketMessages => Set<TicketMessage>();
     public DbSet<TicketAttachment> TicketAttachments => Set<TicketAttachment>();

@@ -1,6 +1,7 @@
 using Elimu.Api.Partners.Analytics;
 using Elimu.Api.Partners.Content;
 using Elimu.Api.Partners.Content.Resources;
+using Elimu.Api.Partners.Content.Courses;
 using Elimu.Api.Partners.Account.Team;
 using Elimu.Api.Partners.Account.Export;
 using Elimu.Api.Platform.Audit;
@@ -65,6 +66,7 @@ public static class PartnersModule
         services.AddCollaboration();
         services.AddBudgets();
         services.AddAnalytics();
+        services.AddSponsoredCourses();
         services.AddGrants();
         services.AddImpactReports();
         services.AddScoped<DigestContent>();

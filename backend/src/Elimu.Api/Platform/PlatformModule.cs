@@ -21,6 +21,8 @@ public static class PlatformModule
         services.AddScoped<PeriodLearningStats>();
         services.AddScoped<LearningBenchmarks>();
         services.AddScoped<CohortLearningStats>();
+        services.AddScoped<LessonSequenceStats>();
+        services.AddScoped<PlatformLessons>();
         services.AddScoped<ChildLearningInsights>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<ReadAudit>();

@@ -183,21 +183,16 @@ describe('PartnerSidebar', () => {
     expect(screen.queryByTestId('sidebar-badge-enrollments')).not.toBeInTheDocument();
   });
 
-  it('marks sections not built yet, with no badge, whatever their counters say', async () => {
+  it('shows every section built, with its badge, and no Soon marker', async () => {
     usePartnerStore.getState().setCounters({ childrenWithConsent: 12, childAlerts: 0, pendingConsents: 0, openTickets: 5, pendingPayments: 140 });
     usePartnerStore.setState({ openSidebarSections: ['dashboard', 'partnerships', 'content', 'finance', 'support'] });
     renderSidebar();
 
-    // Built pages show their counts (tickets, funding); placeholders show none and say "Soon".
+    // Built pages show their counts (tickets, funding); every page of the plan is built, so none says "Soon".
     expect(screen.getByTestId('sidebar-badge-tickets')).toHaveTextContent('5');
     expect(screen.getByTestId('sidebar-badge-funding')).toHaveTextContent('99+');
-    for (const key of ['sponsored-courses']) {
-      expect(screen.getByTestId(`sidebar-soon-${key}`)).toHaveTextContent('Soon');
-      expect(screen.getByTestId(`sidebar-item-${key}`)).toHaveAttribute('data-built', 'false');
-    }
-    expect(screen.getByTestId('sidebar-item-sponsored-courses')).toHaveAccessibleName(/not available yet$/);
-    // Built pages carry no marker.
-    for (const key of ['overview', 'quick-links', 'ai-highlights', 'impact-reports', 'resources', 'ai-resources', 'sponsorships', 'sponsored-children', 'enrollments', 'collaboration', 'tickets', 'funding', 'budget', 'grants']) {
+    expect(screen.queryAllByText('Soon')).toEqual([]);
+    for (const key of ['overview', 'quick-links', 'ai-highlights', 'impact-reports', 'sponsored-courses', 'resources', 'ai-resources', 'sponsorships', 'sponsored-children', 'enrollments', 'collaboration', 'tickets', 'funding', 'budget', 'grants']) {
       expect(screen.queryByTestId(`sidebar-soon-${key}`)).not.toBeInTheDocument();
       expect(screen.getByTestId(`sidebar-item-${key}`)).toHaveAttribute('data-built', 'true');
     }

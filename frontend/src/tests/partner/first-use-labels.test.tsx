@@ -35,7 +35,9 @@ describe('a child shows one consent state', () => {
 
 describe('one source of truth for "is this section built?"', () => {
   it('knows the placeholder sections by their links, whatever the query or hash', () => {
-    expect(unbuiltSectionOf('/dashboard/partner/sponsored-courses')?.title).toBe('Sponsored Courses');
+    // Every page of the plan is built, so no link leads into a placeholder.
+    expect(Object.keys(partnerSections)).toEqual([]);
+    expect(unbuiltSectionOf('/dashboard/partner/resources')).toBeNull();
     expect(unbuiltSectionOf('/dashboard/partner/impact-reports')).toBeNull();
     expect(isBuiltHref('/dashboard/partner/funding')).toBe(true);
     expect(isBuiltHref('/dashboard/partner/grants?status=active')).toBe(true);
@@ -43,7 +45,7 @@ describe('one source of truth for "is this section built?"', () => {
     expect(isBuiltHref('/dashboard/partner/student-insights?child=1')).toBe(true);
     expect(isBuiltHref('/dashboard/partner/resources?status=pending')).toBe(true);
     expect(isBuiltHref('/dashboard/partner/tickets?status=open')).toBe(true);
-    expect(isBuiltHref('/dashboard/partner/sponsored-courses#latest')).toBe(false);
+    expect(isBuiltHref('/dashboard/partner/sponsored-courses#latest')).toBe(true);
     expect(isBuiltHref('/dashboard/partner/impact-reports#latest')).toBe(true);
     expect(isBuiltHref('/dashboard/partner')).toBe(true);
     expect(isBuiltHref('/dashboard/partner#quick-links')).toBe(true);
@@ -57,7 +59,7 @@ describe('one source of truth for "is this section built?"', () => {
     const items = partnerNav.flatMap((s) => s.items).filter((i) => i.to);
     const unbuilt = items.filter((i) => !isItemBuilt(i)).map((i) => i.to!.replace('/dashboard/partner/', ''));
     expect(unbuilt.sort()).toEqual(Object.values(partnerSections).map((s) => s.path).sort());
-    expect(items.filter(isItemBuilt).map((i) => i.key)).toEqual(['overview', 'quick-links', 'ai-highlights', 'sponsorships', 'sponsored-children', 'enrollments', 'impact-reports', 'collaboration', 'resources', 'ai-resources', 'funding', 'budget', 'grants', 'roi-metrics', 'custom-reports', 'student-insights', 'tickets', 'help-resources', 'training', 'notifications', 'profile', 'team', 'settings']);
+    expect(items.filter(isItemBuilt).map((i) => i.key)).toEqual(['overview', 'quick-links', 'ai-highlights', 'sponsorships', 'sponsored-children', 'enrollments', 'impact-reports', 'collaboration', 'sponsored-courses', 'resources', 'ai-resources', 'funding', 'budget', 'grants', 'roi-metrics', 'custom-reports', 'student-insights', 'tickets', 'help-resources', 'training', 'notifications', 'profile', 'team', 'settings']);
   });
 });
 

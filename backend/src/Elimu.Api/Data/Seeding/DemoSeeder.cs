@@ -64,6 +64,7 @@ public static class DemoSeeder
         DemoBudgetsGrants.Build(world, people, programs);
         DemoEngagement.Build(world, people, programs, courses, payments);
         DemoTraining.Build(world, people);
+        DemoSponsoredCourses.Build(world, programs, courses);
 
         await world.Db.SaveChangesAsync(ct); // everything but the accounts, which UserManager saved itself
         world.Db.ChangeTracker.Clear(); // ~20,000 tracked rows are of no use to the caller's scope

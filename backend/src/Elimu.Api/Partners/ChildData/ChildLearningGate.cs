@@ -18,8 +18,8 @@ namespace Elimu.Api.Partners.ChildData;
 /// (Finance's <see cref="BillingStanding"/>) shows no figures, its children counted like unconsented ones, while their
 /// consents and enrolments stay as they are.
 /// </summary>
-public sealed class ChildLearningGate(ChildAccess access, ConsentReader consent, SponsoredChildReader children, ChildLearningInsights insights,
-    LearningStats learning, BillingStanding billing, PeriodLearningStats periods, LearningBenchmarks benchmarks)
+public sealed partial class ChildLearningGate(ChildAccess access, ConsentReader consent, SponsoredChildReader children, ChildLearningInsights insights,
+    LearningStats learning, BillingStanding billing, PeriodLearningStats periods, LearningBenchmarks benchmarks, LessonSequenceStats sequences)
 {
     /// <summary>The partner's children whose figures may be shown: consent allows it and the program's monitoring runs.</summary>
     private IQueryable<Guid> MonitoredChildIds(Guid partnerId, IQueryable<Guid>? ofStudents = null) =>

@@ -1,6 +1,7 @@
 using Elimu.Api.Partners.Shared;
 using Elimu.Api.Partners.Account.Team;
 using Elimu.Api.Partners.Content.Resources;
+using Elimu.Api.Partners.Content.Courses;
 
 namespace Elimu.Api.Partners.Content;
 
@@ -23,6 +24,7 @@ public static class ContentEndpoints
         content.MapPost("/ai-resources/{id:guid}/submit", AiResourceHandlers.Submit).RequireAuthorization(PartnerPolicies.ContributeContent)
             .WithSummary("Send a draft to Elimu's review queue (pending_review).");
         app.MapResourceApi();
+        content.MapSponsoredCourseApi();
         return app;
     }
 }

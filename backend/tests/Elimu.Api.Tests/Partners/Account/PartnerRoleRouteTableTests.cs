@@ -144,6 +144,16 @@ public sealed class PartnerRoleRouteTableTests(ElimuApiFactory api, ITestOutputH
         ["GET /api/v1/partner/content/resources/{id:guid}/file"] = Read,
         ["PUT /api/v1/partner/content/resources/{id:guid}"] = ContributeContent,
         ["DELETE /api/v1/partner/content/resources/{id:guid}"] = ContributeContent,
+        // Sponsored courses: every member reads them and their monitoring; the owner and the programs team build and publish them.
+        ["GET /api/v1/partner/content/courses"] = Read,
+        ["POST /api/v1/partner/content/courses"] = ContributeContent,
+        ["GET /api/v1/partner/content/courses/{id:guid}"] = Read,
+        ["PUT /api/v1/partner/content/courses/{id:guid}"] = ContributeContent,
+        ["POST /api/v1/partner/content/courses/{id:guid}/publish"] = ContributeContent,
+        ["POST /api/v1/partner/content/courses/{id:guid}/archive"] = ContributeContent,
+        ["GET /api/v1/partner/content/courses/{id:guid}/monitoring"] = Read,
+        ["GET /api/v1/partner/content/courses/catalog/lessons"] = Read,
+        ["GET /api/v1/partner/content/courses/catalog/resources"] = Read,
         // Every member may write to colleagues and staff; viewers see meetings and their invitations but do not schedule.
         ["GET /api/v1/partner/collaboration/messages"] = Read,
         ["GET /api/v1/partner/collaboration/messages/recipients"] = Read,

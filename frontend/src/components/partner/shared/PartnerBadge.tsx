@@ -49,6 +49,8 @@ const STATUS_TONES: Record<string, BadgeTone> = {
   approved: 'success',
   rejected: 'danger',
   scheduled: 'info',
+  // sponsored courses
+  published: 'success',
 };
 
 /**

@@ -1,6 +1,7 @@
 /**
  * The partner sections whose pages come in later issues (plan Step 10), with the words their
- * placeholder page shows. The router wires each path to PartnerSectionPage with `handle.section`.
+ * placeholder page shows. Empty since every page of the plan is built; kept so a section added to the
+ * sidebar before its page has one place that says so. The router wires each path to PartnerSectionPage with `handle.section`.
  * Sections with a page of their own (sponsorships, sponsored children, enrollments, notifications, help, training, funding, resources) are routed in
  * app/routes.tsx directly and are not listed here.
  *
@@ -18,15 +19,7 @@ export interface PartnerSectionInfo {
   pending: string;
 }
 
-export const partnerSections = {
-  'sponsored-courses': {
-    path: 'sponsored-courses',
-    group: 'Content',
-    title: 'Sponsored Courses',
-    description: 'The courses your cohorts take and how far they have got.',
-    pending: 'Sponsored courses will appear here once this section is enabled.',
-  },
-} satisfies Record<string, PartnerSectionInfo>;
+export const partnerSections = {} satisfies Record<string, PartnerSectionInfo>;
 
 export type PartnerSectionKey = keyof typeof partnerSections;
 

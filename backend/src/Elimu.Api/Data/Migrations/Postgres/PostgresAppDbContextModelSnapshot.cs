@@ -859,6 +859,120 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.ToTable("sponsorship_consents", (string)null);
                 });
 
+            modelBuilder.Entity("Elimu.Api.Partners.Content.Courses.SponsoredCourse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("grade");
+
+                    b.Property<string>("LearningArea")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("learning_area");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.PrimitiveCollection<List<Guid>>("TargetPrograms")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("target_programs");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partner_courses");
+
+                    b.HasIndex("PartnerId", "Status", "UpdatedAt")
+                        .HasDatabaseName("ix_partner_courses_partner_id_status_updated_at");
+
+                    b.ToTable("partner_courses", (string)null);
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Content.Courses.SponsoredCourseItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("course_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("LessonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lesson_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid?>("ResourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resource_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partner_course_items");
+
+                    b.HasIndex("LessonId")
+                        .HasDatabaseName("ix_partner_course_items_lesson_id");
+
+                    b.HasIndex("ResourceId")
+                        .HasDatabaseName("ix_partner_course_items_resource_id");
+
+                    b.HasIndex("CourseId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_partner_course_items_course_id_position");
+
+                    b.ToTable("partner_course_items", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_partner_course_items_one_ref", "(kind = 'lesson' AND lesson_id IS NOT NULL AND resource_id IS NULL) OR (kind = 'resource' AND resource_id IS NOT NULL AND lesson_id IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("Elimu.Api.Partners.Content.PartnerResource", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4295,6 +4409,34 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("Elimu.Api.Partners.Content.Courses.SponsoredCourse", b =>
+                {
+                    b.HasOne("Elimu.Api.Platform.Identity.AppUser", "Partner")
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_courses_asp_net_users_partner_id");
+
+                    b.Navigation("Partner");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Content.Courses.SponsoredCourseItem", b =>
+                {
+                    b.HasOne("Elimu.Api.Partners.Content.Courses.SponsoredCourse", null)
+                        .WithMany("Items")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_course_items_partner_courses_course_id");
+
+                    b.HasOne("Elimu.Api.Partners.Content.PartnerResource", null)
+                        .WithMany()
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_partner_course_items_partner_resources_resource_id");
+                });
+
             modelBuilder.Entity("Elimu.Api.Partners.Content.PartnerResource", b =>
                 {
                     b.HasOne("Elimu.Api.Platform.Identity.AppUser", "Partner")
@@ -5004,6 +5146,11 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Content.Courses.SponsoredCourse", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Elimu.Api.Partners.Finance.Budgets.PartnerBudget", b =>
