@@ -56,7 +56,7 @@ function ReviewCard({ entry }: { entry: ReviewResourceView }) {
         <div className="flex min-w-0 flex-1 flex-col gap-1">
           <h2 className="break-words text-sm font-semibold text-fg">{r.title}</h2>
           <p className="text-xs text-fg-muted">
-            {entry.partnerName} · {r.format ? (FORMAT_LABELS[r.format] ?? r.format) : 'Generated lesson'}
+            {entry.partnerName} · {r.format ? (FORMAT_LABELS[r.format] ?? r.format) : r.aiGenerated ? 'Generated lesson' : 'No file stored'}
             {r.fileSize != null ? ` · ${sizeOf(r.fileSize)}` : ''}
             {r.brandingApplied ? ' · branded' : ''} · sent {formatDateTime(r.updatedAt)}
           </p>

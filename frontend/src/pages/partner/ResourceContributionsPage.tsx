@@ -31,7 +31,8 @@ function ResourceItem({ resource, open, onToggle }: { resource: ResourceView; op
   const remove = useDeleteResource();
   const [confirming, setConfirming] = useState(false);
   const r = resource;
-  const kind = r.format ? (FORMAT_LABELS[r.format] ?? r.format) : 'Generated lesson';
+  // Seeded rows from before uploads were stored have no file: they say so rather than pass for a generated lesson.
+  const kind = r.format ? (FORMAT_LABELS[r.format] ?? r.format) : r.aiGenerated ? 'Generated lesson' : 'No file stored';
   return (
     <li className="card flex flex-col gap-3 p-3 sm:p-4" data-testid="resource-item" data-status={r.status}>
       <div className="flex items-start gap-3">

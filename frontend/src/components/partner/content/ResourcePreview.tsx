@@ -59,7 +59,7 @@ export function ResourcePreview({ resource, urlOf }: ResourcePreviewProps) {
       );
     case null:
     case undefined:
-      return <p className="text-sm text-fg-muted">A generated lesson: open it on the AI-Generated Resources page.</p>;
+      return <p className="text-sm text-fg-muted">No file is stored for this resource.</p>;
     default:
       return (
         <div className="flex flex-wrap items-center gap-2">
