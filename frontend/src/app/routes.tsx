@@ -40,6 +40,7 @@ const PartnerTicketsPage = lazyPage(() => import('@/pages/partner/PartnerTickets
 const FundingPage = lazyPage(() => import('@/pages/partner/FundingPage'));
 const AIGeneratedResourcesPage = lazyPage(() => import('@/pages/partner/AIGeneratedResourcesPage'));
 const ImpactReportsPage = lazyPage(() => import('@/pages/partner/ImpactReportsPage'));
+const ProgressLettersPage = lazyPage(() => import('@/pages/partner/ProgressLettersPage'));
 const AIHighlightsPage = lazyPage(() => import('@/pages/partner/AIHighlightsPage'));
 const StudentAIInsightsPage = lazyPage(() => import('@/pages/partner/StudentAIInsightsPage'));
 const ParentDashboardPage = lazyPage(() => import('@/pages/parent/ParentDashboardPage'));
@@ -91,6 +92,7 @@ export const routes: RouteObject[] = [
               { path: 'impact-reports', element: <ImpactReportsPage /> },
               { path: 'ai-highlights', element: <AIHighlightsPage /> },
               { path: 'student-insights', element: <StudentAIInsightsPage /> },
+              { path: 'progress-letters', element: <ProgressLettersPage /> },
               // The sections still to come (partner-sections.ts); the page shows "not found" for any other name.
               { path: ':section', element: <PartnerSectionPage /> },
               { path: '*', element: <NotFoundPage /> },

@@ -22,6 +22,7 @@ public static class PlatformModule
         services.AddScoped<LearningBenchmarks>();
         services.AddScoped<CohortLearningStats>();
         services.AddScoped<ChildLearningInsights>();
+        services.AddScoped<TermLearningReports>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<ReadAudit>();
         services.AddSingleton<ReadAuditQueue>();
