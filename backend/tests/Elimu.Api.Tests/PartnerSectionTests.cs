@@ -69,7 +69,7 @@ public sealed class PartnerSectionTests
         // through Finance's reader, names through Profiles'.
         [("Analytics", "Sponsorships")] = ["SponsorshipProgram", "SponsorshipStats", "ProgramStore", "ProgramRef", "SponsoredChildRow", "SponsoredChildStatus"],
         [("Analytics", "ChildData")] = ["ChildLearningGate", "PeriodLearningFigures", "PeriodWeek", "PeriodArea", "PeriodCompetency", "CohortLearning",
-            "CohortTotals`1", "ChildAreaBaseline", "ChildTerm"],
+            "CohortTotals`1", "ChildAreaBaseline", "ChildTerm", "ChildTermFigures", "ChildTermArea", "ChildTermAchievement", "ChildTermGoal"],
         [("Analytics", "Finance")] = ["BillingStats", "BillingOptions", "SchoolTerm", "PartnerSpend", "SpendEntry"],
         [("Analytics", "Profiles")] = ["PartnerLetterheads", "PartnerLetterhead", "PartnerNames", "PartnerName"],
         [("Analytics", "Dashboard")] = ["PartnerHub"],

@@ -5,13 +5,12 @@ using Elimu.Api.Partners.Analytics.Letters;
 using Elimu.Api.Partners.ChildData;
 using Elimu.Api.Partners.Shared;
 using Elimu.Api.Platform.Audit;
-using Elimu.Api.Platform.Learning.Insights;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Elimu.Api.Partners.Analytics;
 
 /// <summary>A partner-set goal in words, with its computed progress.</summary>
-public sealed record StudentGoal(string Goal, GoalProgress Progress);
+public sealed record StudentGoal(string Goal, ChildTermGoal Progress);
 
 /// <summary>
 /// One consented child's school term (<see cref="TermName"/>, figures to <see cref="AsOf"/>), computed as its progress
@@ -20,7 +19,7 @@ public sealed record StudentGoal(string Goal, GoalProgress Progress);
 /// </summary>
 public sealed record StudentInsightsResponse(Guid StudentId, Guid SponsoredChildId, Guid ProgramId, string FirstName, string Term, string TermName,
     DateOnly TermStart, DateOnly TermEnd, DateOnly AsOf, int Minutes, int Sessions, int ActiveDays, int LessonsCompleted, int CurrentStreak,
-    int LongestStreak, IReadOnlyList<TermArea> Areas, IReadOnlyList<AchievementItem> Achievements, IReadOnlyList<StudentGoal> Goals, string Narrative,
+    int LongestStreak, IReadOnlyList<ChildTermArea> Areas, IReadOnlyList<ChildTermAchievement> Achievements, IReadOnlyList<StudentGoal> Goals, string Narrative,
     string Provider, string Model, DateTimeOffset GeneratedAt);
 
 /// <summary>GET /student-insights/{studentId}: the per-student dashboard of a consented child, behind the one gate.</summary>

@@ -206,7 +206,8 @@ public sealed class ChildLearningGate(ChildAccess access, ConsentReader consent,
     {
         var figures = await terms.ForStudentsAsync(kids.Select(k => new TermStudent(k.StudentId, Specs(k.Goals, k.EnrolledAt))).ToList(), from, to, ct);
         foreach (var k in kids) consent.RecordShown(partnerId, view, k.Id, k.StudentId);
-        return [.. kids.Where(k => figures.ContainsKey(k.StudentId)).Select(k => new ChildTerm(k.Id, k.StudentId, k.ProgramId, k.FirstName, figures[k.StudentId]))];
+        return [.. kids.Where(k => figures.ContainsKey(k.StudentId)).Select(k => new ChildTerm(k.Id, k.StudentId, k.ProgramId, k.FirstName,
+            ChildTermFigures.Of(figures[k.StudentId])))];
     }
 
     /// <summary>The term's last day, or today while it runs.</summary>
@@ -221,4 +222,4 @@ public sealed class ChildLearningGate(ChildAccess access, ConsentReader consent,
 }
 
 /// <summary>A monitored child's school term: who (first name only: letters and the dashboard greet the child by it), and its figures (goals measured among them).</summary>
-public sealed record ChildTerm(Guid ChildId, Guid StudentId, Guid ProgramId, string FirstName, TermLearning Term);
+public sealed record ChildTerm(Guid ChildId, Guid StudentId, Guid ProgramId, string FirstName, ChildTermFigures Term);

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Elimu.Api.Ai;
 using Elimu.Api.Partners.Consent;
+using Elimu.Api.Partners.Finance;
 using Elimu.Api.Platform.Learning;
 using Elimu.Api.Tests.Finance;
 using Elimu.Api.Tests.Infrastructure;
@@ -41,7 +42,7 @@ public static class ProgressLetterTestKit
     public const string Children = "/api/v1/partner/sponsorships/children";
 
     /// <summary>
-    /// Term 1 of 2026 (5 January to 2 April; "today" is 11 March): Amani, Baraka and Chebet consented; Dalia was never
+    /// Term 1 of 2026 (5 January to 2 April; "today" is 11 March), all enrolled on 6 January: Amani, Baraka and Chebet consented on the 8th; Dalia was never
     /// asked, Eshe's guardian withdrew and Faraji's declined, and those three learned far more. Amani learned 60 minutes on
     /// 3 February and 30 on each of 9, 10 and 11 March (a 3-day streak), scored 50 (AE) in the area in December and 72
     /// (ME) on 10 February, earned a badge in February (and one in December, before the term). Baraka learned 90 minutes
@@ -52,12 +53,12 @@ public static class ProgressLetterTestKit
     {
         var programId = await api.ActiveProgramAsync(partnerId, 100m,
         [
-            new("Amani", NairobiUtc(2025, 11, 10), NairobiUtc(2025, 11, 11)),
-            new("Baraka", NairobiUtc(2025, 11, 10), NairobiUtc(2025, 11, 11)),
-            new("Chebet", NairobiUtc(2025, 11, 10), NairobiUtc(2025, 11, 11)),
-            new("Dalia", NairobiUtc(2025, 11, 10), null),
-            new("Eshe", NairobiUtc(2025, 11, 10), NairobiUtc(2025, 11, 11), RevokedAt: NairobiUtc(2026, 3, 1)),
-            new("Faraji", NairobiUtc(2025, 11, 10), null),
+            new("Amani", NairobiUtc(2026, 1, 6), NairobiUtc(2026, 1, 8)),
+            new("Baraka", NairobiUtc(2026, 1, 6), NairobiUtc(2026, 1, 8)),
+            new("Chebet", NairobiUtc(2026, 1, 6), NairobiUtc(2026, 1, 8)),
+            new("Dalia", NairobiUtc(2026, 1, 6), null),
+            new("Eshe", NairobiUtc(2026, 1, 6), NairobiUtc(2026, 1, 8), RevokedAt: NairobiUtc(2026, 3, 1)),
+            new("Faraji", NairobiUtc(2026, 1, 6), null),
         ], name: name);
         var c = await api.ChildrenAsync(programId);
         var area = $"Mathematics {name}";
@@ -69,7 +70,21 @@ public static class ProgressLetterTestKit
             db.SponsorshipConsents.Add(new SponsorshipConsent
             {
                 SponsoredChildId = c["Faraji"].ChildId, ParentId = parent, ConsentGiven = false, ConsentText = "Test consent", ConsentTextVersion = "test",
-                RequestedAt = NairobiUtc(2026, 1, 3), ConsentedAt = NairobiUtc(2026, 1, 4),
+                RequestedAt = NairobiUtc(2026, 1, 7), ConsentedAt = NairobiUtc(2026, 1, 8),
+            });
+            // A paid subscription: a program whose billing is overdue shows no child's figures (and gets no letters).
+            var subscription = new PartnerSubscription
+            {
+                PartnerId = partnerId, ProgramId = programId, BillingPeriod = Elimu.Api.Partners.Sponsorships.BillingPeriod.monthly, AmountPerChild = 100m,
+                TotalChildren = 3, TotalAmount = 300m, CurrentPeriodStart = NairobiUtc(2026, 3, 1, 0), CurrentPeriodEnd = NairobiUtc(2026, 4, 1, 0),
+                AnchorDate = new DateOnly(2026, 3, 1), CreatedAt = NairobiUtc(2026, 1, 1), UpdatedAt = NairobiUtc(2026, 3, 1),
+            };
+            db.PartnerSubscriptions.Add(subscription);
+            db.PartnerPayments.Add(new PartnerPayment
+            {
+                SubscriptionId = subscription.Id, PartnerId = partnerId, Amount = 300m, Currency = "KES", Status = PaymentStatus.completed,
+                PaymentGateway = PaymentGateway.sandbox, PeriodStart = NairobiUtc(2026, 3, 1, 0), PeriodEnd = NairobiUtc(2026, 4, 1, 0),
+                PaidAt = NairobiUtc(2026, 3, 1), CreatedAt = NairobiUtc(2026, 3, 1),
             });
             db.Achievements.Add(new Achievement { StudentId = c["Amani"].StudentId, Kind = AchievementKind.badge, Title = "Seven-day streak", AwardedAt = NairobiUtc(2026, 2, 12) });
             db.Achievements.Add(new Achievement { StudentId = c["Amani"].StudentId, Kind = AchievementKind.badge, Title = "First lesson", AwardedAt = NairobiUtc(2025, 12, 2) });

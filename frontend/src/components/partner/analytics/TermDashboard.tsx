@@ -1,4 +1,4 @@
-import { Link } from 'react-router-dom';
+import { Link } from 'react-router';
 import { ArrowDown, ArrowRight, ArrowUp, Mail, Minus } from 'lucide-react';
 import { PartnerBadge, PartnerLoadingSkeleton } from '@/components/partner/shared';
 import { AiNarrative } from '@/components/partner/shared/AiNarrative';

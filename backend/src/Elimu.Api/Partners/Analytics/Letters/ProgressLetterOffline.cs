@@ -1,5 +1,5 @@
 using System.Globalization;
-using Elimu.Api.Platform.Learning.Insights;
+using Elimu.Api.Partners.ChildData;
 
 namespace Elimu.Api.Partners.Analytics.Letters;
 
@@ -26,7 +26,7 @@ internal static class ProgressLetterOffline
                 + (f.LessonsCompleted > 0 ? $" {N(f.LessonsCompleted)} {Plural(f.LessonsCompleted, "lesson")} completed." : "");
 
         var second = new List<string>();
-        var rose = f.LearningAreas.Where(a => a.Movement == nameof(TrendDirection.up)).OrderByDescending(a => a.AverageScore).FirstOrDefault();
+        var rose = f.LearningAreas.Where(a => a.Movement == "up").OrderByDescending(a => a.AverageScore).FirstOrDefault();
         var best = f.LearningAreas.OrderByDescending(a => a.AverageScore).FirstOrDefault();
         if (rose is not null)
             second.Add($"In {rose.LearningArea}, {c} moved up to {rose.Level}, with an average of {N(rose.AverageScore)}% this term.");
@@ -37,7 +37,7 @@ internal static class ProgressLetterOffline
             second.Add($"{support.LearningArea} needs more support ({support.Level}).");
         if (f.Achievements > 0)
             second.Add($"{c} earned {N(f.Achievements)} {Plural(f.Achievements, "achievement")}" + (f.AchievementTitles.Count > 0 ? $", among them \"{f.AchievementTitles[0]}\"." : "."));
-        var achieved = f.Goals.Count(g => g.Status == nameof(GoalStatus.achieved));
+        var achieved = f.Goals.Count(g => g.Status == "achieved");
         if (f.Goals.Count > 0)
             second.Add(achieved == f.Goals.Count ? $"Every goal you set was reached." : $"{N(achieved)} of the {N(f.Goals.Count)} goals you set {(achieved == 1 ? "was" : "were")} reached.");
         second.Add(Pick(variant, "Thank you for standing with this learner.", "Your support keeps this learning going.", "Thank you for making this term possible."));
@@ -67,11 +67,11 @@ internal static class ProgressLetterOffline
 /// <summary>How a letter and the student-insights dashboard put a goal and a movement in words (one wording for both).</summary>
 public static class LetterWords
 {
-    public static string Goal(GoalProgress g) => g.Kind switch
+    public static string Goal(ChildTermGoal g) => g.Kind switch
     {
-        GoalKinds.RubricLevel => $"Reach {Level(g.Target)} in {g.LearningAreaCode}",
-        GoalKinds.WeeklyMinutes => $"{g.Target} minutes of learning a week",
-        GoalKinds.StreakDays => $"A {g.Target}-day learning streak",
+        "rubric_level" => $"Reach {Level(g.Target)} in {g.LearningAreaCode}",
+        "weekly_minutes" => $"{g.Target} minutes of learning a week",
+        "streak_days" => $"A {g.Target}-day learning streak",
         _ => $"{g.Target} lessons completed",
     } + (g.DueDate is { } due ? $" by {due.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}" : "");
 
@@ -84,19 +84,19 @@ public static class LetterWords
         _ => code,
     };
 
-    public static string Status(GoalStatus s) => s switch
+    public static string Status(string status) => status switch
     {
-        GoalStatus.achieved => "Achieved",
-        GoalStatus.on_track => "On track",
-        GoalStatus.at_risk => "At risk",
+        "achieved" => "Achieved",
+        "on_track" => "On track",
+        "at_risk" => "At risk",
         _ => "Overdue",
     };
 
-    public static string Movement(TrendDirection? m) => m switch
+    public static string Movement(string? movement) => movement switch
     {
-        TrendDirection.up => "Up",
-        TrendDirection.down => "Down",
-        TrendDirection.flat => "Steady",
+        "up" => "Up",
+        "down" => "Down",
+        "flat" => "Steady",
         _ => "New",
     };
 }

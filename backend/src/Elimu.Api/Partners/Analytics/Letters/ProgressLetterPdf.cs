@@ -2,14 +2,14 @@ using System.Globalization;
 using Elimu.Api.Common;
 using Elimu.Api.Partners.Finance.Documents;
 using Elimu.Api.Partners.Profiles;
-using Elimu.Api.Platform.Learning.Insights;
+using Elimu.Api.Partners.ChildData;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
 namespace Elimu.Api.Partners.Analytics.Letters;
 
 /// <summary>What one letter shows: the partner's letterhead, the child's first name, the term's figures and the narrative with who wrote it.</summary>
-public sealed record LetterContent(PartnerLetterhead Head, string Program, string Term, string FirstName, TermLearning Figures, string Narrative,
+public sealed record LetterContent(PartnerLetterhead Head, string Program, string Term, string FirstName, ChildTermFigures Figures, string Narrative,
     string Provider, string Model, DateTimeOffset NarrativeAt);
 
 /// <summary>
@@ -50,7 +50,7 @@ public static class ProgressLetterPdf
         else
             doc.Table(["Learning area", "Assessed", "Average", "Level", "Before", "Movement"], [150, 50, 55, 135, 50, 67],
                 [.. t.Areas.Select(a => (IReadOnlyList<string>)[a.Name, N(a.Assessments), $"{N(a.AverageScore)}%", a.LevelLabel,
-                    a.PreviousLevel?.ToString() ?? "—", LetterWords.Movement(a.Movement)])], primary);
+                    a.PreviousLevel ?? "—", LetterWords.Movement(a.Movement)])], primary);
 
         doc.Heading("Achievements", primary);
         if (t.Achievements.Count == 0) doc.Text("No new achievement this term.", 9.5, color: XColors.DimGray);

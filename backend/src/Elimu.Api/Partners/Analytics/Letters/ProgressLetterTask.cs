@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Elimu.Api.Ai;
 using Elimu.Api.Partners.Shared;
-using Elimu.Api.Platform.Learning.Insights;
+using Elimu.Api.Partners.ChildData;
 
 namespace Elimu.Api.Partners.Analytics.Letters;
 
@@ -20,11 +20,11 @@ public sealed record ProgressLetterFacts(string Child, string Term, int Minutes,
     int CurrentStreak, int LongestStreak, IReadOnlyList<LetterAreaFact> LearningAreas, int Achievements, IReadOnlyList<string> AchievementTitles,
     IReadOnlyList<LetterGoalFact> Goals)
 {
-    public static ProgressLetterFacts From(string term, TermLearning t) => new(AiPseudonyms.Child(0), term, t.Minutes, t.Sessions, t.ActiveDays,
+    public static ProgressLetterFacts From(string term, ChildTermFigures t) => new(AiPseudonyms.Child(0), term, t.Minutes, t.Sessions, t.ActiveDays,
         t.LessonsCompleted, t.CurrentStreak, t.LongestStreak,
-        [.. t.Areas.Select(a => new LetterAreaFact(a.Name, a.Assessments, a.AverageScore, a.LevelLabel, a.PreviousLevel?.ToString(), a.Movement?.ToString()))],
+        [.. t.Areas.Select(a => new LetterAreaFact(a.Name, a.Assessments, a.AverageScore, a.LevelLabel, a.PreviousLevel, a.Movement))],
         t.Achievements.Count, [.. t.Achievements.Take(5).Select(a => a.Title)],
-        [.. t.Goals.Select(g => new LetterGoalFact(LetterWords.Goal(g), g.Current, g.Percent, g.Status.ToString()))]);
+        [.. t.Goals.Select(g => new LetterGoalFact(LetterWords.Goal(g), g.Current, g.Percent, g.Status))]);
 }
 
 /// <summary>
