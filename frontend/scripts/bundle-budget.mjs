@@ -63,6 +63,7 @@ export const ROUTES = [
   { route: '/dashboard/partner/impact-reports', modules: partner('src/pages/partner/ImpactReportsPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/ai-highlights', modules: partner('src/pages/partner/AIHighlightsPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/student-insights', modules: partner('src/pages/partner/StudentAIInsightsPage.tsx'), budget: ANY },
+  { route: '/dashboard/partner/progress-letters', modules: partner('src/pages/partner/ProgressLettersPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/funding', modules: partner('src/pages/partner/FundingPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/ai-resources', modules: partner('src/pages/partner/AIGeneratedResourcesPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/resources', modules: partner('src/pages/partner/ResourceContributionsPage.tsx'), budget: ANY },

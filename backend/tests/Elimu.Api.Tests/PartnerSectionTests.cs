@@ -32,7 +32,7 @@ public sealed class PartnerSectionTests
         // milestones are the JSON values of the views' contracts.
         [("ChildData", "Sponsorships")] = [
             "SponsorshipEndpoints", "SponsoredChildReader", "SponsoredChildRow", "SponsoredChildDetails",
-            "SponsoredChildStatus", "ProgramStatus", "ChildGoal", "ChildGoalKind", "AiMilestone", "EnrolmentRow"],
+            "SponsoredChildStatus", "ProgramStatus", "ChildGoal", "ChildGoalKind", "AiMilestone", "EnrolmentRow", "ChildWithGoals"],
         [("ChildData", "Consent")] = ["ConsentReader", "ChildConsentStatus"],
         // A program suspended for unpaid billing joins the gate's rule through Finance's own reader.
         [("ChildData", "Finance")] = ["BillingStanding", "BillingSuspension"],
@@ -69,7 +69,7 @@ public sealed class PartnerSectionTests
         // through Finance's reader, names through Profiles'.
         [("Analytics", "Sponsorships")] = ["SponsorshipProgram", "SponsorshipStats", "ProgramStore", "ProgramRef", "SponsoredChildRow", "SponsoredChildStatus"],
         [("Analytics", "ChildData")] = ["ChildLearningGate", "PeriodLearningFigures", "PeriodWeek", "PeriodArea", "PeriodCompetency", "CohortLearning",
-            "CohortTotals`1", "ChildAreaBaseline"],
+            "CohortTotals`1", "ChildAreaBaseline", "ChildTerm", "ChildTermFigures", "ChildTermArea", "ChildTermAchievement", "ChildTermGoal"],
         [("Analytics", "Finance")] = ["BillingStats", "BillingOptions", "SchoolTerm", "PartnerSpend", "SpendEntry"],
         [("Analytics", "Profiles")] = ["PartnerLetterheads", "PartnerLetterhead", "PartnerNames", "PartnerName"],
         [("Analytics", "Dashboard")] = ["PartnerHub"],

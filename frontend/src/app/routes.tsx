@@ -42,6 +42,7 @@ const AIGeneratedResourcesPage = lazyPage(() => import('@/pages/partner/AIGenera
 const ResourceContributionsPage = lazyPage(() => import('@/pages/partner/ResourceContributionsPage'));
 const SponsoredCoursesPage = lazyPage(() => import('@/pages/partner/SponsoredCoursesPage'));
 const ImpactReportsPage = lazyPage(() => import('@/pages/partner/ImpactReportsPage'));
+const ProgressLettersPage = lazyPage(() => import('@/pages/partner/ProgressLettersPage'));
 const AIHighlightsPage = lazyPage(() => import('@/pages/partner/AIHighlightsPage'));
 const StudentAIInsightsPage = lazyPage(() => import('@/pages/partner/StudentAIInsightsPage'));
 const ParentDashboardPage = lazyPage(() => import('@/pages/parent/ParentDashboardPage'));
@@ -96,6 +97,7 @@ export const routes: RouteObject[] = [
               { path: 'impact-reports', element: <ImpactReportsPage /> },
               { path: 'ai-highlights', element: <AIHighlightsPage /> },
               { path: 'student-insights', element: <StudentAIInsightsPage /> },
+              { path: 'progress-letters', element: <ProgressLettersPage /> },
               // The sections still to come (partner-sections.ts); the page shows "not found" for any other name.
               { path: ':section', element: <PartnerSectionPage /> },
               { path: '*', element: <NotFoundPage /> },

@@ -16,6 +16,8 @@ public enum AiTaskType
     CohortBenchmarking,
     EnrollmentForecast,
     DashboardHighlights,
+    /// <summary>A child's termly progress letter to its sponsor: Offline unless Ai:Routing:ProgressLetter names a provider (thousands at once).</summary>
+    ProgressLetter,
 }
 
 /// <summary>

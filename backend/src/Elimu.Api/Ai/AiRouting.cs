@@ -21,6 +21,8 @@ public sealed class AiRouting
         [AiTaskType.EnrollmentForecast] = [Gemini],
         // Short narrative over figures, once a day per partner: the cheaper, faster provider first.
         [AiTaskType.DashboardHighlights] = [Gemini, Anthropic],
+        // A program's letters are thousands of calls in one job: Offline unless a partner's configuration asks for a model.
+        [AiTaskType.ProgressLetter] = [],
     };
 
     private readonly Dictionary<AiTaskType, IReadOnlyList<string>> _chains = [];

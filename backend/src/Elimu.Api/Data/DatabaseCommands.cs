@@ -11,7 +11,7 @@ public static class DatabaseCommands
 {
     /// <summary>The command word among the arguments (the rest are host settings such as --contentRoot), if any.</summary>
     public static string? CommandIn(string[] args) => args.FirstOrDefault(a => a is "migrate" or "seed" or "rollups" or "service-key" or "renew"
-        or "impact-report" or "report-run");
+        or "impact-report" or "report-run" or "progress-letters");
 
     public static async Task<int> RunAsync(WebApplication app, string command, string[] args)
     {
@@ -32,6 +32,7 @@ public static class DatabaseCommands
             return report.Failed == 0 ? 0 : 1;
         }
         if (command == "impact-report") return await Partners.Analytics.ImpactReportCommand.RunAsync(scope.ServiceProvider, rest);
+        if (command == "progress-letters") return await Partners.Analytics.Letters.ProgressLetterCommand.RunAsync(scope.ServiceProvider, rest);
         if (command != "seed") return 0;
 
         var result = await DemoSeeder.RunAsync(scope.ServiceProvider);

@@ -24,6 +24,7 @@ public static class PlatformModule
         services.AddScoped<LessonSequenceStats>();
         services.AddScoped<PlatformLessons>();
         services.AddScoped<ChildLearningInsights>();
+        services.AddScoped<TermLearningReports>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<ReadAudit>();
         services.AddSingleton<ReadAuditQueue>();

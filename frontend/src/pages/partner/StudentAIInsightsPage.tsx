@@ -1,5 +1,6 @@
-import { BarChart3, Brain, Users } from 'lucide-react';
+import { BarChart3, Brain, CalendarRange, Users } from 'lucide-react';
 import { BenchmarkCharts } from '@/components/partner/analytics/BenchmarkCharts';
+import { TermDashboard } from '@/components/partner/analytics/TermDashboard';
 import { InsightsView } from '@/components/partner/children/InsightsView';
 import { PartnerBentoCard, PartnerEmptyState, PartnerLoadingSkeleton, PartnerPageHeader, preloadPartnerChart } from '@/components/partner/shared';
 import { AiNarrative } from '@/components/partner/shared/AiNarrative';
@@ -22,6 +23,7 @@ export default function StudentAIInsightsPage() {
   const children = useChildren({ programId: programId || undefined, pageSize: 100 });
   const consented = (children.data?.items ?? []).filter((c) => c.consentStatus === 'given');
   const childId = consented.some((c) => c.id === state.child) ? state.child : '';
+  const studentId = consented.find((c) => c.id === childId)?.studentId ?? '';
 
   return (
     <div className="flex flex-col gap-6">
@@ -57,6 +59,11 @@ export default function StudentAIInsightsPage() {
               </select>
             </label>
           </div>
+          {studentId && (
+            <PartnerBentoCard id="child-term" title="This term" description="The child's school term as its progress letter shows it: time, streaks, levels, goals and a short narrative" icon={CalendarRange} colSpan={2} testId="insights-term-card">
+              <TermDashboard studentId={studentId} />
+            </PartnerBentoCard>
+          )}
           <PartnerBentoCard id="child-insights" title="Child insights" description="Learning style, strengths, risks and tips, from the child's computed signals" icon={Brain} colSpan={2} testId="insights-child-card">
             {childId ? <ChildInsights childId={childId} /> : (
               <PartnerEmptyState compact icon={Brain} title="Choose a child" description={consented.length === 0 && !children.isPending ? 'No child in this program has guardian consent yet.' : 'Pick a consented child above to see their insight cards.'} />

@@ -1,4 +1,5 @@
 using Elimu.Api.Partners.Account.Team;
+using Elimu.Api.Partners.Analytics.Letters;
 using Elimu.Api.Partners.Analytics.Reports;
 using Elimu.Api.Partners.Analytics.Roi;
 
@@ -10,7 +11,7 @@ public static class AnalyticsApi
     public const string Path = "/api/v1/partner/analytics";
 
     public static IServiceCollection AddAnalytics(this IServiceCollection services) =>
-        services.AddScoped<RoiMetrics>().AddCustomReports();
+        services.AddScoped<RoiMetrics>().AddCustomReports().AddProgressLetters();
 
     public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder app)
     {
@@ -19,6 +20,8 @@ public static class AnalyticsApi
         analytics.MapCustomReportApi();
         analytics.MapImpactReportApi();
         analytics.MapAnalyticsInsights();
+        analytics.MapStudentInsights();
+        analytics.MapProgressLetterApi();
         return app;
     }
 }

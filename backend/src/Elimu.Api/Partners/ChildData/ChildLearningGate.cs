@@ -19,7 +19,8 @@ namespace Elimu.Api.Partners.ChildData;
 /// consents and enrolments stay as they are.
 /// </summary>
 public sealed partial class ChildLearningGate(ChildAccess access, ConsentReader consent, SponsoredChildReader children, ChildLearningInsights insights,
-    LearningStats learning, BillingStanding billing, PeriodLearningStats periods, LearningBenchmarks benchmarks, LessonSequenceStats sequences)
+    LearningStats learning, BillingStanding billing, PeriodLearningStats periods, LearningBenchmarks benchmarks, LessonSequenceStats sequences,
+    TermLearningReports terms)
 {
     /// <summary>The partner's children whose figures may be shown: consent allows it and the program's monitoring runs.</summary>
     private IQueryable<Guid> MonitoredChildIds(Guid partnerId, IQueryable<Guid>? ofStudents = null) =>
@@ -176,9 +177,50 @@ public sealed partial class ChildLearningGate(ChildAccess access, ConsentReader 
             grades, counties);
     }
 
+    /// <summary>
+    /// A school term of every monitored child of the program (consent given now, program running, billing in order: a
+    /// revoked or declined child is not among them), in a fixed number of queries; each child is recorded as read in
+    /// <paramref name="view"/> (the caller flushes the read audit). Ordered by first name.
+    /// </summary>
+    public async Task<List<ChildTerm>> ProgramTermAsync(Guid partnerId, Guid programId, DateOnly from, DateOnly to, string view, CancellationToken ct)
+    {
+        var visible = MonitoredChildIds(partnerId);
+        var kids = await children.WithGoalsAsync(partnerId,
+            children.OfPartner(partnerId).Where(c => c.ProgramId == programId && visible.Contains(c.Id)).Select(c => c.Id), ct);
+        return await TermsAsync(partnerId, kids, from, to, view, ct);
+    }
+
+    /// <summary>
+    /// The term of one student who is a monitored child of the partner (its latest enrolment when it was enrolled twice);
+    /// null for a student who is not: another partner's child, an unconsented one and an unknown id all look the same.
+    /// </summary>
+    public async Task<ChildTerm?> StudentTermAsync(Guid partnerId, Guid studentId, DateOnly from, DateOnly to, string view, CancellationToken ct)
+    {
+        var visible = MonitoredChildIds(partnerId);
+        var kids = await children.WithGoalsAsync(partnerId,
+            children.OfPartner(partnerId).Where(c => c.StudentId == studentId && visible.Contains(c.Id)).Select(c => c.Id), ct);
+        var latest = kids.OrderByDescending(k => k.EnrolledAt).ThenByDescending(k => k.Id).Take(1).ToList();
+        return latest.Count == 0 ? null : (await TermsAsync(partnerId, latest, from, to, view, ct)).Single();
+    }
+
+    private async Task<List<ChildTerm>> TermsAsync(Guid partnerId, List<ChildWithGoals> kids, DateOnly from, DateOnly to, string view, CancellationToken ct)
+    {
+        var figures = await terms.ForStudentsAsync(kids.Select(k => new TermStudent(k.StudentId, Specs(k.Goals, k.EnrolledAt))).ToList(), from, to, ct);
+        foreach (var k in kids) consent.RecordShown(partnerId, view, k.Id, k.StudentId);
+        return [.. kids.Where(k => figures.ContainsKey(k.StudentId)).Select(k => new ChildTerm(k.Id, k.StudentId, k.ProgramId, k.FirstName,
+            ChildTermFigures.Of(figures[k.StudentId])))];
+    }
+
+    /// <summary>The term's last day, or today while it runs.</summary>
+    public DateOnly TermAsOf(DateOnly to) => terms.AsOf(to);
+
     private IQueryable<Guid> VisibleStudents(Guid partnerId) => consent.VisibleStudentIds(partnerId, billing.SuspendedProgramIds(partnerId));
 
-    private static List<GoalSpec> Specs(SponsoredChildDetails child) => child.PartnerGoals
-        .Select(g => new GoalSpec(g.Id, g.Kind.ToString(), g.LearningAreaCode, g.Target, g.DueDate, DateOnly.FromDateTime(child.EnrolledAt)))
-        .ToList();
+    private static List<GoalSpec> Specs(SponsoredChildDetails child) => Specs(child.PartnerGoals, child.EnrolledAt);
+
+    private static List<GoalSpec> Specs(IReadOnlyList<ChildGoal> goals, DateTime enrolledAt) =>
+        [.. goals.Select(g => new GoalSpec(g.Id, g.Kind.ToString(), g.LearningAreaCode, g.Target, g.DueDate, DateOnly.FromDateTime(enrolledAt)))];
 }
+
+/// <summary>A monitored child's school term: who (first name only: letters and the dashboard greet the child by it), and its figures (goals measured among them).</summary>
+public sealed record ChildTerm(Guid ChildId, Guid StudentId, Guid ProgramId, string FirstName, ChildTermFigures Term);

@@ -35,6 +35,9 @@ public sealed record SponsoredChildDetails(Guid Id, Guid StudentId, Guid Program
     SponsoredChildStatus Status, DateTime EnrolledAt, string? Notes, IReadOnlyList<ChildGoal> PartnerGoals,
     IReadOnlyList<AiMilestone> AiMilestones, Student Student);
 
+/// <summary>A sponsored child with the goals its partner set, for views that read many children at once.</summary>
+public sealed record ChildWithGoals(Guid Id, Guid StudentId, Guid ProgramId, string FirstName, DateTime EnrolledAt, IReadOnlyList<ChildGoal> Goals);
+
 /// <summary>Sponsorships' answer to the sections that show a partner its children (ChildData): reads, and the goals write.</summary>
 public sealed class SponsoredChildReader(AppDbContext db)
 {
@@ -79,6 +82,16 @@ public sealed class SponsoredChildReader(AppDbContext db)
         return (new SponsoredChildDetails(row.Id, row.StudentId, row.ProgramId, row.ProgramName, row.ProgramStatus, row.Status, row.EnrolledAt,
             row.Notes, row.PartnerGoals, row.AiMilestones, student), row.Visible, row.InPausedProgram);
     }
+
+    /// <summary>
+    /// The partner's children among <paramref name="childIds"/> (a composable query) with their first name, enrolment and
+    /// goals: one query for any number of children (progress letters read a whole program at once).
+    /// </summary>
+    public Task<List<ChildWithGoals>> WithGoalsAsync(Guid partnerId, IQueryable<Guid> childIds, CancellationToken ct) =>
+        db.SponsoredChildren.AsNoTracking().Where(c => c.PartnerId == partnerId && childIds.Contains(c.Id))
+            .OrderBy(c => c.StudentFirstName).ThenBy(c => c.Id)
+            .Select(c => new ChildWithGoals(c.Id, c.StudentId, c.ProgramId, c.StudentFirstName, c.EnrolledAt, c.PartnerGoals))
+            .ToListAsync(ct);
 
     /// <summary>Replaces the partner's goals for one of its children (already validated) and saves.</summary>
     public async Task<SponsoredChildDetails> ReplaceGoalsAsync(Guid partnerId, Guid sponsoredChildId, List<ChildGoal> goals, CancellationToken ct)

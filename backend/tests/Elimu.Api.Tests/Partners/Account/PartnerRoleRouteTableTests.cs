@@ -38,6 +38,16 @@ public sealed class PartnerRoleRouteTableTests(ElimuApiFactory api, ITestOutputH
         // Forecasts and cohort benchmarking: aggregate figures every member may read.
         ["GET /api/v1/partner/analytics/forecasts"] = Read,
         ["GET /api/v1/partner/analytics/programs/{id:guid}/benchmark"] = Read,
+        // One consented child's term, and the progress letters: every member reads; writing and cancelling letters runs a job.
+        ["GET /api/v1/partner/analytics/student-insights/{studentId:guid}"] = Read,
+        ["GET /api/v1/partner/analytics/progress-letters/terms"] = Read,
+        ["POST /api/v1/partner/analytics/progress-letters"] = GenerateReports,
+        ["GET /api/v1/partner/analytics/progress-letters"] = Read,
+        ["GET /api/v1/partner/analytics/progress-letters/{batchId:guid}"] = Read,
+        ["POST /api/v1/partner/analytics/progress-letters/{batchId:guid}/cancel"] = GenerateReports,
+        ["GET /api/v1/partner/analytics/progress-letters/{batchId:guid}/letters"] = Read,
+        ["GET /api/v1/partner/analytics/progress-letters/{batchId:guid}/letters/{letterId:guid}/pdf"] = Read,
+        ["GET /api/v1/partner/analytics/progress-letters/{batchId:guid}/zip"] = Read,
 
         ["POST /api/v1/partner/sponsorships/programs"] = ChangePrograms,
         ["GET /api/v1/partner/sponsorships/programs"] = Read,

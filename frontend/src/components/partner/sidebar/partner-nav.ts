@@ -18,6 +18,7 @@ import {
   Library,
   LifeBuoy,
   Lightbulb,
+  Mail,
   Link2,
   LogOut,
   MessagesSquare,
@@ -142,6 +143,7 @@ export const partnerNav: PartnerNavSection[] = [
       { key: 'roi-metrics', label: 'ROI Metrics', to: p('roi-metrics'), icon: ChartLine },
       { key: 'custom-reports', label: 'Custom Reports', to: p('custom-reports'), icon: FileText },
       { key: 'student-insights', label: 'Student AI Insights', to: p('student-insights'), icon: BrainCircuit },
+      { key: 'progress-letters', label: 'Progress Letters', to: p('progress-letters'), icon: Mail },
     ],
   },
   {

@@ -264,6 +264,168 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                     b.ToTable("partner_team_members", (string)null);
                 });
 
+            modelBuilder.Entity("Elimu.Api.Partners.Analytics.Letters.ProgressLetter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_name");
+
+                    b.Property<DateTime>("GeneratedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("generated_at");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("model");
+
+                    b.Property<int>("Pages")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pages");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.Property<int>("SizeBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<Guid>("SponsoredChildId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sponsored_child_id");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("student_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_progress_letters");
+
+                    b.HasIndex("BatchId", "SponsoredChildId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_progress_letters_batch_id_sponsored_child_id");
+
+                    b.HasIndex("BatchId", "FirstName", "Id")
+                        .HasDatabaseName("ix_progress_letters_batch_id_first_name_id");
+
+                    b.ToTable("progress_letters", (string)null);
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Analytics.Letters.ProgressLetterBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActiveKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("active_key");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_at");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("done");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<DateTime?>("HeartbeatAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("heartbeat_at");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_id");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("program_id");
+
+                    b.Property<string>("ProgramName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("program_name");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("progress");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly>("TermEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("term_end");
+
+                    b.Property<string>("TermName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("term_name");
+
+                    b.Property<DateOnly>("TermStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("term_start");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_progress_letter_batches");
+
+                    b.HasIndex("ActiveKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_progress_letter_batches_active_key");
+
+                    b.HasIndex("PartnerId", "RequestedAt")
+                        .HasDatabaseName("ix_progress_letter_batches_partner_id_requested_at");
+
+                    b.HasIndex("Status", "HeartbeatAt")
+                        .HasDatabaseName("ix_progress_letter_batches_status_heartbeat_at");
+
+                    b.ToTable("progress_letter_batches", (string)null);
+                });
+
             modelBuilder.Entity("Elimu.Api.Partners.Analytics.PartnerImpactReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4297,6 +4459,26 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                     b.Navigation("PartnerProfile");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Analytics.Letters.ProgressLetter", b =>
+                {
+                    b.HasOne("Elimu.Api.Partners.Analytics.Letters.ProgressLetterBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_progress_letters_progress_letter_batches_batch_id");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Analytics.Letters.ProgressLetterBatch", b =>
+                {
+                    b.HasOne("Elimu.Api.Platform.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_progress_letter_batches_asp_net_users_partner_id");
                 });
 
             modelBuilder.Entity("Elimu.Api.Partners.Analytics.PartnerImpactReport", b =>
