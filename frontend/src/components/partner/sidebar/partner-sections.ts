@@ -19,9 +19,7 @@ export interface PartnerSectionInfo {
   pending: string;
 }
 
-export const partnerSections = {} satisfies Record<string, PartnerSectionInfo>;
-
-export type PartnerSectionKey = keyof typeof partnerSections;
+export const partnerSections: Record<string, PartnerSectionInfo> = {};
 
 /** The Sponsored Children views (the sidebar's `?tab=` links). */
 export const childTabs: Record<string, { label: string; description: string }> = {
