@@ -132,8 +132,9 @@ function BatchView({ id, page, search, onPage, onSearch }: { id: string; page: n
                   <span className="min-w-0 text-sm font-medium">{l.firstName}</span>
                   <span className="flex items-center gap-3 text-xs text-fg-muted">
                     {l.pages} {l.pages === 1 ? 'page' : 'pages'} · {formatNumber(l.sizeBytes / 1024)} KB
-                    <a className="btn-secondary px-2.5" href={letterPdfUrl(b.id, l.id)} download aria-label={`Download ${l.firstName}’s letter`} data-testid="letter-pdf">
-                      <Download className="size-4" aria-hidden="true" /> PDF
+                    <a className="btn-secondary px-2.5" href={letterPdfUrl(b.id, l.id)} download data-testid="letter-pdf">
+                      {/* The visible word starts the accessible name, so a voice user can say "PDF" and be understood. */}
+                      <Download className="size-4" aria-hidden="true" /> PDF<span className="sr-only"> of {l.firstName}’s letter</span>
                     </a>
                   </span>
                 </li>
