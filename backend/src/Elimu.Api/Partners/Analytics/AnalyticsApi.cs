@@ -1,4 +1,5 @@
 using Elimu.Api.Partners.Account.Team;
+using Elimu.Api.Partners.Analytics.Grants;
 using Elimu.Api.Partners.Analytics.Letters;
 using Elimu.Api.Partners.Analytics.Reports;
 using Elimu.Api.Partners.Analytics.Roi;
@@ -11,7 +12,7 @@ public static class AnalyticsApi
     public const string Path = "/api/v1/partner/analytics";
 
     public static IServiceCollection AddAnalytics(this IServiceCollection services) =>
-        services.AddScoped<RoiMetrics>().AddCustomReports().AddProgressLetters();
+        services.AddScoped<RoiMetrics>().AddCustomReports().AddProgressLetters().AddGrantComplianceReports();
 
     public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder app)
     {
@@ -22,6 +23,7 @@ public static class AnalyticsApi
         analytics.MapAnalyticsInsights();
         analytics.MapStudentInsights();
         analytics.MapProgressLetterApi();
+        app.MapGrantComplianceApi();
         return app;
     }
 }

@@ -188,6 +188,7 @@ public sealed class PartnerRoleRouteTableTests(ElimuApiFactory api, ITestOutputH
         ["PUT /api/v1/partner/finance/grants/{id:guid}/deadlines/{deadlineId:guid}"] = Pay,
         ["DELETE /api/v1/partner/finance/grants/{id:guid}/deadlines/{deadlineId:guid}"] = Pay,
         ["POST /api/v1/partner/finance/grants/{id:guid}/deadlines/{deadlineId:guid}/reports"] = Pay,
+        ["POST /api/v1/partner/finance/grants/{id:guid}/deadlines/{deadlineId:guid}/reports/generate"] = Pay,
         ["GET /api/v1/partner/finance/grants/{id:guid}/reports/{reportId:guid}"] = Read,
         // Finance: every member sees the billing; owners and finance officers subscribe, change, cancel and pay.
         ["GET /api/v1/partner/finance/subscriptions"] = Read,
@@ -200,6 +201,10 @@ public sealed class PartnerRoleRouteTableTests(ElimuApiFactory api, ITestOutputH
         ["GET /api/v1/partner/finance/subscriptions/{id:guid}/due"] = Read,
         ["GET /api/v1/partner/finance/payments/{id:guid}/receipt"] = Read,
         ["POST /api/v1/partner/finance/payments"] = Pay,
+        // The renewal method (an M-Pesa number): every member sees it masked; who may pay saves and removes it.
+        ["GET /api/v1/partner/finance/payment-methods"] = Read,
+        ["POST /api/v1/partner/finance/payment-methods"] = Pay,
+        ["DELETE /api/v1/partner/finance/payment-methods/{id:guid}"] = Pay,
         ["GET /api/v1/partner/finance/payments"] = Read,
         ["GET /api/v1/partner/finance/payments/{id:guid}"] = Read,
         ["POST /api/v1/partner/finance/payments/{id:guid}/check"] = Pay,

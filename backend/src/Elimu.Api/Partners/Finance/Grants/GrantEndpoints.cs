@@ -21,7 +21,6 @@ public static class GrantEndpoints
         services.AddSingleton<GrantReminderOptions>();
         services.AddScoped<GrantReader>();
         services.AddScoped<GrantWorkflow>();
-        services.AddScoped<GrantComplianceReports>();
         services.AddSingleton<GrantReminderRunner>();
         services.AddHostedService<GrantReminderJob>();
         return services;
@@ -44,9 +43,6 @@ public static class GrantEndpoints
         group.MapPost("/{id:guid}/deadlines/{deadlineId:guid}/reports", UploadReport).RequireAuthorization(PartnerPolicies.Pay)
             .AcceptsMultipartForm(["file"], new() { ["file"] = MultipartFormDocs.File($"{GrantReportFiles.Allowed}, at most {GrantReportFiles.MaxFileBytes / (1024 * 1024)} MB.") })
             .WithSummary($"Upload a compliance report ({GrantReportFiles.Allowed}, at most {GrantReportFiles.MaxFileBytes / (1024 * 1024)} MB, in the field 'file'); the deadline becomes submitted.");
-        group.MapPost("/{id:guid}/deadlines/{deadlineId:guid}/reports/generate", GenerateReport).RequireAuthorization(PartnerPolicies.Pay)
-            .WithSummary("Generate the deadline's compliance report: a PDF under the partner's letterhead with the grant, spend per funded program, "
-                + "children reached and learning in the reporting period (from the day after the previous deadline); kept as an upload is, and audited.");
         group.MapGet("/{id:guid}/reports/{reportId:guid}", DownloadReport).WithSummary("Download a compliance report.");
         return app;
     }
@@ -99,13 +95,6 @@ public static class GrantEndpoints
         if (grant.Deadlines.All(d => d.Id != deadlineId)) throw DomainException.NotFound("Deadline");
         var file = await GrantReportFiles.ReadAsync(request, ct);
         var report = await workflow.AddReportAsync(grant, deadlineId, user.UserId(), file, ct);
-        return TypedResults.Created($"{Path}/{id}/reports/{report.Id}", await reader.DetailAsync(user.PartnerId(), id, ct));
-    }
-
-    private static async Task<Created<GrantDetail>> GenerateReport(Guid id, Guid deadlineId, ClaimsPrincipal user, GrantComplianceReports reports,
-        GrantReader reader, CancellationToken ct)
-    {
-        var report = await reports.GenerateAsync(user.PartnerId(), user.UserId(), id, deadlineId, ct);
         return TypedResults.Created($"{Path}/{id}/reports/{report.Id}", await reader.DetailAsync(user.PartnerId(), id, ct));
     }
 

@@ -1,11 +1,12 @@
 using System.Globalization;
 using Elimu.Api.Common;
-using Elimu.Api.Partners.Analytics;
+using Elimu.Api.Partners.Finance;
+using Elimu.Api.Partners.Finance.Grants;
 using Elimu.Api.Partners.Profiles;
 using Elimu.Api.Partners.Support;
 using Elimu.Api.Platform.Audit;
 
-namespace Elimu.Api.Partners.Finance.Grants;
+namespace Elimu.Api.Partners.Analytics.Grants;
 
 /// <summary>One program the grant funds, over the reporting period: its allocation, what was paid for it, and its impact figures.</summary>
 /// <param name="Spent">Completed payments for the program's subscriptions in the period, in the grant's currency.</param>

@@ -1,9 +1,10 @@
 using System.Globalization;
 using Elimu.Api.Partners.Finance.Documents;
+using Elimu.Api.Partners.Profiles;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
-namespace Elimu.Api.Partners.Profiles;
+namespace Elimu.Api.Partners.Analytics.Export;
 
 /// <summary>
 /// A report the partner hands to others, written top to bottom on A4 (PDFsharp) under its letterhead: the brand colour's

@@ -1,9 +1,12 @@
 using System.Globalization;
 using Elimu.Api.Common;
+using Elimu.Api.Partners.Analytics.Export;
+using Elimu.Api.Partners.Finance;
+using Elimu.Api.Partners.Finance.Grants;
 using Elimu.Api.Partners.Profiles;
 using PdfSharp.Drawing;
 
-namespace Elimu.Api.Partners.Finance.Grants;
+namespace Elimu.Api.Partners.Analytics.Grants;
 
 /// <summary>
 /// A grant's compliance report as a PDF under the partner's letterhead (as impact reports are): the grant, spend against
