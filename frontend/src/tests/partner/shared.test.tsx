@@ -278,7 +278,7 @@ describe('partner navigation table', () => {
 
   it('search keeps whole sections whose name matches and drops empty ones', () => {
     expect(filterPartnerNav('  ').length).toBe(7);
-    expect(filterPartnerNav('ANALYTICS').map((s) => [s.key, s.items.length])).toEqual([['analytics', 3]]);
+    expect(filterPartnerNav('ANALYTICS').map((s) => [s.key, s.items.length])).toEqual([['analytics', 4]]); // ROI, custom reports, student insights, progress letters
     expect(filterPartnerNav('report').map((s) => [s.key, s.items.map((i) => i.key)])).toEqual([
       ['partnerships', ['impact-reports']],
       ['analytics', ['custom-reports']],
