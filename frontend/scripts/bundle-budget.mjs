@@ -68,7 +68,6 @@ export const ROUTES = [
   { route: '/dashboard/partner/ai-resources', modules: partner('src/pages/partner/AIGeneratedResourcesPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/resources', modules: partner('src/pages/partner/ResourceContributionsPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/sponsored-courses', modules: partner('src/pages/partner/SponsoredCoursesPage.tsx'), budget: ANY },
-  { route: '/dashboard/partner/<section>', modules: partner('src/pages/partner/PartnerSectionPage.tsx'), budget: ANY },
   { route: '/dashboard/admin', modules: ['src/pages/admin/AdminDashboardPage.tsx'], budget: ANY },
   { route: '/dashboard/admin/sponsorship-programs', modules: ['src/pages/admin/AdminSponsorshipProgramsPage.tsx'], budget: ANY },
   { route: '/dashboard/admin/audit', modules: ['src/pages/admin/AdminAuditLogPage.tsx'], budget: ANY },

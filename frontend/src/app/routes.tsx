@@ -25,7 +25,6 @@ const BudgetManagementPage = lazyPage(() => import('@/pages/partner/BudgetManage
 const GrantTrackingPage = lazyPage(() => import('@/pages/partner/GrantTrackingPage'));
 const ROIMetricsPage = lazyPage(() => import('@/pages/partner/ROIMetricsPage'));
 const CustomReportsPage = lazyPage(() => import('@/pages/partner/CustomReportsPage'));
-const PartnerSectionPage = lazyPage(() => import('@/pages/partner/PartnerSectionPage'));
 const PartnerTeamPage = lazyPage(() => import('@/pages/partner/PartnerTeamPage'));
 const InvitePage = lazyPage(() => import('@/pages/InvitePage'));
 const SignUpPage = lazyPage(() => import('@/pages/SignUpPage'));
@@ -98,8 +97,6 @@ export const routes: RouteObject[] = [
               { path: 'ai-highlights', element: <AIHighlightsPage /> },
               { path: 'student-insights', element: <StudentAIInsightsPage /> },
               { path: 'progress-letters', element: <ProgressLettersPage /> },
-              // The sections still to come (partner-sections.ts); the page shows "not found" for any other name.
-              { path: ':section', element: <PartnerSectionPage /> },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

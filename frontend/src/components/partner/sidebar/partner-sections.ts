@@ -1,7 +1,7 @@
 /**
  * The partner sections whose pages come in later issues (plan Step 10), with the words their
  * placeholder page shows. Empty since every page of the plan is built; kept so a section added to the
- * sidebar before its page has one place that says so. The router wires each path to PartnerSectionPage with `handle.section`.
+ * sidebar before its page has one place that says so.
  * Sections with a page of their own (sponsorships, sponsored children, enrollments, notifications, help, training, funding, resources) are routed in
  * app/routes.tsx directly and are not listed here.
  *
