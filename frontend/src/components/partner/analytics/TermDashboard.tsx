@@ -46,7 +46,8 @@ export function TermDashboard({ studentId }: { studentId: string }) {
           </div>
         ))}
       </dl>
-      <div className="overflow-x-auto">
+      {/* Focusable so a keyboard user can scroll the table sideways on a phone. */}
+      <div className="overflow-x-auto" role="region" aria-label="This term by learning area" tabIndex={0}>
         <table className="w-full min-w-[28rem] text-left text-sm" data-testid="term-areas">
           <caption className="sr-only">Learning areas this term</caption>
           <thead className="text-xs text-fg-muted">
@@ -82,7 +83,7 @@ export function TermDashboard({ studentId }: { studentId: string }) {
         </ul>
       )}
       <AiNarrative text={t.narrative} provider={t.provider} model={t.model} generatedAt={t.generatedAt} testId="term-narrative" />
-      <Link to="/dashboard/partner/progress-letters" className="inline-flex items-center gap-1 text-sm font-medium text-brand underline-offset-2 hover:underline" data-testid="term-letters-link">
+      <Link to="/dashboard/partner/progress-letters" className="inline-flex items-center gap-1 text-sm font-medium text-brand-text underline-offset-2 hover:underline" data-testid="term-letters-link">
         <Mail className="size-4" aria-hidden="true" /> This term’s progress letters <ArrowRight className="size-3.5" aria-hidden="true" />
       </Link>
     </div>
