@@ -40,3 +40,11 @@ cd "$ROOT/e2e"
 ELIMU_BASE_URL="$BASE" ELIMU_CHROMIUM="$CHROMIUM" \
   node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout \
        --test-reporter=tap --test-reporter-destination="$REPORT" ${E2E_ONLY:-tests/}
+status=$?
+# A failure in the browser is often explained by the server (a job that failed, a locked database): its warnings and
+# errors are printed here, since the server's log goes away with the work folder.
+if [ "$status" -ne 0 ]; then
+  echo "== the server's warnings and errors during the run (last 120 lines) =="
+  grep -E -A6 '^(warn|fail|crit): ' "$WORK/server.log" | tail -n 120
+fi
+exit "$status"
