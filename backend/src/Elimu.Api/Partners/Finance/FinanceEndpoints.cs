@@ -28,6 +28,7 @@ public static class FinanceEndpoints
         services.AddScoped<Subscriptions>();
         services.AddScoped<InvoiceIssuer>();
         services.AddScoped<InvoicePayments>();
+        services.AddScoped<PaymentReader>();
         services.AddScoped<IPaymentResults, PaymentResults>();
         services.AddScoped<Documents.BillingDocuments>();
         services.AddOptions<ReconciliationOptions>().BindConfiguration(ReconciliationOptions.Section);
@@ -157,7 +158,7 @@ public static class FinanceEndpoints
         return TypedResults.File(bytes, PdfType, $"receipt-{number ?? id.ToString()}.pdf");
     }
 
-    private static async Task<IResult> GetPayment(Guid id, ClaimsPrincipal user, InvoicePayments payments, CancellationToken ct) =>
+    private static async Task<IResult> GetPayment(Guid id, ClaimsPrincipal user, PaymentReader payments, CancellationToken ct) =>
         TypedResults.Ok(await payments.ItemAsync(user.PartnerId(), id, ct));
 
     private static async Task<IResult> CheckPayment(Guid id, ClaimsPrincipal user, InvoicePayments payments, CancellationToken ct) =>
@@ -167,7 +168,7 @@ public static class FinanceEndpoints
         ["Date", "Invoice", "Program", "Period start", "Period end", "Amount", "Currency", "Charged", "Charged currency", "Gateway", "Status", "Reference", "Receipt", "Paid at"];
 
     private static async Task<IResult> ListPayments(PaymentStatus? status, PaymentGateway? gateway, Guid? subscriptionId, DateOnly? from, DateOnly? to,
-        string? format, int? page, int? pageSize, ClaimsPrincipal user, InvoicePayments payments, CancellationToken ct)
+        string? format, int? page, int? pageSize, ClaimsPrincipal user, PaymentReader payments, CancellationToken ct)
     {
         new Validation().Date("from", from).Date("to", to).Check(from is null || to is null || from <= to, "to", "The end date is before the start date.")
             .Check(format is null or "csv" or "json", "format", "Choose csv or json.").ThrowIfInvalid();

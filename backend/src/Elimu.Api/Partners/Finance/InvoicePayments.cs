@@ -14,7 +14,7 @@ namespace Elimu.Api.Partners.Finance;
 /// of two racing requests one inserts and the other reads the winner's row; only the inserter asks the gateway.
 /// </summary>
 public sealed class InvoicePayments(AppDbContext db, Subscriptions subscriptions, InvoiceIssuer invoices, IEnumerable<IPaymentGateway> gateways,
-    IPaymentResults results, ILogger<InvoicePayments> log)
+    IPaymentResults results, PaymentReader reader, ILogger<InvoicePayments> log)
 {
     public const int MaxKeyLength = 100;
 
@@ -96,7 +96,7 @@ public sealed class InvoicePayments(AppDbContext db, Subscriptions subscriptions
             await results.ApplyAsync(new GatewayResult(kind, start.GatewayReference, start.State, start.State == GatewayState.Completed ? charge : null,
                 Code: start.Code, Message: start.Message), ct);
 
-        var item = await ItemAsync(partnerId, payment.Id, ct);
+        var item = await reader.ItemAsync(partnerId, payment.Id, ct);
         return new(item with { ApprovalUrl = start.ApprovalUrl, ClientSecret = start.ClientSecret }, false);
     }
 
@@ -120,25 +120,8 @@ public sealed class InvoicePayments(AppDbContext db, Subscriptions subscriptions
             }
             if (answer.State != GatewayState.Pending) await results.ApplyAsync(answer, ct);
         }
-        return await ItemAsync(partnerId, id, ct);
+        return await reader.ItemAsync(partnerId, id, ct);
     }
-
-    public async Task<PaymentItem> ItemAsync(Guid partnerId, Guid id, CancellationToken ct) =>
-        (await Rows(partnerId).FirstOrDefaultAsync(p => p.Id == id, ct))?.ToItem() ?? throw DomainException.NotFound("Payment");
-
-    /// <summary>The partner's payments as list rows (composable: the list filters and pages them).</summary>
-    public IQueryable<PaymentRow> Rows(Guid partnerId) =>
-        from p in db.PartnerPayments.AsNoTracking()
-        where p.PartnerId == partnerId
-        select new PaymentRow
-        {
-            Id = p.Id, Status = p.Status, Amount = p.Amount, Currency = p.Currency, InvoiceNumber = p.InvoiceNumber, InvoiceId = p.InvoiceId,
-            SubscriptionId = p.SubscriptionId, ProgramName = p.Subscription!.Program!.Name, Gateway = p.PaymentGateway,
-            ChargedAmount = p.ChargedAmount, ChargedCurrency = p.ChargedCurrency, Reference = p.TransactionReference,
-            Receipt = p.GatewayResponse.Receipt, Code = p.GatewayResponse.Code, Message = p.GatewayResponse.Message,
-            PeriodStart = p.PeriodStart, PeriodEnd = p.PeriodEnd, CreatedAt = p.CreatedAt, PaidAt = p.PaidAt, ReceiptUrl = p.ReceiptUrl,
-            ApprovalUrl = p.ApprovalUrl,
-        };
 
     /// <summary>SHA-256 hex of an M-Pesa callback secret: what is stored and compared.</summary>
     public static string HashSecret(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
@@ -177,7 +160,7 @@ public sealed class InvoicePayments(AppDbContext db, Subscriptions subscriptions
     {
         if ((request.SubscriptionId is { } s && s != earlier.SubscriptionId) || (request.Gateway is { } g && g != earlier.PaymentGateway))
             throw DomainException.Conflict("idempotency_key_reused", "This Idempotency-Key was used for another payment; use a new key for a new payment.");
-        return ItemAsync(earlier.PartnerId, earlier.Id, ct);
+        return reader.ItemAsync(earlier.PartnerId, earlier.Id, ct);
     }
 
     private async Task FailAsync(PartnerPayment payment, string code, string message, CancellationToken ct)
@@ -188,35 +171,4 @@ public sealed class InvoicePayments(AppDbContext db, Subscriptions subscriptions
         payment.GatewayResponse = payment.GatewayResponse with { Code = code, Message = message };
         await db.SaveChangesAsync(ct);
     }
-}
-
-/// <summary>A payment as the list query reads it; <see cref="ToItem"/> turns its instants into Nairobi dates.</summary>
-public sealed class PaymentRow
-{
-    public Guid Id { get; init; }
-    public PaymentStatus Status { get; init; }
-    public decimal Amount { get; init; }
-    public string Currency { get; init; } = "";
-    public string? InvoiceNumber { get; init; }
-    public Guid? InvoiceId { get; init; }
-    public Guid SubscriptionId { get; init; }
-    public string? ProgramName { get; init; }
-    public PaymentGateway Gateway { get; init; }
-    public decimal? ChargedAmount { get; init; }
-    public string? ChargedCurrency { get; init; }
-    public string? Reference { get; init; }
-    public string? Receipt { get; init; }
-    public string? Code { get; init; }
-    public string? Message { get; init; }
-    public DateTime PeriodStart { get; init; }
-    public DateTime PeriodEnd { get; init; }
-    public DateTime CreatedAt { get; init; }
-    public DateTime? PaidAt { get; init; }
-    public string? ReceiptUrl { get; init; }
-    public string? ApprovalUrl { get; init; }
-
-    public PaymentItem ToItem() => new(Id, Status, Amount, Currency, InvoiceNumber, InvoiceId, SubscriptionId, ProgramName, Gateway,
-        ChargedAmount, ChargedCurrency, Reference, Receipt, Status == PaymentStatus.failed ? Code : null,
-        Status == PaymentStatus.failed ? Message : null, Subscriptions.DayOf(PeriodStart), Subscriptions.DayOf(PeriodEnd), CreatedAt,
-        PaidAt, ReceiptUrl, Status == PaymentStatus.pending ? ApprovalUrl : null);
 }
