@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Elimu.Api.Common;
@@ -11,7 +12,11 @@ public static class Realtime
     public static IServiceCollection AddElimuRealtime(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<RealtimeSessions>();
-        var signalR = services.AddSignalR(o => o.AddFilter<RealtimeSessions.Tracker>());
+        // The hub has its own JSON options, apart from the API's: without the converter its pushes carried enums as numbers
+        // (an impact report "running" arrived as 1), and the pages, which compare names as the API sends them, took a
+        // running report for an ended one.
+        var signalR = services.AddSignalR(o => o.AddFilter<RealtimeSessions.Tracker>())
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
         var redis = configuration["Redis:Connection"];
         if (!string.IsNullOrWhiteSpace(redis)) signalR.AddStackExchangeRedis(redis);
         return services;

@@ -78,6 +78,30 @@ public sealed class ImpactReportApiTests(AiInsightsApiFactory api) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_hubs_progress_pushes_name_the_status_as_the_api_does()
+    {
+        api.SetNairobi(new DateOnly(2026, 3, 11), 12);
+        var (partnerId, partner, _) = await api.PartnerWithSignInAsync();
+        var (programId, _) = await api.FebruaryCohortAsync(partnerId, "Pushed Cohort");
+        var hub = new HubLongPollingClient(partner.Http, Elimu.Api.Partners.Dashboard.PartnerHub.Path);
+        await hub.ConnectAsync();
+
+        var id = await partner.GenerateAsync(new { programId, period = "custom", from = "2026-02-01", to = "2026-02-28" });
+        // The page ends its progress bar on the first push whose status is not "queued" or "running": a number there
+        // (the hub's own JSON options once sent 1 for running) ended it while the report still ran.
+        var statuses = new List<string>();
+        while (statuses.LastOrDefault() is not ("completed" or "failed" or "cancelled"))
+        {
+            var push = await hub.NextInvocationAsync(ImpactReportPush.Event, TimeSpan.FromSeconds(30));
+            Assert.Equal(id, push.GetProperty("id").GetGuid());
+            Assert.Equal(JsonValueKind.String, push.GetProperty("status").ValueKind);
+            statuses.Add(push.GetProperty("status").GetString()!);
+        }
+        Assert.Contains("running", statuses);
+        Assert.Equal("completed", statuses[^1]);
+    }
+
+    [Fact]
     public async Task A_withdrawn_consent_takes_the_child_out_of_the_next_report()
     {
         api.SetNairobi(new DateOnly(2026, 3, 11), 12);
