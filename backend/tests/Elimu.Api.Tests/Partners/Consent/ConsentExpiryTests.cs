@@ -140,6 +140,22 @@ public sealed class ConsentExpiryTests(ConsentClockFactory api) : IClassFixture<
     }
 
     [Fact]
+    public async Task Parallel_re_asks_after_an_expiry_ask_the_guardian_once()
+    {
+        var f = await ChildWithGuardianAsync();
+        using (var partner = await PartnerAsync()) await AskAsync(partner, f);
+        api.Time.Advance(TimeSpan.FromDays(30) + TimeSpan.FromMinutes(1));
+        var clients = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => PartnerAsync()));
+        var results = await Task.WhenAll(clients.Select(c => AskAsync(c, f)));
+        foreach (var c in clients) c.Dispose();
+        var bodies = await Task.WhenAll(results.Select(r => r.ExpectAsync<ConsentRequestResult>(HttpStatusCode.OK)));
+        // One request asks the guardian; the others find that request open.
+        Assert.Equal(1, bodies.Sum(b => b.Requested));
+        Assert.Equal(3, bodies.Sum(b => b.AlreadyPending));
+        Assert.Equal(2, await api.WithDbAsync(db => db.SponsorshipConsents.CountAsync(k => k.SponsoredChildId == f.ChildId)));
+    }
+
+    [Fact]
     public async Task No_reminder_after_an_answer()
     {
         var f = await ChildWithGuardianAsync();
@@ -200,13 +216,17 @@ public sealed class ConsentExpiryTests(ConsentClockFactory api) : IClassFixture<
 
         await AnswerAsync(parent, requestId, agree: false, f.ParentName);
         Assert.Equal(SponsoredChildStatus.PENDING_CONSENT, await ChildStatusAsync(f));
+        // Each answer later than the one it changes (the test clock does not move on its own).
+        api.Time.Advance(TimeSpan.FromMinutes(1));
         var changed = await (await AnswerAsync(parent, requestId, agree: true, f.ParentName)).ExpectAsync<ParentConsentResponse>(HttpStatusCode.OK);
         Assert.Equal(ConsentStatus.given, changed.Status);
         Assert.NotEqual(requestId, changed.Id);
         Assert.Equal(SponsoredChildStatus.ACTIVE, await ChildStatusAsync(f));
 
+        api.Time.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(HttpStatusCode.OK, (await parent.PostAsync($"/api/v1/parent/consents/{changed.Id}/revoke", new { reason = "Not now." })).StatusCode);
         Assert.Equal(SponsoredChildStatus.PENDING_CONSENT, await ChildStatusAsync(f));
+        api.Time.Advance(TimeSpan.FromMinutes(1));
         var again = await (await AnswerAsync(parent, changed.Id, agree: true, f.ParentName)).ExpectAsync<ParentConsentResponse>(HttpStatusCode.OK);
         Assert.Equal(ConsentStatus.given, again.Status);
         Assert.Equal(SponsoredChildStatus.ACTIVE, await ChildStatusAsync(f));
