@@ -27,13 +27,16 @@ public sealed class PartnerSectionTests
         // rows; the child's status is written by Sponsorships (SponsoredChildStatusChanges). No entity of Sponsorships.
         [("Consent", "Sponsorships")] = [
             "SponsorshipEndpoints", "ProgramStore", "ProgramTerms", "ProgramLifecycle", "ProgramStatusHandlers", "SponsoredChildStatusChanges",
-            "EnrolmentReader", "EnrolmentRow", "SponsoredChildReader", "SponsoredChildRow", "SponsoredChildStatus", "ProgramStatus", "ProgramType"],
+            "EnrolmentReader", "EnrolmentRow", "SponsoredChildReader", "SponsoredChildRow", "SponsoredChildStatus", "ProgramStatus", "ProgramType",
+            "ProgramLock"],
         // The children's views read rows and details through Sponsorships' reader, never its entities; goals and
         // milestones are the JSON values of the views' contracts.
         [("ChildData", "Sponsorships")] = [
             "SponsorshipEndpoints", "SponsoredChildReader", "SponsoredChildRow", "SponsoredChildDetails",
-            "SponsoredChildStatus", "ProgramStatus", "ChildGoal", "ChildGoalKind", "AiMilestone", "EnrolmentRow", "ChildWithGoals"],
-        [("ChildData", "Consent")] = ["ConsentReader", "ChildConsentStatus"],
+            "SponsoredChildStatus", "ProgramStatus", "ChildGoal", "ChildGoalKind", "AiMilestone", "EnrolmentRow", "ChildWithGoals",
+            "StatusHistoryReader", "StatusChangeRow", "StatusChangeActor"],
+        // The child's timeline: Consent's events beside Sponsorships' status history.
+        [("ChildData", "Consent")] = ["ConsentReader", "ChildConsentStatus", "ConsentHistory", "ConsentEvent", "ConsentEventKind"],
         // A program suspended for unpaid billing joins the gate's rule through Finance's own reader.
         [("ChildData", "Finance")] = ["BillingStanding", "BillingSuspension"],
         [("Dashboard", "ChildData")] = ["ChildLearningGate"],
@@ -46,7 +49,7 @@ public sealed class PartnerSectionTests
         // An import names programs by ProgramRef and enrolls through the planner; the cohort chart reads child rows.
         [("Enrollments", "Sponsorships")] = [
             "ProgramStore", "ProgramRef", "ProgramLifecycle", "ProgramLock", "EnrollmentPlanner", "ProgramValidation", "RefusedStudent",
-            "ProgramChildCounts", "SponsoredChildReader", "SponsoredChildRow", "ProgramStatus"],
+            "ProgramChildCounts", "SponsoredChildReader", "SponsoredChildRow", "ProgramStatus", "StatusHistoryReader", "StatusChangeRow"],
         // Creating a program or asking guardians needs a verified partner: Profiles' route convention says so.
         [("Sponsorships", "Profiles")] = ["PartnerNames", "PartnerName", "VerifiedPartnerRoutes"],
         [("Consent", "Profiles")] = ["PartnerNames", "PartnerName", "VerifiedPartnerRoutes"],

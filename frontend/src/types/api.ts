@@ -250,6 +250,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
+                /** @description Gone */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description Unsupported Media Type: send the body as the content type listed. */
                 415: {
                     headers: {
@@ -3713,6 +3722,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/partner/sponsorships/children/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The child's story, newest first: enrolment, status changes, consent asked, reminded, answered, withdrawn, expired. */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedOfChildTimelineItem"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found: no such resource for this account. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/partner/sponsorships/children/{id}/ai-insights": {
         parameters: {
             query?: never;
@@ -4148,6 +4234,15 @@ export interface paths {
                 };
                 /** @description Conflict: the request conflicts with the current state (see code). */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Gone */
+                410: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -16739,9 +16834,18 @@ export interface components {
             /** Format: date-time */
             revokedAt: null | string;
             signedLanguages: components["schemas"]["Language"][];
+            /** Format: date-time */
+            expiresAt?: null | string;
+            /** Format: int32 */
+            expiresInDays?: null | number;
+            /** Format: int32 */
+            remindersSent?: number;
+            canAskAgain?: boolean;
+            /** Format: date-time */
+            askAgainFrom?: null | string;
         };
         /** @enum {unknown} */
-        ChildConsentStatus: "not_requested" | "pending" | "given" | "declined" | "revoked" | "program_not_active";
+        ChildConsentStatus: "not_requested" | "pending" | "given" | "declined" | "revoked" | "program_not_active" | "expired";
         ChildGoal: {
             /** Format: uuid */
             id?: string;
@@ -16868,6 +16972,15 @@ export interface components {
             /** Format: date */
             dueDate: null | string;
         };
+        ChildTimelineItem: {
+            /** Format: date-time */
+            at: string;
+            kind: components["schemas"]["TimelineKind"];
+            fromStatus: null | string;
+            toStatus: null | string;
+            actor: string;
+            reason: null | string;
+        };
         ChildWithoutGuardian: {
             /** Format: uuid */
             id: string;
@@ -16908,6 +17021,12 @@ export interface components {
             active: number;
             /** Format: int32 */
             removed: number;
+            /** Format: int32 */
+            paused?: number;
+            /** Format: int32 */
+            graduated?: number;
+            /** Format: int32 */
+            left?: number;
             /** Format: int32 */
             enrolled?: number;
         };
@@ -16979,12 +17098,13 @@ export interface components {
             /** Format: int32 */
             alreadyPending: number;
             withoutGuardian: string[];
+            tooSoon?: components["schemas"]["ReaskTooSoon"][];
         };
         ConsentsAnsweredTogether: {
             answered: components["schemas"]["ParentConsentResponse"][];
         };
         /** @enum {unknown} */
-        ConsentStatus: "pending" | "given" | "declined" | "revoked";
+        ConsentStatus: "pending" | "given" | "declined" | "revoked" | "expired";
         /** @enum {unknown} */
         CoreCompetency: "communication_and_collaboration" | "critical_thinking_and_problem_solving" | "imagination_and_creativity" | "citizenship" | "digital_literacy" | "learning_to_learn" | "self_efficacy";
         CourseItemFigures: {
@@ -18026,6 +18146,15 @@ export interface components {
             /** Format: int32 */
             total: number;
         };
+        PagedOfChildTimelineItem: {
+            items: components["schemas"]["ChildTimelineItem"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+        };
         PagedOfCourseSummary: {
             items: components["schemas"]["CourseSummary"][];
             /** Format: int32 */
@@ -18251,6 +18380,8 @@ export interface components {
             consentTextLanguages: components["schemas"]["Language"][];
             signedLanguage: null | components["schemas"]["Language"];
             signedTextSha256: null | string;
+            /** Format: date-time */
+            expiresAt?: null | string;
         };
         PartnerDashboardOverview: {
             programs: components["schemas"]["ProgramStatusCounts"];
@@ -18658,6 +18789,12 @@ export interface components {
              * @default 0
              */
             suspendedPrograms: number;
+        };
+        ReaskTooSoon: {
+            /** Format: uuid */
+            sponsoredChildId: string;
+            /** Format: date-time */
+            availableFrom: string;
         };
         RecentLesson: {
             /** Format: uuid */
@@ -19343,6 +19480,8 @@ export interface components {
             /** Format: date-time */
             resolvedAt: null | string;
         };
+        /** @enum {unknown} */
+        TimelineKind: "enrolled" | "consent_asked" | "reminded" | "expired" | "consent_given" | "consent_declined" | "consent_withdrawn" | "active" | "pending_consent" | "paused" | "graduated" | "left" | "removed" | "status_changed";
         /** @enum {unknown} */
         TimeOfDay: "morning" | "afternoon" | "evening" | "night" | null;
         TimeOfDayShare: {

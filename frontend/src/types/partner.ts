@@ -196,6 +196,9 @@ export type ConsentRequestResult = Schemas['ConsentRequestResult'];
 export type ConsentRequestPreview = Schemas['ConsentRequestPreview'];
 export type ChildConsentResponse = Schemas['ChildConsentResponse'];
 export type PagedChildConsents = Schemas['PagedOfChildConsentResponse'];
+export type ChildTimelineItem = Schemas['ChildTimelineItem'];
+export type TimelineKind = Schemas['TimelineKind'];
+export type PagedChildTimeline = Schemas['PagedOfChildTimelineItem'];
 
 // ---------------------------------------------------------------------------------------------
 // Child monitoring views (API; computed from learning records; only with active consent)

@@ -57,6 +57,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<SponsorshipProgram> SponsorshipPrograms => Set<SponsorshipProgram>();
     public DbSet<SponsoredChild> SponsoredChildren => Set<SponsoredChild>();
     public DbSet<SponsorshipConsent> SponsorshipConsents => Set<SponsorshipConsent>();
+    public DbSet<ConsentReminder> ConsentReminders => Set<ConsentReminder>();
+    public DbSet<Elimu.Api.Partners.Sponsorships.SponsorshipStatusChange> SponsorshipStatusChanges => Set<Elimu.Api.Partners.Sponsorships.SponsorshipStatusChange>();
     public DbSet<PartnerSubscription> PartnerSubscriptions => Set<PartnerSubscription>();
     public DbSet<PartnerPayment> PartnerPayments => Set<PartnerPayment>();
     public DbSet<PartnerImpactReport> PartnerImpactReports => Set<PartnerImpactReport>();

@@ -54,6 +54,10 @@ public static class PartnersModule
         services.AddScoped<EnrolmentReader>();
         services.AddScoped<SponsoredChildStatusChanges>();
         services.AddScoped<ConsentReader>();
+        services.AddConsentRequests();
+        services.AddScoped<ConsentHistory>();
+        StatusHistoryRecorder.AddTo(services);
+        services.AddScoped<StatusHistoryReader>();
         services.AddScoped<ChildAccess>();
         services.AddScoped<ChildLearningGate>();
         services.AddScoped<CohortLearning>();

@@ -13,6 +13,7 @@ export const CONSENT_STATUS_TONES: Record<ConsentStatus, BadgeTone> = {
   given: 'success',
   declined: 'danger',
   revoked: 'neutral',
+  expired: 'neutral',
 };
 
 /** "3 Dec 2026 at 14:05" ("3 Des 2026 saa 14:05") in Nairobi time. */

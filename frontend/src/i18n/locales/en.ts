@@ -109,6 +109,9 @@ export const en = {
     textYouSigned: 'The consent text you signed',
     textYouWereAsked: 'The consent text you were asked to sign',
     changedMind: 'Changed your mind?',
+    expiredTitle: 'This request has expired',
+    expiredText: 'It expired on {{date}} without an answer, so nothing was shared. {{partner}} may ask you again.',
+    expiresOn: 'Please answer by {{date}}; after that the request expires.',
     changedMindText: 'You can give your consent now. Your earlier answer stays on record; this signature is added beside it.',
     allRequests: 'All consent requests',
     noticeSignedMany: 'Thank you. You signed {{count}} consents, one each for {{names}}: {{partner}} can now follow their learning in {{program}}.',
@@ -117,7 +120,7 @@ export const en = {
     noticeWithdrawn: 'Consent withdrawn. {{partner}} no longer sees {{child}}’s learning.',
   },
   consent: {
-    status: { pending: 'Waiting for your answer', given: 'Consent given', declined: 'Declined', revoked: 'Withdrawn' },
+    status: { pending: 'Waiting for your answer', given: 'Consent given', declined: 'Declined', revoked: 'Withdrawn', expired: 'Expired' },
     agreedOn: 'Agreed {{date}}',
     agreed: 'Agreed',
     declinedOn: 'Declined {{date}}',

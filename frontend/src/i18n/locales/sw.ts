@@ -109,6 +109,9 @@ export const sw: Messages = {
     textYouSigned: 'Maandishi ya idhini uliyotia sahihi',
     textYouWereAsked: 'Maandishi ya idhini uliyoombwa kutia sahihi',
     changedMind: 'Umebadilisha nia?',
+    expiredTitle: 'Muda wa ombi hili umekwisha',
+    expiredText: 'Muda wake uliisha tarehe {{date}} bila jibu, kwa hiyo hakuna kilichoshirikiwa. {{partner}} anaweza kukuomba tena.',
+    expiresOn: 'Tafadhali jibu kabla ya {{date}}; baada ya hapo ombi litaisha muda.',
     changedMindText: 'Unaweza kutoa idhini yako sasa. Jibu lako la awali linabaki kwenye kumbukumbu; sahihi hii inaongezwa kando yake.',
     allRequests: 'Maombi yote ya idhini',
     noticeSignedMany: 'Asante. Umetia sahihi idhini {{count}}, moja kwa kila mmoja wa {{names}}: sasa {{partner}} inaweza kufuatilia masomo yao katika {{program}}.',
@@ -117,7 +120,7 @@ export const sw: Messages = {
     noticeWithdrawn: 'Idhini imeondolewa. {{partner}} haioni tena masomo ya {{child}}.',
   },
   consent: {
-    status: { pending: 'Linasubiri jibu lako', given: 'Idhini imetolewa', declined: 'Limekataliwa', revoked: 'Imeondolewa' },
+    status: { pending: 'Linasubiri jibu lako', given: 'Idhini imetolewa', declined: 'Limekataliwa', revoked: 'Imeondolewa', expired: 'Muda umekwisha' },
     agreedOn: 'Ulikubali {{date}}',
     agreed: 'Ulikubali',
     declinedOn: 'Ulikataa {{date}}',

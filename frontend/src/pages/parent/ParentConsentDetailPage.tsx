@@ -11,6 +11,7 @@ import { NextConsentRequest } from '@/components/parent/NextConsentRequest';
 import { namesList } from '@/components/parent/SignTogetherChoice';
 import { firstName } from '@/components/parent/consent-display';
 import { isApiError } from '@/lib/api';
+import { formatDate } from '@/lib/format';
 import { SIGN_TOGETHER_MAX, useParentConsent, useWaitingInProgram } from '@/services/parent/consents';
 import type { ParentConsent } from '@/types/partner';
 import { apiErrorText } from '@/i18n/api-text';
@@ -113,7 +114,23 @@ export default function ParentConsentDetailPage() {
           </div>
         )}
 
-        {!pending && <ConsentRecord consent={consent} onWithdrawn={(updated) => announce(updated, [], false)} />}
+        {consent.status === 'expired' ? (
+          <section aria-labelledby="consent-expired-title" className="card p-4 sm:p-5" data-testid="consent-expired">
+            <h2 id="consent-expired-title" className="text-base font-semibold text-fg">
+              {t('parent.expiredTitle')}
+            </h2>
+            <p className="mt-1 text-sm text-fg-muted">
+              {t('parent.expiredText', { date: consent.expiresAt ? formatDate(consent.expiresAt) : '', partner: consent.partnerName })}
+            </p>
+          </section>
+        ) : (
+          !pending && <ConsentRecord consent={consent} onWithdrawn={(updated) => announce(updated, [], false)} />
+        )}
+        {pending && consent.expiresAt && (
+          <p className="text-sm text-fg-muted" data-testid="consent-expires">
+            {t('parent.expiresOn', { date: formatDate(consent.expiresAt) })}
+          </p>
+        )}
 
         <ConsentRequestSummary consent={consent} />
 

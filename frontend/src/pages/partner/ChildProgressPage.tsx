@@ -1,4 +1,4 @@
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { SearchX } from 'lucide-react';
 import { PartnerEmptyState, PartnerLoadingSkeleton, PartnerPageHeader, TruncatedText, preloadPartnerChart } from '@/components/partner/shared';
@@ -7,6 +7,7 @@ import { AchievementsView } from '@/components/partner/children/AchievementsView
 import { ActivityTab } from '@/components/partner/children/ActivityView';
 import { ChildHeaderCard } from '@/components/partner/children/ChildHeaderCard';
 import { ChildTabs } from '@/components/partner/children/ChildTabs';
+import { ChildTimelineView } from '@/components/partner/children/ChildTimeline';
 import { ChildViewState } from '@/components/partner/children/ChildViewState';
 import { GoalsView } from '@/components/partner/children/GoalsView';
 import { InsightsView } from '@/components/partner/children/InsightsView';
@@ -15,6 +16,7 @@ import { QueryErrorState } from '@/components/partner/sponsorships/QueryErrorSta
 import { isApiError } from '@/lib/api';
 import { urlParam, useUrlState } from '@/lib/use-url-state';
 import { useChild, useChildAchievements, useChildGoals, useChildInsights, useChildProgress } from '@/services/partner/children';
+import { useChildTimeline } from '@/services/partner/child-timeline';
 import { usePartnerStore } from '@/store/partnerStore';
 import type { ChildHeader } from '@/types/partner';
 
@@ -28,6 +30,7 @@ export const CHILD_TABS = [
   { key: 'achievements', label: 'Achievements' },
   { key: 'goals', label: 'Goals' },
   { key: 'ai-insights', label: 'AI Insights' },
+  { key: 'timeline', label: 'Timeline' },
 ] as const;
 
 type TabKey = (typeof CHILD_TABS)[number]['key'];
@@ -112,6 +115,8 @@ function TabPanel({ tab, child }: { tab: TabKey; child: ChildHeader }) {
       return <GoalsTab child={child} />;
     case 'ai-insights':
       return <InsightsTab child={child} />;
+    case 'timeline':
+      return <TimelineTab child={child} />;
   }
 }
 
@@ -147,6 +152,16 @@ function InsightsTab({ child }: { child: ChildHeader }) {
   return (
     <ChildViewState query={query} child={child} what="insights">
       {(data) => <InsightsView insights={data} />}
+    </ChildViewState>
+  );
+}
+
+function TimelineTab({ child }: { child: ChildHeader }) {
+  const [page, setPage] = useState(1);
+  const query = useChildTimeline(child.id, page);
+  return (
+    <ChildViewState query={query} child={child} what="timeline">
+      {(data) => <ChildTimelineView data={data} onPage={setPage} />}
     </ChildViewState>
   );
 }

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { Pencil, SearchX } from 'lucide-react';
 import { PartnerBentoGrid, PartnerEmptyState, PartnerLoadingSkeleton, PartnerPageHeader } from '@/components/partner/shared';
 import { ProgramChildren } from '@/components/partner/sponsorships/ProgramChildren';
+import { ProgramConsentRequests } from '@/components/partner/sponsorships/ProgramConsentRequests';
 import { ProgramFormModal } from '@/components/partner/sponsorships/ProgramFormModal';
 import { ProgramOverview } from '@/components/partner/sponsorships/ProgramOverview';
 import { QueryErrorState } from '@/components/partner/sponsorships/QueryErrorState';
@@ -79,6 +80,7 @@ export default function SponsorshipDetailPage() {
         <ProgramOverview program={p} />
         <ProgramChildren program={p} />
       </PartnerBentoGrid>
+      {(p.status === 'ACTIVE' || p.status === 'PAUSED') && <ProgramConsentRequests programId={p.id} />}
       <ProgramFormModal open={editing} onClose={() => setEditing(false)} program={p} onSaved={(saved) => toast.success(`“${saved.name}” was saved.`)} />
     </>
   );

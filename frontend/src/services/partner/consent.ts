@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '@/lib/api';
 import { toQuery } from '@/lib/query-string';
 import type { ChildConsentStatus, ConsentRequestBody, ConsentRequestPreview, ConsentRequestResult, PagedChildConsents } from '@/types/partner';
@@ -65,4 +65,14 @@ export function consentRequired(error: unknown): { consentStatus: ChildConsentSt
   if (!isApiError(error) || error.status !== 403 || (error.code !== 'consent_required' && error.code !== 'program_not_active')) return null;
   const status = error.problem.consentStatus;
   return { consentStatus: typeof status === 'string' ? (status as ChildConsentStatus) : null, message: error.detail ?? error.message };
+}
+
+/** One page of a program's children with their consent requests: expiry, reminders and when they may be asked again. */
+export function useConsentRequests(programId: string, status: ChildConsentStatus | '', page: number) {
+  return useQuery({
+    queryKey: [...sponsorshipKeys.consentStatus(programId, status), page],
+    queryFn: ({ signal }) => api.get<PagedChildConsents>(`${BASE}/status${toQuery({ programId, status, page, pageSize: 20 })}`, { signal }),
+    placeholderData: keepPreviousData,
+    meta: { silentError: true },
+  });
 }

@@ -37,7 +37,7 @@ export interface ChildListParams {
   pageSize?: number;
 }
 
-export type ChildView = 'progress' | 'activity' | 'achievements' | 'goals' | 'ai-insights';
+export type ChildView = 'progress' | 'activity' | 'achievements' | 'goals' | 'ai-insights' | 'timeline';
 
 export const sponsorshipKeys = {
   all: ['partner', 'sponsorships'] as const,

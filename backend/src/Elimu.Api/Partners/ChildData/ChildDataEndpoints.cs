@@ -22,6 +22,7 @@ public static class ChildDataEndpoints
         partner.MapGet("/children/{id:guid}/achievements", ChildViews.Achievements).WithSummary("Certificates, badges and milestones.");
         partner.MapGet("/children/{id:guid}/goals", ChildViews.Goals).WithSummary("Partner-set goals with computed progress, and AI milestones.");
         partner.MapPut("/children/{id:guid}/goals", ChildViews.SetGoals).RequireAuthorization(PartnerPolicies.ChangePrograms).WithSummary("Replace the child's goals (at most 10).");
+        partner.MapGet("/children/{id:guid}/timeline", ChildTimeline.Handle).WithSummary("The child's story, newest first: enrolment, status changes, consent asked, reminded, answered, withdrawn, expired.");
         partner.MapGet("/children/{id:guid}/ai-insights", ChildViews.Insights).WithSummary("Computed learning signals, and the AI narrative, learning style, strengths, risks and three tips written from them.");
         return app;
     }

@@ -20,12 +20,13 @@ public static class AnswerConsent
 {
     public static async Task<Ok<ParentConsentResponse>> Respond(Guid id, ConsentAnswer answer, ClaimsPrincipal user, HttpContext http,
         AppDbContext db, EnrolmentReader enrolments, ConsentReader reader, SponsoredChildStatusChanges children, ParentConsentQueries queries,
-        AuditTrail audit, Notifier notifier, IPartnerCountersChanged counters, TimeProvider clock, CancellationToken ct)
+        AuditTrail audit, Notifier notifier, IPartnerCountersChanged counters, ConsentExpiry expiry, TimeProvider clock, CancellationToken ct)
     {
         var parentId = user.UserId();
         await using var transaction = await LockChildAsync(db, children, id, parentId, ct);
         var request = await LoadOwnAsync(db, enrolments, id, parentId, ct);
         var (consent, child) = (request.Consent, request.Child);
+        if (expiry.IsExpired(consent)) throw expiry.Expired(consent);
         var changing = consent.Status is ConsentStatus.declined or ConsentStatus.revoked;
         if (consent.Status == ConsentStatus.given || (changing && answer.Agree != true))
             throw DomainException.Conflict("consent_already_answered", consent.Status == ConsentStatus.given

@@ -24,7 +24,7 @@ public static class AnswerConsentsTogether
 
     public static async Task<Ok<ConsentsAnsweredTogether>> Handle(ConsentAnswerTogether body, ClaimsPrincipal user, HttpContext http,
         AppDbContext db, EnrolmentReader enrolments, ConsentReader reader, SponsoredChildStatusChanges children, ParentConsentQueries queries, AuditTrail audit, Notifier notifier,
-        IPartnerCountersChanged counters, TimeProvider clock, CancellationToken ct)
+        IPartnerCountersChanged counters, ConsentExpiry expiry, TimeProvider clock, CancellationToken ct)
     {
         var ids = body.RequestIds ?? [];
         new Validation()
@@ -38,6 +38,12 @@ public static class AnswerConsentsTogether
         await using var transaction = await LockChildrenAsync(db, children, ids, parentId, ct);
         var rows = await OwnRequests.Of(db, enrolments, parentId).Where(r => ids.Contains(r.Consent.Id)).ToListAsync(ct);
         EnsureAllMayBeSigned(ids, rows);
+        if (rows.Where(r => expiry.IsExpired(r.Consent)).Select(r => r.Consent).ToList() is [var firstExpired, ..] expired)
+        {
+            var gone = expiry.Expired(firstExpired);
+            gone.Extensions["requestIds"] = expired.Select(k => k.Id).ToList();
+            throw gone;
+        }
 
         var (first, last) = (rows[0].ParentFirstName, rows[0].ParentLastName);
         new Validation()

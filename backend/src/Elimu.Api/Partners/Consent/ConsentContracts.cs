@@ -8,7 +8,14 @@ public sealed record ConsentRequestBody(Guid? SponsoredChildId, Guid? ProgramId)
 /// <param name="Requested">Consent rows created (one per guardian asked).</param>
 /// <param name="AlreadyPending">Guardians who already had an open request for that child.</param>
 /// <param name="WithoutGuardian">Children with no guardian account to ask.</param>
-public sealed record ConsentRequestResult(int Children, int Requested, int AlreadyPending, IReadOnlyList<Guid> WithoutGuardian);
+public sealed record ConsentRequestResult(int Children, int Requested, int AlreadyPending, IReadOnlyList<Guid> WithoutGuardian)
+{
+    /// <summary>Children whose guardians were asked too recently to be asked again (ConsentRequestOptions.ReaskDays), with the date it becomes possible.</summary>
+    public IReadOnlyList<ReaskTooSoon> TooSoon { get; init; } = [];
+}
+
+/// <summary>A child not asked again yet: its guardians can be asked from <paramref name="AvailableFrom"/>.</summary>
+public sealed record ReaskTooSoon(Guid SponsoredChildId, DateTime AvailableFrom);
 
 /// <param name="Children">Children waiting for consent that the request targets.</param>
 /// <param name="ChildrenToAsk">Of those, children with at least one guardian who would be asked now.</param>
@@ -77,7 +84,11 @@ public sealed record ParentConsentResponse(
     Language ConsentTextLanguage,
     IReadOnlyList<Language> ConsentTextLanguages,
     Language? SignedLanguage,
-    string? SignedTextSha256);
+    string? SignedTextSha256)
+{
+    /// <summary>When an unanswered request expires (or expired: then <see cref="Status"/> is expired); null once answered.</summary>
+    public DateTime? ExpiresAt { get; init; }
+}
 
 /// <summary>
 /// A partner's view of one child's consent: the guardians asked and how they answered; <see cref="SignedLanguages"/>: the
@@ -94,4 +105,16 @@ public sealed record ChildConsentResponse(
     DateTime? LastRequestedAt,
     DateTime? ConsentedAt,
     DateTime? RevokedAt,
-    IReadOnlyList<Language> SignedLanguages);
+    IReadOnlyList<Language> SignedLanguages)
+{
+    /// <summary>When the open request expires unanswered; null when none is open.</summary>
+    public DateTime? ExpiresAt { get; init; }
+    /// <summary>Whole days left before <see cref="ExpiresAt"/> (rounded up): "expires in N days".</summary>
+    public int? ExpiresInDays { get; init; }
+    /// <summary>"Reminded N times": reminders sent for the latest request.</summary>
+    public int RemindersSent { get; init; }
+    /// <summary>The request expired, was declined or withdrawn, and the partner may ask again now.</summary>
+    public bool CanAskAgain { get; init; }
+    /// <summary>When the partner may ask again, while the re-ask window is still closed; null otherwise.</summary>
+    public DateTime? AskAgainFrom { get; init; }
+}

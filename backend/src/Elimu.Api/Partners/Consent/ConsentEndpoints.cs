@@ -25,7 +25,8 @@ public static class ConsentEndpoints
         // The plan puts the guardian's answer under the partner prefix; only the guardian the request names may use it.
         app.MapPost($"{Prefix}/consent/{{id:guid}}/respond", AnswerConsent.Respond)
             .WithTags("Parent · Consent").RequireAuthorization(Roles.Parent)
-            .WithSummary("The guardian agrees (ticked box and typed full name) or declines.");
+            .WithSummary("The guardian agrees (ticked box and typed full name) or declines.")
+            .ProducesProblem(StatusCodes.Status410Gone);
 
         var parent = app.MapGroup("/api/v1/parent/consents").WithTags("Parent · Consent").RequireAuthorization(Roles.Parent);
         parent.MapGet("", ParentConsentQueries.List).WithSummary("Consent requests addressed to the signed-in guardian.");
@@ -35,7 +36,8 @@ public static class ConsentEndpoints
                 + "signature; 404 when any request is not the guardian's; 409 consent_already_answered when any was answered "
                 + "(its ids in requestIds); nothing is written on any refusal.")
             // No id in the route, so the document would not list the 404 a foreign request id gets.
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone);
         parent.MapGet("/{id:guid}", ParentConsentQueries.Get);
         parent.MapPost("/{id:guid}/revoke", AnswerConsent.Revoke).WithSummary("Withdraw a given consent; takes effect at once.");
         return app;

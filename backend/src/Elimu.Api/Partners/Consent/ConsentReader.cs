@@ -8,8 +8,9 @@ namespace Elimu.Api.Partners.Consent;
 /// <summary>
 /// Where a sponsored child's consent stands, as a partner may know it. <c>given</c> means the partner may see the child;
 /// <c>program_not_active</c> means the guardians agreed but the program is not (or no longer) approved and running.
+/// <c>expired</c>: every request went unanswered past its expiry (ConsentRequestOptions.ExpiryDays); the partner may ask again.
 /// </summary>
-public enum ChildConsentStatus { not_requested, pending, given, declined, revoked, program_not_active }
+public enum ChildConsentStatus { not_requested, pending, given, declined, revoked, program_not_active, expired }
 
 /// <summary>
 /// Answers "may the partner see this child?", the privacy gate of DESIGN.md §3 (rule written in docs/adr/0004).
@@ -19,7 +20,7 @@ public enum ChildConsentStatus { not_requested, pending, given, declined, revoke
 /// enrolment and after the program's approval count, so a request no admin had reviewed never opens anything.
 /// Every child the gate lets a partner see in a request is recorded in <see cref="ReadAudit"/> (one audit entry per request).
 /// </summary>
-public sealed class ConsentReader(AppDbContext db, EnrolmentReader enrolments, ReadAudit reads)
+public sealed class ConsentReader(AppDbContext db, EnrolmentReader enrolments, ReadAudit reads, ConsentExpiry expiry)
 {
     /// <summary>Statuses in which a child with a standing consent is visible; PENDING_CONSENT and REMOVED never are.</summary>
     public static readonly SponsoredChildStatus[] VisibleStatuses = SponsoredChildStatusChanges.ShownWithConsent;
@@ -91,24 +92,27 @@ public sealed class ConsentReader(AppDbContext db, EnrolmentReader enrolments, R
                 where ids.Contains(k.SponsoredChildId)
                 join c in enrolments.All() on k.SponsoredChildId equals c.Id
                 where k.RequestedAt >= c.EnrolledAt && c.ProgramApprovedAt != null && k.RequestedAt >= c.ProgramApprovedAt
-                select new Answer(k.SponsoredChildId, k.ParentId, k.ConsentGiven, k.ConsentedAt, k.RevokedAt))
+                select new Answer(k.SponsoredChildId, k.ParentId, k.ConsentGiven, k.ConsentedAt, k.RevokedAt, k.RequestedAt))
             .ToListAsync(ct);
         var byChild = rows.ToLookup(r => r.ChildId);
-        return ids.ToDictionary(id => id, id => visible.Contains(id) ? ChildConsentStatus.given : Hidden(byChild[id].ToList()));
+        var expiredBefore = expiry.ExpiredBefore;
+        return ids.ToDictionary(id => id, id => visible.Contains(id) ? ChildConsentStatus.given : Hidden(byChild[id].ToList(), expiredBefore));
     }
 
     /// <summary>Why a hidden child is hidden, from its guardians' latest answers.</summary>
-    private static ChildConsentStatus Hidden(List<Answer> rows)
+    private static ChildConsentStatus Hidden(List<Answer> rows, DateTime expiredBefore)
     {
         if (rows.Count == 0) return ChildConsentStatus.not_requested;
         var latest = rows.Where(r => r.Given is not null).GroupBy(r => r.ParentId)
             .Select(g => g.MaxBy(r => r.RevokedAt ?? r.AnsweredAt)!).ToList();
         var refusal = latest.Where(r => r.Given == false || r.RevokedAt is not null).MaxBy(r => r.RevokedAt ?? r.AnsweredAt);
         if (refusal is not null) return refusal.RevokedAt is not null ? ChildConsentStatus.revoked : ChildConsentStatus.declined;
-        if (rows.Any(r => r.Given is null)) return ChildConsentStatus.pending;
+        if (rows.Any(r => r.Given is null && r.RequestedAt >= expiredBefore)) return ChildConsentStatus.pending;
+        // Nobody answered before the requests expired.
+        if (latest.Count == 0) return rows.Any(r => r.Given is null) ? ChildConsentStatus.expired : ChildConsentStatus.pending;
         // Guardians agreed, yet the gate said no: the program is not approved and running (or the child left it).
-        return latest.Count > 0 ? ChildConsentStatus.program_not_active : ChildConsentStatus.pending;
+        return ChildConsentStatus.program_not_active;
     }
 
-    private sealed record Answer(Guid ChildId, Guid ParentId, bool? Given, DateTime? AnsweredAt, DateTime? RevokedAt);
+    private sealed record Answer(Guid ChildId, Guid ParentId, bool? Given, DateTime? AnsweredAt, DateTime? RevokedAt, DateTime RequestedAt);
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Elimu.Api.Partners.Consent;
 
 /// <summary>Who has consented and what is still waiting for a guardian, for one partner.</summary>
-public sealed class ConsentStats(AppDbContext db, EnrolmentReader enrolments, ConsentReader gate) : IConsentOptOuts
+public sealed class ConsentStats(AppDbContext db, EnrolmentReader enrolments, ConsentReader gate, ConsentExpiry expiry) : IConsentOptOuts
 {
     /// <summary>
     /// "Children with consent": the children whose data the partner may see, counted through the privacy gate
@@ -26,13 +26,17 @@ public sealed class ConsentStats(AppDbContext db, EnrolmentReader enrolments, Co
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
     }
 
-    /// <summary>"Children awaiting a guardian's answer": children with a request no guardian has answered yet (a child with two guardians counts once).</summary>
-    public Task<int> ChildrenAwaitingAnswerAsync(Guid partnerId, CancellationToken ct) =>
-        (from k in db.SponsorshipConsents
-         where k.ConsentGiven == null && k.RevokedAt == null
+    /// <summary>"Children awaiting a guardian's answer": children with a request no guardian has answered yet and that has
+    /// not expired (a child with two guardians counts once).</summary>
+    public Task<int> ChildrenAwaitingAnswerAsync(Guid partnerId, CancellationToken ct)
+    {
+        var expiredBefore = expiry.ExpiredBefore;
+        return (from k in db.SponsorshipConsents
+         where k.ConsentGiven == null && k.RevokedAt == null && k.RequestedAt >= expiredBefore
          join c in enrolments.All() on k.SponsoredChildId equals c.Id
          where c.PartnerId == partnerId && c.Status == SponsoredChildStatus.PENDING_CONSENT
          select k.SponsoredChildId).Distinct().CountAsync(ct);
+    }
 
     /// <summary>Guardians' answers recorded in [from, to): given, declined, and withdrawn (for the digest). One query.</summary>
     public async Task<ConsentsAnswered> AnsweredBetweenAsync(Guid partnerId, DateTime fromUtc, DateTime toUtc, CancellationToken ct)

@@ -14,7 +14,7 @@ namespace Elimu.Api.Partners.Consent;
 /// an unanswered request is shown only while its program is ACTIVE or PAUSED; an answered one stays in the guardian's
 /// record whatever became of the program, so it can always be read and withdrawn (docs/adr/0004).
 /// </summary>
-public sealed class ParentConsentQueries(AppDbContext db, EnrolmentReader enrolments, ProgramStore programs, PartnerNames partners)
+public sealed class ParentConsentQueries(AppDbContext db, EnrolmentReader enrolments, ProgramStore programs, PartnerNames partners, ConsentExpiry expiry)
 {
     /// <param name="programId">Only the requests about this program (the other children waiting in it).</param>
     /// <param name="language">The language to read the requests in (en when left out); see <see cref="ParentConsentResponse"/>.</param>
@@ -32,26 +32,28 @@ public sealed class ParentConsentQueries(AppDbContext db, EnrolmentReader enrolm
     {
         var rows = Shown(parentId);
         if (programId is { } program) rows = rows.Where(r => r.Child.ProgramId == program);
+        var expiredBefore = expiry.ExpiredBefore;
         rows = status switch
         {
-            ConsentStatus.pending => rows.Where(r => r.Consent.ConsentGiven == null && r.Consent.RevokedAt == null),
+            ConsentStatus.pending => rows.Where(r => r.Consent.ConsentGiven == null && r.Consent.RevokedAt == null && r.Consent.RequestedAt >= expiredBefore),
+            ConsentStatus.expired => rows.Where(r => r.Consent.ConsentGiven == null && r.Consent.RevokedAt == null && r.Consent.RequestedAt < expiredBefore),
             ConsentStatus.given => rows.Where(r => r.Consent.ConsentGiven == true && r.Consent.RevokedAt == null),
             ConsentStatus.declined => rows.Where(r => r.Consent.ConsentGiven == false),
             ConsentStatus.revoked => rows.Where(r => r.Consent.RevokedAt != null),
             _ => rows,
         };
-        // Unanswered requests first, then the newest.
-        var paged = await Project(rows.OrderBy(r => r.Consent.ConsentGiven != null).ThenByDescending(r => r.Consent.RequestedAt)
+        // Requests still waiting for an answer first, then the newest.
+        var paged = await Project(rows.OrderBy(r => r.Consent.ConsentGiven != null || r.Consent.RequestedAt < expiredBefore).ThenByDescending(r => r.Consent.RequestedAt)
             .ThenBy(r => r.Consent.Id)).ToPagedAsync(page, ct);
         var (names, live) = await DescribeAsync(paged.Items, ct);
-        return new Paged<ParentConsentResponse>(paged.Items.Select(r => Finish(r, names, live, language)).ToList(), paged.Page, paged.PageSize, paged.Total);
+        return new Paged<ParentConsentResponse>(paged.Items.Select(r => Finish(r, names, live, language, expiry.Options, expiredBefore)).ToList(), paged.Page, paged.PageSize, paged.Total);
     }
 
     public async Task<ParentConsentResponse> GetAsync(Guid parentId, Guid id, Language language, CancellationToken ct)
     {
         var row = await Project(Shown(parentId).Where(r => r.Consent.Id == id)).FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("Consent request");
         var (names, live) = await DescribeAsync([row], ct);
-        return Finish(row, names, live, language);
+        return Finish(row, names, live, language, expiry.Options, expiry.ExpiredBefore);
     }
 
     /// <summary>Several of the guardian's requests in one query, in the order of <paramref name="ids"/>.</summary>
@@ -59,7 +61,7 @@ public sealed class ParentConsentQueries(AppDbContext db, EnrolmentReader enrolm
     {
         var found = (await Project(Shown(parentId).Where(r => ids.Contains(r.Consent.Id))).ToListAsync(ct)).ToDictionary(r => r.Id);
         var (names, live) = await DescribeAsync(found.Values.ToList(), ct);
-        return ids.Where(found.ContainsKey).Select(id => Finish(found[id], names, live, language)).ToList();
+        return ids.Where(found.ContainsKey).Select(id => Finish(found[id], names, live, language, expiry.Options, expiry.ExpiredBefore)).ToList();
     }
 
     /// <summary>An unanswered request only while its program runs; an answered one always (it can be read and withdrawn).</summary>
@@ -86,11 +88,16 @@ public sealed class ParentConsentQueries(AppDbContext db, EnrolmentReader enrolm
             await programs.TermsAsync(rows.Where(r => r.Shown is null).Select(r => r.ProgramId).Distinct().ToList(), ct));
 
     /// <summary>The response, with the partner named by Profiles (<paramref name="names"/>: one query for the page).</summary>
-    private static ParentConsentResponse Finish(Row r, Dictionary<Guid, PartnerName> names, Dictionary<Guid, ProgramTerms> live, Language asked)
+    private static ParentConsentResponse Finish(Row r, Dictionary<Guid, PartnerName> names, Dictionary<Guid, ProgramTerms> live, Language asked,
+        ConsentRequestOptions requests, DateTime expiredBefore)
     {
         var partner = names.GetValueOrDefault(r.PartnerId);
         var status = r.RevokedAt is not null ? ConsentStatus.revoked
-            : r.ConsentGiven switch { true => ConsentStatus.given, false => ConsentStatus.declined, null => ConsentStatus.pending };
+            : r.ConsentGiven switch
+            {
+                true => ConsentStatus.given, false => ConsentStatus.declined,
+                null => r.RequestedAt < expiredBefore ? ConsentStatus.expired : ConsentStatus.pending,
+            };
         // What the guardian was shown when asked; requests older than snapshots fall back to the program as it is now.
         var shown = r.Shown;
         var now = shown is null ? live.GetValueOrDefault(r.ProgramId) : null;
@@ -102,7 +109,10 @@ public sealed class ParentConsentQueries(AppDbContext db, EnrolmentReader enrolm
             shown?.Goals ?? now?.GoalTitles ?? [], shown is null ? now?.StartDate : shown.StartDate, shown is null ? now?.EndDate : shown.EndDate,
             shown is not null, r.StudentId, r.ChildName, ConsentText.SeesIn(asked), ConsentText.DoesNotSeeIn(asked), r.RequestedAt,
             r.ConsentedAt, r.SignedName, r.RevokedAt, r.RevocationReason, r.CanChangeToConsent,
-            textLanguage, r.ConsentTextSw is null ? [Language.en] : [Language.en, Language.sw], r.SignedLanguage, r.SignedTextSha256);
+            textLanguage, r.ConsentTextSw is null ? [Language.en] : [Language.en, Language.sw], r.SignedLanguage, r.SignedTextSha256)
+        {
+            ExpiresAt = r.ConsentGiven is null && r.RevokedAt is null ? requests.ExpiresAt(r.RequestedAt) : null,
+        };
     }
 
     private sealed record Row(Guid Id, bool? ConsentGiven, DateTime? RevokedAt, string ConsentText, string? ConsentTextSw,

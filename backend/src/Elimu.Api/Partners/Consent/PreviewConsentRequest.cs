@@ -22,9 +22,9 @@ public static class PreviewConsentRequest
     public const string GuardianPlaceholderSw = "[jina lako kamili]";
 
     public static async Task<Ok<ConsentRequestPreview>> Handle(Guid? programId, Guid? sponsoredChildId, ClaimsPrincipal user, AppDbContext db,
-        PartnerNames names, ProgramStore store, EnrolmentReader enrolments, ConsentReader reader, CancellationToken ct)
+        PartnerNames names, ProgramStore store, EnrolmentReader enrolments, ConsentReader reader, ConsentExpiry expiry, CancellationToken ct)
     {
-        var plan = await RequestConsent.PlanAsync(db, names, store, enrolments, reader, user.PartnerId(),
+        var plan = await RequestConsent.PlanAsync(db, names, store, enrolments, reader, expiry, user.PartnerId(),
             new ConsentRequestBody(sponsoredChildId, programId), ct);
         int toAsk = 0, alreadyPending = 0;
         var withoutGuardian = new List<ChildWithoutGuardian>();
@@ -34,11 +34,11 @@ public static class PreviewConsentRequest
             if (guardians.Count == 0)
                 withoutGuardian.Add(new ChildWithoutGuardian(child.Id, StudentDirectory.PrivateName(child.FirstName, child.LastName)));
             foreach (var guardian in guardians)
-                if (plan.IsOpen(child, guardian)) alreadyPending++; else toAsk++;
+                if (plan.IsOpen(child, guardian)) alreadyPending++; else if (plan.AskAgainFrom(child) is null) toAsk++;
         }
         return TypedResults.Ok(new ConsentRequestPreview(
             plan.Children.Count,
-            plan.Children.Count(c => plan.GuardiansOf(c).Any(g => !plan.IsOpen(c, g))),
+            plan.Children.Count(c => plan.AskAgainFrom(c) is null && plan.GuardiansOf(c).Any(g => !plan.IsOpen(c, g))),
             toAsk, alreadyPending, withoutGuardian, ConsentText.Version,
             ConsentText.Render(plan.PartnerName, plan.Program.Name, ChildPlaceholder, GuardianPlaceholder),
             ConsentText.WhatThePartnerSees, ConsentText.WhatThePartnerDoesNotSee,

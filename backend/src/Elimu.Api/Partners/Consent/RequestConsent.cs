@@ -19,11 +19,37 @@ namespace Elimu.Api.Partners.Consent;
 public static class RequestConsent
 {
     public static async Task<Ok<ConsentRequestResult>> Handle(ConsentRequestBody body, ClaimsPrincipal user, AppDbContext db,
-        PartnerNames names, ProgramStore store, EnrolmentReader enrolments, ConsentReader reader, AuditTrail audit, Notifier notifier,
-        IPartnerCountersChanged counters, TimeProvider clock, CancellationToken ct)
+        PartnerNames names, ProgramStore store, EnrolmentReader enrolments, ConsentReader reader, ConsentExpiry expiry, AuditTrail audit,
+        Notifier notifier, IPartnerCountersChanged counters, TimeProvider clock, CancellationToken ct)
     {
         var partnerId = user.PartnerId();
-        var plan = await PlanAsync(db, names, store, enrolments, reader, partnerId, body, ct);
+        // Under the partner's program locks: two requests at once would both find the child not asked yet (or both find
+        // the re-ask window open) and ask the guardians twice.
+        var result = await ProgramLock.ForPartnerAsync(db, partnerId, async () =>
+        {
+            var plan = await PlanAsync(db, names, store, enrolments, reader, expiry, partnerId, body, ct);
+            if (body.SponsoredChildId is not null && plan.Children is [var only] && plan.AskAgainFrom(only) is { } from)
+                throw TooSoon(from, expiry.Options.ReaskDays);
+            return await AskAsync(plan, user, db, audit, notifier, clock, ct);
+        }, ct);
+        await counters.CountersChangedAsync(partnerId, ct);
+        return TypedResults.Ok(result);
+    }
+
+    /// <summary>409 consent_reask_too_soon: a child's guardians are asked at most once per re-ask window; says when it opens.</summary>
+    internal static DomainException TooSoon(DateTime from, int days)
+    {
+        var error = DomainException.Conflict("consent_reask_too_soon",
+            $"This child's guardians were asked less than {days} days ago. So that no guardian is pressed, you can ask again from "
+            + $"{DateOnly.FromDateTime(NairobiTime.ToNairobi(from)).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}.");
+        error.Extensions["availableFrom"] = from;
+        return error;
+    }
+
+    private static async Task<ConsentRequestResult> AskAsync(ConsentPlan plan, ClaimsPrincipal user, AppDbContext db, AuditTrail audit,
+        Notifier notifier, TimeProvider clock, CancellationToken ct)
+    {
+        var partnerId = user.PartnerId();
         var program = plan.Program;
         var children = plan.Children;
         var partnerName = plan.PartnerName;
@@ -31,11 +57,18 @@ public static class RequestConsent
 
         int requested = 0, alreadyPending = 0;
         var withoutGuardian = new List<Guid>();
+        var tooSoon = new List<ReaskTooSoon>();
         var asked = new List<(Guid ParentId, Guid RequestId, ConsentPlan.Child Child)>();
         foreach (var child in children)
         {
             var childGuardians = plan.GuardiansOf(child);
             if (childGuardians.Count == 0) { withoutGuardian.Add(child.Id); continue; }
+            if (plan.AskAgainFrom(child) is { } from)
+            {
+                tooSoon.Add(new ReaskTooSoon(child.Id, from));
+                alreadyPending += childGuardians.Count(g => plan.IsOpen(child, g));
+                continue;
+            }
             var childName = $"{child.FirstName} {child.LastName}";
             foreach (var guardian in childGuardians)
             {
@@ -60,8 +93,7 @@ public static class RequestConsent
         await notifier.NotifyAsync(asked.GroupBy(a => a.ParentId)
             .Select(g => (g.Key, GuardianNote(partnerName, program.Name, g.Select(a => a.Child).ToList(), g.First().RequestId))).ToList(), ct);
         await db.SaveChangesAsync(ct);
-        await counters.CountersChangedAsync(partnerId, ct);
-        return TypedResults.Ok(new ConsentRequestResult(children.Count, requested, alreadyPending, withoutGuardian));
+        return new ConsentRequestResult(children.Count, requested, alreadyPending, withoutGuardian) { TooSoon = tooSoon };
     }
 
     /// <summary>What a guardian is told: by email and text too, with a link that opens the (first) request.</summary>
@@ -78,7 +110,7 @@ public static class RequestConsent
 
     /// <summary>Who a request would ask: shared by the request and its preview, so the preview cannot say otherwise.</summary>
     internal static async Task<ConsentPlan> PlanAsync(AppDbContext db, PartnerNames names, ProgramStore store, EnrolmentReader enrolments,
-        ConsentReader reader, Guid partnerId, ConsentRequestBody body, CancellationToken ct)
+        ConsentReader reader, ConsentExpiry expiry, Guid partnerId, ConsentRequestBody body, CancellationToken ct)
     {
         if ((body.SponsoredChildId is null) == (body.ProgramId is null))
             throw new ValidationFailedException(new Dictionary<string, string[]>
@@ -89,16 +121,27 @@ public static class RequestConsent
         var guardians = await db.Guardianships.Where(g => studentIds.Contains(g.StudentId))
             .Select(g => new ConsentPlan.Guardian(g.StudentId, g.ParentId, g.Parent!.FirstName + " " + g.Parent.LastName))
             .ToListAsync(ct);
-        // A guardian with an open request, or whose consent stands, for this enrolment is not asked again.
-        var open = await (
+        // A guardian with an open request (unanswered and not expired), or whose consent stands, for this enrolment is not
+        // asked again. A child asked within the re-ask window whose guardians would get a new request waits (TooSoon).
+        var asked = await (
                 from k in db.SponsorshipConsents
-                where childIds.Contains(k.SponsoredChildId) && k.ConsentGiven != false && k.RevokedAt == null
+                where childIds.Contains(k.SponsoredChildId)
                 join c in enrolments.All() on k.SponsoredChildId equals c.Id
                 where k.RequestedAt >= c.EnrolledAt && k.RequestedAt >= c.ProgramApprovedAt
-                select new { k.SponsoredChildId, k.ParentId })
+                select new { k.SponsoredChildId, k.ParentId, k.ConsentGiven, k.RevokedAt, k.RequestedAt })
             .ToListAsync(ct);
+        var expiredBefore = expiry.ExpiredBefore;
+        var open = asked.Where(k => k.ConsentGiven != false && k.RevokedAt == null && !(k.ConsentGiven == null && k.RequestedAt < expiredBefore))
+            .Select(k => (k.SponsoredChildId, k.ParentId)).ToHashSet();
+        var tooSoon = new Dictionary<Guid, DateTime>();
+        foreach (var child in asked.GroupBy(k => k.SponsoredChildId))
+        {
+            var from = child.Max(k => k.RequestedAt) + expiry.Options.Reask;
+            var wouldAsk = guardians.Any(g => g.StudentId == children.First(c => c.Id == child.Key).StudentId && !open.Contains((child.Key, g.ParentId)));
+            if (from > expiry.Now && wouldAsk) tooSoon[child.Key] = from;
+        }
         var partnerName = await names.OrganizationNameAsync(partnerId, ct);
-        return new ConsentPlan(program, children, guardians, open.Select(o => (o.SponsoredChildId, o.ParentId)).ToHashSet(), partnerName);
+        return new ConsentPlan(program, children, guardians, open, partnerName, tooSoon);
     }
 
     private static ConsentProgramSnapshot Snapshot(string partnerName, ProgramTerms p) => new()

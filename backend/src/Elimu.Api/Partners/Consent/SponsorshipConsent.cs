@@ -50,4 +50,5 @@ public class SponsorshipConsent
         : ConsentGiven switch { true => ConsentStatus.given, false => ConsentStatus.declined, null => ConsentStatus.pending };
 }
 
-public enum ConsentStatus { pending, given, declined, revoked }
+/// <summary>A request's state; <c>expired</c> is derived from the clock (<see cref="ConsentExpiry"/>), never stored.</summary>
+public enum ConsentStatus { pending, given, declined, revoked, expired }

@@ -57,14 +57,15 @@ public static class ProgramApprovalHandlers
     }
 
     public static async Task<Ok<ProgramResponse>> Reject(Guid id, StatusChangeRequest request, ClaimsPrincipal user,
-        AppDbContext db, ProgramStore store, AuditTrail audit, Notifier notifier, IPartnerCountersChanged counters, TimeProvider clock,
-        CancellationToken ct)
+        AppDbContext db, ProgramStore store, AuditTrail audit, Notifier notifier, IPartnerCountersChanged counters, StatusChangeActor actor,
+        TimeProvider clock, CancellationToken ct)
     {
         new Validation().Check(!string.IsNullOrWhiteSpace(request.Reason), "reason", "Say why the program is sent back.")
             .Text("reason", request.Reason, InputLimits.LongText).ThrowIfInvalid();
         var program = await FindAsync(db, id, ct);
         ProgramLifecycle.Apply(program, ProgramLifecycle.Reject, clock.GetUtcNow().UtcDateTime);
         program.RejectionReason = request.Reason!.Trim();
+        actor.Because(program.RejectionReason);
         audit.Record(user.UserId(), "program.reject", "sponsorship_program", id, program.RejectionReason, program.PartnerId);
         await notifier.NotifyPartnerAsync(program.PartnerId, new NotificationDraft(NotificationCategory.program, $"\"{program.Name}\" needs changes",
             program.RejectionReason, $"/dashboard/partner/sponsorships/{id}"), ct);

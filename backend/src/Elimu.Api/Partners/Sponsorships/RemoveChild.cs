@@ -16,7 +16,7 @@ namespace Elimu.Api.Partners.Sponsorships;
 public static class RemoveChild
 {
     public static async Task<Ok<ProgramResponse>> Handle(Guid id, Guid studentId, ClaimsPrincipal user, AppDbContext db,
-        ProgramStore store, AuditTrail audit, IPartnerCountersChanged counters, TimeProvider clock,
+        ProgramStore store, AuditTrail audit, IPartnerCountersChanged counters, StatusChangeActor actor, TimeProvider clock,
         CancellationToken ct)
     {
         var partnerId = user.PartnerId();
@@ -45,6 +45,7 @@ public static class RemoveChild
 
             var now = clock.GetUtcNow().UtcDateTime;
             child.Status = SponsoredChildStatus.REMOVED;
+            actor.Because("Removed from the program by the partner.");
             child.RemovedAt = now;
             program.UpdatedAt = now;
             audit.Record(user.UserId(), "program.children.remove", "sponsored_child", child.Id, partnerId: partnerId);

@@ -7,7 +7,7 @@ namespace Elimu.Api.Partners.Sponsorships;
 /// Sponsorships' answer to Consent: a child's status follows its guardians' answers, but only Sponsorships writes it.
 /// Consent says what the answers allow; this decides the status (docs/adr/0004).
 /// </summary>
-public sealed class SponsoredChildStatusChanges(AppDbContext db)
+public sealed class SponsoredChildStatusChanges(AppDbContext db, StatusChangeActor actor)
 {
     /// <summary>Statuses in which a child with a standing consent is visible; PENDING_CONSENT and REMOVED never are.</summary>
     public static readonly SponsoredChildStatus[] ShownWithConsent =
@@ -29,9 +29,15 @@ public sealed class SponsoredChildStatusChanges(AppDbContext db)
         var child = db.SponsoredChildren.Local.FirstOrDefault(c => c.Id == sponsoredChildId && c.Program is not null)
             ?? await db.SponsoredChildren.Include(c => c.Program).FirstAsync(c => c.Id == sponsoredChildId, ct);
         if (answersAllow && child.Status == SponsoredChildStatus.PENDING_CONSENT && ProgramLifecycle.ExposesChildData.Contains(child.Program!.Status))
+        {
             child.Status = SponsoredChildStatus.ACTIVE;
+            actor.Because("A guardian gave consent.");
+        }
         else if (!answersAllow && ShownWithConsent.Contains(child.Status))
+        {
             child.Status = SponsoredChildStatus.PENDING_CONSENT;
+            actor.Because("A guardian declined or withdrew consent.");
+        }
         await db.SaveChangesAsync(ct);
     }
 }

@@ -72,6 +72,7 @@ public sealed class PartnerRoleRouteTableTests(ElimuApiFactory api, ITestOutputH
         ["GET /api/v1/partner/sponsorships/children/{id:guid}/goals"] = Read,
         ["PUT /api/v1/partner/sponsorships/children/{id:guid}/goals"] = ChangePrograms,
         ["GET /api/v1/partner/sponsorships/children/{id:guid}/ai-insights"] = Read,
+        ["GET /api/v1/partner/sponsorships/children/{id:guid}/timeline"] = Read,
 
         ["POST /api/v1/partner/sponsorships/consent/request"] = ChangePrograms,
         ["GET /api/v1/partner/sponsorships/consent/request/preview"] = Read,

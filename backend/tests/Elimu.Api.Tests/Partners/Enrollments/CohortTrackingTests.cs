@@ -63,8 +63,8 @@ public sealed class CohortTrackingTests(ElimuApiFactory api) : IClassFixture<Eli
 
         await api.CountQueriesOfNextRequestAsync(client);
         var result = await client.GetJsonAsync<CohortResponse>($"{Cohorts}?weeks=6");
-        // Programs, children, consents: whatever the number of children or weeks.
-        Assert.Equal(3, api.Queries.Count);
+        // Programs, children, consents, status history: whatever the number of children or weeks.
+        Assert.Equal(4, api.Queries.Count);
 
         var cohort = Assert.Single(result.Programs);
         Assert.Equal(program.Id, cohort.ProgramId);

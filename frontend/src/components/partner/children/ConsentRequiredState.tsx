@@ -14,6 +14,7 @@ const WHY: Record<ChildConsentStatus, string> = {
   declined: 'The child’s parent or guardian declined to share this child’s learning data.',
   revoked: 'The child’s parent or guardian withdrew their consent, so this child’s learning data was hidden at once.',
   given: 'Consent was given; reload the page to see the data.',
+  expired: 'The child’s parent or guardian did not answer before the request expired. You can ask again.',
   program_not_active: 'A guardian agreed, but children’s data is shown only while the program is approved and running (active or paused).',
 };
 

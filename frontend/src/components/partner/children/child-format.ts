@@ -56,6 +56,7 @@ export const CONSENT_LABELS: Record<ChildConsentStatus, string> = {
   declined: 'Consent declined',
   revoked: 'Consent withdrawn',
   program_not_active: 'Program not active',
+  expired: 'Request expired',
 };
 
 export const CONSENT_TONES: Record<ChildConsentStatus, BadgeTone> = {
@@ -65,6 +66,7 @@ export const CONSENT_TONES: Record<ChildConsentStatus, BadgeTone> = {
   declined: 'danger',
   revoked: 'danger',
   program_not_active: 'neutral',
+  expired: 'neutral',
 };
 
 export const GOAL_STATUS_LABELS: Record<GoalStatus, string> = {

@@ -39,6 +39,7 @@ const STATUS_TONES: Record<string, BadgeTone> = {
   given: 'success',
   declined: 'danger',
   revoked: 'neutral',
+  expired: 'neutral',
   // tickets
   open: 'info',
   in_progress: 'warning',

@@ -899,6 +899,35 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.ToTable("partner_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Elimu.Api.Partners.Consent.ConsentReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ConsentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("consent_id");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer")
+                        .HasColumnName("day");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consent_reminders");
+
+                    b.HasIndex("ConsentId", "Day")
+                        .IsUnique()
+                        .HasDatabaseName("ix_consent_reminders_consent_id_day");
+
+                    b.ToTable("consent_reminders", (string)null);
+                });
+
             modelBuilder.Entity("Elimu.Api.Partners.Consent.SponsorshipConsent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2698,6 +2727,73 @@ namespace Elimu.Api.Data.Migrations.Postgres
 
                             t.HasCheckConstraint("ck_sponsorship_programs_min_children", "min_children >= 10");
                         });
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Sponsorships.SponsorshipStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("actor");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_user_id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("from_status");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("program_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("to_status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sponsorship_status_changes");
+
+                    b.HasIndex("SubjectId", "At")
+                        .HasDatabaseName("ix_sponsorship_status_changes_subject_id_at");
+
+                    b.HasIndex("PartnerId", "ProgramId", "At")
+                        .HasDatabaseName("ix_sponsorship_status_changes_partner_id_program_id_at");
+
+                    b.ToTable("sponsorship_status_changes", (string)null);
                 });
 
             modelBuilder.Entity("Elimu.Api.Partners.Support.PartnerTicket", b =>
@@ -4570,6 +4666,16 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.Navigation("Partner");
 
                     b.Navigation("Recipient");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Consent.ConsentReminder", b =>
+                {
+                    b.HasOne("Elimu.Api.Partners.Consent.SponsorshipConsent", null)
+                        .WithMany()
+                        .HasForeignKey("ConsentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_consent_reminders_sponsorship_consents_consent_id");
                 });
 
             modelBuilder.Entity("Elimu.Api.Partners.Consent.SponsorshipConsent", b =>

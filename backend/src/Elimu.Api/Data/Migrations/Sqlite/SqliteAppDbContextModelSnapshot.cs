@@ -894,6 +894,35 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                     b.ToTable("partner_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Elimu.Api.Partners.Consent.ConsentReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ConsentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consent_id");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("day");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consent_reminders");
+
+                    b.HasIndex("ConsentId", "Day")
+                        .IsUnique()
+                        .HasDatabaseName("ix_consent_reminders_consent_id_day");
+
+                    b.ToTable("consent_reminders", (string)null);
+                });
+
             modelBuilder.Entity("Elimu.Api.Partners.Consent.SponsorshipConsent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2693,6 +2722,73 @@ namespace Elimu.Api.Data.Migrations.Sqlite
 
                             t.HasCheckConstraint("ck_sponsorship_programs_min_children", "min_children >= 10");
                         });
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Sponsorships.SponsorshipStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_user_id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_status");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_id");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("program_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sponsorship_status_changes");
+
+                    b.HasIndex("SubjectId", "At")
+                        .HasDatabaseName("ix_sponsorship_status_changes_subject_id_at");
+
+                    b.HasIndex("PartnerId", "ProgramId", "At")
+                        .HasDatabaseName("ix_sponsorship_status_changes_partner_id_program_id_at");
+
+                    b.ToTable("sponsorship_status_changes", (string)null);
                 });
 
             modelBuilder.Entity("Elimu.Api.Partners.Support.PartnerTicket", b =>
@@ -4559,6 +4655,16 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                     b.Navigation("Partner");
 
                     b.Navigation("Recipient");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Consent.ConsentReminder", b =>
+                {
+                    b.HasOne("Elimu.Api.Partners.Consent.SponsorshipConsent", null)
+                        .WithMany()
+                        .HasForeignKey("ConsentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_consent_reminders_sponsorship_consents_consent_id");
                 });
 
             modelBuilder.Entity("Elimu.Api.Partners.Consent.SponsorshipConsent", b =>
