@@ -43,6 +43,7 @@ public static class PartnersModule
         services.AddScoped<IUnreadCountPush, PartnerHubUnreadCountPush>();
         services.AddScoped<IPartnerCountersChanged>(sp => sp.GetRequiredService<PartnerCountersPublisher>());
         services.AddScoped<IConsentOptOuts>(sp => sp.GetRequiredService<ConsentStats>());
+        services.AddLeavingAndSubstitutes();
         services.AddHostedService<ChildAlertWatcher>();
         services.AddScoped<DashboardOverviewService>();
         services.AddSingleton<MemberUnreadFigures>();
@@ -83,6 +84,7 @@ public static class PartnersModule
         app.MapPartnerDashboardApi();
         // Sponsorships, then the children's views, then consent, then approval: the order the API document has always had.
         app.MapSponsorshipApi();
+        app.MapLeavingApi();
         app.MapChildDataApi();
         app.MapConsentApi();
         app.MapProgramApprovalApi();

@@ -16,7 +16,7 @@ public static class PartnerConsentStatus
         ClaimsPrincipal user, AppDbContext db, SponsoredChildReader sponsored, EnrolmentReader enrolments, ConsentReader reader, CancellationToken ct)
     {
         var partnerId = user.PartnerId();
-        var children = sponsored.OfPartner(partnerId).Where(c => c.Status != SponsoredChildStatus.REMOVED);
+        var children = sponsored.OfPartner(partnerId).Where(c => !SponsoredChildStatusChanges.Departed.Contains(c.Status));
         if (programId is { } pid) children = children.Where(c => c.ProgramId == pid);
         children = status switch
         {
