@@ -38,7 +38,7 @@ public static class LeaveProgram
             .ThrowIfInvalid();
 
         var partnerId = user.PartnerId();
-        var (child, program, name) = await ProgramLock.ForProgramAsync(db, partnerId, id, async () =>
+        var (child, program, _) = await ProgramLock.ForProgramAsync(db, partnerId, id, async () =>
         {
             var program = await store.OwnedAsync(partnerId, id, ct);
             var child = await db.SponsoredChildren.FirstOrDefaultAsync(c => c.ProgramId == id && c.StudentId == studentId
@@ -55,15 +55,16 @@ public static class LeaveProgram
             if (program.Status == ProgramStatus.ACTIVE) program.SubstitutesOffered++;
             program.UpdatedAt = now;
             audit.Record(user.UserId(), "program.children.leave", "sponsored_child", child.Id, request.Reason.ToString(), partnerId);
-            await db.SaveChangesAsync(ct);
             var name = await db.Students.Where(s => s.Id == studentId)
                 .Select(s => StudentDirectory.PrivateName(s.FirstName, s.LastName)).FirstAsync(ct);
+            // Queued in the same unit of work: the team hears of the leaving exactly when it is saved.
+            await notifier.NotifyPartnerAsync(partnerId, new NotificationDraft(NotificationCategory.program,
+                $"{name} left \"{program.Name}\"", LeaveNote(request.Reason!.Value, note, program),
+                $"/dashboard/partner/sponsorships/{program.Id}"), ct);
+            await db.SaveChangesAsync(ct);
             return (child, program, name);
         }, ct);
 
-        await notifier.NotifyPartnerAsync(partnerId, new NotificationDraft(NotificationCategory.program,
-            $"{name} left \"{program.Name}\"", LeaveNote(request.Reason!.Value, note, program),
-            $"/dashboard/partner/sponsorships/{program.Id}"), ct);
         await counters.CountersChangedAsync(partnerId, ct);
         return TypedResults.Ok(new LeaveResponse(
             new SponsoredChildSummary(child.Id, child.StudentId, child.ProgramId, child.Status, child.EnrolledAt),
