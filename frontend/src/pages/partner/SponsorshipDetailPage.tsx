@@ -5,6 +5,8 @@ import { PartnerBentoGrid, PartnerEmptyState, PartnerLoadingSkeleton, PartnerPag
 import { ProgramChildren } from '@/components/partner/sponsorships/ProgramChildren';
 import { ProgramFormModal } from '@/components/partner/sponsorships/ProgramFormModal';
 import { ProgramOverview } from '@/components/partner/sponsorships/ProgramOverview';
+import { ProgramPreferencesCard } from '@/components/partner/sponsorships/ProgramPreferencesCard';
+import { SubstituteOfferPanel } from '@/components/partner/sponsorships/SubstituteOfferPanel';
 import { QueryErrorState } from '@/components/partner/sponsorships/QueryErrorState';
 import { isApiError } from '@/lib/api';
 import { useProgram } from '@/services/partner/programs';
@@ -77,7 +79,9 @@ export default function SponsorshipDetailPage() {
       />
       <PartnerBentoGrid>
         <ProgramOverview program={p} />
+        <SubstituteOfferPanel program={p} canChange={changePrograms} />
         <ProgramChildren program={p} />
+        <ProgramPreferencesCard programId={p.id} canChange={changePrograms} />
       </PartnerBentoGrid>
       <ProgramFormModal open={editing} onClose={() => setEditing(false)} program={p} onSaved={(saved) => toast.success(`“${saved.name}” was saved.`)} />
     </>
