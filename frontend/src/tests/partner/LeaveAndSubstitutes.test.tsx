@@ -66,7 +66,8 @@ describe('Children who leave and their substitutes', () => {
     mockFetch({
       [`GET ${PROGRAM}`]: json(active),
       [CHILDREN]: json(paged([childFixture()])),
-      [`GET ${PROGRAM}/substitutes`]: json(offer()),
+      // After the substitute joins, the server's offer is empty (the page refetches it with the program).
+      [`GET ${PROGRAM}/substitutes`]: () => json(taken.length ? offer({ offered: 0, missing: 0, enrolled: 10, candidates: [] }) : offer()),
       [`POST ${PROGRAM}/substitutes`]: ({ init }) => {
         taken.push(JSON.parse(String(init?.body)));
         return json({ child: { id: 'c', studentId: studentFixture(1).studentId, programId: PROGRAM_ID, status: 'PENDING_CONSENT', enrolledAt: '2026-12-01T08:00:00Z' }, consentRequests: 1, offer: offer({ offered: 0, missing: 0, enrolled: 10, candidates: [] }) });

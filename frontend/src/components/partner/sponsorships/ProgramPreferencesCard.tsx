@@ -3,7 +3,8 @@ import { Loader2, SlidersHorizontal, X } from 'lucide-react';
 import { PartnerBentoCard } from '@/components/partner/shared';
 import { formatGrade } from '@/components/partner/children/child-format';
 import { isApiError } from '@/lib/api';
-import { useFilterOptions } from '@/services/partner/filter-options';
+import { useQuery } from '@tanstack/react-query';
+import { filterOptionsQueryOptions } from '@/services/partner/filter-options';
 import { usePreferences, useSavePreferences } from '@/services/partner/leaving';
 import { toast } from '@/store/toastStore';
 import type { CbcGrade, GreatestNeed, ProgramPreferences } from '@/types/partner';
@@ -16,7 +17,8 @@ const EMPTY: ProgramPreferences = { grades: [], counties: [], schools: [], gende
  */
 export function ProgramPreferencesCard({ programId, canChange }: { programId: string; canChange: boolean }) {
   const saved = usePreferences(programId);
-  const options = useFilterOptions();
+  // The vocabularies only fill the pickers: a failure leaves them empty rather than interrupting the program page.
+  const options = useQuery({ ...filterOptionsQueryOptions(), meta: { silentError: true } });
   const save = useSavePreferences(programId);
   const [draft, setDraft] = useState<ProgramPreferences>(EMPTY);
   useEffect(() => {
