@@ -68,7 +68,8 @@ test('a child leaves from the program page and substitutes are offered with thei
   await screenshot(partner, 'leave-substitute-02-offer-1440');
 
   const phone = await newPage(browser, { width: 375, height: 812 });
-  await loginAndLand(phone, 'partner@elimu.demo', `/dashboard/partner/sponsorships/${state.programId}`);
+  await loginAndLand(phone, 'partner@elimu.demo', '/dashboard/partner');
+  await phone.goto(`/dashboard/partner/sponsorships/${state.programId}`);
   await phone.getByTestId('substitute-offer').waitFor();
   assert.ok(await fitsWidth(phone), 'the program page with the offer fits 375 px');
   await screenshot(phone, 'leave-substitute-03-offer-375');

@@ -44,6 +44,8 @@ public static class PartnersModule
         services.AddScoped<IPartnerCountersChanged>(sp => sp.GetRequiredService<PartnerCountersPublisher>());
         services.AddScoped<IConsentOptOuts>(sp => sp.GetRequiredService<ConsentStats>());
         services.AddLeavingAndSubstitutes();
+        // Consent asks a substitute's guardians for Sponsorships (registered here: Sponsorships naming Consent would close a cycle).
+        services.AddScoped<IConsentRequests, ConsentRequests>();
         services.AddHostedService<ChildAlertWatcher>();
         services.AddScoped<DashboardOverviewService>();
         services.AddSingleton<MemberUnreadFigures>();

@@ -1,5 +1,4 @@
 using Elimu.Api.Partners.Account.Team;
-using Elimu.Api.Partners.Shared;
 using Elimu.Api.Platform.Audit;
 
 namespace Elimu.Api.Partners.Sponsorships;
@@ -11,7 +10,6 @@ public static class LeavingEndpoints
     {
         services.AddScoped<PreferenceRanking>();
         services.AddScoped<Substitutes>();
-        services.AddScoped<IConsentRequests, Consent.ConsentRequests>();
         return services;
     }
 

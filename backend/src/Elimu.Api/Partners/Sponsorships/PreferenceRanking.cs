@@ -1,6 +1,5 @@
 using Elimu.Api.Common;
 using Elimu.Api.Data;
-using Elimu.Api.Platform.Learning;
 using Elimu.Api.Platform.Students;
 using Microsoft.EntityFrameworkCore;
 
@@ -67,7 +66,7 @@ public sealed class PreferenceRanking(AppDbContext db, IConfiguration configurat
             var reasons = new List<string>();
             var waitingDays = r.Held ? (int?)null : Math.Max(0, (int)(now - r.Since).TotalDays);
             if (waitingDays is { } w && r.Since <= cutoff) reasons.Add($"Waiting {w} days: offered to every partner first");
-            if (r.Grade) reasons.Add($"{CbcLearningAreas.GradeLabel(r.StudentGrade)} — preferred");
+            if (r.Grade) reasons.Add($"{GradeWords(r.StudentGrade)} — preferred");
             if (r.County) reasons.Add($"{r.StudentCounty} — preferred");
             if (r.School) reasons.Add("At a preferred school");
             if (r.Gender) reasons.Add($"{(gender == Gender.female ? "Girl" : "Boy")} — preferred");
@@ -78,4 +77,8 @@ public sealed class PreferenceRanking(AppDbContext db, IConfiguration configurat
         }).ToList();
         return new Paged<StudentPreview>(items, page.Page, page.PageSize, total);
     }
+
+    /// <summary>"Grade 5", "PP1": as the pages write a grade (Sponsorships reads no Platform.Learning type, not even its labels).</summary>
+    private static string GradeWords(CbcGrade grade) =>
+        System.Text.RegularExpressions.Regex.Replace(grade.ToString(), @"^Grade(\d+)$", "Grade $1");
 }
