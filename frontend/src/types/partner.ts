@@ -441,3 +441,13 @@ export type ReportFilters = Schemas['ReportFilters'];
 export type SaveReportRequest = Schemas['SaveReportRequest'];
 export type ReportRun = Schemas['ReportRunResponse'];
 export type ReportCatalog = Schemas['ReportCatalogResponse'];
+
+// Issue 20: children who leave, substitutes, and a program's preferences.
+export type LeaveReason = Schemas['LeaveReason'];
+export type LeaveRequest = Schemas['LeaveRequest'];
+export type LeaveResponse = Schemas['LeaveResponse'];
+/** Substitutes on offer, the children missing for the minimum, and the best-ranked candidates with their reasons. */
+export type SubstituteOffer = Schemas['SubstituteOffer'];
+export type SubstituteAccepted = Schemas['SubstituteAccepted'];
+export type ProgramPreferences = Schemas['PreferencesBody'];
+export type GreatestNeed = Schemas['GreatestNeed'];

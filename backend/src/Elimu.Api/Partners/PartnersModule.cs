@@ -43,6 +43,9 @@ public static class PartnersModule
         services.AddScoped<IUnreadCountPush, PartnerHubUnreadCountPush>();
         services.AddScoped<IPartnerCountersChanged>(sp => sp.GetRequiredService<PartnerCountersPublisher>());
         services.AddScoped<IConsentOptOuts>(sp => sp.GetRequiredService<ConsentStats>());
+        services.AddLeavingAndSubstitutes();
+        // Consent asks a substitute's guardians for Sponsorships (registered here: Sponsorships naming Consent would close a cycle).
+        services.AddScoped<IConsentRequests, ConsentRequests>();
         services.AddHostedService<ChildAlertWatcher>();
         services.AddScoped<DashboardOverviewService>();
         services.AddSingleton<MemberUnreadFigures>();
@@ -87,6 +90,7 @@ public static class PartnersModule
         app.MapPartnerDashboardApi();
         // Sponsorships, then the children's views, then consent, then approval: the order the API document has always had.
         app.MapSponsorshipApi();
+        app.MapLeavingApi();
         app.MapChildDataApi();
         app.MapConsentApi();
         app.MapProgramApprovalApi();

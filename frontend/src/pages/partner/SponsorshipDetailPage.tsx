@@ -6,6 +6,8 @@ import { ProgramChildren } from '@/components/partner/sponsorships/ProgramChildr
 import { ProgramConsentRequests } from '@/components/partner/sponsorships/ProgramConsentRequests';
 import { ProgramFormModal } from '@/components/partner/sponsorships/ProgramFormModal';
 import { ProgramOverview } from '@/components/partner/sponsorships/ProgramOverview';
+import { ProgramPreferencesCard } from '@/components/partner/sponsorships/ProgramPreferencesCard';
+import { SubstituteOfferPanel } from '@/components/partner/sponsorships/SubstituteOfferPanel';
 import { QueryErrorState } from '@/components/partner/sponsorships/QueryErrorState';
 import { isApiError } from '@/lib/api';
 import { useProgram } from '@/services/partner/programs';
@@ -78,7 +80,9 @@ export default function SponsorshipDetailPage() {
       />
       <PartnerBentoGrid>
         <ProgramOverview program={p} />
+        <SubstituteOfferPanel program={p} canChange={changePrograms} />
         <ProgramChildren program={p} />
+        <ProgramPreferencesCard programId={p.id} canChange={changePrograms} />
       </PartnerBentoGrid>
       {(p.status === 'ACTIVE' || p.status === 'PAUSED') && <ProgramConsentRequests programId={p.id} />}
       <ProgramFormModal open={editing} onClose={() => setEditing(false)} program={p} onSaved={(saved) => toast.success(`“${saved.name}” was saved.`)} />

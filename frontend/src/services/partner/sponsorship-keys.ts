@@ -22,6 +22,8 @@ export interface AvailableStudentParams {
   search?: string;
   page?: number;
   pageSize?: number;
+  /** A program of the partner: rank by its preferences, each student with a score and reasons. */
+  rankFor?: string;
 }
 
 export interface ChildListParams {

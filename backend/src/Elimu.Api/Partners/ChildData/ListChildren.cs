@@ -58,7 +58,7 @@ public static class ListChildren
     {
         var children = sponsored.OfPartner(partnerId);
         if (f.ProgramId is { } programId) children = children.Where(c => c.ProgramId == programId);
-        children = f.Status is { } status ? children.Where(c => c.Status == status) : children.Where(c => c.Status != SponsoredChildStatus.REMOVED);
+        children = f.Status is { } status ? children.Where(c => c.Status == status) : children.Where(c => c.Status != SponsoredChildStatus.REMOVED && c.Status != SponsoredChildStatus.LEFT);
         if (f.Grade is { } grade) children = children.Where(c => c.Grade == grade);
         if (!string.IsNullOrWhiteSpace(f.County)) children = children.Where(c => c.County == f.County);
         if (!string.IsNullOrWhiteSpace(f.Search))

@@ -35,7 +35,7 @@ public static class AnswerConsent
         if (changing && await db.SponsorshipConsents.AnyAsync(k => k.SponsoredChildId == child.Id && k.ParentId == parentId && k.Id != consent.Id
                 && (k.ConsentGiven == null || (k.ConsentGiven == true && k.RevokedAt == null) || k.ConsentedAt > consent.ConsentedAt), ct))
             throw DomainException.Conflict("consent_superseded", "You have a newer request or answer for this child; answer that one instead.");
-        if (!ProgramLifecycle.ExposesChildData.Contains(child.ProgramStatus) || child.Status == SponsoredChildStatus.REMOVED)
+        if (!ProgramLifecycle.ExposesChildData.Contains(child.ProgramStatus) || SponsoredChildStatusChanges.Departed.Contains(child.Status))
             throw DomainException.Conflict("program_not_active",
                 $"This sponsorship is not running (the program is {child.ProgramStatus}), so there is nothing to answer.");
 

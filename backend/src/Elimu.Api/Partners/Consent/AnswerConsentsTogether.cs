@@ -107,7 +107,7 @@ public static class AnswerConsentsTogether
             throw conflict;
         }
         var stopped = rows.Select(r => r.Child)
-            .FirstOrDefault(c => !ProgramLifecycle.ExposesChildData.Contains(c.ProgramStatus) || c.Status == SponsoredChildStatus.REMOVED);
+            .FirstOrDefault(c => !ProgramLifecycle.ExposesChildData.Contains(c.ProgramStatus) || SponsoredChildStatusChanges.Departed.Contains(c.Status));
         if (stopped is not null)
             throw DomainException.Conflict("program_not_active",
                 $"This sponsorship is not running (the program is {stopped.ProgramStatus}), so there is nothing to answer.");

@@ -73,7 +73,7 @@ public sealed class ParentConsentQueries(AppDbContext db, EnrolmentReader enrolm
         r.Consent.SignedLanguage, r.Consent.SignedTextSha256, r.Child.PartnerId,
         r.Child.ProgramId, r.Child.StudentId, r.ChildFirstName + " " + r.ChildLastName,
         r.Consent.RequestedAt, r.Consent.ConsentedAt, r.Consent.SignedName, r.Consent.RevocationReason, r.Consent.Shown,
-        ProgramLifecycle.ExposesChildData.Contains(r.Child.ProgramStatus) && r.Child.Status != SponsoredChildStatus.REMOVED
+        ProgramLifecycle.ExposesChildData.Contains(r.Child.ProgramStatus) && !SponsoredChildStatusChanges.Departed.Contains(r.Child.Status)
             && (r.Consent.ConsentGiven == false || r.Consent.RevokedAt != null)
             && !db.SponsorshipConsents.Any(k => k.SponsoredChildId == r.Consent.SponsoredChildId && k.ParentId == r.Consent.ParentId && k.Id != r.Consent.Id
                 && (k.ConsentGiven == null || (k.ConsentGiven == true && k.RevokedAt == null) || k.ConsentedAt > r.Consent.ConsentedAt))));

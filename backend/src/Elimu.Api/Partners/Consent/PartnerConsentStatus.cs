@@ -21,7 +21,7 @@ public static class PartnerConsentStatus
     {
         var partnerId = user.PartnerId();
         var expiredBefore = expiry.ExpiredBefore;
-        var children = sponsored.OfPartner(partnerId).Where(c => c.Status != SponsoredChildStatus.REMOVED);
+        var children = sponsored.OfPartner(partnerId).Where(c => !SponsoredChildStatusChanges.Departed.Contains(c.Status));
         if (programId is { } pid) children = children.Where(c => c.ProgramId == pid);
         children = status switch
         {

@@ -162,7 +162,7 @@ public static class RequestConsent
             error.Extensions["status"] = program.Status.ToString();
             throw error;
         }
-        var enrolled = await store.EnrolledCountAsync(program.Id, ct);
+        var enrolled = await store.EnrolledOrLeftCountAsync(program.Id, ct);
         if (enrolled < program.MinChildren) throw ProgramStatusHandlers.MinimumNotMet(program.MinChildren, enrolled, "ask guardians for consent");
     }
 
@@ -177,7 +177,7 @@ public static class RequestConsent
         if (body.SponsoredChildId is { } childId)
         {
             var child = await mine.FirstOrDefaultAsync(c => c.Id == childId, ct) ?? throw DomainException.NotFound("Sponsored child");
-            if (child.Status == SponsoredChildStatus.REMOVED || await reader.Visible(partnerId).AnyAsync(c => c.Id == child.Id, ct))
+            if (SponsoredChildStatusChanges.Departed.Contains(child.Status) || await reader.Visible(partnerId).AnyAsync(c => c.Id == child.Id, ct))
                 throw DomainException.Conflict("consent_not_needed", $"This child is {child.Status}; consent is only requested for children waiting for it.");
             var its = await store.TermsOwnedAsync(partnerId, child.ProgramId, ct);
             await EnsureMayAskAsync(store, its, ct);
@@ -187,7 +187,7 @@ public static class RequestConsent
         await EnsureMayAskAsync(store, program, ct);
         var visible = reader.Visible(partnerId).Select(c => c.Id);
         return (program, await NamedAsync(db,
-            mine.Where(c => c.ProgramId == program.Id && c.Status != SponsoredChildStatus.REMOVED && !visible.Contains(c.Id)), ct));
+            mine.Where(c => c.ProgramId == program.Id && !SponsoredChildStatusChanges.Departed.Contains(c.Status) && !visible.Contains(c.Id)), ct));
     }
 
     /// <summary>The children with their names (the student directory's), in one query.</summary>

@@ -33,7 +33,7 @@ public sealed class EnrollmentPlanner
             .Where(c => c.PartnerId == program.PartnerId && distinct.Contains(c.StudentId))
             .Select(c => new { Child = c, ProgramName = c.Program!.Name, ProgramEnded = SponsorshipHolds.Ended.Contains(c.Program.Status) })
             .ToListAsync(ct);
-        var enrolled = await db.SponsoredChildren.CountAsync(c => c.ProgramId == program.Id && c.Status != SponsoredChildStatus.REMOVED, ct);
+        var enrolled = await db.SponsoredChildren.CountAsync(c => c.ProgramId == program.Id && c.Status != SponsoredChildStatus.REMOVED && c.LeftAt == null, ct);
         var declined = (await optOuts.OptedOutStudentIds(now).Where(id => distinct.Contains(id)).Distinct().ToListAsync(ct)).ToHashSet();
 
         var seen = new HashSet<Guid>();
@@ -44,10 +44,11 @@ public sealed class EnrollmentPlanner
             if (!existing.Contains(studentId)) { plan.Refuse(studentId, "not_found", "No such student."); continue; }
             var mine = sponsored.Where(s => s.Child.StudentId == studentId).ToList();
             var here = mine.FirstOrDefault(s => s.Child.ProgramId == program.Id)?.Child;
-            if (here is { Status: not SponsoredChildStatus.REMOVED })
+            if (here is { Status: not SponsoredChildStatus.REMOVED, LeftAt: null })
             { plan.Refuse(studentId, "already_in_program", "Already in this program."); continue; }
-            // A child of an ended (completed or cancelled) program is free to be sponsored again.
-            var elsewhere = mine.FirstOrDefault(s => s.Child.ProgramId != program.Id && s.Child.Status != SponsoredChildStatus.REMOVED && !s.ProgramEnded);
+            // A child of an ended (completed or cancelled) program, or who left one, is free to be sponsored again.
+            var elsewhere = mine.FirstOrDefault(s => s.Child.ProgramId != program.Id && s.Child.Status != SponsoredChildStatus.REMOVED
+                && s.Child.LeftAt == null && !s.ProgramEnded);
             if (elsewhere is not null)
             { plan.Refuse(studentId, "in_another_program", $"Already sponsored in your program \"{elsewhere.ProgramName}\"."); continue; }
             if (declined.Contains(studentId)) { plan.Refuse(studentId, "not_available", "This student cannot be sponsored now."); continue; }
@@ -74,7 +75,7 @@ public sealed class EnrollmentPlanner
         return added;
     }
 
-    /// <summary>Adds the accepted students (a removed child rejoins in the same row) and returns them.</summary>
+    /// <summary>Adds the accepted students (a removed child, or one who left, rejoins in the same row) and returns them.</summary>
     public List<SponsoredChild> Apply(AppDbContext db, Guid partnerId, DateTime now)
     {
         var added = _new.Select(studentId => new SponsoredChild
@@ -88,6 +89,8 @@ public sealed class EnrollmentPlanner
             child.Status = SponsoredChildStatus.PENDING_CONSENT;
             child.EnrolledAt = now;
             child.RemovedAt = null;
+            if (child.LeftAt is not null)
+                (child.LeftAt, child.LeaveReason, child.LeaveNote, child.ReleasedAt) = (null, null, null, null);
         }
         return [.. added, .. _rejoining];
     }

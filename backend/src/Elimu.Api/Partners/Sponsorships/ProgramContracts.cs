@@ -15,8 +15,8 @@ public sealed record ProgramRequest(
     DateOnly? EndDate,
     IReadOnlyList<ProgramGoal>? Goals);
 
-/// <summary>How many of a program's children are in each state; <c>Enrolled</c> excludes removed children.</summary>
-public sealed record ProgramChildCounts(int Enrolled, int Active, int PendingConsent, int Paused, int Graduated, int Removed);
+/// <summary>How many of a program's children are in each state; <c>Enrolled</c> excludes removed children and those who left.</summary>
+public sealed record ProgramChildCounts(int Enrolled, int Active, int PendingConsent, int Paused, int Graduated, int Removed, int Left = 0);
 
 public sealed record ProgramResponse(
     Guid Id,

@@ -42,23 +42,32 @@ public sealed class ProgramStore(AppDbContext db)
     public async Task<Dictionary<Guid, ProgramChildCounts>> CountsAsync(IReadOnlyCollection<Guid> programIds, CancellationToken ct)
     {
         var rows = await db.SponsoredChildren.Where(c => programIds.Contains(c.ProgramId))
-            .GroupBy(c => new { c.ProgramId, c.Status })
-            .Select(g => new { g.Key.ProgramId, g.Key.Status, Count = g.Count() })
+            .GroupBy(c => new { c.ProgramId, c.Status, Left = c.LeftAt != null })
+            .Select(g => new { g.Key.ProgramId, g.Key.Status, g.Key.Left, Count = g.Count() })
             .ToListAsync(ct);
         return programIds.ToDictionary(id => id, id =>
         {
             int Of(SponsoredChildStatus s) => rows.Where(r => r.ProgramId == id && r.Status == s).Sum(r => r.Count);
             var removed = Of(SponsoredChildStatus.REMOVED);
+            // Children who left (LEFT, or GRADUATED by leaving) stay on the record but no longer count as enrolled.
+            var left = rows.Where(r => r.ProgramId == id && r.Left && r.Status != SponsoredChildStatus.REMOVED).Sum(r => r.Count);
             var all = rows.Where(r => r.ProgramId == id).Sum(r => r.Count);
-            return new ProgramChildCounts(all - removed, Of(SponsoredChildStatus.ACTIVE), Of(SponsoredChildStatus.PENDING_CONSENT),
-                Of(SponsoredChildStatus.PAUSED), Of(SponsoredChildStatus.GRADUATED), removed);
+            return new ProgramChildCounts(all - removed - left, Of(SponsoredChildStatus.ACTIVE), Of(SponsoredChildStatus.PENDING_CONSENT),
+                Of(SponsoredChildStatus.PAUSED), Of(SponsoredChildStatus.GRADUATED), removed, Of(SponsoredChildStatus.LEFT));
         });
     }
 
     public async Task<ProgramResponse> DescribeAsync(SponsorshipProgram program, CancellationToken ct) =>
         ProgramResponse.From(program, (await CountsAsync([program.Id], ct))[program.Id]);
 
-    /// <summary>Children enrolled and not removed: what the minimum-of-ten rule counts.</summary>
+    /// <summary>Children enrolled, not removed and not gone (left or graduated out): what the minimum-of-ten rule counts.</summary>
     public Task<int> EnrolledCountAsync(Guid programId, CancellationToken ct) =>
+        db.SponsoredChildren.CountAsync(c => c.ProgramId == programId && c.Status != SponsoredChildStatus.REMOVED && c.LeftAt == null, ct);
+
+    /// <summary>
+    /// Children enrolled and not removed, those who left included: the minimum a consent request needs. An approved
+    /// program that children left keeps asking guardians (of substitutes above all) while it is below its minimum (issue 20).
+    /// </summary>
+    public Task<int> EnrolledOrLeftCountAsync(Guid programId, CancellationToken ct) =>
         db.SponsoredChildren.CountAsync(c => c.ProgramId == programId && c.Status != SponsoredChildStatus.REMOVED, ct);
 }

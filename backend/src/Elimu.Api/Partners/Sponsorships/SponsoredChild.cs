@@ -34,6 +34,13 @@ public class SponsoredChild
     public DateTime? RemovedAt { get; set; }
     /// <summary>When the program completed or was cancelled: the row stays on the program's record, the place is free.</summary>
     public DateTime? ReleasedAt { get; set; }
+    /// <summary>
+    /// When the child left the program (issue 20). Leaving also sets <see cref="ReleasedAt"/>, so the place is free at once
+    /// (the child can be sponsored again) and billing and the consented window end on that day, as for an ended program.
+    /// </summary>
+    public DateTime? LeftAt { get; set; }
+    public LeaveReason? LeaveReason { get; set; }
+    public string? LeaveNote { get; set; }
     public List<ChildGoal> PartnerGoals { get; set; } = [];
     public List<AiMilestone> AiMilestones { get; set; } = [];
     public string? Notes { get; set; }

@@ -13,6 +13,9 @@ public sealed class SponsoredChildStatusChanges(AppDbContext db, StatusChangeAct
     public static readonly SponsoredChildStatus[] ShownWithConsent =
         [SponsoredChildStatus.ACTIVE, SponsoredChildStatus.PAUSED, SponsoredChildStatus.GRADUATED];
 
+    /// <summary>Statuses of a child no longer in its program: removed by the partner, or left (issue 20). Nobody is asked about them.</summary>
+    public static readonly SponsoredChildStatus[] Departed = [SponsoredChildStatus.REMOVED, SponsoredChildStatus.LEFT];
+
     /// <summary>
     /// Write-locks the child's row inside the caller's transaction (a no-op update: a row lock on PostgreSQL, the write
     /// lock on SQLite), so changes about one child are taken one at a time.
@@ -33,7 +36,8 @@ public sealed class SponsoredChildStatusChanges(AppDbContext db, StatusChangeAct
             child.Status = SponsoredChildStatus.ACTIVE;
             actor.Because("A guardian gave consent.");
         }
-        else if (!answersAllow && ShownWithConsent.Contains(child.Status))
+        // A child who left keeps the status saying so; the gate hides them by the answers alone.
+        else if (!answersAllow && ShownWithConsent.Contains(child.Status) && child.LeftAt is null)
         {
             child.Status = SponsoredChildStatus.PENDING_CONSENT;
             actor.Because("A guardian declined or withdrew consent.");

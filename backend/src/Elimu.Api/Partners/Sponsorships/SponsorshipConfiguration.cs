@@ -18,6 +18,7 @@ internal sealed class SponsorshipConfiguration :
         b.Property(p => p.Currency).HasMaxLength(3);
         b.Property(p => p.MinChildren).HasDefaultValue(SponsorshipProgram.MinimumChildren);
         b.ComplexCollection(p => p.Goals, c => c.ToJson());
+        b.ComplexProperty(p => p.Preferences, c => c.ToJson());
         b.HasOne(p => p.Partner).WithMany().HasForeignKey(p => p.PartnerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<AppUser>().WithMany().HasForeignKey(p => p.ApprovedBy).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(p => p.PartnerId);
@@ -34,6 +35,7 @@ internal sealed class SponsorshipConfiguration :
         // EF does not rely on RETURNING for this table.
         b.ToTable("sponsored_children", t => t.HasTrigger(ChildListKeysTrigger));
         b.Property(c => c.StudentFirstName).HasMaxLength(100);
+        b.Property(c => c.LeaveNote).HasMaxLength(LeaveProgram.MaxNoteLength);
         b.HasOne(c => c.Program).WithMany(p => p.Children).HasForeignKey(c => c.ProgramId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(c => c.Student).WithMany().HasForeignKey(c => c.StudentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.Partner).WithMany().HasForeignKey(c => c.PartnerId).OnDelete(DeleteBehavior.Restrict);

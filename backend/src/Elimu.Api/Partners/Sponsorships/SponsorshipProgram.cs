@@ -30,6 +30,13 @@ public class SponsorshipProgram
     public DateTime? ApprovedAt { get; set; }
     /// <summary>Why an admin sent the program back to DRAFT; cleared when it is submitted again.</summary>
     public string? RejectionReason { get; set; }
+    /// <summary>Who the partner would like to sponsor: ranks available students and substitutes, never filters them out.</summary>
+    public ProgramPreferences Preferences { get; set; } = new();
+    /// <summary>
+    /// Substitutes still on offer: one per child who left while the program was ACTIVE, less those accepted; a decline
+    /// clears them. The program page shows the offer while this is above zero.
+    /// </summary>
+    public int SubstitutesOffered { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 

@@ -6,7 +6,7 @@ namespace Elimu.Api.Partners.Sponsorships;
 
 public sealed record ProgramStatusCounts(int Total, int Draft, int PendingApproval, int Active, int Paused, int Completed, int Cancelled);
 
-public sealed record ChildStatusCounts(int Total, int PendingConsent, int Active, int Paused, int Graduated, int Removed);
+public sealed record ChildStatusCounts(int Total, int PendingConsent, int Active, int Paused, int Graduated, int Removed, int Left = 0);
 
 /// <summary>Counts of a partner's programs and children, one grouped query each.</summary>
 public sealed class SponsorshipStats(AppDbContext db) : IPartnerPrograms
@@ -38,7 +38,7 @@ public sealed class SponsorshipStats(AppDbContext db) : IPartnerPrograms
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         int Of(SponsoredChildStatus s) => byStatus.GetValueOrDefault(s);
         return new(byStatus.Values.Sum(), Of(SponsoredChildStatus.PENDING_CONSENT), Of(SponsoredChildStatus.ACTIVE),
-            Of(SponsoredChildStatus.PAUSED), Of(SponsoredChildStatus.GRADUATED), Of(SponsoredChildStatus.REMOVED));
+            Of(SponsoredChildStatus.PAUSED), Of(SponsoredChildStatus.GRADUATED), Of(SponsoredChildStatus.REMOVED), Of(SponsoredChildStatus.LEFT));
     }
 
     /// <summary>The partner's children (of one program, or all) enrolled before <paramref name="beforeUtc"/> and not removed, whatever their consent.</summary>

@@ -20,8 +20,10 @@ public sealed record ExcludedStudents(IQueryable<Guid> Unique, IQueryable<Guid> 
 /// What a sponsor may see of a student before any consent: first name, last initial, grade and county, nothing more.
 /// School and learning needs may narrow a search (<see cref="StudentSearch"/>) but are never returned.
 /// </summary>
+/// <param name="MatchScore">With a ranking (a program's preferences): how many preferences the student meets; else null.</param>
+/// <param name="MatchReasons">With a ranking: why the student ranks where they do, in words a preview may show.</param>
 public sealed record StudentPreview(Guid Id, Guid StudentId, string FirstName, string LastInitial, string DisplayName,
-    CbcGrade Grade, string County);
+    CbcGrade Grade, string County, int? MatchScore = null, IReadOnlyList<string>? MatchReasons = null);
 
 /// <summary>
 /// The values the partner pages filter students and children by. Each is a vocabulary, not a child's data: counties are
@@ -47,28 +49,44 @@ public sealed class StudentDirectory(AppDbContext db)
     /// </summary>
     public async Task<Paged<StudentPreview>> SearchAsync(StudentSearch filter, ExcludedStudents excluded, PageRequest page, CancellationToken ct)
     {
+        var available = Available(filter, excluded);
+        var rows = available.OrderBy(s => s.County).ThenBy(s => s.Grade).ThenBy(s => s.FirstName).ThenBy(s => s.Id)
+            .Select(s => new Student { Id = s.Id, FirstName = s.FirstName, LastName = s.LastName, Grade = s.Grade, County = s.County });
+        var items = await rows.Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
+        var total = await CountAvailableAsync(filter, excluded, ct);
+        return new(items.Select(Preview).ToList(), page.Page, page.PageSize, total);
+    }
+
+    /// <summary>
+    /// The students matching the filters, less <paramref name="excluded"/>, composable: SearchAsync pages them in its
+    /// order, a ranking (Sponsorships' preference ranking) in its own.
+    /// </summary>
+    public IQueryable<Student> Available(StudentSearch filter, ExcludedStudents excluded)
+    {
         // The page: NOT EXISTS per student (an index seek each: the partner's live children are a unique index by
         // student), not NOT IN, which SQLite listed and PostgreSQL hashed (every one of the partner's thousands of
         // children, 10-15 ms at the scale data) before reading a single row; now a page read in the index's order stops
         // after its rows (PostgreSQL: a nested-loop anti join, 1-2 ms).
         var (unique, few) = (excluded.Unique, excluded.Few);
-        var available = Matching(filter).Where(s => !unique.Any(id => id == s.Id) && !few.Any(id => id == s.Id));
-        var rows = available.OrderBy(s => s.County).ThenBy(s => s.Grade).ThenBy(s => s.FirstName).ThenBy(s => s.Id)
-            .Select(s => new Student { Id = s.Id, FirstName = s.FirstName, LastName = s.LastName, Grade = s.Grade, County = s.County });
-        var items = await rows.Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
+        return Matching(filter).Where(s => !unique.Any(id => id == s.Id) && !few.Any(id => id == s.Id));
+    }
+
+    /// <summary>How many students <see cref="Available"/> holds, counted the cheapest way for the filters given.</summary>
+    public async Task<int> CountAvailableAsync(StudentSearch filter, ExcludedStudents excluded, CancellationToken ct)
+    {
+        var (unique, few) = (excluded.Unique, excluded.Few);
         // Without a filter, seeking each of 50,000 students in the exclusions is what made the page slow: count from the
         // exclusions' side instead.
-        var total = filter.IsEmpty
+        return filter.IsEmpty
             ? await db.Students.CountAsync(ct) - await unique.CountAsync(ct)
                 - (await few.Where(id => !unique.Any(u => u == id)).ToListAsync(ct)).Distinct().Count()
-            : db.Database.IsSqlite() ? await available.CountAsync(ct)
+            : db.Database.IsSqlite() ? await Available(filter, excluded).CountAsync(ct)
             // PostgreSQL's count, which reads every match: the exclusions as EXISTS in the counted value, not in the
             // filter. There they are subplans run per match (an index seek in the live places, one in the child's
             // consents), where as NOT IN or NOT EXISTS in the filter its generic plan hashed all the partner's 9,325
             // places and every sponsored child's recent refusals per statement (59 ms for 54 matches under load, 0.9 ms
             // now), or, on a small database, scanned the students for an anti join (StudentLookupPlanTests).
             : await Matching(filter).SumAsync(s => unique.Any(id => id == s.Id) || few.Any(id => id == s.Id) ? 0 : 1, ct);
-        return new(items.Select(Preview).ToList(), page.Page, page.PageSize, total);
     }
 
     private IQueryable<Student> Matching(StudentSearch filter)
@@ -134,6 +152,6 @@ public sealed class StudentDirectory(AppDbContext db)
             schools);
     }
 
-    private static StudentPreview Preview(Student s) =>
+    public static StudentPreview Preview(Student s) =>
         new(s.Id, s.Id, s.FirstName, Initial(s.LastName), PrivateName(s.FirstName, s.LastName), s.Grade, s.County);
 }

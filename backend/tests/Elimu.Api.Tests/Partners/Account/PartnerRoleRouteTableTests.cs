@@ -58,6 +58,13 @@ public sealed class PartnerRoleRouteTableTests(ElimuApiFactory api, ITestOutputH
         ["POST /api/v1/partner/sponsorships/programs/{id:guid}/resume"] = ChangePrograms,
         ["POST /api/v1/partner/sponsorships/programs/{id:guid}/complete"] = ChangePrograms,
         ["POST /api/v1/partner/sponsorships/programs/{id:guid}/cancel"] = ChangePrograms,
+        // Issue 20: a child leaving, the substitutes offered, the program's preferences.
+        ["POST /api/v1/partner/sponsorships/programs/{id:guid}/children/{studentId:guid}/leave"] = ChangePrograms,
+        ["GET /api/v1/partner/sponsorships/programs/{id:guid}/substitutes"] = Read,
+        ["POST /api/v1/partner/sponsorships/programs/{id:guid}/substitutes"] = ChangePrograms,
+        ["POST /api/v1/partner/sponsorships/programs/{id:guid}/substitutes/decline"] = ChangePrograms,
+        ["GET /api/v1/partner/sponsorships/programs/{id:guid}/preferences"] = Read,
+        ["PUT /api/v1/partner/sponsorships/programs/{id:guid}/preferences"] = ChangePrograms,
         ["POST /api/v1/partner/sponsorships/programs/{id:guid}/children"] = ChangePrograms,
         ["DELETE /api/v1/partner/sponsorships/programs/{id:guid}/children/{studentId:guid}"] = ChangePrograms,
         ["GET /api/v1/partner/sponsorships/available-students"] = Read,

@@ -3,7 +3,7 @@ import type { ChildConsentStatus, SponsoredChildStatus } from '@/types/partner';
 import { ConsentBadge } from './ConsentBadge';
 
 /** Enrolment statuses that say something the consent badge does not. */
-const TELLING: SponsoredChildStatus[] = ['PAUSED', 'GRADUATED', 'REMOVED'];
+const TELLING: SponsoredChildStatus[] = ['PAUSED', 'GRADUATED', 'LEFT', 'REMOVED'];
 
 /**
  * Where a child stands, as one consent state ("Consent given", "Awaiting guardian", "Consent not requested"…), plus

@@ -47,7 +47,7 @@ export const COMPETENCY_LABELS: Record<CoreCompetency, string> = {
   self_efficacy: 'Self-efficacy',
 };
 
-export const CHILD_STATUSES: SponsoredChildStatus[] = ['PENDING_CONSENT', 'ACTIVE', 'PAUSED', 'GRADUATED', 'REMOVED'];
+export const CHILD_STATUSES: SponsoredChildStatus[] = ['PENDING_CONSENT', 'ACTIVE', 'PAUSED', 'GRADUATED', 'LEFT', 'REMOVED'];
 
 export const CONSENT_LABELS: Record<ChildConsentStatus, string> = {
   not_requested: 'Consent not requested',

@@ -9,6 +9,7 @@ const SLICE_COLORS: Record<string, string> = {
   PENDING_CONSENT: '#f59e0b',
   PAUSED: '#38bdf8',
   GRADUATED: '#a78bfa',
+  LEFT: '#94a3b8',
   REMOVED: '#64748b',
 };
 
@@ -18,6 +19,7 @@ export function childStatusRows(children: ChildStatusCounts) {
     { status: 'PENDING_CONSENT', label: CHILD_STATUS_LABELS.PENDING_CONSENT!, count: children.pendingConsent },
     { status: 'PAUSED', label: 'Paused', count: children.paused },
     { status: 'GRADUATED', label: 'Graduated', count: children.graduated },
+    { status: 'LEFT', label: 'Left', count: children.left ?? 0 },
     { status: 'REMOVED', label: 'Removed', count: children.removed },
   ];
 }

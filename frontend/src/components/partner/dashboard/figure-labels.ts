@@ -19,5 +19,6 @@ export const CHILD_STATUS_LABELS: Record<string, string> = {
   PENDING_CONSENT: humanizeStatus('PENDING_CONSENT'),
   PAUSED: 'Paused',
   GRADUATED: 'Graduated',
+  LEFT: 'Left',
   REMOVED: 'Removed',
 };

@@ -26,6 +26,7 @@ const STATUS_TONES: Record<string, BadgeTone> = {
   // sponsored children
   PENDING_CONSENT: 'warning',
   GRADUATED: 'violet',
+  LEFT: 'neutral',
   REMOVED: 'neutral',
   // subscriptions
   PAST_DUE: 'warning',

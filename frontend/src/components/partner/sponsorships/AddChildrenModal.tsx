@@ -68,7 +68,7 @@ export function AddChildrenModal({ open, onClose, program }: AddChildrenModalPro
   const debouncedSchool = url.addSchool;
 
   const students = useAvailableStudents(
-    { grade: filters.grade, county: filters.county, school: debouncedSchool, learningNeed: filters.learningNeed, search: debouncedSearch, page, pageSize: PAGE_SIZE },
+    { grade: filters.grade, county: filters.county, school: debouncedSchool, learningNeed: filters.learningNeed, search: debouncedSearch, page, pageSize: PAGE_SIZE, rankFor: program.id },
     open,
   );
   const add = useAddChildren(program.id);

@@ -41,6 +41,15 @@ export function AvailableStudentsTable({ rows, total, isLoading, page, pageSize,
           <span className="text-xs text-fg-subtle sm:hidden">
             {formatGrade(s.grade)} · {s.county}
           </span>
+          {(s.matchReasons ?? []).length > 0 && (
+            <span className="mt-0.5 flex flex-wrap gap-1" data-testid="match-reasons">
+              {(s.matchReasons ?? []).map((r) => (
+                <span key={r} className="rounded-full bg-surface-2 px-1.5 py-0.5 text-[11px] text-fg-muted">
+                  {r}
+                </span>
+              ))}
+            </span>
+          )}
           {refusedById.has(s.studentId) && <span className="text-xs text-brand-text">{refusedById.get(s.studentId)!.message}</span>}
         </div>
       ),

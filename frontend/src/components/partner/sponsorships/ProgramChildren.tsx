@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { MailCheck, UserMinus, UserPlus, Users } from 'lucide-react';
+import { DoorOpen, MailCheck, UserMinus, UserPlus, Users } from 'lucide-react';
 import { PartnerBentoCard, PartnerDataTable, type DataTableColumn } from '@/components/partner/shared';
 import { ChildStateBadges } from '@/components/partner/children/ChildStateBadges';
 import { formatGrade } from '@/components/partner/children/child-format';
@@ -18,6 +18,7 @@ import { AddChildrenModal, useAddChildrenPicker } from './AddChildrenModal';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ConsentRequestConfirm } from './ConsentRequestConfirm';
 import { ConsentRequestSummary } from './ConsentRequestSummary';
+import { LeaveChildDialog } from './LeaveChildDialog';
 import { consentBlockedReason } from './program-actions';
 import { QueryErrorState } from './QueryErrorState';
 import { TruncatedText } from '@/components/partner/shared/TruncatedText';
@@ -31,6 +32,7 @@ export function ProgramChildren({ program }: { program: ProgramResponse }) {
   const [{ page }, setUrl] = useUrlState(CHILDREN_URL);
   const picker = useAddChildrenPicker();
   const [removing, setRemoving] = useState<SponsoredChildResponse | null>(null);
+  const [leaving, setLeaving] = useState<SponsoredChildResponse | null>(null);
   const [confirmingConsent, setConfirmingConsent] = useState(false);
   const [consentResult, setConsentResult] = useState<ConsentRequestResult | null>(null);
   const children = useChildren({ programId: program.id, page, pageSize: PAGE_SIZE, sort: 'name' });
@@ -42,6 +44,8 @@ export function ProgramChildren({ program }: { program: ProgramResponse }) {
   const live = program.status === 'ACTIVE' || program.status === 'PENDING_APPROVAL';
   const consentBlocked = consentBlockedReason(program);
   const wouldBreakMinimum = live && program.children.enrolled - 1 < program.minChildren;
+  // Leaving is for a running program (an approved one, active or paused); a draft's child is simply removed.
+  const canLeave = program.status === 'ACTIVE' || program.status === 'PAUSED';
 
   const wide = useMediaQuery('(min-width: 640px)');
   const names = new Map((children.data?.items ?? []).map((c) => [c.id, c.displayName]));
@@ -83,11 +87,20 @@ export function ProgramChildren({ program }: { program: ProgramResponse }) {
           {
             key: 'remove',
             header: <span className="sr-only">Remove</span>,
-            cell: (c: SponsoredChildResponse) => (
-              <button type="button" className="btn-ghost p-1.5" onClick={() => setRemoving(c)} aria-label={`Remove ${c.displayName} from the program`} data-testid="remove-child">
-                <UserMinus className="size-4" aria-hidden="true" />
-              </button>
-            ),
+            cell: (c: SponsoredChildResponse) =>
+              // A child who left (or was removed) stays on the record; nothing more to do with them here.
+              c.status === 'LEFT' || c.status === 'REMOVED' || c.status === 'GRADUATED' ? null : (
+                <span className="inline-flex gap-1">
+                  {canLeave && (
+                    <button type="button" className="btn-ghost p-1.5" onClick={() => setLeaving(c)} aria-label={`${c.displayName} leaves the program`} data-testid="leave-child">
+                      <DoorOpen className="size-4" aria-hidden="true" />
+                    </button>
+                  )}
+                  <button type="button" className="btn-ghost p-1.5" onClick={() => setRemoving(c)} aria-label={`Remove ${c.displayName} from the program`} data-testid="remove-child">
+                    <UserMinus className="size-4" aria-hidden="true" />
+                  </button>
+                </span>
+              ),
             align: 'right' as const,
           },
         ]),
@@ -176,6 +189,19 @@ export function ProgramChildren({ program }: { program: ProgramResponse }) {
         }
       />
       <ConsentRequestSummary result={consentResult} onClose={() => setConsentResult(null)} names={names} />
+      <LeaveChildDialog
+        programId={program.id}
+        programActive={program.status === 'ACTIVE'}
+        child={leaving}
+        onClose={() => setLeaving(null)}
+        onLeft={(r) =>
+          toast.success(
+            r.offer.candidates.length > 0
+              ? `The child left “${program.name}”. Substitutes are suggested above.`
+              : `The child left “${program.name}”.`,
+          )
+        }
+      />
       <ConfirmDialog
         open={removing !== null}
         title={removing ? `Remove ${removing.displayName}?` : ''}

@@ -25,6 +25,7 @@ export function ProgramOverview({ program }: { program: ProgramResponse }) {
     ['PENDING_CONSENT', c.pendingConsent],
     ['PAUSED', c.paused],
     ['GRADUATED', c.graduated],
+    ['LEFT', c.left ?? 0],
     ['REMOVED', c.removed],
   ];
 

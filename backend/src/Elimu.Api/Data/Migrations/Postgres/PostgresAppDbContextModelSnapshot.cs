@@ -2478,6 +2478,20 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("enrolled_at");
 
+                    b.Property<string>("LeaveNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("leave_note");
+
+                    b.Property<string>("LeaveReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("leave_reason");
+
+                    b.Property<DateTime?>("LeftAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("left_at");
+
                     b.Property<string>("Notes")
                         .HasColumnType("text")
                         .HasColumnName("notes");
@@ -2686,6 +2700,10 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("submitted_at");
 
+                    b.Property<int>("SubstitutesOffered")
+                        .HasColumnType("integer")
+                        .HasColumnName("substitutes_offered");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -2703,6 +2721,33 @@ namespace Elimu.Api.Data.Migrations.Postgres
 
                             b1
                                 .ToJson("goals")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Preferences", "Elimu.Api.Partners.Sponsorships.SponsorshipProgram.Preferences#ProgramPreferences", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.PrimitiveCollection<string>("Counties")
+                                .IsRequired();
+
+                            b1.Property<string>("Gender");
+
+                            b1.PrimitiveCollection<string>("Grades")
+                                .IsRequired();
+
+                            b1.Property<string>("GreatestNeed")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.PrimitiveCollection<string>("LearningNeeds")
+                                .IsRequired();
+
+                            b1.PrimitiveCollection<string>("Schools")
+                                .IsRequired();
+
+                            b1
+                                .ToJson("preferences")
                                 .HasColumnType("jsonb");
                         });
 

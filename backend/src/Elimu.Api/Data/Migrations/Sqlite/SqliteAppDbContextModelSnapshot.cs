@@ -2473,6 +2473,20 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("enrolled_at");
 
+                    b.Property<string>("LeaveNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("leave_note");
+
+                    b.Property<string>("LeaveReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("leave_reason");
+
+                    b.Property<DateTime?>("LeftAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("left_at");
+
                     b.Property<string>("Notes")
                         .HasColumnType("TEXT")
                         .HasColumnName("notes");
@@ -2681,6 +2695,10 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("submitted_at");
 
+                    b.Property<int>("SubstitutesOffered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("substitutes_offered");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
@@ -2698,6 +2716,33 @@ namespace Elimu.Api.Data.Migrations.Sqlite
 
                             b1
                                 .ToJson("goals")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Preferences", "Elimu.Api.Partners.Sponsorships.SponsorshipProgram.Preferences#ProgramPreferences", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.PrimitiveCollection<string>("Counties")
+                                .IsRequired();
+
+                            b1.Property<string>("Gender");
+
+                            b1.PrimitiveCollection<string>("Grades")
+                                .IsRequired();
+
+                            b1.Property<string>("GreatestNeed")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.PrimitiveCollection<string>("LearningNeeds")
+                                .IsRequired();
+
+                            b1.PrimitiveCollection<string>("Schools")
+                                .IsRequired();
+
+                            b1
+                                .ToJson("preferences")
                                 .HasColumnType("TEXT");
                         });
 
