@@ -28,7 +28,7 @@ public static class LeaveProgram
 
     public static async Task<Ok<LeaveResponse>> Handle(Guid id, Guid studentId, LeaveRequest request, ClaimsPrincipal user,
         AppDbContext db, ProgramStore store, Substitutes substitutes, AuditTrail audit, Notifier notifier,
-        IPartnerCountersChanged counters, TimeProvider clock, CancellationToken ct)
+        IPartnerCountersChanged counters, StatusChangeActor actor, TimeProvider clock, CancellationToken ct)
     {
         var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
         new Validation()
@@ -51,6 +51,7 @@ public static class LeaveProgram
             var now = clock.GetUtcNow().UtcDateTime;
             child.Status = request.Reason == LeaveReason.graduated ? SponsoredChildStatus.GRADUATED : SponsoredChildStatus.LEFT;
             (child.LeftAt, child.LeaveReason, child.LeaveNote, child.ReleasedAt) = (now, request.Reason, note, now);
+            actor.Because(note is null ? $"Left the program: {request.Reason}." : $"Left the program: {request.Reason} ({note}).");
             // Only a running program is offered a substitute; a paused one is filled when it resumes, by hand.
             if (program.Status == ProgramStatus.ACTIVE) program.SubstitutesOffered++;
             program.UpdatedAt = now;
