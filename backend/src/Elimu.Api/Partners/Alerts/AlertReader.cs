@@ -48,8 +48,10 @@ public sealed class AlertReader(AppDbContext db, ChildLearningGate gate)
     public async Task<(ChildAlert Alert, MonitoredChildName Child)> FindAsync(Guid partnerId, Guid id, CancellationToken ct)
     {
         var monitored = gate.MonitoredChildIds(partnerId, null);
-        var alert = await db.ChildAlerts.FirstOrDefaultAsync(a => a.Id == id && a.PartnerId == partnerId && monitored.Contains(a.SponsoredChildId), ct)
-            ?? throw DomainException.NotFound("Alert");
+        // Found first, loaded second: the gate's query reads without tracking, and a query that composes it would too.
+        if (!await db.ChildAlerts.AnyAsync(a => a.Id == id && a.PartnerId == partnerId && monitored.Contains(a.SponsoredChildId), ct))
+            throw DomainException.NotFound("Alert");
+        var alert = await db.ChildAlerts.AsTracking().SingleAsync(a => a.Id == id, ct);
         var names = await gate.NamesAsync(partnerId, [alert.SponsoredChildId], ct);
         gate.RecordShown(partnerId, View, names.Values.Select(n => (n.ChildId, n.StudentId)));
         return (alert, names[alert.SponsoredChildId]);

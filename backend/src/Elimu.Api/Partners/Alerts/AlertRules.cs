@@ -38,7 +38,7 @@ public static class AlertRules
             var since = today.DayNumber - last.DayNumber;
             return since >= days ? new(ChildAlertKind.inactive, $"No learning session for {since} days (threshold {days} days).", since, days) : null;
         }
-        return new(ChildAlertKind.inactive, $"No learning session in the last {lookbackDays} days or more (threshold {days} days).", lookbackDays, days);
+        return new(ChildAlertKind.inactive, $"No learning session in the last {lookbackDays} days (threshold {days} days).", lookbackDays, days);
     }
 
     /// <summary>Average score of the last <paramref name="weeks"/> learning weeks against the same span before them.</summary>
