@@ -13,7 +13,7 @@ public sealed class PartnerSectionTests
     private const string Partners = "Elimu.Api.Partners.";
 
     private static readonly string[] Sections =
-        ["Analytics", "ChildData", "Collaboration", "Consent", "Content", "Dashboard", "Enrollments", "Finance", "Profiles", "Shared", "Sponsorships", "Support"];
+        ["Alerts", "Analytics", "ChildData", "Collaboration", "Consent", "Content", "Dashboard", "Enrollments", "Finance", "Profiles", "Shared", "Sponsorships", "Support"];
 
     /// <summary>
     /// What a section may use of another: (user, owner) → the owner's types it may name. Everything else of the owner
@@ -88,6 +88,11 @@ public sealed class PartnerSectionTests
         [("Content", "Sponsorships")] = ["SponsorshipStats", "ProgramStore", "ProgramRef", "ProgramStatus"],
         [("Content", "Profiles")] = ["PartnerLetterheads", "PartnerLetterhead", "PartnerNames", "PartnerName"],
         [("Content", "ChildData")] = ["ChildLearningGate", "CourseProgressFigures", "CourseLessonFigures"],
+        // Alerts measure monitored children only through the gate's alert figures, and name programs through Sponsorships' store;
+        // the dashboard counts new alerts and its watcher runs the scan.
+        [("Alerts", "ChildData")] = ["ChildLearningGate", "ChildAlertFigures", "ChildGoalStanding", "MonitoredChildName"],
+        [("Alerts", "Sponsorships")] = ["ProgramStore", "ProgramRef"],
+        [("Dashboard", "Alerts")] = ["AlertReader", "AlertScan", "AlertScanResult"],
     };
 
     /// <summary>The gate of DESIGN.md §3: the one Partners type that calls the Platform.Learning readers.</summary>

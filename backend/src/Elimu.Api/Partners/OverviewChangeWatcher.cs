@@ -38,6 +38,7 @@ public sealed class OverviewChangeWatcher(DashboardOverviewCache cache) : AfterC
                 case SponsoredChild c: _partners.Add(c.PartnerId); break;
                 case PartnerPayment p: _partners.Add(p.PartnerId); break;
                 case PartnerTicket t: _partners.Add(t.PartnerId); break;
+                case Alerts.ChildAlert a: _partners.Add(a.PartnerId); break;
                 case SponsorshipConsent k:
                     // Consent keeps no navigation to Sponsorships' child (section boundary): find it among the tracked ones.
                     var child = context.ChangeTracker.Entries<SponsoredChild>()

@@ -1,3 +1,4 @@
+using Elimu.Api.Partners.Alerts;
 using Elimu.Api.Partners.Analytics;
 using Elimu.Api.Partners.Content;
 using Elimu.Api.Partners.Content.Resources;
@@ -82,6 +83,7 @@ public static class PartnersModule
         services.AddSingleton<HelpLibrary>();
         services.AddSingleton<CourseCatalog>();
         services.AddAnalyticsInsights();
+        services.AddChildAlerts();
         return services;
     }
 
@@ -111,6 +113,7 @@ public static class PartnersModule
         app.MapFinanceApi();
         app.MapPaymentMethodApi();
         app.MapPricingApi();
+        app.MapAlertApi();
         app.MapHub<PartnerHub>(PartnerHub.Path);
         return app;
     }

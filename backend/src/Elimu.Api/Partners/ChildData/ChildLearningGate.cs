@@ -93,10 +93,6 @@ public sealed partial class ChildLearningGate(ChildAccess access, ConsentReader 
         return (minutes, inactive);
     }
 
-    /// <summary>Visible children with no session in the current learning week (<see cref="LearningWeek"/>): the dashboard's alert count.</summary>
-    public Task<int> ChildAlertsAsync(Guid partnerId, DateOnly today, CancellationToken ct) =>
-        learning.CountInactiveAsync(VisibleStudents(partnerId), today, ct);
-
     /// <summary>Average weekly learning minutes of the visible children over the last <paramref name="weeks"/> learning weeks.</summary>
     public Task<decimal> AverageWeeklyMinutesAsync(Guid partnerId, DateOnly today, int weeks, CancellationToken ct) =>
         learning.AverageWeeklyMinutesAsync(VisibleStudents(partnerId), today, weeks, ct);

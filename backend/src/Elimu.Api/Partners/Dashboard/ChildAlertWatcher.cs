@@ -1,15 +1,17 @@
 using Elimu.Api.Common;
 using Elimu.Api.Data;
 using Elimu.Api.Data.Locks;
+using Elimu.Api.Partners.Alerts;
 using Elimu.Api.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Elimu.Api.Partners.Dashboard;
 
 /// <summary>
-/// A child becomes "inactive 7+ days" by time passing, not by any request, so nothing else would push the new
-/// alert. Every few minutes this recomputes every partner's counters and pushes those that changed to the partner's
-/// group, which reaches their dashboards on every instance (through the Redis backplane when there are several).
+/// A child crosses an alert threshold (inactive for days, a falling score, too few minutes, a goal at risk) by time
+/// passing and by learning, not by any partner request, so nothing else would raise the alert. Every few minutes this
+/// scans every partner's children against their thresholds (<see cref="AlertScan"/>: raises and resolves the stored
+/// alerts), recomputes the partner's counters and pushes those that changed to the partner's group, which reaches their dashboards on every instance (through the Redis backplane when there are several).
 /// It is a job: one instance runs it (<see cref="JobLeadership"/>), the others skip their ticks, so no figure is
 /// computed or pushed twice.
 /// </summary>
@@ -57,6 +59,7 @@ public sealed class ChildAlertWatcher(IServiceScopeFactory scopes, JobLeadership
             try
             {
                 using var scope = scopes.CreateScope();
+                await scope.ServiceProvider.GetRequiredService<AlertScan>().ScanAsync(partnerId, ct);
                 var counters = await scope.ServiceProvider.GetRequiredService<PartnerCounters>().ComputeAsync(partnerId, ct);
                 if (_lastSent.TryGetValue(partnerId, out var previous) && previous == counters) continue;
                 await scope.ServiceProvider.GetRequiredService<PartnerCountersPublisher>().SendAsync(partnerId, counters, ct);

@@ -1,4 +1,5 @@
 using Elimu.Api.Common;
+using Elimu.Api.Partners.Alerts;
 using Elimu.Api.Partners.ChildData;
 using Elimu.Api.Partners.Collaboration;
 using Elimu.Api.Partners.Consent;
@@ -11,7 +12,7 @@ namespace Elimu.Api.Partners.Dashboard;
 /// <summary>Computes a partner's realtime counters; a fixed number of queries, whatever the number of children.</summary>
 public sealed class PartnerCounters(
     ConsentStats consents, BillingStats billing, TicketStats tickets,
-    ChildLearningGate learning, NotificationInbox inbox, MessageStats messages, TimeProvider clock)
+    ChildLearningGate learning, AlertReader alerts, NotificationInbox inbox, MessageStats messages, TimeProvider clock)
 {
     /// <summary>
     /// The partner's counters as one member sees them: the partner-wide figures, and that member's own unread
@@ -42,9 +43,8 @@ public sealed class PartnerCounters(
             SuspendedPrograms: (await learning.SuspendedProgramsAsync(partnerId, ct)).Count);
     }
 
-    /// <summary>Consented children with no session in the current learning week (<see cref="LearningWeek"/>).</summary>
-    public Task<int> ChildAlertsAsync(Guid partnerId, CancellationToken ct) =>
-        learning.ChildAlertsAsync(partnerId, NairobiTime.Today(clock), ct);
+    /// <summary>New alerts of monitored children, as stored by the alert scan (<see cref="AlertScan"/>) from the partner's thresholds.</summary>
+    public Task<int> ChildAlertsAsync(Guid partnerId, CancellationToken ct) => alerts.NewCountAsync(partnerId, ct);
 
     /// <summary>The calendar month in Nairobi that contains today, as UTC bounds and as dates.</summary>
     public (DateTime FromUtc, DateTime ToUtc, DateOnly Start, DateOnly End) CurrentBillingMonth()

@@ -121,6 +121,30 @@ public sealed class LearningStats(AppDbContext db)
         }).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// What child alert thresholds are measured on, for every student of the set, from the rollups in three queries: the
+    /// last day with a session within the last <paramref name="activeDays"/> days (null when none), minutes of the current
+    /// learning week, and each day with assessments within the last <paramref name="assessedDays"/> days (count and score sum).
+    /// </summary>
+    public async Task<Dictionary<Guid, StudentAlertFigures>> AlertFiguresAsync(IQueryable<Guid> studentIds, DateOnly today, int activeDays,
+        int assessedDays, CancellationToken ct)
+    {
+        var activeFrom = today.AddDays(-(activeDays - 1));
+        var lastActive = await db.LearningDayRollups
+            .Where(r => studentIds.Contains(r.StudentId) && r.Sessions > 0 && r.Day >= activeFrom && r.Day <= today)
+            .GroupBy(r => r.StudentId).Select(g => new { g.Key, Last = g.Max(r => r.Day) })
+            .ToDictionaryAsync(x => x.Key, x => x.Last, ct);
+        var minutes = await MinutesThisWeekAsync(studentIds, today, ct);
+        var assessedFrom = today.AddDays(-(assessedDays - 1));
+        var assessed = (await db.LearningDayRollups
+            .Where(r => studentIds.Contains(r.StudentId) && r.Assessments > 0 && r.Day >= assessedFrom && r.Day <= today)
+            .GroupBy(r => new { r.StudentId, r.Day })
+            .Select(g => new { g.Key.StudentId, g.Key.Day, Count = g.Sum(r => r.Assessments), Sum = g.Sum(r => r.AssessmentScoreHundredths) })
+            .ToListAsync(ct)).ToLookup(a => a.StudentId, a => new AssessedDay(a.Day, a.Count, a.Sum));
+        return lastActive.Keys.Concat(minutes.Keys).Concat(assessed.Select(g => g.Key)).Distinct().ToDictionary(id => id, id =>
+            new StudentAlertFigures(lastActive.TryGetValue(id, out var last) ? last : null, minutes.GetValueOrDefault(id), [.. assessed[id]]));
+    }
+
     /// <summary>Students in the set with no session in the current learning week: the "inactive 7+ days" alert.</summary>
     public Task<int> CountInactiveAsync(IQueryable<Guid> studentIds, DateOnly today, CancellationToken ct) =>
         Inactive(studentIds, today).CountAsync(ct);
@@ -150,3 +174,9 @@ public sealed record AreaScoreMovement(Guid LearningAreaId, string Name, decimal
 /// <summary>What a child's card shows: minutes this learning week and the one before, last activity, the inactivity alert, average score, engagement.</summary>
 public sealed record StudentCardFigures(Guid StudentId, int MinutesThisWeek, int MinutesLastWeek, DateTime? LastActiveAt, bool Inactive,
     decimal? AverageScore, int Engagement);
+
+/// <summary>A student's figures for the alert thresholds; a student absent from the answer had none of them (inactive, no minutes, no assessment).</summary>
+public sealed record StudentAlertFigures(DateOnly? LastActiveDay, int MinutesThisWeek, IReadOnlyList<AssessedDay> AssessedDays);
+
+/// <summary>A day's assessments of a student: how many and the sum of their scores in hundredths of a point.</summary>
+public sealed record AssessedDay(DateOnly Day, int Count, long ScoreHundredths);

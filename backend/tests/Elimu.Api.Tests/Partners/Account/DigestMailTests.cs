@@ -26,6 +26,7 @@ public sealed class DigestMailTests(SeededApiFactory api) : IClassFixture<Seeded
         Assert.Contains("THIS WEEK'S LEARNING BY PROGRAM", mail.TextBody);
         Assert.Contains("/dashboard/partner", mail.TextBody);
         using var partner = await api.LoginAsync("partner@elimu.demo");
+        await Elimu.Api.Tests.Partners.Alerts.AlertTestKit.ScanAlertsAsync(api, "partner@elimu.demo");
         var counters = await partner.GetJsonAsync<RealtimeCounters>("/api/v1/partner/dashboard/counters");
         Assert.Equal(counters.PendingPayments > 0, mail.TextBody.Contains("PAYMENTS DUE"));
         Assert.Equal(counters.ChildAlerts > 0, mail.TextBody.Contains("CHILDREN NEEDING ATTENTION"));

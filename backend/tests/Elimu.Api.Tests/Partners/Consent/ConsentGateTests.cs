@@ -122,7 +122,8 @@ public sealed class ConsentGateTests(SeededApiFactory api) : IClassFixture<Seede
         await AskAsync(f);
         Assert.Equal(HttpStatusCode.OK, (await AnswerAsync(f.Guardians[0], await LatestAsync(f.Guardians[0]), true)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, await ProgressAsync(f));
-        // The child has no learning yet, so while visible it raises an inactivity alert (the alert watcher's figure).
+        // The child has no learning yet, so while visible it raises an inactivity alert (stored by the alert watcher's scan).
+        await Elimu.Api.Tests.Partners.Alerts.AlertTestKit.ScanAlertsAsync(api, "partner2@elimu.demo");
         var alerts = (await f.Partner.GetJsonAsync<RealtimeCounters>("/api/v1/partner/dashboard/counters")).ChildAlerts;
 
         Assert.Equal(HttpStatusCode.OK, (await f.Partner.PostAsync($"{Programs}/{f.Program.Id}/{action}")).StatusCode);

@@ -2,6 +2,7 @@ using Elimu.Api.Partners.Consent;
 using Elimu.Api.Partners.Dashboard;
 using Elimu.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Elimu.Api.Tests.Partners.Dashboard;
 
@@ -16,6 +17,10 @@ public sealed class ChildAlertWatcherTests(ChildAlertWatcherTests.FastScanFactor
     public async Task A_child_falling_inactive_reaches_an_open_dashboard_without_any_request()
     {
         using var partner = await api.LoginAsync("partner2@elimu.demo");
+        // The counter is the partner's new stored alerts: let a scan store those of the seeded data before the first figure is read.
+        var partnerId = await api.WithDbAsync(db => db.Users.Where(u => u.Email == "partner2@elimu.demo").Select(u => u.Id).SingleAsync());
+        using (var scope = api.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<Elimu.Api.Partners.Alerts.AlertScan>().ScanAsync(partnerId, CancellationToken.None);
         var hub = new HubLongPollingClient(partner.Http, PartnerHub.Path);
         await hub.ConnectAsync();
         var before = (await hub.NextInvocationAsync(PartnerHub.CountersEvent, TimeSpan.FromSeconds(20))).GetProperty("childAlerts").GetInt32();
@@ -23,7 +28,6 @@ public sealed class ChildAlertWatcherTests(ChildAlertWatcherTests.FastScanFactor
         // Time passing is what makes a child inactive; here its recent sessions vanish instead.
         await api.WithDbAsync(async db =>
         {
-            var partnerId = await db.Users.Where(u => u.Email == "partner2@elimu.demo").Select(u => u.Id).SingleAsync();
             // The learning week: the last 7 Nairobi days, today included (ADR 0005).
             var since = Elimu.Api.Platform.Learning.LearningWeek.InactiveBeforeUtc(Elimu.Api.Common.NairobiTime.Today(TimeProvider.System));
             var active = await db.SponsoredChildren

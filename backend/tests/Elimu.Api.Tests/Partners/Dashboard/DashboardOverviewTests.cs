@@ -20,6 +20,7 @@ public sealed class DashboardOverviewTests(SeededApiFactory api) : IClassFixture
     public async Task Program_and_child_counts_match_the_database()
     {
         using var client = await api.LoginAsync("partner@elimu.demo");
+        await Elimu.Api.Tests.Partners.Alerts.AlertTestKit.ScanAlertsAsync(api, "partner@elimu.demo");
         var overview = await client.GetJsonAsync<PartnerDashboardOverview>(Overview);
         var partnerId = await PartnerIdAsync("partner@elimu.demo");
 
@@ -119,7 +120,13 @@ public sealed class DashboardOverviewTests(SeededApiFactory api) : IClassFixture
 
         Assert.True(minutes > 0, "seeded children have recent activity");
         Assert.Equal(minutes, overview.AverageWeeklyLearningMinutes);
-        Assert.Equal(alerts, overview.Counters.ChildAlerts);
+        // The alert figure is the stored new alerts; under the default thresholds the inactive ones are exactly these children.
+        var stored = await api.WithDbAsync(async db => (
+            await db.ChildAlerts.CountAsync(a => a.PartnerId == partnerId && a.State == Elimu.Api.Partners.Alerts.ChildAlertState.@new),
+            await db.ChildAlerts.CountAsync(a => a.PartnerId == partnerId && a.State == Elimu.Api.Partners.Alerts.ChildAlertState.@new
+                && a.Kind == Elimu.Api.Partners.Alerts.ChildAlertKind.inactive)));
+        Assert.Equal(alerts, stored.Item2);
+        Assert.Equal(stored.Item1, overview.Counters.ChildAlerts);
     }
 
     [Fact]

@@ -53,6 +53,10 @@ public sealed class OneLearningWeekTests(ClockedApiFactory api) : IClassFixture<
 
     private async Task<Surfaces> SurfacesAsync(ApiClient partner, string partnerEmail, Guid childId)
     {
+        // The counters and the overview count the stored alerts: the watcher's scan stores them (run here as it would).
+        var partnerUserId = (await api.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Email == partnerEmail)))).Id;
+        using (var scan = api.Services.CreateScope())
+            await scan.ServiceProvider.GetRequiredService<Elimu.Api.Partners.Alerts.AlertScan>().ScanAsync(partnerUserId, CancellationToken.None);
         var list = await partner.GetJsonAsync<JsonElement>($"{Children}?pageSize=100");
         var card = list.GetProperty("items").EnumerateArray().Single(c => c.GetProperty("id").GetGuid() == childId).GetProperty("progress");
         var alerting = await partner.GetJsonAsync<JsonElement>($"{Children}?hasAlert=true");

@@ -269,6 +269,156 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.ToTable("partner_team_members", (string)null);
                 });
 
+            modelBuilder.Entity("Elimu.Api.Partners.Alerts.AlertThresholdSet", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<int?>("DaysInactive")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_inactive");
+
+                    b.Property<int?>("GoalDaysLeft")
+                        .HasColumnType("integer")
+                        .HasColumnName("goal_days_left");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("program_id");
+
+                    b.Property<int?>("ScoreFallPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("score_fall_points");
+
+                    b.Property<int?>("ScoreFallWeeks")
+                        .HasColumnType("integer")
+                        .HasColumnName("score_fall_weeks");
+
+                    b.Property<Guid?>("SponsoredChildId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sponsored_child_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int?>("WeeklyMinutesBelow")
+                        .HasColumnType("integer")
+                        .HasColumnName("weekly_minutes_below");
+
+                    b.HasKey("OwnerId")
+                        .HasName("pk_alert_thresholds");
+
+                    b.HasIndex("PartnerId", "ProgramId")
+                        .HasDatabaseName("ix_alert_thresholds_partner_id_program_id");
+
+                    b.ToTable("alert_thresholds", (string)null);
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Alerts.ChildAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DismissNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("dismiss_note");
+
+                    b.Property<DateTime?>("DismissedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dismissed_at");
+
+                    b.Property<Guid?>("DismissedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dismissed_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("program_id");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<DateTime?>("SeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("seen_at");
+
+                    b.Property<Guid?>("SeenBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("seen_by");
+
+                    b.Property<Guid>("SponsoredChildId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sponsored_child_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("summary");
+
+                    b.Property<decimal>("Threshold")
+                        .HasPrecision(12, 1)
+                        .HasColumnType("numeric(12,1)")
+                        .HasColumnName("threshold");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(12, 1)
+                        .HasColumnType("numeric(12,1)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_child_alerts");
+
+                    b.HasIndex("PartnerId", "RaisedAt")
+                        .HasDatabaseName("ix_child_alerts_partner_id_raised_at");
+
+                    b.HasIndex("SponsoredChildId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ux_child_alerts_open")
+                        .HasFilter("resolved_at IS NULL");
+
+                    b.HasIndex("PartnerId", "State", "RaisedAt")
+                        .HasDatabaseName("ix_child_alerts_partner_id_state_raised_at");
+
+                    b.ToTable("child_alerts", (string)null);
+                });
+
             modelBuilder.Entity("Elimu.Api.Partners.Analytics.Letters.ProgressLetter", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4611,6 +4761,26 @@ namespace Elimu.Api.Data.Migrations.Postgres
                     b.Navigation("PartnerProfile");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Alerts.AlertThresholdSet", b =>
+                {
+                    b.HasOne("Elimu.Api.Platform.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_alert_thresholds_asp_net_users_partner_id");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Alerts.ChildAlert", b =>
+                {
+                    b.HasOne("Elimu.Api.Platform.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_child_alerts_asp_net_users_partner_id");
                 });
 
             modelBuilder.Entity("Elimu.Api.Partners.Analytics.Letters.ProgressLetter", b =>

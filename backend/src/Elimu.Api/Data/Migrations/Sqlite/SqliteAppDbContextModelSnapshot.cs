@@ -264,6 +264,156 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                     b.ToTable("partner_team_members", (string)null);
                 });
 
+            modelBuilder.Entity("Elimu.Api.Partners.Alerts.AlertThresholdSet", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<int?>("DaysInactive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("days_inactive");
+
+                    b.Property<int?>("GoalDaysLeft")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("goal_days_left");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_id");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("program_id");
+
+                    b.Property<int?>("ScoreFallPoints")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("score_fall_points");
+
+                    b.Property<int?>("ScoreFallWeeks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("score_fall_weeks");
+
+                    b.Property<Guid?>("SponsoredChildId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sponsored_child_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int?>("WeeklyMinutesBelow")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("weekly_minutes_below");
+
+                    b.HasKey("OwnerId")
+                        .HasName("pk_alert_thresholds");
+
+                    b.HasIndex("PartnerId", "ProgramId")
+                        .HasDatabaseName("ix_alert_thresholds_partner_id_program_id");
+
+                    b.ToTable("alert_thresholds", (string)null);
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Alerts.ChildAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DismissNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dismiss_note");
+
+                    b.Property<DateTime?>("DismissedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dismissed_at");
+
+                    b.Property<Guid?>("DismissedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dismissed_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_id");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("program_id");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raised_at");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<DateTime?>("SeenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seen_at");
+
+                    b.Property<Guid?>("SeenBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seen_by");
+
+                    b.Property<Guid>("SponsoredChildId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sponsored_child_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary");
+
+                    b.Property<decimal>("Threshold")
+                        .HasPrecision(12, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("threshold");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(12, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_child_alerts");
+
+                    b.HasIndex("PartnerId", "RaisedAt")
+                        .HasDatabaseName("ix_child_alerts_partner_id_raised_at");
+
+                    b.HasIndex("SponsoredChildId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ux_child_alerts_open")
+                        .HasFilter("resolved_at IS NULL");
+
+                    b.HasIndex("PartnerId", "State", "RaisedAt")
+                        .HasDatabaseName("ix_child_alerts_partner_id_state_raised_at");
+
+                    b.ToTable("child_alerts", (string)null);
+                });
+
             modelBuilder.Entity("Elimu.Api.Partners.Analytics.Letters.ProgressLetter", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4600,6 +4750,26 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                     b.Navigation("PartnerProfile");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Alerts.AlertThresholdSet", b =>
+                {
+                    b.HasOne("Elimu.Api.Platform.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_alert_thresholds_asp_net_users_partner_id");
+                });
+
+            modelBuilder.Entity("Elimu.Api.Partners.Alerts.ChildAlert", b =>
+                {
+                    b.HasOne("Elimu.Api.Platform.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_child_alerts_asp_net_users_partner_id");
                 });
 
             modelBuilder.Entity("Elimu.Api.Partners.Analytics.Letters.ProgressLetter", b =>
