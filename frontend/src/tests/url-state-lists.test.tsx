@@ -109,7 +109,7 @@ describe('list state survives reload and Back', () => {
   it('a program’s children table keeps its page, and the add-children picker reopens on its search', async () => {
     const user = userEvent.setup();
     const spy = mockFetch({
-      [`${SPONSORSHIPS}/programs/${PROGRAM_ID}`]: json(programFixture({ children: { enrolled: 45, active: 45, pendingConsent: 0, paused: 0, graduated: 0, removed: 0 } })),
+      [`${SPONSORSHIPS}/programs/${PROGRAM_ID}`]: json(programFixture({ children: { enrolled: 45, active: 45, pendingConsent: 0, paused: 0, graduated: 0, removed: 0, left: 0 } })),
       [`${SPONSORSHIPS}/children`]: json(paged([childFixture()], 45, 2)),
       [`${SPONSORSHIPS}/available-students`]: json(paged([studentFixture(1)], 30, 2)),
     });

@@ -28,7 +28,7 @@ function programFixture(overrides: Partial<PendingProgram['program']> = {}): Pen
     rejectionReason: null,
     createdAt: '2026-11-12T07:00:00Z',
     updatedAt: '2026-11-30T08:15:00Z',
-    children: { enrolled: 10, active: 6, pendingConsent: 4, paused: 0, graduated: 0, removed: 0 },
+    children: { enrolled: 10, active: 6, pendingConsent: 4, paused: 0, graduated: 0, removed: 0, left: 0 },
     allowedActions: ['cancel'],
     ...overrides,
   };
@@ -36,7 +36,7 @@ function programFixture(overrides: Partial<PendingProgram['program']> = {}): Pen
 
 const stem: PendingProgram = { program: programFixture(), partnerName: 'Esther Wambui', partnerEmail: 'partner@elimu.demo' };
 const small: PendingProgram = {
-  program: programFixture({ id: 'p-small', name: 'Coast Readers', programType: 'cohort', billingPeriod: 'monthly', pricePerChild: 1250.5, children: { enrolled: 8, active: 0, pendingConsent: 8, paused: 0, graduated: 0, removed: 0 } }),
+  program: programFixture({ id: 'p-small', name: 'Coast Readers', programType: 'cohort', billingPeriod: 'monthly', pricePerChild: 1250.5, children: { enrolled: 8, active: 0, pendingConsent: 8, paused: 0, graduated: 0, removed: 0, left: 0 } }),
   partnerName: 'David Kiprotich',
   partnerEmail: 'partner2@elimu.demo',
 };

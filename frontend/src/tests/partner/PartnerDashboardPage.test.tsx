@@ -218,7 +218,7 @@ describe('PartnerDashboardPage', () => {
       [OVERVIEW]: json(
         overviewFixture({
           programs: { total: 0, draft: 0, pendingApproval: 0, active: 0, paused: 0, completed: 0, cancelled: 0 },
-          children: { total: 0, pendingConsent: 0, active: 0, paused: 0, graduated: 0, removed: 0 },
+          children: { total: 0, pendingConsent: 0, active: 0, paused: 0, graduated: 0, removed: 0, left: 0 },
         }),
       ),
     });

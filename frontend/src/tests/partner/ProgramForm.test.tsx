@@ -258,8 +258,8 @@ describe('the programs list', () => {
 
   it('submits several programs at once, skipping those whose status or size does not allow it, and shows refusals', async () => {
     const user = userEvent.setup();
-    const draft = programFixture({ children: { enrolled: 12, active: 0, pendingConsent: 12, paused: 0, graduated: 0, removed: 0 } });
-    const raced = programFixture({ id: 'p4', name: 'Raced draft', children: { enrolled: 10, active: 0, pendingConsent: 10, paused: 0, graduated: 0, removed: 0 } });
+    const draft = programFixture({ children: { enrolled: 12, active: 0, pendingConsent: 12, paused: 0, graduated: 0, removed: 0, left: 0 } });
+    const raced = programFixture({ id: 'p4', name: 'Raced draft', children: { enrolled: 10, active: 0, pendingConsent: 10, paused: 0, graduated: 0, removed: 0, left: 0 } });
     const short = programFixture({ id: 'p3', name: 'Short draft' });
     const active = programFixture({ id: 'p2', name: 'Running', status: 'ACTIVE', allowedActions: ['pause', 'complete', 'cancel'] });
     const spy = mockFetch({

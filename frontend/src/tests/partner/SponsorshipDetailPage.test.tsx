@@ -87,7 +87,7 @@ describe('SponsorshipDetailPage', () => {
   });
 
   it('disables “Submit for approval” below the minimum and says how many children are missing', async () => {
-    routes(programFixture({ children: { enrolled: 3, active: 0, pendingConsent: 3, paused: 0, graduated: 0, removed: 0 } }));
+    routes(programFixture({ children: { enrolled: 3, active: 0, pendingConsent: 3, paused: 0, graduated: 0, removed: 0, left: 0 } }));
     renderPage();
     const submit = await screen.findByTestId('action-submit');
     expect(submit).toBeDisabled();
@@ -100,7 +100,7 @@ describe('SponsorshipDetailPage', () => {
   });
 
   it('disables “Resume” on a paused program below its minimum, and consent until it is active again', async () => {
-    routes(programFixture({ status: 'PAUSED', allowedActions: ['resume', 'cancel'], children: { enrolled: 9, active: 5, pendingConsent: 4, paused: 0, graduated: 0, removed: 0 } }));
+    routes(programFixture({ status: 'PAUSED', allowedActions: ['resume', 'cancel'], children: { enrolled: 9, active: 5, pendingConsent: 4, paused: 0, graduated: 0, removed: 0, left: 0 } }));
     renderPage();
     expect(await screen.findByTestId('action-resume')).toHaveAccessibleDescription('9 of at least 10 children enrolled; add 1 more');
     expect(screen.getByTestId('action-resume')).toBeDisabled();
@@ -110,7 +110,7 @@ describe('SponsorshipDetailPage', () => {
   it('explains a refused submission (409 min_children_not_met) in the confirm dialog', async () => {
     const user = userEvent.setup();
     // The page counted 10; a child was removed meanwhile, so the server refuses.
-    routes(programFixture({ children: { enrolled: 10, active: 0, pendingConsent: 10, paused: 0, graduated: 0, removed: 0 } }), {
+    routes(programFixture({ children: { enrolled: 10, active: 0, pendingConsent: 10, paused: 0, graduated: 0, removed: 0, left: 0 } }), {
       [`POST ${PROGRAM}/submit`]: problem(409, 'The request conflicts with the current state.', 'This program needs at least 10 children to submit the program; 8 enrolled, 2 more needed.', {
         code: 'min_children_not_met',
         minChildren: 10,
@@ -132,7 +132,7 @@ describe('SponsorshipDetailPage', () => {
 
   it('applies an allowed action and shows the new status', async () => {
     const user = userEvent.setup();
-    const active = programFixture({ status: 'ACTIVE', allowedActions: ['pause', 'complete', 'cancel'], children: { enrolled: 12, active: 10, pendingConsent: 2, paused: 0, graduated: 0, removed: 0 } });
+    const active = programFixture({ status: 'ACTIVE', allowedActions: ['pause', 'complete', 'cancel'], children: { enrolled: 12, active: 10, pendingConsent: 2, paused: 0, graduated: 0, removed: 0, left: 0 } });
     // The server's state: paused once the pause went through (the page refetches after a change).
     let current = active;
     mockFetch({
@@ -194,7 +194,7 @@ describe('SponsorshipDetailPage', () => {
   it('shows the chosen students as chips with the count against the minimum, says why few are available, and searches by surname', async () => {
     const user = userEvent.setup();
     const students = [studentFixture(0), studentFixture(1), studentFixture(2)];
-    const spy = routes(programFixture({ children: { enrolled: 3, active: 0, pendingConsent: 3, paused: 0, graduated: 0, removed: 0 } }), {
+    const spy = routes(programFixture({ children: { enrolled: 3, active: 0, pendingConsent: 3, paused: 0, graduated: 0, removed: 0, left: 0 } }), {
       [AVAILABLE]: ({ url }) => json(paged(new URL(url, 'http://x').searchParams.get('search') ? [students[1]!] : students)),
       '/api/v1/partner/sponsorships/filter-options': json({ counties: ['Kisumu'], grades: ['Grade4'], learningNeeds: [], schools: [] }),
     });
@@ -229,7 +229,7 @@ describe('SponsorshipDetailPage', () => {
   it('counts up to the minimum: “10 / min 10” once enough are chosen', async () => {
     const user = userEvent.setup();
     const students = Array.from({ length: 12 }, (_, i) => studentFixture(i, { displayName: `Student${i} K.` }));
-    routes(programFixture({ children: { enrolled: 8, active: 0, pendingConsent: 8, paused: 0, graduated: 0, removed: 0 } }), {
+    routes(programFixture({ children: { enrolled: 8, active: 0, pendingConsent: 8, paused: 0, graduated: 0, removed: 0, left: 0 } }), {
       [AVAILABLE]: json(paged(students)),
       '/api/v1/partner/sponsorships/filter-options': json({ counties: [], grades: [], learningNeeds: [], schools: [] }),
     });
@@ -246,7 +246,7 @@ describe('SponsorshipDetailPage', () => {
 
   it('explains the minimum rule before removing a child from an active program, and the server’s refusal', async () => {
     const user = userEvent.setup();
-    const active = programFixture({ status: 'ACTIVE', allowedActions: ['pause', 'complete', 'cancel'], children: { enrolled: 10, active: 10, pendingConsent: 0, paused: 0, graduated: 0, removed: 0 } });
+    const active = programFixture({ status: 'ACTIVE', allowedActions: ['pause', 'complete', 'cancel'], children: { enrolled: 10, active: 10, pendingConsent: 0, paused: 0, graduated: 0, removed: 0, left: 0 } });
     routes(active, {
       [`DELETE ${PROGRAM}/children/${childFixture().studentId}`]: problem(
         409,
@@ -266,7 +266,7 @@ describe('SponsorshipDetailPage', () => {
 
   it('previews who will be asked and what they will read before asking for consent, then shows what happened', async () => {
     const user = userEvent.setup();
-    const active = programFixture({ status: 'ACTIVE', allowedActions: ['pause', 'complete', 'cancel'], children: { enrolled: 10, active: 2, pendingConsent: 8, paused: 0, graduated: 0, removed: 0 } });
+    const active = programFixture({ status: 'ACTIVE', allowedActions: ['pause', 'complete', 'cancel'], children: { enrolled: 10, active: 2, pendingConsent: 8, paused: 0, graduated: 0, removed: 0, left: 0 } });
     const spy = routes(active, {
       '/api/v1/partner/sponsorships/consent/request/preview': json({
         children: 8,
@@ -311,7 +311,7 @@ describe('SponsorshipDetailPage', () => {
 
   it('does not offer to send when every guardian already has a request', async () => {
     const user = userEvent.setup();
-    const active = programFixture({ status: 'ACTIVE', allowedActions: ['pause'], children: { enrolled: 10, active: 2, pendingConsent: 8, paused: 0, graduated: 0, removed: 0 } });
+    const active = programFixture({ status: 'ACTIVE', allowedActions: ['pause'], children: { enrolled: 10, active: 2, pendingConsent: 8, paused: 0, graduated: 0, removed: 0, left: 0 } });
     routes(active, {
       '/api/v1/partner/sponsorships/consent/request/preview': json({
         children: 8, childrenToAsk: 0, guardiansToAsk: 0, alreadyPending: 8, withoutGuardian: [], consentTextVersion: '2026-01', sampleText: 'I, …', sampleTextSw: 'Mimi, …', partnerSees: [], partnerDoesNotSee: [],

@@ -4,7 +4,7 @@ import type { PartnerDashboardOverview } from '@/types/partner';
 export function overviewFixture(overrides: Partial<PartnerDashboardOverview> = {}): PartnerDashboardOverview {
   return {
     programs: { total: 6, draft: 1, pendingApproval: 1, active: 3, paused: 0, completed: 1, cancelled: 0 },
-    children: { total: 48, pendingConsent: 9, active: 36, paused: 1, graduated: 2, removed: 0 },
+    children: { total: 48, pendingConsent: 9, active: 36, paused: 1, graduated: 2, removed: 0, left: 0 },
     pendingConsents: 9,
     billing: {
       periodStart: '2026-11-01',

@@ -38,7 +38,7 @@ export function programFixture(overrides: Partial<ProgramResponse> = {}): Progra
     rejectionReason: null,
     createdAt: '2026-08-20T08:00:00Z',
     updatedAt: '2026-08-20T08:00:00Z',
-    children: { enrolled: 8, active: 0, pendingConsent: 8, paused: 0, graduated: 0, removed: 1 },
+    children: { enrolled: 8, active: 0, pendingConsent: 8, paused: 0, graduated: 0, removed: 1, left: 0 },
     allowedActions: ['submit', 'cancel'],
     ...overrides,
   };

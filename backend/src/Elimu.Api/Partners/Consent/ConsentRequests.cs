@@ -10,9 +10,9 @@ namespace Elimu.Api.Partners.Consent;
 
 /// <summary>POST /consent/request for one child, called from Sponsorships (a substitute accepted): the same rules and records.</summary>
 public sealed class ConsentRequests(AppDbContext db, PartnerNames names, ProgramStore store, EnrolmentReader enrolments, ConsentReader reader,
-    AuditTrail audit, Notifier notifier, IPartnerCountersChanged counters, TimeProvider clock) : IConsentRequests
+    ConsentExpiry expiry, AuditTrail audit, Notifier notifier, IPartnerCountersChanged counters, TimeProvider clock) : IConsentRequests
 {
     public async Task<int> RequestForChildAsync(ClaimsPrincipal user, Guid sponsoredChildId, CancellationToken ct) =>
-        (await RequestConsent.Handle(new ConsentRequestBody(sponsoredChildId, null), user, db, names, store, enrolments, reader, audit,
+        (await RequestConsent.Handle(new ConsentRequestBody(sponsoredChildId, null), user, db, names, store, enrolments, reader, expiry, audit,
             notifier, counters, clock, ct)).Value!.Requested;
 }
