@@ -27,7 +27,8 @@ public sealed class ChildAlertWatcher(IServiceScopeFactory scopes, JobLeadership
         using var timer = new PeriodicTimer(interval, clock);
         try
         {
-            while (await timer.WaitForNextTickOnPoolAsync(stoppingToken))
+            // The first scan runs at start: the alerts are stored, so until it runs every dashboard would count none.
+            do
             {
                 try
                 {
@@ -37,7 +38,7 @@ public sealed class ChildAlertWatcher(IServiceScopeFactory scopes, JobLeadership
                 {
                     log.LogWarning(e, "The child-alert scan failed; it runs again at the next tick");
                 }
-            }
+            } while (await timer.WaitForNextTickOnPoolAsync(stoppingToken));
         }
         finally
         {

@@ -58,6 +58,14 @@ public sealed class PartnerRoleRouteTableTests(ElimuApiFactory api, ITestOutputH
         ["POST /api/v1/partner/sponsorships/programs/{id:guid}/resume"] = ChangePrograms,
         ["POST /api/v1/partner/sponsorships/programs/{id:guid}/complete"] = ChangePrograms,
         ["POST /api/v1/partner/sponsorships/programs/{id:guid}/cancel"] = ChangePrograms,
+        // Issue 20: the stored child alerts and their thresholds.
+        ["GET /api/v1/partner/alerts"] = Read,
+        ["POST /api/v1/partner/alerts/{id:guid}/seen"] = Read,
+        ["POST /api/v1/partner/alerts/{id:guid}/dismiss"] = ChangePrograms,
+        ["GET /api/v1/partner/alerts/thresholds/programs/{programId:guid}"] = Read,
+        ["PUT /api/v1/partner/alerts/thresholds/programs/{programId:guid}"] = ChangePrograms,
+        ["GET /api/v1/partner/alerts/thresholds/children/{childId:guid}"] = Read,
+        ["PUT /api/v1/partner/alerts/thresholds/children/{childId:guid}"] = ChangePrograms,
         // Issue 20: a child leaving, the substitutes offered, the program's preferences.
         ["POST /api/v1/partner/sponsorships/programs/{id:guid}/children/{studentId:guid}/leave"] = ChangePrograms,
         ["GET /api/v1/partner/sponsorships/programs/{id:guid}/substitutes"] = Read,

@@ -58,8 +58,11 @@ public sealed class DashboardOverviewTests(SeededApiFactory api) : IClassFixture
     public async Task Consents_tickets_and_payments_match_the_database()
     {
         using var client = await api.LoginAsync("partner@elimu.demo");
-        var overview = await client.GetJsonAsync<PartnerDashboardOverview>(Overview);
         var partnerId = await PartnerIdAsync("partner@elimu.demo");
+        // The alert figure counts stored alerts: the watcher's scan stores them (run here as it would).
+        using (var scan = api.Services.CreateScope())
+            await scan.ServiceProvider.GetRequiredService<Elimu.Api.Partners.Alerts.AlertScan>().ScanAsync(partnerId, CancellationToken.None);
+        var overview = await client.GetJsonAsync<PartnerDashboardOverview>(Overview);
 
         var expected = await api.WithDbAsync(async db =>
         {
@@ -100,8 +103,11 @@ public sealed class DashboardOverviewTests(SeededApiFactory api) : IClassFixture
     public async Task Learning_minutes_and_alerts_count_only_consented_children()
     {
         using var client = await api.LoginAsync("partner@elimu.demo");
-        var overview = await client.GetJsonAsync<PartnerDashboardOverview>(Overview);
         var partnerId = await PartnerIdAsync("partner@elimu.demo");
+        // The alert figure counts stored alerts: the watcher's scan stores them (run here as it would).
+        using (var scan = api.Services.CreateScope())
+            await scan.ServiceProvider.GetRequiredService<Elimu.Api.Partners.Alerts.AlertScan>().ScanAsync(partnerId, CancellationToken.None);
+        var overview = await client.GetJsonAsync<PartnerDashboardOverview>(Overview);
         // The last four learning weeks: 28 Nairobi days, today included (ADR 0005).
         var today = Elimu.Api.Common.NairobiTime.Today(TimeProvider.System);
         DateTime StartOf(DateOnly day) => Elimu.Api.Common.NairobiTime.StartOfDayUtc(day);
