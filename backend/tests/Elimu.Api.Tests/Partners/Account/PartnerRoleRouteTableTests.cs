@@ -60,7 +60,7 @@ public sealed class PartnerRoleRouteTableTests(ElimuApiFactory api, ITestOutputH
         ["POST /api/v1/partner/sponsorships/programs/{id:guid}/cancel"] = ChangePrograms,
         // Issue 20: the stored child alerts and their thresholds.
         ["GET /api/v1/partner/alerts"] = Read,
-        ["POST /api/v1/partner/alerts/{id:guid}/seen"] = Read,
+        ["POST /api/v1/partner/alerts/{id:guid}/seen"] = ChangePrograms,
         ["POST /api/v1/partner/alerts/{id:guid}/dismiss"] = ChangePrograms,
         ["GET /api/v1/partner/alerts/thresholds/programs/{programId:guid}"] = Read,
         ["PUT /api/v1/partner/alerts/thresholds/programs/{programId:guid}"] = ChangePrograms,

@@ -236,6 +236,7 @@ public sealed class ChildAlertTests(ClockedApiFactory api) : IClassFixture<Clock
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PutAsync($"{Route}/thresholds/programs/{world.ProgramId}", new { daysInactive = 3 })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PutAsync($"{Route}/thresholds/children/{child}", new { daysInactive = 3 })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsync($"{Route}/{alert}/dismiss", new { note = "viewer" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsync($"{Route}/{alert}/seen")).StatusCode);
         Assert.False(await api.WithDbAsync(db => db.AlertThresholds.AnyAsync(t => t.PartnerId == world.Partner.Id)));
         Assert.Equal("new", (await ListAsync(owner)).Single().GetProperty("state").GetString());
     }
