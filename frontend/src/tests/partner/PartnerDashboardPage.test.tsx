@@ -86,6 +86,7 @@ describe('PartnerDashboardPage', () => {
       'Without consent yet9',
       'Paused1',
       'Graduated2',
+      'Left0',
       'Removed0',
     ]);
     // The donut leaves out empty statuses; its data table says so.
@@ -154,15 +155,15 @@ describe('PartnerDashboardPage', () => {
     const table = () => within(card).getByRole('table', { name: 'Programs and children by status' });
     const bodyRows = () => within(table()).getAllByRole('row').slice(1);
 
-    // 11 statuses, 6 per page.
+    // 12 statuses (6 of programs, 6 of children), 6 per page.
     expect(bodyRows()).toHaveLength(6);
-    expect(within(card).getByText('Showing 1–6 of 11')).toBeInTheDocument();
+    expect(within(card).getByText('Showing 1–6 of 12')).toBeInTheDocument();
     await user.click(within(card).getByRole('button', { name: 'Next page' }));
-    expect(bodyRows()).toHaveLength(5);
+    expect(bodyRows()).toHaveLength(6);
     expect(within(card).getByText('Page 2 of 2')).toBeInTheDocument();
 
     await user.selectOptions(within(card).getByLabelText('Show'), 'children');
-    expect(bodyRows()).toHaveLength(5);
+    expect(bodyRows()).toHaveLength(6);
     expect(bodyRows().every((r) => within(r).queryByText('Children'))).toBe(true);
 
     await user.type(within(card).getByLabelText('Search statuses'), 'paused');
