@@ -6,13 +6,18 @@ namespace Elimu.Api.Common;
 
 public static class ApiDocs
 {
+    /// <summary>
+    /// Enums by name only, on every wire (the API's JSON and the hub's pushes): no 99, no "7" (docs/adr/0003). An undefined
+    /// number would be stored and break every reader, and a page comparing names would misread a number.
+    /// </summary>
+    public static JsonStringEnumConverter EnumsByName() => new(allowIntegerValues: false);
+
     /// <summary>camelCase JSON, enums by the names the plan spells, ProblemDetails for every error.</summary>
     public static IServiceCollection AddElimuApiConventions(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(o =>
         {
-            // Enums by name only: no 99, no "7" (docs/adr/0003). An undefined number would be stored and break every reader.
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            o.SerializerOptions.Converters.Add(EnumsByName());
             o.SerializerOptions.TypeInfoResolver = o.SerializerOptions.TypeInfoResolver?.WithAddedModifier(NoNullListItems.Modify);
             // Numbers are numbers: no "12" accepted for 12, so the OpenAPI types say `number`, not `number | string`.
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Elimu.Api.Common;
@@ -16,7 +15,7 @@ public static class Realtime
         // (an impact report "running" arrived as 1), and the pages, which compare names as the API sends them, took a
         // running report for an ended one.
         var signalR = services.AddSignalR(o => o.AddFilter<RealtimeSessions.Tracker>())
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(ApiDocs.EnumsByName()));
         var redis = configuration["Redis:Connection"];
         if (!string.IsNullOrWhiteSpace(redis)) signalR.AddStackExchangeRedis(redis);
         return services;

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Elimu.Api.Partners.Finance;
 
 /// <summary>
-/// Reads a partner's payments for the list, one payment and its checks. Apart from <see cref="InvoicePayments"/> because
+/// Reads a partner's payments: the list, and one payment (also after paying or checking one). Apart from <see cref="InvoicePayments"/> because
 /// reading needs only the database: the list is the finance page's busiest request, and building the payer (four gateway
 /// adapters with their HttpClients) for every read of it cost more than the query itself.
 /// </summary>
