@@ -44,6 +44,21 @@ public sealed class AlertReader(AppDbContext db, ChildLearningGate gate)
         return new([.. rows.Select(r => Describe(r, names[r.SponsoredChildId]))], page.Page, page.PageSize, total);
     }
 
+    /// <summary>
+    /// The open alerts (new or seen) of monitored children, newest first, at most <paramref name="take"/>: what a digest
+    /// lists. Nothing is recorded as shown, as the digest runs without a signed-in reader.
+    /// </summary>
+    public async Task<IReadOnlyList<ChildAlertView>> OpenAsync(Guid partnerId, int take, CancellationToken ct)
+    {
+        var monitored = gate.MonitoredChildIds(partnerId, null);
+        var rows = await db.ChildAlerts.AsNoTracking()
+            .Where(a => a.PartnerId == partnerId && (a.State == ChildAlertState.@new || a.State == ChildAlertState.seen)
+                && monitored.Contains(a.SponsoredChildId))
+            .OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id).Take(take).ToListAsync(ct);
+        var names = await gate.NamesAsync(partnerId, [.. rows.Select(r => r.SponsoredChildId).Distinct()], ct);
+        return [.. rows.Where(r => names.ContainsKey(r.SponsoredChildId)).Select(r => Describe(r, names[r.SponsoredChildId]))];
+    }
+
     /// <summary>One of the partner's alerts whose child is monitored, tracked for a change; 404 otherwise (another partner's too).</summary>
     public async Task<(ChildAlert Alert, MonitoredChildName Child)> FindAsync(Guid partnerId, Guid id, CancellationToken ct)
     {

@@ -1,4 +1,6 @@
+using Elimu.Api.Common;
 using Elimu.Api.Partners.Account.Digests;
+using Elimu.Api.Partners.Alerts;
 using Elimu.Api.Partners.Dashboard;
 using Elimu.Api.Platform.Notifications.Delivery;
 using Elimu.Api.Tests.Infrastructure;
@@ -14,8 +16,9 @@ public sealed class DigestMailTests(SeededApiFactory api) : IClassFixture<Seeded
     private const string Subject = "Elimu digest";
 
     [Fact]
-    public async Task The_partners_digest_lists_children_needing_attention_and_learning_by_program_and_is_written_once()
+    public async Task The_partners_digest_lists_the_open_alerts_and_learning_by_program_and_is_written_once()
     {
+        await Elimu.Api.Tests.Partners.Alerts.AlertTestKit.ScanAlertsAsync(api, "partner@elimu.demo");
         var runner = api.Services.GetRequiredService<DigestRunner>();
         await Task.WhenAll(Task.Run(() => runner.SendDueAsync(default)), Task.Run(() => runner.SendDueAsync(default)));
         await runner.SendDueAsync(default);
@@ -26,7 +29,9 @@ public sealed class DigestMailTests(SeededApiFactory api) : IClassFixture<Seeded
         Assert.Contains("THIS WEEK'S LEARNING BY PROGRAM", mail.TextBody);
         Assert.Contains("/dashboard/partner", mail.TextBody);
         using var partner = await api.LoginAsync("partner@elimu.demo");
-        await Elimu.Api.Tests.Partners.Alerts.AlertTestKit.ScanAlertsAsync(api, "partner@elimu.demo");
+        var open = await partner.GetJsonAsync<Paged<ChildAlertView>>($"{Elimu.Api.Tests.Partners.Alerts.AlertTestKit.Route}?state=new&pageSize=1");
+        Assert.NotEmpty(open.Items);
+        Assert.Contains(open.Items[0].Summary, mail.TextBody);
         var counters = await partner.GetJsonAsync<RealtimeCounters>("/api/v1/partner/dashboard/counters");
         Assert.Equal(counters.PendingPayments > 0, mail.TextBody.Contains("PAYMENTS DUE"));
         Assert.Equal(counters.ChildAlerts > 0, mail.TextBody.Contains("CHILDREN NEEDING ATTENTION"));

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Elimu.Api.Common;
+using Elimu.Api.Partners.Alerts;
 using Elimu.Api.Partners.ChildData;
 using Elimu.Api.Partners.Consent;
 using Elimu.Api.Partners.Finance;
@@ -12,11 +12,11 @@ namespace Elimu.Api.Partners.Account.Digests;
 
 /// <summary>
 /// What a partner's digest says, each section from the service that owns its figures (never the tables): children needing
-/// attention and the week's learning per program through the learning gate, answers from Consent, payments from Finance.
+/// attention from the stored alerts, the week's learning per program through the learning gate, answers from Consent, payments from Finance.
 /// The week's learning is the learning week ending on the period's last day. A section is left out when the member turned its category off, and payments when there are none due.
 /// </summary>
 public sealed class DigestContent(SponsoredChildReader sponsored, ConsentReader consent, ChildLearningGate gate, ConsentStats consents,
-    BillingStats billing, TimeProvider clock)
+    BillingStats billing, AlertReader alerts)
 {
     private const int NamesShown = 10;
 
@@ -26,15 +26,12 @@ public sealed class DigestContent(SponsoredChildReader sponsored, ConsentReader 
         var sections = new List<MailSection>();
         if (included.Contains(NotificationCategory.child_alert))
         {
-            // As things stand when the digest is sent (the dashboard's alert), not as they stood at the period's end.
-            var alerting = gate.AlertingChildIds(partnerId, NairobiTime.Today(clock));
-            var names = await sponsored.OfPartner(partnerId).Where(c => alerting.Contains(c.Id))
-                .OrderBy(c => c.FirstName).ThenBy(c => c.Id)
-                .Select(c => new { c.FirstName, c.LastName, c.ProgramName }).Take(NamesShown + 1).ToListAsync(ct);
-            if (names.Count > 0)
+            // The stored alerts open when the digest is sent (the alerts page's "new" and "seen"), each with its reason.
+            var open = await alerts.OpenAsync(partnerId, NamesShown + 1, ct);
+            if (open.Count > 0)
             {
-                var lines = names.Take(NamesShown).Select(n => $"{n.FirstName} {Initial(n.LastName)} ({n.ProgramName}): no learning for 7 days or more").ToList();
-                if (names.Count > NamesShown) lines.Add("… and more: see the full list in Elimu.");
+                var lines = open.Take(NamesShown).Select(a => $"{FirstAndInitial(a.ChildName)} ({a.ProgramName}): {a.Summary}").ToList();
+                if (open.Count > NamesShown) lines.Add("… and more: see every alert in Elimu.");
                 sections.Add(new MailSection("Children needing attention", lines));
             }
         }
@@ -76,5 +73,10 @@ public sealed class DigestContent(SponsoredChildReader sponsored, ConsentReader 
         };
     }
 
-    private static string Initial(string lastName) => lastName.Length > 0 ? lastName[..1] + "." : "";
+    /// <summary>"Amina W.": a mail names a child by first name and initial, as the digest always has.</summary>
+    private static string FirstAndInitial(string fullName)
+    {
+        var space = fullName.LastIndexOf(' ');
+        return space > 0 ? $"{fullName[..space]} {fullName[(space + 1)..(space + 2)]}." : fullName;
+    }
 }
