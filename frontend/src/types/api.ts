@@ -5171,6 +5171,129 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/sponsorship-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The platform's sponsorship policy: how long a child may wait before every partner is offered them first. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SponsorshipPolicyResponse"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        /** Set the sponsorship policy (7 to 1,825 days); audited. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SponsorshipPolicyRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SponsorshipPolicyResponse"];
+                    };
+                };
+                /** @description Bad Request: a field is invalid (see errors), or the antiforgery token is missing. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized: sign in first. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden: this account may not do this (role, ownership or consent). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict: the request conflicts with the current state (see code). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unsupported Media Type: send the body as the content type listed. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/partner/enrollments/template": {
         parameters: {
             query?: never;
@@ -20353,6 +20476,19 @@ export interface components {
             updatedAt: string;
             /** Format: date-time */
             publishedAt: null | string;
+        };
+        SponsorshipPolicyRequest: {
+            /** Format: int32 */
+            offerToAllAfterDays: null | number;
+        };
+        SponsorshipPolicyResponse: {
+            /** Format: int32 */
+            offerToAllAfterDays: number;
+            /** Format: int32 */
+            defaultOfferToAllAfterDays: number;
+            /** Format: date-time */
+            updatedAt: null | string;
+            updatedBy: null | string;
         };
         StatusChangeRequest: {
             reason: null | string;

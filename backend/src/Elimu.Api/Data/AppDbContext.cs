@@ -91,6 +91,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Elimu.Api.Partners.Finance.Grants.GrantReport> GrantReports => Set<Elimu.Api.Partners.Finance.Grants.GrantReport>();
     public DbSet<Elimu.Api.Partners.Finance.Grants.SentGrantReminder> SentGrantReminders => Set<Elimu.Api.Partners.Finance.Grants.SentGrantReminder>();
     public DbSet<Elimu.Api.Partners.Dashboard.PartnerAiHighlights> PartnerAiHighlights => Set<Elimu.Api.Partners.Dashboard.PartnerAiHighlights>();
+    public DbSet<Elimu.Api.Partners.Sponsorships.SponsorshipPolicy> SponsorshipPolicies => Set<Elimu.Api.Partners.Sponsorships.SponsorshipPolicy>();
     public DbSet<Elimu.Api.Partners.Alerts.ChildAlert> ChildAlerts => Set<Elimu.Api.Partners.Alerts.ChildAlert>();
     public DbSet<Elimu.Api.Partners.Alerts.AlertThresholdSet> AlertThresholds => Set<Elimu.Api.Partners.Alerts.AlertThresholdSet>();
     public DbSet<Elimu.Api.Partners.Analytics.Letters.ProgressLetterBatch> ProgressLetterBatches => Set<Elimu.Api.Partners.Analytics.Letters.ProgressLetterBatch>();

@@ -96,6 +96,7 @@ public static class PartnersModule
         app.MapChildDataApi();
         app.MapConsentApi();
         app.MapProgramApprovalApi();
+        app.MapSponsorshipPolicyApi();
         app.MapEnrollmentApi();
         app.MapTeamApi();
         app.MapProfileApi();

@@ -1,13 +1,15 @@
 using Elimu.Api.Partners.Account.Team;
 using Elimu.Api.Platform.Audit;
+using Elimu.Api.Platform.Identity;
 
 namespace Elimu.Api.Partners.Sponsorships;
 
-/// <summary>Issue 20's routes: children who leave, the substitutes offered for them, and a program's preferences.</summary>
+/// <summary>Issue 20's routes: children who leave, the substitutes offered for them, a program's preferences, and the admin's policy.</summary>
 public static class LeavingEndpoints
 {
     public static IServiceCollection AddLeavingAndSubstitutes(this IServiceCollection services)
     {
+        services.AddScoped<SponsorshipPolicies>();
         services.AddScoped<PreferenceRanking>();
         services.AddScoped<Substitutes>();
         return services;
@@ -27,6 +29,14 @@ public static class LeavingEndpoints
         partner.MapGet("/programs/{id:guid}/preferences", PreferenceHandlers.Get).WithSummary("Who the program would like to sponsor (ranks students; never filters).");
         partner.MapPut("/programs/{id:guid}/preferences", PreferenceHandlers.Put).RequireAuthorization(PartnerPolicies.ChangePrograms)
             .WithSummary("Set the program's preferences; allowed in any state (they only rank).");
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapSponsorshipPolicyApi(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/api/v1/admin/sponsorship-policy").WithTags("Admin · Sponsorships").RequireAuthorization(Roles.Admin);
+        admin.MapGet("", SponsorshipPolicies.Get).WithSummary("The platform's sponsorship policy: how long a child may wait before every partner is offered them first.");
+        admin.MapPut("", SponsorshipPolicies.Put).WithSummary("Set the sponsorship policy (7 to 1,825 days); audited.");
         return app;
     }
 }

@@ -7,19 +7,13 @@ namespace Elimu.Api.Partners.Sponsorships;
 
 /// <summary>
 /// Orders available students by a program's preferences (issue 20) and says why each ranks where it does. First come the
-/// children the platform policy offers to every partner first (waiting longer than <see cref="OfferToAllAfterDays"/>
+/// children the platform policy offers to every partner first (waiting longer than the admin's <see cref="SponsorshipPolicies"/>
 /// without a sponsor), then the most preferences met, then (with "greatest need first") the longest wait, then the
 /// unranked order. The score is computed in the database so a page is one query; schools and learning needs count but
 /// are never named in a reason, as a preview never shows them before consent.
 /// </summary>
-public sealed class PreferenceRanking(AppDbContext db, IConfiguration configuration, TimeProvider clock)
+public sealed class PreferenceRanking(AppDbContext db, SponsorshipPolicies policies, TimeProvider clock)
 {
-    public const string PolicyKey = "Sponsorships:OfferToAllAfterDays";
-    public const int DefaultOfferToAllAfterDays = 180;
-
-    /// <summary>The admin's platform policy: how many days a child may wait before every partner is offered them first.</summary>
-    public int OfferToAllAfterDays => Math.Max(1, configuration.GetValue(PolicyKey, DefaultOfferToAllAfterDays));
-
     public async Task<Paged<StudentPreview>> RankAsync(IQueryable<Student> available, ProgramPreferences prefs, PageRequest page,
         int total, CancellationToken ct)
     {
@@ -30,7 +24,7 @@ public sealed class PreferenceRanking(AppDbContext db, IConfiguration configurat
         Gender? gender = Enum.TryParse<Gender>(prefs.Gender, out var g) ? g : null;
         var anyGrade = grades.Count > 0; var anyCounty = counties.Count > 0; var anySchool = schools.Count > 0; var anyNeed = needs.Count > 0;
         var now = clock.GetUtcNow().UtcDateTime;
-        var cutoff = now.AddDays(-OfferToAllAfterDays);
+        var cutoff = now.AddDays(-await policies.OfferToAllAfterDaysAsync(ct));
         var longestWait = prefs.GreatestNeed == GreatestNeed.longest_wait;
 
         // Waiting since: the end of the student's last sponsorship with any partner (left, released or removed), else

@@ -26,22 +26,6 @@ public sealed class LeaveAndSubstituteTests(SeededApiFactory api) : IClassFixtur
         (await partner.GetJsonAsync<Paged<SponsoredChildResponse>>($"{Sponsorships}/children?programId={programId}&pageSize=100"))
             .Items.Select(c => c.StudentId).ToList();
 
-    /// <summary>Students of a school no other test uses, so a search by that school sees only them.</summary>
-    private Task<(string School, List<Guid> Ids)> HandBuiltAsync(params (CbcGrade Grade, string County, Gender Gender, int DaysAgo)[] rows) =>
-        api.WithDbAsync(async db =>
-        {
-            var school = $"Ranking School {Guid.NewGuid():N}"[..30];
-            var now = api.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-            var students = rows.Select((r, i) => new Student
-            {
-                FirstName = $"Rank{i}", LastName = "Learner", DateOfBirth = new DateOnly(2015, 1, 1), Grade = r.Grade, County = r.County,
-                Gender = r.Gender, School = school, AdmissionNumber = $"R{Guid.NewGuid():N}"[..12], CreatedAt = now.AddDays(-r.DaysAgo),
-            }).ToList();
-            db.Students.AddRange(students);
-            await db.SaveChangesAsync();
-            return (school, students.Select(s => s.Id).ToList());
-        });
-
     [Fact]
     public async Task Each_reason_keeps_status_reason_note_and_date_frees_the_place_and_notifies_the_partner()
     {
@@ -128,7 +112,7 @@ public sealed class LeaveAndSubstituteTests(SeededApiFactory api) : IClassFixtur
         var program = await partner.CreateProgramAsync($"Ranking {Guid.NewGuid():N}");
         // 0: every preference; 1: grade only, waiting 50 days; 2: county only, waiting 20 days; 3: nothing, past the
         // 180-day policy; 4 and 5: nothing, waiting 100 and 10 days.
-        var (school, ids) = await HandBuiltAsync(
+        var (school, ids) = await api.HandBuiltStudentsAsync(
             (CbcGrade.Grade5, "Nairobi", Gender.female, 5), (CbcGrade.Grade5, "Kisumu", Gender.male, 50),
             (CbcGrade.Grade3, "Nairobi", Gender.male, 20), (CbcGrade.Grade3, "Mombasa", Gender.male, 400),
             (CbcGrade.Grade3, "Mombasa", Gender.male, 100), (CbcGrade.Grade3, "Mombasa", Gender.male, 10));

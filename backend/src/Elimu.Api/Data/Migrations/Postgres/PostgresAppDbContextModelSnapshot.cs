@@ -2758,6 +2758,30 @@ namespace Elimu.Api.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Elimu.Api.Partners.Sponsorships.SponsorshipPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<int>("OfferToAllAfterDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("offer_to_all_after_days");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sponsorship_policies");
+
+                    b.ToTable("sponsorship_policies", (string)null);
+                });
+
             modelBuilder.Entity("Elimu.Api.Partners.Sponsorships.SponsorshipProgram", b =>
                 {
                     b.Property<Guid>("Id")

@@ -2753,6 +2753,30 @@ namespace Elimu.Api.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Elimu.Api.Partners.Sponsorships.SponsorshipPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("OfferToAllAfterDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("offer_to_all_after_days");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sponsorship_policies");
+
+                    b.ToTable("sponsorship_policies", (string)null);
+                });
+
             modelBuilder.Entity("Elimu.Api.Partners.Sponsorships.SponsorshipProgram", b =>
                 {
                     b.Property<Guid>("Id")
