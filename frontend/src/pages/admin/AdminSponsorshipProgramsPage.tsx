@@ -10,6 +10,7 @@ import {
   type DataTableColumn,
 } from '@/components/partner/shared';
 import { ProgramReviewDialog } from '@/components/admin/ProgramReviewDialog';
+import { SponsorshipPolicyCard } from '@/components/admin/SponsorshipPolicyCard';
 import { billingPeriodLabel, programTypeLabel } from '@/lib/program-labels';
 import { formatCurrency, formatDate } from '@/lib/format';
 import { urlParam, useUrlState } from '@/lib/use-url-state';
@@ -115,6 +116,8 @@ export default function AdminSponsorshipProgramsPage() {
         description="Programs partners have submitted for approval. Approve them to make them active, or send them back with a reason."
         breadcrumbs={[{ label: 'Admin', to: '/dashboard/admin' }, { label: 'Sponsorship programs' }]}
       />
+
+      <SponsorshipPolicyCard />
 
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <PartnerFilterBar
