@@ -100,6 +100,29 @@ public sealed class StudentLookupPlanTests(PlanRecordingApiFactory api) : IClass
     }
 
     [Fact]
+    public async Task Ranking_by_a_programs_preferences_seeks_each_candidates_sponsorships_instead_of_reading_them_all()
+    {
+        using var partner = await api.LoginAsync("partner@elimu.demo");
+        var program = await CreateProgramAsync(partner);
+        await partner.PutAsync($"/api/v1/partner/sponsorships/programs/{program}/preferences",
+            new { grades = new[] { "Grade5" }, counties = new[] { "Kisumu" }, greatestNeed = "longest_wait" });
+
+        api.Plans.Clear();
+        var ranked = await partner.GetJsonAsync<Elimu.Api.Common.Paged<Elimu.Api.Platform.Students.StudentPreview>>(
+            $"/api/v1/partner/sponsorships/available-students?pageSize=50&rankFor={program}");
+        Assert.All(ranked.Items, s => Assert.NotNull(s.MatchScore));
+
+        // The ranking scores every available student (that is what ranks them), so the one thing that grows with the
+        // platform besides the students themselves is each one's sponsorship history (held? when did the last end?):
+        // those reads must seek the student's rows by index, never read all of sponsored_children per candidate.
+        var page = Assert.Single(api.Plans.Reading("students"), q => !IsCount(q) && q.Sql.Contains("sponsored_children", StringComparison.Ordinal)
+            && q.Sql.Contains("ORDER BY", StringComparison.OrdinalIgnoreCase));
+        var reads = await QueryPlans.ReadsAsync(api.Database, "sponsored_children", page);
+        Assert.NotEmpty(reads);
+        Assert.All(reads, read => Assert.Contains("student_id", read, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_search_still_finds_part_of_a_first_name_or_school_and_takes_percent_and_underscore_literally()
     {
         using var partner = await api.LoginAsync("partner@elimu.demo");
