@@ -101,14 +101,49 @@ public sealed partial class QueryPlans : DbCommandInterceptor
         return reads;
     }
 
-    private static void Collect(JsonElement node, string table, List<string> reads)
+    /// <summary>
+    /// Each read of <paramref name="table"/>. A read that is not repeated per row of an outer loop (not the inner side of a
+    /// nested loop, not inside a subplan that refers to the outer row) runs once per query, and says so with
+    /// <see cref="OncePerQuery"/>: a hash join's build side, a hashed subplan, a merge join's input.
+    /// </summary>
+    private static void Collect(JsonElement node, string table, List<string> reads, bool repeated = false)
     {
         if (node.TryGetProperty("Relation Name", out var relation) && relation.GetString() == table)
             reads.Add(node.GetProperty("Node Type").GetString() + " " + (node.TryGetProperty("Index Cond", out var c) ? c.GetString()
-                : node.TryGetProperty("Recheck Cond", out var r) ? r.GetString() : "(no index condition)"));
-        if (node.TryGetProperty("Plans", out var children))
-            foreach (var child in children.EnumerateArray()) Collect(child, table, reads);
+                : node.TryGetProperty("Recheck Cond", out var r) ? r.GetString() : "(no index condition)") + (repeated ? "" : OncePerQuery));
+        if (!node.TryGetProperty("Plans", out var children)) return;
+        var loop = node.GetProperty("Node Type").GetString() == "Nested Loop";
+        foreach (var child in children.EnumerateArray())
+        {
+            var relationship = child.TryGetProperty("Parent Relationship", out var p) ? p.GetString() : null;
+            Collect(child, table, reads, repeated || (loop && relationship == "Inner") || (relationship == "SubPlan" && Correlated(child)));
+        }
     }
+
+    /// <summary>
+    /// A subplan that refers to a row outside it (a condition naming an alias its own nodes do not have) runs per outer
+    /// row; one that does not is computed once (PostgreSQL hashes it or runs it as an init plan).
+    /// </summary>
+    private static bool Correlated(JsonElement subplan)
+    {
+        var aliases = new HashSet<string>();
+        var conditions = new List<string>();
+        void Gather(JsonElement n)
+        {
+            if (n.TryGetProperty("Alias", out var a)) aliases.Add(a.GetString()!);
+            foreach (var key in new[] { "Filter", "Index Cond", "Recheck Cond", "Join Filter", "Hash Cond", "Merge Cond" })
+                if (n.TryGetProperty(key, out var c)) conditions.Add(c.GetString()!);
+            if (n.TryGetProperty("Plans", out var kids)) foreach (var k in kids.EnumerateArray()) Gather(k);
+        }
+        Gather(subplan);
+        return conditions.Any(c => QualifiedName().Matches(c).Any(m => !aliases.Contains(m.Groups[1].Value)) || c.Contains('$'));
+    }
+
+    [GeneratedRegex(@"\b([a-z_][a-z0-9_]*)\.[a-z_]")]
+    private static partial Regex QualifiedName();
+
+    /// <summary>Ends a PostgreSQL read (<see cref="ReadsAsync"/>) that runs once per query, not repeated per outer row.</summary>
+    public const string OncePerQuery = " [once per query]";
 
     private static void Walk(JsonElement node, string table, List<string> scans)
     {

@@ -114,12 +114,19 @@ public sealed class StudentLookupPlanTests(PlanRecordingApiFactory api) : IClass
 
         // The ranking scores every available student (that is what ranks them), so the one thing that grows with the
         // platform besides the students themselves is each one's sponsorship history (held? when did the last end?):
-        // those reads must seek the student's rows by index, never read all of sponsored_children per candidate.
+        // those reads must seek the student's rows by index, never read all of sponsored_children per candidate. At the
+        // scale data (50,064 students, 10,037 sponsored children) PostgreSQL hashes the held check once and seeks the
+        // last end per candidate by ix_sponsored_children_student_id.
         var page = Assert.Single(api.Plans.Reading("students"), q => !IsCount(q) && q.Sql.Contains("sponsored_children", StringComparison.Ordinal)
             && q.Sql.Contains("ORDER BY", StringComparison.OrdinalIgnoreCase));
         var reads = await QueryPlans.ReadsAsync(api.Database, "sponsored_children", page);
         Assert.NotEmpty(reads);
-        Assert.All(reads, read => Assert.Contains("student_id", read, StringComparison.Ordinal));
+        // PostgreSQL may instead read the table once per query (a hashed subplan, a hash or merge anti join): also fine.
+        // What is repeated per candidate must seek through an index. (On this tiny table it may seek the partner's own
+        // places per candidate; at the scale data it hashes them once, as EXPLAIN ANALYZE showed.)
+        Assert.Contains(reads, read => read.Contains("student_id", StringComparison.Ordinal));
+        Assert.All(reads, read => Assert.True(read.EndsWith(QueryPlans.OncePerQuery, StringComparison.Ordinal)
+            || !read.Contains("(no index condition)", StringComparison.Ordinal), read));
     }
 
     [Fact]
