@@ -47,6 +47,7 @@ export const ROUTES = [
   { route: '/dashboard/partner/sponsorships/:id', modules: partner('src/pages/partner/SponsorshipDetailPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/sponsored-children', modules: partner('src/pages/partner/SponsoredChildrenPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/sponsored-children/:id', modules: partner('src/pages/partner/ChildProgressPage.tsx'), budget: ANY },
+  { route: '/dashboard/partner/alerts', modules: partner('src/pages/partner/ChildAlertsPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/enrollments', modules: partner('src/pages/partner/EnrollmentsPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/notifications', modules: partner('src/pages/partner/PartnerNotificationsPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/team', modules: partner('src/pages/partner/PartnerTeamPage.tsx'), budget: ANY },

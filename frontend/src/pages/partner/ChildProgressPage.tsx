@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { SearchX } from 'lucide-react';
+import { AlertThresholdsCard } from '@/components/partner/alerts/AlertThresholdsCard';
 import { PartnerEmptyState, PartnerLoadingSkeleton, PartnerPageHeader, TruncatedText, preloadPartnerChart } from '@/components/partner/shared';
 import { preloadChildCharts } from '@/components/partner/children/lazy-charts';
 import { AchievementsView } from '@/components/partner/children/AchievementsView';
@@ -17,6 +18,7 @@ import { isApiError } from '@/lib/api';
 import { urlParam, useUrlState } from '@/lib/use-url-state';
 import { useChild, useChildAchievements, useChildGoals, useChildInsights, useChildProgress } from '@/services/partner/children';
 import { useChildTimeline } from '@/services/partner/child-timeline';
+import { usePartnerPermissions } from '@/services/partner/team';
 import { usePartnerStore } from '@/store/partnerStore';
 import type { ChildHeader } from '@/types/partner';
 
@@ -31,6 +33,7 @@ export const CHILD_TABS = [
   { key: 'goals', label: 'Goals' },
   { key: 'ai-insights', label: 'AI Insights' },
   { key: 'timeline', label: 'Timeline' },
+  { key: 'alerts', label: 'Alerts' },
 ] as const;
 
 type TabKey = (typeof CHILD_TABS)[number]['key'];
@@ -117,6 +120,8 @@ function TabPanel({ tab, child }: { tab: TabKey; child: ChildHeader }) {
       return <InsightsTab child={child} />;
     case 'timeline':
       return <TimelineTab child={child} />;
+    case 'alerts':
+      return <AlertsTab child={child} />;
   }
 }
 
@@ -163,5 +168,18 @@ function TimelineTab({ child }: { child: ChildHeader }) {
     <ChildViewState query={query} child={child} what="timeline">
       {(data) => <ChildTimelineView data={data} onPage={setPage} />}
     </ChildViewState>
+  );
+}
+
+/** The child's own alert thresholds over its program's, and a way to its alerts. Thresholds are not learning data: no consent needed. */
+function AlertsTab({ child }: { child: ChildHeader }) {
+  const { changePrograms } = usePartnerPermissions();
+  return (
+    <div className="flex flex-col gap-3">
+      <AlertThresholdsCard scope="children" id={child.id} canChange={changePrograms} />
+      <Link to={`/dashboard/partner/alerts?q=${encodeURIComponent(child.displayName)}`} className="self-start text-sm text-brand-text hover:underline" data-testid="child-alerts-link">
+        See {child.displayName}’s alerts
+      </Link>
+    </div>
   );
 }
