@@ -1,7 +1,6 @@
-import { useEffect, useId, useState } from 'react';
+import { Suspense, useEffect, useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { SearchX } from 'lucide-react';
-import { AlertThresholdsCard } from '@/components/partner/alerts/AlertThresholdsCard';
 import { PartnerEmptyState, PartnerLoadingSkeleton, PartnerPageHeader, TruncatedText, preloadPartnerChart } from '@/components/partner/shared';
 import { preloadChildCharts } from '@/components/partner/children/lazy-charts';
 import { AchievementsView } from '@/components/partner/children/AchievementsView';
@@ -14,6 +13,7 @@ import { GoalsView } from '@/components/partner/children/GoalsView';
 import { InsightsView } from '@/components/partner/children/InsightsView';
 import { LearningJourneyView } from '@/components/partner/children/LearningJourneyView';
 import { QueryErrorState } from '@/components/partner/sponsorships/QueryErrorState';
+import { lazyPage } from '@/app/lazy-page';
 import { isApiError } from '@/lib/api';
 import { urlParam, useUrlState } from '@/lib/use-url-state';
 import { useChild, useChildAchievements, useChildGoals, useChildInsights, useChildProgress } from '@/services/partner/children';
@@ -21,6 +21,9 @@ import { useChildTimeline } from '@/services/partner/child-timeline';
 import { usePartnerPermissions } from '@/services/partner/team';
 import { usePartnerStore } from '@/store/partnerStore';
 import type { ChildHeader } from '@/types/partner';
+
+// The thresholds editor loads when its tab is opened: most visits never open it, and the page is at its budget.
+const AlertThresholdsCard = lazyPage(async () => ({ default: (await import('@/components/partner/alerts/AlertThresholdsCard')).AlertThresholdsCard }));
 
 // The charts' code (the Learning Journey and Activity tabs draw them) loads with the child's data, not after it.
 preloadPartnerChart();
@@ -176,7 +179,9 @@ function AlertsTab({ child }: { child: ChildHeader }) {
   const { changePrograms } = usePartnerPermissions();
   return (
     <div className="flex flex-col gap-3">
-      <AlertThresholdsCard scope="children" id={child.id} canChange={changePrograms} />
+      <Suspense fallback={<PartnerLoadingSkeleton variant="lines" count={3} label="Loading the thresholds" />}>
+        <AlertThresholdsCard scope="children" id={child.id} canChange={changePrograms} />
+      </Suspense>
       <Link to={`/dashboard/partner/alerts?q=${encodeURIComponent(child.displayName)}`} className="self-start text-sm text-brand-text hover:underline" data-testid="child-alerts-link">
         See {child.displayName}’s alerts
       </Link>

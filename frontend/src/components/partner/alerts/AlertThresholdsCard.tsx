@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { BellRing, Loader2, Undo2 } from 'lucide-react';
+import { Gauge, Loader2, XCircle } from 'lucide-react';
 import { PartnerBadge, PartnerBentoCard, PartnerLoadingSkeleton, type BadgeTone } from '@/components/partner/shared';
 import { QueryErrorState } from '@/components/partner/sponsorships/QueryErrorState';
 import { isApiError } from '@/lib/api';
@@ -7,7 +7,17 @@ import { formatNumber } from '@/lib/format';
 import { useAlertThresholds, useSaveAlertThresholds, type ThresholdScope } from '@/services/partner/alerts';
 import { toast } from '@/store/toastStore';
 import type { AlertThresholds, AlertThresholdValues } from '@/types/partner';
-import { THRESHOLD_FIELDS, type ThresholdField } from './alert-labels';
+
+type ThresholdField = keyof AlertThresholdValues;
+
+/** The five thresholds, with the API's ranges (AlertThresholds.cs); the API's own messages are shown when it refuses. */
+const THRESHOLD_FIELDS: { key: ThresholdField; label: string; help: string; unit: string; min: number; max: number }[] = [
+  { key: 'daysInactive', label: 'Days without learning', help: 'Alert when a child has had no learning session for this many days.', unit: 'days', min: 1, max: 90 },
+  { key: 'scoreFallPoints', label: 'Fall in average score', help: 'Alert when the average score drops by this many points…', unit: 'points', min: 1, max: 100 },
+  { key: 'scoreFallWeeks', label: 'Score fall measured over', help: '…comparing the last weeks with the same number of weeks before.', unit: 'weeks', min: 1, max: 8 },
+  { key: 'weeklyMinutesBelow', label: 'Weekly minutes below', help: 'Alert when a child learns fewer minutes than this in a week; 0 turns it off.', unit: 'minutes', min: 0, max: 1000 },
+  { key: 'goalDaysLeft', label: 'Goal due within', help: 'A goal due this soon with less than 75% done, or overdue, is at risk.', unit: 'days', min: 0, max: 90 },
+];
 
 type Draft = Record<ThresholdField, string>;
 type Source = 'default' | 'program' | 'child';
@@ -56,13 +66,13 @@ export function AlertThresholdsCard({ scope, id, canChange, colSpan = 4 }: Alert
 
   if (thresholds.isError)
     return (
-      <PartnerBentoCard title={title} icon={BellRing} colSpan={colSpan} testId="alert-thresholds">
-        <QueryErrorState compact title="We couldn’t load the thresholds" error={thresholds.error} onRetry={() => void thresholds.refetch()} retrying={thresholds.isFetching} />
+      <PartnerBentoCard title={title} icon={Gauge} colSpan={colSpan} testId="alert-thresholds">
+        <QueryErrorState compact testId="thresholds-error" title="We couldn’t load the thresholds" error={thresholds.error} onRetry={() => void thresholds.refetch()} retrying={thresholds.isFetching} />
       </PartnerBentoCard>
     );
   if (thresholds.isPending || !draft)
     return (
-      <PartnerBentoCard title={title} icon={BellRing} colSpan={colSpan} testId="alert-thresholds">
+      <PartnerBentoCard title={title} icon={Gauge} colSpan={colSpan} testId="alert-thresholds">
         <PartnerLoadingSkeleton variant="lines" count={3} label="Loading the thresholds" />
       </PartnerBentoCard>
     );
@@ -92,7 +102,7 @@ export function AlertThresholdsCard({ scope, id, canChange, colSpan = 4 }: Alert
   };
 
   return (
-    <PartnerBentoCard title={title} description={description} icon={BellRing} colSpan={colSpan} testId="alert-thresholds">
+    <PartnerBentoCard title={title} description={description} icon={Gauge} colSpan={colSpan} testId="alert-thresholds">
       <form
         noValidate
         className="flex flex-col gap-4"
@@ -153,7 +163,7 @@ export function AlertThresholdsCard({ scope, id, canChange, colSpan = 4 }: Alert
                         aria-label={`${f.label}: ${isChild ? 'follow the program' : 'use the default'}`}
                         title={isChild ? 'Follow the program' : 'Use the default'}
                       >
-                        <Undo2 className="size-3.5" aria-hidden="true" />
+                        <XCircle className="size-3.5" aria-hidden="true" />
                       </button>
                     </div>
                     {error && (

@@ -1,8 +1,8 @@
 import type { BadgeTone } from '@/components/partner/shared';
 import { formatNumber } from '@/lib/format';
-import type { AlertThresholdValues, ChildAlert, ChildAlertKind, ChildAlertState } from '@/types/partner';
+import type { ChildAlert, ChildAlertKind, ChildAlertState } from '@/types/partner';
 
-// The words of child alerts (issue 20), one place for the alerts page and the thresholds editors.
+// The words of child alerts (issue 20) on the alerts page.
 
 export const ALERT_KINDS: { value: ChildAlertKind; label: string }[] = [
   { value: 'inactive', label: 'Inactive' },
@@ -41,14 +41,3 @@ export function measureText(alert: Pick<ChildAlert, 'kind' | 'value' | 'threshol
       return { measured: `${plural(value, 'goal')} at risk`, threshold: `due within ${plural(threshold, 'day')} and under 75% done` };
   }
 }
-
-export type ThresholdField = keyof AlertThresholdValues;
-
-/** The five thresholds, with the API's ranges (AlertThresholds.cs); the API's own messages are shown when it refuses. */
-export const THRESHOLD_FIELDS: { key: ThresholdField; label: string; help: string; unit: string; min: number; max: number }[] = [
-  { key: 'daysInactive', label: 'Days without learning', help: 'Alert when a child has had no learning session for this many days.', unit: 'days', min: 1, max: 90 },
-  { key: 'scoreFallPoints', label: 'Fall in average score', help: 'Alert when the average score drops by this many points…', unit: 'points', min: 1, max: 100 },
-  { key: 'scoreFallWeeks', label: 'Score fall measured over', help: '…comparing the last weeks with the same number of weeks before.', unit: 'weeks', min: 1, max: 8 },
-  { key: 'weeklyMinutesBelow', label: 'Weekly minutes below', help: 'Alert when a child learns fewer minutes than this in a week; 0 turns it off.', unit: 'minutes', min: 0, max: 1000 },
-  { key: 'goalDaysLeft', label: 'Goal due within', help: 'A goal due this soon with less than 75% done, or overdue, is at risk.', unit: 'days', min: 0, max: 90 },
-];
