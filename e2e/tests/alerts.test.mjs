@@ -35,7 +35,7 @@ test('the dashboard’s quick link and the sidebar lead to the new alerts', asyn
   await partner.getByTestId('alert-row').first().waitFor();
   const listed = await apiOk(partner, 'GET', `${ALERTS}?state=new&pageSize=1`);
   assert.equal(listed.total, count, 'the link opens exactly the alerts it counts');
-  assert.equal(await partner.getByTestId('sidebar-badge-child-alerts').innerText(), String(count));
+  assert.equal(await partner.getByTestId('sidebar-badge-child-alerts').innerText(), count > 99 ? '99+' : String(count));
 });
 
 test('the alerts page lists, filters and dismisses an alert with a required note', async () => {
@@ -82,7 +82,7 @@ test('a program’s threshold set on its page applies at once', async () => {
 
   await partner.goto(`/dashboard/partner/sponsorships/${child.programId}`);
   const card = partner.getByTestId('alert-thresholds');
-  const minutes = card.getByLabel('Weekly minutes below');
+  const minutes = card.getByLabel('Weekly minutes below', { exact: true });
   await minutes.waitFor();
   assert.equal(await card.getByTestId('threshold-weeklyMinutesBelow').getByTestId('threshold-source').innerText(), 'Default');
 
@@ -127,13 +127,13 @@ test('the alerts page, the thresholds and the child’s tab fit a 375 px phone',
 
   await phone.goto(`/dashboard/partner/sponsorships/${state.programId}`);
   const card = phone.getByTestId('alert-thresholds');
-  await card.getByLabel('Weekly minutes below').waitFor();
+  await card.getByLabel('Weekly minutes below', { exact: true }).waitFor();
   assert.ok(await fitsWidth(phone), 'the program page with its thresholds fits 375 px');
   await card.scrollIntoViewIfNeeded();
   await screenshot(phone, 'alerts-05-program-thresholds-375', { fullPage: false });
 
   await phone.goto(`/dashboard/partner/sponsored-children/${state.childId}?tab=alerts`);
-  await phone.getByTestId('alert-thresholds').getByLabel('Days without learning').waitFor();
+  await phone.getByTestId('alert-thresholds').getByLabel('Days without learning', { exact: true }).waitFor();
   assert.ok(await fitsWidth(phone), 'the child’s Alerts tab fits 375 px');
   await screenshot(phone, 'alerts-06-child-tab-375');
   await phone.context().close();

@@ -38,22 +38,24 @@ export function AlertList({ alerts, canChange, markingId, onSeen, onDismiss }: A
             </div>
 
             <div className="flex min-w-0 flex-col gap-1">
-              <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
+              <p className="flex flex-wrap items-center gap-2 text-sm">
                 <span className="font-medium text-fg" data-testid="alert-kind">
                   {kindLabel(a.kind)}
                 </span>
-                <span className="text-fg" data-testid="alert-measure">
-                  {measured}
-                </span>
-                <span className="text-xs text-fg-subtle">· {threshold}</span>
-              </p>
-              <p className="text-xs text-fg-muted [overflow-wrap:anywhere]">{a.summary}</p>
-              <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-fg-subtle">
                 <PartnerBadge tone={state.tone} testId="alert-state">
                   {state.label}
                 </PartnerBadge>
-                <span>Raised {formatDate(a.raisedAt)}</span>
-                {a.state === 'resolved' && a.resolvedAt && <span>· cleared {formatDate(a.resolvedAt)}</span>}
+              </p>
+              <p className="text-sm">
+                <span className="text-fg" data-testid="alert-measure">
+                  {measured}
+                </span>{' '}
+                <span className="text-xs text-fg-subtle">({threshold})</span>
+              </p>
+              <p className="text-xs text-fg-muted [overflow-wrap:anywhere]">{a.summary}</p>
+              <p className="text-xs text-fg-subtle">
+                Raised {formatDate(a.raisedAt)}
+                {a.state === 'resolved' && a.resolvedAt && ` · cleared ${formatDate(a.resolvedAt)}`}
               </p>
               {a.dismissNote && (
                 <p className="text-xs text-fg-muted [overflow-wrap:anywhere]" data-testid="alert-note">

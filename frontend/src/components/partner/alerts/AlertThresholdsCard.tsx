@@ -119,9 +119,13 @@ export function AlertThresholdsCard({ scope, id, canChange, colSpan = 4 }: Alert
             return (
               <li key={f.key} className="grid gap-2 py-3 first:pt-0 last:pb-0 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-start" data-testid={`threshold-${f.key}`}>
                 <div className="min-w-0">
-                  <label htmlFor={inputId} className="text-sm font-medium text-fg">
-                    {f.label}
-                  </label>
+                  {canChange ? (
+                    <label htmlFor={inputId} className="text-sm font-medium text-fg">
+                      {f.label}
+                    </label>
+                  ) : (
+                    <p className="text-sm font-medium text-fg">{f.label}</p>
+                  )}
                   <p className="text-xs text-fg-subtle" id={`${inputId}-help`}>
                     {f.help}
                   </p>
