@@ -10,7 +10,7 @@ const SP = '/api/v1/partner/sponsorships';
 const LONG_NAME = `Lake Victoria Basin Girls in STEM Scholars Programme ${'Supercalifragilisticexpialidocious'.repeat(6)}`.slice(0, 200);
 const CHILD_TABS = ['learning-journey', 'activity', 'achievements', 'goals', 'ai-insights'];
 // The sections the sidebar lists before they are built (each has its own placeholder page).
-const SECTIONS = ['ai-highlights', 'impact-reports', 'collaboration', 'sponsored-courses', 'resources', 'ai-resources', 'funding', 'budget',
+const SECTIONS = ['alerts', 'ai-highlights', 'impact-reports', 'collaboration', 'sponsored-courses', 'resources', 'ai-resources', 'funding', 'budget',
   'grants', 'roi-metrics', 'custom-reports', 'student-insights', 'tickets', 'notifications', 'profile', 'settings'];
 
 let browser;

@@ -24,6 +24,8 @@ export const DRAWN_LAZILY = ['src/components/partner/shared/PartnerChart.tsx', '
 /** Modules loaded only when the user asks (an editor opened): reported beside the page, not counted. */
 export const ON_DEMAND = [
   'src/components/partner/children/GoalsEditor.tsx',
+  // A child's alert thresholds: drawn when the child page's Alerts tab is opened.
+  'src/components/partner/alerts/AlertThresholdsCard.tsx',
   // Kiswahili's strings: fetched when a reader chooses Kiswahili (src/i18n/i18n.ts); English is in the entry.
   'src/i18n/locales/sw.ts',
   // The partner store, reset on sign-out (src/services/auth.ts): kept out of the entry of the sign-in page.
@@ -47,6 +49,7 @@ export const ROUTES = [
   { route: '/dashboard/partner/sponsorships/:id', modules: partner('src/pages/partner/SponsorshipDetailPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/sponsored-children', modules: partner('src/pages/partner/SponsoredChildrenPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/sponsored-children/:id', modules: partner('src/pages/partner/ChildProgressPage.tsx'), budget: ANY },
+  { route: '/dashboard/partner/alerts', modules: partner('src/pages/partner/ChildAlertsPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/enrollments', modules: partner('src/pages/partner/EnrollmentsPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/notifications', modules: partner('src/pages/partner/PartnerNotificationsPage.tsx'), budget: ANY },
   { route: '/dashboard/partner/team', modules: partner('src/pages/partner/PartnerTeamPage.tsx'), budget: ANY },

@@ -19,6 +19,7 @@ const SponsorshipsPage = lazyPage(() => import('@/pages/partner/SponsorshipsPage
 const SponsorshipDetailPage = lazyPage(() => import('@/pages/partner/SponsorshipDetailPage'));
 const SponsoredChildrenPage = lazyPage(() => import('@/pages/partner/SponsoredChildrenPage'));
 const ChildProgressPage = lazyPage(() => import('@/pages/partner/ChildProgressPage'));
+const ChildAlertsPage = lazyPage(() => import('@/pages/partner/ChildAlertsPage'));
 const EnrollmentsPage = lazyPage(() => import('@/pages/partner/EnrollmentsPage'));
 const CollaborationPage = lazyPage(() => import('@/pages/partner/CollaborationPage'));
 const BudgetManagementPage = lazyPage(() => import('@/pages/partner/BudgetManagementPage'));
@@ -76,6 +77,7 @@ export const routes: RouteObject[] = [
               { path: 'sponsorships/:id', element: <SponsorshipDetailPage /> },
               { path: 'sponsored-children', element: <SponsoredChildrenPage /> },
               { path: 'sponsored-children/:id', element: <ChildProgressPage /> },
+              { path: 'alerts', element: <ChildAlertsPage /> },
               { path: 'enrollments', element: <EnrollmentsPage /> },
               { path: 'team', element: <PartnerTeamPage /> },
               { path: 'notifications', element: <PartnerNotificationsPage /> },

@@ -442,6 +442,15 @@ export type SaveReportRequest = Schemas['SaveReportRequest'];
 export type ReportRun = Schemas['ReportRunResponse'];
 export type ReportCatalog = Schemas['ReportCatalogResponse'];
 
+// Issue 20: child alerts raised by the partner's thresholds (API: /api/v1/partner/alerts).
+export type ChildAlert = Schemas['ChildAlertView'];
+export type ChildAlertKind = Schemas['ChildAlertKind'];
+export type ChildAlertState = Schemas['ChildAlertState'];
+export type PagedChildAlerts = Schemas['PagedOfChildAlertView'];
+/** Five thresholds, each null where it inherits (a child from its program, a program from the defaults). */
+export type AlertThresholdValues = Omit<Schemas['AlertThresholdValues'], 'isEmpty'>;
+export type AlertThresholds = Schemas['AlertThresholdsResponse'];
+
 // Issue 20: children who leave, substitutes, and a program's preferences.
 export type LeaveReason = Schemas['LeaveReason'];
 export type LeaveRequest = Schemas['LeaveRequest'];

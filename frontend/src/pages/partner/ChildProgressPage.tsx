@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { Suspense, useEffect, useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { SearchX } from 'lucide-react';
 import { PartnerEmptyState, PartnerLoadingSkeleton, PartnerPageHeader, TruncatedText, preloadPartnerChart } from '@/components/partner/shared';
@@ -13,12 +13,17 @@ import { GoalsView } from '@/components/partner/children/GoalsView';
 import { InsightsView } from '@/components/partner/children/InsightsView';
 import { LearningJourneyView } from '@/components/partner/children/LearningJourneyView';
 import { QueryErrorState } from '@/components/partner/sponsorships/QueryErrorState';
+import { lazyPage } from '@/app/lazy-page';
 import { isApiError } from '@/lib/api';
 import { urlParam, useUrlState } from '@/lib/use-url-state';
 import { useChild, useChildAchievements, useChildGoals, useChildInsights, useChildProgress } from '@/services/partner/children';
 import { useChildTimeline } from '@/services/partner/child-timeline';
+import { usePartnerPermissions } from '@/services/partner/team';
 import { usePartnerStore } from '@/store/partnerStore';
 import type { ChildHeader } from '@/types/partner';
+
+// The thresholds editor loads when its tab is opened: most visits never open it, and the page is at its budget.
+const AlertThresholdsCard = lazyPage(async () => ({ default: (await import('@/components/partner/alerts/AlertThresholdsCard')).AlertThresholdsCard }));
 
 // The charts' code (the Learning Journey and Activity tabs draw them) loads with the child's data, not after it.
 preloadPartnerChart();
@@ -31,6 +36,7 @@ export const CHILD_TABS = [
   { key: 'goals', label: 'Goals' },
   { key: 'ai-insights', label: 'AI Insights' },
   { key: 'timeline', label: 'Timeline' },
+  { key: 'alerts', label: 'Alerts' },
 ] as const;
 
 type TabKey = (typeof CHILD_TABS)[number]['key'];
@@ -117,6 +123,8 @@ function TabPanel({ tab, child }: { tab: TabKey; child: ChildHeader }) {
       return <InsightsTab child={child} />;
     case 'timeline':
       return <TimelineTab child={child} />;
+    case 'alerts':
+      return <AlertsTab child={child} />;
   }
 }
 
@@ -163,5 +171,20 @@ function TimelineTab({ child }: { child: ChildHeader }) {
     <ChildViewState query={query} child={child} what="timeline">
       {(data) => <ChildTimelineView data={data} onPage={setPage} />}
     </ChildViewState>
+  );
+}
+
+/** The child's own alert thresholds over its program's, and a way to its alerts. Thresholds are not learning data: no consent needed. */
+function AlertsTab({ child }: { child: ChildHeader }) {
+  const { changePrograms } = usePartnerPermissions();
+  return (
+    <div className="flex flex-col gap-3">
+      <Suspense fallback={<PartnerLoadingSkeleton variant="lines" count={3} label="Loading the thresholds" />}>
+        <AlertThresholdsCard scope="children" id={child.id} canChange={changePrograms} />
+      </Suspense>
+      <Link to={`/dashboard/partner/alerts?q=${encodeURIComponent(child.displayName)}`} className="self-start text-sm text-brand-text hover:underline" data-testid="child-alerts-link">
+        See {child.displayName}’s alerts
+      </Link>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Pencil, SearchX } from 'lucide-react';
+import { AlertThresholdsCard } from '@/components/partner/alerts/AlertThresholdsCard';
 import { PartnerBentoGrid, PartnerEmptyState, PartnerLoadingSkeleton, PartnerPageHeader } from '@/components/partner/shared';
 import { ProgramChildren } from '@/components/partner/sponsorships/ProgramChildren';
 import { ProgramConsentRequests } from '@/components/partner/sponsorships/ProgramConsentRequests';
@@ -83,6 +84,7 @@ export default function SponsorshipDetailPage() {
         <SubstituteOfferPanel program={p} canChange={changePrograms} />
         <ProgramChildren program={p} />
         <ProgramPreferencesCard programId={p.id} canChange={changePrograms} />
+        <AlertThresholdsCard scope="programs" id={p.id} canChange={changePrograms} />
       </PartnerBentoGrid>
       {(p.status === 'ACTIVE' || p.status === 'PAUSED') && <ProgramConsentRequests programId={p.id} />}
       <ProgramFormModal open={editing} onClose={() => setEditing(false)} program={p} onSaved={(saved) => toast.success(`“${saved.name}” was saved.`)} />

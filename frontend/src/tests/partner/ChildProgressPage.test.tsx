@@ -337,4 +337,18 @@ describe('ChildProgressPage', () => {
       expect(screen.getByTestId('goals-form-error')).toHaveTextContent('Set at most 10 goals per child.');
     });
   });
+  it('sets the child’s own alert thresholds on its Alerts tab, and links to its alerts', async () => {
+    const values = { daysInactive: null, scoreFallPoints: null, scoreFallWeeks: null, weeklyMinutesBelow: null, goalDaysLeft: null };
+    const defaults = { daysInactive: 7, scoreFallPoints: 10, scoreFallWeeks: 4, weeklyMinutesBelow: 30, goalDaysLeft: 14 };
+    mockFetch({
+      ...consentedRoutes(),
+      [`/api/v1/partner/alerts/thresholds/children/${CHILD_ID}`]: json({ scope: 'child', programId: PROGRAM_ID, childId: CHILD_ID, set: values, inherited: defaults, effective: defaults }),
+      [`/api/v1/partner/alerts/thresholds/programs/${PROGRAM_ID}`]: json({ scope: 'program', programId: PROGRAM_ID, childId: null, set: values, inherited: defaults, effective: defaults }),
+    });
+    renderPage('?tab=alerts');
+    const panel = await screen.findByTestId('panel-alerts');
+    expect(screen.getByRole('tab', { name: 'Alerts' })).toHaveAttribute('aria-selected', 'true');
+    expect(await within(panel).findByLabelText('Days without learning')).toHaveAttribute('placeholder', '7');
+    expect(within(panel).getByTestId('child-alerts-link')).toHaveAttribute('href', '/dashboard/partner/alerts?q=Faith%20Otieno');
+  });
 });

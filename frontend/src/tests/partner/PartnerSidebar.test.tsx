@@ -173,13 +173,16 @@ describe('PartnerSidebar', () => {
     // Sponsorships lists programs: a count of children beside it would read as a number of programs.
     expect(screen.queryByTestId('sidebar-badge-sponsorships')).not.toBeInTheDocument();
     expect(screen.getByTestId('sidebar-badge-enrollments')).toHaveTextContent('3');
-    expect(screen.queryByTestId('sidebar-badge-sponsored-children')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('sidebar-badge-child-alerts')).not.toBeInTheDocument();
     // Screen readers hear what the number means.
     expect(screen.getByTestId('sidebar-item-enrollments')).toHaveAccessibleName(/^Enrollments\W+3 awaiting a guardian’s answer$/);
 
     // Live: a pushed update changes the badges at once.
     act(() => usePartnerStore.getState().setCounters({ childAlerts: 2, pendingConsents: 0 }));
-    expect(screen.getByTestId('sidebar-badge-sponsored-children')).toHaveTextContent('2');
+    // New alerts are counted on the page that lists them, not on the children's list.
+    expect(screen.getByTestId('sidebar-badge-child-alerts')).toHaveTextContent('2');
+    expect(screen.getByTestId('sidebar-item-child-alerts')).toHaveAccessibleName(/^Child Alerts\W+2 need attention$/);
+    expect(screen.queryByTestId('sidebar-badge-sponsored-children')).not.toBeInTheDocument();
     expect(screen.queryByTestId('sidebar-badge-enrollments')).not.toBeInTheDocument();
   });
 

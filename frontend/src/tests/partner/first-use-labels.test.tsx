@@ -59,7 +59,7 @@ describe('one source of truth for "is this section built?"', () => {
     const items = partnerNav.flatMap((s) => s.items).filter((i) => i.to);
     const unbuilt = items.filter((i) => !isItemBuilt(i)).map((i) => i.to!.replace('/dashboard/partner/', ''));
     expect(unbuilt.sort()).toEqual(Object.values(partnerSections).map((s) => s.path).sort());
-    expect(items.filter(isItemBuilt).map((i) => i.key)).toEqual(['overview', 'quick-links', 'ai-highlights', 'sponsorships', 'sponsored-children', 'enrollments', 'impact-reports', 'collaboration', 'sponsored-courses', 'resources', 'ai-resources', 'funding', 'budget', 'grants', 'roi-metrics', 'custom-reports', 'student-insights', 'progress-letters', 'tickets', 'help-resources', 'training', 'notifications', 'profile', 'team', 'settings']);
+    expect(items.filter(isItemBuilt).map((i) => i.key)).toEqual(['overview', 'quick-links', 'ai-highlights', 'sponsorships', 'sponsored-children', 'child-alerts', 'enrollments', 'impact-reports', 'collaboration', 'sponsored-courses', 'resources', 'ai-resources', 'funding', 'budget', 'grants', 'roi-metrics', 'custom-reports', 'student-insights', 'progress-letters', 'tickets', 'help-resources', 'training', 'notifications', 'profile', 'team', 'settings']);
   });
 });
 

@@ -43,7 +43,8 @@ public sealed class DashboardOverviewService(
         // The count is the list's own total: the link opens exactly the children it counts.
         new("consents", "Children without consent yet", "Enrolled, and no guardian has agreed yet: not asked, or no answer.",
             "/dashboard/partner/sponsored-children?status=PENDING_CONSENT", children.PendingConsent),
-        new("alerts", "Children needing attention", "Consented children inactive for 7 days or more.", "/dashboard/partner/sponsored-children?alerts=true", c.ChildAlerts),
+        // The count is the new alerts (the sidebar's badge), and the link opens exactly those.
+        new("alerts", "New child alerts", "A child crossed one of your thresholds and nobody has looked yet.", "/dashboard/partner/alerts?state=new", c.ChildAlerts),
         new("payments", "Open payments", "Invoices pending or failed.", "/dashboard/partner/funding", c.PendingPayments),
         new("tickets", "Support tickets", "Open or in-progress requests.", "/dashboard/partner/tickets", c.OpenTickets),
         new("reports", "Impact reports", "Outcomes to share with your board and donors.", "/dashboard/partner/impact-reports", null),

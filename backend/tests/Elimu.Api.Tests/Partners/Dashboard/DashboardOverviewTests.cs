@@ -55,6 +55,22 @@ public sealed class DashboardOverviewTests(SeededApiFactory api) : IClassFixture
     }
 
     [Fact]
+    public async Task The_alerts_quick_link_counts_exactly_the_new_alerts_its_link_lists()
+    {
+        await Elimu.Api.Tests.Partners.Alerts.AlertTestKit.ScanAlertsAsync(api, "partner@elimu.demo");
+        using var client = await api.LoginAsync("partner@elimu.demo");
+        var overview = await client.GetJsonAsync<PartnerDashboardOverview>(Overview);
+        var link = overview.QuickLinks.Single(l => l.Key == "alerts");
+        Assert.StartsWith("/dashboard/partner/alerts?", link.Href);
+        var listed = await client.GetJsonAsync<Elimu.Api.Common.Paged<Elimu.Api.Partners.Alerts.ChildAlertView>>(
+            $"{Elimu.Api.Partners.Alerts.AlertEndpoints.Path}{link.Href[link.Href.IndexOf('?')..]}&pageSize=1");
+
+        Assert.True(listed.Total > 0, "the demo partner has children inactive for a week: the scan raised alerts");
+        Assert.Equal(listed.Total, link.Count);
+        Assert.Equal(overview.Counters.ChildAlerts, link.Count);
+    }
+
+    [Fact]
     public async Task Consents_tickets_and_payments_match_the_database()
     {
         using var client = await api.LoginAsync("partner@elimu.demo");

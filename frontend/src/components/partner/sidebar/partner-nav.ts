@@ -4,6 +4,7 @@ import {
   BadgeCheck,
   BarChart3,
   Bell,
+  BellRing,
   BookOpen,
   BrainCircuit,
   Calculator,
@@ -99,7 +100,6 @@ export const partnerNav: PartnerNavSection[] = [
         label: 'Sponsored Children',
         to: p('sponsored-children'),
         icon: Users,
-        badge: 'childAlerts',
         matchSubRoutes: true,
         children: [
           { key: 'children-overview', label: 'Overview', to: childTab('overview'), icon: Users },
@@ -110,6 +110,8 @@ export const partnerNav: PartnerNavSection[] = [
           { key: 'children-ai-insights', label: 'AI Insights', to: childTab('ai-insights'), icon: Lightbulb },
         ],
       },
+      // The new alerts' count is on the page that lists them (it was on Sponsored Children before the alerts were stored).
+      { key: 'child-alerts', label: 'Child Alerts', to: p('alerts'), icon: BellRing, badge: 'childAlerts' },
       { key: 'enrollments', label: 'Enrollments', to: p('enrollments'), icon: UserPlus, badge: 'pendingConsents' },
       { key: 'impact-reports', label: 'Impact Reports', to: p('impact-reports'), icon: FileBarChart },
       { key: 'collaboration', label: 'Collaboration', to: p('collaboration'), icon: MessagesSquare, badge: 'unreadMessages' },
