@@ -68,6 +68,13 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
             { name: 'forms', test: /node_modules[\\/](zod|react-hook-form|@hookform)[\\/]/ },
+            // What every page runs besides React: the query cache, the API client, English and the icon base. Left
+            // to the bundler, these were one chunk or two depending on which lazy modules shared which of them, and
+            // one more lazy tab could split them and add a chunk to every page, the parent's inbox included.
+            {
+              name: 'core',
+              test: /node_modules[\\/](@tanstack[\\/](query-core|react-query)|clsx|rosetta|dlv|templite)[\\/]|node_modules[\\/]lucide-react[\\/]dist[\\/]esm[\\/](shared[\\/]|Icon\.mjs|createLucideIcon\.mjs|context\.mjs|defaultAttributes\.mjs)|[\\/]src[\\/](lib[\\/]api\.ts|i18n[\\/]i18n\.ts|i18n[\\/]locales[\\/]en\.ts)$/,
+            },
           ],
         },
       },

@@ -24,8 +24,10 @@ export const DRAWN_LAZILY = ['src/components/partner/shared/PartnerChart.tsx', '
 /** Modules loaded only when the user asks (an editor opened): reported beside the page, not counted. */
 export const ON_DEMAND = [
   'src/components/partner/children/GoalsEditor.tsx',
-  // A child's alert thresholds: drawn when the child page's Alerts tab is opened.
+  // A child's alert thresholds, AI insights and timeline: drawn when the child page's tab is opened.
   'src/components/partner/alerts/AlertThresholdsCard.tsx',
+  'src/components/partner/children/InsightsView.tsx',
+  'src/components/partner/children/ChildTimeline.tsx',
   // Kiswahili's strings: fetched when a reader chooses Kiswahili (src/i18n/i18n.ts); English is in the entry.
   'src/i18n/locales/sw.ts',
   // The partner store, reset on sign-out (src/services/auth.ts): kept out of the entry of the sign-in page.

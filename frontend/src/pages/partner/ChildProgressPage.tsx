@@ -7,10 +7,8 @@ import { AchievementsView } from '@/components/partner/children/AchievementsView
 import { ActivityTab } from '@/components/partner/children/ActivityView';
 import { ChildHeaderCard } from '@/components/partner/children/ChildHeaderCard';
 import { ChildTabs } from '@/components/partner/children/ChildTabs';
-import { ChildTimelineView } from '@/components/partner/children/ChildTimeline';
 import { ChildViewState } from '@/components/partner/children/ChildViewState';
 import { GoalsView } from '@/components/partner/children/GoalsView';
-import { InsightsView } from '@/components/partner/children/InsightsView';
 import { LearningJourneyView } from '@/components/partner/children/LearningJourneyView';
 import { QueryErrorState } from '@/components/partner/sponsorships/QueryErrorState';
 import { lazyPage } from '@/app/lazy-page';
@@ -22,8 +20,11 @@ import { usePartnerPermissions } from '@/services/partner/team';
 import { usePartnerStore } from '@/store/partnerStore';
 import type { ChildHeader } from '@/types/partner';
 
-// The thresholds editor loads when its tab is opened: most visits never open it, and the page is at its budget.
+// The tabs a visit opens least (AI insights, the timeline, the alert thresholds) load when they are opened: the page
+// with its charts is at its budget (scripts/bundle-budget.mjs, ON_DEMAND).
 const AlertThresholdsCard = lazyPage(async () => ({ default: (await import('@/components/partner/alerts/AlertThresholdsCard')).AlertThresholdsCard }));
+const InsightsView = lazyPage(async () => ({ default: (await import('@/components/partner/children/InsightsView')).InsightsView }));
+const ChildTimelineView = lazyPage(async () => ({ default: (await import('@/components/partner/children/ChildTimeline')).ChildTimelineView }));
 
 // The charts' code (the Learning Journey and Activity tabs draw them) loads with the child's data, not after it.
 preloadPartnerChart();
@@ -159,7 +160,11 @@ function InsightsTab({ child }: { child: ChildHeader }) {
   const query = useChildInsights(child.id);
   return (
     <ChildViewState query={query} child={child} what="insights">
-      {(data) => <InsightsView insights={data} />}
+      {(data) => (
+        <Suspense fallback={<PartnerLoadingSkeleton variant="lines" count={4} label="Loading the insights" />}>
+          <InsightsView insights={data} />
+        </Suspense>
+      )}
     </ChildViewState>
   );
 }
@@ -169,7 +174,11 @@ function TimelineTab({ child }: { child: ChildHeader }) {
   const query = useChildTimeline(child.id, page);
   return (
     <ChildViewState query={query} child={child} what="timeline">
-      {(data) => <ChildTimelineView data={data} onPage={setPage} />}
+      {(data) => (
+        <Suspense fallback={<PartnerLoadingSkeleton variant="lines" count={4} label="Loading the timeline" />}>
+          <ChildTimelineView data={data} onPage={setPage} />
+        </Suspense>
+      )}
     </ChildViewState>
   );
 }
