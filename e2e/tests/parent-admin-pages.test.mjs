@@ -80,6 +80,23 @@ test('the admin’s approval queue: details and the status filter', async () => 
   assert.deepEqual(await accessibilityProblems(page), []);
   await screenshot(page, 'admin-sponsorship-programs');
 
+  // The wait policy: the installation's default until an admin sets it; a number out of range is refused before sending.
+  const policy = page.getByTestId('sponsorship-policy');
+  await policy.getByText('default (180 days) applies').waitFor();
+  const days = policy.getByLabel('Days of waiting');
+  await days.fill('3');
+  await policy.getByText('Choose a whole number of days from 7 to 1,825.').waitFor();
+  assert.ok(await policy.getByRole('button', { name: 'Save' }).isDisabled());
+  await days.fill('90');
+  await policy.getByRole('button', { name: 'Save' }).click();
+  await policy.getByTestId('sponsorship-policy-saved').waitFor();
+  assert.match(await policy.getByTestId('sponsorship-policy-source').innerText(), /^Set by .+ on .+The installation's default is 180 days\.$/);
+  await screenshot(page, 'admin-sponsorship-policy', { fullPage: false });
+  // Back to the default, so the other tests' rankings are the demo's.
+  await days.fill('180');
+  await policy.getByRole('button', { name: 'Save' }).click();
+  await policy.getByTestId('sponsorship-policy-saved').waitFor();
+
   await row.getByRole('button', { name: 'Review' }).click();
   const dialog = page.getByTestId('program-review-dialog');
   await dialog.waitFor();
