@@ -70,7 +70,7 @@ export function LeaveChildDialog({ programId, programActive, child, onClose, onL
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 text-sm font-medium text-fg">Why is the child leaving?</legend>
         {LEAVE_REASONS.map((r) => (
-          <label key={r.value} className="flex cursor-pointer items-start gap-2 rounded-lg border border-border px-3 py-2 text-sm has-[:checked]:border-brand">
+          <label key={r.value} className="flex cursor-pointer items-start gap-2 rounded-lg border border-line px-3 py-2 text-sm has-[:checked]:border-brand">
             <input type="radio" name="leave-reason" value={r.value} checked={reason === r.value} onChange={() => setReason(r.value)} className="mt-1 accent-[#E40000]" />
             <span className="flex min-w-0 flex-col">
               <span className="font-medium text-fg">{r.label}</span>

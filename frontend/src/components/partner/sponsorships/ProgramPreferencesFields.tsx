@@ -81,7 +81,7 @@ export function ProgramPreferencesFields({ value, onChange, disabled = false, id
 
 function Chip({ on, onClick, label }: { on: boolean; onClick: () => void; label: string }) {
   return (
-    <button type="button" aria-pressed={on} onClick={onClick} className={`rounded-full border px-2.5 py-1 text-xs ${on ? 'border-brand bg-brand-soft text-fg' : 'border-border text-fg-muted'}`}>
+    <button type="button" aria-pressed={on} onClick={onClick} className={`rounded-full border px-2.5 py-1 text-xs ${on ? 'border-brand bg-brand-soft text-fg' : 'border-line text-fg-muted'}`}>
       {label}
     </button>
   );
