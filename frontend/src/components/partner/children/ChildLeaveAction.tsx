@@ -37,7 +37,7 @@ export function ChildLeaveButton({ child, onLeft }: { child: ChildHeader; onLeft
         child={open ? { studentId: child.studentId, displayName: child.displayName } : null}
         onClose={() => setOpen(false)}
         onLeft={(result) => {
-          toast.success(`${child.displayName} left “${child.programName}”.`);
+          toast.success(`${child.displayName} ${result.reason === 'graduated' ? 'graduated from' : 'left'} “${child.programName}”.`);
           onLeft(result);
         }}
       />

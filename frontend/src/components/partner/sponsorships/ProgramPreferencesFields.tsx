@@ -71,7 +71,7 @@ export function ProgramPreferencesFields({ value, onChange, disabled = false, id
           <span className="font-medium text-fg">Greatest need first</span>
           <select className="input" value={value.greatestNeed ?? 'none'} onChange={(e) => onChange({ ...value, greatestNeed: e.target.value as GreatestNeed })} data-testid="pref-greatest-need">
             <option value="none">No</option>
-            <option value="longest_wait">Children waiting longest for a sponsor</option>
+            <option value="longest_wait">Those waiting longest for a sponsor</option>
           </select>
         </label>
       </div>
