@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import ChildProgressPage from '@/pages/partner/ChildProgressPage';
 import type { ChildHeader, PagedChildTimeline } from '@/types/partner';
 import { createTestQueryClient, json, mockFetch, partnerUser, problem, renderWithProviders } from '../test-utils';
@@ -24,6 +24,10 @@ function renderPage(user = partnerUser) {
 }
 
 describe('leaving from the child page', () => {
+  // The page opens on the Learning Journey, whose charts load when first drawn: their first import can outlast a
+  // findBy on a busy runner (as in ChildProgressPage.test), and what is tested here is the leaving.
+  beforeAll(() => Promise.all([import('@/components/partner/children/charts'), import('@/components/partner/shared/PartnerChart')]), 60_000);
+
   it('lets a program manager take the child out of the program, then shows the leaving and the timeline', async () => {
     let header: ChildHeader = headerFixture();
     const bodies: unknown[] = [];
