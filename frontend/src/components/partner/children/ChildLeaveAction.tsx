@@ -1,13 +1,16 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import { LogOut, UserRoundSearch } from 'lucide-react';
-import { LEAVE_REASONS, LeaveChildDialog } from '@/components/partner/sponsorships/LeaveChildDialog';
+import { LEAVE_REASONS } from '@/components/partner/sponsorships/leave-reasons';
 import { formatDate } from '@/lib/format';
 import { useQuery } from '@tanstack/react-query';
 import { programQueryOptions } from '@/services/partner/programs';
 import { usePartnerPermissions } from '@/services/partner/team';
 import { toast } from '@/store/toastStore';
 import type { ChildHeader, LeaveResponse, SponsoredChildStatus } from '@/types/partner';
+
+// The dialog (and the leave mutation) load when the partner opens it: the child page is at its size budget.
+const LeaveChildDialog = lazy(() => import('@/components/partner/sponsorships/LeaveChildDialog').then((m) => ({ default: m.LeaveChildDialog })));
 
 /** A child in one of these statuses is no longer in the program: nothing to leave. */
 export const DEPARTED: SponsoredChildStatus[] = ['LEFT', 'GRADUATED', 'REMOVED'];
@@ -31,16 +34,20 @@ export function ChildLeaveButton({ child, onLeft }: { child: ChildHeader; onLeft
         <LogOut className="size-4" aria-hidden="true" />
         Leave program
       </button>
-      <LeaveChildDialog
-        programId={child.programId}
-        programActive={status === 'ACTIVE'}
-        child={open ? { studentId: child.studentId, displayName: child.displayName } : null}
-        onClose={() => setOpen(false)}
-        onLeft={(result) => {
-          toast.success(`${child.displayName} ${result.reason === 'graduated' ? 'graduated from' : 'left'} “${child.programName}”.`);
-          onLeft(result);
-        }}
-      />
+      {open && (
+        <Suspense fallback={null}>
+          <LeaveChildDialog
+            programId={child.programId}
+            programActive={status === 'ACTIVE'}
+            child={{ studentId: child.studentId, displayName: child.displayName }}
+            onClose={() => setOpen(false)}
+            onLeft={(result) => {
+              toast.success(`${child.displayName} ${result.reason === 'graduated' ? 'graduated from' : 'left'} “${child.programName}”.`);
+              onLeft(result);
+            }}
+          />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -3,13 +3,9 @@ import { isApiError } from '@/lib/api';
 import { useLeaveChild } from '@/services/partner/leaving';
 import type { LeaveReason, LeaveResponse } from '@/types/partner';
 import { ConfirmDialog } from './ConfirmDialog';
+import { LEAVE_REASONS } from './leave-reasons';
 
-export const LEAVE_REASONS: { value: LeaveReason; label: string; hint: string }[] = [
-  { value: 'graduated', label: 'Graduated', hint: 'Finished the last grade of the program.' },
-  { value: 'moved_school', label: 'Moved school', hint: 'Now at a school the program does not cover.' },
-  { value: 'withdrew', label: 'Withdrew', hint: 'The family or the child chose to stop.' },
-  { value: 'other', label: 'Other', hint: 'Say why in the note.' },
-];
+export { LEAVE_REASONS } from './leave-reasons';
 
 export interface LeaveChildDialogProps {
   programId: string;
