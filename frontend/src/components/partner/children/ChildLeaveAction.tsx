@@ -1,16 +1,12 @@
 import { lazy, Suspense, useState } from 'react';
-import { Link } from 'react-router';
-import { LogOut, UserRoundSearch } from 'lucide-react';
-import { LEAVE_REASONS } from '@/components/partner/sponsorships/leave-reasons';
-import { formatDate } from '@/lib/format';
+import { LogOut } from 'lucide-react';
 import { useQuery } from '@tanstack/react-query';
 import { programQueryOptions } from '@/services/partner/programs';
 import { usePartnerPermissions } from '@/services/partner/team';
-import { toast } from '@/store/toastStore';
 import type { ChildHeader, LeaveResponse, SponsoredChildStatus } from '@/types/partner';
 
-// The dialog (and the leave mutation) load when the partner opens it: the child page is at its size budget.
-const LeaveChildDialog = lazy(() => import('@/components/partner/sponsorships/LeaveChildDialog').then((m) => ({ default: m.LeaveChildDialog })));
+const ChildLeaveDialog = lazy(() => import('./ChildLeaveDialog'));
+const LazyLeftNotice = lazy(() => import('./ChildLeaveDialog').then((m) => ({ default: m.ChildLeftNotice })));
 
 /** A child in one of these statuses is no longer in the program: nothing to leave. */
 export const DEPARTED: SponsoredChildStatus[] = ['LEFT', 'GRADUATED', 'REMOVED'];
@@ -21,12 +17,12 @@ export const DEPARTED: SponsoredChildStatus[] = ['LEFT', 'GRADUATED', 'REMOVED']
  */
 export function ChildLeaveButton({ child, onLeft }: { child: ChildHeader; onLeft: (result: LeaveResponse) => void }) {
   const { changePrograms } = usePartnerPermissions();
-  const running = DEPARTED.includes(child.status) ? null : child.programId;
+  const inProgram = !DEPARTED.includes(child.status);
   // The program's status decides whether leaving is possible; members who cannot change programs never ask.
-  const program = useQuery({ ...programQueryOptions(child.programId), enabled: changePrograms && running !== null });
+  const program = useQuery({ ...programQueryOptions(child.programId), enabled: changePrograms && inProgram });
   const [open, setOpen] = useState(false);
   const status = program.data?.status;
-  if (!changePrograms || !running || (status !== 'ACTIVE' && status !== 'PAUSED')) return null;
+  if (!changePrograms || !inProgram || (status !== 'ACTIVE' && status !== 'PAUSED')) return null;
 
   return (
     <>
@@ -36,44 +32,18 @@ export function ChildLeaveButton({ child, onLeft }: { child: ChildHeader; onLeft
       </button>
       {open && (
         <Suspense fallback={null}>
-          <LeaveChildDialog
-            programId={child.programId}
-            programActive={status === 'ACTIVE'}
-            child={{ studentId: child.studentId, displayName: child.displayName }}
-            onClose={() => setOpen(false)}
-            onLeft={(result) => {
-              toast.success(`${child.displayName} ${result.reason === 'graduated' ? 'graduated from' : 'left'} “${child.programName}”.`);
-              onLeft(result);
-            }}
-          />
+          <ChildLeaveDialog child={child} programActive={status === 'ACTIVE'} onClose={() => setOpen(false)} onLeft={onLeft} />
         </Suspense>
       )}
     </>
   );
 }
 
-/** Right after leaving: when and why, and (for an active program) where the substitutes are offered. */
-export function ChildLeftNotice({ child, result }: { child: ChildHeader; result: LeaveResponse }) {
-  const reason = LEAVE_REASONS.find((r) => r.value === result.reason)?.label ?? result.reason;
-  const offered = result.program.status === 'ACTIVE';
+/** What the leave answered, above the child's header (its code came with the dialog). */
+export function ChildLeftNotice(props: { child: ChildHeader; result: LeaveResponse }) {
   return (
-    <section role="status" className="card flex flex-col gap-2 p-4 text-sm sm:flex-row sm:items-center sm:justify-between sm:p-5" data-testid="child-left-notice">
-      <p className="min-w-0 text-fg">
-        <span className="font-medium">
-          {child.displayName} {result.reason === 'graduated' ? 'graduated from' : 'left'} “{child.programName}” on {formatDate(result.leftAt)}
-        </span>
-        <span className="text-fg-muted">
-          {' '}
-          · {reason}
-          {result.note ? `: ${result.note}` : ''}
-        </span>
-      </p>
-      {offered && (
-        <Link to={`/dashboard/partner/sponsorships/${child.programId}`} className="btn-secondary shrink-0 self-start sm:self-auto" data-testid="see-substitutes">
-          <UserRoundSearch className="size-4" aria-hidden="true" />
-          See substitutes
-        </Link>
-      )}
-    </section>
+    <Suspense fallback={null}>
+      <LazyLeftNotice {...props} />
+    </Suspense>
   );
 }
