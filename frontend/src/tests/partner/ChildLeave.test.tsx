@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import ChildProgressPage from '@/pages/partner/ChildProgressPage';
 import type { ChildHeader, PagedChildTimeline } from '@/types/partner';
 import { createTestQueryClient, json, mockFetch, partnerUser, problem, renderWithProviders } from '../test-utils';
-import { CHILD_ID, headerFixture, journeyFixture, programFixture, PROGRAM_ID } from './sponsorship-fixtures';
+import { achievementsFixture, CHILD_ID, headerFixture, journeyFixture, programFixture, PROGRAM_ID } from './sponsorship-fixtures';
 
 const BASE = `/api/v1/partner/sponsorships/children/${CHILD_ID}`;
 const PROGRAM = `/api/v1/partner/sponsorships/programs/${PROGRAM_ID}`;
@@ -14,26 +14,30 @@ const offer = { offered: 1, missing: 1, minChildren: 10, enrolled: 9, candidates
 
 const timeline = (items: PagedChildTimeline['items']): PagedChildTimeline => ({ items, page: 1, pageSize: 20, total: items.length });
 
-function renderPage(user = partnerUser) {
+function renderPage(user = partnerUser, search = '') {
   return renderWithProviders(
     <Routes>
       <Route path="/dashboard/partner/sponsored-children/:id" element={<ChildProgressPage />} />
     </Routes>,
-    { route: `/dashboard/partner/sponsored-children/${CHILD_ID}`, queryClient: createTestQueryClient(user) },
+    { route: `/dashboard/partner/sponsored-children/${CHILD_ID}${search}`, queryClient: createTestQueryClient(user) },
   );
 }
 
 describe('leaving from the child page', () => {
   // The page opens on the Learning Journey, whose charts load when first drawn: their first import can outlast a
   // findBy on a busy runner (as in ChildProgressPage.test), and what is tested here is the leaving.
-  beforeAll(() => Promise.all([import('@/components/partner/children/charts'), import('@/components/partner/shared/PartnerChart')]), 60_000);
+  // The leave dialog loads when opened, likewise.
+  beforeAll(
+    () => Promise.all([import('@/components/partner/children/charts'), import('@/components/partner/shared/PartnerChart'), import('@/components/partner/children/ChildLeaveDialog')]),
+    60_000,
+  );
 
-  it('lets a program manager take the child out of the program, then shows the leaving and the timeline', async () => {
+  it('lets a program manager take the child out of the program, then shows the leaving and the timeline', { timeout: 30_000 }, async () => {
     let header: ChildHeader = headerFixture();
     const bodies: unknown[] = [];
     mockFetch({
       [`GET ${BASE}`]: () => json(header),
-      [`${BASE}/progress`]: json(journeyFixture),
+      [`${BASE}/achievements`]: json(achievementsFixture),
       [`GET ${PROGRAM}`]: json(active),
       [`POST ${PROGRAM}/children/${header.studentId}/leave`]: ({ init }) => {
         bodies.push(JSON.parse(String(init?.body)));
@@ -42,10 +46,11 @@ describe('leaving from the child page', () => {
       },
       [`GET ${BASE}/timeline`]: json(timeline([{ at: '2026-12-02T08:00:00Z', kind: 'graduated', fromStatus: 'ACTIVE', toStatus: 'GRADUATED', actor: 'you', reason: 'Left the program: graduated (Finished Grade 9.).' }])),
     });
-    renderPage();
+    // Opened on a tab without charts: what is tested is the leaving, and that the timeline opens after it.
+    renderPage(partnerUser, '?tab=achievements');
     const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: 'Leave program' }));
-    const dialog = await screen.findByTestId('leave-child-dialog');
+    await user.click(await screen.findByRole('button', { name: 'Leave program' }, { timeout: 5000 }));
+    const dialog = await screen.findByTestId('leave-child-dialog', {}, { timeout: 5000 });
     expect(dialog).toHaveTextContent('Faith Otieno leaves the program');
     await user.click(within(dialog).getByRole('radio', { name: /Graduated/ }));
     await user.type(within(dialog).getByTestId('leave-note'), 'Finished Grade 9.');
