@@ -19,8 +19,8 @@ const SP = '/api/v1/partner/sponsorships';
 const PROGRAM = `Consent expiry (e2e ${Date.now().toString(36)})`;
 const COHORT = 'Lake Region Scholars 2026';
 const GUARDIAN = { email: 'parent3@elimu.demo', name: 'Mwanajuma Kazungu', counties: ['Mombasa', 'Kilifi'] };
-// parent5's counties, and parent3's own (parent4's are the leave-substitute journey's preferred schools).
-const OTHER_COUNTIES = ['Kakamega', 'Kisumu', 'Mombasa', 'Kilifi'];
+// parent5's counties, parent3's own and parent4's Nakuru (his Uasin Gishu school is the leave-substitute journey's).
+const OTHER_COUNTIES = ['Kakamega', 'Kisumu', 'Mombasa', 'Kilifi', 'Nakuru'];
 
 let browser, partner, admin, parent;
 const state = {};
