@@ -34,6 +34,9 @@ export ELIMU_FAKE_STRIPE_PORT="$(free_port)"
 export Payments__Stripe__BaseUrl="http://127.0.0.1:$ELIMU_FAKE_STRIPE_PORT" Payments__Stripe__SecretKey=sk_test_e2e \
   Payments__Stripe__PublishableKey=pk_test_e2e Payments__Stripe__WebhookSecret=whsec_e2e \
   Payments__Stripe__JsUrl="http://127.0.0.1:$ELIMU_FAKE_STRIPE_PORT/v3" Payments__Stripe__BrowserApiUrl="http://127.0.0.1:$ELIMU_FAKE_STRIPE_PORT"
+# Consent reminders (issue 20): the job first scans after Consent:Requests:ScanSeconds (15 minutes by default); a short
+# scan sends the seed's due reminders early, as a running server would have, so tests/consent-expiry.test.mjs sees them.
+export Consent__Requests__ScanSeconds="${Consent__Requests__ScanSeconds:-10}"
 start_throwaway_server "$API" "$WORK" || exit 1
 
 cd "$ROOT/e2e"

@@ -32,6 +32,8 @@ export const ON_DEMAND = [
   'src/i18n/locales/sw.ts',
   // The partner store, reset on sign-out (src/services/auth.ts): kept out of the entry of the sign-in page.
   'src/store/reset-partner-ui.ts',
+  // The child page's leave dialog (issue 20): loaded when "Leave program" is pressed.
+  'src/components/partner/children/ChildLeaveDialog.tsx',
 ];
 
 const partner = (page) => ['src/components/layout/DashboardLayout.tsx', page];

@@ -6,6 +6,7 @@ import { preloadChildCharts } from '@/components/partner/children/lazy-charts';
 import { AchievementsView } from '@/components/partner/children/AchievementsView';
 import { ActivityTab } from '@/components/partner/children/ActivityView';
 import { ChildHeaderCard } from '@/components/partner/children/ChildHeaderCard';
+import { ChildLeaveButton, ChildLeftNotice } from '@/components/partner/children/ChildLeaveAction';
 import { ChildTabs } from '@/components/partner/children/ChildTabs';
 import { ChildViewState } from '@/components/partner/children/ChildViewState';
 import { GoalsView } from '@/components/partner/children/GoalsView';
@@ -18,7 +19,7 @@ import { useChild, useChildAchievements, useChildGoals, useChildInsights, useChi
 import { useChildTimeline } from '@/services/partner/child-timeline';
 import { usePartnerPermissions } from '@/services/partner/team';
 import { usePartnerStore } from '@/store/partnerStore';
-import type { ChildHeader } from '@/types/partner';
+import type { ChildHeader, LeaveResponse } from '@/types/partner';
 
 // The tabs a visit opens least (AI insights, the timeline, the alert thresholds) load when they are opened: the page
 // with its charts is at its budget (scripts/bundle-budget.mjs, ON_DEMAND).
@@ -56,6 +57,8 @@ export default function ChildProgressPage() {
   const child = useChild(id);
   const selectChild = usePartnerStore((s) => s.selectChild);
   const idPrefix = useId();
+  // What the leave answered, shown until the partner moves to another child.
+  const [left, setLeft] = useState<{ id: string; result: LeaveResponse } | null>(null);
 
   useEffect(() => {
     selectChild(id);
@@ -98,8 +101,23 @@ export default function ChildProgressPage() {
   const c = child.data;
   return (
     <>
-      <PartnerPageHeader title={c.displayName} description={<TruncatedText lines={2} text={`Sponsored through ${c.programName}`} />} breadcrumbs={crumbs(c.displayName)} />
+      <PartnerPageHeader
+        title={c.displayName}
+        description={<TruncatedText lines={2} text={`Sponsored through ${c.programName}`} />}
+        breadcrumbs={crumbs(c.displayName)}
+        actions={
+          <ChildLeaveButton
+            child={c}
+            onLeft={(result) => {
+              setLeft({ id: c.id, result });
+              // The leaving is the newest entry of the child's story.
+              setTab('timeline');
+            }}
+          />
+        }
+      />
       <div className="flex flex-col gap-5">
+        {left?.id === c.id && <ChildLeftNotice child={c} result={left.result} />}
         <ChildHeaderCard child={c} />
         <ChildTabs tabs={[...CHILD_TABS]} active={tab} onChange={setTab} idPrefix={idPrefix} />
         <div role="tabpanel" id={`${idPrefix}-panel-${tab}`} aria-labelledby={`${idPrefix}-tab-${tab}`} data-testid={`panel-${tab}`}>

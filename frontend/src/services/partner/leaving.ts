@@ -68,15 +68,32 @@ export function usePreferences(programId: string) {
   });
 }
 
-export function useSavePreferences(programId: string) {
+export const putPreferences = (programId: string, body: ProgramPreferences) => api.put<ProgramPreferences>(`${BASE}/${programId}/preferences`, body);
+
+function useOnPreferencesSaved() {
   const queryClient = useQueryClient();
+  return (programId: string, saved: ProgramPreferences) => {
+    queryClient.setQueryData(preferencesKey(programId), saved);
+    void queryClient.invalidateQueries({ queryKey: substitutesKey(programId) });
+    void queryClient.invalidateQueries({ queryKey: [...sponsorshipKeys.all, 'available-students'] });
+  };
+}
+
+export function useSavePreferences(programId: string) {
+  const saved = useOnPreferencesSaved();
   return useMutation({
-    mutationFn: (body: ProgramPreferences) => api.put<ProgramPreferences>(`${BASE}/${programId}/preferences`, body),
+    mutationFn: (body: ProgramPreferences) => putPreferences(programId, body),
     meta: { silentError: true },
-    onSuccess: (saved) => {
-      queryClient.setQueryData(preferencesKey(programId), saved);
-      void queryClient.invalidateQueries({ queryKey: substitutesKey(programId) });
-      void queryClient.invalidateQueries({ queryKey: [...sponsorshipKeys.all, 'available-students'] });
-    },
+    onSuccess: (result) => saved(programId, result),
+  });
+}
+
+/** The new-program form's preferences, saved once the program exists (POST /programs does not take them). */
+export function useSaveNewProgramPreferences() {
+  const saved = useOnPreferencesSaved();
+  return useMutation({
+    mutationFn: ({ programId, body }: { programId: string; body: ProgramPreferences }) => putPreferences(programId, body),
+    meta: { silentError: true },
+    onSuccess: (result, { programId }) => saved(programId, result),
   });
 }

@@ -26,6 +26,7 @@ describe('consent requests that expire, remind and can be asked again', () => {
         row({}),
         row({ sponsoredChildId: 'k-2', childName: 'Baraka O.', status: 'expired', expiresAt: null, expiresInDays: null, remindersSent: 3, canAskAgain: true }),
         row({ sponsoredChildId: 'k-3', childName: 'Chebet K.', status: 'declined', expiresAt: null, expiresInDays: null, remindersSent: 1, askAgainFrom: '2026-12-25T06:00:00Z' }),
+        row({ sponsoredChildId: 'k-4', childName: 'Dalmas M.', expiresInDays: 1, remindersSent: 0 }),
       ])),
       [`POST ${REQUEST}`]: json({ children: 1, requested: 1, alreadyPending: 0, withoutGuardian: [], tooSoon: [] }),
     });
@@ -37,6 +38,7 @@ describe('consent requests that expire, remind and can be asked again', () => {
     expect(rows[1]).toHaveTextContent('Request expired');
     expect(rows[1]).toHaveTextContent('reminded 3 times');
     expect(rows[2]).toHaveTextContent('reminded once · can ask again from 25 Dec 2026');
+    expect(rows[3]).toHaveTextContent('Expires in 1 day · not reminded yet');
     expect(within(rows[0]!).queryByRole('button', { name: 'Ask again' })).toBeNull();
     expect(within(rows[2]!).queryByRole('button', { name: 'Ask again' })).toBeNull();
 

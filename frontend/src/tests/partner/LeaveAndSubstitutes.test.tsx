@@ -86,6 +86,26 @@ describe('Children who leave and their substitutes', () => {
     await waitFor(() => expect(screen.queryByTestId('substitute-offer')).not.toBeInTheDocument());
   });
 
+  it('lets guardians be asked on an active program that children left, as the API counts them toward the minimum', async () => {
+    // 8 enrolled + 1 left + 1 graduated (by leaving) = 10: the API asks (the substitutes' guardians above all).
+    const short = programFixture({ status: 'ACTIVE', allowedActions: ['pause', 'complete', 'cancel'], children: { enrolled: 8, active: 6, pendingConsent: 2, paused: 0, graduated: 1, removed: 0, left: 1 } });
+    mockFetch({ [`GET ${PROGRAM}`]: json(short), [CHILDREN]: json(paged([childFixture()])), [`GET ${PROGRAM}/substitutes`]: json(offer({ offered: 2, missing: 2, enrolled: 8 })) });
+    renderPage();
+    const consent = await screen.findByTestId('request-consent');
+    expect(consent).toBeEnabled();
+    expect(consent).not.toHaveAccessibleDescription(/before guardians can be asked/);
+    expect(within(await screen.findByTestId('substitute-offer')).getByTestId('minimum-warning')).toHaveTextContent('8 of its minimum 10 children: 2 missing');
+  });
+
+  it('still refuses to ask on an active program that is short even counting those who left (removed children do not count)', async () => {
+    const short = programFixture({ status: 'ACTIVE', allowedActions: ['pause', 'complete', 'cancel'], children: { enrolled: 8, active: 6, pendingConsent: 2, paused: 0, graduated: 0, removed: 3, left: 1 } });
+    mockFetch({ [`GET ${PROGRAM}`]: json(short), [CHILDREN]: json(paged([childFixture()])), [`GET ${PROGRAM}/substitutes`]: json(offer({ offered: 1, missing: 2, enrolled: 8 })) });
+    renderPage();
+    const consent = await screen.findByTestId('request-consent');
+    expect(consent).toBeDisabled();
+    expect(consent).toHaveAccessibleDescription('9 of at least 10 children enrolled; add 1 more before guardians can be asked.');
+  });
+
   it('shows no offer on a program that is not active', async () => {
     mockFetch({ [`GET ${PROGRAM}`]: json(programFixture()), [CHILDREN]: json(paged([])), [`GET ${PROGRAM}/substitutes`]: json(offer()) });
     renderPage();

@@ -133,6 +133,82 @@ describe('the program form', () => {
   });
 });
 
+describe('preferences on the new-program form', () => {
+  const FILTER_OPTIONS = '/api/v1/partner/sponsorships/filter-options';
+  const PREFERENCES = `${PROGRAMS}/${PROGRAM_ID}/preferences`;
+  const options = { counties: ['Kisumu', 'Nyeri'], grades: ['Grade4', 'Grade5'], learningNeeds: ['low vision'], schools: ['Mt. Kenya View Primary School'] };
+
+  async function fillRequired(user: ReturnType<typeof userEvent.setup>, dialog: HTMLElement) {
+    await user.type(field(dialog, 'Program name'), 'Lake Readers');
+    await user.type(field(dialog, 'Price per child'), '1500');
+  }
+
+  it('saves the stated preferences for the program just created, and the program request stays as the API takes it', async () => {
+    const user = userEvent.setup();
+    const puts: unknown[] = [];
+    const spy = mockFetch({
+      [`GET ${PROGRAMS}`]: json(paged([])),
+      [FILTER_OPTIONS]: json(options),
+      [`POST ${PROGRAMS}`]: json(programFixture({ name: 'Lake Readers' }), 201),
+      [`PUT ${PREFERENCES}`]: ({ init }) => {
+        puts.push(JSON.parse(String(init?.body)));
+        return json(puts[0]);
+      },
+    });
+    renderPage();
+    const dialog = await openForm(user);
+    await fillRequired(user, dialog);
+    const prefs = within(dialog).getByTestId('program-form-preferences');
+    await user.click(within(prefs).getByText(/Preferences \(optional\)/));
+    await user.click(await within(prefs).findByRole('button', { name: 'Grade 5' }));
+    await user.selectOptions(within(prefs).getByLabelText('Counties'), 'Nyeri');
+    await user.selectOptions(within(prefs).getByLabelText('Schools'), 'Mt. Kenya View Primary School');
+    await user.selectOptions(within(prefs).getByLabelText('Learning needs (matched, never shown)'), 'low vision');
+    await user.selectOptions(within(prefs).getByLabelText('Gender'), 'female');
+    await user.selectOptions(within(prefs).getByLabelText('Greatest need first'), 'longest_wait');
+    expect(within(prefs).getByRole('button', { name: 'Remove Nyeri' })).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Create program' }));
+
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(`/dashboard/partner/sponsorships/${PROGRAM_ID}`));
+    expect(puts).toEqual([
+      { grades: ['Grade5'], counties: ['Nyeri'], schools: ['Mt. Kenya View Primary School'], gender: 'female', learningNeeds: ['low vision'], greatestNeed: 'longest_wait' },
+    ]);
+    expect(JSON.parse(String(posts(spy)[0]![1]!.body))).not.toHaveProperty('preferences');
+  });
+
+  it('sends no preferences when none were stated', async () => {
+    const user = userEvent.setup();
+    const spy = mockFetch({ [`GET ${PROGRAMS}`]: json(paged([])), [FILTER_OPTIONS]: json(options), [`POST ${PROGRAMS}`]: json(programFixture(), 201) });
+    renderPage();
+    const dialog = await openForm(user);
+    await fillRequired(user, dialog);
+    await user.click(within(dialog).getByRole('button', { name: 'Create program' }));
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(`/dashboard/partner/sponsorships/${PROGRAM_ID}`));
+    expect(spy.mock.calls.filter(([url]) => String(url).endsWith('/preferences'))).toHaveLength(0);
+  });
+
+  it('closes the form once the program exists even if its preferences are refused, and says where to set them', async () => {
+    const user = userEvent.setup();
+    const spy = mockFetch({
+      [`GET ${PROGRAMS}`]: json(paged([])),
+      [FILTER_OPTIONS]: json(options),
+      [`POST ${PROGRAMS}`]: json(programFixture({ name: 'Lake Readers' }), 201),
+      [`PUT ${PREFERENCES}`]: problem(400, 'One or more fields are invalid.', undefined, { errors: { counties: ['Unknown county: Nyeri.'] } }),
+    });
+    renderPage();
+    const dialog = await openForm(user);
+    await fillRequired(user, dialog);
+    const prefs = within(dialog).getByTestId('program-form-preferences');
+    await user.click(within(prefs).getByText(/Preferences \(optional\)/));
+    await user.selectOptions(await within(prefs).findByLabelText('Counties'), 'Nyeri');
+    await user.click(within(dialog).getByRole('button', { name: 'Create program' }));
+
+    expect(await screen.findByText(/“Lake Readers” was created, but its preferences were not saved: .*Set them on the program’s page\./)).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByTestId('program-form-modal')).not.toBeInTheDocument());
+    expect(posts(spy)).toHaveLength(1);
+  });
+});
+
 describe('required fields and goal metrics', () => {
   it('marks the required fields, visibly and with aria-required, and only those', async () => {
     const user = userEvent.setup();

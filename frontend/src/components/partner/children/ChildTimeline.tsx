@@ -21,8 +21,8 @@ const KIND_LABELS: Record<TimelineKind, string> = {
 
 const DOT: Partial<Record<TimelineKind, string>> = {
   consent_given: 'bg-ok',
-  consent_declined: 'bg-danger',
-  consent_withdrawn: 'bg-danger',
+  consent_declined: 'bg-brand',
+  consent_withdrawn: 'bg-brand',
   expired: 'bg-warn',
   left: 'bg-fg-subtle',
   removed: 'bg-fg-subtle',
@@ -44,7 +44,7 @@ export function ChildTimelineView({ data, onPage }: { data: PagedChildTimeline; 
       <h2 id="child-timeline-title" className="text-base font-semibold text-fg">
         Timeline
       </h2>
-      <ol className="flex flex-col gap-3 border-l border-border pl-4">
+      <ol className="flex flex-col gap-3 border-l border-line pl-4">
         {data.items.map((item, i) => (
           <TimelineRow key={`${item.at}-${item.kind}-${i}`} item={item} />
         ))}
@@ -57,7 +57,7 @@ export function ChildTimelineView({ data, onPage }: { data: PagedChildTimeline; 
 function TimelineRow({ item }: { item: ChildTimelineItem }) {
   return (
     <li className="relative" data-kind={item.kind}>
-      <span className={`absolute -left-[21px] top-1.5 size-2.5 rounded-full ${DOT[item.kind] ?? 'bg-brand'}`} aria-hidden="true" />
+      <span className={`absolute -left-[21px] top-1.5 size-2.5 rounded-full ${DOT[item.kind] ?? 'bg-info'}`} aria-hidden="true" />
       <p className="text-sm font-medium text-fg">{KIND_LABELS[item.kind]}</p>
       <p className="text-xs text-fg-muted">
         <time dateTime={item.at}>{formatDateTime(item.at)}</time> · {actorText(item.actor)}

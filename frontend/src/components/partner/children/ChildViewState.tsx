@@ -22,6 +22,14 @@ export function ChildViewState<T>({ query, child, what, children }: ChildViewSta
     const billing = billingSuspended(query.error);
     if (billing) return <BillingSuspendedState suspension={billing} onRestored={() => void query.refetch()} />;
     const consent = consentRequired(query.error);
+    // A child who left (or was removed) is hidden by the gate whatever the guardians said: asking them would not help.
+    if (consent && (child.status === 'LEFT' || child.status === 'REMOVED'))
+      return (
+        <p className="card p-4 text-sm text-fg-muted" data-testid="child-departed">
+          {child.displayName} is no longer in “{child.programName}”, so their learning data and timeline are no longer shown. Their record stays on the
+          program.
+        </p>
+      );
     if (consent)
       return (
         <ConsentRequiredState

@@ -44,7 +44,7 @@ export function AvailableStudentsTable({ rows, total, isLoading, page, pageSize,
           {(s.matchReasons ?? []).length > 0 && (
             <span className="mt-0.5 flex flex-wrap gap-1" data-testid="match-reasons">
               {(s.matchReasons ?? []).map((r) => (
-                <span key={r} className="rounded-full bg-surface-2 px-1.5 py-0.5 text-[11px] text-fg-muted">
+                <span key={r} className="rounded-full bg-elevated px-1.5 py-0.5 text-[11px] text-fg-muted">
                   {r}
                 </span>
               ))}

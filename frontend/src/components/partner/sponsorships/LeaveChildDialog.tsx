@@ -3,13 +3,9 @@ import { isApiError } from '@/lib/api';
 import { useLeaveChild } from '@/services/partner/leaving';
 import type { LeaveReason, LeaveResponse } from '@/types/partner';
 import { ConfirmDialog } from './ConfirmDialog';
+import { LEAVE_REASONS } from './leave-reasons';
 
-export const LEAVE_REASONS: { value: LeaveReason; label: string; hint: string }[] = [
-  { value: 'graduated', label: 'Graduated', hint: 'Finished the last grade of the program.' },
-  { value: 'moved_school', label: 'Moved school', hint: 'Now at a school the program does not cover.' },
-  { value: 'withdrew', label: 'Withdrew', hint: 'The family or the child chose to stop.' },
-  { value: 'other', label: 'Other', hint: 'Say why in the note.' },
-];
+export { LEAVE_REASONS } from './leave-reasons';
 
 export interface LeaveChildDialogProps {
   programId: string;
@@ -70,7 +66,7 @@ export function LeaveChildDialog({ programId, programActive, child, onClose, onL
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 text-sm font-medium text-fg">Why is the child leaving?</legend>
         {LEAVE_REASONS.map((r) => (
-          <label key={r.value} className="flex cursor-pointer items-start gap-2 rounded-lg border border-border px-3 py-2 text-sm has-[:checked]:border-brand">
+          <label key={r.value} className="flex cursor-pointer items-start gap-2 rounded-lg border border-line px-3 py-2 text-sm has-[:checked]:border-brand">
             <input type="radio" name="leave-reason" value={r.value} checked={reason === r.value} onChange={() => setReason(r.value)} className="mt-1 accent-[#E40000]" />
             <span className="flex min-w-0 flex-col">
               <span className="font-medium text-fg">{r.label}</span>

@@ -22,7 +22,7 @@ const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 function requestState(c: ChildConsentResponse): string {
   const parts: string[] = [];
   if (c.expiresInDays != null) parts.push(c.expiresInDays === 0 ? 'Expires today' : `Expires in ${plural(c.expiresInDays, 'day')}`);
-  if (c.guardiansAsked > 0) parts.push(`reminded ${c.remindersSent === 1 ? 'once' : `${c.remindersSent} times`}`);
+  if (c.guardiansAsked > 0) parts.push(c.remindersSent === 0 ? 'not reminded yet' : `reminded ${c.remindersSent === 1 ? 'once' : `${c.remindersSent} times`}`);
   if (c.askAgainFrom) parts.push(`can ask again from ${formatDate(c.askAgainFrom)}`);
   return parts.join(' · ');
 }
@@ -76,11 +76,11 @@ export function ProgramConsentRequests({ programId }: { programId: string }) {
       {requests.isPending ? (
         <p className="text-sm text-fg-muted">Loading the consent requests…</p>
       ) : requests.isError || !data ? (
-        <p className="text-sm text-danger">We couldn’t load the consent requests.</p>
+        <p className="text-sm text-brand-text">We couldn’t load the consent requests.</p>
       ) : data.items.length === 0 ? (
         <p className="text-sm text-fg-muted">No child matches.</p>
       ) : (
-        <ul className="flex flex-col divide-y divide-border">
+        <ul className="flex flex-col divide-y divide-line">
           {data.items.map((c) => (
             <li key={c.sponsoredChildId} className="flex flex-wrap items-center justify-between gap-2 py-2.5" data-testid="consent-request-row">
               <div className="min-w-0">

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { ProgramRequest } from '@/types/partner';
@@ -13,13 +13,15 @@ export interface ProgramFormProps {
   /** After submission: terms (type, billing, price, currency, minimum) can no longer change. */
   termsLocked?: boolean;
   onSubmit: (request: ProgramRequest) => Promise<unknown>;
+  /** More fields after the goals, kept by the caller (the new program's preferences). */
+  children?: ReactNode;
 }
 
 /**
  * A sponsorship program's fields with the server's rules checked as the partner types, and the
  * server's own field errors (400 `errors`) shown under the same fields.
  */
-export function ProgramForm({ formId, defaultValues, termsLocked, onSubmit }: ProgramFormProps) {
+export function ProgramForm({ formId, defaultValues, termsLocked, onSubmit, children }: ProgramFormProps) {
   const id = useId();
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const {
@@ -132,6 +134,7 @@ export function ProgramForm({ formId, defaultValues, termsLocked, onSubmit }: Pr
       </FormField>
 
       <ProgramGoalsFieldset idPrefix={id} control={control} register={register} errors={errors} />
+      {children}
     </form>
   );
 }

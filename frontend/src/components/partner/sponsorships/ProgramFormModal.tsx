@@ -1,9 +1,13 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { Loader2 } from 'lucide-react';
 import { PartnerModal } from '@/components/partner/shared';
+import { useSaveNewProgramPreferences } from '@/services/partner/leaving';
 import { useCreateProgram, useUpdateProgram } from '@/services/partner/programs';
-import type { ProgramResponse } from '@/types/partner';
+import { toast } from '@/store/toastStore';
+import type { ProgramPreferences, ProgramResponse } from '@/types/partner';
 import { ProgramForm } from './ProgramForm';
+import { preferencesError } from './ProgramPreferencesCard';
+import { EMPTY_PREFERENCES, hasPreferences, ProgramPreferencesFields } from './ProgramPreferencesFields';
 import { emptyProgramForm, programToForm } from './program-schema';
 
 export interface ProgramFormModalProps {
@@ -14,12 +18,21 @@ export interface ProgramFormModalProps {
   onSaved?: (program: ProgramResponse) => void;
 }
 
-/** "New program" and "Edit program": the form in a dialog, saved with POST or PUT. */
-export function ProgramFormModal({ open, onClose, program, onSaved }: ProgramFormModalProps) {
+/**
+ * "New program" and "Edit program": the form in a dialog, saved with POST or PUT. A new program can also state its
+ * preferences, saved right after it is created (the program page's preferences card edits them later).
+ */
+export function ProgramFormModal({ open, onClose: close, program, onSaved }: ProgramFormModalProps) {
   const formId = useId();
   const create = useCreateProgram();
   const update = useUpdateProgram(program?.id ?? '');
-  const saving = create.isPending || update.isPending;
+  const savePreferences = useSaveNewProgramPreferences();
+  const [preferences, setPreferences] = useState<ProgramPreferences>(EMPTY_PREFERENCES);
+  const saving = create.isPending || update.isPending || savePreferences.isPending;
+  const onClose = () => {
+    setPreferences(EMPTY_PREFERENCES);
+    close();
+  };
 
   const editing = !!program;
   return (
@@ -56,10 +69,28 @@ export function ProgramFormModal({ open, onClose, program, onSaved }: ProgramFor
           termsLocked={editing && program.status !== 'DRAFT'}
           onSubmit={async (request) => {
             const saved = editing ? await update.mutateAsync(request) : await create.mutateAsync(request);
+            if (!editing && hasPreferences(preferences)) {
+              // The program exists by now: a refused preference must not leave the form open to create it twice.
+              await savePreferences.mutateAsync({ programId: saved.id, body: preferences }).catch((error: unknown) =>
+                toast.error(`“${saved.name}” was created, but its preferences were not saved: ${preferencesError(error)} Set them on the program’s page.`),
+              );
+            }
             onSaved?.(saved);
             onClose();
           }}
-        />
+        >
+          {!editing && (
+            <details className="group rounded-lg border border-line p-3" data-testid="program-form-preferences">
+              <summary className="cursor-pointer text-xs font-medium text-fg-muted">
+                Preferences (optional): who the program would like to sponsor
+              </summary>
+              <p className="mt-2 text-xs text-fg-subtle">They rank the children you can add and the substitutes Elimu suggests; they never hide a child.</p>
+              <div className="mt-3">
+                <ProgramPreferencesFields value={preferences} onChange={setPreferences} idPrefix={`${formId}-pref`} />
+              </div>
+            </details>
+          )}
+        </ProgramForm>
       )}
     </PartnerModal>
   );

@@ -45,7 +45,7 @@ export function SubstituteOfferPanel({ program, canChange }: { program: ProgramR
       {data.candidates.length === 0 ? (
         <p className="text-sm text-fg-muted">No available child matches right now. Try again later, or add children from the list below.</p>
       ) : (
-        <ul className="flex flex-col divide-y divide-border" aria-label="Suggested substitutes">
+        <ul className="flex flex-col divide-y divide-line" aria-label="Suggested substitutes">
           {data.candidates.map((c) => (
             <li key={c.studentId} className="flex flex-col gap-2 py-2.5 sm:flex-row sm:items-center sm:justify-between" data-testid="substitute">
               <div className="min-w-0">
@@ -55,7 +55,7 @@ export function SubstituteOfferPanel({ program, canChange }: { program: ProgramR
                 {(c.matchReasons ?? []).length > 0 && (
                   <ul className="mt-1 flex flex-wrap gap-1.5" aria-label={`Why ${c.displayName} matches`}>
                     {(c.matchReasons ?? []).map((r) => (
-                      <li key={r} className="rounded-full bg-surface-2 px-2 py-0.5 text-xs text-fg-muted">
+                      <li key={r} className="rounded-full bg-elevated px-2 py-0.5 text-xs text-fg-muted">
                         {r}
                       </li>
                     ))}

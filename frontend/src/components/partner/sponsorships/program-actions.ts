@@ -59,6 +59,16 @@ export function actionBlockedReason(action: ProgramAction, program: Pick<Program
 }
 
 /**
+ * The children a consent request counts toward the minimum, as the API does (ProgramStore.EnrolledOrLeftCountAsync):
+ * every child not removed, those who left included, so an approved program that children left keeps asking guardians
+ * (its substitutes' above all) while it is short. A GRADUATED child is always one who left (only leaving graduates).
+ */
+export function consentMinimumCount(program: Pick<ProgramResponse, 'children'>): number {
+  const c = program.children;
+  return c.enrolled + (c.left ?? 0) + c.graduated;
+}
+
+/**
  * Why guardians cannot be asked for consent yet (the server answers 409 program_not_active or min_children_not_met),
  * or null when they can.
  */
@@ -67,8 +77,10 @@ export function consentBlockedReason(program: Pick<ProgramResponse, 'status' | '
   if (program.status === 'PENDING_APPROVAL') return 'Guardians are asked once an admin has approved the program; it is waiting for review.';
   if (program.status === 'PAUSED') return 'The program is paused: resume it to ask guardians.';
   if (program.status !== 'ACTIVE') return 'The program has ended; no consent is needed.';
-  const short = minimumShortfall(program);
-  return short ? `${short} before guardians can be asked.` : null;
+  const counted = consentMinimumCount(program);
+  const missing = program.minChildren - counted;
+  if (missing <= 0) return null;
+  return `${formatNumber(counted)} of at least ${formatNumber(program.minChildren)} children enrolled; add ${formatNumber(missing)} more before guardians can be asked.`;
 }
 
 /** The server's refusal of a lifecycle action, explained with what to do next. */
