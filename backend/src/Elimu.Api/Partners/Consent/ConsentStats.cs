@@ -58,13 +58,17 @@ public sealed class ConsentStats(AppDbContext db, EnrolmentReader enrolments, Co
 
     /// <summary>
     /// Students a guardian has said no for: any guardian declined, or withdrew, a consent to any partner within
-    /// <see cref="OptOutPeriod"/>. Such a child is offered to no partner. A composable query.
+    /// <see cref="OptOutPeriod"/>, and has not since given that partner consent for the child (issue 20: a guardian may
+    /// change their mind; their latest answer is the one that counts). Such a child is offered to no partner. A
+    /// composable query.
     /// </summary>
     public IQueryable<Guid> OptedOutStudentIds(DateTime now)
     {
         var since = now - OptOutPeriod;
         return from k in db.SponsorshipConsents
-               where (k.ConsentGiven == false && k.ConsentedAt >= since) || k.RevokedAt >= since
+               where ((k.ConsentGiven == false && k.ConsentedAt >= since) || k.RevokedAt >= since)
+                   && !db.SponsorshipConsents.Any(later => later.SponsoredChildId == k.SponsoredChildId && later.ParentId == k.ParentId
+                       && later.ConsentGiven == true && later.RevokedAt == null && later.ConsentedAt > (k.RevokedAt ?? k.ConsentedAt))
                join c in enrolments.All() on k.SponsoredChildId equals c.Id
                select c.StudentId;
     }

@@ -70,6 +70,16 @@ public sealed class ConsentExpiryTests(ConsentClockFactory api) : IClassFixture<
     private Task<SponsoredChildStatus> ChildStatusAsync(Family f) =>
         api.WithDbAsync(db => db.SponsoredChildren.Where(c => c.Id == f.ChildId).Select(c => c.Status).SingleAsync());
 
+    /// <summary>Whether another partner's available-students list offers the family's child (searched by its admission number).</summary>
+    private async Task<bool> OfferedToOthersAsync(Family f)
+    {
+        var student = await api.WithDbAsync(db => db.SponsoredChildren.Where(c => c.Id == f.ChildId)
+            .Join(db.Students, c => c.StudentId, s => s.Id, (c, s) => new { s.Id, s.AdmissionNumber }).SingleAsync());
+        using var other = await api.LoginAsync("partner@elimu.demo");
+        var found = await other.GetJsonAsync<Paged<StudentPreview>>($"{Sponsorships}/available-students?pageSize=100&search={Uri.EscapeDataString(student.AdmissionNumber)}");
+        return found.Items.Any(s => s.StudentId == student.Id);
+    }
+
     private Task<Guid> LatestRequestAsync(Family f) => api.WithDbAsync(db => db.SponsorshipConsents.Where(k => k.SponsoredChildId == f.ChildId)
         .OrderByDescending(k => k.RequestedAt).Select(k => k.Id).FirstAsync());
 
@@ -217,20 +227,24 @@ public sealed class ConsentExpiryTests(ConsentClockFactory api) : IClassFixture<
 
         await AnswerAsync(parent, requestId, agree: false, f.ParentName);
         Assert.Equal(SponsoredChildStatus.PENDING_CONSENT, await ChildStatusAsync(f));
+        Assert.False(await OfferedToOthersAsync(f), "a child whose guardian declined is offered to no other partner");
         // Each answer later than the one it changes (the test clock does not move on its own).
         api.Time.Advance(TimeSpan.FromMinutes(1));
         var changed = await (await AnswerAsync(parent, requestId, agree: true, f.ParentName)).ExpectAsync<ParentConsentResponse>(HttpStatusCode.OK);
         Assert.Equal(ConsentStatus.given, changed.Status);
         Assert.NotEqual(requestId, changed.Id);
         Assert.Equal(SponsoredChildStatus.ACTIVE, await ChildStatusAsync(f));
+        Assert.True(await OfferedToOthersAsync(f), "the guardian's latest answer is consent: the decline no longer keeps the child from others");
 
         api.Time.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(HttpStatusCode.OK, (await parent.PostAsync($"/api/v1/parent/consents/{changed.Id}/revoke", new { reason = "Not now." })).StatusCode);
         Assert.Equal(SponsoredChildStatus.PENDING_CONSENT, await ChildStatusAsync(f));
+        Assert.False(await OfferedToOthersAsync(f), "a withdrawal keeps the child from every other partner");
         api.Time.Advance(TimeSpan.FromMinutes(1));
         var again = await (await AnswerAsync(parent, changed.Id, agree: true, f.ParentName)).ExpectAsync<ParentConsentResponse>(HttpStatusCode.OK);
         Assert.Equal(ConsentStatus.given, again.Status);
         Assert.Equal(SponsoredChildStatus.ACTIVE, await ChildStatusAsync(f));
+        Assert.True(await OfferedToOthersAsync(f));
 
         var rows = await api.WithDbAsync(db => db.SponsorshipConsents.Where(k => k.SponsoredChildId == f.ChildId).OrderBy(k => k.ConsentedAt)
             .Select(k => new { k.Id, k.ConsentGiven, k.RevokedAt, k.ChangesAnswerId }).ToListAsync());
