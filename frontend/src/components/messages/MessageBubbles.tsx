@@ -10,7 +10,7 @@ export function MessageBubbles({ messages }: { messages: MessageView[] }) {
     <ol className="flex flex-col gap-3" aria-label="Messages">
       {messages.map((m) => (
         <li key={m.id} data-testid="thread-message"
-          className={cn('max-w-[90%] rounded-xl border p-3 text-sm', m.isMine ? 'self-end border-brand/40 bg-brand-soft' : 'self-start border-line bg-surface-2')}>
+          className={cn('max-w-[90%] rounded-xl border p-3 text-sm', m.isMine ? 'self-end border-brand/40 bg-brand-soft' : 'self-start border-line bg-elevated')}>
           <div className="mb-1 flex flex-wrap gap-x-2 text-xs text-fg-muted">
             <span className="font-medium text-fg">{m.from.name}</span>
             <span>{nairobiTime(m.createdAt)}</span>

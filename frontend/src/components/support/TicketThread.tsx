@@ -16,7 +16,7 @@ export interface TicketThreadProps {
 export function TicketThread({ ticket, fileUrl, viewer }: TicketThreadProps) {
   return (
     <ol className="flex flex-col gap-3" aria-label="Conversation" data-testid="ticket-thread">
-      <li className="rounded-xl border border-line bg-surface-2 p-3.5">
+      <li className="rounded-xl border border-line bg-elevated p-3.5">
         <p className="mb-1 text-xs text-fg-muted">
           {ticket.openedByName ?? ticket.partnerName} · {formatDateTime(ticket.createdAt)}
         </p>
@@ -31,7 +31,7 @@ export function TicketThread({ ticket, fileUrl, viewer }: TicketThreadProps) {
 function Message({ message, mine, fileUrl }: { message: TicketMessageView; mine: boolean; fileUrl: (id: string) => string }) {
   return (
     <li
-      className={cn('max-w-[85%] rounded-xl border p-3.5', mine ? 'self-end border-brand/40 bg-brand-soft' : 'self-start border-line bg-surface-2')}
+      className={cn('max-w-[85%] rounded-xl border p-3.5', mine ? 'self-end border-brand/40 bg-brand-soft' : 'self-start border-line bg-elevated')}
       data-testid="ticket-message"
       data-party={message.party}
     >

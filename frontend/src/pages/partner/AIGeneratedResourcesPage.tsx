@@ -112,7 +112,7 @@ export default function AIGeneratedResourcesPage() {
                   <li key={d.id}>
                     <button type="button" onClick={() => setUrl({ draft: d.id })} aria-current={d.id === url.draft ? 'true' : undefined}
                       className={cn('flex w-full flex-col gap-1 rounded-lg border px-3 py-2 text-left transition-colors',
-                        d.id === url.draft ? 'border-violet-500/60 bg-violet-500/10' : 'border-line hover:bg-surface-2/60')}>
+                        d.id === url.draft ? 'border-violet-500/60 bg-violet-500/10' : 'border-line hover:bg-elevated/60')}>
                       <span className="line-clamp-2 text-sm font-medium text-fg">{d.title}</span>
                       <span className="flex flex-wrap items-center gap-2 text-xs text-fg-muted">
                         <PartnerBadge status={d.status}>{STATUS_WORDS[d.status] ?? d.status}</PartnerBadge>

@@ -73,7 +73,7 @@ export default function CustomReportsPage() {
             Name
             <input className="input" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} aria-label="Report name" />
           </label>
-          {errors?.name && <p className="text-sm text-danger">{errors.name[0]}</p>}
+          {errors?.name && <p className="text-sm text-brand-text">{errors.name[0]}</p>}
           <fieldset className="text-sm">
             <legend className="font-medium">Metrics</legend>
             {catalog?.metrics.map((m) => (
@@ -84,7 +84,7 @@ export default function CustomReportsPage() {
             ))}
           </fieldset>
           {errors && Object.entries(errors).filter(([k]) => k.startsWith('definition')).map(([k, v]) => (
-            <p key={k} className="text-sm text-danger">{v[0]}</p>
+            <p key={k} className="text-sm text-brand-text">{v[0]}</p>
           ))}
           <label className="flex flex-col text-sm">
             Group by

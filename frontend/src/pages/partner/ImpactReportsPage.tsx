@@ -55,19 +55,19 @@ function GenerateForm({ onStarted }: { onStarted: (id: string, format: 'pdf' | '
         <select className="input" value={period} onChange={(e) => setPeriod(e.target.value as ImpactPeriod)} data-testid="report-period">
           {PERIODS.map((p) => <option key={p.value} value={p.value}>{p.label}</option>)}
         </select>
-        {fieldError('period') && <span className="text-xs text-danger">{fieldError('period')}</span>}
+        {fieldError('period') && <span className="text-xs text-brand-text">{fieldError('period')}</span>}
       </label>
       {period === 'custom' && (
         <>
           <label className="flex flex-col gap-1 text-sm">
             From
             <input type="date" className="input" value={from} onChange={(e) => setFrom(e.target.value)} data-testid="report-from" />
-            {fieldError('from') && <span className="text-xs text-danger">{fieldError('from')}</span>}
+            {fieldError('from') && <span className="text-xs text-brand-text">{fieldError('from')}</span>}
           </label>
           <label className="flex flex-col gap-1 text-sm">
             To
             <input type="date" className="input" value={to} onChange={(e) => setTo(e.target.value)} data-testid="report-to" />
-            {fieldError('to') && <span className="text-xs text-danger">{fieldError('to')}</span>}
+            {fieldError('to') && <span className="text-xs text-brand-text">{fieldError('to')}</span>}
           </label>
         </>
       )}
@@ -84,7 +84,7 @@ function GenerateForm({ onStarted }: { onStarted: (id: string, format: 'pdf' | '
           <FileBarChart className="size-4" aria-hidden="true" /> {generate.isPending ? 'Starting…' : 'Generate report'}
         </button>
       </div>
-      {problem && !problem.errors && <p className="text-sm text-danger sm:col-span-full" role="alert">{problem.detail ?? problem.message}</p>}
+      {problem && !problem.errors && <p className="text-sm text-brand-text sm:col-span-full" role="alert">{problem.detail ?? problem.message}</p>}
     </form>
   );
 }
@@ -107,7 +107,7 @@ function RunningReport({ id, onEnded }: { id: string; onEnded: (completed: boole
           <X className="size-4" aria-hidden="true" /> Cancel
         </button>
       </div>
-      <div className="h-2 w-full overflow-hidden rounded bg-surface-muted" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={value}
+      <div className="h-2 w-full overflow-hidden rounded bg-line" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={value}
         aria-label="Report progress">
         <div className="h-full bg-brand transition-all" style={{ width: `${value}%` }} />
       </div>
@@ -117,7 +117,7 @@ function RunningReport({ id, onEnded }: { id: string; onEnded: (completed: boole
 
 function Figure({ label, value }: { label: string; value: string }) {
   return (
-    <div className="rounded-lg border border-border p-3">
+    <div className="rounded-lg border border-line p-3">
       <p className="text-xs text-fg-muted">{label}</p>
       <p className="text-lg font-semibold" data-testid={`figure-${label.toLowerCase().replace(/[^a-z]+/g, '-')}`}>{value}</p>
     </div>
@@ -134,7 +134,7 @@ function ReportView({ report }: { report: ImpactReportDetail }) {
       <section className="card p-4 sm:p-5" data-testid="report-view">
         <h2 className="text-base font-semibold">{report.title}</h2>
         <PartnerBadge status={report.status}>{report.status}</PartnerBadge>
-        {report.error && <p className="mt-2 text-sm text-danger">{report.error}</p>}
+        {report.error && <p className="mt-2 text-sm text-brand-text">{report.error}</p>}
       </section>
     );
   return (
@@ -233,7 +233,7 @@ export default function ImpactReportsPage() {
         ) : list.data.items.length === 0 ? (
           <PartnerEmptyState title="No reports yet" description="Generate your first impact report above." icon={FileBarChart} compact testId="reports-empty" />
         ) : (
-          <ul className="divide-y divide-border" data-testid="reports-list">
+          <ul className="divide-y divide-line" data-testid="reports-list">
             {list.data.items.map((r) => (
               <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <button type="button" className="min-w-0 text-left text-sm font-medium underline-offset-2 hover:underline" onClick={() => setState({ report: r.id })}>

@@ -50,7 +50,7 @@ function GenerateForm({ onStarted }: { onStarted: (id: string) => void }) {
         <select className="input" value={chosenTerm} onChange={(e) => setTerm(e.target.value)} data-testid="letters-term">
           {terms.data.map((t) => <option key={t.id} value={t.id}>{`${t.name}${t.current ? ' (current)' : ''}`}</option>)}
         </select>
-        {problem?.fieldErrors('term')[0] && <span className="text-xs text-danger">{problem.fieldErrors('term')[0]}</span>}
+        {problem?.fieldErrors('term')[0] && <span className="text-xs text-brand-text">{problem.fieldErrors('term')[0]}</span>}
       </label>
       <div className="flex items-end">
         <button type="submit" className="btn-primary w-full" disabled={generate.isPending || !chosenProgram || !chosenTerm} data-testid="letters-generate">
@@ -60,7 +60,7 @@ function GenerateForm({ onStarted }: { onStarted: (id: string) => void }) {
       <p className="text-xs text-fg-muted sm:col-span-full">
         One letter per child whose parent or guardian has given consent; children without consent get none. Each letter carries your logo and colours.
       </p>
-      {problem && !problem.errors && <p className="text-sm text-danger sm:col-span-full" role="alert" data-testid="letters-error">{problem.detail ?? problem.message}</p>}
+      {problem && !problem.errors && <p className="text-sm text-brand-text sm:col-span-full" role="alert" data-testid="letters-error">{problem.detail ?? problem.message}</p>}
     </form>
   );
 }
@@ -77,7 +77,7 @@ function Progress({ batch }: { batch: LetterBatch }) {
           <X className="size-4" aria-hidden="true" /> Cancel
         </button>
       </div>
-      <div className="h-2 w-full overflow-hidden rounded bg-surface-muted" role="progressbar" aria-valuemin={0} aria-valuemax={100}
+      <div className="h-2 w-full overflow-hidden rounded bg-line" role="progressbar" aria-valuemin={0} aria-valuemax={100}
         aria-valuenow={batch.progress} aria-label="Letters written">
         <div className="h-full bg-brand transition-all" style={{ width: `${batch.progress}%` }} />
       </div>
@@ -108,7 +108,7 @@ function BatchView({ id, page, search, onPage, onSearch }: { id: string; page: n
         </span>
       </div>
       {isRunning(b.status) && <Progress batch={b} />}
-      {b.status === 'failed' && <p className="text-sm text-danger" role="alert">{b.error}</p>}
+      {b.status === 'failed' && <p className="text-sm text-brand-text" role="alert">{b.error}</p>}
       {b.status === 'cancelled' && <p className="text-sm text-fg-muted">These letters were cancelled; write them again from the form above.</p>}
       {done && (b.total === 0 ? (
         <PartnerEmptyState compact icon={Mail} title="No letters in this batch" description="No child of this program had a guardian’s consent when the letters were written." testId="letters-none" />
@@ -126,7 +126,7 @@ function BatchView({ id, page, search, onPage, onSearch }: { id: string; page: n
           ) : letters.data.items.length === 0 ? (
             <PartnerEmptyState compact icon={Search} title="No letter matches" description="Try another first name." testId="letters-no-match" />
           ) : (
-            <ul className="divide-y divide-border" data-testid="letters-list">
+            <ul className="divide-y divide-line" data-testid="letters-list">
               {letters.data.items.map((l) => (
                 <li key={l.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                   <span className="min-w-0 text-sm font-medium">{l.firstName}</span>
@@ -176,7 +176,7 @@ export default function ProgressLettersPage() {
         ) : batches.data.items.length === 0 ? (
           <PartnerEmptyState compact icon={Mail} title="No letters yet" description="Choose a program and a term above to write this term’s letters." testId="letters-empty" />
         ) : (
-          <ul className="divide-y divide-border" data-testid="letters-batches">
+          <ul className="divide-y divide-line" data-testid="letters-batches">
             {batches.data.items.map((b) => (
               <li key={b.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <button type="button" className="min-w-0 text-left text-sm font-medium underline-offset-2 hover:underline"

@@ -71,7 +71,7 @@ export default function SponsoredCoursesPage() {
           </select>
           <input className="input" type="search" aria-label="Search courses" placeholder="Search by title" value={filters.search} onChange={(e) => set({ search: e.target.value })} />
         </div>
-        {status.error && <p className="text-sm text-danger" role="alert">{statusMessage(status.error)}</p>}
+        {status.error && <p className="text-sm text-brand-text" role="alert">{statusMessage(status.error)}</p>}
         {courses.isPending ? (
           <PartnerLoadingSkeleton variant="table" count={3} />
         ) : courses.isError ? (

@@ -40,7 +40,7 @@ export function TermDashboard({ studentId }: { studentId: string }) {
       </p>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3">
         {figures.map(([label, value]) => (
-          <div key={label} className="rounded-lg border border-border p-3">
+          <div key={label} className="rounded-lg border border-line p-3">
             <dt className="text-xs text-fg-muted">{label}</dt>
             <dd className="text-lg font-semibold" data-testid={`term-${label.toLowerCase().replace(/[^a-z]+/g, '-')}`}>{value}</dd>
           </div>
@@ -53,7 +53,7 @@ export function TermDashboard({ studentId }: { studentId: string }) {
           <thead className="text-xs text-fg-muted">
             <tr><th className="py-1 pr-2 font-medium">Learning area</th><th className="py-1 pr-2 font-medium">Level</th><th className="py-1 pr-2 font-medium">Average</th><th className="py-1 font-medium">Movement</th></tr>
           </thead>
-          <tbody className="divide-y divide-border">
+          <tbody className="divide-y divide-line">
             {t.areas.length === 0 ? (
               <tr><td colSpan={4} className="py-2 text-fg-muted">No assessment this term.</td></tr>
             ) : t.areas.map((a) => (
@@ -75,7 +75,7 @@ export function TermDashboard({ studentId }: { studentId: string }) {
                 <span className="min-w-0">{g.goal}</span>
                 <PartnerBadge status={g.progress.status}>{STATUS_LABEL[g.progress.status]} · {g.progress.percent}%</PartnerBadge>
               </span>
-              <span className="h-1.5 w-full overflow-hidden rounded bg-surface-muted" aria-hidden="true">
+              <span className="h-1.5 w-full overflow-hidden rounded bg-line" aria-hidden="true">
                 <span className="block h-full bg-brand" style={{ width: `${g.progress.percent}%` }} />
               </span>
             </li>

@@ -40,7 +40,7 @@ export function LessonPreview({ lesson }: { lesson: GeneratedLesson }) {
         <h3 id="activities" className="text-sm font-semibold text-fg">Activities</h3>
         <ol className="mt-2 flex flex-col gap-3" data-testid="lesson-activities">
           {lesson.activities.map((a, i) => (
-            <li key={i} className="rounded-lg border border-line bg-surface-2/40 p-3">
+            <li key={i} className="rounded-lg border border-line bg-elevated/40 p-3">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <h4 className="text-sm font-medium text-fg">{i + 1}. {a.title}</h4>
                 <span className="text-xs text-fg-subtle">{a.durationMinutes} min</span>

@@ -42,7 +42,7 @@ export function CourseBuilder({ initial, onSaved, onCancel }: CourseBuilderProps
         <label className="flex flex-col text-sm md:col-span-2">
           Title
           <input className="input" value={draft.title} onChange={(e) => set({ title: e.target.value })} aria-label="Course title" />
-          {field('title') && <span className="text-danger">{field('title')}</span>}
+          {field('title') && <span className="text-brand-text">{field('title')}</span>}
         </label>
         <label className="flex flex-col text-sm md:col-span-2">
           Description
@@ -53,14 +53,14 @@ export function CourseBuilder({ initial, onSaved, onCancel }: CourseBuilderProps
           <select className="input" value={draft.grade} onChange={(e) => set({ grade: e.target.value })} aria-label="Course grade">
             {options.data?.grades.map((g) => <option key={g.value} value={g.value}>{g.label}</option>)}
           </select>
-          {field('grade') && <span className="text-danger">{field('grade')}</span>}
+          {field('grade') && <span className="text-brand-text">{field('grade')}</span>}
         </label>
         <label className="flex flex-col text-sm">
           Learning area
           <select className="input" value={draft.learningArea} onChange={(e) => set({ learningArea: e.target.value })} aria-label="Course learning area">
             {options.data?.learningAreas.map((a) => <option key={a.code} value={a.code}>{a.name}</option>)}
           </select>
-          {field('learningArea') && <span className="text-danger">{field('learningArea')}</span>}
+          {field('learningArea') && <span className="text-brand-text">{field('learningArea')}</span>}
         </label>
       </div>
 
@@ -73,11 +73,11 @@ export function CourseBuilder({ initial, onSaved, onCancel }: CourseBuilderProps
               <input type="checkbox" checked={index >= 0}
                 onChange={() => set({ programs: index >= 0 ? draft.programs.filter((id) => id !== p.id) : [...draft.programs, p.id] })} />
               {p.name}
-              {index >= 0 && field(`targetPrograms[${index}]`) && <span className="text-danger">{field(`targetPrograms[${index}]`)}</span>}
+              {index >= 0 && field(`targetPrograms[${index}]`) && <span className="text-brand-text">{field(`targetPrograms[${index}]`)}</span>}
             </label>
           );
         })}
-        {field('targetPrograms') && <span className="text-danger">{field('targetPrograms')}</span>}
+        {field('targetPrograms') && <span className="text-brand-text">{field('targetPrograms')}</span>}
       </fieldset>
 
       <div className="flex flex-col gap-2">
@@ -105,12 +105,12 @@ export function CourseBuilder({ initial, onSaved, onCancel }: CourseBuilderProps
                     <Trash2 className="size-4" aria-hidden />
                   </button>
                 </div>
-                {field(`items[${i}]`) && <p className="mt-1 text-danger" data-testid={`item-error-${i}`}>{field(`items[${i}]`)}</p>}
+                {field(`items[${i}]`) && <p className="mt-1 text-brand-text" data-testid={`item-error-${i}`}>{field(`items[${i}]`)}</p>}
               </li>
             ))}
           </ol>
         )}
-        {field('items') && <p className="text-sm text-danger">{field('items')}</p>}
+        {field('items') && <p className="text-sm text-brand-text">{field('items')}</p>}
       </div>
 
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
@@ -118,8 +118,8 @@ export function CourseBuilder({ initial, onSaved, onCancel }: CourseBuilderProps
         <ResourcePicker added={draft.items} onAdd={(item) => set({ items: [...draft.items, item] })} />
       </div>
 
-      {problem && !problem.errors && <p className="text-sm text-danger" role="alert">{problem.message}</p>}
-      {problem?.errors && <p className="text-sm text-danger" role="alert">Some items or programs cannot be used: see the messages above.</p>}
+      {problem && !problem.errors && <p className="text-sm text-brand-text" role="alert">{problem.message}</p>}
+      {problem?.errors && <p className="text-sm text-brand-text" role="alert">Some items or programs cannot be used: see the messages above.</p>}
       <div className="flex flex-wrap gap-2">
         <button type="button" className="btn btn-primary" onClick={() => void onSave()} disabled={save.isPending} data-testid="save-course">
           <Save className="size-4" aria-hidden /> {draft.id ? 'Save changes' : 'Save draft'}

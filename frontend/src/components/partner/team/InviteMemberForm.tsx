@@ -59,7 +59,7 @@ export function InviteMemberForm() {
         </button>
       </div>
       {created?.link && (
-        <div role="status" className="flex flex-wrap items-center gap-2 rounded-lg border border-line bg-surface-2 px-3 py-2.5 text-sm" data-testid="invite-created">
+        <div role="status" className="flex flex-wrap items-center gap-2 rounded-lg border border-line bg-elevated px-3 py-2.5 text-sm" data-testid="invite-created">
           <span className="min-w-0 flex-1">
             Invitation for <strong>{created.email}</strong> ({roleLabels[created.role].label}). Send them this link; it works once, until{' '}
             {new Date(created.expiresAt).toLocaleDateString()}:

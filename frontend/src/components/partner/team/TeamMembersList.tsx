@@ -56,7 +56,7 @@ export function TeamMembersList({ members, canManage }: { members: TeamMember[];
                 ))}
               </select>
             ) : (
-              <span className="rounded-full bg-surface-2 px-2.5 py-1 text-xs text-fg-muted" data-testid="member-role-label">
+              <span className="rounded-full bg-elevated px-2.5 py-1 text-xs text-fg-muted" data-testid="member-role-label">
                 {roleLabels[m.role].label}
               </span>
             )}
