@@ -17026,13 +17026,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Alerts of the partner's monitored children, newest first; filter by state, kind, program and child name. */
+        /** Alerts of the partner's monitored children, newest first; filter by state, kind, program, child and child name. */
         get: {
             parameters: {
                 query?: {
                     State?: components["schemas"]["ChildAlertState"];
                     Kind?: components["schemas"]["ChildAlertKind"];
                     ProgramId?: string;
+                    ChildId?: string;
                     Search?: string;
                     Page?: number;
                     PageSize?: number;

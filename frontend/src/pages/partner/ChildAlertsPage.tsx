@@ -20,6 +20,7 @@ const LIST_URL = {
   state: urlParam.oneOf<ChildAlertState | ''>(['', ...ALERT_STATES.map((s) => s.value)], ''),
   kind: urlParam.oneOf<ChildAlertKind | ''>(['', ...ALERT_KINDS.map((k) => k.value)], ''),
   program: urlParam.string(),
+  child: urlParam.string(),
   q: urlParam.search(),
   page: urlParam.page(),
 };
@@ -33,12 +34,12 @@ export default function ChildAlertsPage() {
   const [search, setSearch] = useSearchDraft(url.q, (q) => setUrl({ q }));
   const { changePrograms } = usePartnerPermissions();
   const programs = usePrograms({ pageSize: 100 });
-  const list = useAlerts({ state: url.state, kind: url.kind, programId: url.program, search: url.q, page: url.page, pageSize: PAGE_SIZE });
+  const list = useAlerts({ state: url.state, kind: url.kind, programId: url.program, childId: url.child, search: url.q, page: url.page, pageSize: PAGE_SIZE });
   const seen = useMarkAlertSeen();
   const [dismissing, setDismissing] = useState<ChildAlert | null>(null);
   useLiveRefresh();
 
-  const filtered = url.state !== '' || url.kind !== '' || url.program !== '' || url.q !== '';
+  const filtered = url.state !== '' || url.kind !== '' || url.program !== '' || url.child !== '' || url.q !== '';
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
@@ -71,11 +72,20 @@ export default function ChildAlertsPage() {
             filtered
               ? () => {
                   setSearch('');
-                  setUrl({ state: '', kind: '', program: '', q: '' });
+                  setUrl({ state: '', kind: '', program: '', child: '', q: '' });
                 }
               : undefined
           }
         />
+
+        {url.child !== '' && (
+          <p className="flex flex-wrap items-center gap-2 text-sm text-fg-muted" data-testid="alerts-one-child">
+            {list.data?.items[0] ? `Alerts of ${list.data.items[0].childName} only.` : 'Alerts of one child only.'}
+            <button type="button" className="text-brand-text hover:underline" onClick={() => setUrl({ child: '' })}>
+              Show every child
+            </button>
+          </p>
+        )}
 
         {!changePrograms && (
           <p className="text-xs text-fg-subtle" data-testid="alerts-read-only">

@@ -209,7 +209,7 @@ function AlertsTab({ child }: { child: ChildHeader }) {
       <Suspense fallback={<PartnerLoadingSkeleton variant="lines" count={3} label="Loading the thresholds" />}>
         <AlertThresholdsCard scope="children" id={child.id} canChange={changePrograms} />
       </Suspense>
-      <Link to={`/dashboard/partner/alerts?q=${encodeURIComponent(child.displayName)}`} className="self-start text-sm text-brand-text hover:underline" data-testid="child-alerts-link">
+      <Link to={`/dashboard/partner/alerts?child=${child.id}`} className="self-start text-sm text-brand-text hover:underline" data-testid="child-alerts-link">
         See {child.displayName}’s alerts
       </Link>
     </div>

@@ -14,6 +14,8 @@ export interface AlertListParams {
   state?: ChildAlertState | '';
   kind?: ChildAlertKind | '';
   programId?: string;
+  /** One sponsored child's alerts: the link from the child page. */
+  childId?: string;
   search?: string;
   page?: number;
   pageSize?: number;

@@ -90,6 +90,19 @@ describe('ChildAlertsPage', () => {
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/dashboard\/partner\/alerts$/));
   });
 
+  it('shows one child’s alerts when the child page links here, and every child’s again on request', async () => {
+    const spy = mockFetch({ [`GET ${BASE}`]: json(page([alert('1')])), [`GET ${PROGRAMS}`]: json(programs) });
+    renderPage('/dashboard/partner/alerts?child=child-1');
+    // Until the list arrives the page cannot name the child.
+    expect(screen.getByTestId('alerts-one-child')).toHaveTextContent('Alerts of one child only.');
+    await waitFor(() => expect(screen.getByTestId('alerts-one-child')).toHaveTextContent('Alerts of Amani 1 only.'));
+    expect(listCalls(spy)).toContain(`GET ${BASE}?childId=child-1&page=1&pageSize=20`);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Show every child' }));
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/dashboard\/partner\/alerts$/));
+    await waitFor(() => expect(listCalls(spy)).toContain(`GET ${BASE}?page=1&pageSize=20`));
+    expect(screen.queryByTestId('alerts-one-child')).not.toBeInTheDocument();
+  });
+
   it('says plainly when there is no alert at all', async () => {
     mockFetch({ [`GET ${BASE}`]: json(page([])), [`GET ${PROGRAMS}`]: json(programs) });
     renderPage();

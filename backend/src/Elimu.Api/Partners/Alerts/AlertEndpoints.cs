@@ -29,7 +29,7 @@ public static class AlertEndpoints
     {
         // ReadAuditFilter queues, once per request, the audit of the children whose alerts were shown.
         var group = app.MapGroup(Path).WithTags("Partner · Alerts").RequireAuthorization(PartnerPolicies.Read).AddEndpointFilter<ReadAuditFilter>();
-        group.MapGet("", List).WithSummary("Alerts of the partner's monitored children, newest first; filter by state, kind, program and child name.");
+        group.MapGet("", List).WithSummary("Alerts of the partner's monitored children, newest first; filter by state, kind, program, child and child name.");
         // Seen is the team's state of the alert, not the caller's own: a viewer may read alerts but not change them.
         group.MapPost("/{id:guid}/seen", Seen).RequireAuthorization(PartnerPolicies.ChangePrograms).WithSummary("Mark a new alert seen (an alert in another state is answered as it is).");
         group.MapPost("/{id:guid}/dismiss", Dismiss).RequireAuthorization(PartnerPolicies.ChangePrograms)

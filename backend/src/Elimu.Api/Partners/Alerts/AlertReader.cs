@@ -6,7 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Elimu.Api.Partners.Alerts;
 
-public sealed record AlertListQuery(ChildAlertState? State, ChildAlertKind? Kind, Guid? ProgramId, string? Search, int? Page, int? PageSize);
+/// <param name="ChildId">One sponsored child's alerts (the child page links here), as a name search may match two children.</param>
+public sealed record AlertListQuery(ChildAlertState? State, ChildAlertKind? Kind, Guid? ProgramId, Guid? ChildId, string? Search, int? Page,
+    int? PageSize);
 
 /// <summary>A stored alert as the alerts page shows it: the child named in full (only monitored children's alerts are listed).</summary>
 public sealed record ChildAlertView(Guid Id, Guid ChildId, string ChildName, Guid ProgramId, string ProgramName, ChildAlertKind Kind,
@@ -36,6 +38,7 @@ public sealed class AlertReader(AppDbContext db, ChildLearningGate gate)
         if (q.State is { } state) alerts = alerts.Where(a => a.State == state);
         if (q.Kind is { } kind) alerts = alerts.Where(a => a.Kind == kind);
         if (q.ProgramId is { } programId) alerts = alerts.Where(a => a.ProgramId == programId);
+        if (q.ChildId is { } childId) alerts = alerts.Where(a => a.SponsoredChildId == childId);
         var page = PageRequest.From(q.Page, q.PageSize);
         var total = await alerts.CountAsync(ct);
         var rows = await alerts.OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);

@@ -51,7 +51,7 @@ public static class LeaveProgram
             var now = clock.GetUtcNow().UtcDateTime;
             child.Status = request.Reason == LeaveReason.graduated ? SponsoredChildStatus.GRADUATED : SponsoredChildStatus.LEFT;
             (child.LeftAt, child.LeaveReason, child.LeaveNote, child.ReleasedAt) = (now, request.Reason, note, now);
-            actor.Because(note is null ? $"Left the program: {request.Reason}." : $"Left the program: {request.Reason} ({note}).");
+            actor.Because(note is null ? $"Left the program: {request.Reason}." : $"Left the program: {request.Reason} ({note.TrimEnd('.')}).");
             // Only a running program is offered a substitute; a paused one is filled when it resumes, by hand.
             if (program.Status == ProgramStatus.ACTIVE) program.SubstitutesOffered++;
             program.UpdatedAt = now;

@@ -72,6 +72,9 @@ public sealed class ChildAlertTests(ClockedApiFactory api) : IClassFixture<Clock
         Assert.Equal("resolved", after["Brief:low_minutes"]);
         Assert.Equal("new", after["Falling:score_fall"]);
         Assert.Equal(2, (await ListAsync(partner, "&state=new")).Count);
+        // One child's alerts, as the child page links to them: its resolved alert, no other child's.
+        var oneChild = await ListAsync(partner, $"&childId={world.Kids["Brief"].ChildId}");
+        Assert.Equal(["Brief:low_minutes"], KindByChild(oneChild).Keys);
         Assert.Equal(2, (await partner.GetJsonAsync<RealtimeCounters>("/api/v1/partner/dashboard/counters")).ChildAlerts);
         Assert.Equal(2, (await partner.GetJsonAsync<PartnerDashboardOverview>("/api/v1/partner/dashboard/overview")).Counters.ChildAlerts);
 
@@ -222,6 +225,7 @@ public sealed class ChildAlertTests(ClockedApiFactory api) : IClassFixture<Clock
         using var stranger = await api.LoginAsync(other.Email!, TestUsers.Password);
         Assert.Empty(await ListAsync(stranger));
         Assert.Empty(await ListAsync(stranger, $"&programId={world.ProgramId}"));
+        Assert.Empty(await ListAsync(stranger, $"&childId={child}"));
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsync($"{Route}/{alert}/seen")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsync($"{Route}/{alert}/dismiss", new { note = "not mine" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"{Route}/thresholds/programs/{world.ProgramId}")).StatusCode);

@@ -35,7 +35,7 @@ public sealed class LeaveAndSubstituteTests(SeededApiFactory api) : IClassFixtur
         var cases = new (string Reason, string? Note, SponsoredChildStatus Status)[]
         {
             ("graduated", null, SponsoredChildStatus.GRADUATED), ("moved_school", null, SponsoredChildStatus.LEFT),
-            ("withdrew", "Family asked", SponsoredChildStatus.LEFT), ("other", "Moved abroad", SponsoredChildStatus.LEFT),
+            ("withdrew", "Family asked", SponsoredChildStatus.LEFT), ("other", "Moved abroad.", SponsoredChildStatus.LEFT),
         };
         LeaveResponse? last = null;
         for (var i = 0; i < cases.Length; i++)
@@ -55,6 +55,10 @@ public sealed class LeaveAndSubstituteTests(SeededApiFactory api) : IClassFixtur
             Assert.Equal(note, row.LeaveNote);
             Assert.Equal(row.LeftAt, row.ReleasedAt);
         }
+        // The reason goes into the child's history as a sentence: a note's own full stop is not doubled.
+        var other = rows.Single(r => r.LeaveReason == LeaveReason.other).Id;
+        var history = await api.WithDbAsync(db => db.SponsorshipStatusChanges.Where(c => c.SubjectId == other).Select(c => c.Reason).ToListAsync());
+        Assert.Contains("Left the program: other (Moved abroad).", history);
         // Eight children remain, two short of the minimum: an ACTIVE program, warned and offered four substitutes, not cancelled.
         Assert.Equal(8, last!.Program.Children.Enrolled);
         Assert.Equal(3, last.Program.Children.Left);
