@@ -23,6 +23,8 @@ run_db() {
   local db="$1" out seconds
   bench_seeded "$db" || "$ROOT/bench/lib/scale-seed.sh" "$db"
   [ "$db" = postgres ] && bench_pg_start
+  # The bench database keeps the schema of the build that seeded it: bring it to this build's.
+  bench_api "$db" migrate >"$WORK/$db-migrate.log" 2>&1 || { cat "$WORK/$db-migrate.log"; [ "$db" = postgres ] && bench_pg_stop; return 1; }
   echo "  $db: load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   out=$(Ai__Providers__Anthropic__ApiKey="" Ai__Providers__Gemini__ApiKey="" Letters__Directory="$WORK/letters-$db" \
         bench_api "$db" progress-letters scale@elimu.demo "$LETTERS" 2>"$WORK/$db.err" | tail -2) \
