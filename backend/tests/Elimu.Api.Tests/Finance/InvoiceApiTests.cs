@@ -65,6 +65,13 @@ public sealed class InvoiceApiTests(FinanceApiFactory api) : IClassFixture<Finan
         Assert.Equal(2, list.GetProperty("total").GetInt32());
         Assert.Equal([april.Str("invoiceNumber"), march.Str("invoiceNumber")], list.GetProperty("items").EnumerateArray().Select(i => i.Str("number")).ToArray());
         Assert.Equal("paid", list.GetProperty("items")[1].Str("status"));
+        async Task<int> Total(string query) =>
+            (await client.GetJsonAsync<JsonElement>($"{FinanceTestKit.Prefix}/invoices?{query}")).GetProperty("total").GetInt32();
+        Assert.Equal(2, await Total($"subscriptionId={subscriptionId}"));
+        Assert.Equal(0, await Total($"subscriptionId={Guid.NewGuid()}"));
+        var paid = list.GetProperty("items").EnumerateArray().Count(i => i.Str("status") == "paid");
+        Assert.Equal(paid, await Total($"subscriptionId={subscriptionId}&status=paid"));
+        Assert.Equal(0, await Total("status=void"));
     }
 
     [Fact]

@@ -139,6 +139,13 @@ public sealed class PaymentApiTests(FinanceApiFactory api) : IClassFixture<Finan
         Assert.Equal(failed.Id(), onlyFailed.GetProperty("items").EnumerateArray().Single().Id());
         Assert.Equal(0, (await client.GetJsonAsync<JsonElement>($"{Payments}?from=2026-03-12")).GetProperty("total").GetInt32());
         Assert.Equal(2, (await client.GetJsonAsync<JsonElement>($"{Payments}?from=2026-03-11&to=2026-03-11&gateway=sandbox")).GetProperty("total").GetInt32());
+        // Each filter narrows on its own, and together they all apply.
+        int Total(JsonElement page) => page.GetProperty("total").GetInt32();
+        Assert.Equal(0, Total(await client.GetJsonAsync<JsonElement>($"{Payments}?to=2026-03-10")));
+        Assert.Equal(0, Total(await client.GetJsonAsync<JsonElement>($"{Payments}?gateway=mpesa")));
+        Assert.Equal(2, Total(await client.GetJsonAsync<JsonElement>($"{Payments}?subscriptionId={subscriptionId}")));
+        Assert.Equal(0, Total(await client.GetJsonAsync<JsonElement>($"{Payments}?subscriptionId={Guid.NewGuid()}")));
+        Assert.Equal(1, Total(await client.GetJsonAsync<JsonElement>($"{Payments}?status=completed&gateway=sandbox&subscriptionId={subscriptionId}&from=2026-03-11")));
 
         var csv = await client.GetAsync($"{Payments}?format=csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
