@@ -106,6 +106,7 @@ test('a program’s threshold set on its page applies at once', async () => {
   const alertRow = partner.locator(`[data-alert-id="${raised[0].id}"]`);
   await alertRow.waitFor();
   assert.match(await alertRow.innerText(), /alert below 1,000 minutes/);
+  assert.match(await alertRow.innerText(), /\(threshold 1,000 minutes\)/, 'the summary writes thousands as the rest of the page does');
 
   // The child's own Alerts tab shows the program's value as what it inherits.
   await partner.goto(`/dashboard/partner/sponsored-children/${child.id}?tab=alerts`);
@@ -113,6 +114,18 @@ test('a program’s threshold set on its page applies at once', async () => {
   await childRow.waitFor();
   assert.equal(await childRow.getByTestId('threshold-effective').innerText(), '1,000 minutes');
   assert.equal(await childRow.getByTestId('threshold-source').innerText(), 'Program');
+
+  // Its link lists this child's alerts only (by id: two children may share a name), with a way back to every child.
+  await partner.getByTestId('child-alerts-link').click();
+  await partner.waitForURL(`**/dashboard/partner/alerts?child=${child.id}`);
+  await partner.locator(`[data-alert-id="${raised[0].id}"]`).waitFor();
+  const names = await partner.getByTestId('alert-child').allInnerTexts();
+  assert.ok(names.length > 0 && names.every((n) => n === names[0]), `one child's alerts only: ${names.join(', ')}`);
+  const banner = await partner.getByTestId('alerts-one-child').innerText();
+  assert.ok(banner.startsWith(`Alerts of ${names[0]} only.`), banner);
+  await screenshot(partner, 'alerts-07-one-child-1440', { fullPage: false });
+  await partner.getByRole('button', { name: 'Show every child' }).click();
+  await partner.waitForURL((url) => !url.search.includes('child='));
   state.programId = child.programId;
   state.childId = child.id;
 });
