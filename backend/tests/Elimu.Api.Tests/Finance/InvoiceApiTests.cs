@@ -69,8 +69,10 @@ public sealed class InvoiceApiTests(FinanceApiFactory api) : IClassFixture<Finan
             (await client.GetJsonAsync<JsonElement>($"{FinanceTestKit.Prefix}/invoices?{query}")).GetProperty("total").GetInt32();
         Assert.Equal(2, await Total($"subscriptionId={subscriptionId}"));
         Assert.Equal(0, await Total($"subscriptionId={Guid.NewGuid()}"));
-        var paid = list.GetProperty("items").EnumerateArray().Count(i => i.Str("status") == "paid");
-        Assert.Equal(paid, await Total($"subscriptionId={subscriptionId}&status=paid"));
+        // Once April's payment has settled (the sandbox confirms a moment later), both invoices are paid.
+        Assert.Equal("completed", (await client.SettledAsync(april.Id(), TimeSpan.FromSeconds(10))).Str("status"));
+        Assert.Equal(2, await Total($"subscriptionId={subscriptionId}&status=paid"));
+        Assert.Equal(0, await Total($"subscriptionId={subscriptionId}&status=open"));
         Assert.Equal(0, await Total("status=void"));
     }
 
