@@ -25,7 +25,7 @@ public static class AlertRules
         if (inactive is not null) found.Add(inactive);
         if (ScoreFall(f, t.ScoreFallPoints!.Value, t.ScoreFallWeeks!.Value, today) is { } fall) found.Add(fall);
         if (inactive is null && t.WeeklyMinutesBelow is { } below && below > 0 && f.MinutesThisWeek < below)
-            found.Add(new(ChildAlertKind.low_minutes, string.Create(CultureInfo.InvariantCulture,
+            found.Add(new(ChildAlertKind.low_minutes, string.Create(Invariant,
                 $"{f.MinutesThisWeek:N0} minutes of learning this week (threshold {below:N0} minutes)."),
                 f.MinutesThisWeek, below));
         if (GoalsAtRisk(f, t.GoalDaysLeft!.Value) is { } goals) found.Add(goals);

@@ -22,12 +22,14 @@ export default function ChildLeaveDialog({ child, programActive, onClose, onLeft
       child={{ studentId: child.studentId, displayName: child.displayName }}
       onClose={onClose}
       onLeft={(result) => {
-        toast.success(`${child.displayName} ${result.reason === 'graduated' ? 'graduated from' : 'left'} “${child.programName}”.`);
+        toast.success(`${child.displayName} ${leftVerb(result)} “${child.programName}”.`);
         onLeft(result);
       }}
     />
   );
 }
+
+const leftVerb = (result: LeaveResponse) => (result.reason === 'graduated' ? 'graduated from' : 'left');
 
 /** Right after leaving: when and why, and (for an active program) where the substitutes are offered. */
 export function ChildLeftNotice({ child, result }: { child: ChildHeader; result: LeaveResponse }) {
@@ -37,7 +39,7 @@ export function ChildLeftNotice({ child, result }: { child: ChildHeader; result:
     <section role="status" className="card flex flex-col gap-2 p-4 text-sm sm:flex-row sm:items-center sm:justify-between sm:p-5" data-testid="child-left-notice">
       <p className="min-w-0 text-fg">
         <span className="font-medium">
-          {child.displayName} {result.reason === 'graduated' ? 'graduated from' : 'left'} “{child.programName}” on {formatDate(result.leftAt)}
+          {child.displayName} {leftVerb(result)} “{child.programName}” on {formatDate(result.leftAt)}
         </span>
         <span className="text-fg-muted">
           {' '}
