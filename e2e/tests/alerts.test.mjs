@@ -149,5 +149,11 @@ test('the alerts page, the thresholds and the child’s tab fit a 375 px phone',
   await phone.getByTestId('alert-thresholds').getByLabel('Days without learning', { exact: true }).waitFor();
   assert.ok(await fitsWidth(phone), 'the child’s Alerts tab fits 375 px');
   await screenshot(phone, 'alerts-06-child-tab-375');
+
+  await phone.getByTestId('child-alerts-link').click();
+  await phone.getByTestId('alerts-one-child').waitFor();
+  await phone.getByTestId('alert-row').first().waitFor();
+  assert.ok(await fitsWidth(phone), 'one child’s alerts fit 375 px');
+  await screenshot(phone, 'alerts-08-one-child-375', { fullPage: false });
   await phone.context().close();
 });
