@@ -17,7 +17,8 @@ public sealed class PartnerSectionTests
 
     /// <summary>
     /// What a section may use of another: (user, owner) → the owner's types it may name. Everything else of the owner
-    /// is internal to it. Lines marked "debt" name another section's entity types: boundaries issue 13 leaves open.
+    /// is internal to it. No line names another section's entity: rows cross as readers' query rows (EnrolmentRow,
+    /// SponsoredChildRow, ProgramListing) and records.
     /// </summary>
     private static readonly Dictionary<(string User, string Owner), string[]> Surface = new()
     {
@@ -57,21 +58,19 @@ public sealed class PartnerSectionTests
         [("Collaboration", "Profiles")] = ["PartnerNames", "PartnerName"],
         // A grant's compliance report is checked as a ticket's file is (the content proves the type; the name made safe).
         [("Finance", "Support")] = ["TicketFileRules", "TicketFile"],
-        // debt: navigations from a subscription, an impact report and a ticket to their program or meeting.
-        // debt (issue 17): billing counts the children with active consent on a period's first day from the enrolment and
-        // consent entities (BillableChildren), and prints invoices with the profile's tax fields, logo and colours and
-        // checks an M-Pesa number with Profiles' ContactFormats; the pricing admin lists a partner's programs by status; each
-        // wants a reader on the owner's side.
-        [("Finance", "Sponsorships")] = ["SponsorshipProgram", "ProgramStatus", "BillingPeriod", "SponsoredChild"],
-        [("Finance", "Consent")] = ["SponsorshipConsent"],
-        [("Finance", "Profiles")] = ["ContactFormats", "PartnerProfile", "PartnerProfileImage", "BrandingConfig"],
+        // Billing names and prices programs through Sponsorships' listings, counts the children with active consent on a
+        // period's first day from Sponsorships' child rows and Consent's given spans, and prints invoices with Profiles'
+        // letterhead and tax fields. The foreign keys to the program live in the composition root (ProgramForeignKeys).
+        [("Finance", "Sponsorships")] = ["ProgramListings", "ProgramListing", "ProgramStatus", "BillingPeriod", "SponsoredChildReader", "SponsoredChildRow"],
+        [("Finance", "Consent")] = ["ConsentStats", "ConsentSpan"],
+        [("Finance", "Profiles")] = ["PartnerLetterheads", "PartnerLetterhead", "PartnerTaxes", "PartnerTax"],
         // Impact reports: learning through the gate, spend through Finance's stats (and its embedded PDF fonts), program
         // names and counts through Sponsorships' stats, the letterhead through Profiles' reader, progress on the partner hub.
         // Forecasts and cohort benchmarking read learning and consented enrolments through the gate, spend and the school
         // calendar through Finance's reader. ROI and custom reports read learning only as the gate's cohort figures, money
         // through Finance's reader, names through Profiles'.
         [("Analytics", "Support")] = ["TicketFileRules", "TicketFile"],
-        [("Analytics", "Sponsorships")] = ["SponsorshipProgram", "SponsorshipStats", "ProgramStore", "ProgramRef", "SponsoredChildRow", "SponsoredChildStatus"],
+        [("Analytics", "Sponsorships")] = ["ProgramListings", "ProgramListing", "SponsorshipStats", "ProgramStore", "ProgramRef", "SponsoredChildRow", "SponsoredChildStatus"],
         [("Analytics", "ChildData")] = ["ChildLearningGate", "PeriodLearningFigures", "PeriodWeek", "PeriodArea", "PeriodCompetency", "CohortLearning",
             "CohortTotals`1", "ChildAreaBaseline", "ChildTerm", "ChildTermFigures", "ChildTermArea", "ChildTermAchievement", "ChildTermGoal"],
         // ...and the grants' generated compliance reports, which live in Analytics because they read the impact figures.
@@ -80,7 +79,6 @@ public sealed class PartnerSectionTests
             "FinanceEndpoints"],
         [("Analytics", "Profiles")] = ["PartnerLetterheads", "PartnerLetterhead", "PartnerNames", "PartnerName"],
         [("Analytics", "Dashboard")] = ["PartnerHub"],
-        [("Support", "Collaboration")] = ["PartnerMeeting", "PartnerMessage", "Attachment"],
         // Contributed resources: target programs checked and named through Sponsorships' stats, the logo a branded PDF
         // carries through Profiles' letterhead (and Finance's embedded PDF fonts), partner names in the review queue.
         // Sponsored courses target the partner's programs (named through Sponsorships' store) and read their children's

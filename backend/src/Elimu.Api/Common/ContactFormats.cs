@@ -1,9 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 
-namespace Elimu.Api.Partners.Profiles;
+namespace Elimu.Api.Common;
 
-/// <summary>The formats of a profile's contact fields, read leniently (as people type them) and stored one way.</summary>
+/// <summary>
+/// The formats of contact fields (a profile's, an M-Pesa payer's number), read leniently (as people type them) and stored
+/// one way.
+/// </summary>
 public static partial class ContactFormats
 {
     /// <summary>

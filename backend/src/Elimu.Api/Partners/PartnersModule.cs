@@ -53,7 +53,10 @@ public static class PartnersModule
         services.AddScoped<AiHighlightsService>();
         OverviewChangeWatcher.AddTo(services);
         services.AddScoped<PartnerNames>();
+        services.AddScoped<PartnerLetterheads>();
+        services.AddScoped<PartnerTaxes>();
         services.AddScoped<ProgramStore>();
+        services.AddScoped<ProgramListings>();
         services.AddScoped<SponsoredChildReader>();
         services.AddScoped<EnrolmentReader>();
         services.AddScoped<SponsoredChildStatusChanges>();

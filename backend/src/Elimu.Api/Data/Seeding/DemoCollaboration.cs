@@ -1,5 +1,6 @@
 using Elimu.Api.Partners.Collaboration;
 using Elimu.Api.Partners.Content;
+using Elimu.Api.Partners.Shared;
 using Elimu.Api.Platform.Identity;
 
 namespace Elimu.Api.Data.Seeding;

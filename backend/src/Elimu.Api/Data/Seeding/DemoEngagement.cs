@@ -1,5 +1,6 @@
 using Elimu.Api.Partners.Collaboration;
 using Elimu.Api.Partners.Finance;
+using Elimu.Api.Partners.Shared;
 using Elimu.Api.Partners.Support;
 
 namespace Elimu.Api.Data.Seeding;

@@ -33,7 +33,6 @@ public static class ImpactReportEndpoints
         services.AddScoped<ImpactFigures>();
         services.AddScoped<ImpactReportRunner>();
         services.AddScoped<ImpactReportReader>();
-        services.AddScoped<PartnerLetterheads>();
         services.AddHostedService<ImpactReportJob>();
         return services;
     }

@@ -1,5 +1,6 @@
 using Elimu.Api.Ai;
 using Elimu.Api.Data;
+using Elimu.Api.Partners.Sponsorships;
 using Microsoft.EntityFrameworkCore;
 
 namespace Elimu.Api.Partners.Analytics;
@@ -13,18 +14,19 @@ public sealed class ImpactReportStoppedException() : OperationCanceledException(
 /// still running, which is also how a cancel made on any instance reaches the run: the next step finds the row cancelled
 /// and stops.
 /// </summary>
-public sealed class ImpactReportRunner(AppDbContext db, ImpactFigures impact, IAiOrchestrator ai, ImpactReportPush push, TimeProvider clock)
+public sealed class ImpactReportRunner(AppDbContext db, ProgramListings programs, ImpactFigures impact, IAiOrchestrator ai, ImpactReportPush push, TimeProvider clock)
 {
     public async Task RunAsync(Guid reportId, CancellationToken ct)
     {
-        var report = await db.PartnerImpactReports.Include(r => r.Program).FirstAsync(r => r.Id == reportId, ct);
+        var report = await db.PartnerImpactReports.FirstAsync(r => r.Id == reportId, ct);
+        var program = report.ProgramId is { } programId ? await programs.All().FirstOrDefaultAsync(p => p.Id == programId, ct) : null;
         var (from, to) = (report.Metrics.PeriodStart!.Value, report.Metrics.PeriodEnd!.Value);
-        var figures = await impact.ComputeAsync(report.PartnerId, report.ProgramId, report.Program?.Currency, from, to, ct,
+        var figures = await impact.ComputeAsync(report.PartnerId, report.ProgramId, program?.Currency, from, to, ct,
             (progress, stage) => StepAsync(report, progress, stage, ct));
         var (metrics, breakdown) = (figures.Metrics, figures.Breakdown);
 
         await StepAsync(report, 70, "Writing the narrative", ct);
-        var facts = new ImpactReportFacts(report.Program?.Name ?? "all programs", report.ReportType.ToString(), from.ToString("yyyy-MM-dd"),
+        var facts = new ImpactReportFacts(program?.Name ?? "all programs", report.ReportType.ToString(), from.ToString("yyyy-MM-dd"),
             to.ToString("yyyy-MM-dd"), metrics.ChildrenSponsored, metrics.ChildrenWithConsent, metrics.ChildrenReached, metrics.EngagementRate,
             metrics.ActiveLearningHours, metrics.AverageWeeklyMinutes, metrics.Sessions, metrics.LessonsCompleted, metrics.Assessments,
             figures.AverageScore, figures.PreviousAverageScore, metrics.AchievementsEarned, metrics.AmountSpent, metrics.Currency, metrics.CostPerChild,

@@ -1,4 +1,3 @@
-using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Platform.Identity;
 
 namespace Elimu.Api.Partners.Analytics;
@@ -9,7 +8,6 @@ public class PartnerImpactReport
     public Guid PartnerId { get; set; }
     public AppUser? Partner { get; set; }
     public Guid? ProgramId { get; set; }
-    public SponsorshipProgram? Program { get; set; }
     public ReportType ReportType { get; set; }
     public string Title { get; set; } = "";
     /// <summary>AI-written narrative over <see cref="Metrics"/>.</summary>

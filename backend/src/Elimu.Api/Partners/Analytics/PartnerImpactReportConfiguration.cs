@@ -25,7 +25,6 @@ internal sealed class PartnerImpactReportConfiguration : IEntityTypeConfiguratio
         b.Property(r => r.Stage).HasMaxLength(100);
         b.Property(r => r.Error).HasMaxLength(500);
         b.HasOne(r => r.Partner).WithMany().HasForeignKey(r => r.PartnerId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne(r => r.Program).WithMany().HasForeignKey(r => r.ProgramId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(r => new { r.PartnerId, r.GeneratedAt });
         // The job's scan for queued reports and for running ones whose instance stopped.
         b.HasIndex(r => new { r.Status, r.HeartbeatAt });

@@ -1,6 +1,7 @@
 using Elimu.Api.Common;
 using Elimu.Api.Data;
 using Elimu.Api.Partners.Profiles;
+using Elimu.Api.Partners.Shared;
 using Elimu.Api.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,3 +1,4 @@
+using Elimu.Api.Partners.Shared;
 using Elimu.Api.Platform.Identity;
 
 namespace Elimu.Api.Partners.Collaboration;
@@ -28,15 +29,6 @@ public class PartnerMessage : ISessionStateSource
 
     // The dashboard overview holds each member's unread count (MemberUnreadFigures): a saved message evicts its recipient's.
     Guid ISessionStateSource.SessionUserId => RecipientId;
-}
-
-/// <summary>A file attached to a message or ticket.</summary>
-public record Attachment
-{
-    public string FileName { get; set; } = "";
-    public string Url { get; set; } = "";
-    public long SizeBytes { get; set; }
-    public string? MimeType { get; set; }
 }
 
 /// <summary>The bytes of a message's attachment, kept apart from the message so lists never load them.</summary>

@@ -1,5 +1,7 @@
 using Elimu.Api.Common;
 using Elimu.Api.Data;
+using Elimu.Api.Partners.Consent;
+using Elimu.Api.Partners.Sponsorships;
 using Microsoft.EntityFrameworkCore;
 
 namespace Elimu.Api.Partners.Finance;
@@ -24,28 +26,24 @@ public sealed record BillableChild(Guid Id, string Name, DateTime EnrolledAt, Da
 /// <summary>
 /// Billable children are a program's children with active consent (DESIGN.md §3: children without it are not billed).
 /// The past is rebuilt from timestamps, as the cohort history does: enrolled_at, removed_at / released_at and each given
-/// consent's consented_at and revoked_at. Two queries per program.
+/// consent's consented_at and revoked_at, read through Sponsorships' and Consent's readers. Two queries per program.
 /// </summary>
-public sealed class BillableChildren(AppDbContext db)
+public sealed class BillableChildren(SponsoredChildReader children, ConsentStats consents)
 {
-    public async Task<IReadOnlyList<BillableChild>> OfProgramAsync(Guid programId, CancellationToken ct)
+    public async Task<IReadOnlyList<BillableChild>> OfProgramAsync(Guid partnerId, Guid programId, CancellationToken ct)
     {
-        var children = await db.SponsoredChildren.AsNoTracking().Where(c => c.ProgramId == programId)
-            .Select(c => new { c.Id, c.EnrolledAt, c.RemovedAt, c.ReleasedAt, c.Student!.FirstName, c.Student.LastName })
+        var rows = await children.OfPartner(partnerId).Where(c => c.ProgramId == programId)
+            .Select(c => new { c.Id, c.EnrolledAt, c.RemovedAt, c.ReleasedAt, c.FirstName, c.LastName })
             .ToListAsync(ct);
-        var ids = children.Select(c => c.Id).ToList();
-        var consents = (await db.SponsorshipConsents.AsNoTracking()
-                .Where(k => ids.Contains(k.SponsoredChildId) && k.ConsentGiven == true && k.ConsentedAt != null)
-                .Select(k => new { k.SponsoredChildId, From = k.ConsentedAt!.Value, k.RevokedAt }).ToListAsync(ct))
-            .ToLookup(k => k.SponsoredChildId);
-        return children.Select(c => new BillableChild(c.Id, ShortName(c.FirstName, c.LastName), c.EnrolledAt,
-                Earliest(c.RemovedAt, c.ReleasedAt), consents[c.Id].Select(k => (k.From, k.RevokedAt)).ToList()))
+        var given = await consents.GivenSpansAsync(partnerId, programId, ct);
+        return rows.Select(c => new BillableChild(c.Id, ShortName(c.FirstName, c.LastName), c.EnrolledAt,
+                Earliest(c.RemovedAt, c.ReleasedAt), given[c.Id].Select(k => (k.ConsentedAt, k.RevokedAt)).ToList()))
             .OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>How many children are billable at <paramref name="t"/>.</summary>
-    public async Task<int> CountAtAsync(Guid programId, DateTime t, CancellationToken ct) =>
-        (await OfProgramAsync(programId, ct)).Count(c => c.BillableAt(t));
+    public async Task<int> CountAtAsync(Guid partnerId, Guid programId, DateTime t, CancellationToken ct) =>
+        (await OfProgramAsync(partnerId, programId, ct)).Count(c => c.BillableAt(t));
 
     /// <summary>"Amani W.": the invoice names a child as the partner's lists do, no more.</summary>
     private static string ShortName(string first, string last) => last.Length == 0 ? first : $"{first} {last[0]}.";
@@ -56,7 +54,7 @@ public sealed class BillableChildren(AppDbContext db)
 /// <summary>The price per child a partner pays for a program on a day: its custom pricing when one is valid, else the program's.</summary>
 public sealed record ChildPrice(Money Price, bool Custom, string? Notes);
 
-public sealed class PriceBook(AppDbContext db)
+public sealed class PriceBook(AppDbContext db, ProgramListings programs)
 {
     public async Task<ChildPrice> ForAsync(Guid partnerId, Guid programId, DateOnly day, CancellationToken ct)
     {
@@ -65,8 +63,7 @@ public sealed class PriceBook(AppDbContext db)
                 && p.ValidFrom <= day && (p.ValidTo == null || p.ValidTo >= day))
             .OrderBy(p => p.ProgramId == null ? 1 : 0).ThenByDescending(p => p.ValidFrom).FirstOrDefaultAsync(ct);
         if (custom is not null) return new(new Money(custom.PricePerChild, custom.Currency), true, custom.Notes);
-        var program = await db.SponsorshipPrograms.AsNoTracking().Where(p => p.Id == programId)
-            .Select(p => new { p.PricePerChild, p.Currency }).FirstAsync(ct);
+        var program = await programs.All().Where(p => p.Id == programId).Select(p => new { p.PricePerChild, p.Currency }).FirstAsync(ct);
         return new(new Money(program.PricePerChild, program.Currency), false, null);
     }
 }

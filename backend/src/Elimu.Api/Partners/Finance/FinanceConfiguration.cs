@@ -26,7 +26,6 @@ internal sealed class FinanceConfiguration :
         b.ToTable("partner_subscriptions");
         b.Property(s => s.Currency).HasMaxLength(3);
         b.HasOne(s => s.Partner).WithMany().HasForeignKey(s => s.PartnerId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne(s => s.Program).WithMany().HasForeignKey(s => s.ProgramId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(s => s.PaymentMethod).WithMany().HasForeignKey(s => s.PaymentMethodId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(s => s.PartnerId);
         b.HasIndex(s => s.ProgramId);
@@ -69,7 +68,6 @@ internal sealed class FinanceConfiguration :
         b.Property(p => p.Currency).HasMaxLength(3);
         b.Property(p => p.Notes).HasMaxLength(2000);
         b.HasOne(p => p.Partner).WithMany().HasForeignKey(p => p.PartnerId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne(p => p.Program).WithMany().HasForeignKey(p => p.ProgramId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(p => new { p.PartnerId, p.ProgramId });
     }
 

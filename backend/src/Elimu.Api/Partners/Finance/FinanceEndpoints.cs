@@ -3,6 +3,7 @@ using Elimu.Api.Common;
 using Elimu.Api.Data;
 using Elimu.Api.Partners.Account.Team;
 using Elimu.Api.Partners.Shared;
+using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Payments;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -78,7 +79,7 @@ public static class FinanceEndpoints
     private static async Task<IResult> ListSubscriptions(ClaimsPrincipal user, AppDbContext db, Subscriptions subscriptions, CancellationToken ct)
     {
         var partnerId = user.PartnerId();
-        var rows = await db.PartnerSubscriptions.AsNoTracking().Include(s => s.Program).Where(s => s.PartnerId == partnerId)
+        var rows = await db.PartnerSubscriptions.AsNoTracking().Where(s => s.PartnerId == partnerId)
             .OrderBy(s => s.Status == SubscriptionStatus.CANCELLED || s.Status == SubscriptionStatus.EXPIRED ? 1 : 0)
             .ThenByDescending(s => s.CreatedAt).ToListAsync(ct);
         var items = new List<SubscriptionItem>();
@@ -106,7 +107,7 @@ public static class FinanceEndpoints
         TypedResults.Ok(await invoices.PreviewDueAsync(await subscriptions.OwnAsync(user.PartnerId(), id, ct), ct));
 
     private static async Task<IResult> ListInvoices(Guid? subscriptionId, InvoiceStatus? status, int? page, int? pageSize, ClaimsPrincipal user,
-        AppDbContext db, CancellationToken ct)
+        AppDbContext db, ProgramListings programs, CancellationToken ct)
     {
         var paging = PageRequest.From(page, pageSize);
         var partnerId = user.PartnerId();
@@ -114,15 +115,16 @@ public static class FinanceEndpoints
         if (subscriptionId is { } sub) query = query.Where(i => i.SubscriptionId == sub);
         if (status is { } s) query = query.Where(i => i.Status == s);
         var total = await query.CountAsync(ct);
-        var items = await Summaries(query.OrderByDescending(i => i.IssuedAt).ThenByDescending(i => i.Number).Skip(paging.Skip).Take(paging.PageSize)).ToListAsync(ct);
+        var items = await Summaries(query.OrderByDescending(i => i.IssuedAt).ThenByDescending(i => i.Number).Skip(paging.Skip).Take(paging.PageSize), programs)
+            .ToListAsync(ct);
         return TypedResults.Ok(new Paged<InvoiceSummary>(items, paging.Page, paging.PageSize, total));
     }
 
-    private static async Task<IResult> GetInvoice(Guid id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+    private static async Task<IResult> GetInvoice(Guid id, ClaimsPrincipal user, AppDbContext db, ProgramListings programs, CancellationToken ct)
     {
         var partnerId = user.PartnerId();
         var query = db.PartnerInvoices.AsNoTracking().Where(i => i.Id == id && i.PartnerId == partnerId);
-        var summary = await Summaries(query).FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("Invoice");
+        var summary = await Summaries(query, programs).FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("Invoice");
         var period = await query.Select(i => i.Subscription!.BillingPeriod).FirstAsync(ct);
         var lines = await db.PartnerInvoiceLines.AsNoTracking().Where(l => l.InvoiceId == id)
             .OrderBy(l => l.Prorated).ThenBy(l => l.Description)
@@ -131,8 +133,9 @@ public static class FinanceEndpoints
         return TypedResults.Ok(new InvoiceDetail(summary, period, lines));
     }
 
-    private static IQueryable<InvoiceSummary> Summaries(IQueryable<PartnerInvoice> invoices) =>
-        invoices.Select(i => new InvoiceSummary(i.Id, i.Number, i.SubscriptionId, i.Subscription!.Program!.Name, i.Status, i.PeriodStart,
+    private static IQueryable<InvoiceSummary> Summaries(IQueryable<PartnerInvoice> invoices, ProgramListings programs) =>
+        invoices.Select(i => new InvoiceSummary(i.Id, i.Number, i.SubscriptionId,
+            programs.All().Where(p => p.Id == i.Subscription!.ProgramId).Select(p => p.Name).FirstOrDefault(), i.Status, i.PeriodStart,
             i.PeriodEnd, i.Currency, i.Subtotal, i.TaxRate, i.TaxAmount, i.Total, i.TaxExempt, i.TaxId, i.IssuedAt, i.PaidAt, i.Lines.Count));
 
     private static async Task<IResult> Pay(CreatePaymentRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,

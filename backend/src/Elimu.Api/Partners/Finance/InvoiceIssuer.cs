@@ -1,5 +1,6 @@
 using Elimu.Api.Common;
 using Elimu.Api.Data;
+using Elimu.Api.Partners.Profiles;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,7 @@ namespace Elimu.Api.Partners.Finance;
 /// and one pro-rata line per child who became billable during the previous period (from that day to its end, charged
 /// once). Tax follows the partner profile's tax_exempt and tax_id. The number is taken in the same transaction.
 /// </summary>
-public sealed class InvoiceIssuer(AppDbContext db, Subscriptions subscriptions, BillableChildren billable, PriceBook prices,
+public sealed class InvoiceIssuer(AppDbContext db, Subscriptions subscriptions, BillableChildren billable, PriceBook prices, PartnerTaxes taxes,
     IOptionsMonitor<BillingOptions> options, TimeProvider clock)
 {
     /// <summary>
@@ -98,7 +99,7 @@ public sealed class InvoiceIssuer(AppDbContext db, Subscriptions subscriptions, 
     public async Task<PartnerInvoice> DraftAsync(PartnerSubscription subscription, BillingWindow window, CancellationToken ct)
     {
         var price = (await prices.ForAsync(subscription.PartnerId, subscription.ProgramId, window.Start, ct)).Price;
-        var children = await billable.OfProgramAsync(subscription.ProgramId, ct);
+        var children = await billable.OfProgramAsync(subscription.PartnerId, subscription.ProgramId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var countAt = window.StartUtc < now ? window.StartUtc : now;
         var lines = children.Where(c => c.BillableAt(countAt)).Select(c => new PartnerInvoiceLine
@@ -109,9 +110,8 @@ public sealed class InvoiceIssuer(AppDbContext db, Subscriptions subscriptions, 
         }).ToList();
         lines.AddRange(await ProRataAsync(subscription, window, children, price, ct));
 
-        var profile = await db.PartnerProfiles.AsNoTracking().Where(p => p.UserId == subscription.PartnerId)
-            .Select(p => new { p.TaxExempt, p.TaxId }).FirstOrDefaultAsync(ct);
-        var exempt = profile?.TaxExempt ?? false;
+        var partnerTax = await taxes.ForAsync(subscription.PartnerId, ct);
+        var exempt = partnerTax.Exempt;
         var rate = exempt ? 0m : options.CurrentValue.TaxRate;
         var subtotal = lines.Sum(l => l.Amount);
         var tax = decimal.Round(subtotal * rate, 2, MidpointRounding.AwayFromZero);
@@ -119,7 +119,7 @@ public sealed class InvoiceIssuer(AppDbContext db, Subscriptions subscriptions, 
         {
             PartnerId = subscription.PartnerId, SubscriptionId = subscription.Id, PeriodStart = window.Start, PeriodEnd = window.End,
             Currency = price.Currency, Subtotal = subtotal, TaxRate = rate, TaxAmount = tax, Total = subtotal + tax,
-            TaxExempt = exempt, TaxId = profile?.TaxId, Lines = lines,
+            TaxExempt = exempt, TaxId = partnerTax.TaxId, Lines = lines,
         };
     }
 

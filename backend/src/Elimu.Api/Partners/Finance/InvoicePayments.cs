@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Elimu.Api.Common;
 using Elimu.Api.Data;
-using Elimu.Api.Partners.Profiles;
 using Elimu.Api.Payments;
 using Microsoft.EntityFrameworkCore;
 

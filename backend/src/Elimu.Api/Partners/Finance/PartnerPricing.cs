@@ -1,4 +1,3 @@
-using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Platform.Identity;
 
 namespace Elimu.Api.Partners.Finance;
@@ -14,7 +13,6 @@ public class PartnerPricing
     public Guid PartnerId { get; set; }
     public AppUser? Partner { get; set; }
     public Guid? ProgramId { get; set; }
-    public SponsorshipProgram? Program { get; set; }
     public decimal PricePerChild { get; set; }
     public string Currency { get; set; } = "KES";
     /// <summary>Why this price (the agreement, who approved it).</summary>

@@ -9,7 +9,6 @@ public class PartnerSubscription
     public Guid PartnerId { get; set; }
     public AppUser? Partner { get; set; }
     public Guid ProgramId { get; set; }
-    public SponsorshipProgram? Program { get; set; }
     public BillingPeriod BillingPeriod { get; set; }
     public decimal AmountPerChild { get; set; }
     public int TotalChildren { get; set; }

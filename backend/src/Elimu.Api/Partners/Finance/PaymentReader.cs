@@ -1,5 +1,6 @@
 using Elimu.Api.Common;
 using Elimu.Api.Data;
+using Elimu.Api.Partners.Sponsorships;
 using Microsoft.EntityFrameworkCore;
 
 namespace Elimu.Api.Partners.Finance;
@@ -9,7 +10,7 @@ namespace Elimu.Api.Partners.Finance;
 /// reading needs only the database: the list is the finance page's busiest request, and building the payer (four gateway
 /// adapters with their HttpClients) for every read of it cost more than the query itself.
 /// </summary>
-public sealed class PaymentReader(AppDbContext db)
+public sealed class PaymentReader(AppDbContext db, ProgramListings programs)
 {
     public async Task<PaymentItem> ItemAsync(Guid partnerId, Guid id, CancellationToken ct) =>
         (await Rows(partnerId).FirstOrDefaultAsync(p => p.Id == id, ct))?.ToItem() ?? throw DomainException.NotFound("Payment");
@@ -21,7 +22,7 @@ public sealed class PaymentReader(AppDbContext db)
         select new PaymentRow
         {
             Id = p.Id, Status = p.Status, Amount = p.Amount, Currency = p.Currency, InvoiceNumber = p.InvoiceNumber, InvoiceId = p.InvoiceId,
-            SubscriptionId = p.SubscriptionId, ProgramName = p.Subscription!.Program!.Name, Gateway = p.PaymentGateway,
+            SubscriptionId = p.SubscriptionId, ProgramName = programs.All().Where(g => g.Id == p.Subscription!.ProgramId).Select(g => g.Name).FirstOrDefault(), Gateway = p.PaymentGateway,
             ChargedAmount = p.ChargedAmount, ChargedCurrency = p.ChargedCurrency, Reference = p.TransactionReference,
             Receipt = p.GatewayResponse.Receipt, Code = p.GatewayResponse.Code, Message = p.GatewayResponse.Message,
             PeriodStart = p.PeriodStart, PeriodEnd = p.PeriodEnd, CreatedAt = p.CreatedAt, PaidAt = p.PaidAt, ReceiptUrl = p.ReceiptUrl,

@@ -1,6 +1,7 @@
 using Elimu.Api.Common;
 using Elimu.Api.Data;
 using Elimu.Api.Partners.Shared;
+using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Payments;
 using Elimu.Api.Platform.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -13,8 +14,8 @@ namespace Elimu.Api.Partners.Finance;
 /// changes anything. A result with an unknown reference, or an amount or currency other than what was charged, is
 /// logged and changes nothing. A completed payment pays its invoice, tells the partner and refreshes the dashboard.
 /// </summary>
-public sealed class PaymentResults(AppDbContext db, Notifier notifier, IPartnerCountersChanged counters, BillingStanding standing,
-    TimeProvider clock, ILogger<PaymentResults> log) : IPaymentResults
+public sealed class PaymentResults(AppDbContext db, ProgramListings programs, Notifier notifier, IPartnerCountersChanged counters,
+    BillingStanding standing, TimeProvider clock, ILogger<PaymentResults> log) : IPaymentResults
 {
     public const string BillingLink = "/dashboard/partner/funding";
 
@@ -90,7 +91,7 @@ public sealed class PaymentResults(AppDbContext db, Notifier notifier, IPartnerC
     /// </summary>
     private async Task BackInGoodStandingAsync(PartnerInvoice paid, DateTime now, CancellationToken ct)
     {
-        var subscription = await db.PartnerSubscriptions.Include(s => s.Program).FirstAsync(s => s.Id == paid.SubscriptionId, ct);
+        var subscription = await db.PartnerSubscriptions.FirstAsync(s => s.Id == paid.SubscriptionId, ct);
         if (subscription.PastDueSince is not { } since
             || await db.PartnerInvoices.AnyAsync(i => i.SubscriptionId == subscription.Id && i.Status == InvoiceStatus.open && i.Id != paid.Id, ct))
             return;
@@ -103,9 +104,11 @@ public sealed class PaymentResults(AppDbContext db, Notifier notifier, IPartnerC
         subscription.DunningRetries = 0;
         subscription.UpdatedAt = now;
         if (wasSuspended)
+        {
+            var program = await programs.NameAsync(subscription.ProgramId, ct);
             await notifier.NotifyPartnerAsync(subscription.PartnerId, new NotificationDraft(NotificationCategory.payment,
-                $"Monitoring restored: {subscription.Program?.Name}", $"Invoice {paid.Number} is paid, so monitoring of {subscription.Program?.Name} is back on.",
-                BillingLink), ct);
+                $"Monitoring restored: {program}", $"Invoice {paid.Number} is paid, so monitoring of {program} is back on.", BillingLink), ct);
+        }
     }
 
     public async Task<string?> ReferenceForCallbackSecretAsync(PaymentGateway gateway, string callbackSecret, CancellationToken ct)

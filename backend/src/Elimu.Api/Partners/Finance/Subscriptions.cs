@@ -11,8 +11,8 @@ namespace Elimu.Api.Partners.Finance;
 /// when their end has passed (a pending change of billing period applies then); the children and the amount are counted
 /// from consent on the period's first day, never stored from the client.
 /// </summary>
-public sealed class Subscriptions(AppDbContext db, BillableChildren children, PriceBook prices, IOptionsMonitor<BillingOptions> options,
-    BillingStanding standing, TimeProvider clock)
+public sealed class Subscriptions(AppDbContext db, BillableChildren children, PriceBook prices, ProgramListings programs,
+    IOptionsMonitor<BillingOptions> options, BillingStanding standing, TimeProvider clock)
 {
     public BillingPeriods Periods => new(options.CurrentValue.Terms);
 
@@ -24,13 +24,13 @@ public sealed class Subscriptions(AppDbContext db, BillableChildren children, Pr
 
     /// <summary>The partner's subscription (404 for another partner's: no hint that it exists).</summary>
     public async Task<PartnerSubscription> OwnAsync(Guid partnerId, Guid id, CancellationToken ct) =>
-        await db.PartnerSubscriptions.Include(s => s.Program).FirstOrDefaultAsync(s => s.Id == id && s.PartnerId == partnerId, ct)
+        await db.PartnerSubscriptions.FirstOrDefaultAsync(s => s.Id == id && s.PartnerId == partnerId, ct)
         ?? throw DomainException.NotFound("Subscription");
 
     public async Task<PartnerSubscription> CreateAsync(Guid partnerId, CreateSubscriptionRequest r, CancellationToken ct)
     {
         new Validation().Check(r.ProgramId is not null, "programId", "Choose the program to subscribe.").ThrowIfInvalid();
-        var program = await db.SponsorshipPrograms.FirstOrDefaultAsync(p => p.Id == r.ProgramId && p.PartnerId == partnerId, ct)
+        var program = await programs.OfPartner(partnerId).FirstOrDefaultAsync(p => p.Id == r.ProgramId, ct)
             ?? throw DomainException.NotFound("Sponsorship program");
         if (program.Status != ProgramStatus.ACTIVE)
             throw DomainException.Conflict("program_not_active", "Only an approved, active program can be subscribed.");
@@ -43,7 +43,7 @@ public sealed class Subscriptions(AppDbContext db, BillableChildren children, Pr
         var window = Periods.Containing(kind, today, today);
         var subscription = new PartnerSubscription
         {
-            PartnerId = partnerId, ProgramId = program.Id, Program = program, BillingPeriod = kind, AnchorDate = window.Start,
+            PartnerId = partnerId, ProgramId = program.Id, BillingPeriod = kind, AnchorDate = window.Start,
             CurrentPeriodStart = window.StartUtc, CurrentPeriodEnd = window.EndUtc,
             AutoRenew = r.AutoRenew ?? true, PaymentMethodId = r.PaymentMethodId, Currency = program.Currency,
         };
@@ -135,7 +135,7 @@ public sealed class Subscriptions(AppDbContext db, BillableChildren children, Pr
         var window = WindowOf(s);
         var price = await prices.ForAsync(s.PartnerId, s.ProgramId, window.Start, ct);
         var at = window.StartUtc < clock.GetUtcNow().UtcDateTime ? window.StartUtc : clock.GetUtcNow().UtcDateTime;
-        return (price, await children.CountAtAsync(s.ProgramId, at, ct));
+        return (price, await children.CountAtAsync(s.PartnerId, s.ProgramId, at, ct));
     }
 
     public async Task RefreshFiguresAsync(PartnerSubscription s, CancellationToken ct)
@@ -151,11 +151,15 @@ public sealed class Subscriptions(AppDbContext db, BillableChildren children, Pr
     {
         var (price, count) = await FiguresAsync(s, ct);
         var window = WindowOf(s);
-        return new SubscriptionItem(s.Id, s.ProgramId, s.Program?.Name ?? "", s.Status, s.BillingPeriod, s.PendingBillingPeriod,
+        var name = await ProgramNameAsync(s, ct) ?? "";
+        return new SubscriptionItem(s.Id, s.ProgramId, name, s.Status, s.BillingPeriod, s.PendingBillingPeriod,
             price.Price.Amount, count, price.Price.Amount * count, price.Price.Currency, price.Custom, window.Start, window.End,
             s.NextBillingDate is { } next ? DayOf(next) : null, s.AutoRenew, s.PaymentMethodId, s.CancelledAt, s.CreatedAt,
             await StandingAsync(s, ct));
     }
+
+    /// <summary>The name of the subscription's program, as notices and documents call it.</summary>
+    public Task<string?> ProgramNameAsync(PartnerSubscription s, CancellationToken ct) => programs.NameAsync(s.ProgramId, ct);
 
     private async Task<PastDueStanding?> StandingAsync(PartnerSubscription s, CancellationToken ct)
     {

@@ -1,4 +1,4 @@
-using Elimu.Api.Partners.Collaboration;
+using Elimu.Api.Partners.Shared;
 using Elimu.Api.Platform.Identity;
 
 namespace Elimu.Api.Partners.Support;

@@ -184,7 +184,7 @@ public sealed class TicketWorkflow(AppDbContext db, ITicketTriage triage, Ticket
             };
             db.TicketAttachments.Add(stored);
             if (messageId is null)
-                ticket.Attachments.Add(new Collaboration.Attachment
+                ticket.Attachments.Add(new Attachment
                 {
                     FileName = f.FileName, SizeBytes = stored.SizeBytes, MimeType = f.ContentType,
                     Url = $"{SupportEndpoints.PartnerPrefix}/{ticket.Id}/attachments/{stored.Id}",

@@ -1,4 +1,4 @@
-using Elimu.Api.Partners.Profiles;
+using Elimu.Api.Common;
 
 namespace Elimu.Api.Payments.Mpesa;
 

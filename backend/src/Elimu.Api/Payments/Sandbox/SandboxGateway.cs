@@ -46,7 +46,7 @@ public sealed class SandboxGateway(IServiceScopeFactory scopes, IOptionsMonitor<
         var reference = $"sbx_{charge.PaymentId:N}";
         var settings = options.CurrentValue;
         var fail = settings.FailAll || (charge.PhoneNumber is { } phone
-            && Partners.Profiles.ContactFormats.KenyanPhone(settings.FailPhoneNumber)?.TrimStart('+') == phone);
+            && ContactFormats.KenyanPhone(settings.FailPhoneNumber)?.TrimStart('+') == phone);
         var outcome = fail
             ? new GatewayResult(PaymentGateway.sandbox, reference, GatewayState.Failed, Code: "declined", Message: "The sandbox declined this payment (as asked).")
             : new GatewayResult(PaymentGateway.sandbox, reference, GatewayState.Completed, charge.Charge, Receipt: $"SBX{charge.PaymentId.ToString("N")[..10].ToUpperInvariant()}");

@@ -1,8 +1,8 @@
 using Elimu.Api.Ai;
 using Elimu.Api.Common;
-using Elimu.Api.Data;
 using Elimu.Api.Partners.ChildData;
 using Elimu.Api.Partners.Shared;
+using Elimu.Api.Partners.Sponsorships;
 using Microsoft.EntityFrameworkCore;
 
 namespace Elimu.Api.Partners.Analytics.Benchmarks;
@@ -11,14 +11,14 @@ namespace Elimu.Api.Partners.Analytics.Benchmarks;
 /// Cohort benchmarking (<c>get_cohort_benchmarking</c>): the percentiles come from the database through the gate
 /// (consented children only; the platform group leaves out every child this partner sponsors); the narrative explains them.
 /// </summary>
-public sealed class CohortBenchmarkService(AppDbContext db, ChildLearningGate gate, IAiOrchestrator ai, TimeProvider clock)
+public sealed class CohortBenchmarkService(ProgramListings programs, ChildLearningGate gate, IAiOrchestrator ai, TimeProvider clock)
 {
     public const int Weeks = 12;
     public const int MinPlatformChildren = 5;
 
     public async Task<CohortBenchmarkResponse> GetAsync(Guid partnerId, Guid programId, CancellationToken ct)
     {
-        var name = await db.SponsorshipPrograms.AsNoTracking().Where(p => p.Id == programId && p.PartnerId == partnerId).Select(p => p.Name)
+        var name = await programs.OfPartner(partnerId).Where(p => p.Id == programId).Select(p => p.Name)
             .SingleOrDefaultAsync(ct) ?? throw DomainException.NotFound("Sponsorship program");
         var today = NairobiTime.Today(clock);
         var (children, distributions, grades, counties) = await gate.BenchmarkAsync(partnerId, programId, today, Weeks, ct);

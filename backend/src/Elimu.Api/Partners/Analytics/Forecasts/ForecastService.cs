@@ -1,8 +1,8 @@
 using Elimu.Api.Ai;
 using Elimu.Api.Common;
-using Elimu.Api.Data;
 using Elimu.Api.Partners.ChildData;
 using Elimu.Api.Partners.Finance;
+using Elimu.Api.Partners.Sponsorships;
 using Microsoft.EntityFrameworkCore;
 
 namespace Elimu.Api.Partners.Analytics.Forecasts;
@@ -13,7 +13,7 @@ namespace Elimu.Api.Partners.Analytics.Forecasts;
 /// cost per outcome for the next <see cref="Horizon"/> terms by <see cref="TrendForecast"/>; then the narrative.
 /// Children whose guardians refused or withdrew consent count nowhere, not even in past terms.
 /// </summary>
-public sealed class ForecastService(AppDbContext db, ChildLearningGate learning, PartnerSpend finance, IAiOrchestrator ai, TimeProvider clock)
+public sealed class ForecastService(ProgramListings programs, ChildLearningGate learning, PartnerSpend finance, IAiOrchestrator ai, TimeProvider clock)
 {
     public const int Horizon = 3;
     public const string OutcomeDefinition = "an enrolled consented child who learned at least once in the term";
@@ -24,7 +24,7 @@ public sealed class ForecastService(AppDbContext db, ChildLearningGate learning,
         var currency = Money.DefaultCurrency;
         if (programId is { } id)
         {
-            var program = await db.SponsorshipPrograms.AsNoTracking().Where(p => p.Id == id && p.PartnerId == partnerId)
+            var program = await programs.OfPartner(partnerId).Where(p => p.Id == id)
                 .Select(p => new { p.Name, p.Currency }).SingleOrDefaultAsync(ct) ?? throw DomainException.NotFound("Sponsorship program");
             (scope, currency) = (program.Name, program.Currency.ToUpperInvariant());
         }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Elimu.Api.Data;
+using Elimu.Api.Partners.Sponsorships;
 using Microsoft.EntityFrameworkCore;
 
 namespace Elimu.Api.Partners.Analytics.Letters;
@@ -25,7 +26,7 @@ public static class ProgressLetterCommand
             Console.Error.WriteLine($"No partner {email}: seed the scale data first.");
             return 1;
         }
-        var programs = await db.SponsorshipPrograms.AsNoTracking().Where(p => p.PartnerId == partnerId).OrderBy(p => p.Name)
+        var programs = await services.GetRequiredService<ProgramListings>().OfPartner(partnerId).OrderBy(p => p.Name)
             .Select(p => new { p.Id, p.Name }).ToListAsync();
         var terms = services.GetRequiredService<ProgressLetterTerms>().Begun();
         var runner = services.GetRequiredService<ProgressLetterRunner>();

@@ -18,7 +18,6 @@ internal sealed class BudgetConfiguration : IEntityTypeConfiguration<PartnerBudg
     public void Configure(EntityTypeBuilder<BudgetAllocation> b)
     {
         b.ToTable("budget_allocations");
-        b.HasOne(x => x.Program).WithMany().HasForeignKey(x => x.ProgramId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.BudgetId, x.ProgramId }).IsUnique();
         b.HasIndex(x => x.ProgramId);
     }

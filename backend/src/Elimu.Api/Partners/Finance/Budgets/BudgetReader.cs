@@ -1,5 +1,6 @@
 using Elimu.Api.Common;
 using Elimu.Api.Data;
+using Elimu.Api.Partners.Sponsorships;
 using Microsoft.EntityFrameworkCore;
 
 namespace Elimu.Api.Partners.Finance.Budgets;
@@ -9,7 +10,7 @@ namespace Elimu.Api.Partners.Finance.Budgets;
 /// partner's programs, the payments that touch the year, the active subscriptions. Sums are made in memory (SQLite keeps
 /// decimals as text) and per currency: only amounts in the budget's currency meet its allocations.
 /// </summary>
-public sealed class BudgetReader(AppDbContext db, RenewalSchedule renewals, TimeProvider clock)
+public sealed class BudgetReader(AppDbContext db, ProgramListings listings, RenewalSchedule renewals, TimeProvider clock)
 {
     public async Task<BudgetOverview> OverviewAsync(Guid partnerId, int? year, CancellationToken ct)
     {
@@ -21,8 +22,7 @@ public sealed class BudgetReader(AppDbContext db, RenewalSchedule renewals, Time
         if (budget is not null) fy = new FiscalYear(budget.FiscalYear, budget.StartMonth);
         var currency = budget?.Currency ?? Money.DefaultCurrency;
 
-        var programs = await db.SponsorshipPrograms.AsNoTracking().Where(p => p.PartnerId == partnerId)
-            .OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
+        var programs = await listings.OfPartner(partnerId).OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
         var yearHasToday = today >= fy.Start && today < fy.End;
         var (startUtc, endUtc) = (fy.StartUtc, fy.EndUtc);
         var payments = await db.PartnerPayments.AsNoTracking()

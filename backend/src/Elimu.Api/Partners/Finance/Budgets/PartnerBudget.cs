@@ -1,5 +1,3 @@
-using Elimu.Api.Partners.Sponsorships;
-
 namespace Elimu.Api.Partners.Finance.Budgets;
 
 /// <summary>
@@ -26,6 +24,5 @@ public class BudgetAllocation
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid BudgetId { get; set; }
     public Guid ProgramId { get; set; }
-    public SponsorshipProgram? Program { get; set; }
     public decimal Amount { get; set; }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Elimu.Api.Common;
 using Elimu.Api.Data;
+using Elimu.Api.Partners.Sponsorships;
 using Microsoft.EntityFrameworkCore;
 
 namespace Elimu.Api.Partners.Finance.Budgets;
@@ -9,7 +10,7 @@ namespace Elimu.Api.Partners.Finance.Budgets;
 /// PUT /budget: creates or replaces a year's total and allocations. Field errors are a 400; allocations to programs that
 /// are not the partner's, or adding up to more than the total, are a 422 naming the field, and nothing is saved.
 /// </summary>
-public sealed class SaveBudget(AppDbContext db, BudgetReader reader, TimeProvider clock)
+public sealed class SaveBudget(AppDbContext db, ProgramListings programs, BudgetReader reader, TimeProvider clock)
 {
     public const int MaxAllocations = 200;
 
@@ -41,7 +42,7 @@ public sealed class SaveBudget(AppDbContext db, BudgetReader reader, TimeProvide
         var year = body.Year!.Value;
         var list = allocations.Select(a => (Program: a!.ProgramId!.Value, Amount: a.Amount!.Value)).ToList();
         var ids = list.Select(a => a.Program).ToList();
-        var own = await db.SponsorshipPrograms.Where(p => p.PartnerId == partnerId && ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
+        var own = await programs.OfPartner(partnerId).Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
         var refusals = new Dictionary<string, string[]>();
         for (var i = 0; i < list.Count; i++)
             if (!own.Contains(list[i].Program)) refusals[$"allocations[{i}].programId"] = ["This is not one of your programs."];

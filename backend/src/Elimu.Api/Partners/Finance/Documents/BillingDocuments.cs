@@ -2,6 +2,7 @@ using System.Globalization;
 using Elimu.Api.Common;
 using Elimu.Api.Data;
 using Elimu.Api.Partners.Profiles;
+using Elimu.Api.Partners.Sponsorships;
 using Microsoft.EntityFrameworkCore;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -12,7 +13,7 @@ namespace Elimu.Api.Partners.Finance.Documents;
 /// The invoice and receipt PDFs (PDFsharp): the partner's logo and primary colour from its branding, amounts as Kenyans
 /// write them ("KES 12,500.00"), dates in Nairobi. A long invoice (a line per child) continues on further pages.
 /// </summary>
-public sealed class BillingDocuments(AppDbContext db)
+public sealed class BillingDocuments(AppDbContext db, ProgramListings programs, PartnerLetterheads letterheads, PartnerTaxes taxes)
 {
     private const double Margin = 40, PageBottom = 800, RowHeight = 16;
 
@@ -20,14 +21,14 @@ public sealed class BillingDocuments(AppDbContext db)
 
     public async Task<byte[]> InvoiceAsync(Guid partnerId, Guid invoiceId, CancellationToken ct)
     {
-        var invoice = await db.PartnerInvoices.AsNoTracking().Include(i => i.Lines).Include(i => i.Subscription).ThenInclude(s => s!.Program)
+        var invoice = await db.PartnerInvoices.AsNoTracking().Include(i => i.Lines).Include(i => i.Subscription)
             .FirstOrDefaultAsync(i => i.Id == invoiceId && i.PartnerId == partnerId, ct) ?? throw DomainException.NotFound("Invoice");
         var head = await LetterheadAsync(partnerId, ct);
         var doc = new Writer(head, $"Invoice {invoice.Number}");
         doc.Title("INVOICE", invoice.Number);
         doc.Facts([
             ("Issued", Day(invoice.IssuedAt)),
-            ("Program", invoice.Subscription?.Program?.Name ?? ""),
+            ("Program", await ProgramNameAsync(invoice.Subscription, ct)),
             ("Period", $"{invoice.PeriodStart:d MMM yyyy} to {invoice.PeriodEnd.AddDays(-1):d MMM yyyy}"),
             ("Status", invoice.Status == InvoiceStatus.paid ? $"Paid {Day(invoice.PaidAt!.Value)}" : invoice.Status.ToString()),
             ("Tax", invoice.TaxExempt ? "Exempt" + (head.TaxId is null ? "" : $" (PIN {invoice.TaxId ?? head.TaxId})") : invoice.TaxId is null ? "VAT" : $"VAT, PIN {invoice.TaxId}"),
@@ -45,7 +46,7 @@ public sealed class BillingDocuments(AppDbContext db)
 
     public async Task<byte[]> ReceiptAsync(Guid partnerId, Guid paymentId, CancellationToken ct)
     {
-        var payment = await db.PartnerPayments.AsNoTracking().Include(p => p.Invoice).Include(p => p.Subscription).ThenInclude(s => s!.Program)
+        var payment = await db.PartnerPayments.AsNoTracking().Include(p => p.Invoice).Include(p => p.Subscription)
             .FirstOrDefaultAsync(p => p.Id == paymentId && p.PartnerId == partnerId, ct) ?? throw DomainException.NotFound("Payment");
         if (payment.Status is not (PaymentStatus.completed or PaymentStatus.refunded) || payment.PaidAt is null)
             throw DomainException.Conflict("no_receipt", "A receipt exists once the payment is completed.");
@@ -56,7 +57,7 @@ public sealed class BillingDocuments(AppDbContext db)
         {
             ("Paid", NairobiTime.ToNairobi(payment.PaidAt.Value).ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture) + " (Nairobi)"),
             ("Invoice", payment.InvoiceNumber ?? ""),
-            ("Program", payment.Subscription?.Program?.Name ?? ""),
+            ("Program", await ProgramNameAsync(payment.Subscription, ct)),
             ("Period", $"{Day(payment.PeriodStart)} to {Day(payment.PeriodEnd.AddDays(-1))}"),
             ("Paid by", PaymentResults.GatewayName(payment.PaymentGateway)),
             ("Reference", payment.GatewayResponse.Receipt ?? payment.TransactionReference ?? ""),
@@ -83,16 +84,15 @@ public sealed class BillingDocuments(AppDbContext db)
 
     private static string Day(DateTime utc) => NairobiTime.ToNairobi(utc).ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 
+    private async Task<string> ProgramNameAsync(PartnerSubscription? subscription, CancellationToken ct) =>
+        subscription is null ? "" : await programs.NameAsync(subscription.ProgramId, ct) ?? "";
+
     private async Task<Letterhead> LetterheadAsync(Guid partnerId, CancellationToken ct)
     {
-        var profile = await db.PartnerProfiles.AsNoTracking().Where(p => p.UserId == partnerId)
-            .Select(p => new { p.Id, p.OrganizationName, p.TaxId, p.BrandingConfig }).FirstOrDefaultAsync(ct);
-        if (profile is null) return new("", null, XColor.FromArgb(0x1F, 0x2A, 0x44), null, null);
-        var logo = await db.PartnerProfileImages.AsNoTracking().Where(i => i.PartnerProfileId == profile.Id && i.Kind == ProfileImageKind.logo)
-            .Select(i => i.Content).FirstOrDefaultAsync(ct);
-        return new(profile.OrganizationName, profile.TaxId, Color(profile.BrandingConfig.PrimaryColor), logo is null ? null : PdfImages.AsPng(logo), profile.BrandingConfig.ReportFooter);
+        var head = await letterheads.ForAsync(partnerId, ct);
+        var tax = await taxes.ForAsync(partnerId, ct);
+        return new(head.OrganizationName, tax.TaxId, Color(head.PrimaryColor), head.LogoPng, head.Footer);
     }
-
 
     private static XColor Color(string? hex)
     {

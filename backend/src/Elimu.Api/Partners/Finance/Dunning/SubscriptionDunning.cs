@@ -32,7 +32,7 @@ public sealed class SubscriptionDunning(AppDbContext db, Subscriptions subscript
 
     public async Task<DunningSteps> RunAsync(Guid subscriptionId, CancellationToken ct)
     {
-        var s = await db.PartnerSubscriptions.Include(x => x.Program).FirstOrDefaultAsync(x => x.Id == subscriptionId, ct);
+        var s = await db.PartnerSubscriptions.FirstOrDefaultAsync(x => x.Id == subscriptionId, ct);
         if (s is null) return DunningSteps.None;
         var steps = s.Status == SubscriptionStatus.ACTIVE && s.NextBillingDate <= Now ? await RenewAsync(s, ct) : DunningSteps.None;
         return steps | await DunAsync(s, ct);
@@ -47,7 +47,7 @@ public sealed class SubscriptionDunning(AppDbContext db, Subscriptions subscript
         var (invoice, issued) = await invoices.RenewAsync(s, ct);
         if (!issued) return DunningSteps.None;
         var amount = Kes.Format(new Money(invoice.Total, invoice.Currency));
-        var program = s.Program?.Name ?? "your program";
+        var program = await subscriptions.ProgramNameAsync(s, ct) ?? "your program";
         if (invoice.Total <= 0)
         {
             // No billable child this period: nothing to collect.
@@ -83,7 +83,7 @@ public sealed class SubscriptionDunning(AppDbContext db, Subscriptions subscript
         var settings = options.CurrentValue;
         var now = Now;
         var amount = Kes.Format(new Money(open.Total, open.Currency));
-        var program = s.Program?.Name ?? "your program";
+        var program = await subscriptions.ProgramNameAsync(s, ct) ?? "your program";
 
         if (s.Status == SubscriptionStatus.ACTIVE)
         {
@@ -127,7 +127,7 @@ public sealed class SubscriptionDunning(AppDbContext db, Subscriptions subscript
         var moved = await db.PartnerSubscriptions.Where(x => x.Id == s.Id && x.Status == SubscriptionStatus.PAST_DUE)
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.Status, SubscriptionStatus.EXPIRED).SetProperty(x => x.UpdatedAt, now), ct);
         if (moved == 0) return DunningSteps.None;
-        var program = s.Program?.Name ?? "your program";
+        var program = await subscriptions.ProgramNameAsync(s, ct) ?? "your program";
         var suspends = standing.SuspendsAt(s.PastDueSince ?? now);
         await TellAsync(s, $"Subscription expired: {program}",
             $"Invoice {open.Number} ({amount}) was not paid after every retry, so the subscription of {program} has expired. "

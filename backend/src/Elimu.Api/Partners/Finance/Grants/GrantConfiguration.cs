@@ -25,7 +25,6 @@ internal sealed class GrantConfiguration : IEntityTypeConfiguration<PartnerGrant
     public void Configure(EntityTypeBuilder<GrantAllocation> b)
     {
         b.ToTable("grant_allocations");
-        b.HasOne(a => a.Program).WithMany().HasForeignKey(a => a.ProgramId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(a => new { a.GrantId, a.ProgramId }).IsUnique();
         b.HasIndex(a => a.ProgramId);
     }

@@ -1,11 +1,12 @@
 using Elimu.Api.Common;
 using Elimu.Api.Data;
+using Elimu.Api.Partners.Sponsorships;
 using Microsoft.EntityFrameworkCore;
 
 namespace Elimu.Api.Partners.Finance.Grants;
 
 /// <summary>The partner's grants as lists and details; another partner's grant is a 404, never a 403.</summary>
-public sealed class GrantReader(AppDbContext db, GrantReminderOptions reminders, TimeProvider clock)
+public sealed class GrantReader(AppDbContext db, ProgramListings programs, GrantReminderOptions reminders, TimeProvider clock)
 {
     public async Task<Paged<GrantSummary>> ListAsync(Guid partnerId, GrantListQuery q, CancellationToken ct)
     {
@@ -36,14 +37,16 @@ public sealed class GrantReader(AppDbContext db, GrantReminderOptions reminders,
 
     public async Task<GrantDetail> DetailAsync(Guid partnerId, Guid id, CancellationToken ct)
     {
-        var g = await db.PartnerGrants.AsNoTracking().AsSplitQuery().Include(x => x.Allocations).ThenInclude(a => a.Program)
+        var g = await db.PartnerGrants.AsNoTracking().AsSplitQuery().Include(x => x.Allocations)
             .Include(x => x.Deadlines).ThenInclude(d => d.Reports)
             .SingleOrDefaultAsync(x => x.Id == id && x.PartnerId == partnerId, ct) ?? throw DomainException.NotFound("Grant");
+        var programIds = g.Allocations.Select(a => a.ProgramId).ToList();
+        var names = await programs.OfPartner(partnerId).Where(p => programIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var today = NairobiTime.Today(clock);
         var allocated = g.Allocations.Sum(a => a.Amount);
         return new GrantDetail(g.Id, g.Funder, g.Reference, g.Amount, g.Currency, g.StartDate, g.EndDate, g.Status, GrantStatusRules.NextOf(g.Status),
             g.Notes, allocated, g.Amount - allocated,
-            [.. g.Allocations.OrderBy(a => a.Program!.Name).Select(a => new GrantAllocationView(a.ProgramId, a.Program!.Name, a.Amount))],
+            [.. g.Allocations.Select(a => new GrantAllocationView(a.ProgramId, names.GetValueOrDefault(a.ProgramId, ""), a.Amount)).OrderBy(a => a.ProgramName)],
             [.. g.Deadlines.OrderBy(d => d.DueDate).ThenBy(d => d.Title).Select(d => new GrantDeadlineView(d.Id, d.DueDate, d.Title, d.Submitted, d.SubmittedAt,
                 StateOf(d, today), [.. d.Reports.OrderBy(r => r.CreatedAt).Select(r => new GrantReportView(r.Id, r.FileName, r.ContentType, r.SizeBytes, r.CreatedAt))]))],
             g.CreatedAt, g.UpdatedAt);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Elimu.Api.Common;
 using Elimu.Api.Data;
+using Elimu.Api.Partners.Sponsorships;
 using Elimu.Api.Partners.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ namespace Elimu.Api.Partners.Finance.Grants;
 /// 400; allocations to another partner's program or beyond the grant's amount are a 422 naming the field; a move the
 /// status rules do not allow is a 409 invalid_transition. Nothing is saved when anything is refused.
 /// </summary>
-public sealed class GrantWorkflow(AppDbContext db, TimeProvider clock)
+public sealed class GrantWorkflow(AppDbContext db, ProgramListings programs, TimeProvider clock)
 {
     public async Task<PartnerGrant> CreateAsync(Guid partnerId, SaveGrantRequest body, CancellationToken ct)
     {
@@ -151,7 +152,7 @@ public sealed class GrantWorkflow(AppDbContext db, TimeProvider clock)
     {
         var list = (body.Allocations ?? []).Select(a => (Program: a!.ProgramId!.Value, Amount: a.Amount!.Value)).ToList();
         var ids = list.Select(a => a.Program).ToList();
-        var own = await db.SponsorshipPrograms.Where(p => p.PartnerId == partnerId && ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
+        var own = await programs.OfPartner(partnerId).Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
         var errors = new Dictionary<string, string[]>();
         for (var i = 0; i < list.Count; i++)
             if (!own.Contains(list[i].Program)) errors[$"allocations[{i}].programId"] = ["This is not one of your programs."];

@@ -1,5 +1,3 @@
-using Elimu.Api.Partners.Sponsorships;
-
 namespace Elimu.Api.Partners.Finance.Grants;
 
 /// <summary>Where a grant stands, in the plan's words; <see cref="GrantStatusRules"/> says which moves are allowed.</summary>
@@ -30,7 +28,6 @@ public class GrantAllocation
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid GrantId { get; set; }
     public Guid ProgramId { get; set; }
-    public SponsorshipProgram? Program { get; set; }
     public decimal Amount { get; set; }
 }
 

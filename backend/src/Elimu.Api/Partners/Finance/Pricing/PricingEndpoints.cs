@@ -33,34 +33,33 @@ public static class PricingEndpoints
         return app;
     }
 
-    private static async Task<IResult> List(Guid partnerId, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> List(Guid partnerId, AppDbContext db, ProgramListings programs, TimeProvider clock, CancellationToken ct)
     {
         await PartnerAsync(db, partnerId, ct);
-        var programs = await db.SponsorshipPrograms.AsNoTracking().Where(p => p.PartnerId == partnerId).OrderBy(p => p.Name)
-            .Select(p => new { p.Id, p.Name, p.Status, p.PricePerChild, p.Currency }).ToListAsync(ct);
-        return TypedResults.Ok(new AdminPricingView(await ItemsAsync(db, partnerId, NairobiTime.Today(clock), ct),
-            [.. programs.Select(p => new PricedProgram(p.Id, p.Name, p.Status.ToString(), p.PricePerChild, p.Currency))]));
+        var own = await programs.OfPartner(partnerId).OrderBy(p => p.Name).ToListAsync(ct);
+        return TypedResults.Ok(new AdminPricingView(await ItemsAsync(db, programs, partnerId, NairobiTime.Today(clock), ct),
+            [.. own.Select(p => new PricedProgram(p.Id, p.Name, p.Status.ToString(), p.PricePerChild, p.Currency))]));
     }
 
-    private static async Task<IResult> Create(Guid partnerId, SavePricingRequest request, ClaimsPrincipal user, AppDbContext db, AuditTrail audit,
+    private static async Task<IResult> Create(Guid partnerId, SavePricingRequest request, ClaimsPrincipal user, AppDbContext db, ProgramListings programs, AuditTrail audit,
         TimeProvider clock, CancellationToken ct)
     {
         await PartnerAsync(db, partnerId, ct);
         var row = new PartnerPricing { PartnerId = partnerId, CreatedAt = clock.GetUtcNow().UtcDateTime };
-        await SaveAsync(db, row, request, ct, () => audit.Record(user.UserId(), "pricing.create", "partner_pricing", row.Id, Describe(row), partnerId));
-        return TypedResults.Created($"/api/v1/admin/partners/{partnerId}/pricing/{row.Id}", await ItemAsync(db, row.Id, NairobiTime.Today(clock), ct));
+        await SaveAsync(db, programs, row, request, ct, () => audit.Record(user.UserId(), "pricing.create", "partner_pricing", row.Id, Describe(row), partnerId));
+        return TypedResults.Created($"/api/v1/admin/partners/{partnerId}/pricing/{row.Id}", await ItemAsync(db, programs, row.Id, NairobiTime.Today(clock), ct));
     }
 
-    private static async Task<IResult> Update(Guid partnerId, Guid id, SavePricingRequest request, ClaimsPrincipal user, AppDbContext db,
+    private static async Task<IResult> Update(Guid partnerId, Guid id, SavePricingRequest request, ClaimsPrincipal user, AppDbContext db, ProgramListings programs,
         AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         var row = await db.PartnerPricing.FirstOrDefaultAsync(p => p.Id == id && p.PartnerId == partnerId, ct) ?? throw DomainException.NotFound("Custom price");
         var before = Describe(row);
-        await SaveAsync(db, row, request, ct, () => audit.Record(user.UserId(), "pricing.update", "partner_pricing", row.Id, $"{before} -> {Describe(row)}", partnerId));
-        return TypedResults.Ok(await ItemAsync(db, row.Id, NairobiTime.Today(clock), ct));
+        await SaveAsync(db, programs, row, request, ct, () => audit.Record(user.UserId(), "pricing.update", "partner_pricing", row.Id, $"{before} -> {Describe(row)}", partnerId));
+        return TypedResults.Ok(await ItemAsync(db, programs, row.Id, NairobiTime.Today(clock), ct));
     }
 
-    private static async Task<IResult> End(Guid partnerId, Guid id, EndPricingRequest request, ClaimsPrincipal user, AppDbContext db,
+    private static async Task<IResult> End(Guid partnerId, Guid id, EndPricingRequest request, ClaimsPrincipal user, AppDbContext db, ProgramListings programs,
         AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         var row = await db.PartnerPricing.FirstOrDefaultAsync(p => p.Id == id && p.PartnerId == partnerId, ct) ?? throw DomainException.NotFound("Custom price");
@@ -73,18 +72,18 @@ public static class PricingEndpoints
         row.ValidTo = last;
         audit.Record(user.UserId(), "pricing.end", "partner_pricing", row.Id, $"{before} -> ends {last:yyyy-MM-dd}", partnerId);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await ItemAsync(db, row.Id, today, ct));
+        return TypedResults.Ok(await ItemAsync(db, programs, row.Id, today, ct));
     }
 
-    private static async Task<IResult> Effective(ClaimsPrincipal user, AppDbContext db, PriceBook prices, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Effective(ClaimsPrincipal user, AppDbContext db, ProgramListings programs, PriceBook prices, TimeProvider clock, CancellationToken ct)
     {
         var partnerId = user.PartnerId();
         var today = NairobiTime.Today(clock);
-        var programs = await db.SponsorshipPrograms.AsNoTracking().Where(p => p.PartnerId == partnerId && p.Status != ProgramStatus.CANCELLED)
+        var open = await programs.OfPartner(partnerId).Where(p => p.Status != ProgramStatus.CANCELLED)
             .OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
-        var agreements = await ItemsAsync(db, partnerId, today, ct);
+        var agreements = await ItemsAsync(db, programs, partnerId, today, ct);
         var effective = new List<EffectivePrice>();
-        foreach (var program in programs)
+        foreach (var program in open)
         {
             var price = await prices.ForAsync(partnerId, program.Id, today, ct);
             // The same choice as PriceBook's: the program's own row over a partner-wide one, the latest start first.
@@ -98,7 +97,7 @@ public static class PricingEndpoints
     }
 
     /// <summary>Validates and saves under a lock on the partner's row, so two admins cannot both add overlapping prices.</summary>
-    private static async Task SaveAsync(AppDbContext db, PartnerPricing row, SavePricingRequest r, CancellationToken ct, Action audit)
+    private static async Task SaveAsync(AppDbContext db, ProgramListings programs, PartnerPricing row, SavePricingRequest r, CancellationToken ct, Action audit)
     {
         var currency = r.Currency?.Trim().ToUpperInvariant() ?? Money.DefaultCurrency;
         new Validation()
@@ -110,8 +109,7 @@ public static class PricingEndpoints
             .ThrowIfInvalid();
         if (r.ProgramId is { } programId)
         {
-            var program = await db.SponsorshipPrograms.AsNoTracking().Where(p => p.Id == programId && p.PartnerId == row.PartnerId)
-                .Select(p => new { p.Currency }).FirstOrDefaultAsync(ct);
+            var program = await programs.OfPartner(row.PartnerId).Where(p => p.Id == programId).Select(p => new { p.Currency }).FirstOrDefaultAsync(ct);
             if (program is null) throw new ValidationFailedException(new Dictionary<string, string[]> { ["programId"] = ["This partner has no such program."] });
             if (program.Currency != currency)
                 throw new ValidationFailedException(new Dictionary<string, string[]> { ["currency"] = [$"The program bills in {program.Currency}; price it in {program.Currency}."] });
@@ -150,15 +148,16 @@ public static class PricingEndpoints
     private static string Describe(PartnerPricing p) =>
         $"{Kes.Format(new Money(p.PricePerChild, p.Currency))} per child from {p.ValidFrom:yyyy-MM-dd}" + (p.ValidTo is { } to ? $" to {to:yyyy-MM-dd}" : "");
 
-    private static async Task<List<PricingItem>> ItemsAsync(AppDbContext db, Guid partnerId, DateOnly today, CancellationToken ct) =>
-        (await Rows(db.PartnerPricing.AsNoTracking().Where(p => p.PartnerId == partnerId)).ToListAsync(ct))
+    private static async Task<List<PricingItem>> ItemsAsync(AppDbContext db, ProgramListings programs, Guid partnerId, DateOnly today, CancellationToken ct) =>
+        (await Rows(db.PartnerPricing.AsNoTracking().Where(p => p.PartnerId == partnerId), programs).ToListAsync(ct))
         .Select(r => r.With(today)).OrderByDescending(p => p.ValidFrom).ThenBy(p => p.ProgramName).ToList();
 
-    private static async Task<PricingItem> ItemAsync(AppDbContext db, Guid id, DateOnly today, CancellationToken ct) =>
-        (await Rows(db.PartnerPricing.AsNoTracking().Where(p => p.Id == id)).FirstAsync(ct)).With(today);
+    private static async Task<PricingItem> ItemAsync(AppDbContext db, ProgramListings programs, Guid id, DateOnly today, CancellationToken ct) =>
+        (await Rows(db.PartnerPricing.AsNoTracking().Where(p => p.Id == id), programs).FirstAsync(ct)).With(today);
 
-    private static IQueryable<PricingItem> Rows(IQueryable<PartnerPricing> rows) =>
-        rows.Select(p => new PricingItem(p.Id, p.PartnerId, p.ProgramId, p.Program != null ? p.Program.Name : null, p.PricePerChild, p.Currency,
+    private static IQueryable<PricingItem> Rows(IQueryable<PartnerPricing> rows, ProgramListings programs) =>
+        rows.Select(p => new PricingItem(p.Id, p.PartnerId, p.ProgramId,
+            p.ProgramId == null ? null : programs.All().Where(g => g.Id == p.ProgramId).Select(g => g.Name).FirstOrDefault(), p.PricePerChild, p.Currency,
             p.Notes, p.ValidFrom, p.ValidTo, "", p.CreatedAt));
 
     private static PricingItem With(this PricingItem p, DateOnly today) =>
