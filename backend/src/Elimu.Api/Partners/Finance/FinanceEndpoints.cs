@@ -82,13 +82,8 @@ public static class FinanceEndpoints
         var rows = await db.PartnerSubscriptions.AsNoTracking().Where(s => s.PartnerId == partnerId)
             .OrderBy(s => s.Status == SubscriptionStatus.CANCELLED || s.Status == SubscriptionStatus.EXPIRED ? 1 : 0)
             .ThenByDescending(s => s.CreatedAt).ToListAsync(ct);
-        var items = new List<SubscriptionItem>();
-        foreach (var s in rows)
-        {
-            subscriptions.RollForward(s); // shown as of today; saved when something changes it
-            items.Add(await subscriptions.ItemAsync(s, ct));
-        }
-        return TypedResults.Ok(items);
+        foreach (var s in rows) subscriptions.RollForward(s); // shown as of today; saved when something changes it
+        return TypedResults.Ok(await subscriptions.ItemsAsync(rows, ct));
     }
 
     private static async Task<IResult> CreateSubscription(CreateSubscriptionRequest request, ClaimsPrincipal user, Subscriptions subscriptions, CancellationToken ct)

@@ -147,12 +147,24 @@ public sealed class Subscriptions(AppDbContext db, BillableChildren children, Pr
         s.TotalAmount = price.Price.Amount * count;
     }
 
-    public async Task<SubscriptionItem> ItemAsync(PartnerSubscription s, CancellationToken ct)
+    public async Task<SubscriptionItem> ItemAsync(PartnerSubscription s, CancellationToken ct) =>
+        await ItemAsync(s, await ProgramNameAsync(s, ct) ?? "", ct);
+
+    /// <summary>The partner's list: every program's name in one query, not one per subscription.</summary>
+    public async Task<List<SubscriptionItem>> ItemsAsync(IReadOnlyList<PartnerSubscription> rows, CancellationToken ct)
+    {
+        var programIds = rows.Select(s => s.ProgramId).Distinct().ToList();
+        var names = await programs.All().Where(p => programIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var items = new List<SubscriptionItem>(rows.Count);
+        foreach (var s in rows) items.Add(await ItemAsync(s, names.GetValueOrDefault(s.ProgramId, ""), ct));
+        return items;
+    }
+
+    private async Task<SubscriptionItem> ItemAsync(PartnerSubscription s, string programName, CancellationToken ct)
     {
         var (price, count) = await FiguresAsync(s, ct);
         var window = WindowOf(s);
-        var name = await ProgramNameAsync(s, ct) ?? "";
-        return new SubscriptionItem(s.Id, s.ProgramId, name, s.Status, s.BillingPeriod, s.PendingBillingPeriod,
+        return new SubscriptionItem(s.Id, s.ProgramId, programName, s.Status, s.BillingPeriod, s.PendingBillingPeriod,
             price.Price.Amount, count, price.Price.Amount * count, price.Price.Currency, price.Custom, window.Start, window.End,
             s.NextBillingDate is { } next ? DayOf(next) : null, s.AutoRenew, s.PaymentMethodId, s.CancelledAt, s.CreatedAt,
             await StandingAsync(s, ct));
