@@ -77,8 +77,9 @@ public sealed class ConsentReader(AppDbContext db, EnrolmentReader enrolments, R
         enrolments.All().Where(c => c.Id == sponsoredChildId).Where(AnswersAllow).AnyAsync(ct);
 
     /// <summary>
-    /// The consent status of each of the partner's children (two queries whatever their number). The caller shows the
-    /// data of the <c>given</c> ones, so they are recorded as read in <paramref name="view"/>.
+    /// The consent status of each of the partner's children (at most two queries whatever their number; one when the gate
+    /// lets the partner see them all). The caller shows the data of the <c>given</c> ones, so they are recorded as read in
+    /// <paramref name="view"/>.
     /// </summary>
     public async Task<Dictionary<Guid, ChildConsentStatus>> StatusesAsync(Guid partnerId, IReadOnlyCollection<Guid> childIds, string view,
         CancellationToken ct)
@@ -87,9 +88,12 @@ public sealed class ConsentReader(AppDbContext db, EnrolmentReader enrolments, R
         var seen = await Visible(partnerId).Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.StudentId }).ToListAsync(ct);
         reads.Record(partnerId, view, seen.Select(c => (c.Id, c.StudentId)));
         var visible = seen.Select(c => c.Id).ToHashSet();
+        // Only a hidden child's answers say why it is hidden: a page of active children needs no second query.
+        var hidden = ids.Where(id => !visible.Contains(id)).ToList();
+        if (hidden.Count == 0) return ids.ToDictionary(id => id, _ => ChildConsentStatus.given);
         var rows = await (
                 from k in db.SponsorshipConsents
-                where ids.Contains(k.SponsoredChildId)
+                where hidden.Contains(k.SponsoredChildId)
                 join c in enrolments.All() on k.SponsoredChildId equals c.Id
                 where k.RequestedAt >= c.EnrolledAt && c.ProgramApprovedAt != null && k.RequestedAt >= c.ProgramApprovedAt
                 select new Answer(k.SponsoredChildId, k.ParentId, k.ConsentGiven, k.ConsentedAt, k.RevokedAt, k.RequestedAt))

@@ -26,22 +26,30 @@ public sealed class LearningStats(AppDbContext db)
         return students == 0 || weeks <= 0 ? 0 : Math.Round((decimal)minutes / students / weeks, 1);
     }
 
-    /// <summary>Card figures for many students in three queries (days of the last two learning weeks, last session, assessment totals).</summary>
+    /// <summary>
+    /// Card figures for many students in two or three queries: days of the last two learning weeks, assessment totals, and the
+    /// last session of those with none in those days.
+    /// </summary>
     public async Task<Dictionary<Guid, StudentCardFigures>> CardFiguresAsync(IReadOnlyCollection<Guid> studentIds, DateOnly today, CancellationToken ct)
     {
         var (weekFrom, _) = LearningWeek.Current(today);
         var (previousFrom, previousTo) = LearningWeek.Previous(today);
         var days = await new RollupReader(db).DaysAsync(studentIds, previousFrom, today, ct);
-        var lastActive = await db.LearningDayRollups.Where(r => studentIds.Contains(r.StudentId) && r.Day <= today && r.Sessions > 0)
-            .GroupBy(r => r.StudentId).Select(g => new { Id = g.Key, Last = g.Max(r => r.LastSessionAt) })
-            .ToDictionaryAsync(x => x.Id, x => x.Last, ct);
+        // A student with a session in the loaded days has the latest one among them; only the others are looked up.
+        var lastActive = studentIds.Distinct().ToDictionary(id => id,
+            id => days.TryGetValue(id, out var loaded) ? loaded.Where(d => d.Sessions > 0).Max(d => d.LastSessionAt) : null);
+        var notLoaded = lastActive.Where(x => x.Value is null).Select(x => x.Key).ToList();
+        if (notLoaded.Count > 0)
+            foreach (var x in await db.LearningDayRollups.Where(r => notLoaded.Contains(r.StudentId) && r.Day <= today && r.Sessions > 0)
+                         .GroupBy(r => r.StudentId).Select(g => new { Id = g.Key, Last = g.Max(r => r.LastSessionAt) }).ToListAsync(ct))
+                lastActive[x.Id] = x.Last;
         var scores = await db.LearningDayRollups.Where(r => studentIds.Contains(r.StudentId) && r.Assessments > 0)
             .GroupBy(r => r.StudentId).Select(g => new { Id = g.Key, Count = g.Sum(r => r.Assessments), Sum = g.Sum(r => r.AssessmentScoreHundredths) })
             .ToDictionaryAsync(x => x.Id, ct);
         return studentIds.Distinct().ToDictionary(id => id, id =>
         {
             var mine = days.TryGetValue(id, out var d) ? d : [];
-            DateTime? last = lastActive.TryGetValue(id, out var at) ? at : null;
+            var last = lastActive[id];
             // The engagement of the activity view, from the same days: two weeks are enough, as its streak part stops at 7.
             var recent = new RecentActivity(mine, today);
             decimal? average = scores.TryGetValue(id, out var s) && s.Count > 0 ? Math.Round(s.Sum / 100m / s.Count, 1) : null;

@@ -2,6 +2,7 @@ using Elimu.Api.Common;
 using Elimu.Api.Partners.ChildData;
 using Elimu.Api.Partners.Consent;
 using Elimu.Api.Partners.Sponsorships;
+using Elimu.Api.Platform.Learning;
 using Elimu.Api.Tests.Infrastructure;
 
 namespace Elimu.Api.Tests.Partners.Sponsorships;
@@ -55,5 +56,39 @@ public sealed class ChildViewCostTests(SeededApiFactory api) : IClassFixture<See
             && c.Progress.LastActiveAt > DateTime.UtcNow.AddDays(-60));
 
         Assert.Equal(2, await QueriesOfAsync(partner, $"{Children}/{child.Id}/activity"));
+    }
+
+    [Fact]
+    public async Task The_children_list_asks_why_only_for_hidden_children_and_last_sessions_only_for_quiet_ones()
+    {
+        using var partner = await api.LoginAsync("partner@elimu.demo");
+        var all = await partner.GetJsonAsync<Paged<SponsoredChildResponse>>($"{Children}?pageSize=100");
+        var today = NairobiTime.Today(TimeProvider.System);
+        var loadedFrom = LearningWeek.Previous(today).From;
+        bool Quiet(SponsoredChildResponse c) => c.ConsentStatus == ChildConsentStatus.given && c.Progress is { } p
+            && (p.LastActiveAt is not { } at || DateOnly.FromDateTime(NairobiTime.ToNairobi(at)) < loadedFrom);
+        var recent = all.Items.First(c => c.ConsentStatus == ChildConsentStatus.given && c.Progress is not null && !Quiet(c));
+        var quiet = all.Items.FirstOrDefault(Quiet);
+        string[] paths =
+        [
+            $"{Children}?pageSize=100",
+            $"{Children}?pageSize=100&status=ACTIVE",
+            $"{Children}?pageSize=100&status=ACTIVE&search={Uri.EscapeDataString(recent.FirstName)}",
+            .. quiet is null ? Array.Empty<string>() : [$"{Children}?pageSize=100&status=ACTIVE&search={Uri.EscapeDataString(quiet.FirstName)}"],
+        ];
+
+        // Each page costs the same queries, plus one for the answers of its hidden children (why they are hidden) and
+        // one for the last session of its visible children with no session in the two learning weeks it loads.
+        var costs = new List<(int Extra, int Queries)>();
+        foreach (var path in paths)
+        {
+            var page = (await partner.GetJsonAsync<Paged<SponsoredChildResponse>>(path)).Items;
+            Assert.Contains(page, c => c.ConsentStatus == ChildConsentStatus.given);
+            var extra = (page.Any(c => c.ConsentStatus != ChildConsentStatus.given) ? 1 : 0) + (page.Any(Quiet) ? 1 : 0);
+            costs.Add((extra, await QueriesOfAsync(partner, path)));
+        }
+        Assert.Single(costs.Select(c => c.Queries - c.Extra).Distinct());
+        Assert.True(costs.Select(c => c.Extra).Distinct().Count() > 1, $"the demo pages all cost the same extras: {string.Join(", ", costs)}");
+        Assert.Contains(costs, c => c.Extra == 0);
     }
 }
