@@ -8,8 +8,8 @@
 # The API runs as in production (ASPNETCORE_ENVIRONMENT=Production: HTTPS-only cookies, HSTS). The bench speaks plain
 # HTTP on loopback, so it plays the TLS proxy of README's "Running in production": 127.0.0.1 is listed as a known proxy
 # (Elimu__KnownProxies__0, a setting of this run only) and every request says X-Forwarded-Proto: https.
-# Every endpoint is first driven for BENCH_WARMUP seconds (5) unmeasured: a fresh process is still compiling its hot
-# paths (tiered JIT) for tens of seconds, which is not what a running server does.
+# Every endpoint is first driven for BENCH_WARMUP seconds (30) unmeasured: a fresh process is still compiling its hot
+# paths (tiered JIT) for tens of seconds, which is not what a running server does (bench/RESULTS.md, the payments profile).
 # /healthz, the reference, is measured without the session cookie, as a health probe calls it; a second line shows it
 # with the cookie (what every signed-in request pays for the session check before its own work).
 # BENCH_ONLY: a regular expression over the labels, to run only some endpoints (e.g. 'healthz|overview|children\?').
@@ -18,7 +18,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=lib/bench-db.sh
 source "$ROOT/bench/lib/bench-db.sh"
 SECS="${BENCH_SECONDS:-10}"
-WARMUP="${BENCH_WARMUP:-5}"
+WARMUP="${BENCH_WARMUP:-30}"
 CONNECTIONS=16
 WORK="$(mktemp -d)"
 
