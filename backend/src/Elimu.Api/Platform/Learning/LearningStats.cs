@@ -34,15 +34,9 @@ public sealed class LearningStats(AppDbContext db)
     {
         var (weekFrom, _) = LearningWeek.Current(today);
         var (previousFrom, previousTo) = LearningWeek.Previous(today);
-        var days = await new RollupReader(db).DaysAsync(studentIds, previousFrom, today, ct);
-        // A student with a session in the loaded days has the latest one among them; only the others are looked up.
-        var lastActive = studentIds.Distinct().ToDictionary(id => id,
-            id => days.TryGetValue(id, out var loaded) ? loaded.Where(d => d.Sessions > 0).Max(d => d.LastSessionAt) : null);
-        var notLoaded = lastActive.Where(x => x.Value is null).Select(x => x.Key).ToList();
-        if (notLoaded.Count > 0)
-            foreach (var x in await db.LearningDayRollups.Where(r => notLoaded.Contains(r.StudentId) && r.Day <= today && r.Sessions > 0)
-                         .GroupBy(r => r.StudentId).Select(g => new { Id = g.Key, Last = g.Max(r => r.LastSessionAt) }).ToListAsync(ct))
-                lastActive[x.Id] = x.Last;
+        var rollups = new RollupReader(db);
+        var days = await rollups.DaysAsync(studentIds, previousFrom, today, ct);
+        var lastActive = await rollups.LastSessionsAsync(studentIds, days, today, ct);
         var scores = await db.LearningDayRollups.Where(r => studentIds.Contains(r.StudentId) && r.Assessments > 0)
             .GroupBy(r => r.StudentId).Select(g => new { Id = g.Key, Count = g.Sum(r => r.Assessments), Sum = g.Sum(r => r.AssessmentScoreHundredths) })
             .ToDictionaryAsync(x => x.Id, ct);

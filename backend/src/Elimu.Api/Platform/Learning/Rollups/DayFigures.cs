@@ -48,4 +48,21 @@ public sealed class RollupReader(AppDbContext db)
     /// </summary>
     public async Task<DateTime?> LastSessionAsync(Guid studentId, IReadOnlyList<DayFigures> days, DateOnly today, CancellationToken ct) =>
         days.Where(d => d.Sessions > 0 && d.Day <= today).Max(d => d.LastSessionAt) ?? await LastSessionAsync(studentId, today, ct);
+
+    /// <summary>
+    /// The same for many students, given their <paramref name="days"/> (as <see cref="DaysAsync(IReadOnlyCollection{Guid}, DateOnly, DateOnly, CancellationToken)"/>
+    /// reads them): one query for those with no session among their days, none when every student has one.
+    /// </summary>
+    public async Task<Dictionary<Guid, DateTime?>> LastSessionsAsync(IReadOnlyCollection<Guid> studentIds,
+        IReadOnlyDictionary<Guid, List<DayFigures>> days, DateOnly today, CancellationToken ct)
+    {
+        var last = studentIds.Distinct().ToDictionary(id => id, id =>
+            days.TryGetValue(id, out var mine) ? mine.Where(d => d.Sessions > 0 && d.Day <= today).Max(d => d.LastSessionAt) : null);
+        var unknown = last.Where(x => x.Value is null).Select(x => x.Key).ToList();
+        if (unknown.Count == 0) return last;
+        foreach (var x in await db.LearningDayRollups.AsNoTracking().Where(r => unknown.Contains(r.StudentId) && r.Day <= today && r.Sessions > 0)
+                     .GroupBy(r => r.StudentId).Select(g => new { Id = g.Key, Last = g.Max(r => r.LastSessionAt) }).ToListAsync(ct))
+            last[x.Id] = x.Last;
+        return last;
+    }
 }
