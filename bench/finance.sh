@@ -19,7 +19,7 @@ WARMUP="${BENCH_WARMUP:-30}"
 RECEIPTS="${BENCH_RECEIPTS:-20}"
 CONNECTIONS=16
 WORK="$(mktemp -d)"
-command -v wrk >/dev/null || { echo "!! wrk is not installed (apt-get install wrk; bench/targets.sh installs it)" >&2; exit 1; }
+bench_need_wrk
 
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))" "$1"; }
 

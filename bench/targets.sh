@@ -22,11 +22,7 @@ WARMUP="${BENCH_WARMUP:-30}"
 CONNECTIONS=16
 WORK="$(mktemp -d)"
 
-if ! command -v wrk >/dev/null; then
-  echo "▸ wrk is not installed; installing Debian's package"
-  if [ "$(id -u)" -eq 0 ]; then apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
-  else echo "!! install wrk (sudo apt-get install wrk) and run again" >&2; exit 1; fi
-fi
+bench_need_wrk
 
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))" "$1"; }
 

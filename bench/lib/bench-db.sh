@@ -22,6 +22,14 @@ bench_build() {
     || { cat "$ROOT/data/bench-build.log"; echo "!! the scale seeder does not build" >&2; return 1; }
 }
 
+# bench_need_wrk: wrk measures the HTTP targets; Debian's package is installed when missing (as root).
+bench_need_wrk() {
+  command -v wrk >/dev/null && return 0
+  echo "▸ wrk is not installed; installing Debian's package"
+  if [ "$(id -u)" -eq 0 ]; then apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
+  else echo "!! install wrk (sudo apt-get install wrk) and run again" >&2; return 1; fi
+}
+
 # bench_env <sqlite|postgres>: the environment that points the API at the bench database.
 bench_env() {
   if [ "$1" = sqlite ]; then echo "ConnectionStrings__Sqlite=Data Source=$BENCH_SQLITE"

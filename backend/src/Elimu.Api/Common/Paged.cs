@@ -26,8 +26,22 @@ public static class PagingExtensions
 {
     public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> query, PageRequest page, CancellationToken ct)
     {
-        var total = await query.CountAsync(ct);
-        var items = await query.Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
+        var (items, total) = await query.PageWithTotalAsync(page, ct);
         return new Paged<T>(items, page.Page, page.PageSize, total);
     }
+
+    /// <summary>
+    /// A page of an ordered query and the count of all its rows, in one statement: the count rides along as an
+    /// uncorrelated scalar subquery, which PostgreSQL and SQLite both run once per statement. One round trip instead of
+    /// two was a fifth of a list request's cost under load (bench/RESULTS.md). Only an empty page past the first, where
+    /// no row carries the count, asks for the count alone.
+    /// </summary>
+    public static async Task<(List<T> Items, int Total)> PageWithTotalAsync<T>(this IQueryable<T> query, PageRequest page, CancellationToken ct)
+    {
+        var rows = await query.Skip(page.Skip).Take(page.PageSize).Select(r => new WithTotal<T>(r, query.Count())).ToListAsync(ct);
+        if (rows.Count > 0) return (rows.ConvertAll(r => r.Row), rows[0].Total);
+        return ([], page.Skip == 0 ? 0 : await query.CountAsync(ct));
+    }
+
+    private sealed record WithTotal<T>(T Row, int Total);
 }

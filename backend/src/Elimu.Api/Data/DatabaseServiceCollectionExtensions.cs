@@ -32,10 +32,10 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
 
         if (provider == DatabaseProvider.Postgres)
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => o.UsePostgres(ConnectionString(sp)).AddInterceptors(Stamps(sp)));
+            services.AddDbContextPool<AppDbContext, PostgresAppDbContext>((sp, o) => o.UsePostgres(ConnectionString(sp)).AddInterceptors(Stamps(sp)));
         else
         {
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) =>
+            services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((sp, o) =>
                 o.UseSqliteFile(EnsureSqliteFolder(ConnectionString(sp))).AddInterceptors(Stamps(sp)));
             // First of the hosted services, so the file is in WAL mode before any background writer starts.
             services.AddHostedService<SqliteWriteAheadLog>();

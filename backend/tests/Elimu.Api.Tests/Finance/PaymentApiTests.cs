@@ -134,7 +134,12 @@ public sealed class PaymentApiTests(FinanceApiFactory api) : IClassFixture<Finan
 
         var all = await client.GetJsonAsync<JsonElement>($"{Payments}?pageSize=1");
         Assert.Equal(2, all.GetProperty("total").GetInt32());
-        Assert.Single(all.GetProperty("items").EnumerateArray());
+        Assert.Equal(paid.Id(), all.GetProperty("items").EnumerateArray().Single().Id()); // newest first
+        var second = await client.GetJsonAsync<JsonElement>($"{Payments}?pageSize=1&page=2");
+        Assert.Equal((failed.Id(), 2), (second.GetProperty("items").EnumerateArray().Single().Id(), second.GetProperty("total").GetInt32()));
+        // A page past the end is empty but still says how many there are.
+        var past = await client.GetJsonAsync<JsonElement>($"{Payments}?pageSize=1&page=3");
+        Assert.Equal((0, 2), (past.GetProperty("items").GetArrayLength(), past.GetProperty("total").GetInt32()));
         var onlyFailed = await client.GetJsonAsync<JsonElement>($"{Payments}?status=failed");
         Assert.Equal(failed.Id(), onlyFailed.GetProperty("items").EnumerateArray().Single().Id());
         Assert.Equal(0, (await client.GetJsonAsync<JsonElement>($"{Payments}?from=2026-03-12")).GetProperty("total").GetInt32());
@@ -155,6 +160,21 @@ public sealed class PaymentApiTests(FinanceApiFactory api) : IClassFixture<Finan
         Assert.StartsWith("Date,Invoice,Program", text);
         Assert.Contains(paid.Str("invoiceNumber"), text);
         Assert.Equal(3, text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public async Task A_billing_history_page_and_its_total_are_one_statement_and_a_payment_another()
+    {
+        var (_, client, subscriptionId) = await SubscribedAsync();
+        var paid = await (await client.PayAsync(subscriptionId, Guid.NewGuid().ToString())).JsonAsync();
+        await client.SettledAsync(paid.Id(), TimeSpan.FromSeconds(10));
+        foreach (var path in new[] { $"{Payments}?pageSize=5", $"{Payments}?status=completed&gateway=sandbox&from=2026-03-01&to=2026-03-31",
+                     $"{Payments}?subscriptionId={subscriptionId}&page=1", $"{Payments}/{paid.Id()}" })
+        {
+            await api.CountQueriesOfNextRequestAsync(client);
+            (await client.GetAsync(path)).EnsureSuccessStatusCode();
+            Assert.True(api.Queries.Count == 1, $"{path} took {api.Queries.Count} queries");
+        }
     }
 
     [Fact]

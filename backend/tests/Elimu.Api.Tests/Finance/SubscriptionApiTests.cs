@@ -53,6 +53,43 @@ public sealed class SubscriptionApiTests(FinanceApiFactory api) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_list_costs_the_same_few_queries_for_one_subscription_or_four_and_each_keeps_its_own_figures()
+    {
+        api.SetNairobi(new DateOnly(2026, 3, 11), 12);
+        var (partnerId, client) = await api.PartnerAsync();
+        async Task<Guid> ProgramAsync(string name, decimal price, int consented, int waiting)
+        {
+            var children = Enumerable.Range(0, consented).Select(i => new TestChild($"{name}C{i}", NairobiUtc(2026, 2, 1), NairobiUtc(2026, 3, 1)))
+                .Concat(Enumerable.Range(0, waiting).Select(i => new TestChild($"{name}W{i}", NairobiUtc(2026, 2, 1), null))).ToList();
+            var id = await api.ActiveProgramAsync(partnerId, price, children, name: name);
+            await client.SubscribeAsync(id, "monthly");
+            return id;
+        }
+        async Task<(int Queries, Dictionary<string, (int Children, decimal Total)> Rows)> ListAsync()
+        {
+            await api.CountQueriesOfNextRequestAsync(client);
+            var list = await client.GetJsonAsync<JsonElement>(Subscriptions);
+            var queries = api.Queries.Count;
+            return (queries, list.EnumerateArray().ToDictionary(s => s.Str("programName"),
+                s => (s.GetProperty("totalChildren").GetInt32(), s.Dec("totalAmount"))));
+        }
+
+        await ProgramAsync("Kisumu", 1500m, 3, 1);
+        var one = await ListAsync();
+        await ProgramAsync("Busia", 800m, 2, 0);
+        await ProgramAsync("Narok", 1200m, 0, 2);
+        await ProgramAsync("Kitui", 950m, 5, 1);
+        var four = await ListAsync();
+
+        Assert.Equal(one.Queries, four.Queries);
+        Assert.Equal((3, 4500m), one.Rows["Kisumu"]);
+        Assert.Equal(new Dictionary<string, (int, decimal)>
+        {
+            ["Kisumu"] = (3, 4500m), ["Busia"] = (2, 1600m), ["Narok"] = (0, 0m), ["Kitui"] = (5, 4750m),
+        }, four.Rows);
+    }
+
+    [Fact]
     public async Task Only_the_partners_own_active_programs_can_be_subscribed()
     {
         var (partnerId, client) = await api.PartnerAsync();

@@ -83,7 +83,7 @@ public static class FinanceEndpoints
             .OrderBy(s => s.Status == SubscriptionStatus.CANCELLED || s.Status == SubscriptionStatus.EXPIRED ? 1 : 0)
             .ThenByDescending(s => s.CreatedAt).ToListAsync(ct);
         foreach (var s in rows) subscriptions.RollForward(s); // shown as of today; saved when something changes it
-        return TypedResults.Ok(await subscriptions.ItemsAsync(rows, ct));
+        return TypedResults.Ok(await subscriptions.ItemsAsync(partnerId, rows, ct));
     }
 
     private static async Task<IResult> CreateSubscription(CreateSubscriptionRequest request, ClaimsPrincipal user, Subscriptions subscriptions, CancellationToken ct)
@@ -171,20 +171,12 @@ public static class FinanceEndpoints
     {
         new Validation().Date("from", from).Date("to", to).Check(from is null || to is null || from <= to, "to", "The end date is before the start date.")
             .Check(format is null or "csv" or "json", "format", "Choose csv or json.").ThrowIfInvalid();
-        var fromUtc = from is { } f ? NairobiTime.StartOfDayUtc(f) : (DateTime?)null;
-        var toUtc = to is { } t ? NairobiTime.StartOfDayUtc(t.AddDays(1)) : (DateTime?)null;
-        // Each filter is added only when given: a "value == null ||" term would make EF evaluate it on every request
-        // (a small interpreted lambda each), which showed in this page's profile.
-        var rows = payments.Rows(user.PartnerId());
-        if (status is { } s) rows = rows.Where(p => p.Status == s);
-        if (gateway is { } g) rows = rows.Where(p => p.Gateway == g);
-        if (subscriptionId is { } sub) rows = rows.Where(p => p.SubscriptionId == sub);
-        if (fromUtc is { } fromAt) rows = rows.Where(p => p.CreatedAt >= fromAt);
-        if (toUtc is { } toAt) rows = rows.Where(p => p.CreatedAt < toAt);
-        var query = rows.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id);
+        var filter = new PaymentFilter(status, gateway, subscriptionId, from is { } f ? NairobiTime.StartOfDayUtc(f) : null,
+            to is { } t ? NairobiTime.StartOfDayUtc(t.AddDays(1)) : null);
         if (format == "csv")
         {
-            var csv = (await query.Take(MaxCsvRows).ToListAsync(ct)).Select(r => r.ToItem()).Select(p => (IReadOnlyList<string?>)
+            var (all, _) = await payments.PageAsync(user.PartnerId(), filter, 0, MaxCsvRows, ct);
+            var csv = all.Select(p => (IReadOnlyList<string?>)
             [
                 NairobiTime.ToNairobi(p.CreatedAt).ToString("yyyy-MM-dd HH:mm"), p.InvoiceNumber, p.ProgramName, p.PeriodStart.ToString("yyyy-MM-dd"),
                 p.PeriodEnd.ToString("yyyy-MM-dd"), p.Amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), p.Currency,
@@ -194,8 +186,7 @@ public static class FinanceEndpoints
             return TypedResults.File(SpreadsheetCsv.Write(CsvHeader, csv), "text/csv; charset=utf-8", "payments.csv");
         }
         var paging = PageRequest.From(page, pageSize);
-        var total = await query.CountAsync(ct);
-        var items = (await query.Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct)).Select(r => r.ToItem()).ToList();
+        var (items, total) = await payments.PageAsync(user.PartnerId(), filter, paging.Skip, paging.PageSize, ct);
         return TypedResults.Ok(new Paged<PaymentItem>(items, paging.Page, paging.PageSize, total));
     }
 }

@@ -26,7 +26,13 @@ public sealed class ProgramListing
 public sealed class ProgramListings(AppDbContext db)
 {
     /// <summary>Every program of every partner (the caller narrows to the partner whose rows it reads).</summary>
-    public IQueryable<ProgramListing> All() => db.SponsorshipPrograms.Select(p => new ProgramListing
+    public IQueryable<ProgramListing> All() => In(db);
+
+    /// <summary>
+    /// <see cref="All"/> for a compiled query (<c>EF.CompileAsyncQuery</c>), whose lambda receives the context as a
+    /// parameter and cannot reach a service: EF evaluates this call once, when it compiles the query.
+    /// </summary>
+    public static IQueryable<ProgramListing> In(AppDbContext db) => db.SponsorshipPrograms.Select(p => new ProgramListing
     {
         Id = p.Id, PartnerId = p.PartnerId, Name = p.Name, Status = p.Status, BillingPeriod = p.BillingPeriod,
         PricePerChild = p.PricePerChild, Currency = p.Currency, CreatedAt = p.CreatedAt,

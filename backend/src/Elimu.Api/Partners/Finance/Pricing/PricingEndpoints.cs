@@ -82,10 +82,11 @@ public static class PricingEndpoints
         var open = await programs.OfPartner(partnerId).Where(p => p.Status != ProgramStatus.CANCELLED)
             .OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
         var agreements = await ItemsAsync(db, programs, partnerId, today, ct);
+        var priced = await prices.ForManyAsync(partnerId, open.Select(p => (p.Id, today)).ToList(), ct);
         var effective = new List<EffectivePrice>();
         foreach (var program in open)
         {
-            var price = await prices.ForAsync(partnerId, program.Id, today, ct);
+            var price = priced[(program.Id, today)];
             // The same choice as PriceBook's: the program's own row over a partner-wide one, the latest start first.
             var until = price.Custom
                 ? agreements.Where(a => (a.ProgramId == program.Id || a.ProgramId == null) && a.State == "current")
