@@ -63,8 +63,14 @@ bench_pg_start() {
   as_pg_user "$bin/pg_ctl" -D "$BENCH_PG_DIR/data" -l "$BENCH_PG_DIR/server.log" -w -t 120 \
     -o "-h 127.0.0.1 -p $BENCH_PG_PORT -k $BENCH_PG_DIR -F -c synchronous_commit=off -c shared_buffers=256MB -c max_wal_size=4GB" start >/dev/null \
     || { tail -20 "$BENCH_PG_DIR/server.log"; return 1; }
-  BENCH_PG_CONNECTION="Host=127.0.0.1;Port=$BENCH_PG_PORT;Username=postgres;Database=postgres;Maximum Pool Size=100"
+  BENCH_PG_CONNECTION="Host=127.0.0.1;Port=$BENCH_PG_PORT;Username=postgres;Database=postgres;Maximum Pool Size=$(bench_pg_pool)"
 }
+
+# The API's connection pool on the bench PostgreSQL: BENCH_PG_POOL, else PostgreSQL's rule of thumb for a server on
+# this machine's cores, (2 × cores) + 1. The server shares the cores with the API and wrk: with a pool as large as the
+# load (16 connections), 16 backends queued for 2 cores and a page's p99 ran to 4–15 times its median
+# (bench/RESULTS.md, 2026-12-03).
+bench_pg_pool() { echo "${BENCH_PG_POOL:-$((2 * $(nproc) + 1))}"; }
 
 bench_pg_stop() {
   [ -n "${ELIMU_BENCH_POSTGRES:-}" ] && return 0

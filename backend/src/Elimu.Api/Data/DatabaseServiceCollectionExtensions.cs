@@ -31,11 +31,14 @@ public static class DatabaseServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
 
+        // Not pooled (AddDbContextPool), though a pool saved a tenth of a short list's CPU (bench/RESULTS.md, 2026-12-03):
+        // the status-history and after-commit interceptors are built per scope from scoped services, and a pool builds
+        // its options once, from the root.
         if (provider == DatabaseProvider.Postgres)
-            services.AddDbContextPool<AppDbContext, PostgresAppDbContext>((sp, o) => o.UsePostgres(ConnectionString(sp)).AddInterceptors(Stamps(sp)));
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => o.UsePostgres(ConnectionString(sp)).AddInterceptors(Stamps(sp)));
         else
         {
-            services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((sp, o) =>
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) =>
                 o.UseSqliteFile(EnsureSqliteFolder(ConnectionString(sp))).AddInterceptors(Stamps(sp)));
             // First of the hosted services, so the file is in WAL mode before any background writer starts.
             services.AddHostedService<SqliteWriteAheadLog>();
