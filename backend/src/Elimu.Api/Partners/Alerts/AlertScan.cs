@@ -20,6 +20,7 @@ public sealed class AlertScan(AppDbContext db, ChildLearningGate gate, TimeProvi
 
     public async Task<AlertScanResult> ScanAsync(Guid partnerId, CancellationToken ct)
     {
+        var measuredAt = clock.GetUtcNow().UtcDateTime;
         var today = NairobiTime.Today(clock);
         var thresholds = await AlertThresholdStore.OfPartnerAsync(db, partnerId, ct);
         var lookback = thresholds.Largest(t => t.DaysInactive);
@@ -35,7 +36,9 @@ public sealed class AlertScan(AppDbContext db, ChildLearningGate gate, TimeProvi
             {
                 var now = clock.GetUtcNow().UtcDateTime;
                 var open = await db.ChildAlerts.Where(a => a.PartnerId == partnerId && a.ResolvedAt == null).ToListAsync(ct);
-                var cleared = open.Where(a => !holding.ContainsKey((a.SponsoredChildId, a.Kind))).ToList();
+                // An alert raised after this scan measured, by a scan running alongside, is not this scan's to clear: its
+                // figures are older than the alert (a watcher tick and a rescan raced so, raising and clearing at once).
+                var cleared = open.Where(a => a.RaisedAt <= measuredAt && !holding.ContainsKey((a.SponsoredChildId, a.Kind))).ToList();
                 foreach (var alert in cleared)
                 {
                     alert.State = ChildAlertState.resolved;
