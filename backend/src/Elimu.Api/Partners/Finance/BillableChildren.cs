@@ -35,7 +35,7 @@ public sealed class BillableChildren(SponsoredChildReader children, ConsentStats
 
     /// <summary>How many children are billable at <paramref name="t"/>.</summary>
     public async Task<int> CountAtAsync(Guid partnerId, Guid programId, DateTime t, CancellationToken ct) =>
-        (await OfProgramAsync(partnerId, programId, ct)).Count(c => c.BillableAt(t));
+        (await CountsAtAsync(partnerId, [(programId, t)], ct))[(programId, t)];
 
     /// <summary>How many children of each program are billable at its instant: two queries for a partner's whole list.</summary>
     public async Task<Dictionary<(Guid ProgramId, DateTime At), int>> CountsAtAsync(Guid partnerId, IReadOnlyCollection<(Guid ProgramId, DateTime At)> asks,
